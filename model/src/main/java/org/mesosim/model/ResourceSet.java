@@ -1,0 +1,177 @@
+package org.mesosim.model;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Resources with their reservation: an unreserved part (Mesos role {@code "*"}) plus, per role,
+ * the part statically reserved for that role ({@code cpus(role1):2} in an agent's
+ * {@code --resources}). What an agent has, what is offered, what a task uses.
+ *
+ * <p>Immutable. Roles are kept in a sorted map so iteration order is by role name.
+ * Reserved resources count under their plain name in shares (MESOS-MODEL 1.2), which
+ * {@link #quantity()} gives.
+ */
+public final class ResourceSet {
+  /** Mesos' name for "no role": unreserved resources. */
+  public static final String UNRESERVED = "*";
+
+  public static final ResourceSet EMPTY = new ResourceSet(Resources.EMPTY, Collections.emptySortedMap());
+
+  private final Resources unreserved;
+  private final SortedMap<String, Resources> reserved;
+  private final Resources quantity;
+
+  private ResourceSet(Resources unreserved, SortedMap<String, Resources> reserved) {
+    this.unreserved = unreserved;
+    this.reserved = reserved;
+    Resources q = unreserved;
+    for (Resources r : reserved.values()) {
+      q = q.plus(r);
+    }
+    this.quantity = q;
+  }
+
+  public static ResourceSet unreserved(Resources r) {
+    return r.isEmpty() ? EMPTY : new ResourceSet(r, Collections.emptySortedMap());
+  }
+
+  /** Unreserved plus reservations by role; empty reservations are dropped. */
+  public static ResourceSet of(Resources unreserved, Map<String, Resources> reservations) {
+    TreeMap<String, Resources> m = new TreeMap<>();
+    for (Map.Entry<String, Resources> e : reservations.entrySet()) {
+      if (UNRESERVED.equals(e.getKey())) {
+        unreserved = unreserved.plus(e.getValue());
+      } else if (!e.getValue().isEmpty()) {
+        m.put(e.getKey(), e.getValue());
+      }
+    }
+    if (unreserved.isEmpty() && m.isEmpty()) {
+      return EMPTY;
+    }
+    return new ResourceSet(unreserved, Collections.unmodifiableSortedMap(m));
+  }
+
+  /** Resources reserved for exactly {@code role} (unreserved for {@code "*"}). */
+  public static ResourceSet reservedFor(String role, Resources r) {
+    return UNRESERVED.equals(role) ? unreserved(r) : of(Resources.EMPTY, Map.of(role, r));
+  }
+
+  public Resources unreserved() {
+    return unreserved;
+  }
+
+  /** The part reserved for {@code role} (not including unreserved). */
+  public Resources reserved(String role) {
+    Resources r = reserved.get(role);
+    return r == null ? Resources.EMPTY : r;
+  }
+
+  /** Reservations by role, sorted by role name. */
+  public SortedMap<String, Resources> reservations() {
+    return reserved;
+  }
+
+  public boolean hasReservations() {
+    return !reserved.isEmpty();
+  }
+
+  /** Everything, reservation metadata stripped: the amounts that count in shares. */
+  public Resources quantity() {
+    return quantity;
+  }
+
+  public boolean isEmpty() {
+    return quantity.isEmpty();
+  }
+
+  /** What a framework of {@code role} may be offered from this set: unreserved plus its role's reservation. */
+  public ResourceSet offerableTo(String role) {
+    Resources r = reserved(role);
+    if (r.isEmpty() && reserved.isEmpty()) {
+      return this;
+    }
+    return r.isEmpty() ? unreserved(unreserved) : of(unreserved, Map.of(role, r));
+  }
+
+  /** Only the part reserved for {@code role}. */
+  public ResourceSet onlyReservedFor(String role) {
+    Resources r = reserved(role);
+    return r.isEmpty() ? EMPTY : of(Resources.EMPTY, Map.of(role, r));
+  }
+
+  /** Only the unreserved part. */
+  public ResourceSet onlyUnreserved() {
+    return unreserved(unreserved);
+  }
+
+  public ResourceSet plus(ResourceSet o) {
+    if (o.isEmpty()) {
+      return this;
+    }
+    if (isEmpty()) {
+      return o;
+    }
+    TreeMap<String, Resources> m = new TreeMap<>(reserved);
+    for (Map.Entry<String, Resources> e : o.reserved.entrySet()) {
+      m.merge(e.getKey(), e.getValue(), Resources::plus);
+    }
+    return of(unreserved.plus(o.unreserved), m);
+  }
+
+  /** This minus {@code o}, reservation by reservation; {@code o} must be contained. */
+  public ResourceSet minus(ResourceSet o) {
+    if (o.isEmpty()) {
+      return this;
+    }
+    if (!contains(o)) {
+      throw new IllegalArgumentException("cannot subtract " + o + " from " + this);
+    }
+    TreeMap<String, Resources> m = new TreeMap<>(reserved);
+    for (Map.Entry<String, Resources> e : o.reserved.entrySet()) {
+      m.put(e.getKey(), m.get(e.getKey()).minus(e.getValue()));
+    }
+    return of(unreserved.minus(o.unreserved), m);
+  }
+
+  /** True iff every reservation (and the unreserved part) of {@code o} is contained here. */
+  public boolean contains(ResourceSet o) {
+    if (!unreserved.contains(o.unreserved)) {
+      return false;
+    }
+    for (Map.Entry<String, Resources> e : o.reserved.entrySet()) {
+      if (!reserved(e.getKey()).contains(e.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ResourceSet r && unreserved.equals(r.unreserved) && reserved.equals(r.reserved);
+  }
+
+  @Override
+  public int hashCode() {
+    return unreserved.hashCode() * 31 + reserved.hashCode();
+  }
+
+  /** E.g. {@code cpus:1; mem:512 + cpus(role1):2}. */
+  @Override
+  public String toString() {
+    if (reserved.isEmpty()) {
+      return unreserved.toString();
+    }
+    StringBuilder sb = new StringBuilder(unreserved.isEmpty() ? "" : unreserved.toString());
+    for (Map.Entry<String, Resources> e : reserved.entrySet()) {
+      if (sb.length() > 0) {
+        sb.append(" + ");
+      }
+      sb.append('(').append(e.getKey()).append(") ").append(e.getValue());
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,254 @@
+package org.mesosim.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable vector of scalar resource quantities ({@code cpus}, {@code mem} MB, {@code disk}
+ * MB, {@code gpus}, and any custom scalar), indexed by {@link ResourceNames}.
+ *
+ * <p>Quantities are fixed-point with three decimal digits, stored as {@code long} thousandths,
+ * exactly as Mesos stores scalar values since 1.0 ({@code src/common/values.cpp},
+ * {@code convertToFixed}: "scalar resource values are rounded to 3 decimal digits"). Arithmetic is
+ * therefore exact and deterministic: {@code 0.1 + 0.2 == 0.3}. Missing trailing entries are zero.
+ * Quantities are never negative; {@link #minus} of something not contained is an error.
+ */
+public final class Resources implements Comparable<Resources> {
+  /** Fixed-point scale: 1 unit = 1000 milli-units. */
+  public static final long SCALE = 1000L;
+
+  public static final Resources EMPTY = new Resources(new long[0]);
+
+  private final long[] milli;
+
+  private Resources(long[] milli) {
+    this.milli = milli;
+  }
+
+  /** Builds from a name → amount map (amounts in natural units, e.g. cpus 1.5, mem 4096). */
+  public static Resources of(Map<String, ? extends Number> amounts) {
+    long[] v = new long[0];
+    for (Map.Entry<String, ? extends Number> e : amounts.entrySet()) {
+      int idx = ResourceNames.index(e.getKey());
+      if (idx >= v.length) {
+        v = Arrays.copyOf(v, idx + 1);
+      }
+      v[idx] = toMilli(e.getKey(), e.getValue().doubleValue());
+    }
+    return trimmed(v);
+  }
+
+  /** {@code cpus} and {@code mem} (MB). */
+  public static Resources of(double cpus, double mem) {
+    return ofMilli(new long[] {toMilli("cpus", cpus), toMilli("mem", mem)});
+  }
+
+  /** {@code cpus}, {@code mem} (MB) and {@code disk} (MB). */
+  public static Resources of(double cpus, double mem, double disk) {
+    return ofMilli(new long[] {toMilli("cpus", cpus), toMilli("mem", mem), toMilli("disk", disk)});
+  }
+
+  /** One named amount. */
+  public static Resources of(String name, double amount) {
+    int idx = ResourceNames.index(name);
+    long[] v = new long[idx + 1];
+    v[idx] = toMilli(name, amount);
+    return trimmed(v);
+  }
+
+  /** From thousandths indexed by {@link ResourceNames}; the array is copied. */
+  public static Resources ofMilli(long[] milli) {
+    for (int i = 0; i < milli.length; i++) {
+      if (milli[i] < 0) {
+        throw new IllegalArgumentException("negative quantity of " + ResourceNames.name(i));
+      }
+    }
+    return trimmed(milli.clone());
+  }
+
+  /** Converts a natural amount to thousandths, rounding half-even to 3 decimals as Mesos does. */
+  public static long toMilli(String name, double amount) {
+    if (!Double.isFinite(amount) || amount < 0) {
+      throw new IllegalArgumentException(name + ": must be a finite number >= 0, not " + amount);
+    }
+    return Math.round(amount * SCALE);
+  }
+
+  private static Resources trimmed(long[] v) {
+    int n = v.length;
+    while (n > 0 && v[n - 1] == 0) {
+      n--;
+    }
+    if (n == 0) {
+      return EMPTY;
+    }
+    return new Resources(n == v.length ? v : Arrays.copyOf(v, n));
+  }
+
+  /** Thousandths of the resource at {@code index}. */
+  public long milli(int index) {
+    return index < milli.length ? milli[index] : 0L;
+  }
+
+  /** Amount in natural units of the resource at {@code index}. */
+  public double get(int index) {
+    return milli(index) / (double) SCALE;
+  }
+
+  /** Amount in natural units of the named resource (0 if unknown). */
+  public double get(String name) {
+    int idx = ResourceNames.find(name);
+    return idx < 0 ? 0.0 : get(idx);
+  }
+
+  public double cpus() {
+    return get(ResourceNames.CPUS);
+  }
+
+  public double mem() {
+    return get(ResourceNames.MEM);
+  }
+
+  public double disk() {
+    return get(ResourceNames.DISK);
+  }
+
+  public double gpus() {
+    return get(ResourceNames.GPUS);
+  }
+
+  /** Length of the underlying vector: every index at or beyond it is zero. */
+  public int width() {
+    return milli.length;
+  }
+
+  /** A copy of the thousandths vector. */
+  public long[] toMilliArray() {
+    return milli.clone();
+  }
+
+  public boolean isEmpty() {
+    return milli.length == 0;
+  }
+
+  public Resources plus(Resources o) {
+    if (o.isEmpty()) {
+      return this;
+    }
+    if (isEmpty()) {
+      return o;
+    }
+    long[] a = milli.length >= o.milli.length ? milli.clone() : Arrays.copyOf(milli, o.milli.length);
+    for (int i = 0; i < o.milli.length; i++) {
+      a[i] += o.milli[i];
+    }
+    return trimmed(a);
+  }
+
+  /** This minus {@code o}; {@code o} must be contained. */
+  public Resources minus(Resources o) {
+    if (o.isEmpty()) {
+      return this;
+    }
+    if (!contains(o)) {
+      throw new IllegalArgumentException("cannot subtract " + o + " from " + this);
+    }
+    long[] a = milli.clone();
+    for (int i = 0; i < o.milli.length; i++) {
+      a[i] -= o.milli[i];
+    }
+    return trimmed(a);
+  }
+
+  /** Per-name max(0, this − o), as Mesos' quantity subtraction in the allocator's headroom. */
+  public Resources minusFloored(Resources o) {
+    long[] a = milli.clone();
+    for (int i = 0; i < Math.min(a.length, o.milli.length); i++) {
+      a[i] = Math.max(0, a[i] - o.milli[i]);
+    }
+    return trimmed(a);
+  }
+
+  /** Per-name minimum. */
+  public Resources min(Resources o) {
+    long[] a = new long[Math.min(milli.length, o.milli.length)];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = Math.min(milli[i], o.milli[i]);
+    }
+    return trimmed(a);
+  }
+
+  /** Scales every quantity by {@code k}, rounding to 3 decimals. */
+  public Resources times(double k) {
+    long[] a = new long[milli.length];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = Math.round(milli[i] * k);
+    }
+    return trimmed(a);
+  }
+
+  /** True iff every quantity of {@code o} is at most this one's (Mesos {@code contains}). */
+  public boolean contains(Resources o) {
+    long[] b = o.milli;
+    for (int i = 0; i < b.length; i++) {
+      if (b[i] > (i < milli.length ? milli[i] : 0L)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Names with a non-zero quantity, in output order. */
+  public List<String> names() {
+    List<String> present = new ArrayList<>();
+    for (int i = 0; i < milli.length; i++) {
+      if (milli[i] != 0) {
+        present.add(ResourceNames.name(i));
+      }
+    }
+    return ResourceNames.outputOrder(present);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Resources r && Arrays.equals(milli, r.milli);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(milli);
+  }
+
+  /** Orders by the vector, lexicographically by index; a stable, documented total order. */
+  @Override
+  public int compareTo(Resources o) {
+    return Arrays.compare(milli, o.milli);
+  }
+
+  /** Mesos' text form, e.g. {@code cpus:1.5; mem:4096}. */
+  @Override
+  public String toString() {
+    if (isEmpty()) {
+      return "{}";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String n : names()) {
+      if (sb.length() > 0) {
+        sb.append("; ");
+      }
+      sb.append(n).append(':').append(format(milli(ResourceNames.find(n))));
+    }
+    return sb.toString();
+  }
+
+  /** Formats thousandths without trailing zeros: 1500 → "1.5", 4096000 → "4096". */
+  public static String format(long milli) {
+    if (milli % SCALE == 0) {
+      return Long.toString(milli / SCALE);
+    }
+    String s = java.math.BigDecimal.valueOf(milli, 3).stripTrailingZeros().toPlainString();
+    return s;
+  }
+}

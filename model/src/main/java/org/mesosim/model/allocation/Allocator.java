@@ -1,0 +1,91 @@
+package org.mesosim.model.allocation;
+
+import java.util.SortedMap;
+import org.mesosim.model.AgentId;
+import org.mesosim.model.AgentInfo;
+import org.mesosim.model.FrameworkId;
+import org.mesosim.model.FrameworkInfo;
+import org.mesosim.model.ResourceSet;
+import org.mesosim.model.Resources;
+
+/**
+ * The allocator the master calls, mirroring Mesos' {@code include/mesos/allocator/allocator.hpp}
+ * (1.1): the master reports frameworks, agents and returned resources; the allocator decides who
+ * is offered what and calls {@link OfferCallback} (the master's {@code Master::offer}).
+ *
+ * <p>The allocator lives on the same virtual clock as the master: it schedules its own periodic
+ * runs through {@link AllocatorContext#simulation()} and runs triggered allocations as Mesos does
+ * (synchronously in 1.1, batched in 1.2+), so every call below happens at the current virtual
+ * time. Implementations must be deterministic: no hash-order iteration, randomness only from
+ * {@link AllocatorContext#random()}.
+ *
+ * <p>"Allocated" means offered or in use; the allocator does not tell them apart.
+ */
+public interface Allocator {
+
+  /** Called once, before anything else. Schedules the first periodic run one interval later. */
+  void initialize(AllocatorContext context);
+
+  /**
+   * After master failover: how many agents the registry expects, and the quotas it holds. Mesos
+   * pauses allocation until 80% have re-registered or 10 minutes pass, only if quota exists
+   * ({@code HierarchicalAllocatorProcess::recover}).
+   */
+  default void recover(int expectedAgents, SortedMap<String, Resources> quotas) {}
+
+  /** A framework registered; {@code used} is what it already holds per agent (after failover). */
+  void addFramework(FrameworkId id, FrameworkInfo info, SortedMap<AgentId, ResourceSet> used);
+
+  /** Forget a framework and everything it holds. */
+  void removeFramework(FrameworkId id);
+
+  /** Resume offering to a framework (re-registered). Triggers an allocation. */
+  void activateFramework(FrameworkId id);
+
+  /** Stop offering to a framework; clears its filters and suppression, keeps its allocation. */
+  void deactivateFramework(FrameworkId id);
+
+  /** An agent registered or re-registered; {@code used} is what frameworks already hold on it. */
+  void addAgent(AgentId id, AgentInfo info, ResourceSet total, SortedMap<FrameworkId, ResourceSet> used);
+
+  /** Forget an agent's total; the master recovers each framework's allocation on it separately (MESOS-621). */
+  void removeAgent(AgentId id);
+
+  /** The agent reconnected. */
+  void activateAgent(AgentId id);
+
+  /** The agent disconnected: do not offer its resources. */
+  void deactivateAgent(AgentId id);
+
+  /**
+   * Resources come back from a framework (decline, unused part of an accept, task end, rescind).
+   *
+   * @param refuseMicros with a Filters message, its {@code refuse_seconds} in microseconds (the
+   *     caller resolves Mesos' default of 5 s); {@code 0} or negative means no filter
+   */
+  void recoverResources(FrameworkId framework, AgentId agent, ResourceSet resources, long refuseMicros);
+
+  /** Stop sending offers to this framework until it revives. */
+  void suppressOffers(FrameworkId framework);
+
+  /** Clear the framework's filters, unsuppress it, and allocate over all agents. */
+  void reviveOffers(FrameworkId framework);
+
+  /** Set a role's quota guarantee; triggers an allocation. */
+  void setQuota(String role, Resources guarantee);
+
+  void removeQuota(String role);
+
+  /** Update role weights; triggers an allocation if an updated role has a framework. */
+  void updateWeights(SortedMap<String, Double> weights);
+
+  /** Skip runs until {@link #resume()}. */
+  default void pause() {}
+
+  default void resume() {}
+
+  /** Runs and allocations so far, for reports and benchmarks. */
+  default AllocatorStats stats() {
+    return AllocatorStats.NONE;
+  }
+}

@@ -1,0 +1,29 @@
+package org.mesosim.model.allocation;
+
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.mesosim.engine.Simulation;
+
+/**
+ * What an allocator is given at {@link Allocator#initialize}.
+ *
+ * @param simulation the clock and scheduler the allocator runs on
+ * @param allocationInterval periodic run interval in microseconds (Mesos {@code --allocation_interval}, default 1 s)
+ * @param random the allocator's own named stream (e.g. for the agent shuffle of each run)
+ * @param offers where offers go
+ * @param options policy-specific options, already validated against the policy's {@link PolicyOption}s
+ */
+public record AllocatorContext(
+    Simulation simulation,
+    long allocationInterval,
+    UniformRandomProvider random,
+    OfferCallback offers,
+    Map<String, Object> options) {
+
+  public AllocatorContext {
+    if (allocationInterval <= 0) {
+      throw new IllegalArgumentException("allocation interval must be > 0");
+    }
+    options = options == null ? Map.of() : Map.copyOf(options);
+  }
+}

@@ -1,0 +1,20 @@
+package org.mesosim.model.allocation;
+
+import java.util.List;
+
+/**
+ * A typed option of an allocator policy, listed by {@code mesosim list allocators} and checked when
+ * a scenario's {@code allocator.options} are loaded.
+ *
+ * @param name option key in {@code allocator.options}
+ * @param type one of {@code boolean}, {@code integer}, {@code number}, {@code string},
+ *     {@code duration}, {@code resources}, {@code enum}
+ * @param defaultValue the default, in scenario syntax
+ * @param allowed for {@code enum}, the allowed values; otherwise empty
+ * @param description one line
+ */
+public record PolicyOption(String name, String type, String defaultValue, List<String> allowed, String description) {
+  public PolicyOption {
+    allowed = allowed == null ? List.of() : List.copyOf(allowed);
+  }
+}

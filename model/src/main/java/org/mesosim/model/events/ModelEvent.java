@@ -1,0 +1,190 @@
+package org.mesosim.model.events;
+
+import org.mesosim.engine.Digest;
+import org.mesosim.model.AgentId;
+import org.mesosim.model.FrameworkId;
+import org.mesosim.model.OfferId;
+import org.mesosim.model.ResourceSet;
+import org.mesosim.model.Resources;
+import org.mesosim.model.TaskId;
+import org.mesosim.model.TaskState;
+
+/**
+ * The observable events of a run: what reports measure and what the digest covers. Frameworks are
+ * named by their scenario name (stable across failover) and also carry their Mesos ID where one
+ * exists. Every record folds its kind, time and key fields into the digest, in a fixed order.
+ *
+ * <p>Extend by adding records (and a digest line); never change an existing record's digest
+ * fields without accepting that every golden digest changes.
+ */
+public sealed interface ModelEvent {
+  /** Virtual time in microseconds. */
+  long time();
+
+  void digestInto(Digest d);
+
+  // ---- ZooKeeper, masters ----------------------------------------------------------------
+
+  /** A master became the leader (its detector saw itself as the lowest znode). */
+  record LeaderElected(long time, String master, long epoch) implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("leader-elected", time).str(master).num(epoch);
+    }
+  }
+
+  /** The leading master finished registry recovery and now serves requests. */
+  record LeaderRecovered(long time, String master) implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("leader-recovered", time).str(master);
+    }
+  }
+
+  /** No master leads (leader gone, or ZooKeeper lost quorum). */
+  record LeaderLost(long time, String master, String reason) implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("leader-lost", time).str(master).str(reason);
+    }
+  }
+
+  // ---- Registrations ----------------------------------------------------------------------
+
+  record AgentRegistered(long time, AgentId agent, String hostname, ResourceSet total, boolean reregistered)
+      implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("agent-registered", time).str(agent.value()).str(hostname).str(total.toString()).bool(reregistered);
+    }
+  }
+
+  /** The master marked an agent unreachable or removed it. */
+  record AgentRemoved(long time, AgentId agent, String hostname, String reason) implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("agent-removed", time).str(agent.value()).str(hostname).str(reason);
+    }
+  }
+
+  record FrameworkRegistered(long time, String framework, FrameworkId id, String role, boolean reregistered)
+      implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("framework-registered", time).str(framework).str(id.value()).str(role).bool(reregistered);
+    }
+  }
+
+  /** The framework disconnected, failed over, or was removed. */
+  record FrameworkDeactivated(long time, String framework, FrameworkId id, boolean removed, String reason)
+      implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("framework-deactivated", time).str(framework).str(id.value()).bool(removed).str(reason);
+    }
+  }
+
+  // ---- Offers -----------------------------------------------------------------------------
+
+  record OfferMade(long time, OfferId offer, String framework, AgentId agent, ResourceSet resources)
+      implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("offer", time).str(offer.value()).str(framework).str(agent.value()).str(resources.toString());
+    }
+  }
+
+  /** The framework declined an offer, or accepted part and returned the rest ({@code remainder}). */
+  record OfferDeclined(long time, OfferId offer, String framework, AgentId agent, ResourceSet remainder,
+      long refuseMicros) implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("decline", time).str(offer.value()).str(framework).str(remainder.toString()).num(refuseMicros);
+    }
+  }
+
+  record OfferRescinded(long time, OfferId offer, String framework, AgentId agent, String reason)
+      implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("rescind", time).str(offer.value()).str(framework).str(reason);
+    }
+  }
+
+  /** A framework's offer filters were cleared and it asked for offers again. */
+  record OffersRevived(long time, String framework) implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("revive", time).str(framework);
+    }
+  }
+
+  record OffersSuppressed(long time, String framework) implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("suppress", time).str(framework);
+    }
+  }
+
+  // ---- Jobs and tasks ----------------------------------------------------------------------
+
+  /** A job arrived at its framework (from its workload). */
+  record JobSubmitted(long time, String framework, String job, int tasks) implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("job-submitted", time).str(framework).str(job).num(tasks);
+    }
+  }
+
+  /**
+   * A job ended: every task reached its final outcome. {@code state} is {@code finished},
+   * {@code failed} (a task exhausted its attempts or the trace says so) or {@code killed}.
+   * {@code startTime} is the first launch of any of its tasks, or -1.
+   */
+  record JobEnded(long time, String framework, String job, long submitTime, long startTime, int tasks,
+      String state) implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("job-ended", time).str(framework).str(job).num(startTime).str(state);
+    }
+  }
+
+  /** The number of tasks waiting in a framework's queue changed. */
+  record PendingChanged(long time, String framework, int pending) implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("pending", time).str(framework).num(pending);
+    }
+  }
+
+  /** The master accepted a launch: the task is STAGING and holds {@code resources}. */
+  record TaskLaunched(long time, String framework, TaskId task, String job, AgentId agent, OfferId offer,
+      Resources resources) implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("launch", time).str(framework).str(task.value()).str(agent.value()).str(offer.value())
+          .str(resources.toString());
+    }
+  }
+
+  /**
+   * The master's view of a task changed state (an update forwarded to the framework, or generated
+   * by the master). {@code resources} are the task's; on the first transition to a terminal state
+   * they return to the allocator. {@code reason} is Mesos' reason name, or empty.
+   */
+  record TaskStatus(long time, String framework, TaskId task, AgentId agent, TaskState state, String reason,
+      Resources resources) implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("status", time).str(framework).str(task.value()).str(agent == null ? "" : agent.value())
+          .num(state.ordinal()).str(reason);
+    }
+  }
+
+  /** A task that the master had counted terminal (LOST/UNREACHABLE) turned out to be alive. */
+  record TaskRecovered(long time, String framework, TaskId task, AgentId agent, TaskState state,
+      Resources resources) implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("task-recovered", time).str(framework).str(task.value()).str(agent.value()).num(state.ordinal());
+    }
+  }
+
+  // ---- Faults and checks -------------------------------------------------------------------
+
+  /** A fault was injected or healed: {@code action} is crash, restart, partition or heal. */
+  record Fault(long time, String action, String target) implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("fault", time).str(action).str(target);
+    }
+  }
+
+  /** An invariant check failed (with {@code --check-invariants}, or always in tests). */
+  record InvariantViolated(long time, String invariant, String detail) implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("invariant-violated", time).str(invariant).str(detail);
+    }
+  }
+}
