@@ -269,6 +269,96 @@ class HierarchicalAllocatorTest {
     assertEquals(Map.of(f1, 1, f2, 2, f3, 3), got);
   }
 
+  @Test
+  @DisplayName("T12 SuppressAndReviveOffers")
+  void SuppressAndReviveOffers_suppressedGetsNothingUntilRevive() {
+    AllocatorHarness h = new AllocatorHarness();
+    AgentId a1 = h.addAgent("cpus:2;mem:1024;disk:0");
+    FrameworkId f1 = h.addFramework("role1");
+    AllocatorHarness.Offer o = h.expect(f1, Map.of(a1, "cpus:2;mem:1024"));
+    long runs = h.allocator.stats().runs();
+    h.allocator.reviveOffers(f1);
+    h.settle();
+    h.expectNoOffer();
+    assertEquals(runs + 1, h.allocator.stats().runs(), "revive triggers a run");
+    h.recover(o, 0);
+    h.allocator.suppressOffers(f1);
+    h.advance(S);
+    h.expectNoOffer();
+    h.allocator.reviveOffers(f1);
+    h.settle();
+    h.expect(f1, Map.of(a1, "cpus:2;mem:1024"));
+  }
+
+  @Test
+  @DisplayName("T12 ReviveOffers")
+  void ReviveOffers_reviveClearsFilters() {
+    AllocatorHarness h = new AllocatorHarness();
+    AgentId a1 = h.addAgent("cpus:2;mem:1024;disk:0");
+    FrameworkId f1 = h.addFramework("role1");
+    AllocatorHarness.Offer o = h.expect(f1, Map.of(a1, "cpus:2;mem:1024"));
+    h.recover(o, 1000 * S);
+    h.advance(S);
+    h.expectNoOffer();
+    h.allocator.reviveOffers(f1);
+    h.settle();
+    h.expect(f1, Map.of(a1, "cpus:2;mem:1024"));
+    assertEquals(0, h.allocator.activeOfferFilters("role1"));
+  }
+
+  @Test
+  @DisplayName("T12 DeactivateAndReactivateFramework")
+  void DeactivateAndReactivateFramework_deactivationClearsSuppression() {
+    AllocatorHarness h = new AllocatorHarness();
+    AgentId a1 = h.addAgent("cpus:2;mem:1024;disk:0");
+    FrameworkId f1 = h.addFramework("role1");
+    AllocatorHarness.Offer o = h.expect(f1, Map.of(a1, "cpus:2;mem:1024"));
+    h.recover(o, 0);
+    h.allocator.suppressOffers(f1);
+    h.allocator.deactivateFramework(f1);
+    h.advance(S);
+    h.expectNoOffer();
+    h.allocator.activateFramework(f1);
+    h.settle();
+    h.expect(f1, Map.of(a1, "cpus:2;mem:1024"));
+  }
+
+  @Test
+  @DisplayName("ReservedDRF")
+  void ReservedDRF_reservationsAreSharedFairlyWithinTheRole() {
+    AllocatorHarness h = new AllocatorHarness();
+    AgentId a1 = h.addAgent("cpus:1;mem:512;disk:0;cpus(role1):100;mem(role1):1024;disk(role1):0");
+    FrameworkId f1 = h.addFramework("role1");
+    h.expect(f1, Map.of(a1, "cpus:1;mem:512;cpus(role1):100;mem(role1):1024"));
+    FrameworkId f2 = h.addFramework("role2");
+    h.expectNoOffer();
+    AgentId a2 = h.addAgent("cpus:2;mem:512;disk:0");
+    h.expect(f2, Map.of(a2, "cpus:2;mem:512"));
+    AgentId a3 = h.addAgent("cpus:2;mem:512;disk:0");
+    h.expect(f2, Map.of(a3, "cpus:2;mem:512"));
+    FrameworkId f3 = h.addFramework("role1");
+    h.expectNoOffer();
+    AgentId a4 = h.addAgent("cpus(role1):2;mem(role1):1024;disk(role1):0");
+    h.expect(f3, Map.of(a4, "cpus(role1):2;mem(role1):1024"));
+    h.expectNoOffer();
+  }
+
+  @Test
+  @DisplayName("DRFWithQuota")
+  void DRFWithQuota_quotaRoleGetsNoUnreservedResourcesInStage2() {
+    AllocatorHarness h = new AllocatorHarness();
+    FrameworkId f1 = h.addFramework("quota-role");
+    h.allocator.setQuota("quota-role", Resources.of(0.25, 128));
+    h.settle();
+    FrameworkId f2 = h.addFramework("no-quota-role");
+    h.expectNoOffer();
+    AgentId a1 = h.addAgent("cpus:1;mem:512;disk:0", Map.of(f1, "cpus:0.25;mem:128"));
+    h.expect(f2, Map.of(a1, "cpus:0.75;mem:384"));
+    AgentId a2 = h.addAgent("cpus:1;mem:512;disk:0");
+    h.expect(f2, Map.of(a2, "cpus:1;mem:512"));
+    h.expectNoOffer();
+  }
+
   /** Takes one run's callbacks (in the given framework order), checks each agent is whole, recovers all. */
   private static Map<FrameworkId, Integer> takeRun(AllocatorHarness h, List<FrameworkId> order) {
     TreeMap<FrameworkId, Integer> got = new TreeMap<>();
