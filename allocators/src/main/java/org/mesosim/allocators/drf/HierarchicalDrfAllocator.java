@@ -107,6 +107,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private final TreeMap<String, Double> weights = new TreeMap<>();
 
   private boolean paused;
+  private boolean skipUnchangedRuns = true;
   private int expectedAgents = -1;
   private boolean changed = true;
   private boolean inRun;
@@ -604,6 +605,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
     return r == null ? 0.0 : roleSorter.share(r.handle);
   }
 
+  /** For tests: turn the O(1) skipping of unchanged runs off, to show it changes nothing. */
+  void setSkipUnchangedRuns(boolean skip) {
+    this.skipUnchangedRuns = skip;
+  }
+
   /** The options in force. */
   public HierarchicalDrfOptions options() {
     return opts;
@@ -811,7 +817,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
     runRandom.reseed(stream.nextLong());
     runStamp++;
-    if (!changed) {
+    if (!changed && skipUnchangedRuns) {
       skippedRuns++;
       return;
     }
