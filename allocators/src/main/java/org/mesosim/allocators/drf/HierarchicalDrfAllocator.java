@@ -222,7 +222,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final boolean gpuAware;
     final int handle;
     boolean suppressed;
-    final long[] allocQ;
+    long[] allocQ;
     final IntMap<long[]> allocByAgent = new IntMap<>();
     final IntMap<ArrayList<OfferFilter>> filters = new IntMap<>();
     int filterCount;
@@ -649,10 +649,15 @@ public final class HierarchicalDrfAllocator implements Allocator {
     if (qh >= 0) {
       quotaRoleSorter.allocated(qh, q);
     }
+    fw.allocQ = Quantities.widen(fw.allocQ, q.length);
     Quantities.addInto(fw.allocQ, q);
     long[] held = fw.allocByAgent.get(key);
     if (held == null) {
       fw.allocByAgent.put(key, q.clone());
+    } else if (held.length < q.length) {
+      long[] w = Quantities.widen(held, q.length);
+      Quantities.addInto(w, q);
+      fw.allocByAgent.put(key, w);
     } else {
       Quantities.addInto(held, q);
     }
