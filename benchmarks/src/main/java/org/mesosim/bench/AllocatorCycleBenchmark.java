@@ -50,7 +50,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *
  * <p>Run (short settings on a shared machine):
  * <pre>
- * mvn -B -ntp -q -pl benchmarks -am package -DskipTests
+ * mvn -B -ntp -q -pl benchmarks -am clean package -DskipTests
  * java -jar benchmarks/target/benchmarks.jar AllocatorCycleBenchmark -f 1 -wi 1 -i 3 -w 1s -r 1s \
  *     -p agents=10000 -p frameworks=1000
  * </pre>
