@@ -95,6 +95,8 @@ public final class GoogleTaskEventsReader implements Workload {
   private int[] groupIdx = new int[64];
   private final java.util.BitSet inGroup = new java.util.BitSet();
   private long maxBuffered;
+  private int maxLive;
+  private int liveAtEnd = -1;
 
   /**
    * @param files task_events part files, in order
@@ -132,6 +134,16 @@ public final class GoogleTaskEventsReader implements Workload {
   /** Tasks alive (submitted, not ended) at the read position. */
   public int liveTasks() {
     return live.size();
+  }
+
+  /** The most tasks alive at once while reading. */
+  public int maxLiveTasks() {
+    return maxLive;
+  }
+
+  /** Tasks alive when the input ended (they run forever), or -1 before the end. */
+  public int liveTasksAtEnd() {
+    return liveAtEnd;
   }
 
   /** Episodes waiting in the buffer now. */
@@ -290,6 +302,9 @@ public final class GoogleTaskEventsReader implements Workload {
   }
 
   private void finishInput() {
+    if (!eof) {
+      liveAtEnd = live.size();
+    }
     eof = true;
     lines.close();
     live.clear();
@@ -390,6 +405,9 @@ public final class GoogleTaskEventsReader implements Workload {
     }
     int s = slot(ord);
     live.put(key, ord);
+    if (live.size() > maxLive) {
+      maxLive = live.size();
+    }
     submit[s] = time;
     sched[s] = -1;
     end[s] = -1;
