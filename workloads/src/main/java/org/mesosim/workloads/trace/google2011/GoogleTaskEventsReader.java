@@ -61,6 +61,17 @@ public final class GoogleTaskEventsReader implements Workload {
     }
   }
 
+  private static final String[] NAMES = new String[4096];
+
+  static {
+    for (int i = 0; i < NAMES.length; i++) {
+      NAMES[i] = Integer.toString(i);
+    }
+  }
+
+  private final long[] scratch = new long[ResourceNames.DISK + 1];
+  private final long[] lastMilli = new long[ResourceNames.DISK + 1];
+  private Resources lastResources;
   private final TraceLines lines;
   private final ReaderSupport support;
   private final double cpuUnit;
@@ -260,18 +271,27 @@ public final class GoogleTaskEventsReader implements Workload {
       duration = SimTime.NEVER;
       out = TaskOutcome.FINISHED;
     }
-    long[] milli = new long[ResourceNames.DISK + 1];
+    long[] milli = scratch;
     double c = cpu[s];
     double m = mem[s];
     milli[ResourceNames.CPUS] = Double.isNaN(c) ? Resources.toMilli("cpus", ReaderSupport.MIN_CPUS) : Resources.toMilli("cpus", c * cpuUnit);
     milli[ResourceNames.MEM] = Double.isNaN(m) ? Resources.toMilli("mem", ReaderSupport.MIN_MEM) : Resources.toMilli("mem", m * memUnit);
     if (diskUnit > 0 && !Double.isNaN(disk[s])) {
       milli[ResourceNames.DISK] = Resources.toMilli("disk", disk[s] * diskUnit);
+    } else {
+      milli[ResourceNames.DISK] = 0;
     }
     if (milli[ResourceNames.CPUS] == 0 && milli[ResourceNames.MEM] == 0 && milli[ResourceNames.DISK] == 0) {
       milli[ResourceNames.CPUS] = Resources.toMilli("cpus", ReaderSupport.MIN_CPUS);
     }
-    return new TaskSpec(Integer.toString(index[s]), "", Resources.ofMilli(milli), duration, out, 0.0, List.of());
+    // tasks of a job usually ask alike: reuse the previous (immutable) Resources when equal
+    if (lastResources == null || !java.util.Arrays.equals(milli, lastMilli)) {
+      lastResources = Resources.ofMilli(milli);
+      System.arraycopy(milli, 0, lastMilli, 0, milli.length);
+    }
+    int ix = index[s];
+    String name = ix < NAMES.length ? NAMES[ix] : Integer.toString(ix);
+    return new TaskSpec(name, "", lastResources, duration, out, 0.0, List.of());
   }
 
   private static String small(int v) {
