@@ -127,7 +127,7 @@ class AllocatorRegistryTest {
 
   @Test
   void of_twoClassesClaimingOneName_isAnError() {
-    AllocatorPolicy fake = new BuiltInPolicy("fifo", "impostor", List.of(), o -> null) {};
+    AllocatorPolicy fake = new OfferAllocatorPolicy("fifo", "impostor", List.of(), o -> null) {};
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> AllocatorRegistry.of(List.of(new org.mesosim.allocators.fifo.FifoPolicy(), fake)));
     assertTrue(e.getMessage().startsWith("allocator policy name 'fifo' is claimed by both"), e.getMessage());
@@ -141,11 +141,11 @@ class AllocatorRegistryTest {
         "package com.example;",
         "import java.util.List;",
         "import java.util.Map;",
-        "import org.mesosim.allocators.BuiltInPolicy;",
+        "import org.mesosim.allocators.OfferAllocatorPolicy;",
         "import org.mesosim.allocators.fifo.FifoAllocator;",
         "import org.mesosim.model.allocation.PolicyOption;",
         "/** A third-party policy: FIFO under another name, with one option. */",
-        "public final class EveryoneFirstPolicy extends BuiltInPolicy {",
+        "public final class EveryoneFirstPolicy extends OfferAllocatorPolicy {",
         "  public EveryoneFirstPolicy() {",
         "    super(\"everyone-first\", \"a plug-in policy loaded from a jar\",",
         "        List.of(new PolicyOption(\"greed\", \"number\", \"0.5\", List.of(), \"how greedy\")),",

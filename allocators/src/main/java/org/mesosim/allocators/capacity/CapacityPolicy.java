@@ -1,11 +1,11 @@
 package org.mesosim.allocators.capacity;
 
 import java.util.List;
-import org.mesosim.allocators.BuiltInPolicy;
+import org.mesosim.allocators.OfferAllocatorPolicy;
 import org.mesosim.model.allocation.PolicyOption;
 
 /** The {@code capacity} policy: {@link CapacityAllocator}. */
-public final class CapacityPolicy extends BuiltInPolicy {
+public final class CapacityPolicy extends OfferAllocatorPolicy {
   public CapacityPolicy() {
     super("capacity",
         "static capacity shares: role r holds at most its configured fraction of the cluster",
