@@ -36,6 +36,7 @@ final class Agent extends Process {
   final ResourceSet total;
   AgentId id;
   int leaderEp = -1;
+  long leaderEpoch = -1;
   int masterEp = -1;
   boolean registered;
   private long regHandle = -1;
@@ -57,14 +58,15 @@ final class Agent extends Process {
   // ---- detection and registration ---------------------------------------------------------
 
   /** The master detector reports a (new) leader, or none ({@code leader < 0}). */
-  void detected(int leader) {
+  void detected(int leader, long epoch) {
     if (!alive()) {
       return;
     }
-    if (leader == leaderEp && registered) {
+    if (epoch == leaderEpoch && leader == leaderEp && registered) {
       return;
     }
     leaderEp = leader;
+    leaderEpoch = epoch;
     registered = false;
     masterEp = -1;
     cluster.sim.cancel(regHandle);
@@ -115,9 +117,10 @@ final class Agent extends Process {
       return;
     }
     int l = leaderEp;
+    long e = leaderEpoch;
     registered = false;
     leaderEp = -1;
-    detected(l);
+    detected(l, e);
   }
 
   // ---- messages ---------------------------------------------------------------------------
@@ -260,9 +263,10 @@ final class Agent extends Process {
     }
     id = null;
     int l = leaderEp;
+    long e = leaderEpoch;
     registered = false;
     leaderEp = -1;
-    detected(l);
+    detected(l, e);
   }
 
   // ---- status update manager ------------------------------------------------------------

@@ -45,6 +45,7 @@ public final class Cluster {
   int busyFrameworks;
   long tasksLaunched;
   private int leaderEp = -1;
+  private long leaderEpoch;
   private int partitionSeq;
   private boolean started;
   private final Resources capacity;
@@ -179,27 +180,40 @@ public final class Cluster {
     return net.dropped;
   }
 
+  /** Passes a framework's demand hint to the leading master's allocator (out of band). */
+  void updateDemand(Framework f, Resources next) {
+    Master l = leader();
+    if (l == null || !l.leading.recovered || f.mesosId == null) {
+      return;
+    }
+    Master.MFramework mf = l.leading.frameworks[f.index];
+    if (mf != null && !mf.removed && mf.id.equals(f.mesosId)) {
+      l.leading.allocator.updateDemand(mf.id, next);
+    }
+  }
+
   // ---- leader detection ---------------------------------------------------------------------
 
   /** ZooKeeper reports a new leader (lowest znode), or none. */
-  void leaderDetected(Master leader, int incarnation, long epoch) {
+  void leaderDetected(ZooKeeper.Session leader, long epoch) {
     for (Master m : masters) {
-      m.detected(leader, incarnation, epoch);
+      m.detected(leader, epoch);
     }
-    leaderEp = leader == null ? -1 : leader.ep;
+    leaderEp = leader == null ? -1 : leader.owner.ep;
+    leaderEpoch = epoch;
     refreshDetectors();
   }
 
   /** Agents and frameworks that can reach ZooKeeper and do not know the current leader learn it. */
   private void refreshDetectors() {
     for (Agent a : agents) {
-      if (a.alive() && a.leaderEp != leaderEp && zk.reachesQuorum(a.ep)) {
-        a.detected(leaderEp);
+      if (a.alive() && a.leaderEpoch != leaderEpoch && zk.reachesQuorum(a.ep)) {
+        a.detected(leaderEp, leaderEpoch);
       }
     }
     for (Framework f : frameworks) {
-      if (f.alive() && f.leaderEp != leaderEp && zk.reachesQuorum(f.ep)) {
-        f.detected(leaderEp);
+      if (f.alive() && f.leaderEpoch != leaderEpoch && zk.reachesQuorum(f.ep)) {
+        f.detected(leaderEp, leaderEpoch);
       }
     }
   }
@@ -394,9 +408,9 @@ public final class Cluster {
       }
       Process p = net.process(ep);
       if (p instanceof Agent a) {
-        a.detected(leaderEp);
+        a.detected(leaderEp, leaderEpoch);
       } else if (p instanceof Framework fw) {
-        fw.detected(leaderEp);
+        fw.detected(leaderEp, leaderEpoch);
       }
     });
   }

@@ -38,6 +38,8 @@ final class Framework extends Process {
   static final long REGISTRATION_BACKOFF = 2 * SimTime.SECOND;
   static final long REGISTRATION_RETRY_MAX = SimTime.MINUTE;
   static final long CHECK_INTERVAL = 5 * SimTime.MINUTE;
+  /** Live tasks with no update for this long are reconciled explicitly. */
+  static final long RECONCILE_AFTER = 15 * SimTime.MINUTE;
 
   final int index;
   final FrameworkInfo info;
@@ -48,6 +50,7 @@ final class Framework extends Process {
   private Workload workload;
   FrameworkId mesosId;
   int leaderEp = -1;
+  long leaderEpoch = -1;
   int masterEp = -1;
   boolean registered;
   private boolean failingOver;
@@ -67,6 +70,7 @@ final class Framework extends Process {
   private int live;
   private boolean suppressed;
   private boolean offerSinceCheck;
+  private Resources lastDemand = Resources.EMPTY;
   private long checkHandle = -1;
   boolean exhausted;
   int openJobs;
@@ -241,6 +245,7 @@ final class Framework extends Process {
 
   private void workArrived() {
     emitPending();
+    updateDemand();
     if (registered && suppressed && pending > 0) {
       suppressed = false;
       send(masterEp, new Message.ReviveOffers(index));
@@ -252,7 +257,12 @@ final class Framework extends Process {
   }
 
   private void maybeSuppress() {
-    if (sc.suppressWhenIdle() && pending == 0 && registered && !suppressed) {
+    maybeSuppress(false);
+  }
+
+  /** Suppress when idle; {@code force} re-sends it (an offer arrived while idle: the last SUPPRESS was lost). */
+  private void maybeSuppress(boolean force) {
+    if (sc.suppressWhenIdle() && pending == 0 && registered && (!suppressed || force)) {
       suppressed = true;
       send(masterEp, new Message.SuppressOffers(index));
     }
@@ -260,14 +270,15 @@ final class Framework extends Process {
 
   // ---- driver: detection and registration ----------------------------------------------------
 
-  void detected(int leader) {
+  void detected(int leader, long epoch) {
     if (!alive()) {
       return;
     }
-    if (leader == leaderEp && registered) {
+    if (epoch == leaderEpoch && leader == leaderEp && registered) {
       return;
     }
     leaderEp = leader;
+    leaderEpoch = epoch;
     registered = false;
     masterEp = -1;
     dropHeld();
@@ -313,7 +324,26 @@ final class Framework extends Process {
     } else if (m instanceof Message.FrameworkError e) {
       error(from);
     } else if (m instanceof Message.LostSlave l) {
-      // slaveLost callback: the tasks' own updates follow.
+      lostSlave(from, l);
+    }
+  }
+
+  /** slaveLost callback: reconcile this framework's live tasks on that agent explicitly (the master's LOST updates are not reliable). */
+  private void lostSlave(int from, Message.LostSlave l) {
+    if (from != masterEp || !registered) {
+      return;
+    }
+    List<Task> tasks = null;
+    for (Task t = liveHead; t != null; t = t.fNext) {
+      if (l.agentIndex() == t.agent) {
+        if (tasks == null) {
+          tasks = new ArrayList<>();
+        }
+        tasks.add(t);
+      }
+    }
+    if (tasks != null) {
+      send(masterEp, new Message.Reconcile(index, tasks));
     }
   }
 
@@ -370,11 +400,22 @@ final class Framework extends Process {
       tryGang();
       return;
     }
+    boolean idle = pending == 0;
     for (Offer o : offers) {
       decide(o);
     }
     emitPending();
-    maybeSuppress();
+    maybeSuppress(idle && suppressed);
+    updateDemand();
+  }
+
+  /** Tells the allocator the next queued task's resources (Allocator#updateDemand; not a Mesos call). */
+  private void updateDemand() {
+    Resources next = qHead == null ? Resources.EMPTY : qHead.spec.resources();
+    if (!next.equals(lastDemand)) {
+      lastDemand = next;
+      cluster.updateDemand(this, next);
+    }
   }
 
   /** First fit over the queue in order, at most {@code maxTasksPerOffer}; the rest declined with refuseSeconds. */
@@ -563,6 +604,7 @@ final class Framework extends Process {
     taskEnded(t, u.state(), u.reason());
     emitPending();
     maybeSuppress();
+    updateDemand();
   }
 
   private void taskEnded(Task t, TaskState state, String reason) {
@@ -705,6 +747,19 @@ final class Framework extends Process {
           t.fLastUpdate = now;
           send(masterEp, new Message.KillTaskCall(index, t));
         }
+      }
+      List<Task> stale = null;
+      for (Task t = liveHead; t != null; t = t.fNext) {
+        if (t.fState != TaskState.TASK_STAGING && now - t.fLastUpdate >= RECONCILE_AFTER) {
+          t.fLastUpdate = now;
+          if (stale == null) {
+            stale = new ArrayList<>();
+          }
+          stale.add(t);
+        }
+      }
+      if (stale != null) {
+        send(masterEp, new Message.Reconcile(index, stale));
       }
       if (pending > 0 && !offerSinceCheck) {
         suppressed = false;

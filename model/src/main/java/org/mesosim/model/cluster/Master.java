@@ -50,11 +50,11 @@ final class Master extends Process {
   // ---- election ------------------------------------------------------------------------------
 
   /** {@code Master::detected}: the detector reports the current leader (or none). */
-  void detected(Master leader, int leaderIncarnation, long epoch) {
+  void detected(ZooKeeper.Session leader, long epoch) {
     if (!alive()) {
       return;
     }
-    boolean self = leader == this && leaderIncarnation == cluster.net.incarnation(ep);
+    boolean self = leader != null && leader == session;
     if (self) {
       if (leading == null) {
         elected(epoch);
@@ -320,7 +320,7 @@ final class Master extends Process {
                   "reregistration-timeout"));
               for (MFramework f : frameworks) {
                 if (f != null && !f.removed && f.connected) {
-                  send(cluster.frameworkEp(f.idx), new Message.LostSlave(id));
+                  send(cluster.frameworkEp(f.idx), new Message.LostSlave(id, idx));
                 }
               }
             }
@@ -869,7 +869,7 @@ final class Master extends Process {
       cluster.emit(new ModelEvent.AgentRemoved(cluster.sim.now(), a.id, cluster.agents[a.idx].name, reason));
       for (MFramework f : frameworks) {
         if (f != null && !f.removed && f.connected) {
-          send(cluster.frameworkEp(f.idx), new Message.LostSlave(a.id));
+          send(cluster.frameworkEp(f.idx), new Message.LostSlave(a.id, a.idx));
         }
       }
     }

@@ -75,7 +75,7 @@ public sealed interface Message {
       implements Message {}
 
   /** {@code LostSlaveMessage}. */
-  record LostSlave(AgentId agent) implements Message {}
+  record LostSlave(AgentId agent, int agentIndex) implements Message {}
 
   // ---- agent <-> master -------------------------------------------------------------------
 

@@ -39,6 +39,7 @@ final class ZooKeeper {
   /** Election counter: how many times a member became leader. */
   private long elections;
   private boolean quorum = true;
+  private boolean notifyPending;
 
   /** One client session of a master's contender. */
   final class Session {
@@ -129,19 +130,28 @@ final class ZooKeeper {
     return elections;
   }
 
+  /**
+   * The group's children changed: watchers are notified one base latency later and then read the
+   * group as it is at that moment (several changes in between coalesce into one notification).
+   */
   private void groupChanged() {
-    Map.Entry<Long, Session> first = group.firstEntry();
-    Session l = first == null ? null : first.getValue();
-    if (l == leader) {
+    if (notifyPending) {
       return;
     }
-    leader = l;
-    if (l != null) {
-      elections++;
-    }
-    long delay = c.baseLatency;
-    long epoch = elections;
-    c.sim.schedule(delay, () -> c.leaderDetected(l == null ? null : l.owner, l == null ? -1 : l.ownerIncarnation, epoch));
+    notifyPending = true;
+    c.sim.schedule(c.baseLatency, () -> {
+      notifyPending = false;
+      Map.Entry<Long, Session> first = group.firstEntry();
+      Session l = first == null ? null : first.getValue();
+      if (l == leader) {
+        return;
+      }
+      leader = l;
+      if (l != null) {
+        elections++;
+      }
+      c.leaderDetected(l, elections);
+    });
   }
 
   /**
