@@ -230,6 +230,10 @@ public final class Comparison {
     List<ChartRenderer.Line> utilLines = new ArrayList<>();
     List<ChartRenderer.Line> jainLines = new ArrayList<>();
     List<ChartRenderer.Line> cdfLines = new ArrayList<>();
+    double xMax = 0;
+    for (List<Integer> g : groups.values()) {
+      xMax = Math.max(xMax, runs.get(g.get(0)).simulated().seconds());
+    }
     int gi = 0;
     for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
       String policy = g.getKey();
@@ -249,7 +253,7 @@ public final class Comparison {
               Palette.series(f), false));
         }
         images.add(save(cd, "shares-" + safe(policy), ChartRenderer.timeChart("Dominant share: " + policy
-            + " (seed " + s.seed() + ")", "Dominant share (%)", shareLines, 1.05, true),
+            + " (seed " + s.seed() + ")", "Dominant share (%)", shareLines, 1.05, true, xMax > 0 ? xMax : Double.NaN),
             "Dominant share per framework under " + policy + " (seed " + s.seed() + ")."));
         for (int r = 0; r < res.size(); r++) {
           utilLines.add(new ChartRenderer.Line(policy + " · " + res.get(r), t, b.column("util_" + res.get(r)),
