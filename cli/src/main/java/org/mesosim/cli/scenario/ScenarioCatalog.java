@@ -28,6 +28,11 @@ public interface ScenarioCatalog {
   /** Trace format ids, sorted. */
   List<String> traceFormats();
 
+  /** One line describing a trace format, for {@code mesosim list formats}. */
+  default String traceFormatDescription(String format) {
+    return "";
+  }
+
   /** Fields of a format usable in {@code filter} and {@code splitBy}; empty for an unknown format. */
   List<String> traceFields(String format);
 
