@@ -10,10 +10,10 @@ import org.mesosim.model.config.AgentGroup;
 import org.mesosim.model.config.FrameworkConfig;
 
 /** A catalog for loader tests: two fake policies, the standard trace formats, no workloads. */
-final class TestCatalog implements ScenarioCatalog {
+public final class TestCatalog implements ScenarioCatalog {
   private final StandardCatalog standard = new StandardCatalog();
 
-  static AllocatorPolicy fake(String name) {
+  public static AllocatorPolicy fake(String name) {
     return new AllocatorPolicy() {
       @Override
       public String name() {
