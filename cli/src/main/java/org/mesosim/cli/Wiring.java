@@ -11,18 +11,6 @@ final class Wiring {
       throw new UnsupportedOperationException("simulation runs need the model and reports modules");
     };
     Services.ComparisonWriter noComparison = (dir, runs) -> {};
-    Services.TraceTools noTraces = new Services.TraceTools() {
-      @Override
-      public java.util.List<String> inspect(String format, java.util.List<java.nio.file.Path> files, boolean skip) {
-        throw new UnsupportedOperationException("trace tools need the workloads module");
-      }
-
-      @Override
-      public long convert(String format, java.util.List<java.nio.file.Path> files, boolean skip,
-          java.nio.file.Path out) {
-        throw new UnsupportedOperationException("trace tools need the workloads module");
-      }
-    };
-    return new Services(new StandardCatalog(), notYet, noComparison, noTraces, () -> System.console() != null);
+    return new Services(new StandardCatalog(), notYet, noComparison, new StandardTraceTools(), () -> System.console() != null);
   }
 }

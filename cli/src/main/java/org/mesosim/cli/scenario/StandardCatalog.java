@@ -1,86 +1,110 @@
 package org.mesosim.cli.scenario;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import org.mesosim.allocators.AllocatorRegistry;
 import org.mesosim.model.allocation.AllocatorPolicy;
-import org.mesosim.model.allocation.PolicyOption;
 import org.mesosim.model.config.AgentGroup;
 import org.mesosim.model.config.FrameworkConfig;
+import org.mesosim.workloads.FieldFilter;
+import org.mesosim.workloads.SyntheticSpec;
+import org.mesosim.workloads.TraceFormat;
+import org.mesosim.workloads.TraceSpec;
+import org.mesosim.workloads.Workloads;
+import org.mesosim.workloads.google.GoogleCell;
 
 /** The catalog backed by the real modules (allocator registry, trace formats, workloads). */
 public final class StandardCatalog implements ScenarioCatalog {
-  private final TreeMap<String, AllocatorPolicy> policies = new TreeMap<>();
+  private final AllocatorRegistry registry;
 
   public StandardCatalog() {
-    for (AllocatorPolicy p : ServiceLoader.load(AllocatorPolicy.class)) {
-      policies.putIfAbsent(p.name(), p);
-    }
+    this(AllocatorRegistry.standard());
+  }
+
+  public StandardCatalog(AllocatorRegistry registry) {
+    this.registry = registry;
   }
 
   @Override
   public List<String> allocatorNames() {
-    return new ArrayList<>(policies.keySet());
+    return registry.names();
   }
 
   @Override
   public Optional<AllocatorPolicy> policy(String name) {
-    return Optional.ofNullable(policies.get(name));
+    return registry.find(name);
   }
 
   @Override
   public Map<String, Object> resolveOptions(AllocatorPolicy policy, Map<String, Object> raw) {
-    List<String> keys = policy.options().stream().map(PolicyOption::name).toList();
-    for (String k : raw.keySet()) {
-      if (!keys.contains(k)) {
-        throw new IllegalArgumentException(k + ": unknown option of " + policy.name() + DidYouMean.hint(k, keys));
-      }
-    }
-    return Map.copyOf(raw);
+    return registry.resolveOptions(policy, raw);
   }
-
-  private static final Map<String, List<String>> FIELDS = Map.of(
-      "swf", List.of("user", "group", "executable", "queue", "partition", "status"),
-      "google-2011", List.of("user", "priority", "class", "band", "job"),
-      "alibaba-2018", List.of("job", "status", "task_type"),
-      "csv", List.of("user", "job"));
-  private static final Map<String, List<String>> UNITS = Map.of(
-      "swf", List.of("cpusPerProcessor", "memPerProcessor"),
-      "google-2011", List.of("cpus", "mem", "disk"),
-      "alibaba-2018", List.of("cpusPerCore", "memPerPercent"),
-      "csv", List.of());
 
   @Override
   public List<String> traceFormats() {
-    return new ArrayList<>(new TreeMap<>(FIELDS).keySet());
+    return TraceFormat.ids().stream().sorted().toList();
+  }
+
+  @Override
+  public String traceFormatDescription(String format) {
+    return TraceFormat.byId(format).map(TraceFormat::description).orElse("");
   }
 
   @Override
   public List<String> traceFields(String format) {
-    return FIELDS.getOrDefault(format, List.of());
+    return TraceFormat.byId(format).map(TraceFormat::fields).orElse(List.of());
   }
 
   @Override
   public List<String> traceUnitKeys(String format) {
-    return UNITS.getOrDefault(format, List.of());
+    return TraceFormat.byId(format).map(TraceFormat::unitKeys).orElse(List.of());
   }
 
   @Override
   public List<AgentGroup> googleCell(double scale) {
-    throw new UnsupportedOperationException("the google-2011 agent preset needs the workloads module");
+    return GoogleCell.machines(scale);
   }
 
   @Override
   public List<String> distinctValues(Scenario.Trace trace, String field) {
-    throw new UnsupportedOperationException("splitBy needs the workloads module");
+    return Workloads.distinctValues(traceSpec(trace), field);
   }
 
   @Override
   public FrameworkConfig.WorkloadFactory workload(Scenario.Workload workload, String frameworkName, String splitField,
       String splitValue) {
-    throw new UnsupportedOperationException("workloads need the workloads module");
+    if (workload instanceof Scenario.Synthetic s) {
+      SyntheticSpec spec = new SyntheticSpec(s.jobs(), s.arrival() == null ? null : s.arrival().value(),
+          s.arrival() == null ? s.arrivalAt() : -1, s.tasksPerJob().value(), s.task(),
+          s.duration() == null ? null : s.duration().value(), s.failureProbability());
+      return streams -> Workloads.synthetic(spec, streams, frameworkName);
+    }
+    if (workload instanceof Scenario.GoogleLike g) {
+      return streams -> Workloads.googleLike(g.scale(), streams, frameworkName);
+    }
+    TraceSpec spec = traceSpec((Scenario.Trace) workload);
+    if (splitField != null) {
+      return streams -> Workloads.traceSplit(spec, splitField, splitValue);
+    }
+    return streams -> Workloads.trace(spec);
+  }
+
+  /** The workloads module's spec of a scenario trace block. */
+  public static TraceSpec traceSpec(Scenario.Trace t) {
+    SortedMap<String, FieldFilter> filter = new TreeMap<>();
+    t.filter().forEach((k, v) -> {
+      if (v instanceof Scenario.Equals e) {
+        filter.put(k, new FieldFilter.Equals(e.value()));
+      } else if (v instanceof Scenario.In in) {
+        filter.put(k, new FieldFilter.In(in.values()));
+      } else if (v instanceof Scenario.Range r) {
+        filter.put(k, new FieldFilter.Range(r.min(), r.max()));
+      }
+    });
+    return new TraceSpec(t.format(), t.files(), filter, t.windowFrom(), t.windowTo(), t.timeScale(), t.skipMalformed(),
+        new TreeMap<>(t.units()));
   }
 }
