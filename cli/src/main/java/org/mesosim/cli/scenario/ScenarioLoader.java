@@ -53,6 +53,7 @@ public final class ScenarioLoader {
   private final ScenarioCatalog catalog;
   private List<Problem> problems;
   private Path baseDir;
+  private String source = "?";
 
   public ScenarioLoader(ScenarioCatalog catalog) {
     this.catalog = catalog;
@@ -84,6 +85,7 @@ public final class ScenarioLoader {
   /** Validates scenario text; {@code file} locates relative trace paths. */
   public Scenario parse(String text, String source, Path file, List<String> overrides) {
     problems = new ArrayList<>();
+    this.source = source;
     Path abs = file.toAbsolutePath().normalize();
     baseDir = abs.getParent() == null ? Path.of(".").toAbsolutePath() : abs.getParent();
     YNode root = YamlTree.parse(text, source, problems);
@@ -110,7 +112,7 @@ public final class ScenarioLoader {
   // ---------------------------------------------------------------- reporting
 
   private void error(YNode at, String path, String message) {
-    problems.add(new Problem(at.loc(), path, message));
+    problems.add(new Problem(at == null ? Loc.of(source) : at.loc(), path, message));
   }
 
   private static String join(String path, String key) {

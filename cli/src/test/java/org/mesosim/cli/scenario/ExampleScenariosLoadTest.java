@@ -2,6 +2,7 @@ package org.mesosim.cli.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,17 @@ class ExampleScenariosLoadTest {
       }
       Scenario s = new ScenarioLoader(new TestCatalog()).load(p);
       assertEquals(p.getFileName().toString().replace(".yaml", ""), s.name(), "name matches the file");
+    }
+  }
+
+  @Test
+  void everyExample_loadsWithTheRealModules() throws Exception {
+    StandardCatalog real = new StandardCatalog();
+    assumeTrue(real.policy("hierarchical-drf").isPresent(), "hierarchical-drf not merged yet");
+    for (Path p : Examples.all()) {
+      if (!Examples.needsMissingTraces(p)) {
+        new ScenarioLoader(real).load(p);
+      }
     }
   }
 }
