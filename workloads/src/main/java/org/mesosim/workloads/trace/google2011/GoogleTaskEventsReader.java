@@ -34,7 +34,9 @@ import org.mesosim.workloads.trace.Units;
  * episode's latest non-empty requests up to its SCHEDULE, runs for its trace time from SCHEDULE to
  * the end event and ends as the trace ended it (FINISH: FINISHED; FAIL: FAILED; KILL and EVICT:
  * KILLED; LOST: LOST). An episode that ends before any SCHEDULE is dropped and counted; one still
- * alive (running or pending) at the end of the input runs forever.
+ * alive (running or pending) at the end of the input runs forever. With a window start, episodes
+ * that end before it are dropped and counted, and those alive at it are submitted at it (running
+ * ones run from it to their end), just as the trace treats its own start with the t = 0 snapshot.
  *
  * <p><b>Jobs.</b> Episodes come out in the order of their first event (= non-decreasing submit
  * time). Consecutive episodes of the same trace job submitted at the same microsecond form one
@@ -78,6 +80,7 @@ public final class GoogleTaskEventsReader implements Workload {
   private final double memUnit;
   private final double diskUnit;
   private final long stopAt;
+  private final long startAt;
   private final ByteInterner users = new ByteInterner();
   private final LongLongMap live = new LongLongMap();
 
@@ -116,6 +119,17 @@ public final class GoogleTaskEventsReader implements Workload {
    * @param stopAt stop reading at the first row at or after this trace time (µs); {@link SimTime#NEVER} = read all
    */
   public GoogleTaskEventsReader(List<Path> files, Map<String, Double> units, boolean skipMalformed, long stopAt) {
+    this(files, units, skipMalformed, 0, stopAt);
+  }
+
+  /**
+   * @param startAt the window start (trace µs; 0 = none): episodes that end before it are dropped
+   *     and counted; those alive at it are submitted at it, as the trace's own t = 0 snapshot, and
+   *     if already running, run from it to their end
+   * @param stopAt stop reading at the first row at or after this trace time (µs); {@link SimTime#NEVER} = read all
+   */
+  public GoogleTaskEventsReader(List<Path> files, Map<String, Double> units, boolean skipMalformed, long startAt,
+      long stopAt) {
     Units.validate(TraceFormat.GOOGLE_2011, units);
     this.lines = new TraceLines(files);
     this.support = new ReaderSupport(skipMalformed);
@@ -123,6 +137,7 @@ public final class GoogleTaskEventsReader implements Workload {
     this.memUnit = Units.get(TraceFormat.GOOGLE_2011, units, "mem");
     this.diskUnit = Units.get(TraceFormat.GOOGLE_2011, units, "disk");
     this.stopAt = stopAt;
+    this.startAt = Math.max(0, startAt);
   }
 
   @Override
@@ -379,13 +394,13 @@ public final class GoogleTaskEventsReader implements Workload {
       case 1, 8 -> { // SCHEDULE, UPDATE_RUNNING
         if (ord < 0) {
           int s = start(key, job, (int) idx, time, RUNNING);
-          sched[s] = time;
+          sched[s] = Math.max(time, startAt);
         } else {
           int s = slot(ord);
           if (state[s] == PENDING) {
             requests(s);
             state[s] = RUNNING;
-            sched[s] = time;
+            sched[s] = Math.max(time, startAt);
           } else if (type == 1) {
             support.skip("google: SCHEDULE of a task already running (ignored)");
           }
@@ -398,6 +413,11 @@ public final class GoogleTaskEventsReader implements Workload {
         }
         int s = slot(ord);
         live.remove(key);
+        if (time < startAt) {
+          state[s] = DROPPED;
+          support.skip("google: episode ended before the window start (dropped)");
+          return;
+        }
         if (state[s] == PENDING) {
           state[s] = DROPPED;
           support.skip("google: episode ended without SCHEDULE (dropped)");
@@ -428,7 +448,7 @@ public final class GoogleTaskEventsReader implements Workload {
     if (live.size() > maxLive) {
       maxLive = live.size();
     }
-    submit[s] = time;
+    submit[s] = Math.max(time, startAt); // alive at the window start: submitted at it
     sched[s] = -1;
     end[s] = -1;
     jobId[s] = job;
