@@ -52,7 +52,13 @@ class TraceLinesTest {
         assertEquals(Arrays.asList(want), Arrays.asList(got));
         String trimmed = lines.get(i).strip();
         String[] ws = trimmed.isEmpty() ? new String[0] : trimmed.split("[ \t]+");
-        assertEquals(ws.length, t.splitWhitespace(), lines.get(i));
+        int m = t.splitWhitespace();
+        assertEquals(ws.length, m, lines.get(i));
+        String[] gotWs = new String[m];
+        for (int k = 0; k < m; k++) {
+          gotWs[k] = t.stringField(k);
+        }
+        assertEquals(Arrays.asList(ws), Arrays.asList(gotWs), lines.get(i));
       }
       assertTrue(t.next());
       assertEquals(g.toString(), t.file());

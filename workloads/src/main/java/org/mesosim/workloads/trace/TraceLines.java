@@ -30,6 +30,9 @@ public final class TraceLines implements AutoCloseable {
   private static final int READ = 1 << 20;
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long NEWLINES = repeat((byte) '\n');
+  private static final long SPACES = repeat((byte) ' ');
+  private static final long TABS = repeat((byte) '\t');
+  private static final long HIGH_BITS = 0x8080808080808080L;
   private static final int MAX_FIELDS = 64;
 
   private final List<Path> files;
@@ -270,20 +273,48 @@ public final class TraceLines implements AutoCloseable {
     int n = 0;
     int i = lineStart;
     int e = lineEnd;
-    while (true) {
-      while (i < e && (b[i] == ' ' || b[i] == '\t')) {
-        i++;
+    boolean inField = false;
+    int s = 0;
+    for (; i + 8 <= e; i += 8) { // eight bytes at a time: field starts and ends are blank/non-blank edges
+      long w = (long) LONGS.get(b, i);
+      long blank = matches(w, SPACES) | matches(w, TABS);
+      long nonBlank = ~blank & HIGH_BITS;
+      long prevBlank = (blank << 8) | (inField ? 0 : 0x80L);
+      long prevNonBlank = (nonBlank << 8) | (inField ? 0x80L : 0);
+      long edges = (nonBlank & prevBlank) | (blank & prevNonBlank);
+      while (edges != 0) {
+        int at = i + (Long.numberOfTrailingZeros(edges) >>> 3);
+        if (inField) {
+          if (n < MAX_FIELDS) {
+            starts[n] = s;
+            ends[n] = at;
+          }
+          n++;
+        } else {
+          s = at;
+        }
+        inField = !inField;
+        edges &= edges - 1;
       }
-      if (i >= e) {
-        break;
+    }
+    for (; i < e; i++) {
+      boolean isBlank = b[i] == ' ' || b[i] == '\t';
+      if (inField && isBlank) {
+        if (n < MAX_FIELDS) {
+          starts[n] = s;
+          ends[n] = i;
+        }
+        n++;
+        inField = false;
+      } else if (!inField && !isBlank) {
+        s = i;
+        inField = true;
       }
-      int s = i;
-      while (i < e && b[i] != ' ' && b[i] != '\t') {
-        i++;
-      }
+    }
+    if (inField) {
       if (n < MAX_FIELDS) {
         starts[n] = s;
-        ends[n] = i;
+        ends[n] = e;
       }
       n++;
     }
