@@ -139,7 +139,8 @@ public final class TraceLines implements AutoCloseable {
         limit += n;
       }
     } catch (IOException e) {
-      throw new BadInputException(fileName + ":" + (lineNo + 1) + ": cannot read: " + e.getMessage(), e);
+      String why = e instanceof java.io.EOFException ? "truncated gzip file" : e.getMessage();
+      throw new BadInputException(fileName + ":" + (lineNo + 1) + ": cannot read: " + why, e);
     }
   }
 
@@ -159,6 +160,8 @@ public final class TraceLines implements AutoCloseable {
       in = p.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
     } catch (NoSuchFileException e) {
       throw new BadInputException(fileName + ": no such file");
+    } catch (java.io.EOFException e) {
+      throw new BadInputException(fileName + ": cannot open: empty or truncated gzip file", e);
     } catch (IOException e) {
       throw new BadInputException(fileName + ": cannot open: " + e.getMessage(), e);
     }
