@@ -70,7 +70,8 @@ class DrfPaperExampleTest {
         Arguments.of("slots", Map.of(), 2, 1),
         // A fills 16 GB, then keeps declining the 5 cpus / 2 GB left with no filter: B never gets an offer.
         Arguments.of("fifo", Map.of(), 4, 0),
-        Arguments.of("random", Map.of(), 3, 2),
+        // Seed 42; the histogram below covers other seeds.
+        Arguments.of("random", Map.of(), 4, 1),
         Arguments.of("tetris", Map.of(), 3, 2),
         Arguments.of("capacity", Map.of("shares", Map.of("a", 0.5, "b", 0.5)), 2, 1));
   }
@@ -94,6 +95,6 @@ class DrfPaperExampleTest {
       h.runTo(60);
       histogram.merge("A" + h.framework("A").tasks + "/B" + h.framework("B").tasks, 1, Integer::sum);
     }
-    assertEquals(Map.of("A3/B2", 15, "A4/B1", 5), histogram);
+    assertEquals(Map.of("A3/B2", 10, "A4/B1", 10), histogram);
   }
 }

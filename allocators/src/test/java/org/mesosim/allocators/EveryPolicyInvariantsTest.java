@@ -25,10 +25,17 @@ class EveryPolicyInvariantsTest {
     return AllocatorRegistry.builtIns().stream().map(AllocatorPolicy::name).toList();
   }
 
-  private static OfferHarness busy(String policy, long seed) {
-    Map<String, Object> options = policy.equals("capacity")
-        ? Map.of("shares", Map.of("web", 0.5, "batch", 0.3, "ml", 0.3)) : Map.of();
-    OfferHarness h = new OfferHarness(AllocatorRegistry.standard().require(policy), options, seed);
+  static Map<String, Object> busyOptions(String policy) {
+    return policy.equals("capacity") ? Map.of("shares", Map.of("web", 0.5, "batch", 0.3, "ml", 0.3)) : Map.of();
+  }
+
+  static OfferHarness busy(String policy, long seed) {
+    return busy(AllocatorRegistry.standard().require(policy).create(busyOptions(policy)), seed);
+  }
+
+  /** Four frameworks in three roles, six agents (two with an ml reservation), tasks that end, a suppress/revive. */
+  static OfferHarness busy(org.mesosim.model.allocation.Allocator allocator, long seed) {
+    OfferHarness h = new OfferHarness(allocator, seed);
     SimFramework web = h.addFramework("web", "web", Resources.of(0.5, 512), Behavior.ONE_TASK);
     web.taskDuration = 7 * SimTime.SECOND;
     web.refuseOnAccept = 2 * SimTime.SECOND;
