@@ -41,8 +41,9 @@ import org.mesosim.model.allocation.PolicyOption;
  *   <li><b>One run.</b> The activated agents in scope, shuffled with the context's random
  *       stream ({@code std::random_shuffle} in Mesos) or by agent id (option
  *       {@code agentOrder: id}). Per agent: the active, unsuppressed frameworks (and only
- *       GPU_RESOURCES-capable ones on an agent with GPUs) in the policy's
- *       {@link #orderFrameworks order}; each in turn is offered its candidate: the agent's
+ *       GPU_RESOURCES-capable ones on an agent with GPUs) in the policy's order
+ *       ({@link #frameworkOrder}, by default {@link #orderFrameworks}); each in turn is offered
+ *       its candidate: the agent's
  *       available unreserved resources plus those reserved for its role, passed through the
  *       policy's {@link #limit}. A candidate that is not allocatable (less than 0.01 cpus and
  *       32 MB, {@link Allocatable}) or is filtered is skipped; otherwise the framework gets all
@@ -127,8 +128,8 @@ public abstract class AbstractOfferAllocator implements Allocator {
 
   /**
    * Orders {@code eligible} (active, unsuppressed frameworks that may use {@code agent}) in place:
-   * the first one is offered the agent first. Called once per agent per run, so shares updated by
-   * earlier agents of the same run are seen. Ties must be broken by a documented key. A policy may
+   * the first one is offered the agent first. Called once per agent per run by the default
+   * {@link #frameworkOrder}, so shares updated by earlier agents of the same run are seen. Ties must be broken by a documented key. A policy may
    * also remove entries (they are then not offered this agent).
    */
   protected abstract void orderFrameworks(AgentState agent, List<FrameworkState> eligible);
