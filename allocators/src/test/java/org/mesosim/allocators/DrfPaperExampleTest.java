@@ -64,6 +64,7 @@ class DrfPaperExampleTest {
   static Stream<Arguments> outcomes() {
     return Stream.of(
         Arguments.of("drf", Map.of(), 3, 2),
+        Arguments.of("hierarchical-drf", Map.of(), 3, 2),
         Arguments.of("asset-fairness", Map.of(), 3, 2),
         // B's 3-cpu task no longer fits its 2 free slots; with refuse 0 B, the lower slot count,
         // is offered those slots every run and A starves behind it.
