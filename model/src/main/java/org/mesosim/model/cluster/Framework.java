@@ -76,6 +76,7 @@ final class Framework extends Process {
   int openJobs;
   private boolean busy;
   private final ArrayList<Offer> held = new ArrayList<>();
+  private ArrayList<Offer> declines;
   long jobsSubmitted;
   long jobsEnded;
 
@@ -401,8 +402,15 @@ final class Framework extends Process {
       return;
     }
     boolean idle = pending == 0;
+    declines = null;
     for (Offer o : offers) {
       decide(o);
+    }
+    if (declines != null) {
+      // One DECLINE call for every offer of this message that is not used (Call::Decline takes many offer IDs).
+      Message m = new Message.Decline(index, declines, sc.refuseMicros());
+      declines = null;
+      sendAfter(sc.decisionPerOffer(), m);
     }
     emitPending();
     maybeSuppress(idle && suppressed);
@@ -457,10 +465,23 @@ final class Framework extends Process {
   }
 
   private void answer(Offer o, List<Message.Launch> launches) {
+    if (launches == null && declines != null) {
+      declines.add(o);
+      return;
+    }
+    if (launches == null && sc.type() != SchedulerConfig.SchedulerType.GANG) {
+      declines = new ArrayList<>();
+      declines.add(o);
+      return;
+    }
     long delay = sc.decisionPerOffer() + (launches == null ? 0 : sc.decisionPerTask() * launches.size());
     Message m = launches == null
         ? new Message.Decline(index, List.of(o), sc.refuseMicros())
         : new Message.Accept(index, List.of(o), launches, sc.refuseMicros());
+    sendAfter(delay, m);
+  }
+
+  private void sendAfter(long delay, Message m) {
     if (delay <= 0) {
       send(masterEp, m);
     } else {
