@@ -475,6 +475,7 @@ final class Master extends Process {
         cluster.invariants.transition(t, null, TaskState.TASK_STAGING);
         send(cluster.agentEp(a.idx), new Message.RunTask(ep, t));
       }
+      cluster.invariants.agentTouched(a);
       if (!remaining.isEmpty()) {
         allocator.recoverResources(f.id, a.id, remaining, call.refuseMicros());
         cluster.emit(new ModelEvent.OfferDeclined(cluster.sim.now(), firstOffer, cluster.frameworks[f.idx].name,
@@ -566,6 +567,7 @@ final class Master extends Process {
         if (a != null) {
           a.used = a.used.minus(t.resources.quantity());
           allocator.recoverResources(t.frameworkId, a.id, t.resources, 0);
+          cluster.invariants.agentTouched(a);
         }
       }
       cluster.emit(new ModelEvent.TaskStatus(cluster.sim.now(), t.framework.name, t.id,
