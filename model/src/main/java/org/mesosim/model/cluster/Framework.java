@@ -535,8 +535,8 @@ final class Framework extends Process {
     while (qHead != null && !held.isEmpty()) {
       Job job = qHead.job;
       ArrayList<LogicalTask> members = new ArrayList<>();
-      for (LogicalTask lt = qHead; lt != null; lt = lt.next) {
-        if (lt.job == job) {
+      for (LogicalTask lt : job.tasks) {
+        if (lt.queued) {
           members.add(lt);
         }
       }
@@ -564,21 +564,23 @@ final class Framework extends Process {
       if (!fits) {
         break;
       }
-      @SuppressWarnings("unchecked")
-      List<Message.Launch>[] per = new List[held.size()];
+      ArrayList<List<Message.Launch>> per = new ArrayList<>(held.size());
+      for (int i = 0; i < held.size(); i++) {
+        per.add(null);
+      }
       for (int k = 0; k < members.size(); k++) {
         LogicalTask lt = members.get(k);
         dequeue(lt);
         int i = where[k];
-        if (per[i] == null) {
-          per[i] = new ArrayList<>();
+        if (per.get(i) == null) {
+          per.set(i, new ArrayList<>());
         }
-        per[i].add(new Message.Launch(launch(lt, held.get(i).agent, takes[k]), takes[k]));
+        per.get(i).add(new Message.Launch(launch(lt, held.get(i).agent, takes[k]), takes[k]));
       }
       ArrayList<Offer> keep = new ArrayList<>();
-      for (int i = 0; i < per.length; i++) {
-        if (per[i] != null) {
-          answer(held.get(i), per[i]);
+      for (int i = 0; i < per.size(); i++) {
+        if (per.get(i) != null) {
+          answer(held.get(i), per.get(i));
         } else {
           keep.add(held.get(i));
         }
