@@ -166,8 +166,8 @@ final class Master extends Process {
     boolean connected = true;
     final ArrayList<Task> tasks = new ArrayList<>();
     final ArrayList<Offer> offers = new ArrayList<>();
-    Resources used = Resources.EMPTY;
-    Resources offered = Resources.EMPTY;
+    long[] used = new long[4];
+    long[] offered = new long[4];
     boolean markingUnreachable;
 
     MAgent(int idx, AgentId id, ResourceSet total) {
@@ -357,7 +357,7 @@ final class Master extends Process {
         a.offers.add(o);
         o.frameworkSlot = f.offers.size();
         f.offers.add(o);
-        a.offered = a.offered.plus(o.resources.quantity());
+        a.offered = Vec.add(a.offered, o.resources.quantity());
         if (out == null) {
           out = new ArrayList<>(resources.size());
         }
@@ -387,7 +387,7 @@ final class Master extends Process {
       swapRemove(a.offers, o.agentSlot, true);
       MFramework f = frameworks[o.framework];
       swapRemove(f.offers, o.frameworkSlot, false);
-      a.offered = a.offered.minus(o.resources.quantity());
+      a.offered = Vec.sub(a.offered, o.resources.quantity());
     }
 
     private void swapRemove(ArrayList<Offer> list, int slot, boolean agentSide) {
@@ -529,7 +529,7 @@ final class Master extends Process {
       t.mSlot = a.tasks.size();
       a.tasks.add(t);
       if (!state.isTerminal()) {
-        a.used = a.used.plus(t.resources.quantity());
+        a.used = Vec.add(a.used, t.resources.quantity());
       }
     }
 
@@ -542,7 +542,7 @@ final class Master extends Process {
         a.tasks.remove(last);
         moved.mSlot = t.mSlot;
         if (!t.mTerminalRecovered) {
-          a.used = a.used.minus(t.resources.quantity());
+          a.used = Vec.sub(a.used, t.resources.quantity());
         }
       }
       t.mSlot = -1;
@@ -565,7 +565,7 @@ final class Master extends Process {
       if (latest.isTerminal() && !t.mTerminalRecovered) {
         t.mTerminalRecovered = true;
         if (a != null) {
-          a.used = a.used.minus(t.resources.quantity());
+          a.used = Vec.sub(a.used, t.resources.quantity());
           allocator.recoverResources(t.frameworkId, a.id, t.resources, 0);
           cluster.invariants.agentTouched(a);
         }

@@ -19,14 +19,26 @@ public final class ScaleMain {
     int jobs = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     int tasks = args.length > 2 ? Integer.parseInt(args[2]) : 100;
     int fws = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+    long gapMs = args.length > 4 ? Long.parseLong(args[4]) : 100L * fws;
     TestScenarios.Builder b = TestScenarios.builder().seed(1).agents(TestScenarios.agents("a", agents, 8, 32768));
     for (int f = 0; f < fws; f++) {
       b.framework(TestScenarios.framework("F" + f, TestScenarios.jobs("f" + f + "-", jobs / fws, tasks,
-          Resources.of(1, 2048), 100 * SimTime.MILLISECOND * fws, 60 * SimTime.SECOND, TaskOutcome.SAMPLED, 0.01)));
+          Resources.of(1, 2048), gapMs * SimTime.MILLISECOND, 60 * SimTime.SECOND, TaskOutcome.SAMPLED, 0.01)));
     }
     ModelConfig cfg = b.build();
+    org.mesosim.model.config.AllocatorConfig alloc = cfg.allocator();
+    String policy = System.getProperty("policy");
+    if (policy != null) {
+      try {
+        alloc = new org.mesosim.model.config.AllocatorConfig(
+            (org.mesosim.model.allocation.AllocatorPolicy) Class.forName(policy).getDeclaredConstructor().newInstance(),
+            alloc.interval(), java.util.Map.of());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalArgumentException(policy, e);
+      }
+    }
     ModelConfig noChecks = new ModelConfig(cfg.name(), cfg.seed(), cfg.until(), cfg.zookeeper(), cfg.masters(),
-        cfg.master(), cfg.agent(), cfg.network(), cfg.agents(), cfg.roles(), cfg.allocator(), cfg.frameworks(),
+        cfg.master(), cfg.agent(), cfg.network(), cfg.agents(), cfg.roles(), alloc, cfg.frameworks(),
         cfg.faults(), false);
     Simulation sim = new Simulation(1);
     MesosCluster c = new MesosCluster(sim, noChecks);
