@@ -33,6 +33,7 @@ final class Master extends Process {
   ZooKeeper.Session session;
   Leadership leading;
   long droppedWhileNotLeading;
+  long authenticated;
 
   Master(Cluster c, int ep, int index) {
     super(c, ep, "master-" + (index + 1));
@@ -155,6 +156,14 @@ final class Master extends Process {
       l.unregisterSlave(u);
     } else if (m instanceof Message.ExitedExecutor e) {
       l.exitedExecutor(e);
+    } else if (m instanceof Message.FrameworkToExecutor fe) {
+      l.frameworkToExecutor(fe);
+    } else if (m instanceof Message.ExecutorToFramework ef) {
+      l.executorToFramework(ef);
+    } else if (m instanceof Message.UpdateSlave u) {
+      l.updateSlave(u);
+    } else if (m instanceof Message.Authenticate a) {
+      authenticated++;
     }
   }
 
@@ -820,6 +829,26 @@ final class Master extends Process {
         removeAgent(a, false, "unregistered");
       }
     }
+
+    /** {@code Master::schedulerMessage}: relayed to the agent if the framework and agent are known. */
+    void frameworkToExecutor(Message.FrameworkToExecutor m) {
+      MFramework f = frameworks[m.framework()];
+      MAgent a = agents[m.agent()];
+      if (f != null && !f.removed && a != null && a.connected) {
+        send(cluster.agentEp(a.idx), m);
+      }
+    }
+
+    /** {@code Master::executorMessage}: relayed to the framework if it is connected. */
+    void executorToFramework(Message.ExecutorToFramework m) {
+      MFramework f = frameworks[m.framework()];
+      if (f != null && !f.removed && f.connected) {
+        send(cluster.frameworkEp(f.idx), m);
+      }
+    }
+
+    /** {@code Master::updateSlave}: oversubscription is not modelled, so the estimate is ignored. */
+    void updateSlave(Message.UpdateSlave u) {}
 
     void exitedExecutor(Message.ExitedExecutor e) {
       // Command executors only: their resources are the task's, recovered with the task.
