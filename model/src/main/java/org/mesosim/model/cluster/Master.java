@@ -634,6 +634,7 @@ final class Master extends Process {
       if (knows(t) && t.mUpdateUuid == ack.uuid() && ack.state().isTerminal()) {
         removeTask(t);
       }
+      cluster.emit(new ModelEvent.TaskAcknowledged(cluster.sim.now(), t.framework.name, t.id, ack.state()));
       send(cluster.agentEp(a.idx), new Message.StatusUpdateAcknowledgement(t, ack.uuid()));
     }
 
@@ -692,6 +693,13 @@ final class Master extends Process {
         s = f.info.partitionAware() ? TaskState.TASK_UNREACHABLE : TaskState.TASK_LOST;
       } else {
         s = TaskState.TASK_LOST;
+      }
+      if (!knows(t) && !t.reconciledGone) {
+        // The master has generated a terminal state for a task it does not know: observable once.
+        t.reconciledGone = true;
+        t.reportedGone = true;
+        cluster.emit(new ModelEvent.TaskStatus(cluster.sim.now(), t.framework.name, t.id,
+            cluster.registry.ids[t.agent], s, "REASON_RECONCILIATION", t.resources.quantity()));
       }
       send(cluster.frameworkEp(f.idx), new Message.StatusUpdateForward(ep, t, s, "REASON_RECONCILIATION", 0));
     }
