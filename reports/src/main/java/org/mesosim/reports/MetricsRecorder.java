@@ -53,7 +53,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   public static final long SLOWDOWN_FLOOR = 10_000_000L;
 
   /** Points kept per series for charts. */
-  public static final int CHART_POINTS = 4096;
+  public static final int CHART_POINTS = 2048;
 
   static final String TIMESERIES_PARTIAL = "timeseries.csv.partial";
   static final String JOBS_PARTIAL = "jobs.csv.partial";

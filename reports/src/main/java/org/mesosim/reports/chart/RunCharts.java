@@ -80,7 +80,7 @@ public final class RunCharts {
       case "completion": {
         List<ChartRenderer.Line> lines = new ArrayList<>();
         for (int f = 0; f < fws.size(); f++) {
-          double[][] cdf = rec.completion(f).cdf(2000);
+          double[][] cdf = rec.completion(f).cdf(Math.max(100, 20_000 / Math.max(1, fws.size())));
           if (cdf[0].length > 0) {
             lines.add(new ChartRenderer.Line(label(fws.get(f)) + " (n=" + rec.completion(f).count() + ")",
                 cdf[0], cdf[1], Palette.series(f), false));
