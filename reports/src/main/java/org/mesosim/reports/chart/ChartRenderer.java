@@ -275,6 +275,13 @@ public final class ChartRenderer {
     return c;
   }
 
+  /** Makes the y axis of a time chart use whole-number ticks (counts). */
+  public static JFreeChart integerTicks(JFreeChart c) {
+    NumberAxis y = (NumberAxis) c.getXYPlot().getRangeAxis();
+    y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+    return c;
+  }
+
   /** PNG bytes of {@code chart} at width×height. */
   public static byte[] png(JFreeChart chart, int width, int height) {
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

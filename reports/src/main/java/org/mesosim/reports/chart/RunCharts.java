@@ -74,8 +74,8 @@ public final class RunCharts {
           lines.add(new ChartRenderer.Line(label(fws.get(f)), t, s.column("pending_" + fws.get(f).name()),
               Palette.series(f), false));
         }
-        return ChartRenderer.timeChart("Pending tasks per framework (" + where + ")", "Pending tasks (count)", lines,
-            Double.NaN, false);
+        return ChartRenderer.integerTicks(ChartRenderer.timeChart("Pending tasks per framework (" + where + ")",
+            "Pending tasks (count)", lines, Double.NaN, false));
       }
       case "completion": {
         List<ChartRenderer.Line> lines = new ArrayList<>();
