@@ -79,6 +79,14 @@ public interface Allocator {
   /** Update role weights; triggers an allocation if an updated role has a framework. */
   void updateWeights(SortedMap<String, Double> weights);
 
+  /**
+   * Optional hint: the resources of the framework's next task (its pending demand), for policies
+   * that pack by demand (e.g. {@code tetris}). Mesos has no such call (its closest relative is the
+   * unused {@code requestResources}); allocators that do not use demand ignore it.
+   * {@link Resources#EMPTY} clears the hint.
+   */
+  default void updateDemand(FrameworkId framework, Resources nextTask) {}
+
   /** Skip runs until {@link #resume()}. */
   default void pause() {}
 
