@@ -92,6 +92,18 @@ public final class Comparison {
     return k;
   }
 
+  /**
+   * A run's headline figures, keyed as the metric columns of {@code comparison.csv} (for
+   * {@code sweep.csv} and progress output), in column order.
+   */
+  public static Map<String, Double> headline(RunSummary s) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Metric m : metrics(List.of(s))) {
+      out.put(m.key(), m.f().applyAsDouble(s));
+    }
+    return out;
+  }
+
   /** Groups runs by allocator. */
   public static void write(Path dir, List<RunSummary> runs, List<Path> runDirs) throws IOException {
     List<String> labels = new ArrayList<>();
