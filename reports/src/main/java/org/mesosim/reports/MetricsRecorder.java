@@ -98,6 +98,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   private final long[] killedTasks;
   private final long[] lostTasks;
   private final long[] recoveredTasks;
+  private final long[] endedUnseen;
   private final long[] offersReceived;
   private final long[] offersDeclined;
   private final long[] offersRescinded;
@@ -190,6 +191,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     killedTasks = new long[nFw];
     lostTasks = new long[nFw];
     recoveredTasks = new long[nFw];
+    endedUnseen = new long[nFw];
     offersReceived = new long[nFw];
     offersDeclined = new long[nFw];
     offersRescinded = new long[nFw];
@@ -357,7 +359,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       if (live.containsKey(k)) {
         return;
       }
-      live.put(k, new LiveTask(e.resources(), TaskState.TASK_STAGING));
+      OpenJob j = e.job() == null ? null : openJobs.get(key(e.framework(), e.job()));
+      live.put(k, new LiveTask(e.resources(), TaskState.TASK_STAGING, j));
       launched[f]++;
       changeAlloc(f, e.resources(), +1);
       if (e.offer() != null) {
@@ -366,9 +369,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
           offerLatency[f].add((t - made) / 1e6);
         }
       }
-      if (e.job() != null) {
-        OpenJob j = openJobs.get(key(e.framework(), e.job()));
-        if (j != null && j.start < 0) {
+      if (j != null) {
+        if (j.start < 0) {
           j.start = t;
           double w = (t - j.submit) / 1e6;
           waits[f].add(w);
@@ -387,6 +389,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       }
       if (e.state().isTerminal()) {
         live.remove(k);
+        lt.ended();
         changeAlloc(f, lt.resources, -1);
         switch (e.state()) {
           case TASK_FINISHED:
@@ -415,7 +418,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       if (live.containsKey(k)) {
         return;
       }
-      live.put(k, new LiveTask(e.resources(), e.state().isTerminal() ? TaskState.TASK_RUNNING : e.state()));
+      live.put(k, new LiveTask(e.resources(), e.state().isTerminal() ? TaskState.TASK_RUNNING : e.state(), null));
       changeAlloc(f, e.resources(), +1);
       recoveredTasks[f]++;
       if (lostTasks[f] > 0) {
@@ -475,6 +478,9 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
         return;
       }
       OpenJob j = openJobs.remove(key(e.framework(), e.job()));
+      if (j != null && j.live > 0) {
+        releaseUnseen(f, j);
+      }
       long start = e.startTime() >= 0 ? e.startTime() : (j != null ? j.start : -1);
       if ((j == null || j.start < 0) && start >= 0) {
         double w = (start - e.submitTime()) / 1e6;
@@ -546,6 +552,25 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       faults++;
     }
     // FrameworkRegistered/Deactivated, OffersRevived/Suppressed, InvariantViolated: no metric here.
+  }
+
+  /**
+   * A job ended while some of its tasks still looked live (their terminal status was never
+   * observed, e.g. it ended during a master failover): release them so that allocation stays
+   * right, and count them in {@code tasks.endedUnseen}. Scans the live tasks, but only on this
+   * anomalous path.
+   */
+  private void releaseUnseen(int f, OpenJob j) {
+    var it = live.values().iterator();
+    while (it.hasNext() && j.live > 0) {
+      LiveTask lt = it.next();
+      if (lt.job == j) {
+        it.remove();
+        lt.ended();
+        changeAlloc(f, lt.resources, -1);
+        endedUnseen[f]++;
+      }
+    }
   }
 
   private void closeStarvation(int f, long t) {
@@ -838,7 +863,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       FrameworkMeta m = setup.frameworks().get(f);
       fws.add(new RunSummary.FrameworkSummary(m.name(), m.role(),
           new RunSummary.Tasks(launched[f], running[f], finishedTasks[f], failedTasks[f], killedTasks[f],
-              lostTasks[f], staging[f], recoveredTasks[f]),
+              lostTasks[f], staging[f], recoveredTasks[f], endedUnseen[f]),
           amounts(alloc[f]), mf(share[f]),
           new RunSummary.Offers(offersReceived[f], offersDeclined[f], offersRescinded[f]),
           new RunSummary.Jobs(jobsSubmitted[f], jobsFinished[f], RunSummary.Dist.of(completion[f]),
@@ -901,11 +926,22 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
 
   private static final class LiveTask {
     final Resources resources;
+    final OpenJob job;
     TaskState state;
 
-    LiveTask(Resources resources, TaskState state) {
+    LiveTask(Resources resources, TaskState state, OpenJob job) {
       this.resources = resources;
       this.state = state;
+      this.job = job;
+      if (job != null) {
+        job.live++;
+      }
+    }
+
+    void ended() {
+      if (job != null) {
+        job.live--;
+      }
     }
   }
 
@@ -915,6 +951,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     final long submit;
     final int tasks;
     long start = -1;
+    int live;
 
     OpenJob(int fw, String job, long submit, int tasks) {
       this.fw = fw;
