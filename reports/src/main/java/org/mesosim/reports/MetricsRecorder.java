@@ -79,6 +79,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   private final Map<String, LiveTask> live = new HashMap<>();
   private final Map<String, OpenJob> openJobs = new HashMap<>();
   private final Map<String, Long> offerMadeAt = new HashMap<>();
+  /** Offers used by a launch at the current instant (a remainder may still be returned). */
+  private final java.util.Set<String> usedNow = new java.util.HashSet<>();
   private final int[] pendingNow;
 
   // levels
@@ -102,6 +104,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   private final long[] offersReceived;
   private final long[] offersDeclined;
   private final long[] offersRescinded;
+  private final long[] offersUsed;
   private final long[] jobsSubmitted;
   private final long[] jobsFinished;
   private final long[] jobsFailed;
@@ -195,6 +198,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     offersReceived = new long[nFw];
     offersDeclined = new long[nFw];
     offersRescinded = new long[nFw];
+    offersUsed = new long[nFw];
     jobsSubmitted = new long[nFw];
     jobsFinished = new long[nFw];
     jobsFailed = new long[nFw];
@@ -333,6 +337,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       throw new UncheckedIOException(e);
     }
     now = t;
+    usedNow.clear();
   }
 
   private int fw(String name) {
@@ -367,6 +372,9 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
         Long made = offerMadeAt.remove(e.offer().value());
         if (made != null) {
           offerLatency[f].add((t - made) / 1e6);
+        }
+        if (usedNow.add(e.offer().value())) {
+          offersUsed[f]++;
         }
       }
       if (j != null) {
@@ -440,7 +448,11 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       if (f < 0) {
         return;
       }
-      offersDeclined[f]++;
+      // The unused remainder of an offer tasks were launched on comes back as a decline at the
+      // same instant: that offer was used, not declined.
+      if (!usedNow.contains(e.offer().value())) {
+        offersDeclined[f]++;
+      }
       offerMadeAt.remove(e.offer().value());
     } else if (event instanceof ModelEvent.OfferRescinded e) {
       int f = fw(e.framework());
@@ -865,7 +877,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
           new RunSummary.Tasks(launched[f], running[f], finishedTasks[f], failedTasks[f], killedTasks[f],
               lostTasks[f], staging[f], recoveredTasks[f], endedUnseen[f]),
           amounts(alloc[f]), mf(share[f]),
-          new RunSummary.Offers(offersReceived[f], offersDeclined[f], offersRescinded[f]),
+          new RunSummary.Offers(offersReceived[f], offersDeclined[f], offersRescinded[f], offersUsed[f]),
           new RunSummary.Jobs(jobsSubmitted[f], jobsFinished[f], RunSummary.Dist.of(completion[f]),
               RunSummary.Dist.of(waits[f]), jobsFailed[f], jobsKilled[f], openCount[f],
               RunSummary.Dist.of(slowdown[f])),

@@ -99,9 +99,17 @@ public record RunSummary(String scenario, long seed, String allocator, String di
   public record Tasks(long launched, long running, long finished, long failed, long killed, long lost,
       long staging, long recovered, long endedUnseen) {}
 
-  /** @param received offers made @param declined declined (wholly or the unused rest) @param rescinded rescinded */
-  @JsonPropertyOrder({"received", "declined", "rescinded"})
-  public record Offers(long received, long declined, long rescinded) {}
+  /**
+   * Offers.
+   *
+   * @param received offers made to the framework
+   * @param declined offers declined without any task launched on them
+   * @param rescinded offers rescinded by the master
+   * @param used addition: offers at least one task was launched on (their unused rest, returned
+   *     at the same instant, is not counted as declined)
+   */
+  @JsonPropertyOrder({"received", "declined", "rescinded", "used"})
+  public record Offers(long received, long declined, long rescinded, long used) {}
 
   /**
    * Jobs.

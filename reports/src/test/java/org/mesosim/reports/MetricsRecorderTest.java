@@ -208,8 +208,9 @@ class MetricsRecorderTest {
         decline(4, "A", "o2"),
         rescind(6, "B", "o3"));
     RunSummary.FrameworkSummary a = fw(sum, "A");
-    assertEquals(new RunSummary.Offers(2, 2, 0), a.offers());
-    assertEquals(new RunSummary.Offers(1, 0, 1), fw(sum, "B").offers());
+    // o1 was used (its remainder returned at the launch instant is not a decline); o2 declined
+    assertEquals(new RunSummary.Offers(2, 1, 0, 1), a.offers());
+    assertEquals(new RunSummary.Offers(1, 0, 1, 0), fw(sum, "B").offers());
     assertEquals(1, a.offerToLaunchSeconds().count());
     assertEquals(2.0, a.offerToLaunchSeconds().mean(), EPS);
   }
