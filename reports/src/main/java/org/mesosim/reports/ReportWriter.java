@@ -57,15 +57,15 @@ public final class ReportWriter {
       byte[] png = null;
       byte[] svg = null;
       if (opts.formats().contains("png")) {
-        png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.HEIGHT);
+        png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
         Files.write(charts.resolve(e.getKey() + ".png"), png);
       }
       if (opts.formats().contains("svg")) {
-        svg = ChartRenderer.svg(c, ChartRenderer.WIDTH, ChartRenderer.HEIGHT);
+        svg = ChartRenderer.svg(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
         Files.write(charts.resolve(e.getKey() + ".svg"), svg);
       }
       if (png == null) {
-        png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.HEIGHT);
+        png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
       }
       images.add(new HtmlReport.Image(e.getKey(), caption(e.getKey()), "image/png", png));
     }

@@ -275,6 +275,19 @@ public final class ChartRenderer {
     return c;
   }
 
+  /**
+   * The height to render {@code c} at: {@link #HEIGHT}, plus room for every legend row beyond the
+   * second (about five entries a row), so that a long legend does not squash the plot.
+   */
+  public static int heightFor(JFreeChart c) {
+    if (c.getLegend() == null) {
+      return HEIGHT;
+    }
+    int n = c.getXYPlot().getDataset() == null ? 0 : c.getXYPlot().getDataset().getSeriesCount();
+    int rows = (n + 4) / 5;
+    return HEIGHT + Math.max(0, rows - 2) * 22;
+  }
+
   /** Makes the y axis of a time chart use whole-number ticks (counts). */
   public static JFreeChart integerTicks(JFreeChart c) {
     NumberAxis y = (NumberAxis) c.getXYPlot().getRangeAxis();
