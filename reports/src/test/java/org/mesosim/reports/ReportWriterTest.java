@@ -100,6 +100,17 @@ class ReportWriterTest {
   }
 
   @Test
+  void charts_areByteIdenticalAcrossRuns() throws IOException {
+    run(tmp.resolve("one"), ReportOptions.defaults());
+    run(tmp.resolve("two"), ReportOptions.defaults());
+    for (String c : ReportOptions.CHARTS) {
+      assertEquals(Files.readString(tmp.resolve("one/charts/" + c + ".svg")),
+          Files.readString(tmp.resolve("two/charts/" + c + ".svg")), c);
+    }
+    assertEquals(Files.readString(tmp.resolve("one/report.html")), Files.readString(tmp.resolve("two/report.html")));
+  }
+
+  @Test
   void timeseriesCsv_hasContractColumns() throws IOException {
     run(tmp, ReportOptions.defaults());
     List<String> lines = Files.readAllLines(tmp.resolve("timeseries.csv"));
