@@ -155,7 +155,9 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   }
 
   /**
-   * Opens {@code timeseries.csv.partial} and {@code jobs.csv.partial} in the setup's outDir.
+   * Opens {@code timeseries.csv.partial} and {@code jobs.csv.partial} in the setup's outDir,
+   * deleting a previous run's {@code summary.json}, {@code timeseries.csv}, {@code jobs.csv} and
+   * {@code report.html} there.
    *
    * @param starvationThreshold microseconds with pending work and no offer that count as starvation
    */
@@ -229,6 +231,11 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     chartRow = new double[chartCols.size()];
     try {
       Files.createDirectories(setup.outDir());
+      // A previous run's complete files in the same folder must not pass for this run's results
+      // if this one is interrupted.
+      for (String stale : List.of("summary.json", "timeseries.csv", "jobs.csv", "report.html")) {
+        Files.deleteIfExists(setup.outDir().resolve(stale));
+      }
       tsOut = open(setup.outDir().resolve(TIMESERIES_PARTIAL));
       jobsOut = open(setup.outDir().resolve(JOBS_PARTIAL));
       tsOut.write(String.join(",", timeseriesColumns(setup)) + "\n");

@@ -209,6 +209,18 @@ class ReportWriterTest {
   }
 
   @Test
+  void newRun_removesPreviousCompleteFilesSoAnInterruptedRunLooksIncomplete() throws IOException {
+    run(tmp, ReportOptions.defaults());
+    assertTrue(Files.exists(tmp.resolve("summary.json")));
+    MetricsRecorder rec = new MetricsRecorder(Events.setup(tmp, FWS, Events.s(1)));
+    rec.close();
+    for (String f : List.of("summary.json", "timeseries.csv", "jobs.csv", "report.html")) {
+      assertFalse(Files.exists(tmp.resolve(f)), f);
+    }
+    assertTrue(Files.exists(tmp.resolve("timeseries.csv.partial")));
+  }
+
+  @Test
   void finishedRun_leavesNoPartialFiles() throws IOException {
     run(tmp, ReportOptions.defaults());
     assertFalse(Files.exists(tmp.resolve("timeseries.csv.partial")));
