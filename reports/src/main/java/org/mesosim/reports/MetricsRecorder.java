@@ -76,8 +76,10 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   private final long[] cap;
   private final Map<String, long[]> agentTotals = new HashMap<>();
   private int agentsMax;
-  private final Map<String, LiveTask> live = new HashMap<>();
-  private final Map<String, OpenJob> openJobs = new HashMap<>();
+  /** Per framework (scenario index): live tasks by task ID, open jobs by job name. */
+  private final List<Map<String, LiveTask>> live = new ArrayList<>();
+  private final List<Map<String, OpenJob>> openJobs = new ArrayList<>();
+  private long openJobCount;
   private final Map<String, Long> offerMadeAt = new HashMap<>();
   /** Offers used by a launch at the current instant (a remainder may still be returned). */
   private final java.util.Set<String> usedNow = new java.util.HashSet<>();
@@ -177,6 +179,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     for (int f = 0; f < nFw; f++) {
       FrameworkMeta m = setup.frameworks().get(f);
       fwIndex.put(m.name(), f);
+      live.add(new HashMap<>());
+      openJobs.add(new HashMap<>());
       fwRole[f] = roles.indexOf(m.role());
       fwWeight[f] = setup.weight(m.role());
     }
@@ -356,9 +360,6 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     return f;
   }
 
-  private static String key(String framework, String id) {
-    return framework + '\u0000' + id;
-  }
 
   private void apply(ModelEvent event) throws IOException {
     long t = event.time();
@@ -367,12 +368,13 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       if (f < 0) {
         return;
       }
-      String k = key(e.framework(), e.task().value());
-      if (live.containsKey(k)) {
+      String k = e.task().value();
+      Map<String, LiveTask> lv = live.get(f);
+      if (lv.containsKey(k)) {
         return;
       }
-      OpenJob j = e.job() == null ? null : openJobs.get(key(e.framework(), e.job()));
-      live.put(k, new LiveTask(e.resources(), TaskState.TASK_STAGING, j));
+      OpenJob j = e.job() == null ? null : openJobs.get(f).get(e.job());
+      lv.put(k, new LiveTask(e.resources(), TaskState.TASK_STAGING, j));
       launched[f]++;
       changeAlloc(f, e.resources(), +1);
       if (e.offer() != null) {
@@ -397,13 +399,13 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       if (f < 0) {
         return;
       }
-      String k = key(e.framework(), e.task().value());
-      LiveTask lt = live.get(k);
+      String k = e.task().value();
+      LiveTask lt = live.get(f).get(k);
       if (lt == null) {
         return;
       }
       if (e.state().isTerminal()) {
-        live.remove(k);
+        live.get(f).remove(k);
         lt.ended();
         changeAlloc(f, lt.resources, -1);
         switch (e.state()) {
@@ -429,11 +431,11 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       if (f < 0) {
         return;
       }
-      String k = key(e.framework(), e.task().value());
-      if (live.containsKey(k)) {
+      String k = e.task().value();
+      if (live.get(f).containsKey(k)) {
         return;
       }
-      live.put(k, new LiveTask(e.resources(), e.state().isTerminal() ? TaskState.TASK_RUNNING : e.state(), null));
+      live.get(f).put(k, new LiveTask(e.resources(), e.state().isTerminal() ? TaskState.TASK_RUNNING : e.state(), null));
       changeAlloc(f, e.resources(), +1);
       recoveredTasks[f]++;
       if (lostTasks[f] > 0) {
@@ -490,13 +492,18 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       }
       jobsSubmitted[f]++;
       allSubmitted++;
-      openJobs.put(key(e.framework(), e.job()), new OpenJob(f, e.job(), t, e.tasks()));
+      if (openJobs.get(f).put(e.job(), new OpenJob(f, e.job(), t, e.tasks())) == null) {
+        openJobCount++;
+      }
     } else if (event instanceof ModelEvent.JobEnded e) {
       int f = fw(e.framework());
       if (f < 0) {
         return;
       }
-      OpenJob j = openJobs.remove(key(e.framework(), e.job()));
+      OpenJob j = openJobs.get(f).remove(e.job());
+      if (j != null) {
+        openJobCount--;
+      }
       if (j != null && j.live > 0) {
         releaseUnseen(f, j);
       }
@@ -580,7 +587,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
    * anomalous path.
    */
   private void releaseUnseen(int f, OpenJob j) {
-    var it = live.values().iterator();
+    var it = live.get(f).values().iterator();
     while (it.hasNext() && j.live > 0) {
       LiveTask lt = it.next();
       if (lt.job == j) {
@@ -782,7 +789,10 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       if (lastRowTime < e) {
         writeRow(e);
       }
-      List<OpenJob> open = new ArrayList<>(openJobs.values());
+      List<OpenJob> open = new ArrayList<>();
+      for (Map<String, OpenJob> m : openJobs) {
+        open.addAll(m.values());
+      }
       open.sort(Comparator.comparingLong((OpenJob j) -> j.submit).thenComparingInt(j -> j.fw)
           .thenComparing(j -> j.job));
       for (OpenJob j : open) {
@@ -862,19 +872,18 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     RunSummary.Cluster cluster = new RunSummary.Cluster(agentTotals.size(), amounts(cap), utilization, agentsMax);
     long[] running = new long[nFw];
     long[] staging = new long[nFw];
-    for (Map.Entry<String, LiveTask> e : live.entrySet()) {
-      String k = e.getKey();
-      int f = fwIndex.get(k.substring(0, k.indexOf('\u0000')));
-      TaskState s = e.getValue().state;
-      if (s == TaskState.TASK_STAGING || s == TaskState.TASK_STARTING) {
-        staging[f]++;
-      } else {
-        running[f]++;
+    for (int f = 0; f < nFw; f++) {
+      for (LiveTask lt : live.get(f).values()) {
+        if (lt.state == TaskState.TASK_STAGING || lt.state == TaskState.TASK_STARTING) {
+          staging[f]++;
+        } else {
+          running[f]++;
+        }
       }
     }
     long[] openCount = new long[nFw];
-    for (OpenJob j : openJobs.values()) {
-      openCount[j.fw]++;
+    for (int f = 0; f < nFw; f++) {
+      openCount[f] = openJobs.get(f).size();
     }
     double thr = starvationThreshold / 1e6;
     List<RunSummary.FrameworkSummary> fws = new ArrayList<>();
@@ -902,7 +911,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       roleSummaries.add(new RunSummary.RoleSummary(roles.get(g), setup.weight(roles.get(g)), names,
           amounts(roleAlloc[g]), mf(roleShare[g])));
     }
-    long totalOpen = openJobs.size();
+    long totalOpen = openJobCount;
     return new RunSummary(setup.scenario(), setup.seed(), setup.allocator(), digest,
         new RunSummary.Simulated(end / 1e6, events), new RunSummary.Wall(wallSeconds), cluster,
         List.copyOf(leaders), fws, new RunSummary.Fairness(mf(jain), mf(gap)), invariantViolations,
