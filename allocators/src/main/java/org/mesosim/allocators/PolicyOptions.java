@@ -22,7 +22,9 @@ import org.mesosim.model.allocation.PolicyOption;
  * microseconds ({@link Durations#parse}; a bare number is seconds); {@code resources} →
  * {@link Resources} (a map {@code {cpus: 1, mem: 512}} or text {@code cpus:1;mem:512});
  * {@code map} → {@code SortedMap<String, Double>} (a map or text {@code a=0.6,b=0.4}). Already
- * typed values pass through unchanged, so resolving twice is harmless.
+ * typed values pass through unchanged, so resolving twice is harmless (for {@code duration}, a
+ * {@link Long} is taken as already-resolved microseconds; YAML integers arrive as
+ * {@link Integer} and mean seconds).
  */
 public final class PolicyOptions {
   private PolicyOptions() {}

@@ -127,7 +127,7 @@ class AllocatorRegistryTest {
 
   @Test
   void of_twoClassesClaimingOneName_isAnError() {
-    AllocatorPolicy fake = new BuiltInPolicy("fifo", "impostor", List.of(), o -> null) {};
+    AllocatorPolicy fake = new OfferAllocatorPolicy("fifo", "impostor", List.of(), o -> null) {};
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> AllocatorRegistry.of(List.of(new org.mesosim.allocators.fifo.FifoPolicy(), fake)));
     assertTrue(e.getMessage().startsWith("allocator policy name 'fifo' is claimed by both"), e.getMessage());
@@ -135,23 +135,9 @@ class AllocatorRegistryTest {
 
   /** Compiles a policy class into a jar in {@code dir} with a services file, as a user would ship it. */
   static Path buildPluginJar(Path dir) throws IOException {
-    Path src = dir.resolve("src/com/example/EveryoneFirstPolicy.java");
+    Path src = dir.resolve("src/com/example/LifoPolicy.java");
     Files.createDirectories(src.getParent());
-    Files.writeString(src, String.join("\n",
-        "package com.example;",
-        "import java.util.List;",
-        "import java.util.Map;",
-        "import org.mesosim.allocators.BuiltInPolicy;",
-        "import org.mesosim.allocators.fifo.FifoAllocator;",
-        "import org.mesosim.model.allocation.PolicyOption;",
-        "/** A third-party policy: FIFO under another name, with one option. */",
-        "public final class EveryoneFirstPolicy extends BuiltInPolicy {",
-        "  public EveryoneFirstPolicy() {",
-        "    super(\"everyone-first\", \"a plug-in policy loaded from a jar\",",
-        "        List.of(new PolicyOption(\"greed\", \"number\", \"0.5\", List.of(), \"how greedy\")),",
-        "        FifoAllocator::new);",
-        "  }",
-        "}"));
+    Files.writeString(src, LIFO_SOURCE);
     Path classes = dir.resolve("classes");
     Files.createDirectories(classes);
     String cp = String.join(java.io.File.pathSeparator,
@@ -160,13 +146,15 @@ class AllocatorRegistryTest {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", cp, src.toString());
     assertEquals(0, rc, "javac failed");
-    Path jar = dir.resolve("everyone-first.jar");
+    Path jar = dir.resolve("lifo.jar");
     try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
-      j.putNextEntry(new JarEntry("com/example/EveryoneFirstPolicy.class"));
-      j.write(Files.readAllBytes(classes.resolve("com/example/EveryoneFirstPolicy.class")));
-      j.closeEntry();
+      for (String c : List.of("LifoPolicy.class", "LifoPolicy$LifoAllocator.class")) {
+        j.putNextEntry(new JarEntry("com/example/" + c));
+        j.write(Files.readAllBytes(classes.resolve("com/example/" + c)));
+        j.closeEntry();
+      }
       j.putNextEntry(new JarEntry("META-INF/services/org.mesosim.model.allocation.AllocatorPolicy"));
-      j.write("com.example.EveryoneFirstPolicy\n".getBytes(StandardCharsets.UTF_8));
+      j.write("com.example.LifoPolicy\n".getBytes(StandardCharsets.UTF_8));
       j.closeEntry();
     }
     return jar;
@@ -183,20 +171,66 @@ class AllocatorRegistryTest {
   @Test
   void standard_thirdPartyJarOnClasspath_isFoundThroughServiceLoader(@TempDir Path dir) throws IOException {
     Path jar = buildPluginJar(dir);
-    assertFalse(AllocatorRegistry.standard().find("everyone-first").isPresent());
+    assertFalse(AllocatorRegistry.standard().find("lifo").isPresent());
     try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
       AllocatorRegistry withPlugin = AllocatorRegistry.standard(loader);
-      AllocatorPolicy p = withPlugin.find("everyone-first").orElseThrow();
-      assertEquals("com.example.EveryoneFirstPolicy", p.getClass().getName());
-      assertEquals("a plug-in policy loaded from a jar", p.description());
-      assertEquals(0.5, withPlugin.resolveOptions(p, Map.of()).get("greed"));
-      // Sorted among the built-ins, and usable: it allocates like FIFO.
+      AllocatorPolicy p = withPlugin.find("lifo").orElseThrow();
+      assertEquals("com.example.LifoPolicy", p.getClass().getName());
+      assertEquals("newest framework first", p.description());
+      assertEquals(Boolean.TRUE, withPlugin.resolveOptions(p, Map.of()).get("newestFirst"));
+      // Listed in name order among the built-ins.
       List<String> names = withPlugin.names();
-      assertEquals(names.indexOf("drf") + 1, names.indexOf("everyone-first"));
+      assertEquals(names.indexOf("fifo") + 1, names.indexOf("lifo"));
+      // And it allocates: the newest framework is offered the agent.
       OfferHarness h = new OfferHarness(p, Map.of(), 1L);
-      h.addFramework("F", "*", Resources.of(1, 128), OfferHarness.Behavior.HOLD);
+      h.addFramework("old", "*", Resources.of(1, 128), OfferHarness.Behavior.HOLD);
+      h.addFramework("new", "*", Resources.of(1, 128), OfferHarness.Behavior.HOLD);
       h.addAgent("a1", 2, 1024);
-      assertEquals(List.of("0.000000 F {a1=cpus:2; mem:1024}"), h.offerLog());
+      assertEquals(List.of("0.000000 new {a1=cpus:2; mem:1024}"), h.offerLog());
+      OfferHarness g = new OfferHarness(p, Map.of("newestFirst", false), 1L);
+      g.addFramework("old", "*", Resources.of(1, 128), OfferHarness.Behavior.HOLD);
+      g.addFramework("new", "*", Resources.of(1, 128), OfferHarness.Behavior.HOLD);
+      g.addAgent("a1", 2, 1024);
+      assertEquals(List.of("0.000000 old {a1=cpus:2; mem:1024}"), g.offerLog());
     }
   }
+
+  /** The example of docs/allocators-policies.md, "Adding your own policy", verbatim. */
+  static final String LIFO_SOURCE = String.join("\n",
+      "package com.example;",
+      "",
+      "import java.util.List;",
+      "import java.util.Map;",
+      "import org.mesosim.allocators.AbstractOfferAllocator;",
+      "import org.mesosim.allocators.AgentState;",
+      "import org.mesosim.allocators.FrameworkState;",
+      "import org.mesosim.allocators.OfferAllocatorPolicy;",
+      "import org.mesosim.model.allocation.PolicyOption;",
+      "",
+      "/** Offers each agent to the most recently registered framework first. */",
+      "public final class LifoPolicy extends OfferAllocatorPolicy {",
+      "  public LifoPolicy() {",
+      "    super(\"lifo\", \"newest framework first\",",
+      "        List.of(new PolicyOption(\"newestFirst\", \"boolean\", \"true\", List.of(),",
+      "            \"false turns it into FIFO\")),",
+      "        LifoAllocator::new);",
+      "  }",
+      "",
+      "  static final class LifoAllocator extends AbstractOfferAllocator {",
+      "    private final boolean newestFirst;",
+      "",
+      "    LifoAllocator(Map<String, Object> options) {",
+      "      super(options); // options arrive resolved: typed, defaults filled in",
+      "      this.newestFirst = (Boolean) options.get(\"newestFirst\");",
+      "    }",
+      "",
+      "    @Override",
+      "    protected void orderFrameworks(AgentState agent, List<FrameworkState> eligible) {",
+      "      eligible.sort((a, b) -> newestFirst",
+      "          ? Long.compare(b.order(), a.order())",
+      "          : Long.compare(a.order(), b.order()));",
+      "    }",
+      "  }",
+      "}",
+      "");
 }

@@ -53,6 +53,8 @@ final class OfferHarness {
     long refuseOnAccept;
     long refuseOnDecline;
     int tasks;
+    /** Virtual microseconds a task runs; 0 = forever. */
+    long taskDuration;
     final TreeMap<AgentId, List<ResourceSet>> running = new TreeMap<>();
 
     SimFramework(FrameworkId id, String role, Resources task, Behavior behavior) {
@@ -72,6 +74,10 @@ final class OfferHarness {
             left = left.minus(t);
             running.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(t);
             tasks++;
+            if (taskDuration > 0) {
+              AgentId agent = e.getKey();
+              sim.schedule(taskDuration, () -> finish(agent, t));
+            }
             launched = true;
             if (behavior == Behavior.ONE_TASK) {
               break;
@@ -83,6 +89,17 @@ final class OfferHarness {
         }
         if (!left.isEmpty()) {
           allocator.recoverResources(id, e.getKey(), left, launched ? refuseOnAccept : refuseOnDecline);
+        }
+      }
+    }
+
+    private void finish(AgentId agent, ResourceSet task) {
+      List<ResourceSet> l = running.get(agent);
+      for (int i = 0; i < l.size(); i++) {
+        if (l.get(i) == task) {
+          l.remove(i);
+          allocator.recoverResources(id, agent, task, 0);
+          return;
         }
       }
     }

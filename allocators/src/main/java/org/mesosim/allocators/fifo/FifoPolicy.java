@@ -1,10 +1,10 @@
 package org.mesosim.allocators.fifo;
 
 import java.util.List;
-import org.mesosim.allocators.BuiltInPolicy;
+import org.mesosim.allocators.OfferAllocatorPolicy;
 
 /** The {@code fifo} policy: {@link FifoAllocator}. */
-public final class FifoPolicy extends BuiltInPolicy {
+public final class FifoPolicy extends OfferAllocatorPolicy {
   public FifoPolicy() {
     super("fifo", "frameworks in registration order, first fit", List.of(), FifoAllocator::new);
   }

@@ -1,11 +1,11 @@
 package org.mesosim.allocators.random;
 
 import java.util.List;
-import org.mesosim.allocators.BuiltInPolicy;
+import org.mesosim.allocators.OfferAllocatorPolicy;
 import org.mesosim.model.allocation.PolicyOption;
 
 /** The {@code random} policy: {@link RandomAllocator}. */
-public final class RandomPolicy extends BuiltInPolicy {
+public final class RandomPolicy extends OfferAllocatorPolicy {
   public RandomPolicy() {
     super("random",
         "Mesos 1.7 random sorter: weighted random order of roles, then frameworks, on each sort",

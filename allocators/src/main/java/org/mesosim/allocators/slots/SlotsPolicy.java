@@ -1,11 +1,11 @@
 package org.mesosim.allocators.slots;
 
 import java.util.List;
-import org.mesosim.allocators.BuiltInPolicy;
+import org.mesosim.allocators.OfferAllocatorPolicy;
 import org.mesosim.model.allocation.PolicyOption;
 
 /** The {@code slots} policy: {@link SlotsAllocator}. */
-public final class SlotsPolicy extends BuiltInPolicy {
+public final class SlotsPolicy extends OfferAllocatorPolicy {
   public SlotsPolicy() {
     super("slots",
         "slot-based fair scheduler (single-resource max-min over fixed cpus/mem slots, as Hadoop's Fair Scheduler)",

@@ -12,7 +12,9 @@ import org.mesosim.model.Resources;
 
 /**
  * Multi-resource packing in the spirit of Tetris (Grandl, Ananthanarayanan, Kandula, Rao, Akella,
- * "Multi-Resource Packing for Cluster Schedulers", SIGCOMM 2014, Section 3.2 "alignment score"):
+ * "Multi-Resource Packing for Cluster Schedulers", SIGCOMM 2014, its packing heuristic: among the
+ * tasks whose peak demand fits a machine's free resources, pick the one with the highest
+ * alignment score):
  * an agent goes first to the framework whose next task's demand vector is best aligned with the
  * agent's free resources, the alignment being the dot product Σ_r (demand_r / capacity_r) ×
  * (free_r / capacity_r), both normalised by the agent's capacity. A framework whose demand does not
@@ -23,7 +25,7 @@ import org.mesosim.model.Resources;
  * unknown are offered first (in framework-id order) so that their size is learned; then known
  * demands by score descending, ties by framework id.
  *
- * <p>Fairness knob (Section 3.4): with {@code fairnessKnob} f in [0, 1), only the
+ * <p>The paper's fairness knob: with {@code fairnessKnob} f in [0, 1), only the
  * ceil((1 − f) · n) eligible frameworks with the lowest dominant share are considered; f = 0 is
  * pure packing. Not modelled: the paper's shortest-remaining-time term and its barrier/DAG
  * awareness (frameworks expose no job structure to the allocator).

@@ -1,11 +1,11 @@
 package org.mesosim.allocators.tetris;
 
 import java.util.List;
-import org.mesosim.allocators.BuiltInPolicy;
+import org.mesosim.allocators.OfferAllocatorPolicy;
 import org.mesosim.model.allocation.PolicyOption;
 
 /** The {@code tetris} policy: {@link TetrisAllocator}. */
-public final class TetrisPolicy extends BuiltInPolicy {
+public final class TetrisPolicy extends OfferAllocatorPolicy {
   public TetrisPolicy() {
     super("tetris",
         "packing in the spirit of Tetris (Grandl et al. SIGCOMM 2014): best alignment of next-task demand with free resources",

@@ -99,7 +99,16 @@ public final class ChartRenderer {
    * @param percent format the y axis as percent (values are fractions)
    */
   public static JFreeChart timeChart(String title, String yLabel, List<Line> lines, double yMax, boolean percent) {
-    double end = 0;
+    return timeChart(title, yLabel, lines, yMax, percent, Double.NaN);
+  }
+
+  /**
+   * As {@link #timeChart(String, String, List, double, boolean)} with a fixed x range [0, xMax]
+   * seconds (NaN: to the last point), so that side-by-side charts share their time axis.
+   */
+  public static JFreeChart timeChart(String title, String yLabel, List<Line> lines, double yMax, boolean percent,
+      double xMaxSeconds) {
+    double end = Double.isNaN(xMaxSeconds) ? 0 : xMaxSeconds;
     for (Line l : lines) {
       if (l.x().length > 0) {
         end = Math.max(end, l.x()[l.x().length - 1]);
@@ -120,6 +129,8 @@ public final class ChartRenderer {
     x.setUpperMargin(0);
     if (end <= 0) {
       x.setRange(0, 1);
+    } else if (!Double.isNaN(xMaxSeconds)) {
+      x.setRange(0, xMaxSeconds / u.seconds());
     }
     NumberAxis y = new NumberAxis(yLabel);
     y.setAutoRangeIncludesZero(true);

@@ -13,13 +13,13 @@ import org.mesosim.model.allocation.PolicyOption;
  * options plus {@link AbstractOfferAllocator#COMMON_OPTIONS}, and {@link #create} resolves the
  * given options (filling defaults) before building the allocator.
  */
-public abstract class BuiltInPolicy implements AllocatorPolicy {
+public abstract class OfferAllocatorPolicy implements AllocatorPolicy {
   private final String name;
   private final String description;
   private final List<PolicyOption> options;
   private final Function<Map<String, Object>, Allocator> factory;
 
-  protected BuiltInPolicy(String name, String description, List<PolicyOption> own,
+  protected OfferAllocatorPolicy(String name, String description, List<PolicyOption> own,
       Function<Map<String, Object>, Allocator> factory) {
     this.name = name;
     this.description = description;
