@@ -128,10 +128,27 @@ final class TestScenarios {
       return this;
     }
 
+    /**
+     * The allocator: the test-only first-fit one, or the policy class named by the system property
+     * {@code mesosim.test.policy} (to run these scenarios against a real allocator by hand).
+     */
+    static AllocatorConfig allocator() {
+      String policy = System.getProperty("mesosim.test.policy");
+      if (policy == null) {
+        return new AllocatorConfig(FirstFitAllocator.policy(), Defaults.ALLOCATION_INTERVAL, Map.of());
+      }
+      try {
+        return new AllocatorConfig((org.mesosim.model.allocation.AllocatorPolicy) Class.forName(policy)
+            .getDeclaredConstructor().newInstance(), Defaults.ALLOCATION_INTERVAL, Map.of());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalArgumentException(policy, e);
+      }
+    }
+
     ModelConfig build() {
       return new ModelConfig("test", seed, until, new ZooKeeperConfig(zkServers, zkTimeout), masters, master,
           Defaults.AGENT, network, agents, new TreeMap<>(),
-          new AllocatorConfig(FirstFitAllocator.policy(), Defaults.ALLOCATION_INTERVAL, Map.of()), frameworks, faults,
+          allocator(), frameworks, faults,
           true);
     }
   }
