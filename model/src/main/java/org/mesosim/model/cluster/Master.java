@@ -293,12 +293,11 @@ final class Master extends Process {
           weights.put(role, rc.weight());
         }
       });
+      // Quotas come back through recover() (HierarchicalAllocatorProcess::recover sets them);
+      // weights through updateWeights, as Master::_recover does.
       allocator.recover(reg.admitted, quotas);
       if (!weights.isEmpty()) {
         allocator.updateWeights(weights);
-      }
-      for (var q : quotas.entrySet()) {
-        allocator.setQuota(q.getKey(), q.getValue());
       }
       recovered = true;
       cluster.emit(new ModelEvent.LeaderRecovered(cluster.sim.now(), name));

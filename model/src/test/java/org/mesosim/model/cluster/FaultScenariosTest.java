@@ -366,4 +366,18 @@ class FaultScenariosTest {
     assertEquals(0, r.rec().of(ModelEvent.AgentRemoved.class).size());
     assertTrue(r.cluster().isDrained());
   }
+
+  @Test
+  void quotaAndWeights_restoredOnceAtEveryElection() {
+    ModelConfig cfg = TestScenarios.builder().masters(2)
+        .role("prod", 2.0, Resources.of(4, 4096))
+        .agents(TestScenarios.agents("a", 2, 4, 8192))
+        .framework(longTasks("A", FrameworkInfo.of("A", "prod"), 1, 4, 5 * SimTime.MINUTE))
+        .fault(crashAt(60 * S, new FaultTarget(FaultTarget.Kind.LEADING_MASTER, null), null))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    assertEquals(2, r.rec().of(ModelEvent.LeaderRecovered.class).size());
+    assertTrue(r.cluster().isDrained());
+    assertEquals(0, r.cluster().invariantViolations());
+  }
 }

@@ -77,6 +77,12 @@ final class TestScenarios {
     List<AgentGroup> agents = new ArrayList<>();
     List<FrameworkConfig> frameworks = new ArrayList<>();
     List<FaultSpec> faults = new ArrayList<>();
+    TreeMap<String, org.mesosim.model.config.RoleConfig> roles = new TreeMap<>();
+
+    Builder role(String name, double weight, Resources quota) {
+      roles.put(name, new org.mesosim.model.config.RoleConfig(weight, quota));
+      return this;
+    }
 
     Builder seed(long s) {
       seed = s;
@@ -147,7 +153,7 @@ final class TestScenarios {
 
     ModelConfig build() {
       return new ModelConfig("test", seed, until, new ZooKeeperConfig(zkServers, zkTimeout), masters, master,
-          Defaults.AGENT, network, agents, new TreeMap<>(),
+          Defaults.AGENT, network, agents, roles,
           allocator(), frameworks, faults,
           true);
     }
