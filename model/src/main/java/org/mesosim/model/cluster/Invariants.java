@@ -73,21 +73,4 @@ final class Invariants {
       }
     }
   }
-
-  /** End of a drained run: every agent's status update streams must be empty. */
-  void finalCheck() {
-    if (!on) {
-      return;
-    }
-    for (Agent a : c.agents) {
-      if (!a.alive()) {
-        continue;
-      }
-      for (Task t : a.tasks) {
-        if (t.aInflight != null && t.framework.live() > 0) {
-          checker.unacknowledged(c.sim.now(), a.name, t.id.value(), t.aInflight.state.name());
-        }
-      }
-    }
-  }
 }

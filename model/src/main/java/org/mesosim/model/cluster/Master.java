@@ -293,8 +293,8 @@ final class Master extends Process {
           weights.put(role, rc.weight());
         }
       });
-      // Master::_recover (1.1): the allocator's recover() sets the recovered quotas itself
-      // (HierarchicalAllocatorProcess::recover calls setQuota per role), then weights are updated.
+      // Quotas come back through recover() (HierarchicalAllocatorProcess::recover sets them);
+      // weights through updateWeights, as Master::_recover does.
       allocator.recover(reg.admitted, quotas);
       if (!weights.isEmpty()) {
         allocator.updateWeights(weights);
