@@ -696,6 +696,7 @@ final class Framework extends Process {
       t.fState = u.state();
       return;
     }
+    cluster.invariants.endedAtFramework(t, u.state());
     taskEnded(t, u.state(), u.reason());
     emitPending();
     maybeSuppress();

@@ -27,6 +27,20 @@ final class Invariants {
     }
   }
 
+  /** A terminal TaskStatus is about to be emitted for {@code t}: at most one per launch. */
+  void terminalStatus(Task t, TaskState state) {
+    if (on && t.terminalSeen) {
+      checker.terminalTwice(c.sim.now(), t.framework.name, t.id.value(), state.name());
+    }
+  }
+
+  /** The framework learnt that its live task {@code t} ended: a terminal TaskStatus must have been emitted. */
+  void endedAtFramework(Task t, TaskState state) {
+    if (on && !t.terminalSeen) {
+      checker.endedUnseen(c.sim.now(), t.framework.name, t.id.value(), state.name());
+    }
+  }
+
   void offerMade(Offer o, Master.MAgent a, Master.Leadership l) {
     if (on) {
       conservation(a);
