@@ -933,7 +933,8 @@ final class Master extends Process {
         TaskState s = unreachable && t.framework.info.partitionAware() ? TaskState.TASK_UNREACHABLE
             : TaskState.TASK_LOST;
         t.reportedGone = true;
-        sendMasterUpdate(f, t, s, unreachable ? "REASON_SLAVE_REMOVED" : "REASON_SLAVE_REMOVED");
+        // 1.1 uses REASON_SLAVE_REMOVED both when marking unreachable and when removing (master.cpp).
+        sendMasterUpdate(f, t, s, "REASON_SLAVE_REMOVED");
       }
       allocator.removeAgent(a.id);
       agents[a.idx] = null;
