@@ -1,0 +1,1299 @@
+package org.mesosim.allocators.drf;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.IntPredicate;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.mesosim.allocators.sorter.DrfSorter;
+import org.mesosim.allocators.sorter.Quantities;
+import org.mesosim.allocators.sorter.RandomSorter;
+import org.mesosim.allocators.sorter.RunRandom;
+import org.mesosim.allocators.sorter.Sorter;
+import org.mesosim.allocators.sorter.TreeSorter;
+import org.mesosim.engine.SimTime;
+import org.mesosim.engine.Simulation;
+import org.mesosim.model.AgentId;
+import org.mesosim.model.AgentInfo;
+import org.mesosim.model.FrameworkId;
+import org.mesosim.model.FrameworkInfo;
+import org.mesosim.model.ResourceNames;
+import org.mesosim.model.ResourceSet;
+import org.mesosim.model.Resources;
+import org.mesosim.model.allocation.Allocator;
+import org.mesosim.model.allocation.AllocatorContext;
+import org.mesosim.model.allocation.AllocatorStats;
+import org.mesosim.model.allocation.OfferCallback;
+
+/**
+ * Mesos' {@code HierarchicalAllocatorProcess} with DRF sorters
+ * ({@code src/master/allocator/mesos/hierarchical.{hpp,cpp}} at 1.1.0; sorters in
+ * {@code src/master/allocator/sorter/drf/sorter.cpp}; {@code MIN_CPUS}/{@code MIN_MEM} in
+ * {@code src/master/constants.hpp}), as specified in MESOS-MODEL.md section 1.
+ *
+ * <p><b>State.</b> A role sorter (one client per role with a registered framework, weighted, its
+ * total the sum of every agent's total), a quota-role sorter (one client per role with quota,
+ * total the non-revocable part of every agent), and one framework sorter per role whose total is
+ * the role's current allocation. Per agent the allocator keeps what is still available, per
+ * reservation, as {@code long[]} thousandths, so the allocation loop does not allocate per agent.
+ *
+ * <p><b>A run</b> ({@code allocate(slaveIds)}): candidate agents (activated) in registration order,
+ * shuffled; stage 1 gives each agent's unreserved-plus-own-reservation pool to the first
+ * unfiltered framework (framework sorter order) of the first unsatisfied quota role (quota sorter
+ * order); the headroom for stage 2 is the cluster total minus all role allocations minus every
+ * quota role's unmet guarantee; stage 2 gives each agent's pool (reservations, plus unreserved
+ * resources for roles without quota) to the first unfiltered framework of the first role in role
+ * sorter order whose pool is allocatable and fits the headroom. Each pool goes whole to one
+ * framework. A pool is allocatable iff it contains one of the {@code minAllocatableResources}
+ * alternatives (default {@code cpus:0.01|mem:32}, Mesos' {@code MIN_CPUS OR MIN_MEM}). Agents with
+ * GPUs go only to GPU_RESOURCES frameworks (MESOS-5634). Then exactly one offer callback per
+ * framework, in the order the frameworks first received something in this run.
+ *
+ * <p><b>Triggers.</b> A periodic run every {@code allocation_interval} (the next one is scheduled
+ * when a run starts, before its offers are delivered, so anything the offers cause at the next
+ * instant is queued after it, as in libprocess); immediate runs over all agents on
+ * addFramework, activateFramework, reviveOffers, setQuota, removeQuota and updateWeights (if an
+ * updated role has a framework), over one agent on addAgent. With {@code mesosVersion >= 1.2}
+ * triggers are batched: one run is queued at the current instant, after what is already queued
+ * there, over the union of the triggers' agents (and the periodic run goes through the same queue).
+ *
+ * <p><b>Filters</b> ({@code RefusedOfferFilter}): installed by recoverResources with a positive
+ * refusal, matching a later pool iff the pool is contained in the refused resources, expiring
+ * after max(interval, refusal) through a simulation event (so at equal instants it fires in
+ * scheduling order relative to the periodic run, MESOS-4302; with 1.7 expiry takes one more hop
+ * and so lands after a run queued at that instant; refusals are clamped to 365 days), cleared by
+ * revive and deactivate. Expiry does not trigger a run.
+ *
+ * <p><b>Skipped runs.</b> A run whose outcome is certainly empty is skipped in O(1): nothing that
+ * can enable an allocation (resources recovered, agent or framework added or activated, revive,
+ * filter expiry or removal, quota or weight change, framework removal) happened since the last
+ * complete run over all agents. Availability only shrinks, filters only match smaller pools and
+ * headroom only shrinks between such events, so the skipped run would have offered nothing.
+ * Every run, skipped or not, draws exactly one {@code long} from the context's random stream and
+ * seeds the run's own generator ({@link RunRandom}) with it for the agent shuffle and the random
+ * sorters; so skipping is invisible to every later run. A paused allocator draws nothing, as
+ * Mesos returns before shuffling.
+ */
+public final class HierarchicalDrfAllocator implements Allocator {
+  private static final long HOLD_OFF_RECOVERY_TIMEOUT = 10 * SimTime.MINUTE;
+  private static final double AGENT_RECOVERY_FACTOR = 0.8;
+  private static final long MAX_REFUSE = 365 * SimTime.DAY;
+
+  private final HierarchicalDrfOptions opts;
+  private final int version;
+  private final List<long[]> minAllocatable;
+
+  private Simulation sim;
+  private long interval;
+  private UniformRandomProvider stream;
+  private OfferCallback callback;
+  private final RunRandom runRandom = new RunRandom(0);
+
+  // Agents, in registration order (slot), and by id.
+  private final TreeMap<AgentId, Agent> agents = new TreeMap<>();
+  private final TreeMap<AgentId, Integer> agentKeys = new TreeMap<>();
+  private Agent[] slots = new Agent[16];
+  private int slotCount;
+  private int[] candidates = new int[16];
+
+  private final TreeMap<FrameworkId, Fw> frameworks = new TreeMap<>();
+  // Per agent key, a bit per framework index: "this framework has a live filter on this agent",
+  // so the allocation loop rejects unfiltered frameworks with one bit test on a hot cache line.
+  private long[][] filterBits = new long[16][];
+  private int[] freeFwIndex = new int[16];
+  private int freeFwCount;
+  private int fwIndexCount;
+  private final TreeMap<String, Role> roles = new TreeMap<>();
+  private final ArrayList<Role> roleByHandle = new ArrayList<>();
+  private final Sorter roleSorter;
+  private final Sorter quotaRoleSorter;
+  private final TreeMap<String, long[]> quotas = new TreeMap<>();
+  private final TreeMap<String, Double> weights = new TreeMap<>();
+
+  private boolean paused;
+  private boolean skipUnchangedRuns = true;
+  private int expectedAgents = -1;
+  private boolean changed = true;
+  private boolean inRun;
+  private boolean emitting;
+  private int batchGen = 1;
+  private long runs;
+  private long skippedRuns;
+  private long offerCallbacks;
+  private int runStamp;
+
+  // Batching (1.2+).
+  private boolean batchQueued;
+  private boolean batchAll;
+  private boolean periodicWaiting;
+  private final ArrayList<Agent> batchAgents = new ArrayList<>();
+
+  // Scratch for the cycle.
+  private int width;
+  private long[] candUnres;
+  private long[] candQ;
+  private long[] remaining;
+  private long[] stage2;
+  private long[] scratch;
+  private long[] requiredHeadroom;
+  private long[] availableHeadroom;
+  private final ArrayList<String> candRoles = new ArrayList<>(4);
+  private final ArrayList<long[]> candRes = new ArrayList<>(4);
+  private int[] roleOrder = new int[16];
+  private Agent curAgent;
+  private Role curRole;
+  private final IntPredicate eligible = this::eligible;
+  private final ArrayList<Fw> offered = new ArrayList<>();
+
+  /** A 1.1 allocator with default options. */
+  public HierarchicalDrfAllocator() {
+    this(HierarchicalDrfOptions.defaults());
+  }
+
+  public HierarchicalDrfAllocator(HierarchicalDrfOptions options) {
+    this.opts = options;
+    this.version = options.mesosVersion();
+    this.minAllocatable = options.minAllocatable();
+    this.roleSorter = newRoleSorter();
+    this.quotaRoleSorter = newRoleSorter();
+    this.roleSorter.useRandom(runRandom);
+    this.quotaRoleSorter.useRandom(runRandom);
+    ensureWidth(ResourceNames.count());
+  }
+
+  private Sorter newRoleSorter() {
+    if (opts.roleSorter().equals("random")) {
+      return new RandomSorter(opts.fairnessExcludeResourceNames());
+    }
+    if (version >= 13) {
+      return new TreeSorter(TreeSorter.Order.DRF, opts.fairnessExcludeResourceNames());
+    }
+    return new DrfSorter(true, opts.fairnessExcludeResourceNames());
+  }
+
+  private Sorter newFrameworkSorter() {
+    Sorter s = opts.frameworkSorter().equals("random")
+        ? new RandomSorter(opts.fairnessExcludeResourceNames())
+        : new DrfSorter(version < 13, opts.fairnessExcludeResourceNames());
+    s.useRandom(runRandom);
+    return s;
+  }
+
+  // ====================================================================== state
+
+  private static final class Agent {
+    final AgentId id;
+    final int key;
+    final int slot;
+    final ResourceSet total;
+    final long[] totalQ;
+    final long[] totalUnres;
+    final TreeMap<String, long[]> totalRes = new TreeMap<>();
+    final long[] availUnres;
+    final TreeMap<String, long[]> availRes = new TreeMap<>();
+    final long[] availAll;
+    final boolean hasGpus;
+    boolean activated = true;
+    int batchStamp;
+
+    Agent(AgentId id, int key, int slot, ResourceSet total, int width) {
+      this.id = id;
+      this.key = key;
+      this.slot = slot;
+      this.total = total;
+      this.totalQ = Quantities.of(total.quantity(), width);
+      this.totalUnres = Quantities.of(total.unreserved(), width);
+      this.availUnres = totalUnres.clone();
+      for (Map.Entry<String, Resources> e : total.reservations().entrySet()) {
+        long[] v = Quantities.of(e.getValue(), width);
+        totalRes.put(e.getKey(), v);
+        availRes.put(e.getKey(), v.clone());
+      }
+      this.availAll = totalQ.clone();
+      this.hasGpus = total.quantity().milli(ResourceNames.GPUS) > 0;
+    }
+  }
+
+  private static final class Fw {
+    final FrameworkId id;
+    final Role role;
+    final boolean gpuAware;
+    final int handle;
+    boolean suppressed;
+    long[] allocQ;
+    final IntMap<long[]> allocByAgent = new IntMap<>();
+    final IntMap<ArrayList<OfferFilter>> filters = new IntMap<>();
+    int filterCount;
+    int index;
+    int runStamp = -1;
+    TreeMap<AgentId, ResourceSet> offer;
+
+    Fw(FrameworkId id, Role role, boolean gpuAware, int handle, int width) {
+      this.id = id;
+      this.role = role;
+      this.gpuAware = gpuAware;
+      this.handle = handle;
+      this.allocQ = new long[width];
+    }
+  }
+
+  private static final class Role {
+    final String name;
+    final Sorter sorter;
+    final ArrayList<Fw> byHandle = new ArrayList<>();
+    int handle;
+    int frameworks;
+
+    Role(String name, Sorter sorter) {
+      this.name = name;
+      this.sorter = sorter;
+    }
+  }
+
+  private static final class OfferFilter {
+    final Fw fw;
+    final int agentKey;
+    final ResourceSet refused;
+    long event = -1;
+    boolean live = true;
+
+    OfferFilter(Fw fw, int agentKey, ResourceSet refused) {
+      this.fw = fw;
+      this.agentKey = agentKey;
+      this.refused = refused;
+    }
+  }
+
+  private void ensureWidth(int w) {
+    if (w <= width) {
+      return;
+    }
+    width = w;
+    candUnres = new long[w];
+    candQ = new long[w];
+    remaining = new long[w];
+    stage2 = new long[w];
+    scratch = new long[w];
+    requiredHeadroom = new long[w];
+    availableHeadroom = new long[w];
+  }
+
+  private long[] vec(Resources r) {
+    ensureWidth(r.width());
+    return Quantities.of(r, width);
+  }
+
+  // ====================================================================== Allocator API
+
+  @Override
+  public void initialize(AllocatorContext context) {
+    this.sim = context.simulation();
+    this.interval = context.allocationInterval();
+    this.stream = context.random();
+    this.callback = context.offers();
+    sim.schedule(interval, this::periodic);
+  }
+
+  @Override
+  public void recover(int expectedAgentCount, SortedMap<String, Resources> recoveredQuotas) {
+    if (recoveredQuotas.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<String, Resources> e : recoveredQuotas.entrySet()) {
+      setQuota(e.getKey(), e.getValue());
+    }
+    expectedAgents = (int) (expectedAgentCount * AGENT_RECOVERY_FACTOR);
+    if (expectedAgents == 0) {
+      expectedAgents = -1;
+      return;
+    }
+    pause();
+    sim.schedule(HOLD_OFF_RECOVERY_TIMEOUT, this::resume);
+  }
+
+  @Override
+  public void addFramework(FrameworkId id, FrameworkInfo info, SortedMap<AgentId, ResourceSet> used) {
+    if (frameworks.containsKey(id)) {
+      throw new IllegalArgumentException("framework " + id + " is already added");
+    }
+    Role r = roles.get(info.role());
+    if (r == null) {
+      r = new Role(info.role(), newFrameworkSorter());
+      r.handle = roleSorter.add(r.name);
+      Double w = weights.get(r.name);
+      if (w != null) {
+        roleSorter.updateWeight(r.name, w);
+      }
+      while (roleByHandle.size() <= r.handle) {
+        roleByHandle.add(null);
+      }
+      roleByHandle.set(r.handle, r);
+      roles.put(r.name, r);
+    }
+    r.frameworks++;
+    Fw fw = new Fw(id, r, info.gpuResources(), r.sorter.add(id.value()), width);
+    fw.index = freeFwCount > 0 ? freeFwIndex[--freeFwCount] : fwIndexCount++;
+    while (r.byHandle.size() <= fw.handle) {
+      r.byHandle.add(null);
+    }
+    r.byHandle.set(fw.handle, fw);
+    frameworks.put(id, fw);
+    for (Map.Entry<AgentId, ResourceSet> e : used.entrySet()) {
+      if (!e.getValue().isEmpty()) {
+        account(fw, agentKey(e.getKey()), vec(e.getValue().quantity()));
+      }
+    }
+    changed = true;
+    trigger(null);
+  }
+
+  @Override
+  public void removeFramework(FrameworkId id) {
+    Fw fw = requireFw(id);
+    Role r = fw.role;
+    if (!Quantities.isZero(fw.allocQ)) {
+      roleSorter.unallocated(r.handle, fw.allocQ);
+      r.sorter.removeTotal(fw.allocQ);
+      int qh = quotaRoleSorter.handle(r.name);
+      if (qh >= 0) {
+        quotaRoleSorter.unallocated(qh, fw.allocQ);
+      }
+    }
+    r.sorter.remove(id.value());
+    r.byHandle.set(fw.handle, null);
+    clearFilters(fw);
+    frameworks.remove(id);
+    if (freeFwCount == freeFwIndex.length) {
+      freeFwIndex = java.util.Arrays.copyOf(freeFwIndex, freeFwCount * 2);
+    }
+    freeFwIndex[freeFwCount++] = fw.index;
+    if (--r.frameworks == 0) {
+      roleSorter.remove(r.name);
+      roleByHandle.set(r.handle, null);
+      roles.remove(r.name);
+    }
+    changed = true;
+  }
+
+  @Override
+  public void activateFramework(FrameworkId id) {
+    Fw fw = requireFw(id);
+    fw.role.sorter.activate(id.value());
+    changed = true;
+    trigger(null);
+  }
+
+  @Override
+  public void deactivateFramework(FrameworkId id) {
+    Fw fw = requireFw(id);
+    fw.role.sorter.deactivate(id.value());
+    clearFilters(fw);
+    fw.suppressed = false;
+  }
+
+  @Override
+  public void addAgent(AgentId id, AgentInfo info, ResourceSet total, SortedMap<FrameworkId, ResourceSet> used) {
+    if (agents.containsKey(id)) {
+      throw new IllegalArgumentException("agent " + id + " is already added");
+    }
+    ensureWidth(total.quantity().width());
+    int key = agentKey(id);
+    if (slotCount == slots.length) {
+      slots = java.util.Arrays.copyOf(slots, slotCount * 2);
+      candidates = new int[slots.length];
+    }
+    Agent a = new Agent(id, key, slotCount, total, width);
+    slots[slotCount++] = a;
+    agents.put(id, a);
+    roleSorter.addTotal(a.totalQ);
+    quotaRoleSorter.addTotal(a.totalQ);
+    for (Map.Entry<FrameworkId, ResourceSet> e : used.entrySet()) {
+      ResourceSet rs = e.getValue();
+      if (rs.isEmpty()) {
+        continue;
+      }
+      takeFromAgent(a, rs);
+      Fw fw = frameworks.get(e.getKey());
+      if (fw != null) {
+        account(fw, key, vec(rs.quantity()));
+      }
+    }
+    if (paused && expectedAgents >= 0 && agents.size() >= expectedAgents) {
+      expectedAgents = -1;
+      resume();
+    }
+    changed = true;
+    trigger(a);
+  }
+
+  @Override
+  public void removeAgent(AgentId id) {
+    Agent a = agents.remove(id);
+    if (a == null) {
+      throw new IllegalArgumentException("unknown agent " + id);
+    }
+    roleSorter.removeTotal(a.totalQ);
+    quotaRoleSorter.removeTotal(a.totalQ);
+    slots[a.slot] = null;
+    changed = true;
+  }
+
+  @Override
+  public void activateAgent(AgentId id) {
+    requireAgent(id).activated = true;
+    changed = true;
+  }
+
+  @Override
+  public void deactivateAgent(AgentId id) {
+    requireAgent(id).activated = false;
+  }
+
+  @Override
+  public void recoverResources(FrameworkId framework, AgentId agent, ResourceSet resources, long refuseMicros) {
+    if (resources.isEmpty()) {
+      return;
+    }
+    Fw fw = frameworks.get(framework);
+    Agent a = agents.get(agent);
+    long[] q = vec(resources.quantity());
+    if (fw != null) {
+      int key = agentKey(agent);
+      long[] held = fw.allocByAgent.get(key);
+      if (held == null || !Quantities.contains(held, q)) {
+        throw new IllegalArgumentException(
+            "framework " + framework + " does not hold " + resources + " on agent " + agent);
+      }
+      Quantities.subtractInto(held, q);
+      if (Quantities.isZero(held)) {
+        fw.allocByAgent.remove(key);
+      }
+      Role r = fw.role;
+      r.sorter.unallocated(fw.handle, q);
+      r.sorter.removeTotal(q);
+      roleSorter.unallocated(r.handle, q);
+      int qh = quotaRoleSorter.handle(r.name);
+      if (qh >= 0) {
+        quotaRoleSorter.unallocated(qh, q);
+      }
+      Quantities.subtractInto(fw.allocQ, q);
+    }
+    if (a != null) {
+      giveBackToAgent(a, resources);
+    }
+    changed = true;
+    if (refuseMicros <= 0 || fw == null || a == null) {
+      return;
+    }
+    long timeout = refuseMicros;
+    if (version >= 17) {
+      timeout = Math.min(timeout, MAX_REFUSE);
+    }
+    timeout = Math.max(interval, timeout);
+    OfferFilter f = new OfferFilter(fw, a.key, resources);
+    fw.filters.computeIfAbsent(a.key, k -> new ArrayList<>(2)).add(f);
+    fw.filterCount++;
+    setFilterBit(a.key, fw.index, true);
+    if (version >= 17) {
+      f.event = sim.schedule(timeout, () -> sim.schedule(0, () -> expire(f)));
+    } else {
+      f.event = sim.schedule(timeout, () -> expire(f));
+    }
+  }
+
+  @Override
+  public void suppressOffers(FrameworkId framework) {
+    Fw fw = requireFw(framework);
+    fw.suppressed = true;
+    fw.role.sorter.deactivate(framework.value());
+  }
+
+  @Override
+  public void reviveOffers(FrameworkId framework) {
+    Fw fw = requireFw(framework);
+    clearFilters(fw);
+    fw.suppressed = false;
+    fw.role.sorter.activate(framework.value());
+    changed = true;
+    trigger(null);
+  }
+
+  @Override
+  public void setQuota(String role, Resources guarantee) {
+    if (quotas.containsKey(role)) {
+      throw new IllegalArgumentException("quota for role '" + role + "' is already set; remove it first");
+    }
+    quotas.put(role, vec(guarantee));
+    int qh = quotaRoleSorter.add(role);
+    Double w = weights.get(role);
+    if (w != null) {
+      quotaRoleSorter.updateWeight(role, w);
+    }
+    Role r = roles.get(role);
+    if (r != null) {
+      // Copy the role's allocation, one allocated() call per agent as Mesos iterates
+      // roleSorter->allocation(role) (this is what the allocation count sees).
+      TreeMap<Integer, long[]> perAgent = new TreeMap<>();
+      for (Fw fw : r.byHandle) {
+        if (fw == null) {
+          continue;
+        }
+        for (int key : fw.allocByAgent.keysSorted()) {
+          long[] v = perAgent.computeIfAbsent(key, k -> new long[width]);
+          Quantities.addInto(v, fw.allocByAgent.get(key));
+        }
+      }
+      for (long[] v : perAgent.values()) {
+        quotaRoleSorter.allocated(qh, v);
+      }
+    }
+    changed = true;
+    trigger(null);
+  }
+
+  @Override
+  public void removeQuota(String role) {
+    if (quotas.remove(role) == null) {
+      throw new IllegalArgumentException("role '" + role + "' has no quota");
+    }
+    quotaRoleSorter.remove(role);
+    changed = true;
+    trigger(null);
+  }
+
+  @Override
+  public void updateWeights(SortedMap<String, Double> updated) {
+    boolean rebalance = false;
+    for (Map.Entry<String, Double> e : updated.entrySet()) {
+      weights.put(e.getKey(), e.getValue());
+      if (quotas.containsKey(e.getKey())) {
+        quotaRoleSorter.updateWeight(e.getKey(), e.getValue());
+      }
+      if (roleSorter.contains(e.getKey())) {
+        rebalance = true;
+        roleSorter.updateWeight(e.getKey(), e.getValue());
+      }
+    }
+    if (rebalance) {
+      changed = true;
+      trigger(null);
+    }
+  }
+
+  @Override
+  public void pause() {
+    paused = true;
+  }
+
+  @Override
+  public void resume() {
+    paused = false;
+  }
+
+  @Override
+  public AllocatorStats stats() {
+    return new AllocatorStats(runs, skippedRuns, offerCallbacks);
+  }
+
+  /** Mesos' metric {@code allocator/mesos/offer_filters/roles/<role>/active}. */
+  public int activeOfferFilters(String role) {
+    Role r = roles.get(role);
+    if (r == null) {
+      return 0;
+    }
+    int n = 0;
+    for (Fw fw : r.byHandle) {
+      if (fw != null) {
+        n += fw.filterCount;
+      }
+    }
+    return n;
+  }
+
+  /** The role's DRF share in the role sorter (share ÷ weight), for reports and tests. */
+  public double roleShare(String role) {
+    Role r = roles.get(role);
+    return r == null ? 0.0 : roleSorter.share(r.handle);
+  }
+
+  /** For tests: turn the O(1) skipping of unchanged runs off, to show it changes nothing. */
+  void setSkipUnchangedRuns(boolean skip) {
+    this.skipUnchangedRuns = skip;
+  }
+
+  /** The options in force. */
+  public HierarchicalDrfOptions options() {
+    return opts;
+  }
+
+  // ====================================================================== bookkeeping
+
+  private int agentKey(AgentId id) {
+    Integer k = agentKeys.get(id);
+    if (k == null) {
+      k = agentKeys.size();
+      agentKeys.put(id, k);
+    }
+    return k;
+  }
+
+  /** Records {@code q} as allocated to {@code fw} on agent {@code key} in every sorter. */
+  private void account(Fw fw, int key, long[] q) {
+    Role r = fw.role;
+    roleSorter.allocated(r.handle, q);
+    r.sorter.addTotal(q);
+    r.sorter.allocated(fw.handle, q);
+    int qh = quotaRoleSorter.handle(r.name);
+    if (qh >= 0) {
+      quotaRoleSorter.allocated(qh, q);
+    }
+    fw.allocQ = Quantities.widen(fw.allocQ, q.length);
+    Quantities.addInto(fw.allocQ, q);
+    long[] held = fw.allocByAgent.get(key);
+    if (held == null) {
+      fw.allocByAgent.put(key, q.clone());
+    } else if (held.length < q.length) {
+      long[] w = Quantities.widen(held, q.length);
+      Quantities.addInto(w, q);
+      fw.allocByAgent.put(key, w);
+    } else {
+      Quantities.addInto(held, q);
+    }
+  }
+
+  private void takeFromAgent(Agent a, ResourceSet rs) {
+    long[] u = vec(rs.unreserved());
+    if (!Quantities.contains(a.availUnres, u)) {
+      throw new IllegalArgumentException("agent " + a.id + " does not have " + rs + " available");
+    }
+    for (Map.Entry<String, Resources> e : rs.reservations().entrySet()) {
+      long[] av = a.availRes.get(e.getKey());
+      if (av == null || !Quantities.contains(av, vec(e.getValue()))) {
+        throw new IllegalArgumentException("agent " + a.id + " does not have " + rs + " available");
+      }
+    }
+    Quantities.subtractInto(a.availUnres, u);
+    for (Map.Entry<String, Resources> e : rs.reservations().entrySet()) {
+      Quantities.subtractInto(a.availRes.get(e.getKey()), vec(e.getValue()));
+    }
+    Quantities.subtractInto(a.availAll, vec(rs.quantity()));
+  }
+
+  private void giveBackToAgent(Agent a, ResourceSet rs) {
+    long[] u = vec(rs.unreserved());
+    boolean ok = fitsBack(a.availUnres, u, a.totalUnres);
+    for (Map.Entry<String, Resources> e : rs.reservations().entrySet()) {
+      long[] av = a.availRes.get(e.getKey());
+      ok &= av != null && fitsBack(av, vec(e.getValue()), a.totalRes.get(e.getKey()));
+    }
+    if (!ok) {
+      throw new IllegalArgumentException("agent " + a.id + " has not allocated " + rs);
+    }
+    Quantities.addInto(a.availUnres, u);
+    for (Map.Entry<String, Resources> e : rs.reservations().entrySet()) {
+      Quantities.addInto(a.availRes.get(e.getKey()), vec(e.getValue()));
+    }
+    Quantities.addInto(a.availAll, vec(rs.quantity()));
+  }
+
+  private static boolean fitsBack(long[] avail, long[] add, long[] total) {
+    for (int i = 0; i < add.length; i++) {
+      if (Quantities.get(avail, i) + add[i] > Quantities.get(total, i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void expire(OfferFilter f) {
+    if (!f.live) {
+      return;
+    }
+    removeFilter(f);
+    changed = true;
+  }
+
+  private void removeFilter(OfferFilter f) {
+    f.live = false;
+    ArrayList<OfferFilter> list = f.fw.filters.get(f.agentKey);
+    if (list != null) {
+      list.remove(f);
+      if (list.isEmpty()) {
+        f.fw.filters.remove(f.agentKey);
+        setFilterBit(f.agentKey, f.fw.index, false);
+      }
+    }
+    f.fw.filterCount--;
+  }
+
+  private void clearFilters(Fw fw) {
+    if (fw.filterCount == 0) {
+      return;
+    }
+    for (int key : fw.filters.keysSorted()) {
+      for (OfferFilter f : fw.filters.get(key)) {
+        f.live = false;
+        sim.cancel(f.event);
+      }
+      setFilterBit(key, fw.index, false);
+    }
+    fw.filters.clear();
+    fw.filterCount = 0;
+    changed = true;
+  }
+
+  private void setFilterBit(int agentKey, int fwIndex, boolean on) {
+    if (agentKey >= filterBits.length) {
+      filterBits = java.util.Arrays.copyOf(filterBits, Math.max(agentKey + 1, filterBits.length * 2));
+    }
+    long[] bits = filterBits[agentKey];
+    int word = fwIndex >>> 6;
+    if (bits == null || bits.length <= word) {
+      if (!on) {
+        return;
+      }
+      bits = bits == null ? new long[Math.max(word + 1, (fwIndexCount + 63) >>> 6)]
+          : java.util.Arrays.copyOf(bits, Math.max(word + 1, (fwIndexCount + 63) >>> 6));
+      filterBits[agentKey] = bits;
+    }
+    if (on) {
+      bits[word] |= 1L << fwIndex;
+    } else {
+      bits[word] &= ~(1L << fwIndex);
+    }
+  }
+
+  private Fw requireFw(FrameworkId id) {
+    Fw fw = frameworks.get(id);
+    if (fw == null) {
+      throw new IllegalArgumentException("unknown framework " + id);
+    }
+    return fw;
+  }
+
+  private Agent requireAgent(AgentId id) {
+    Agent a = agents.get(id);
+    if (a == null) {
+      throw new IllegalArgumentException("unknown agent " + id);
+    }
+    return a;
+  }
+
+  // ====================================================================== triggers
+
+  private void periodic() {
+    if (version >= 12) {
+      batchAll = true;
+      periodicWaiting = true;
+      queueBatch();
+      return;
+    }
+    sim.schedule(interval, this::periodic);
+    run(null);
+  }
+
+  /** An event-triggered run over one agent ({@code a}) or all agents ({@code null}). */
+  private void trigger(Agent a) {
+    if (version >= 12) {
+      if (a == null) {
+        batchAll = true;
+      } else if (a.batchStamp != batchGen) {
+        a.batchStamp = batchGen;
+        batchAgents.add(a);
+      }
+      queueBatch();
+      return;
+    }
+    if (inRun || emitting) {
+      // An offer callback called back into the allocator: run after this one, as libprocess would.
+      sim.schedule(0, () -> run(a));
+      return;
+    }
+    run(a);
+  }
+
+  private void queueBatch() {
+    if (!batchQueued) {
+      batchQueued = true;
+      sim.schedule(0, this::batchRun);
+    }
+  }
+
+  private void batchRun() {
+    batchQueued = false;
+    batchGen++;
+    if (periodicWaiting) {
+      periodicWaiting = false;
+      sim.schedule(interval, this::periodic);
+    }
+    boolean all = batchAll;
+    batchAll = false;
+    int n = 0;
+    if (!all) {
+      for (Agent a : batchAgents) {
+        if (a == slots[a.slot] && a.activated) {
+          candidates[n++] = a.slot;
+        }
+      }
+    }
+    batchAgents.clear();
+    runOver(all, n);
+  }
+
+  private void run(Agent only) {
+    int n = 0;
+    if (only != null && only == slots[only.slot] && only.activated) {
+      candidates[n++] = only.slot;
+    }
+    runOver(only == null, n);
+  }
+
+  // ====================================================================== the run
+
+  private void runOver(boolean all, int n) {
+    if (paused) {
+      return;
+    }
+    runRandom.reseed(stream.nextLong());
+    runStamp++;
+    if (!changed && skipUnchangedRuns) {
+      skippedRuns++;
+      return;
+    }
+    if (all) {
+      n = 0;
+      for (int s = 0; s < slotCount; s++) {
+        Agent a = slots[s];
+        if (a != null && a.activated) {
+          candidates[n++] = s;
+        }
+      }
+    }
+    runs++;
+    inRun = true;
+    try {
+      runRandom.shuffle(candidates, n);
+      offered.clear();
+      if (version >= 15) {
+        allocate15(n);
+      } else {
+        allocate11(n);
+      }
+    } finally {
+      inRun = false;
+    }
+    if (all) {
+      changed = false;
+    }
+    emit();
+  }
+
+  private void emit() {
+    if (offered.isEmpty()) {
+      return;
+    }
+    ArrayList<Fw> out = new ArrayList<>(offered);
+    offered.clear();
+    emitting = true;
+    try {
+      for (Fw fw : out) {
+        TreeMap<AgentId, ResourceSet> m = fw.offer;
+        fw.offer = null;
+        offerCallbacks++;
+        callback.offer(fw.id, java.util.Collections.unmodifiableSortedMap(m));
+      }
+    } finally {
+      emitting = false;
+    }
+  }
+
+  /** Stage 1, headroom and stage 2 as in 1.1.0 {@code allocate(slaveIds)}. */
+  private void allocate11(int n) {
+    // Stage 1: quota.
+    if (!quotas.isEmpty()) {
+      for (int i = 0; i < n; i++) {
+        Agent a = slots[candidates[i]];
+        if (!allocatable(a.availAll)) {
+          continue;
+        }
+        int nr = sortRoles(quotaRoleSorter);
+        for (int k = 0; k < nr; k++) {
+          String qname = quotaRoleSorter.name(roleOrder[k]);
+          Role r = roles.get(qname);
+          if (r == null || satisfied(roleOrder[k], quotas.get(qname))) {
+            continue;
+          }
+          buildCandidate(a, r.name, true, null);
+          if (!allocatable(candQ)) {
+            continue;
+          }
+          int h = pick(a, r);
+          if (h >= 0) {
+            give(r.byHandle.get(h), a, true);
+          }
+        }
+      }
+    }
+    // Headroom: total - allocated by active roles - unmet quota, floored per name.
+    long[] rem = remaining;
+    Quantities.clear(rem);
+    copyInto(rem, roleSorter.total());
+    Quantities.subtractFlooredInto(rem, vec(roleSorter.allocatedSum()));
+    for (Map.Entry<String, long[]> e : quotas.entrySet()) {
+      int qh = quotaRoleSorter.handle(e.getKey());
+      unmetInto(scratch, e.getValue(), qh, null);
+      Quantities.subtractFlooredInto(rem, scratch);
+    }
+    long[] s2 = stage2;
+    Quantities.clear(s2);
+    // Stage 2: fair share.
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(rem, 0, scratch, 0, width);
+      Quantities.subtractFlooredInto(scratch, s2);
+      if (!allocatable(scratch)) {
+        break;
+      }
+      Agent a = slots[candidates[i]];
+      if (!allocatable(a.availAll)) {
+        continue;
+      }
+      int nr = sortRoles(roleSorter);
+      for (int k = 0; k < nr && allocatable(a.availAll); k++) {
+        Role r = roleByHandle.get(roleOrder[k]);
+        buildCandidate(a, r.name, !quotas.containsKey(r.name), null);
+        if (!allocatable(candQ)) {
+          continue;
+        }
+        if (!fitsAfter(rem, s2, candQ)) {
+          continue;
+        }
+        int h = pick(a, r);
+        if (h >= 0) {
+          Quantities.addInto(s2, candQ);
+          give(r.byHandle.get(h), a, true);
+        }
+      }
+    }
+  }
+
+  /**
+   * 1.5+: quota headroom and chopped quota allocation. Unallocated reservations count as consumed
+   * quota; stage 1 gives a quota role its reservations whole and unreserved resources of the
+   * guaranteed names only up to the unmet guarantee (other names only if the headroom allows);
+   * stage 2 skips quota roles and withholds a candidate's unreserved part if taking it would
+   * leave less available headroom than the unmet guarantees need.
+   */
+  private void allocate15(int n) {
+    // requiredHeadroom = sum of unmet guarantees; availableHeadroom = unallocated unreserved.
+    Quantities.clear(requiredHeadroom);
+    for (Map.Entry<String, long[]> e : quotas.entrySet()) {
+      unmetInto(scratch, e.getValue(), quotaRoleSorter.handle(e.getKey()), unallocatedReservations(e.getKey()));
+      Quantities.addInto(requiredHeadroom, scratch);
+    }
+    Quantities.clear(availableHeadroom);
+    copyInto(availableHeadroom, roleSorter.total());
+    Quantities.subtractFlooredInto(availableHeadroom, vec(roleSorter.allocatedSum()));
+    Quantities.subtractFlooredInto(availableHeadroom, unallocatedReservationsAll());
+
+    if (!quotas.isEmpty()) {
+      long[] unmet = new long[width];
+      for (int i = 0; i < n; i++) {
+        Agent a = slots[candidates[i]];
+        if (!allocatable(a.availAll)) {
+          continue;
+        }
+        int nr = sortRoles(quotaRoleSorter);
+        for (int k = 0; k < nr; k++) {
+          String qname = quotaRoleSorter.name(roleOrder[k]);
+          Role r = roles.get(qname);
+          if (r == null) {
+            continue;
+          }
+          long[] g = quotas.get(qname);
+          unmetInto(unmet, g, roleOrder[k], unallocatedReservations(qname));
+          if (Quantities.isZero(unmet)) {
+            continue;
+          }
+          // Chop unreserved resources of guaranteed names to the unmet guarantee; other names
+          // only if the headroom allows.
+          long[] cap = scratch;
+          boolean nonQuotaFits = true;
+          long[] nonQuota = new long[width];
+          for (int x = 0; x < width; x++) {
+            if (Quantities.get(g, x) > 0) {
+              cap[x] = unmet[x];
+            } else {
+              cap[x] = Long.MAX_VALUE;
+              nonQuota[x] = a.availUnres.length > x ? a.availUnres[x] : 0;
+            }
+          }
+          long[] after = availableHeadroom.clone();
+          Quantities.subtractFlooredInto(after, nonQuota);
+          if (!Quantities.isZero(nonQuota) && !Quantities.contains(after, requiredHeadroom)) {
+            nonQuotaFits = false;
+          }
+          if (!nonQuotaFits) {
+            for (int x = 0; x < width; x++) {
+              if (Quantities.get(g, x) == 0) {
+                cap[x] = 0;
+              }
+            }
+          }
+          buildCandidate(a, r.name, true, cap);
+          if (!allocatable(candQ)) {
+            continue;
+          }
+          int h = pick(a, r);
+          if (h >= 0) {
+            Quantities.subtractFlooredInto(availableHeadroom, candUnres);
+            long[] charged = candUnres.clone();
+            for (int x = 0; x < width; x++) {
+              charged[x] = Math.min(charged[x], Quantities.get(g, x) > 0 ? unmet[x] : 0);
+            }
+            Quantities.subtractFlooredInto(requiredHeadroom, charged);
+            give(r.byHandle.get(h), a, true);
+          }
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      Agent a = slots[candidates[i]];
+      if (!allocatable(a.availAll)) {
+        continue;
+      }
+      int nr = sortRoles(roleSorter);
+      for (int k = 0; k < nr && allocatable(a.availAll); k++) {
+        Role r = roleByHandle.get(roleOrder[k]);
+        if (quotas.containsKey(r.name)) {
+          continue;
+        }
+        boolean unres = true;
+        if (!Quantities.isZero(requiredHeadroom)) {
+          long[] after = availableHeadroom.clone();
+          Quantities.subtractFlooredInto(after, a.availUnres);
+          unres = Quantities.contains(after, requiredHeadroom);
+        }
+        buildCandidate(a, r.name, unres, null);
+        if (!allocatable(candQ)) {
+          continue;
+        }
+        int h = pick(a, r);
+        if (h >= 0) {
+          Quantities.subtractFlooredInto(availableHeadroom, candUnres);
+          give(r.byHandle.get(h), a, true);
+        }
+      }
+    }
+  }
+
+  private long[] unallocatedReservations(String role) {
+    long[] out = new long[width];
+    for (int s = 0; s < slotCount; s++) {
+      Agent a = slots[s];
+      if (a == null) {
+        continue;
+      }
+      for (Map.Entry<String, long[]> e : a.availRes.entrySet()) {
+        if (e.getKey().equals(role)) {
+          Quantities.addInto(out, e.getValue());
+        }
+      }
+    }
+    return out;
+  }
+
+  private long[] unallocatedReservationsAll() {
+    long[] out = new long[width];
+    for (int s = 0; s < slotCount; s++) {
+      Agent a = slots[s];
+      if (a != null) {
+        for (long[] v : a.availRes.values()) {
+          Quantities.addInto(out, v);
+        }
+      }
+    }
+    return out;
+  }
+
+  private int sortRoles(Sorter sorter) {
+    if (roleOrder.length < sorter.activeCount()) {
+      roleOrder = new int[Math.max(sorter.activeCount(), roleOrder.length * 2)];
+    }
+    return sorter.sortInto(roleOrder);
+  }
+
+  /** The first eligible framework of {@code r} for agent {@code a} and the current candidate. */
+  private int pick(Agent a, Role r) {
+    curAgent = a;
+    curRole = r;
+    return r.sorter.first(eligible);
+  }
+
+  private boolean eligible(int h) {
+    Fw fw = curRole.byHandle.get(h);
+    if (fw.suppressed) {
+      return false;
+    }
+    if (curAgent.hasGpus && !fw.gpuAware) {
+      return false;
+    }
+    return !filtered(fw, curAgent);
+  }
+
+  /** True iff a filter of {@code fw} on {@code a} refused a superset of the current candidate. */
+  private boolean filtered(Fw fw, Agent a) {
+    if (fw.filterCount == 0 || a.key >= filterBits.length) {
+      return false;
+    }
+    long[] bits = filterBits[a.key];
+    int word = fw.index >>> 6;
+    if (bits == null || word >= bits.length || (bits[word] & (1L << fw.index)) == 0) {
+      return false;
+    }
+    ArrayList<OfferFilter> list = fw.filters.get(a.key);
+    if (list == null) {
+      return false;
+    }
+    for (OfferFilter f : list) {
+      if (refusedContains(f.refused)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean refusedContains(ResourceSet refused) {
+    Resources ru = refused.unreserved();
+    for (int x = 0; x < width; x++) {
+      if (candUnres[x] > ru.milli(x)) {
+        return false;
+      }
+    }
+    for (int j = 0; j < candRoles.size(); j++) {
+      Resources rr = refused.reserved(candRoles.get(j));
+      long[] v = candRes.get(j);
+      for (int x = 0; x < v.length; x++) {
+        if (v[x] > rr.milli(x)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Fills the candidate scratch for {@code role} on {@code a}: its reservations (and, with 1.4+,
+   * its ancestors'), plus the unreserved part if {@code withUnreserved}, capped per name by
+   * {@code cap} if given.
+   */
+  private void buildCandidate(Agent a, String role, boolean withUnreserved, long[] cap) {
+    Quantities.clear(candQ);
+    Quantities.clear(candUnres);
+    if (withUnreserved) {
+      for (int x = 0; x < a.availUnres.length; x++) {
+        long u = a.availUnres[x];
+        if (cap != null) {
+          u = Math.min(u, cap[x]);
+        }
+        candUnres[x] = u;
+        candQ[x] = u;
+      }
+    }
+    candRoles.clear();
+    candRes.clear();
+    if (a.availRes.isEmpty()) {
+      return;
+    }
+    String r = role;
+    while (r != null) {
+      long[] v = a.availRes.get(r);
+      if (v != null && !Quantities.isZero(v)) {
+        candRoles.add(r);
+        candRes.add(v);
+        Quantities.addInto(candQ, v);
+      }
+      r = version >= 14 ? parentRole(r) : null;
+    }
+  }
+
+  private static String parentRole(String role) {
+    int i = role.lastIndexOf('/');
+    return i < 0 ? null : role.substring(0, i);
+  }
+
+  /** Gives the current candidate of {@code a} to {@code fw}. */
+  private void give(Fw fw, Agent a, boolean record) {
+    Resources un = Quantities.isZero(candUnres) ? Resources.EMPTY : Resources.ofMilli(candUnres);
+    ResourceSet rs;
+    if (candRoles.isEmpty()) {
+      rs = ResourceSet.unreserved(un);
+    } else {
+      TreeMap<String, Resources> res = new TreeMap<>();
+      for (int j = 0; j < candRoles.size(); j++) {
+        res.put(candRoles.get(j), Resources.ofMilli(candRes.get(j)));
+      }
+      rs = ResourceSet.of(un, res);
+    }
+    Quantities.subtractInto(a.availUnres, candUnres);
+    for (long[] v : candRes) {
+      Quantities.clear(v);
+    }
+    Quantities.subtractInto(a.availAll, candQ);
+    account(fw, a.key, candQ);
+    if (record) {
+      if (fw.runStamp != runStamp) {
+        fw.runStamp = runStamp;
+        fw.offer = new TreeMap<>();
+        offered.add(fw);
+      }
+      fw.offer.merge(a.id, rs, ResourceSet::plus);
+    }
+  }
+
+  private boolean allocatable(long[] v) {
+    for (long[] alt : minAllocatable) {
+      if (Quantities.contains(v, alt)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True iff the quota role's allocation (thousandths) contains its guarantee. */
+  private boolean satisfied(int quotaHandle, long[] guarantee) {
+    Resources alloc = quotaRoleSorter.allocation(quotaHandle);
+    for (int x = 0; x < guarantee.length; x++) {
+      if (guarantee[x] > alloc.milli(x)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code out = max(0, guarantee - allocation(quota role) - extra)} per name. */
+  private void unmetInto(long[] out, long[] guarantee, int quotaHandle, long[] extra) {
+    Resources alloc = quotaRoleSorter.allocation(quotaHandle);
+    for (int x = 0; x < out.length; x++) {
+      long g = Quantities.get(guarantee, x);
+      long e = extra == null ? 0 : Quantities.get(extra, x);
+      out[x] = Math.max(0, g - alloc.milli(x) - e);
+    }
+  }
+
+  private static boolean fitsAfter(long[] rem, long[] used, long[] add) {
+    for (int x = 0; x < add.length; x++) {
+      if (used[x] + add[x] > Quantities.get(rem, x)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void copyInto(long[] out, Resources r) {
+    for (int x = 0; x < out.length; x++) {
+      out[x] = r.milli(x);
+    }
+  }
+}

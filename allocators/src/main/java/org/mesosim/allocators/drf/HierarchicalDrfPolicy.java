@@ -1,0 +1,37 @@
+package org.mesosim.allocators.drf;
+
+import java.util.List;
+import java.util.Map;
+import org.mesosim.model.allocation.Allocator;
+import org.mesosim.model.allocation.AllocatorPolicy;
+import org.mesosim.model.allocation.PolicyOption;
+
+/**
+ * {@code hierarchical-drf}: Mesos' default allocator, {@code HierarchicalDRFAllocator}
+ * ({@code src/master/allocator/mesos/hierarchical.cpp}), modelled on 1.1.0 with later 1.x changes
+ * selectable through {@code mesosVersion}. See {@link HierarchicalDrfAllocator} and
+ * {@code docs/allocators-drf.md}.
+ */
+public final class HierarchicalDrfPolicy implements AllocatorPolicy {
+  public static final String NAME = "hierarchical-drf";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "Mesos' HierarchicalDRF: role then framework DRF, quota, reservations, filters (Mesos 1.1 by default)";
+  }
+
+  @Override
+  public List<PolicyOption> options() {
+    return HierarchicalDrfOptions.declarations();
+  }
+
+  @Override
+  public Allocator create(Map<String, Object> options) {
+    return new HierarchicalDrfAllocator(HierarchicalDrfOptions.parse(options == null ? Map.of() : options));
+  }
+}

@@ -1,0 +1,143 @@
+package org.mesosim.allocators.drf;
+
+import java.util.Arrays;
+import java.util.function.IntFunction;
+
+/**
+ * A small open-addressing map from non-negative {@code int} keys to values, for the allocator's
+ * per-framework filter and allocation tables (no boxing on lookup). Never iterated where order
+ * could reach results: {@link #keysSorted()} returns keys in ascending order.
+ */
+final class IntMap<V> {
+  private static final int FREE = -1;
+  private static final int GONE = -2;
+
+  private int[] keys = new int[8];
+  private Object[] values = new Object[8];
+  private int size;
+  private int used;
+
+  IntMap() {
+    Arrays.fill(keys, FREE);
+  }
+
+  int size() {
+    return size;
+  }
+
+  @SuppressWarnings("unchecked")
+  V get(int key) {
+    int mask = keys.length - 1;
+    int i = mix(key) & mask;
+    while (true) {
+      int k = keys[i];
+      if (k == key) {
+        return (V) values[i];
+      }
+      if (k == FREE) {
+        return null;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  V computeIfAbsent(int key, IntFunction<V> create) {
+    V v = get(key);
+    if (v == null) {
+      v = create.apply(key);
+      put(key, v);
+    }
+    return v;
+  }
+
+  void put(int key, V value) {
+    if ((used + 1) * 2 > keys.length) {
+      rehash(size * 2 + 2 > keys.length / 2 ? keys.length * 2 : keys.length);
+    }
+    int mask = keys.length - 1;
+    int i = mix(key) & mask;
+    int tomb = -1;
+    while (true) {
+      int k = keys[i];
+      if (k == key) {
+        values[i] = value;
+        return;
+      }
+      if (k == GONE && tomb < 0) {
+        tomb = i;
+      }
+      if (k == FREE) {
+        if (tomb >= 0) {
+          i = tomb;
+        } else {
+          used++;
+        }
+        keys[i] = key;
+        values[i] = value;
+        size++;
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  void remove(int key) {
+    int mask = keys.length - 1;
+    int i = mix(key) & mask;
+    while (true) {
+      int k = keys[i];
+      if (k == key) {
+        keys[i] = GONE;
+        values[i] = null;
+        size--;
+        return;
+      }
+      if (k == FREE) {
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  void clear() {
+    Arrays.fill(keys, FREE);
+    Arrays.fill(values, null);
+    size = 0;
+    used = 0;
+  }
+
+  /** The keys in ascending order. */
+  int[] keysSorted() {
+    int[] out = new int[size];
+    int n = 0;
+    for (int k : keys) {
+      if (k >= 0) {
+        out[n++] = k;
+      }
+    }
+    Arrays.sort(out);
+    return out;
+  }
+
+  private void rehash(int cap) {
+    int[] ok = keys;
+    Object[] ov = values;
+    keys = new int[cap];
+    values = new Object[cap];
+    Arrays.fill(keys, FREE);
+    size = 0;
+    used = 0;
+    for (int i = 0; i < ok.length; i++) {
+      if (ok[i] >= 0) {
+        @SuppressWarnings("unchecked")
+        V v = (V) ov[i];
+        put(ok[i], v);
+      }
+    }
+  }
+
+  private static int mix(int k) {
+    int h = k * 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+}

@@ -1,0 +1,138 @@
+package org.mesosim.allocators.drf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.mesosim.engine.SimTime;
+import org.mesosim.engine.Simulation;
+import org.mesosim.model.AgentId;
+import org.mesosim.model.AgentInfo;
+import org.mesosim.model.FrameworkId;
+import org.mesosim.model.FrameworkInfo;
+import org.mesosim.model.ResourceSet;
+import org.mesosim.model.Resources;
+import org.mesosim.model.allocation.AllocatorContext;
+
+/**
+ * Drives a {@link HierarchicalDrfAllocator} on a {@link Simulation} the way Mesos'
+ * {@code hierarchical_allocator_tests.cpp} drives the real one: the clock moves only when the test
+ * advances it ({@code Clock::advance} + {@code Clock::settle} = {@link #advance}), every call is
+ * followed by a settle (running what is due at the current instant, e.g. 1.2 batched runs), and
+ * offer callbacks land in a queue the test takes from ({@link #next}).
+ */
+final class AllocatorHarness {
+  /** One offer callback. */
+  record Offer(long time, FrameworkId framework, SortedMap<AgentId, ResourceSet> resources) {}
+
+  final Simulation sim;
+  final HierarchicalDrfAllocator allocator;
+  final ArrayDeque<Offer> offers = new ArrayDeque<>();
+  private int frameworks;
+  private int agents;
+
+  AllocatorHarness() {
+    this(SimTime.SECOND, Map.of(), 42L);
+  }
+
+  AllocatorHarness(long interval, Map<String, Object> options, long seed) {
+    sim = new Simulation(seed);
+    allocator = new HierarchicalDrfAllocator(HierarchicalDrfOptions.parse(options));
+    allocator.initialize(new AllocatorContext(sim, interval, sim.random().stream("allocator/shuffle"),
+        (f, r) -> offers.add(new Offer(sim.now(), f, r)), options));
+  }
+
+  /** Parses Mesos' resource text, e.g. {@code cpus:2;mem:1024;cpus(role1):1;disk:0}. */
+  static ResourceSet res(String text) {
+    Resources un = Resources.EMPTY;
+    TreeMap<String, Resources> reserved = new TreeMap<>();
+    for (String part : text.split(";")) {
+      String[] kv = part.trim().split(":");
+      String name = kv[0].trim();
+      double v = Double.parseDouble(kv[1].trim());
+      int p = name.indexOf('(');
+      if (p >= 0) {
+        String role = name.substring(p + 1, name.length() - 1);
+        Resources r = v == 0 ? Resources.EMPTY : Resources.of(name.substring(0, p), v);
+        reserved.merge(role, r, Resources::plus);
+      } else if (v != 0) {
+        un = un.plus(Resources.of(name, v));
+      }
+    }
+    return ResourceSet.of(un, reserved);
+  }
+
+  FrameworkId addFramework(String role) {
+    return addFramework(role, Map.of());
+  }
+
+  FrameworkId addFramework(String role, Map<String, String> used) {
+    FrameworkId id = new FrameworkId("framework" + (++frameworks));
+    TreeMap<AgentId, ResourceSet> u = new TreeMap<>();
+    used.forEach((a, r) -> u.put(new AgentId(a), res(r)));
+    allocator.addFramework(id, FrameworkInfo.of(id.value(), role), u);
+    settle();
+    return id;
+  }
+
+  AgentId addAgent(String resources) {
+    return addAgent(resources, Map.of());
+  }
+
+  AgentId addAgent(String resources, Map<FrameworkId, String> used) {
+    AgentId id = new AgentId("agent" + (++agents));
+    TreeMap<FrameworkId, ResourceSet> u = new TreeMap<>();
+    used.forEach((f, r) -> u.put(f, res(r)));
+    ResourceSet total = res(resources);
+    allocator.addAgent(id, AgentInfo.of(id.value(), total), total, u);
+    settle();
+    return id;
+  }
+
+  /** Recovers everything in an offer, with a filter of {@code refuseMicros} (0: none). */
+  void recover(Offer o, long refuseMicros) {
+    for (Map.Entry<AgentId, ResourceSet> e : o.resources().entrySet()) {
+      allocator.recoverResources(o.framework(), e.getKey(), e.getValue(), refuseMicros);
+    }
+    settle();
+  }
+
+  void settle() {
+    sim.run(sim.now());
+  }
+
+  /** Clock::advance + settle. */
+  void advance(long micros) {
+    sim.run(sim.now() + micros);
+  }
+
+  void advanceTo(long time) {
+    sim.run(time);
+  }
+
+  Offer next() {
+    Offer o = offers.poll();
+    assertNotNull(o, "expected an offer at t=" + sim.now());
+    return o;
+  }
+
+  void expectNoOffer() {
+    assertNull(offers.peek(), "expected no offer");
+  }
+
+  /** Asserts the next offer exactly: framework, time, and agent → resources. */
+  Offer expect(FrameworkId framework, Map<AgentId, String> resources) {
+    Offer o = next();
+    assertEquals(framework, o.framework(), "framework of the offer at t=" + o.time());
+    assertEquals(sim.now(), o.time(), "offer time");
+    LinkedHashMap<AgentId, ResourceSet> exp = new LinkedHashMap<>();
+    resources.forEach((a, r) -> exp.put(a, res(r)));
+    assertEquals(new TreeMap<>(exp), new TreeMap<>(o.resources()), "resources offered to " + framework);
+    return o;
+  }
+}
