@@ -1,5 +1,8 @@
 package org.mesosim.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -50,6 +53,11 @@ import umontreal.ssj.simevents.eventlist.SplayTree;
  *
  * <p>Run (see benchmarks/README.md): {@code java -jar benchmarks/target/benchmarks.jar
  * EventQueueBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s -prof gc}
+ *
+ * <p>On a machine shared with other work, JMH's wall-clock scores swing with the load. {@link
+ * #main} runs the same operations in interleaved rounds (every implementation and size once per
+ * round) and reports events per CPU-second of the benchmark thread, median of the rounds: {@code
+ * java -cp benchmarks/target/benchmarks.jar org.mesosim.bench.EventQueueBenchmark}
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -217,6 +225,80 @@ public class EventQueueBenchmark {
     @Override
     EventList create() {
       return new BinaryTree();
+    }
+  }
+
+  /**
+   * Interleaved CPU-time rounds (see the class comment). Optional arguments: rounds (default 7,
+   * the first is discarded as warm-up) and CPU milliseconds per measurement (default 300).
+   */
+  public static void main(String[] args) {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+    long budget = (args.length > 1 ? Long.parseLong(args[1]) : 300) * 1_000_000L;
+    int[] sizes = {1000, 10_000, 100_000, 1_000_000};
+    String[] names = {"ours", "priorityQueue", "ssjHenriksen", "ssjSplayTree", "ssjBinaryTree"};
+    EventQueueBenchmark b = new EventQueueBenchmark();
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    Object[][] states = new Object[sizes.length][names.length];
+    for (int i = 0; i < sizes.length; i++) {
+      Ours o = new Ours();
+      Pq p = new Pq();
+      Ssj[] ssj = {new SsjHenriksen(), new SsjSplay(), new SsjBinaryTree()};
+      o.pending = sizes[i];
+      o.setup();
+      p.pending = sizes[i];
+      p.setup();
+      states[i][0] = o;
+      states[i][1] = p;
+      for (int k = 0; k < 3; k++) {
+        ssj[k].pending = sizes[i];
+        ssj[k].setup();
+        states[i][2 + k] = ssj[k];
+      }
+    }
+    double[][][] rate = new double[sizes.length][names.length][rounds];
+    long sink = 0;
+    for (int r = 0; r < rounds; r++) {
+      for (int i = 0; i < sizes.length; i++) {
+        for (int k = 0; k < names.length; k++) {
+          Object st = states[i][k];
+          long events = 0;
+          long t0 = mx.getCurrentThreadCpuTime();
+          long t;
+          do {
+            for (int j = 0; j < 16; j++) {
+              if (k == 0) {
+                sink += b.ours((Ours) st);
+              } else if (k == 1) {
+                sink += b.priorityQueue((Pq) st);
+              } else {
+                sink += (long) ssj((Ssj) st);
+              }
+            }
+            events += 16 * BATCH;
+            t = mx.getCurrentThreadCpuTime() - t0;
+          } while (t < budget);
+          rate[i][k][r] = events * 1e3 / t; // events per CPU-microsecond
+        }
+      }
+    }
+    System.out.println("hold model, millions of events per CPU-second (median of " + (rounds - 1)
+        + " interleaved rounds after one warm-up round); checksum " + (sink & 0xff));
+    StringBuilder head = new StringBuilder(String.format("%10s", "pending"));
+    for (String n : names) {
+      head.append(String.format(" %14s", n));
+    }
+    System.out.println(head.append(String.format(" %10s", "ours/PQ")));
+    for (int i = 0; i < sizes.length; i++) {
+      StringBuilder row = new StringBuilder(String.format("%10d", sizes[i]));
+      double[] med = new double[names.length];
+      for (int k = 0; k < names.length; k++) {
+        double[] v = Arrays.copyOfRange(rate[i][k], 1, rounds);
+        Arrays.sort(v);
+        med[k] = v[v.length / 2];
+        row.append(String.format(" %14.2f", med[k]));
+      }
+      System.out.println(row.append(String.format(" %9.1fx", med[0] / med[1])));
     }
   }
 

@@ -8,22 +8,22 @@ import java.util.Arrays;
  * (libprocess delivers messages to one process FIFO, and Mesos' tests depend on it, e.g. a filter
  * expiry and a periodic allocation at the same instant).
  *
- * <h2>Structure: a radix-64 monotone bucket queue</h2>
+ * <h2>Structure: a radix-256 monotone bucket queue</h2>
  *
  * <p>A discrete-event simulation never schedules before the event being fired, so the keys are
  * monotone: every pending time is {@code >=} {@code last}, the time of the last event polled.
  * That allows a radix heap (Ahuja, Mehlhorn, Orlin and Tarjan, "Faster algorithms for the
- * shortest path problem", JACM 1990) with 64-way digits, which is also a hierarchical timing
+ * shortest path problem", JACM 1990) with 256-way digits, which is also a hierarchical timing
  * wheel (Varghese and Lauck, 1987) whose wheels are relative to {@code last}: a time {@code t} is
- * split into 6-bit digits; its <em>level</em> is the highest digit in which it differs from
- * {@code last} (0 if equal), and it lives in bucket (level, its digit at that level). 11 levels of
- * 64 buckets cover all 64-bit times. Every time in a lower level is smaller than every time in a
+ * split into 8-bit digits; its <em>level</em> is the highest digit in which it differs from
+ * {@code last} (0 if equal), and it lives in bucket (level, its digit at that level). 8 levels of
+ * 256 buckets cover all 64-bit times. Every time in a lower level is smaller than every time in a
  * higher one, and within a level the digit orders the buckets, so the minimum is in the lowest
- * non-empty bucket, found in O(1) with occupancy bitmasks. A level-0 bucket holds a single
- * instant. When level 0 is empty, the lowest non-empty bucket is <em>cascaded</em>: its entries
- * are redistributed relative to the bucket's lower bound into strictly lower levels. In the hold
- * model with a few seconds of look-ahead an event moves at most three or four times in its
- * life, each move a sequential append; see benchmarks/README.md for the measurements.
+ * non-empty bucket, found in O(1) with two-level occupancy bitmaps. A level-0 bucket holds a
+ * single instant. When level 0 is empty, the lowest non-empty bucket is <em>cascaded</em>: its
+ * entries are redistributed relative to the bucket's lower bound into strictly lower levels. With
+ * a few seconds of look-ahead in microseconds an event moves two or three times in its life, each
+ * move a sequential append; see benchmarks/README.md for the measurements.
  *
  * <p><b>FIFO ties without comparing sequence numbers.</b> Every bucket is only ever appended to,
  * and a cascade walks its bucket in order into lower buckets, all of which are empty at that
@@ -32,20 +32,24 @@ import java.util.Arrays;
  * scheduled. The sequence is therefore implicit and never stored.
  *
  * <p><b>No allocation per event.</b> Buckets are linked lists of fixed-size chunks from one
- * shared pool (each chunk holds 64 (time, slot) pairs in a {@code long[]}), and the actions live
- * in a slot table recycled through a free list. Memory is proportional to the pending events,
+ * shared pool; each chunk holds 64 entries of (time, handle) in a {@code long[]} and the actions in
+ * a parallel {@code Runnable[]}, so firing an event reads only memory that is streamed in order
+ * (no per-event random access into a side table). Memory is proportional to the pending events,
  * the pool only grows to its high-water mark, and the steady state allocates nothing.
  *
- * <p><b>O(1) cancellation.</b> A handle is {@code generation << 32 | slot}, so a stale handle
- * (of an event that already fired or was cancelled) can never cancel a newer event reusing the
- * slot. Cancelling clears the slot's action; the dead entry is dropped lazily when it is reached
- * or moved, and when dead entries outnumber live ones every bucket is compacted (stably, so the
- * order is preserved), which keeps memory bounded.
+ * <p><b>Peeking never scans.</b> Each bucket keeps the minimum of its times (rescanned only if the
+ * entry holding it was cancelled), and a peek does not cascade, so after {@link #peekTime()} one
+ * may still schedule anywhere at or after the last fired event.
+ *
+ * <p><b>O(1) cancellation.</b> A handle is {@code generation << 32 | slot}; a slot's generation is
+ * odd while its event is pending and is bumped when the event fires or is cancelled, so a stale
+ * handle (of an event that already fired or was cancelled) can never cancel a newer event reusing
+ * the slot. A cancelled entry stays in its bucket, dead, and is dropped when it is reached or
+ * moved; when dead entries outnumber live ones (and exceed 64) every bucket is compacted (stably,
+ * so the order is preserved), which keeps memory bounded.
  *
  * <p>{@link #add} rejects a time before the last polled event ({@link Simulation} already
- * rejects scheduling before {@code now()}, which is never earlier). {@link #peekTime()} does not
- * move {@code last}, so after a peek one may still schedule anywhere at or after the last fired
- * event.
+ * rejects scheduling before {@code now()}, which is never earlier).
  */
 public final class EventQueue {
   private static final int DIGIT_BITS = 8;
@@ -69,8 +73,10 @@ public final class EventQueue {
     }
   }
 
-  // Chunk pool: chunk c holds entries at pool[c << CHUNK_LONGS_SHIFT ...] as (time, slot) pairs.
+  // Chunk pool: entry e = (c << CHUNK_SHIFT) + p of chunk c is (pool[2e] = time, pool[2e + 1] =
+  // generation << 32 | slot, poolAction[e] = action).
   private long[] pool;
+  private Runnable[] poolAction;
   private int[] chunkNext;
   private int[] freeChunks;
   private int freeChunkCount;
@@ -99,9 +105,10 @@ public final class EventQueue {
   private final long[] bucketMin = new long[BUCKETS];
 
   // Slot table.
-  private Runnable[] slotAction;
-  private long[] slotTime;
+  /** Per slot: odd while its event is pending (the handle's generation), even once free. */
   private int[] slotGen;
+  /** Per slot: the pending event's time (to find its bucket when cancelled). */
+  private long[] slotTime;
   private int[] freeSlots;
   private int freeCount;
   private int slotsUsed;
@@ -117,12 +124,12 @@ public final class EventQueue {
   /** A queue with room for {@code initialCapacity} pending events before its tables grow. */
   public EventQueue(int initialCapacity) {
     int cap = Math.max(16, initialCapacity);
-    slotAction = new Runnable[cap];
     slotTime = new long[cap];
     slotGen = new int[cap];
     freeSlots = new int[cap];
     int chunks = Math.max(64, 2 * cap / CHUNK);
     pool = new long[chunks << CHUNK_LONGS_SHIFT];
+    poolAction = new Runnable[chunks << CHUNK_SHIFT];
     chunkNext = new int[chunks];
     freeChunks = new int[chunks];
     Arrays.fill(headChunk, NONE);
@@ -164,12 +171,13 @@ public final class EventQueue {
           "cannot schedule at " + time + "us, before the last fired event (" + last + "us)");
     }
     int slot = allocSlot();
-    slotAction[slot] = action;
+    int gen = ++slotGen[slot]; // odd: pending
     slotTime[slot] = time;
-    push(bucketOf(time), time, slot);
+    long handle = ((long) gen << 32) | slot;
+    push(bucketOf(time), time, handle, action);
     nextSeq++;
     live++;
-    return ((long) slotGen[slot] << 32) | slot;
+    return handle;
   }
 
   /**
@@ -178,10 +186,10 @@ public final class EventQueue {
   public boolean cancel(long handle) {
     int slot = (int) handle;
     int gen = (int) (handle >>> 32);
-    if (slot < 0 || slot >= slotsUsed || slotGen[slot] != gen || slotAction[slot] == null) {
+    if (slot < 0 || slot >= slotsUsed || (gen & 1) == 0 || slotGen[slot] != gen) {
       return false;
     }
-    slotAction[slot] = null;
+    slotGen[slot] = gen + 1; // the entry stays, dead, until it is reached or moved
     int b = bucketOf(slotTime[slot]);
     if (bucketMin[b] == slotTime[slot]) {
       bucketMin[b] = DIRTY;
@@ -223,9 +231,13 @@ public final class EventQueue {
     }
     int digit = lowestDigit(0);
     last = (last & ~DIGIT_MASK) | digit;
-    int slot = removeHead(digit);
-    Runnable action = slotAction[slot];
-    freeSlot(slot);
+    int e = removeHead(digit);
+    long handle = pool[2 * e + 1];
+    Runnable action = poolAction[e];
+    poolAction[e] = null;
+    int slot = (int) handle;
+    slotGen[slot] = (int) (handle >>> 32) + 1; // a store only: no read of the slot table
+    freeSlots[freeCount++] = slot;
     live--;
     return action;
   }
@@ -251,22 +263,32 @@ public final class EventQueue {
       if (dead == 0) {
         return true;
       }
-      int slot = (int) pool[(headChunk[b] << CHUNK_LONGS_SHIFT) + 2 * headPos[b] + 1];
-      if (slotAction[slot] != null) {
+      int e = (headChunk[b] << CHUNK_SHIFT) + headPos[b];
+      long handle = pool[2 * e + 1];
+      if (!isDead(handle)) {
         return true;
       }
       removeHead(b);
-      freeSlot(slot);
+      poolAction[e] = null;
+      freeSlots[freeCount++] = (int) handle;
       dead--;
     }
     return false;
   }
 
-  /** Removes the head entry of bucket b (non-empty) and returns its slot. */
+  /** True if the entry with this handle was cancelled. */
+  private boolean isDead(long handle) {
+    return slotGen[(int) handle] != (int) (handle >>> 32);
+  }
+
+  /**
+   * Removes the head entry of bucket b (non-empty) and returns its entry index; the entry stays
+   * readable until the next push.
+   */
   private int removeHead(int b) {
     int c = headChunk[b];
     int p = headPos[b];
-    int slot = (int) pool[(c << CHUNK_LONGS_SHIFT) + 2 * p + 1];
+    int e = (c << CHUNK_SHIFT) + p;
     p++;
     if (c == tailChunk[b] && p == tailPos[b]) {
       freeChunk(c);
@@ -278,7 +300,7 @@ public final class EventQueue {
     } else {
       headPos[b] = p;
     }
-    return slot;
+    return e;
   }
 
   /**
@@ -302,7 +324,7 @@ public final class EventQueue {
         int base = c << CHUNK_LONGS_SHIFT;
         for (; p < end; p++) {
           long t = pool[base + 2 * p];
-          if (dead == 0 || slotAction[(int) pool[base + 2 * p + 1]] != null) {
+          if (dead == 0 || !isDead(pool[base + 2 * p + 1])) {
             found = true;
             if (t < min) {
               min = t;
@@ -340,15 +362,18 @@ public final class EventQueue {
     clearBucket(from);
     while (true) {
       int end = c == lastChunk ? lastEnd : CHUNK;
-      int base = c << CHUNK_LONGS_SHIFT;
+      int base = c << CHUNK_SHIFT;
       for (; p < end; p++) {
-        long t = pool[base + 2 * p];
-        int slot = (int) pool[base + 2 * p + 1];
-        if (dead > 0 && slotAction[slot] == null) {
-          freeSlot(slot);
+        int e = base + p;
+        long t = pool[2 * e];
+        long handle = pool[2 * e + 1];
+        Runnable action = poolAction[e];
+        poolAction[e] = null;
+        if (dead > 0 && isDead(handle)) {
+          freeSlots[freeCount++] = (int) handle;
           dead--;
         } else {
-          push(to < 0 ? bucketOf(t) : to, t, slot);
+          push(to < 0 ? bucketOf(t) : to, t, handle, action);
         }
       }
       int next = chunkNext[c];
@@ -361,7 +386,7 @@ public final class EventQueue {
     }
   }
 
-  private void push(int b, long time, int slot) {
+  private void push(int b, long time, long handle, Runnable action) {
     int c = tailChunk[b];
     int p = tailPos[b];
     if (c == NONE) {
@@ -382,9 +407,10 @@ public final class EventQueue {
       c = n;
       p = 0;
     }
-    int i = (c << CHUNK_LONGS_SHIFT) + 2 * p;
-    pool[i] = time;
-    pool[i + 1] = slot;
+    int e = (c << CHUNK_SHIFT) + p;
+    pool[2 * e] = time;
+    pool[2 * e + 1] = handle;
+    poolAction[e] = action;
     tailPos[b] = p + 1;
     if (time < bucketMin[b]) {
       bucketMin[b] = time;
@@ -417,6 +443,7 @@ public final class EventQueue {
     if (chunksUsed == chunkNext.length) {
       int cap = chunkNext.length * 2;
       pool = Arrays.copyOf(pool, cap << CHUNK_LONGS_SHIFT);
+      poolAction = Arrays.copyOf(poolAction, cap << CHUNK_SHIFT);
       chunkNext = Arrays.copyOf(chunkNext, cap);
       freeChunks = Arrays.copyOf(freeChunks, cap);
     }
@@ -431,9 +458,8 @@ public final class EventQueue {
     if (freeCount > 0) {
       return freeSlots[--freeCount];
     }
-    if (slotsUsed == slotAction.length) {
-      int cap = slotAction.length * 2;
-      slotAction = Arrays.copyOf(slotAction, cap);
+    if (slotsUsed == slotGen.length) {
+      int cap = slotGen.length * 2;
       slotTime = Arrays.copyOf(slotTime, cap);
       slotGen = Arrays.copyOf(slotGen, cap);
       freeSlots = Arrays.copyOf(freeSlots, cap);
@@ -441,11 +467,6 @@ public final class EventQueue {
     return slotsUsed++;
   }
 
-  private void freeSlot(int slot) {
-    slotAction[slot] = null;
-    slotGen[slot]++;
-    freeSlots[freeCount++] = slot;
-  }
 
   /** Removes every cancelled entry, keeping each bucket's order; O(pending). */
   private void compact() {

@@ -186,11 +186,14 @@ class EventQueueTest {
   @Test
   void cancel_garbageHandles_returnFalse() {
     EventQueue q = new EventQueue();
-    q.add(1, () -> {});
+    long h = q.add(1, () -> {});
     assertFalse(q.cancel(-1L));
-    assertFalse(q.cancel(12345));
-    assertFalse(q.cancel(1L << 32));
+    assertFalse(q.cancel(12345)); // no such slot
+    assertFalse(q.cancel(h + (1L << 32))); // right slot, wrong generation
+    assertFalse(q.cancel(h + (2L << 32))); // right slot, a generation not issued yet
+    assertFalse(q.cancel(h - (1L << 32))); // right slot, the free (even) generation before it
     assertEquals(1, q.size());
+    assertTrue(q.cancel(h));
   }
 
   @Test
