@@ -29,9 +29,16 @@ public interface Allocator {
   /**
    * After master failover: how many agents the registry expects, and the quotas it holds. Mesos
    * pauses allocation until 80% have re-registered or 10 minutes pass, only if quota exists
-   * ({@code HierarchicalAllocatorProcess::recover}).
+   * ({@code HierarchicalAllocatorProcess::recover}). The allocator sets the given quotas itself;
+   * the master does not call {@link #setQuota} for them again.
    */
-  default void recover(int expectedAgents, SortedMap<String, Resources> quotas) {}
+  default void recover(int expectedAgents, SortedMap<String, Resources> quotas) {
+    // As HierarchicalAllocatorProcess::recover: the recovered quotas are set here, not by the
+    // master afterwards. Policies without a recovery hold-off only need the quotas.
+    for (var q : quotas.entrySet()) {
+      setQuota(q.getKey(), q.getValue());
+    }
+  }
 
   /** A framework registered; {@code used} is what it already holds per agent (after failover). */
   void addFramework(FrameworkId id, FrameworkInfo info, SortedMap<AgentId, ResourceSet> used);
@@ -78,6 +85,14 @@ public interface Allocator {
 
   /** Update role weights; triggers an allocation if an updated role has a framework. */
   void updateWeights(SortedMap<String, Double> weights);
+
+  /**
+   * Optional hint: the resources of the framework's next task (its pending demand), for policies
+   * that pack by demand (e.g. {@code tetris}). Mesos has no such call (its closest relative is the
+   * unused {@code requestResources}); allocators that do not use demand ignore it.
+   * {@link Resources#EMPTY} clears the hint.
+   */
+  default void updateDemand(FrameworkId framework, Resources nextTask) {}
 
   /** Skip runs until {@link #resume()}. */
   default void pause() {}

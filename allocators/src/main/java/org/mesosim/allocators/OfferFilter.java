@@ -1,0 +1,36 @@
+package org.mesosim.allocators;
+
+import org.mesosim.model.AgentId;
+import org.mesosim.model.ResourceSet;
+
+/**
+ * A refused-offer filter (Mesos {@code RefusedOfferFilter}, {@code hierarchical.cpp}): while
+ * installed, it hides from its framework every candidate on its agent contained in
+ * {@link #refused()}. It is removed max(allocation interval, refuse_seconds) after install
+ * (MESOS-4302), or earlier by revive or deactivation.
+ */
+public final class OfferFilter {
+  private final AgentId agent;
+  private final ResourceSet refused;
+  private final long expiresAt;
+  long handle = -1L;
+
+  OfferFilter(AgentId agent, ResourceSet refused, long expiresAt) {
+    this.agent = agent;
+    this.refused = refused;
+    this.expiresAt = expiresAt;
+  }
+
+  public AgentId agent() {
+    return agent;
+  }
+
+  public ResourceSet refused() {
+    return refused;
+  }
+
+  /** Virtual time at which the filter is removed. */
+  public long expiresAt() {
+    return expiresAt;
+  }
+}

@@ -1,0 +1,88 @@
+package org.mesosim.cli;
+
+import java.io.PrintWriter;
+import org.mesosim.cli.commands.BenchCommand;
+import org.mesosim.cli.commands.CompareCommand;
+import org.mesosim.cli.commands.ListCommand;
+import org.mesosim.cli.commands.RunCommand;
+import org.mesosim.cli.commands.SweepCommand;
+import org.mesosim.cli.commands.TraceCommand;
+import org.mesosim.cli.commands.ValidateCommand;
+import org.mesosim.engine.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code mesosim} command: subcommands only. {@link #commandLine} is the one factory, used by
+ * {@link Main} and by tests (in-process, with their own writers).
+ */
+@Command(name = "mesosim", mixinStandardHelpOptions = true, version = "mesosim 0.1.0",
+    description = "A deterministic discrete-event simulator of Apache Mesos.",
+    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, CompareCommand.class,
+        SweepCommand.class, BenchCommand.class, TraceCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:done", "1:anything else went wrong", "2:bad input (usage, scenario, trace)",
+        "3:an invariant was violated (--check-invariants)"})
+public final class MesosimCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  private final Services services;
+
+  public MesosimCommand(Services services) {
+    this.services = services;
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  /** The command line with the given services, writing to {@code out} and {@code err}. */
+  public static CommandLine commandLine(Services services, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new MesosimCommand(services));
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.BAD_INPUT);
+    cl.getCommandSpec().exitCodeOnExecutionException(ExitCodes.ERROR);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.BAD_INPUT);
+      sub.getCommandSpec().exitCodeOnExecutionException(ExitCodes.ERROR);
+      for (CommandLine subsub : sub.getSubcommands().values()) {
+        subsub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.BAD_INPUT);
+      }
+    }
+    cl.setExecutionExceptionHandler(MesosimCommand::handle);
+    return cl;
+  }
+
+  private static int handle(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    PrintWriter err = cmd.getErr();
+    boolean debug = false;
+    for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+      debug |= pr.hasMatchedOption("--debug");
+    }
+    int code;
+    if (ex instanceof BadInputException) {
+      err.println(ex.getMessage());
+      code = ExitCodes.BAD_INPUT;
+    } else {
+      String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+      err.println("error: " + msg + (debug ? "" : " (--debug shows the stack trace)"));
+      code = ExitCodes.ERROR;
+    }
+    if (debug) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return code;
+  }
+}

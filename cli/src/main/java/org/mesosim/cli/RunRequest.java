@@ -1,0 +1,21 @@
+package org.mesosim.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.mesosim.cli.scenario.Scenario;
+
+/**
+ * One run to do.
+ *
+ * @param scenario validated, seed already applied
+ * @param overrides the {@code --set} assignments (written into the resolved file's header)
+ * @param outDir where the files go
+ * @param checkInvariants run the invariant checker
+ * @param progress report progress (terminal only)
+ */
+public record RunRequest(Scenario scenario, List<String> overrides, Path outDir, boolean checkInvariants,
+    boolean progress) {
+  public RunRequest {
+    overrides = List.copyOf(overrides);
+  }
+}

@@ -1,0 +1,40 @@
+package org.mesosim.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.mesosim.cli.scenario.ScenarioCatalog;
+
+/**
+ * What the commands run against: the catalog of policies/formats/workloads, the simulation runner,
+ * the comparison writer, the trace tools, and whether stderr is a terminal. {@link #standard()} wires
+ * the real modules; tests substitute parts.
+ */
+public record Services(ScenarioCatalog catalog, Runner runner, ComparisonWriter comparison, TraceTools traces,
+    BooleanSupplier terminal) {
+
+  /** Writes a comparison of finished runs into a folder. */
+  @FunctionalInterface
+  public interface ComparisonWriter {
+    /** @param labels one per run: runs with equal labels are seeds of one configuration */
+    void write(Path dir, List<RunResult> runs, List<String> labels) throws Exception;
+  }
+
+  /** {@code trace inspect} and {@code trace convert}. */
+  public interface TraceTools {
+    /** Human-readable lines describing the trace. */
+    List<String> inspect(String format, List<Path> files, boolean skipMalformed) throws Exception;
+
+    /** Writes the native CSV format; returns the number of jobs written. */
+    long convert(String format, List<Path> files, boolean skipMalformed, Path out) throws Exception;
+  }
+
+  /** The production wiring. */
+  public static Services standard() {
+    return Wiring.standard();
+  }
+
+  public Services withRunner(Runner r) {
+    return new Services(catalog, r, comparison, traces, terminal);
+  }
+}

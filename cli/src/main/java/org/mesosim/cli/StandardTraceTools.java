@@ -1,0 +1,41 @@
+package org.mesosim.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mesosim.engine.Durations;
+import org.mesosim.model.workload.WorkloadStats;
+import org.mesosim.workloads.TraceConverter;
+import org.mesosim.workloads.TraceInspection;
+import org.mesosim.workloads.TraceInspector;
+import org.mesosim.workloads.TraceSpec;
+
+/** {@code trace inspect} and {@code trace convert} on the workloads module. */
+final class StandardTraceTools implements Services.TraceTools {
+  @Override
+  public List<String> inspect(String format, List<Path> files, boolean skipMalformed) {
+    TraceInspection t = TraceInspector.inspect(TraceSpec.of(format, files).withSkipMalformed(skipMalformed));
+    List<String> out = new ArrayList<>();
+    out.add("format:        " + t.format());
+    out.add("rows:          " + t.rows());
+    out.add("malformed:     " + t.malformed());
+    out.add("jobs:          " + t.jobs());
+    out.add("tasks:         " + t.tasks());
+    out.add("first submit:  " + (t.firstSubmit() < 0 ? "-" : Durations.formatSeconds(t.firstSubmit()) + " s"));
+    out.add("last submit:   " + (t.lastSubmit() < 0 ? "-" : Durations.formatSeconds(t.lastSubmit()) + " s"));
+    out.add("span:          " + Durations.formatSeconds(t.span()) + " s");
+    out.add("resources:     " + t.totals() + " (sum of task requests)");
+    out.add(String.format(Locale.ROOT, "task-seconds:  %.1f", t.taskSeconds()));
+    out.add("forever tasks: " + t.foreverTasks());
+    out.add("users:         " + t.users());
+    t.skipped().forEach((why, n) -> out.add("skipped:       " + n + " " + why));
+    return out;
+  }
+
+  @Override
+  public long convert(String format, List<Path> files, boolean skipMalformed, Path out) {
+    WorkloadStats s = TraceConverter.convert(TraceSpec.of(format, files).withSkipMalformed(skipMalformed), out);
+    return s.jobs();
+  }
+}

@@ -1,0 +1,72 @@
+package org.mesosim.cli.commands;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mesosim.cli.CommonOptions;
+import org.mesosim.cli.ExitCodes;
+import org.mesosim.cli.MesosimCommand;
+import org.mesosim.cli.RunRequest;
+import org.mesosim.cli.RunResult;
+import org.mesosim.cli.scenario.Scenario;
+import org.mesosim.cli.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mesosim run SCENARIO}: one simulation, results in a folder. */
+@Command(name = "run", description = "Run one simulation; results go to DIR (default runs/<scenario name>/)."
+    + " The last line of output is `digest: <hex>`.")
+public final class RunCommand implements Callable<Integer> {
+  @ParentCommand MesosimCommand parent;
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario YAML file.")
+  Path scenario;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed (overrides the scenario's).")
+  Long seed;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default runs/<scenario name>/).")
+  Path out;
+
+  @Option(names = "--set", paramLabel = "PATH=VALUE",
+      description = "Override any key, e.g. allocator.policy=fifo (repeatable).")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--check-invariants", description = "Check the model's invariants after every event (exit 3 on a"
+      + " violation).")
+  boolean checkInvariants;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Scenario s = new ScenarioLoader(parent.services().catalog()).load(scenario, sets);
+    if (seed != null) {
+      s = s.withSeed(seed);
+    }
+    Path dir = out != null ? out : Path.of("runs", s.name());
+    boolean progress = !common.quiet && parent.services().terminal().getAsBoolean();
+    RunResult r = parent.services().runner().run(new RunRequest(s, sets, dir, checkInvariants, progress), err);
+    if (r.humanSummary() != null && !r.humanSummary().isEmpty()) {
+      o.println(r.humanSummary().stripTrailing());
+    }
+    o.println("digest: " + r.digest());
+    o.flush();
+    if (r.invariantViolations() > 0) {
+      err.println("error: " + r.invariantViolations() + " invariant violation" + (r.invariantViolations() == 1 ? ""
+          : "s") + " (see " + dir.resolve("summary.json") + ")");
+      err.flush();
+      return ExitCodes.INVARIANT_VIOLATED;
+    }
+    return ExitCodes.OK;
+  }
+}

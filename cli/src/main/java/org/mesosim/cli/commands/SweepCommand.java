@@ -1,0 +1,313 @@
+package org.mesosim.cli.commands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.mesosim.cli.CommonOptions;
+import org.mesosim.cli.ExitCodes;
+import org.mesosim.cli.MesosimCommand;
+import org.mesosim.cli.Parallel;
+import org.mesosim.cli.RunRequest;
+import org.mesosim.cli.RunResult;
+import org.mesosim.cli.scenario.Loc;
+import org.mesosim.cli.scenario.Problem;
+import org.mesosim.cli.scenario.Scenario;
+import org.mesosim.cli.scenario.ScenarioException;
+import org.mesosim.cli.scenario.ScenarioLoader;
+import org.mesosim.cli.scenario.YNode;
+import org.mesosim.cli.scenario.YamlTree;
+import org.mesosim.engine.SimTime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code mesosim sweep SWEEP.yaml}: every combination of a grid of overrides, times seeds, run in
+ * parallel; one row per run in {@code sweep.csv}. Each finished run leaves {@code runs/NNNN/row.json};
+ * running the sweep again skips those (an interrupted sweep resumes).
+ *
+ * <pre>
+ * scenario: ../scenarios/offer-starvation.yaml   # relative to the sweep file
+ * seeds: 3                 # a count (the scenario's seed, +1, ...) or a list [1, 7, 42]
+ * grid:                    # every combination, in this order (the last key varies fastest)
+ *   allocator.policy: [hierarchical-drf, fifo]
+ *   frameworks[0].scheduler.refuseSeconds: [0, 5]
+ * parallel: 2              # optional: runs at once (default: processors)
+ * </pre>
+ */
+@Command(name = "sweep", description = "Run a grid of overrides x seeds (a small YAML file) in parallel; one row per"
+    + " run in DIR/sweep.csv (default runs/<sweep file name>/). Re-running resumes, skipping finished runs.")
+public final class SweepCommand implements Callable<Integer> {
+  private static final List<String> KEYS = List.of("name", "scenario", "seeds", "grid", "parallel");
+
+  @ParentCommand MesosimCommand parent;
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Parameters(index = "0", paramLabel = "SWEEP", description = "The sweep YAML file.")
+  Path sweepFile;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default runs/<sweep name>/).")
+  Path out;
+
+  @Option(names = "--parallel", paramLabel = "N", description = "Runs at once (overrides the file's).")
+  Integer parallel;
+
+  /** One run of the grid. */
+  record Point(int index, List<String> keys, List<String> values, long seed) {
+    String id() {
+      return String.format(Locale.ROOT, "%04d", index);
+    }
+
+    String key() {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < keys.size(); i++) {
+        sb.append(keys.get(i)).append('=').append(values.get(i)).append(';');
+      }
+      return sb.append("seed=").append(seed).toString();
+    }
+
+    List<String> overrides() {
+      List<String> o = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        o.add(keys.get(i) + "=" + values.get(i));
+      }
+      return o;
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Problem> problems = new ArrayList<>();
+    String source = sweepFile.toString();
+    String text;
+    try {
+      text = Files.readString(sweepFile, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ScenarioException(List.of(new Problem(Loc.of(source), "", "cannot read: " + e.getMessage())));
+    }
+    YNode root = YamlTree.parse(text, source, problems);
+    if (root == null) {
+      throw new ScenarioException(problems);
+    }
+    if (!root.isMap()) {
+      throw new ScenarioException(List.of(new Problem(root.loc(), "", "expected a mapping with scenario, seeds, grid")));
+    }
+    root.entries().forEach((k, v) -> {
+      if (!KEYS.contains(k)) {
+        problems.add(new Problem(v.keyLoc(), k, "unknown key" + org.mesosim.cli.scenario.DidYouMean.hint(k, KEYS)
+            + "; allowed: " + String.join(", ", KEYS)));
+      }
+    });
+    YNode sc = root.get("scenario");
+    if (sc == null || !sc.isScalar() || sc.isNull()) {
+      problems.add(new Problem(sc == null ? root.loc() : sc.loc(), "scenario", "is required: the scenario file,"
+          + " relative to the sweep file"));
+      throw new ScenarioException(problems);
+    }
+    Path base = sweepFile.toAbsolutePath().getParent();
+    Path scenarioFile = base.resolve(sc.text()).normalize();
+    String name = root.get("name") != null && root.get("name").isScalar() ? root.get("name").text()
+        : sweepFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    List<String> keys = new ArrayList<>();
+    List<List<String>> values = new ArrayList<>();
+    YNode grid = root.get("grid");
+    if (grid != null && !grid.isNull()) {
+      if (!grid.isMap()) {
+        problems.add(new Problem(grid.loc(), "grid", "expected a mapping of PATH: [values]"));
+      } else {
+        ObjectMapper json = new ObjectMapper();
+        for (Map.Entry<String, YNode> e : grid.entries().entrySet()) {
+          YNode v = e.getValue();
+          List<YNode> items = v.isList() ? v.items() : List.of(v);
+          if (items.isEmpty()) {
+            problems.add(new Problem(v.loc(), "grid." + e.getKey(), "needs at least one value"));
+            continue;
+          }
+          List<String> vals = new ArrayList<>();
+          for (YNode it : items) {
+            vals.add(it.isScalar() ? (it.isNull() ? "null" : it.text()) : json.writeValueAsString(it.toPlain()));
+          }
+          keys.add(e.getKey());
+          values.add(vals);
+        }
+      }
+    }
+    List<Long> seedList = new ArrayList<>();
+    YNode seedsNode = root.get("seeds");
+    int threads = parallel != null ? parallel : Parallel.defaultThreads();
+    YNode par = root.get("parallel");
+    if (parallel == null && par != null) {
+      if (par.value() instanceof Long l && l >= 1) {
+        threads = l.intValue();
+      } else {
+        problems.add(new Problem(par.loc(), "parallel", "must be a whole number >= 1"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ScenarioException(problems);
+    }
+    ScenarioLoader loader = new ScenarioLoader(parent.services().catalog());
+    Scenario baseScenario = loader.load(scenarioFile);
+    if (seedsNode == null || seedsNode.isNull()) {
+      seedList.add(baseScenario.seed());
+    } else if (seedsNode.isList()) {
+      for (YNode s : seedsNode.items()) {
+        if (s.value() instanceof Long l) {
+          seedList.add(l);
+        } else {
+          problems.add(new Problem(s.loc(), "seeds", "expected whole numbers"));
+        }
+      }
+    } else if (seedsNode.value() instanceof Long l && l >= 1) {
+      for (long k = 0; k < l; k++) {
+        seedList.add(baseScenario.seed() + k);
+      }
+    } else {
+      problems.add(new Problem(seedsNode.loc(), "seeds", "expected a count >= 1 or a list of seeds"));
+    }
+    if (!problems.isEmpty()) {
+      throw new ScenarioException(problems);
+    }
+
+    List<Point> points = new ArrayList<>();
+    int[] idx = new int[keys.size()];
+    while (true) {
+      List<String> vals = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        vals.add(values.get(i).get(idx[i]));
+      }
+      for (long seed : seedList) {
+        points.add(new Point(points.size() + 1, keys, vals, seed));
+      }
+      int k = keys.size() - 1;
+      while (k >= 0 && ++idx[k] == values.get(k).size()) {
+        idx[k] = 0;
+        k--;
+      }
+      if (k < 0) {
+        break;
+      }
+    }
+    // validate every point before running any
+    List<Scenario> scenarios = new ArrayList<>();
+    for (Point p : points) {
+      scenarios.add(loader.load(scenarioFile, p.overrides()).withSeed(p.seed()));
+    }
+    Path dir = out != null ? out : Path.of("runs", name);
+    Files.createDirectories(dir.resolve("runs"));
+    ObjectMapper json = new ObjectMapper();
+    List<Callable<Map<String, Object>>> tasks = new ArrayList<>();
+    List<Integer> todo = new ArrayList<>();
+    Map<Integer, Map<String, Object>> rows = new java.util.TreeMap<>();
+    for (int i = 0; i < points.size(); i++) {
+      Point p = points.get(i);
+      Path rowFile = dir.resolve("runs").resolve(p.id()).resolve("row.json");
+      if (Files.isRegularFile(rowFile)) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row = json.readValue(rowFile.toFile(), LinkedHashMap.class);
+        if (p.key().equals(row.get("key"))) {
+          rows.put(i, row);
+          continue;
+        }
+      }
+      todo.add(i);
+      Scenario s = scenarios.get(i);
+      tasks.add(() -> {
+        RunResult r = parent.services().runner().run(new RunRequest(s, p.overrides(),
+            dir.resolve("runs").resolve(p.id()), false, false), err);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("key", p.key());
+        row.put("run", p.id());
+        row.put("seed", p.seed());
+        for (int k = 0; k < p.keys().size(); k++) {
+          row.put(p.keys().get(k), p.values().get(k));
+        }
+        row.put("digest", r.digest());
+        row.put("events", r.events());
+        row.put("simulated_s", r.simulatedMicros() / (double) SimTime.SECOND);
+        row.put("wall_s", r.wallSeconds());
+        row.put("invariant_violations", r.invariantViolations());
+        row.putAll(r.headline());
+        Path rf = dir.resolve("runs").resolve(p.id()).resolve("row.json");
+        Files.createDirectories(rf.getParent());
+        Path tmp = rf.resolveSibling("row.json.partial");
+        json.writeValue(tmp.toFile(), row);
+        Files.move(tmp, rf, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return row;
+      });
+    }
+    if (!rows.isEmpty()) {
+      err.println("sweep: resuming; " + rows.size() + " of " + points.size() + " runs already finished");
+      err.flush();
+    }
+    List<Parallel.Outcome<Map<String, Object>>> outcomes = Parallel.runAll(tasks, threads);
+    Exception firstError = null;
+    int failed = 0;
+    for (int i = 0; i < outcomes.size(); i++) {
+      Parallel.Outcome<Map<String, Object>> oc = outcomes.get(i);
+      if (oc.error() != null) {
+        failed++;
+        firstError = firstError == null ? oc.error() : firstError;
+        err.println("sweep: run " + points.get(todo.get(i)).id() + " failed: " + oc.error().getMessage());
+      } else {
+        rows.put(todo.get(i), oc.value());
+      }
+    }
+    writeCsv(dir.resolve("sweep.csv"), keys, new ArrayList<>(rows.values()));
+    o.println("sweep: " + rows.size() + " of " + points.size() + " runs done; " + dir.resolve("sweep.csv"));
+    o.flush();
+    if (failed > 0) {
+      err.println("sweep: " + failed + " run" + (failed == 1 ? "" : "s") + " failed; run the sweep again to resume");
+      err.flush();
+      throw firstError;
+    }
+    long violations = rows.values().stream().mapToLong(r -> ((Number) r.get("invariant_violations")).longValue()).sum();
+    return violations > 0 ? ExitCodes.INVARIANT_VIOLATED : ExitCodes.OK;
+  }
+
+  private static void writeCsv(Path file, List<String> keys, List<Map<String, Object>> rows) throws IOException {
+    List<String> cols = new ArrayList<>(List.of("run", "seed"));
+    cols.addAll(keys);
+    cols.addAll(List.of("digest", "events", "simulated_s", "wall_s", "invariant_violations"));
+    TreeSet<String> extra = new TreeSet<>();
+    for (Map<String, Object> r : rows) {
+      extra.addAll(r.keySet());
+    }
+    extra.removeAll(cols);
+    extra.remove("key");
+    cols.addAll(extra);
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.join(",", cols.stream().map(SweepCommand::csv).toList())).append('\n');
+    for (Map<String, Object> r : rows) {
+      List<String> cells = new ArrayList<>();
+      for (String c : cols) {
+        Object v = r.get(c);
+        cells.add(v == null ? "" : csv(String.valueOf(v)));
+      }
+      sb.append(String.join(",", cells)).append('\n');
+    }
+    Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+  }
+
+  private static String csv(String s) {
+    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+}

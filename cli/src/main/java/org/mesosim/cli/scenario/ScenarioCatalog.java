@@ -1,0 +1,56 @@
+package org.mesosim.cli.scenario;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mesosim.model.allocation.AllocatorPolicy;
+import org.mesosim.model.config.AgentGroup;
+import org.mesosim.model.config.FrameworkConfig;
+
+/**
+ * What the scenario loader needs to know from the other modules: allocator policies, trace formats,
+ * the Google cell's machines, and how to open workloads. The production implementation is
+ * {@link StandardCatalog}; tests may supply their own.
+ */
+public interface ScenarioCatalog {
+  /** Every allocator policy name, sorted. */
+  List<String> allocatorNames();
+
+  Optional<AllocatorPolicy> policy(String name);
+
+  /**
+   * Typed options with defaults filled in.
+   *
+   * @throws IllegalArgumentException {@code "<key>: <problem>"}
+   */
+  Map<String, Object> resolveOptions(AllocatorPolicy policy, Map<String, Object> raw);
+
+  /** Trace format ids, sorted. */
+  List<String> traceFormats();
+
+  /** One line describing a trace format, for {@code mesosim list formats}. */
+  default String traceFormatDescription(String format) {
+    return "";
+  }
+
+  /** Fields of a format usable in {@code filter} and {@code splitBy}; empty for an unknown format. */
+  List<String> traceFields(String format);
+
+  /** Keys of a format's {@code units}. */
+  List<String> traceUnitKeys(String format);
+
+  /** The 2011 Google cell's machines, scaled (extension {@code preset: google-2011}). */
+  List<AgentGroup> googleCell(double scale);
+
+  /** Distinct values of a field in a trace, sorted (for {@code splitBy}). */
+  List<String> distinctValues(Scenario.Trace trace, String field);
+
+  /**
+   * Opens a framework's workload.
+   *
+   * @param splitField {@code splitBy} field, or null
+   * @param splitValue the value this framework takes, or null
+   */
+  FrameworkConfig.WorkloadFactory workload(Scenario.Workload workload, String frameworkName, String splitField,
+      String splitValue);
+}

@@ -1,0 +1,75 @@
+package org.mesosim.cli.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every mapping of the scenario format and the keys it accepts, by shape name. The loader rejects
+ * any other key; the JSON Schema defines one object per shape ({@code $defs/<shape>}) and a test
+ * checks that the two agree.
+ */
+public final class ScenarioKeys {
+  private ScenarioKeys() {}
+
+  /** Shape name → accepted keys, in documentation order. */
+  public static final Map<String, List<String>> SHAPES = shapes();
+
+  private static Map<String, List<String>> shapes() {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    m.put("scenario", List.of("name", "description", "seed", "until", "cluster", "roles", "allocator", "frameworks",
+        "faults", "metrics", "report"));
+    m.put("cluster", List.of("zookeeper", "masters", "master", "agent", "network", "agents"));
+    m.put("zookeeper", List.of("servers", "sessionTimeout"));
+    m.put("masterFlags", List.of("agentPingTimeout", "maxAgentPingTimeouts", "offerTimeout", "agentReregisterTimeout",
+        "registryWriteLatency", "restartDelay"));
+    m.put("agentFlags", List.of("registrationBackoffFactor", "executorRegistrationTimeout",
+        "executorShutdownGracePeriod"));
+    m.put("network", List.of("latency", "loss"));
+    m.put("agentGroup", List.of("name", "count", "resources", "attributes", "reservations", "preset", "scale"));
+    m.put("role", List.of("weight", "quota"));
+    m.put("allocator", List.of("policy", "interval", "options"));
+    m.put("framework", List.of("name", "count", "role", "failoverTimeout", "checkpoint", "partitionAware",
+        "gpuResources", "scheduler", "workload", "splitBy"));
+    m.put("scheduler", List.of("type", "maxAttempts", "maxTasksPerOffer", "refuseSeconds", "suppressWhenIdle",
+        "decisionTime"));
+    m.put("decisionTime", List.of("perOffer", "perTask"));
+    m.put("workload", List.of("synthetic", "trace"));
+    m.put("synthetic", List.of("jobs", "arrival", "tasksPerJob", "task", "preset", "scale"));
+    m.put("task", List.of("resources", "duration", "failureProbability"));
+    m.put("trace", List.of("format", "path", "filter", "window", "timeScale", "skipMalformed", "units"));
+    m.put("window", List.of("from", "to"));
+    m.put("range", List.of("min", "max"));
+    m.put("fault", List.of("at", "every", "crash", "partition", "restartAfter", "healAfter"));
+    m.put("metrics", List.of("sampleInterval"));
+    m.put("report", List.of("charts", "formats"));
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** Distribution kinds and their parameters ({@code empirical} takes a list). */
+  public static final Map<String, List<String>> DISTRIBUTIONS = distributions();
+
+  private static Map<String, List<String>> distributions() {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    m.put("constant", List.of());
+    m.put("exponential", List.of("mean"));
+    m.put("uniform", List.of("min", "max"));
+    m.put("normal", List.of("mean", "sd"));
+    m.put("lognormal", List.of("median", "sigma"));
+    m.put("pareto", List.of("scale", "shape"));
+    m.put("weibull", List.of("scale", "shape"));
+    m.put("empirical", List.of());
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** Scheduler types. */
+  public static final List<String> SCHEDULER_TYPES = List.of("batch", "service", "gang");
+  /** Chart names (reports' {@code ReportOptions.CHARTS}). */
+  public static final List<String> CHARTS = List.of("utilization", "shares", "fairness", "queue", "completion");
+  /** Chart file formats. */
+  public static final List<String> FORMATS = List.of("png", "svg");
+  /** Agent presets (extension). */
+  public static final List<String> AGENT_PRESETS = List.of("google-2011");
+  /** Synthetic workload presets (extension). */
+  public static final List<String> WORKLOAD_PRESETS = List.of("google-like");
+}

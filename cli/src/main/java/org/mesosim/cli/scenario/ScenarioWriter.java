@@ -1,0 +1,280 @@
+package org.mesosim.cli.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mesosim.engine.Durations;
+import org.mesosim.engine.SimTime;
+import org.mesosim.engine.random.Distribution;
+import org.mesosim.model.Resources;
+import org.mesosim.model.config.FaultSpec;
+import org.mesosim.model.config.MasterFlags;
+import org.mesosim.model.config.RoleConfig;
+import org.mesosim.model.config.SchedulerConfig;
+
+/**
+ * Writes a {@link Scenario} back as YAML with every default spelled out ({@code scenario.resolved.yaml}).
+ * Loading the output again gives an equal scenario, so a run of it reproduces the digest. Trace
+ * paths are written as absolute file lists.
+ */
+public final class ScenarioWriter {
+  private ScenarioWriter() {}
+
+  /** The resolved YAML, starting with a comment naming the source and the overrides. */
+  public static String write(Scenario s, List<String> overrides) {
+    StringBuilder head = new StringBuilder();
+    head.append("# Resolved by mesosim from ").append(s.file()).append('\n');
+    head.append("# Every default is spelled out; `mesosim run` on this file reproduces the run's digest.\n");
+    for (String o : overrides) {
+      head.append("# --set ").append(o).append('\n');
+    }
+    ObjectMapper m = new ObjectMapper(new YAMLFactory()
+        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
+    try {
+      return head + m.writeValueAsString(tree(s));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The scenario as plain maps and lists. */
+  public static Map<String, Object> tree(Scenario s) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("name", s.name());
+    if (!s.description().isEmpty()) {
+      root.put("description", s.description());
+    }
+    root.put("seed", s.seed());
+    root.put("until", s.until() == SimTime.NEVER ? "drained" : Durations.format(s.until()));
+    Map<String, Object> cluster = new LinkedHashMap<>();
+    Scenario.Cluster c = s.cluster();
+    cluster.put("zookeeper", map("servers", c.zookeeper().servers(), "sessionTimeout",
+        Durations.format(c.zookeeper().sessionTimeout())));
+    cluster.put("masters", c.masters());
+    MasterFlags mf = c.master();
+    Map<String, Object> master = new LinkedHashMap<>();
+    master.put("agentPingTimeout", Durations.format(mf.agentPingTimeout()));
+    master.put("maxAgentPingTimeouts", mf.maxAgentPingTimeouts());
+    master.put("offerTimeout", mf.offerTimeout() == SimTime.NEVER ? "none" : Durations.format(mf.offerTimeout()));
+    master.put("agentReregisterTimeout", Durations.format(mf.agentReregisterTimeout()));
+    master.put("registryWriteLatency", Durations.format(mf.registryWriteLatency()));
+    master.put("restartDelay", Durations.format(mf.restartDelay()));
+    cluster.put("master", master);
+    cluster.put("agent", map("registrationBackoffFactor", Durations.format(c.agent().registrationBackoffFactor()),
+        "executorRegistrationTimeout", Durations.format(c.agent().executorRegistrationTimeout()),
+        "executorShutdownGracePeriod", Durations.format(c.agent().executorShutdownGracePeriod())));
+    cluster.put("network", map("latency", dist(c.latency()), "loss", c.loss()));
+    List<Object> agents = new ArrayList<>();
+    for (Scenario.Agents a : c.agents()) {
+      Map<String, Object> g = new LinkedHashMap<>();
+      if (a.preset() != null) {
+        g.put("preset", a.preset());
+        g.put("scale", a.scale());
+      } else {
+        g.put("name", a.name());
+        g.put("count", a.count());
+        g.put("resources", resources(a.resources()));
+        if (!a.attributes().isEmpty()) {
+          g.put("attributes", new LinkedHashMap<>(a.attributes()));
+        }
+        if (!a.reservations().isEmpty()) {
+          Map<String, Object> r = new LinkedHashMap<>();
+          a.reservations().forEach((role, res) -> r.put(role, resources(res)));
+          g.put("reservations", r);
+        }
+      }
+      agents.add(g);
+    }
+    cluster.put("agents", agents);
+    root.put("cluster", cluster);
+    if (!s.roles().isEmpty()) {
+      Map<String, Object> roles = new LinkedHashMap<>();
+      for (Map.Entry<String, RoleConfig> e : s.roles().entrySet()) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("weight", e.getValue().weight());
+        if (!e.getValue().quota().isEmpty()) {
+          r.put("quota", resources(e.getValue().quota()));
+        }
+        roles.put(e.getKey(), r);
+      }
+      root.put("roles", roles);
+    }
+    root.put("allocator", map("policy", s.allocator().policy(), "interval", Durations.format(s.allocator().interval()),
+        "options", new LinkedHashMap<>(s.allocator().options())));
+    List<Object> fws = new ArrayList<>();
+    for (Scenario.Framework f : s.frameworks()) {
+      fws.add(framework(f));
+    }
+    root.put("frameworks", fws);
+    if (!s.faults().isEmpty()) {
+      List<Object> faults = new ArrayList<>();
+      for (Scenario.Fault f : s.faults()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (f.at() >= 0) {
+          m.put("at", Durations.format(f.at()));
+        } else {
+          m.put("every", dist(f.every()));
+        }
+        if (f.action() == FaultSpec.Action.CRASH) {
+          m.put("crash", f.targets().get(0));
+          if (f.recoverAfter() != null) {
+            m.put("restartAfter", dist(f.recoverAfter()));
+          }
+        } else {
+          m.put("partition", new ArrayList<>(f.targets()));
+          if (f.recoverAfter() != null) {
+            m.put("healAfter", dist(f.recoverAfter()));
+          }
+        }
+        faults.add(m);
+      }
+      root.put("faults", faults);
+    }
+    root.put("metrics", map("sampleInterval", Durations.format(s.sampleInterval())));
+    root.put("report", map("charts", new ArrayList<>(s.charts()), "formats", new ArrayList<>(s.formats())));
+    return root;
+  }
+
+  private static Map<String, Object> framework(Scenario.Framework f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", f.name());
+    m.put("count", f.count());
+    m.put("role", f.role());
+    m.put("failoverTimeout", Durations.format(f.failoverTimeout()));
+    m.put("checkpoint", f.checkpoint());
+    m.put("partitionAware", f.partitionAware());
+    m.put("gpuResources", f.gpuResources());
+    SchedulerConfig sc = f.scheduler();
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("type", sc.type().name().toLowerCase(java.util.Locale.ROOT));
+    s.put("maxAttempts", sc.maxAttempts());
+    s.put("maxTasksPerOffer", sc.maxTasksPerOffer());
+    s.put("refuseSeconds", Durations.format(sc.refuseMicros()));
+    s.put("suppressWhenIdle", sc.suppressWhenIdle());
+    s.put("decisionTime", map("perOffer", Durations.format(sc.decisionPerOffer()), "perTask",
+        Durations.format(sc.decisionPerTask())));
+    m.put("scheduler", s);
+    Map<String, Object> w = new LinkedHashMap<>();
+    if (f.workload() instanceof Scenario.Synthetic syn) {
+      Map<String, Object> y = new LinkedHashMap<>();
+      y.put("jobs", syn.jobs() < 0 ? "unbounded" : (Object) syn.jobs());
+      y.put("arrival", syn.arrival() == null ? map("at", Durations.format(syn.arrivalAt())) : dist(syn.arrival()));
+      y.put("tasksPerJob", syn.tasksPerJob().value() instanceof Distribution.Constant k ? (Object) (long) k.value()
+          : dist(syn.tasksPerJob()));
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("resources", resources(syn.task()));
+      t.put("duration", syn.duration() == null ? "forever" : dist(syn.duration()));
+      t.put("failureProbability", syn.failureProbability());
+      y.put("task", t);
+      w.put("synthetic", y);
+    } else if (f.workload() instanceof Scenario.GoogleLike g) {
+      w.put("synthetic", map("preset", "google-like", "scale", g.scale()));
+    } else if (f.workload() instanceof Scenario.Trace tr) {
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("format", tr.format());
+      List<Object> files = new ArrayList<>();
+      for (Path p : tr.files()) {
+        files.add(p.toString());
+      }
+      t.put("path", files);
+      if (!tr.filter().isEmpty()) {
+        Map<String, Object> fl = new LinkedHashMap<>();
+        tr.filter().forEach((k, v) -> {
+          if (v instanceof Scenario.Equals e) {
+            fl.put(k, e.value());
+          } else if (v instanceof Scenario.In in) {
+            fl.put(k, new ArrayList<>(in.values()));
+          } else if (v instanceof Scenario.Range r) {
+            Map<String, Object> rm = new LinkedHashMap<>();
+            if (r.min() != Double.NEGATIVE_INFINITY) {
+              rm.put("min", r.min());
+            }
+            if (r.max() != Double.POSITIVE_INFINITY) {
+              rm.put("max", r.max());
+            }
+            fl.put(k, rm);
+          }
+        });
+        t.put("filter", fl);
+      }
+      t.put("window", map("from", Durations.format(tr.windowFrom()), "to",
+          tr.windowTo() == SimTime.NEVER ? "none" : Durations.format(tr.windowTo())));
+      t.put("timeScale", tr.timeScale());
+      t.put("skipMalformed", tr.skipMalformed());
+      if (!tr.units().isEmpty()) {
+        t.put("units", new LinkedHashMap<>(tr.units()));
+      }
+      w.put("trace", t);
+    }
+    m.put("workload", w);
+    if (f.splitBy() != null) {
+      m.put("splitBy", f.splitBy());
+    }
+    return m;
+  }
+
+  /** A distribution in scenario syntax; duration parameters with units. */
+  public static Object dist(Scenario.Dist d) {
+    Distribution v = d.value();
+    boolean t = d.duration();
+    if (v instanceof Distribution.Constant c) {
+      return map("constant", num(c.value(), t));
+    }
+    if (v instanceof Distribution.Exponential e) {
+      return map("exponential", map("mean", num(e.mean(), t)));
+    }
+    if (v instanceof Distribution.Uniform u) {
+      return map("uniform", map("min", num(u.min(), t), "max", num(u.max(), t)));
+    }
+    if (v instanceof Distribution.Normal n) {
+      return map("normal", map("mean", num(n.mean(), t), "sd", num(n.sd(), t)));
+    }
+    if (v instanceof Distribution.LogNormal l) {
+      return map("lognormal", map("median", num(l.median(), t), "sigma", l.sigma()));
+    }
+    if (v instanceof Distribution.Pareto p) {
+      return map("pareto", map("scale", num(p.scale(), t), "shape", p.shape()));
+    }
+    if (v instanceof Distribution.Weibull w) {
+      return map("weibull", map("scale", num(w.scale(), t), "shape", w.shape()));
+    }
+    Distribution.Empirical e = (Distribution.Empirical) v;
+    List<Object> vals = new ArrayList<>();
+    for (Double x : e.values()) {
+      vals.add(num(x, t));
+    }
+    return map("empirical", vals);
+  }
+
+  private static Object num(double v, boolean duration) {
+    if (duration) {
+      return Durations.format((long) v);
+    }
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) (long) v : (Object) v;
+  }
+
+  /** Resources as {@code {cpus: 1, mem: 4096}} in output order. */
+  public static Map<String, Object> resources(Resources r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (String n : r.names()) {
+      double v = r.get(n);
+      m.put(n, v == Math.rint(v) ? (Object) (long) v : (Object) v);
+    }
+    return m;
+  }
+
+  private static Map<String, Object> map(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,238 @@
+package org.mesosim.cli.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads YAML into {@link YNode} trees with source locations (Jackson's streaming YAML parser, so
+ * each token's line and column are kept), and applies {@code --set PATH=VALUE} overrides.
+ */
+public final class YamlTree {
+  private static final YAMLFactory FACTORY = new YAMLFactory();
+
+  private YamlTree() {}
+
+  /**
+   * Parses one YAML document.
+   *
+   * @param problems receives syntax errors, duplicate keys and "empty file"
+   * @return the root, or null when the text could not be parsed or is empty
+   */
+  public static YNode parse(String text, String source, List<Problem> problems) {
+    try (JsonParser p = FACTORY.createParser(text)) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        problems.add(new Problem(Loc.of(source), "", "the file is empty"));
+        return null;
+      }
+      YNode root = read(p, source, "", problems);
+      if (p.nextToken() != null) {
+        problems.add(new Problem(loc(source, p.currentTokenLocation()), "",
+            "only one YAML document per file is allowed"));
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      JsonLocation l = e.getLocation();
+      String msg = e.getOriginalMessage();
+      int nl = msg.indexOf('\n');
+      if (nl > 0) {
+        msg = msg.substring(0, nl);
+      }
+      problems.add(new Problem(l == null ? Loc.of(source) : loc(source, l), "", "YAML syntax error: " + msg.trim()));
+      return null;
+    } catch (IOException e) {
+      problems.add(new Problem(Loc.of(source), "", "cannot read: " + e.getMessage()));
+      return null;
+    }
+  }
+
+  private static Loc loc(String source, JsonLocation l) {
+    return new Loc(source, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+  }
+
+  private static YNode read(JsonParser p, String source, String path, List<Problem> problems) throws IOException {
+    JsonToken t = p.currentToken();
+    Loc here = loc(source, p.currentTokenLocation());
+    switch (t) {
+      case START_OBJECT: {
+        YNode m = YNode.map(here);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          Loc keyLoc = loc(source, p.currentTokenLocation());
+          p.nextToken();
+          String childPath = path.isEmpty() ? key : path + "." + key;
+          YNode child = read(p, source, childPath, problems);
+          if (m.entries().containsKey(key)) {
+            problems.add(new Problem(keyLoc, childPath, "duplicate key"));
+          }
+          m.put(key, keyLoc, child);
+        }
+        return m;
+      }
+      case START_ARRAY: {
+        YNode l = YNode.list(here);
+        int i = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          l.items().add(read(p, source, path + "[" + i + "]", problems));
+          i++;
+        }
+        return l;
+      }
+      case VALUE_STRING:
+        return YNode.scalar(here, p.getText(), p.getText());
+      case VALUE_NUMBER_INT: {
+        Number n = p.getNumberValue();
+        Object v = n instanceof BigInteger b ? b : (Object) n.longValue();
+        return YNode.scalar(here, v, p.getText());
+      }
+      case VALUE_NUMBER_FLOAT:
+        return YNode.scalar(here, p.getDoubleValue(), p.getText());
+      case VALUE_TRUE:
+        return YNode.scalar(here, Boolean.TRUE, "true");
+      case VALUE_FALSE:
+        return YNode.scalar(here, Boolean.FALSE, "false");
+      case VALUE_NULL:
+        return YNode.scalar(here, null, "null");
+      default:
+        throw new JsonProcessingException("unexpected token " + t, p.currentTokenLocation()) {
+          private static final long serialVersionUID = 1L;
+        };
+    }
+  }
+
+  /**
+   * Applies one {@code PATH=VALUE} override to the tree: {@code allocator.policy=fifo},
+   * {@code frameworks[1].scheduler.refuseSeconds=0}. VALUE is parsed as YAML (a scalar, or a flow
+   * mapping/sequence such as {@code {cpus: 2, mem: 4GB}}). Missing mappings on the way are created.
+   *
+   * @throws IllegalArgumentException with a message when the override is malformed
+   */
+  public static void set(YNode root, String assignment) {
+    int eq = assignment.indexOf('=');
+    if (eq <= 0) {
+      throw new IllegalArgumentException("--set " + assignment + ": expected PATH=VALUE, e.g. allocator.policy=fifo");
+    }
+    String path = assignment.substring(0, eq).trim();
+    String valueText = assignment.substring(eq + 1);
+    String source = "--set " + assignment;
+    YNode value;
+    if (valueText.isBlank()) {
+      value = YNode.scalar(Loc.of(source), valueText.isEmpty() ? "" : valueText, valueText);
+    } else {
+      List<Problem> problems = new ArrayList<>();
+      value = parse(valueText, source, problems);
+      if (value == null || !problems.isEmpty()) {
+        throw new IllegalArgumentException(source + ": the value is not valid YAML");
+      }
+      value = relocate(value, Loc.of(source));
+    }
+    List<Object> segments = segments(path, source);
+    YNode cur = root;
+    for (int i = 0; i < segments.size(); i++) {
+      Object seg = segments.get(i);
+      boolean last = i == segments.size() - 1;
+      if (seg instanceof String key) {
+        if (!cur.isMap()) {
+          throw new IllegalArgumentException(source + ": '" + key + "' cannot be set: its parent is not a mapping");
+        }
+        if (last) {
+          cur.put(key, Loc.of(source), value);
+        } else {
+          YNode next = cur.get(key);
+          if (next == null || next.isNull()) {
+            next = segments.get(i + 1) instanceof String ? YNode.map(Loc.of(source)) : YNode.list(Loc.of(source));
+            cur.put(key, Loc.of(source), next);
+          }
+          cur = next;
+        }
+      } else {
+        int idx = (Integer) seg;
+        if (!cur.isList()) {
+          throw new IllegalArgumentException(source + ": [" + idx + "] cannot be set: not a list");
+        }
+        List<YNode> items = cur.items();
+        if (idx > items.size()) {
+          throw new IllegalArgumentException(source + ": index " + idx + " is out of range (the list has "
+              + items.size() + " item" + (items.size() == 1 ? "" : "s") + ")");
+        }
+        if (last) {
+          if (idx == items.size()) {
+            items.add(value);
+          } else {
+            items.set(idx, value);
+          }
+        } else {
+          if (idx == items.size()) {
+            items.add(segments.get(i + 1) instanceof String ? YNode.map(Loc.of(source)) : YNode.list(Loc.of(source)));
+          }
+          cur = items.get(idx);
+        }
+      }
+    }
+  }
+
+  private static YNode relocate(YNode n, Loc loc) {
+    switch (n.kind()) {
+      case MAP: {
+        YNode m = YNode.map(loc);
+        n.entries().forEach((k, v) -> m.put(k, loc, relocate(v, loc)));
+        return m;
+      }
+      case LIST: {
+        YNode l = YNode.list(loc);
+        n.items().forEach(v -> l.items().add(relocate(v, loc)));
+        return l;
+      }
+      default:
+        return YNode.scalar(loc, n.value(), n.text());
+    }
+  }
+
+  /** Splits {@code a.b[1].c} into "a", "b", 1, "c". */
+  static List<Object> segments(String path, String source) {
+    List<Object> out = new ArrayList<>();
+    int i = 0;
+    int n = path.length();
+    while (i < n) {
+      char c = path.charAt(i);
+      if (c == '.') {
+        i++;
+        continue;
+      }
+      if (c == '[') {
+        int close = path.indexOf(']', i);
+        if (close < 0) {
+          throw new IllegalArgumentException(source + ": missing ']' in the path");
+        }
+        try {
+          int idx = Integer.parseInt(path.substring(i + 1, close).trim());
+          if (idx < 0) {
+            throw new NumberFormatException();
+          }
+          out.add(idx);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(source + ": '" + path.substring(i, close + 1) + "' is not a list index");
+        }
+        i = close + 1;
+        continue;
+      }
+      int j = i;
+      while (j < n && path.charAt(j) != '.' && path.charAt(j) != '[') {
+        j++;
+      }
+      out.add(path.substring(i, j));
+      i = j;
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException(source + ": empty path");
+    }
+    return out;
+  }
+}

@@ -1,0 +1,244 @@
+package org.mesosim.cli.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mesosim.cli.ExitCodes;
+import org.mesosim.cli.RunRequest;
+import org.mesosim.cli.Services;
+import org.mesosim.cli.scenario.Examples;
+import org.mesosim.cli.scenario.TestCatalog;
+
+class CommandsTest {
+  @TempDir Path dir;
+  final FakeRunner runner = new FakeRunner();
+
+  Services services() {
+    return new Services(new TestCatalog(), runner, (d, runs, labels) -> Files.createDirectories(d), null, () -> false);
+  }
+
+  Path write(String name, String text) throws Exception {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  static final String GOOD = """
+      name: tiny
+      cluster:
+        agents: [{name: small, count: 2, resources: {cpus: 4, mem: 8GB}}]
+      frameworks:
+        - name: A
+          workload: {synthetic: {jobs: 3, task: {resources: {cpus: 1, mem: 512MB}, duration: 10s}}}
+      """;
+
+  @Test
+  void validate_goodAndBadFiles_exit2WithLocations() throws Exception {
+    Path good = write("good.yaml", GOOD);
+    Path bad = write("bad.yaml", GOOD.replace("cpus: 1,", "cpus: -1,").replace("count: 2", "cuont: 2"));
+    Cli ok = Cli.run(services(), "validate", good.toString());
+    assertEquals(ExitCodes.OK, ok.code, ok.toString());
+    assertEquals("ok: " + good + " (tiny: 1 framework, 1 agent group)", ok.out.strip());
+    Cli r = Cli.run(services(), "validate", good.toString(), bad.toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
+    assertEquals(List.of(
+        bad + ":3:26: cluster.agents[0].cuont: unknown key (did you mean 'count'?); allowed here: name, count,"
+            + " resources, attributes, reservations, preset, scale",
+        bad + ":6:62: frameworks[0].workload.synthetic.task.resources.cpus: must be > 0, not -1",
+        "1 of 2 files invalid"), List.of(r.err.strip().split("\n")));
+    assertFalse(r.err.contains("Exception"), r.err);
+  }
+
+  @Test
+  void validate_missingFile_exit2() {
+    Cli r = Cli.run(services(), "validate", dir.resolve("nope.yaml").toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code);
+    assertTrue(r.err.startsWith(dir.resolve("nope.yaml") + ": no such file"), r.err);
+  }
+
+  @Test
+  void list_oneLineEachSortedByName() {
+    Cli charts = Cli.run(services(), "list", "charts");
+    assertEquals(ExitCodes.OK, charts.code);
+    List<String> names = charts.out.lines().map(l -> l.split(" ")[0]).toList();
+    assertEquals(List.of("completion", "fairness", "queue", "shares", "utilization"), names);
+    Cli alloc = Cli.run(services(), "list", "allocators");
+    assertEquals(List.of("fifo", "hierarchical-drf"), alloc.out.lines().map(l -> l.split(" ")[0]).toList());
+    assertTrue(alloc.out.contains("fake fifo [options: fairnessExcludeResourceNames=]"), alloc.out);
+    Cli formats = Cli.run(services(), "list", "formats");
+    assertEquals(List.of("alibaba-2018", "csv", "google-2011", "swf"),
+        formats.out.lines().map(l -> l.split(" ")[0]).toList());
+    Cli bad = Cli.run(services(), "list", "policies");
+    assertEquals(ExitCodes.BAD_INPUT, bad.code);
+    assertTrue(bad.err.contains("Invalid value for positional parameter at index 0 (WHAT): expected one of"
+        + " [allocators, formats, charts]"), bad.err);
+  }
+
+  @Test
+  void run_printsSummaryThenDigestLast() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    Cli r = Cli.run(services(), "run", f.toString(), "--seed", "9", "--out", dir.resolve("o").toString(), "--set",
+        "allocator.policy=fifo", "--quiet");
+    assertEquals(ExitCodes.OK, r.code, r.toString());
+    assertTrue(r.out.startsWith("fake run of tiny\n"), r.out);
+    assertTrue(r.lastLine().matches("digest: [0-9a-f]+"), r.lastLine());
+    RunRequest req = runner.seen.get(0);
+    assertEquals(9, req.scenario().seed());
+    assertEquals("fifo", req.scenario().allocator().policy());
+    assertEquals(dir.resolve("o"), req.outDir());
+    assertEquals(List.of("allocator.policy=fifo"), req.overrides());
+    assertFalse(req.progress());
+  }
+
+  @Test
+  void run_defaultOutIsRunsSlashName() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    FakeRunner noFiles = new FakeRunner() {
+      @Override
+      public org.mesosim.cli.RunResult run(RunRequest req, java.io.PrintWriter p) throws Exception {
+        seen.add(req);
+        return new org.mesosim.cli.RunResult("ab", 1, 1, 0, 0, null, "", null, null);
+      }
+    };
+    Cli r = Cli.run(services().withRunner(noFiles), "run", f.toString());
+    assertEquals(ExitCodes.OK, r.code, r.toString());
+    assertEquals(Path.of("runs", "tiny"), noFiles.seen.get(0).outDir());
+  }
+
+  @Test
+  void run_invariantViolation_exit3() throws Exception {
+    runner.violations = 2;
+    Cli r = Cli.run(services(), "run", write("good.yaml", GOOD).toString(), "--out", dir.toString(),
+        "--check-invariants");
+    assertEquals(ExitCodes.INVARIANT_VIOLATED, r.code, r.toString());
+    assertTrue(runner.seen.get(0).checkInvariants());
+    assertTrue(r.err.startsWith("error: 2 invariant violations"), r.err);
+  }
+
+  @Test
+  void run_badScenario_exit2WithoutStackTrace() throws Exception {
+    Cli r = Cli.run(services(), "run", write("bad.yaml", "name: x\ncluster: [1\n").toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
+    assertTrue(r.err.startsWith(dir.resolve("bad.yaml") + ":"), r.err);
+    assertTrue(r.err.contains("YAML syntax error"), r.err);
+    assertFalse(r.err.contains("\tat "), r.err);
+    assertEquals("", r.out);
+  }
+
+  @Test
+  void run_unexpectedFailure_exit1_stackTraceOnlyWithDebug() throws Exception {
+    runner.failOnCall = 1;
+    Path f = write("good.yaml", GOOD);
+    Cli r = Cli.run(services(), "run", f.toString(), "--out", dir.toString());
+    assertEquals(ExitCodes.ERROR, r.code);
+    assertEquals("error: interrupted (--debug shows the stack trace)", r.err.strip());
+    runner.seen.clear();
+    Cli d = Cli.run(services(), "run", f.toString(), "--out", dir.toString(), "--debug");
+    assertEquals(ExitCodes.ERROR, d.code);
+    assertTrue(d.err.contains("java.lang.IllegalStateException: interrupted"), d.err);
+    assertTrue(d.err.contains("\tat "), d.err);
+  }
+
+  @Test
+  void usageErrors_exit2() {
+    Cli r = Cli.run(services(), "run");
+    assertEquals(ExitCodes.BAD_INPUT, r.code);
+    assertTrue(r.err.contains("Missing required parameter: 'SCENARIO'"), r.err);
+    Cli u = Cli.run(services(), "run", "x.yaml", "--sead", "3");
+    assertEquals(ExitCodes.BAD_INPUT, u.code);
+    assertTrue(u.err.contains("Unknown options: '--sead', '3'"), u.err);
+    assertTrue(u.err.contains("Possible solutions: --seed, --set"), u.err);
+    Cli none = Cli.run(services());
+    assertEquals(ExitCodes.BAD_INPUT, none.code);
+  }
+
+  @Test
+  void compare_runsEveryPolicyAndSeedInTheUsersOrder_sameAsOneByOne() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    Cli par = Cli.run(services(), "compare", f.toString(), "--allocators", "hierarchical-drf,fifo", "--seeds", "3",
+        "--out", dir.resolve("c").toString(), "--parallel", "4");
+    assertEquals(ExitCodes.OK, par.code, par.toString());
+    List<String> rows = par.out.lines().skip(1).filter(l -> !l.startsWith("results:")).toList();
+    assertEquals(6, rows.size(), par.out);
+    assertEquals(List.of("hierarchical-drf 1", "hierarchical-drf 2", "hierarchical-drf 3", "fifo 1", "fifo 2",
+        "fifo 3"), rows.stream().map(l -> String.join(" ", List.of(l.split("\\s+")).subList(0, 2))).toList());
+    FakeRunner seq = new FakeRunner();
+    Cli one = Cli.run(services().withRunner(seq), "compare", f.toString(), "--allocators", "hierarchical-drf,fifo",
+        "--seeds", "3", "--out", dir.resolve("c").toString(), "--parallel", "1");
+    assertEquals(digests(par.out), digests(one.out));
+    assertEquals(dir.resolve("c").resolve("fifo-seed2"), runner.seen.stream().filter(
+        q -> q.scenario().seed() == 2 && q.scenario().allocator().policy().equals("fifo")).findFirst().orElseThrow()
+        .outDir());
+    Cli bad = Cli.run(services(), "compare", f.toString(), "--allocators", "drf");
+    assertEquals(ExitCodes.BAD_INPUT, bad.code);
+    assertTrue(bad.err.startsWith("--allocators: unknown policy drf; known: fifo, hierarchical-drf"), bad.err);
+  }
+
+  private static List<String> digests(String out) {
+    return out.lines().skip(1).filter(l -> !l.startsWith("results:")).map(l -> l.substring(l.lastIndexOf(' ') + 1))
+        .toList();
+  }
+
+  @Test
+  void sweep_writesOneRowPerRun_andResumesSkippingFinishedRuns() throws Exception {
+    write("good.yaml", GOOD);
+    Path sweep = write("grid.yaml", """
+        scenario: good.yaml
+        seeds: 2
+        grid:
+          allocator.policy: [hierarchical-drf, fifo]
+          frameworks[0].scheduler.refuseSeconds: [0, 5]
+        parallel: 1
+        """);
+    Path out = dir.resolve("s");
+    runner.failOnCall = 5;
+    Cli first = Cli.run(services(), "sweep", sweep.toString(), "--out", out.toString());
+    assertEquals(ExitCodes.ERROR, first.code, first.toString());
+    assertTrue(first.err.contains("run the sweep again to resume"), first.err);
+    assertEquals(8, runner.seen.size(), "the pool keeps going after one failure");
+    FakeRunner second = new FakeRunner();
+    Cli again = Cli.run(services().withRunner(second), "sweep", sweep.toString(), "--out", out.toString());
+    assertEquals(ExitCodes.OK, again.code, again.toString());
+    assertEquals(1, second.seen.size(), "only the failed run is redone");
+    assertTrue(again.err.contains("resuming; 7 of 8 runs already finished"), again.err);
+    List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
+    assertEquals("run,seed,allocator.policy,frameworks[0].scheduler.refuseSeconds,digest,events,simulated_s,wall_s,"
+        + "invariant_violations,jain_mean", csv.get(0));
+    assertEquals(9, csv.size());
+    assertTrue(csv.get(1).startsWith("0001,1,hierarchical-drf,0,"), csv.get(1));
+    assertTrue(csv.get(8).startsWith("0008,2,fifo,5,"), csv.get(8));
+    assertEquals(0, second.seen.get(0).scenario().frameworks().get(0).scheduler().refuseMicros());
+    assertEquals("fifo", second.seen.get(0).scenario().allocator().policy());
+    assertEquals(1, second.seen.get(0).scenario().seed());
+    FakeRunner third = new FakeRunner();
+    Cli done = Cli.run(services().withRunner(third), "sweep", sweep.toString(), "--out", out.toString());
+    assertEquals(ExitCodes.OK, done.code);
+    assertEquals(0, third.seen.size());
+  }
+
+  @Test
+  void sweep_badFile_exit2WithLocation() throws Exception {
+    Path sweep = write("grid.yaml", "scenario: nope.yaml\ngird: {seed: [1]}\n");
+    Cli r = Cli.run(services(), "sweep", sweep.toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
+    assertTrue(r.err.startsWith(sweep + ":2:1: gird: unknown key (did you mean 'grid'?)"), r.err);
+  }
+
+  @Test
+  void examples_validateThroughTheCli() throws Exception {
+    List<String> args = new java.util.ArrayList<>(List.of("validate"));
+    for (Path p : Examples.all()) {
+      if (!Examples.needsMissingTraces(p)) {
+        args.add(p.toString());
+      }
+    }
+    Cli r = Cli.run(services(), args.toArray(new String[0]));
+    assertEquals(ExitCodes.OK, r.code, r.toString());
+  }
+}

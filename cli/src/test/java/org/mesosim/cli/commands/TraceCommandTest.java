@@ -1,0 +1,63 @@
+package org.mesosim.cli.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mesosim.cli.ExitCodes;
+import org.mesosim.cli.Services;
+import org.mesosim.cli.scenario.Examples;
+
+class TraceCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void inspect_ownCsv_countsJobsAndTasks() throws Exception {
+    Path swf = dir.resolve("t.swf");
+    Files.writeString(swf, """
+        ; MaxProcs: 8
+            1     0    5   100    2  -1  -1   2  200  -1  1  1  1  1  1  1  -1  -1
+            2    10    0    50    4  -1  -1   4  100  -1  0  2  1  1  1  1  -1  -1
+            3    20    0    -1    4  -1  -1   4  100  -1  1  2  1  1  1  1  -1  -1
+        """);
+    Cli r = Cli.run(Services.standard(), "trace", "inspect", swf.toString(), "--format", "swf");
+    assertEquals(ExitCodes.OK, r.code, r.toString());
+    assertTrue(r.out.contains("rows:          3\n"), r.out);
+    assertTrue(r.out.contains("jobs:          2\n"), r.out);
+    assertTrue(r.out.contains("tasks:         6\n"), r.out);
+    Path csv = dir.resolve("t.csv");
+    Cli c = Cli.run(Services.standard(), "trace", "convert", swf.toString(), "--format", "swf", "--out", csv.toString());
+    assertEquals(ExitCodes.OK, c.code, c.toString());
+    assertEquals("wrote " + csv + " (2 jobs)", c.out.strip());
+    Cli back = Cli.run(Services.standard(), "trace", "inspect", csv.toString(), "--format", "csv");
+    assertTrue(back.out.contains("tasks:         6\n"), back.out);
+  }
+
+  @Test
+  void inspect_badInput_exit2() throws Exception {
+    Cli f = Cli.run(Services.standard(), "trace", "inspect", "x.swf", "--format", "sfw");
+    assertEquals(ExitCodes.BAD_INPUT, f.code);
+    assertEquals("--format: unknown trace format 'sfw' (did you mean 'swf'?); known: alibaba-2018, csv, google-2011,"
+        + " swf", f.err.strip());
+    Cli m = Cli.run(Services.standard(), "trace", "inspect", dir.resolve("none.swf").toString(), "--format", "swf");
+    assertEquals(ExitCodes.BAD_INPUT, m.code);
+    Path bad = dir.resolve("bad.swf");
+    Files.writeString(bad, "1 2 3\n");
+    Cli b = Cli.run(Services.standard(), "trace", "inspect", bad.toString(), "--format", "swf");
+    assertEquals(ExitCodes.BAD_INPUT, b.code, b.toString());
+    assertTrue(b.err.startsWith(bad + ":1"), b.err);
+  }
+
+  @Test
+  void inspect_lanlSample() {
+    Path lanl = Examples.traces().resolve("LANL-CM5-1994-4.1-cln.first30000jobs.swf.gz");
+    assumeTrue(Files.isRegularFile(lanl), "shared traces not present beside the repository: " + Examples.traces());
+    Cli r = Cli.run(Services.standard(), "trace", "inspect", lanl.toString(), "--format", "swf");
+    assertEquals(ExitCodes.OK, r.code, r.toString());
+    assertTrue(r.out.contains("rows:          30000\n"), r.out);
+  }
+}

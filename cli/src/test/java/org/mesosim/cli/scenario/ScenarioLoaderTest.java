@@ -1,0 +1,261 @@
+package org.mesosim.cli.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mesosim.engine.SimTime;
+import org.mesosim.engine.random.Distribution;
+import org.mesosim.model.Resources;
+import org.mesosim.model.config.SchedulerConfig;
+
+class ScenarioLoaderTest {
+  static final String MINIMAL = """
+      name: tiny
+      cluster:
+        agents:
+          - {name: small, count: 2, resources: {cpus: 4, mem: 8GB}}
+      frameworks:
+        - name: A
+          workload:
+            synthetic:
+              jobs: 3
+              task: {resources: {cpus: 1, mem: 512MB}, duration: 10s}
+      """;
+
+  @TempDir Path dir;
+
+  Scenario load(String yaml, String... sets) {
+    return new ScenarioLoader(new TestCatalog()).parse(yaml, "s.yaml", dir.resolve("s.yaml"), List.of(sets));
+  }
+
+  List<String> errors(String yaml, String... sets) {
+    ScenarioException e = assertThrows(ScenarioException.class, () -> load(yaml, sets));
+    return e.problems().stream().map(Problem::toString).toList();
+  }
+
+  @Test
+  void minimal_getsMesosDefaults() {
+    Scenario s = load(MINIMAL);
+    assertEquals("tiny", s.name());
+    assertEquals(1, s.seed());
+    assertEquals(SimTime.NEVER, s.until());
+    assertEquals(1, s.cluster().masters());
+    assertEquals(3, s.cluster().zookeeper().servers());
+    assertEquals(10 * SimTime.SECOND, s.cluster().zookeeper().sessionTimeout());
+    assertEquals(15 * SimTime.SECOND, s.cluster().master().agentPingTimeout());
+    assertEquals(SimTime.NEVER, s.cluster().master().offerTimeout());
+    assertEquals(Resources.of(4, 8192), s.cluster().agents().get(0).resources());
+    assertEquals("hierarchical-drf", s.allocator().policy());
+    assertEquals(SimTime.SECOND, s.allocator().interval());
+    Scenario.Framework a = s.frameworks().get(0);
+    assertEquals("*", a.role());
+    assertEquals(SchedulerConfig.SchedulerType.BATCH, a.scheduler().type());
+    assertEquals(5 * SimTime.SECOND, a.scheduler().refuseMicros());
+    assertEquals(4, a.scheduler().maxAttempts());
+    Scenario.Synthetic w = (Scenario.Synthetic) a.workload();
+    assertEquals(Resources.of(1, 512), w.task());
+    assertEquals(0, w.arrivalAt());
+    assertEquals(new Distribution.Constant(10_000_000), w.duration().value());
+    assertEquals(SimTime.SECOND, s.sampleInterval());
+    assertEquals(List.of("utilization", "shares", "fairness", "queue", "completion"), s.charts());
+  }
+
+  @Test
+  void zeroCpus_reportedWithLineColumnAndPath() {
+    List<String> e = errors(MINIMAL.replace("cpus: 1, mem: 512MB", "cpus: 0, mem: 512MB"));
+    assertEquals(List.of("s.yaml:10:34: frameworks[0].workload.synthetic.task.resources.cpus: must be > 0, not 0"), e);
+  }
+
+  @Test
+  void manyErrors_allReportedTogether() {
+    String yaml = """
+        name: Bad_Name
+        until: 5 parsecs
+        cluster:
+          masterz: 3
+          agents:
+            - {name: small, count: -1, resources: {cpus: 4, mem: 8GB}}
+        frameworks:
+          - name: A
+            scheduler: {type: batsch}
+            workload:
+              synthetic:
+                arrival: {exponentiall: {mean: 1s}}
+                task: {resources: {cpus: 1}, duration: 1s, failureProbability: 1.5}
+        """;
+    List<String> e = errors(yaml);
+    assertEquals(7, e.size(), String.join("\n", e));
+    assertTrue(e.get(0).startsWith("s.yaml:1:7: name: must match [a-z0-9-]+"), e.get(0));
+    assertTrue(e.get(1).startsWith("s.yaml:2:8: until: '5 parsecs' is not a duration"), e.get(1));
+    assertTrue(e.get(2).startsWith("s.yaml:4:3: cluster.masterz: unknown key (did you mean 'masters'?)"), e.get(2));
+    assertTrue(e.get(3).startsWith("s.yaml:6:28: cluster.agents[0].count: must be >= 1, not -1"), e.get(3));
+    assertTrue(e.get(4).startsWith("s.yaml:9:23: frameworks[0].scheduler.type: unknown scheduler type 'batsch'"
+        + " (did you mean 'batch'?)"), e.get(4));
+    assertTrue(e.get(5).startsWith("s.yaml:12:19: frameworks[0].workload.synthetic.arrival.exponentiall:"
+        + " unknown distribution (did you mean 'exponential'?)"), e.get(5));
+    assertTrue(e.get(6).startsWith("s.yaml:13:72: frameworks[0].workload.synthetic.task.failureProbability:"
+        + " must be <= 1"), e.get(6));
+  }
+
+  @Test
+  void yamlSyntaxError_hasLine() {
+    List<String> e = errors("name: x\ncluster: {agents: [\n  - oops: : :\n");
+    assertEquals(1, e.size());
+    assertTrue(e.get(0).matches("s\\.yaml:\\d+:\\d+: YAML syntax error: .*"), e.get(0));
+  }
+
+  @Test
+  void emptyFile_isAnError() {
+    assertEquals(List.of("s.yaml: the file is empty"), errors("# only a comment\n"));
+  }
+
+  @Test
+  void wrongType_named() {
+    List<String> e = errors(MINIMAL.replace("count: 2", "count: two"));
+    assertEquals(List.of("s.yaml:4:28: cluster.agents[0].count: expected a whole number, not 'two'"), e);
+  }
+
+  @Test
+  void everyDistribution_parses() {
+    String[] dists = {"{constant: 5s}", "{exponential: {mean: 30s}}", "{uniform: {min: 1s, max: 2s}}",
+        "{normal: {mean: 10s, sd: 2s}}", "{lognormal: {median: 60s, sigma: 1.0}}", "{pareto: {scale: 1s, shape: 2}}",
+        "{weibull: {scale: 1m, shape: 1.5}}", "{empirical: [1s, 2s, 500ms]}"};
+    Distribution[] want = {new Distribution.Constant(5e6), new Distribution.Exponential(30e6),
+        new Distribution.Uniform(1e6, 2e6), new Distribution.Normal(10e6, 2e6), new Distribution.LogNormal(60e6, 1.0),
+        new Distribution.Pareto(1e6, 2), new Distribution.Weibull(60e6, 1.5),
+        new Distribution.Empirical(List.of(1e6, 2e6, 5e5))};
+    for (int i = 0; i < dists.length; i++) {
+      Scenario s = load(MINIMAL.replace("duration: 10s", "duration: " + dists[i]));
+      assertEquals(want[i], ((Scenario.Synthetic) s.frameworks().get(0).workload()).duration().value(), dists[i]);
+    }
+  }
+
+  @Test
+  void badDistributionParameter_named() {
+    List<String> e = errors(MINIMAL.replace("duration: 10s", "duration: {uniform: {min: 5s, max: 1s}}"));
+    assertEquals(List.of("s.yaml:10:70: frameworks[0].workload.synthetic.task.duration.uniform.max:"
+        + " must be >= min (5000000.0)"), e);
+  }
+
+  @Test
+  void drainedWithUnboundedJobs_isAnError() {
+    List<String> e = errors(MINIMAL.replace("jobs: 3", "jobs: unbounded"));
+    assertEquals(1, e.size());
+    assertTrue(e.get(0).contains("until: is 'drained' but framework A has an unbounded workload"), e.get(0));
+    load(MINIMAL.replace("jobs: 3", "jobs: unbounded") + "until: 1h\n");
+  }
+
+  @Test
+  void taskLargerThanEveryAgent_isAnError() {
+    List<String> e = errors(MINIMAL.replace("cpus: 1, mem: 512MB", "cpus: 8, mem: 512MB"));
+    assertEquals(List.of("s.yaml:10:27: frameworks[0].workload.synthetic.task.resources: a task (cpus:8; mem:512)"
+        + " is larger than every agent; it could never run"), e);
+  }
+
+  @Test
+  void unknownNames_inFaultsAndPolicy() {
+    String yaml = MINIMAL + """
+        allocator: {policy: hierarchical-drff}
+        faults:
+          - {at: 1m, crash: agent smal-1}
+          - {at: 1m, crash: framework B}
+          - {at: 1m, crash: master-2}
+          - {at: 1m, partition: [agents small, zookeeper-4], healAfter: 1m}
+        """;
+    List<String> e = errors(yaml);
+    assertEquals(5, e.size(), String.join("\n", e));
+    assertTrue(e.get(0).contains("allocator.policy: unknown allocator policy 'hierarchical-drff' (did you mean"
+        + " 'hierarchical-drf'?)"), e.get(0));
+    assertTrue(e.get(1).contains("faults[0].crash: unknown agent 'smal-1' (did you mean 'small'?)"), e.get(1));
+    assertTrue(e.get(2).contains("faults[1].crash: unknown framework 'B' (did you mean 'A'?)"), e.get(2));
+    assertTrue(e.get(3).contains("faults[2].crash: no master-2: there is 1 master"), e.get(3));
+    assertTrue(e.get(4).contains("faults[3].partition[1]: no zookeeper-4: there are 3 zookeeper servers"), e.get(4));
+  }
+
+  @Test
+  void count_expandsNames() {
+    Scenario s = load(MINIMAL.replace("- name: A", "- name: A\n    count: 3"));
+    assertEquals(List.of("A-1", "A-2", "A-3"), s.expanded().stream().map(Scenario.Expanded::name).toList());
+  }
+
+  @Test
+  void set_overridesBeforeValidation() {
+    Scenario s = load(MINIMAL, "allocator.policy=fifo", "frameworks[0].scheduler.refuseSeconds=0",
+        "cluster.agents[0].resources={cpus: 8, mem: 1GB}", "seed=7");
+    assertEquals("fifo", s.allocator().policy());
+    assertEquals(0, s.frameworks().get(0).scheduler().refuseMicros());
+    assertEquals(Resources.of(8, 1024), s.cluster().agents().get(0).resources());
+    assertEquals(7, s.seed());
+    assertEquals(List.of("--set frameworks[3].name=x: index 3 is out of range (the list has 1 item)"),
+        errors(MINIMAL, "frameworks[3].name=x"));
+    assertEquals(List.of("--set roles.a.weight=-1: roles.a.weight: must be > 0, not -1"),
+        errors(MINIMAL, "roles.a.weight=-1"));
+  }
+
+  @Test
+  void resolved_roundTripsToTheSameScenario() throws Exception {
+    String yaml = MINIMAL.replace("duration: 10s", "duration: {lognormal: {median: 60s, sigma: 1.0}}") + """
+        roles: {eng/dev: {weight: 2, quota: {cpus: 1}}}
+        faults:
+          - {every: {exponential: {mean: 6h}}, crash: agents small, restartAfter: {exponential: {mean: 10m}}}
+          - {at: 90s, partition: [agent small-1], healAfter: 2m}
+        """;
+    Scenario s = load(yaml, "cluster.network.latency={uniform: {min: 1ms, max: 2ms}}");
+    String resolved = ScenarioWriter.write(s, List.of("x=y"));
+    Path f = dir.resolve("resolved.yaml");
+    Files.writeString(f, resolved);
+    Scenario again = new ScenarioLoader(new TestCatalog()).load(f);
+    assertEquals(ScenarioWriter.tree(s), ScenarioWriter.tree(again));
+    assertEquals(s.cluster(), again.cluster());
+    assertEquals(s.frameworks(), again.frameworks());
+    assertEquals(s.faults(), again.faults());
+  }
+
+  @Test
+  void trace_missingFileAndUnknownFormat() {
+    String yaml = MINIMAL.replace("""
+              synthetic:
+                jobs: 3
+                task: {resources: {cpus: 1, mem: 512MB}, duration: 10s}
+        """, """
+              trace: {format: swf, path: nothere.swf, filter: {queeue: 3}}
+          - name: B
+            workload: {trace: {format: sfw, path: x.swf}}
+        """);
+    List<String> e = errors(yaml);
+    assertEquals(4, e.size(), String.join("\n", e));
+    assertTrue(e.get(0).contains("frameworks[0].workload.trace.path: trace file not found:"), e.get(0));
+    assertTrue(e.get(3).startsWith("s.yaml:10:43: frameworks[1].workload.trace.path: trace file not found:"), e.get(3));
+    assertTrue(e.get(1).contains("frameworks[0].workload.trace.filter.queeue: unknown field of format swf"
+        + " (did you mean 'queue'?)"), e.get(1));
+    assertTrue(e.get(2).contains("frameworks[1].workload.trace.format: unknown trace format 'sfw' (did you mean"
+        + " 'swf'?)"), e.get(2));
+  }
+
+  @Test
+  void trace_globAndSplitBy() throws Exception {
+    Files.writeString(dir.resolve("b.swf"), "x");
+    Files.writeString(dir.resolve("a.swf"), "x");
+    String yaml = MINIMAL.replace("""
+              synthetic:
+                jobs: 3
+                task: {resources: {cpus: 1, mem: 512MB}, duration: 10s}
+        """, """
+              trace: {format: swf, path: "*.swf", window: {to: 1d}}
+            splitBy: user
+            role: "{value}"
+        """);
+    Scenario s = load(yaml);
+    Scenario.Trace t = (Scenario.Trace) s.frameworks().get(0).workload();
+    assertEquals(List.of(dir.resolve("a.swf"), dir.resolve("b.swf")), t.files());
+    assertEquals(SimTime.DAY, t.windowTo());
+    assertEquals(List.of("A-u1", "A-u2"), s.expanded().stream().map(Scenario.Expanded::name).toList());
+    assertEquals(List.of("u1", "u2"), s.expanded().stream().map(Scenario.Expanded::role).toList());
+  }
+}

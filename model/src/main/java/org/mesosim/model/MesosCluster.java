@@ -1,0 +1,80 @@
+package org.mesosim.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mesosim.engine.Simulation;
+import org.mesosim.model.cluster.Cluster;
+import org.mesosim.model.config.AgentGroup;
+import org.mesosim.model.config.ModelConfig;
+import org.mesosim.model.events.ModelObserver;
+
+/**
+ * A simulated Mesos cluster on a {@link Simulation}: ZooKeeper, masters (one leads), agents and
+ * frameworks exchanging the Mesos protocol over a simulated network, with the configured
+ * allocator, workloads and faults. See {@code docs/model.md} for what is modelled.
+ *
+ * <p>Typical driver: {@code cluster.start(); sim.runWhile(config.until(), () -> !cluster.isDrained());}
+ */
+public final class MesosCluster {
+  private final Cluster cluster;
+  private final ModelConfig config;
+
+  public MesosCluster(Simulation sim, ModelConfig config) {
+    this.config = config;
+    this.cluster = new Cluster(sim, config);
+  }
+
+  /** Adds an observer of every model event (before {@link #start()}); the run digest is always fed first. */
+  public void addObserver(ModelObserver o) {
+    cluster.addObserver(o);
+  }
+
+  /** Schedules the initial events: ZooKeeper, masters, agents, frameworks and faults. */
+  public void start() {
+    cluster.start();
+  }
+
+  /** O(1): every workload exhausted and every job ended (no task queued, staging or running). */
+  public boolean isDrained() {
+    return cluster.isDrained();
+  }
+
+  /** True if some framework never runs out of work (an unbounded workload or a service scheduler). */
+  public boolean anyEndlessWorkload() {
+    return cluster.anyEndlessWorkload();
+  }
+
+  /** Total resources of all configured agents. */
+  public Resources capacity() {
+    return cluster.capacity();
+  }
+
+  /** Invariant violations reported so far (only counted with {@code checkInvariants}). */
+  public long invariantViolations() {
+    return cluster.invariantViolations();
+  }
+
+  /** Resource names of the agents, in output order. */
+  public List<String> resourceNames() {
+    List<String> names = new ArrayList<>();
+    for (AgentGroup g : config.agents()) {
+      names.addAll(g.resources().names());
+    }
+    return ResourceNames.outputOrder(names);
+  }
+
+  /** Tasks launched so far (all attempts). */
+  public long tasksLaunched() {
+    return cluster.tasksLaunched();
+  }
+
+  /** Network messages sent so far. */
+  public long messagesSent() {
+    return cluster.messagesSent();
+  }
+
+  /** The internal cluster (for tests and tools in the model's own packages). */
+  public Cluster internal() {
+    return cluster;
+  }
+}

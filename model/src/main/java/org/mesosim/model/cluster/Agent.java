@@ -1,0 +1,369 @@
+package org.mesosim.model.cluster;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.mesosim.engine.SimTime;
+import org.mesosim.model.AgentId;
+import org.mesosim.model.AgentInfo;
+import org.mesosim.model.ResourceSet;
+import org.mesosim.model.TaskState;
+import org.mesosim.model.workload.TaskSpec;
+
+/**
+ * A Mesos agent ({@code src/slave/slave.cpp}) with its status update manager
+ * ({@code src/slave/status_update_manager.cpp}) and command executors.
+ *
+ * <p>Registration: after a leader is detected the agent waits a random time in
+ * [0, {@code registrationBackoffFactor}) and registers (or re-registers, if it has an ID);
+ * retries wait a random time in [0, b·2ⁿ], capped at 1 min ({@code REGISTER_RETRY_INTERVAL_MAX}).
+ *
+ * <p>Tasks run under the built-in command executor, launched at once: the agent reports
+ * TASK_STARTING and TASK_RUNNING, and after the task's duration its outcome. The status update
+ * manager keeps one stream per task, sends one update at a time and retries it after 10 s,
+ * doubling to 10 min ({@code STATUS_UPDATE_RETRY_INTERVAL_MIN/MAX}), until acknowledged; streams
+ * pause while the agent is not registered.
+ */
+final class Agent extends Process {
+  static final long REGISTER_RETRY_MAX = SimTime.MINUTE;
+  static final long STATUS_UPDATE_RETRY_MIN = 10 * SimTime.SECOND;
+  static final long STATUS_UPDATE_RETRY_MAX = 10 * SimTime.MINUTE;
+
+  final int idx;
+  final String group;
+  final AgentInfo info;
+  final ResourceSet total;
+  AgentId id;
+  int leaderEp = -1;
+  long leaderEpoch = -1;
+  int masterEp = -1;
+  boolean registered;
+  private long regHandle = -1;
+  private long regBackoff;
+  private final UniformRandomProvider backoffRng;
+  final ArrayList<Task> tasks = new ArrayList<>();
+  /** The agent process's incarnation (bumped on crash and restart). */
+  int incarnation;
+
+  Agent(Cluster c, int ep, int idx, String group, AgentInfo info) {
+    super(c, ep, info.hostname());
+    this.idx = idx;
+    this.group = group;
+    this.info = info;
+    this.total = info.resources();
+    this.backoffRng = c.sim.random().stream("agent/" + info.hostname() + "/backoff");
+  }
+
+  // ---- detection and registration ---------------------------------------------------------
+
+  /** The master detector reports a (new) leader, or none ({@code leader < 0}). */
+  void detected(int leader, long epoch) {
+    if (!alive()) {
+      return;
+    }
+    if (epoch == leaderEpoch && leader == leaderEp && registered) {
+      return;
+    }
+    leaderEp = leader;
+    leaderEpoch = epoch;
+    registered = false;
+    masterEp = -1;
+    cluster.sim.cancel(regHandle);
+    regHandle = -1;
+    if (leader < 0) {
+      return;
+    }
+    long b = cluster.config.agent().registrationBackoffFactor();
+    long delay = (long) (b * backoffRng.nextDouble());
+    regBackoff = b;
+    int inc = incarnation;
+    regHandle = cluster.sim.schedule(delay, () -> {
+      if (inc == incarnation) {
+        doReliableRegistration();
+      }
+    });
+  }
+
+  /** {@code Slave::doReliableRegistration}. */
+  private void doReliableRegistration() {
+    regHandle = -1;
+    if (registered || leaderEp < 0 || !alive()) {
+      return;
+    }
+    if (id == null) {
+      send(leaderEp, new Message.RegisterSlave(idx));
+    } else {
+      send(leaderEp, new Message.ReregisterSlave(idx, id, report()));
+    }
+    long delay = (long) (regBackoff * backoffRng.nextDouble());
+    regBackoff = Math.min(regBackoff * 2, REGISTER_RETRY_MAX);
+    int inc = incarnation;
+    regHandle = cluster.sim.schedule(delay, () -> {
+      if (inc == incarnation) {
+        doReliableRegistration();
+      }
+    });
+  }
+
+  /** The tasks the agent reports when re-registering: every task it still has. */
+  private List<Task> report() {
+    return List.copyOf(tasks);
+  }
+
+  /** The agent lost its master (no pings within the total ping timeout): detect again and re-register. */
+  void masterPingTimeout() {
+    if (!alive() || !registered) {
+      return;
+    }
+    int l = leaderEp;
+    long e = leaderEpoch;
+    registered = false;
+    leaderEp = -1;
+    detected(l, e);
+  }
+
+  // ---- messages ---------------------------------------------------------------------------
+
+  @Override
+  void receive(int from, Message m) {
+    if (m instanceof Message.RunTask r) {
+      runTask(from, r.task());
+    } else if (m instanceof Message.StatusUpdateAcknowledgement a) {
+      acknowledged(a.task(), a.uuid());
+    } else if (m instanceof Message.KillTask k) {
+      killTask(from, k.task());
+    } else if (m instanceof Message.SlaveRegistered r) {
+      registeredWith(from, r.id(), false);
+    } else if (m instanceof Message.SlaveReregistered r) {
+      registeredWith(from, r.id(), true);
+    } else if (m instanceof Message.ShutdownFramework s) {
+      shutdownFramework(s.framework());
+    } else if (m instanceof Message.ShutdownSlave s) {
+      shutdown();
+    }
+  }
+
+  private void registeredWith(int from, AgentId assigned, boolean reregistered) {
+    if (from != leaderEp || registered) {
+      return;
+    }
+    registered = true;
+    masterEp = from;
+    id = assigned;
+    cluster.sim.cancel(regHandle);
+    regHandle = -1;
+    cluster.health.agentRegistered(idx);
+    // Resume every paused stream.
+    for (int i = 0; i < tasks.size(); i++) {
+      Task t = tasks.get(i);
+      if (t.aInflight != null) {
+        sendInflight(t);
+      } else {
+        sendNext(t);
+      }
+    }
+  }
+
+  /** {@code Slave::runTask}: launch the command executor; it reports STARTING then RUNNING. */
+  private void runTask(int from, Task t) {
+    if (!registered || from != masterEp || t.aSlot >= 0) {
+      return;
+    }
+    t.aState = TaskState.TASK_STAGING;
+    t.aIncarnation = incarnation;
+    addTask(t);
+    statusUpdate(t, TaskState.TASK_STARTING, "");
+    statusUpdate(t, TaskState.TASK_RUNNING, "");
+    TaskSpec spec = t.logical.spec;
+    if (spec.duration() != SimTime.NEVER) {
+      t.aFinishHandle = cluster.sim.schedule(spec.duration(), () -> finish(t));
+    }
+  }
+
+  private void addTask(Task t) {
+    t.aSlot = tasks.size();
+    tasks.add(t);
+  }
+
+  private void removeTask(Task t) {
+    int slot = t.aSlot;
+    if (slot < 0 || slot >= tasks.size() || tasks.get(slot) != t) {
+      return;
+    }
+    int last = tasks.size() - 1;
+    Task moved = tasks.get(last);
+    tasks.set(slot, moved);
+    tasks.remove(last);
+    moved.aSlot = slot;
+    t.aSlot = -1;
+    cluster.sim.cancel(t.aRetryHandle);
+    t.aRetryHandle = -1;
+    t.aInflight = null;
+    t.aPending = null;
+  }
+
+  /** The task's duration elapsed: its outcome (sampled from failureProbability for synthetic tasks). */
+  private void finish(Task t) {
+    t.aFinishHandle = -1;
+    if (t.aSlot < 0 || t.aState.isTerminal()) {
+      return;
+    }
+    TaskSpec spec = t.logical.spec;
+    TaskState s = switch (spec.outcome()) {
+      case FINISHED -> TaskState.TASK_FINISHED;
+      case FAILED -> TaskState.TASK_FAILED;
+      case KILLED -> TaskState.TASK_KILLED;
+      case LOST -> TaskState.TASK_LOST;
+      case SAMPLED -> spec.failureProbability() > 0
+          && t.framework.outcomeRng.nextDouble() < spec.failureProbability()
+          ? TaskState.TASK_FAILED : TaskState.TASK_FINISHED;
+    };
+    statusUpdate(t, s, Framework.REASON_OUTCOME);
+  }
+
+  /** {@code Slave::killTask}. An unknown task is answered with TASK_LOST through the status update manager. */
+  private void killTask(int from, Task t) {
+    if (!registered || from != masterEp) {
+      return;
+    }
+    if (t.aSlot >= 0 && tasks.get(t.aSlot) == t) {
+      if (!t.aState.isTerminal()) {
+        cluster.sim.cancel(t.aFinishHandle);
+        t.aFinishHandle = -1;
+        statusUpdate(t, TaskState.TASK_KILLED, "REASON_TASK_KILLED");
+      }
+      return;
+    }
+    t.aState = TaskState.TASK_STAGING;
+    addTask(t);
+    statusUpdate(t, TaskState.TASK_LOST, "REASON_EXECUTOR_TERMINATED");
+  }
+
+  private void shutdownFramework(int fw) {
+    for (int i = tasks.size() - 1; i >= 0; i--) {
+      Task t = tasks.get(i);
+      if (t.framework.index == fw) {
+        cluster.sim.cancel(t.aFinishHandle);
+        t.aFinishHandle = -1;
+        if (!t.aState.isTerminal()) {
+          t.aState = TaskState.TASK_KILLED;
+        }
+        removeTask(t);
+      }
+    }
+  }
+
+  private void shutdown() {
+    for (int i = tasks.size() - 1; i >= 0; i--) {
+      Task t = tasks.get(i);
+      cluster.sim.cancel(t.aFinishHandle);
+      t.aFinishHandle = -1;
+      removeTask(t);
+    }
+    id = null;
+    int l = leaderEp;
+    long e = leaderEpoch;
+    registered = false;
+    leaderEp = -1;
+    detected(l, e);
+  }
+
+  // ---- status update manager ------------------------------------------------------------
+
+  private void statusUpdate(Task t, TaskState state, String reason) {
+    t.aState = state;
+    Task.Update u = new Task.Update(state, reason, cluster.nextUuid());
+    if (t.aInflight == null) {
+      t.aInflight = u;
+      t.aRetryDelay = STATUS_UPDATE_RETRY_MIN;
+      if (registered) {
+        sendInflight(t);
+      }
+    } else {
+      if (t.aPending == null) {
+        t.aPending = new ArrayDeque<>(2);
+      }
+      t.aPending.add(u);
+    }
+  }
+
+  private void sendInflight(Task t) {
+    Task.Update u = t.aInflight;
+    send(masterEp, new Message.StatusUpdate(idx, t, u.state, t.aState, u.reason, u.uuid));
+    cluster.sim.cancel(t.aRetryHandle);
+    int inc = incarnation;
+    t.aRetryHandle = cluster.sim.schedule(t.aRetryDelay, () -> retry(t, u, inc));
+  }
+
+  private void retry(Task t, Task.Update u, int inc) {
+    if (inc != incarnation || t.aInflight != u) {
+      return;
+    }
+    t.aRetryHandle = -1;
+    t.aRetryDelay = Math.min(t.aRetryDelay * 2, STATUS_UPDATE_RETRY_MAX);
+    if (registered) {
+      sendInflight(t);
+    }
+  }
+
+  private void sendNext(Task t) {
+    if (t.aInflight == null && t.aPending != null && !t.aPending.isEmpty()) {
+      t.aInflight = t.aPending.poll();
+      t.aRetryDelay = STATUS_UPDATE_RETRY_MIN;
+      if (registered) {
+        sendInflight(t);
+      }
+    }
+  }
+
+  private void acknowledged(Task t, long uuid) {
+    Task.Update u = t.aInflight;
+    if (u == null || u.uuid != uuid || t.aSlot < 0) {
+      return;
+    }
+    cluster.sim.cancel(t.aRetryHandle);
+    t.aRetryHandle = -1;
+    t.aInflight = null;
+    if (u.state.isTerminal() && (t.aPending == null || t.aPending.isEmpty())) {
+      removeTask(t);
+      return;
+    }
+    sendNext(t);
+  }
+
+  // ---- faults -----------------------------------------------------------------------------
+
+  /**
+   * The agent process dies. Executors of checkpointing frameworks keep running (their updates are
+   * checkpointed and sent after the agent recovers); those of other frameworks die with it.
+   */
+  void crashed() {
+    incarnation++;
+    registered = false;
+    masterEp = -1;
+    leaderEp = -1;
+    cluster.sim.cancel(regHandle);
+    regHandle = -1;
+    for (int i = tasks.size() - 1; i >= 0; i--) {
+      Task t = tasks.get(i);
+      cluster.sim.cancel(t.aRetryHandle);
+      t.aRetryHandle = -1;
+      if (!t.framework.info.checkpoint()) {
+        cluster.sim.cancel(t.aFinishHandle);
+        t.aFinishHandle = -1;
+        removeTask(t);
+      }
+    }
+  }
+
+  /** The agent restarts and recovers its checkpointed state (agent ID, checkpointing frameworks' tasks). */
+  void restarted() {
+    incarnation++;
+    for (Task t : tasks) {
+      if (t.aInflight != null) {
+        t.aRetryDelay = STATUS_UPDATE_RETRY_MIN;
+      }
+    }
+  }
+}

@@ -1,0 +1,460 @@
+package org.mesosim.model.cluster;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.mesosim.engine.SimTime;
+import org.mesosim.engine.Simulation;
+import org.mesosim.engine.random.Distribution;
+import org.mesosim.model.AgentInfo;
+import org.mesosim.model.ResourceSet;
+import org.mesosim.model.Resources;
+import org.mesosim.model.config.AgentGroup;
+import org.mesosim.model.config.FaultSpec;
+import org.mesosim.model.config.FaultTarget;
+import org.mesosim.model.config.ModelConfig;
+import org.mesosim.model.events.DigestObserver;
+import org.mesosim.model.events.ModelEvent;
+import org.mesosim.model.events.ModelObserver;
+
+/**
+ * The whole simulated cluster: ZooKeeper servers, masters, agents and frameworks as network
+ * endpoints (in that order), the registry, health checks, faults and the invariant checker. The
+ * public face is {@link org.mesosim.model.MesosCluster}.
+ */
+public final class Cluster {
+  final Simulation sim;
+  final ModelConfig config;
+  final Network net;
+  final ZooKeeper zk;
+  final Registry registry;
+  final Master[] masters;
+  final Agent[] agents;
+  final Framework[] frameworks;
+  final HealthChecks health;
+  final Invariants invariants;
+  final long baseLatency;
+  private final int masterBase;
+  private final int agentBase;
+  private final int frameworkBase;
+  private final List<ModelObserver> observers = new ArrayList<>();
+  private ModelObserver[] obs = new ModelObserver[0];
+  private final LinkedHashMap<String, Integer> agentByName = new LinkedHashMap<>();
+  private long uuids;
+  int busyFrameworks;
+  long tasksLaunched;
+  private int leaderEp = -1;
+  private long leaderEpoch;
+  private int partitionSeq;
+  private boolean started;
+  private final Resources capacity;
+
+  public Cluster(Simulation sim, ModelConfig config) {
+    this.sim = sim;
+    this.config = config;
+    int z = config.zookeeper().servers();
+    int m = config.masters();
+    int a = 0;
+    for (AgentGroup g : config.agents()) {
+      a += g.count();
+    }
+    int f = config.frameworks().size();
+    this.net = new Network(sim, z + m + a + f, config.network());
+    this.baseLatency = net.baseLatency(config.network());
+    this.zk = new ZooKeeper(this, z, 0, config.zookeeper().sessionTimeout());
+    for (int i = 0; i < z; i++) {
+      net.register(zk.new Server(i, "zookeeper-" + (i + 1)));
+    }
+    masterBase = z;
+    masters = new Master[m];
+    for (int i = 0; i < m; i++) {
+      masters[i] = new Master(this, masterBase + i, i);
+      net.register(masters[i]);
+    }
+    agentBase = z + m;
+    agents = new Agent[a];
+    Resources cap = Resources.EMPTY;
+    int k = 0;
+    for (AgentGroup g : config.agents()) {
+      Resources reservedSum = Resources.EMPTY;
+      for (Resources r : g.reservations().values()) {
+        reservedSum = reservedSum.plus(r);
+      }
+      if (!g.resources().contains(reservedSum)) {
+        throw new IllegalArgumentException("agents." + g.name() + ".reservations: exceed the agent's resources");
+      }
+      ResourceSet total = ResourceSet.of(g.resources().minus(reservedSum), g.reservations());
+      for (int i = 1; i <= g.count(); i++) {
+        String host = g.name() + "-" + i;
+        AgentInfo info = new AgentInfo(host, total, g.attributes());
+        agents[k] = new Agent(this, agentBase + k, k, g.name(), info);
+        net.register(agents[k]);
+        agentByName.put(host, k);
+        cap = cap.plus(g.resources());
+        k++;
+      }
+    }
+    capacity = cap;
+    frameworkBase = agentBase + a;
+    frameworks = new Framework[f];
+    for (int i = 0; i < f; i++) {
+      frameworks[i] = new Framework(this, frameworkBase + i, i, config.frameworks().get(i));
+      net.register(frameworks[i]);
+    }
+    registry = new Registry(a);
+    health = new HealthChecks(this, a);
+    invariants = new Invariants(this, config.checkInvariants());
+    observers.add(new DigestObserver(sim.digest()));
+    obs = observers.toArray(new ModelObserver[0]);
+  }
+
+  public void addObserver(ModelObserver o) {
+    observers.add(o);
+    obs = observers.toArray(new ModelObserver[0]);
+  }
+
+  /** Schedules the initial events: ZooKeeper, masters, agents, frameworks, faults. */
+  public void start() {
+    if (started) {
+      throw new IllegalStateException("already started");
+    }
+    started = true;
+    for (Master m : masters) {
+      sim.at(sim.now(), m::start);
+    }
+    for (Framework f : frameworks) {
+      f.start();
+    }
+    scheduleFaults();
+  }
+
+  void emit(ModelEvent e) {
+    for (ModelObserver o : obs) {
+      o.on(e);
+    }
+  }
+
+  long nextUuid() {
+    return ++uuids;
+  }
+
+  int agentEp(int idx) {
+    return agentBase + idx;
+  }
+
+  int frameworkEp(int idx) {
+    return frameworkBase + idx;
+  }
+
+  public boolean isDrained() {
+    return started && busyFrameworks == 0;
+  }
+
+  public boolean anyEndlessWorkload() {
+    for (Framework f : frameworks) {
+      if (f.endless()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public Resources capacity() {
+    return capacity;
+  }
+
+  public long invariantViolations() {
+    return invariants.violations();
+  }
+
+  public long tasksLaunched() {
+    return tasksLaunched;
+  }
+
+  public long messagesSent() {
+    return net.sent;
+  }
+
+  public long messagesDropped() {
+    return net.dropped;
+  }
+
+  /** Passes a framework's demand hint to the leading master's allocator (out of band). */
+  void updateDemand(Framework f, Resources next) {
+    Master l = leader();
+    if (l == null || !l.leading.recovered || f.mesosId == null) {
+      return;
+    }
+    Master.MFramework mf = l.leading.frameworks[f.index];
+    if (mf != null && !mf.removed && mf.id.equals(f.mesosId)) {
+      l.leading.allocator.updateDemand(mf.id, next);
+    }
+  }
+
+  // ---- leader detection ---------------------------------------------------------------------
+
+  /** ZooKeeper reports a new leader (lowest znode), or none. */
+  void leaderDetected(ZooKeeper.Session leader, long epoch) {
+    for (Master m : masters) {
+      m.detected(leader, epoch);
+    }
+    leaderEp = leader == null ? -1 : leader.owner.ep;
+    leaderEpoch = epoch;
+    refreshDetectors();
+  }
+
+  /** Agents and frameworks that can reach ZooKeeper and do not know the current leader learn it. */
+  private void refreshDetectors() {
+    for (Agent a : agents) {
+      if (a.alive() && a.leaderEpoch != leaderEpoch && zk.reachesQuorum(a.ep)) {
+        a.detected(leaderEp, leaderEpoch);
+      }
+    }
+    for (Framework f : frameworks) {
+      if (f.alive() && f.leaderEpoch != leaderEpoch && zk.reachesQuorum(f.ep)) {
+        f.detected(leaderEp, leaderEpoch);
+      }
+    }
+  }
+
+  Master leader() {
+    for (Master m : masters) {
+      if (m.leading != null) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  // ---- faults ----------------------------------------------------------------------------
+
+  void crashProcess(int ep) {
+    net.crash(ep);
+    zk.reevaluate();
+  }
+
+  void restartMaster(Master m) {
+    if (m.alive()) {
+      return;
+    }
+    net.restart(m.ep);
+    emit(new ModelEvent.Fault(sim.now(), "restart", m.name));
+    zk.reevaluate();
+    m.start();
+  }
+
+  private void scheduleFaults() {
+    List<FaultSpec> faults = config.faults();
+    for (int i = 0; i < faults.size(); i++) {
+      FaultSpec f = faults.get(i);
+      if (f.at() >= 0) {
+        sim.at(Math.max(f.at(), sim.now()), () -> inject(f, f.targets(), faultStream(f, "restart")));
+      } else {
+        for (FaultTarget t : f.targets()) {
+          String stream = "faults/" + i + "/" + t;
+          Distribution.Sampler every = f.every().sampler(sim.random().stream(stream + "/every"));
+          Distribution.Sampler rec = f.recoverAfter() == null ? null
+              : f.recoverAfter().sampler(sim.random().stream(stream + "/recover"));
+          scheduleRandomFault(f, t, every, rec);
+        }
+      }
+    }
+  }
+
+  private Distribution.Sampler faultStream(FaultSpec f, String what) {
+    if (f.recoverAfter() == null) {
+      return null;
+    }
+    return f.recoverAfter().sampler(sim.random().stream("faults/" + config.faults().indexOf(f) + "/" + what));
+  }
+
+  private void scheduleRandomFault(FaultSpec f, FaultTarget t, Distribution.Sampler every, Distribution.Sampler rec) {
+    long delay = Math.max(0, Math.round(every.sample()));
+    sim.schedule(delay, () -> {
+      inject(f, List.of(t), rec);
+      scheduleRandomFault(f, t, every, rec);
+    });
+  }
+
+  private void inject(FaultSpec f, List<FaultTarget> targets, Distribution.Sampler rec) {
+    long recoverAfter = rec == null ? SimTime.NEVER : Math.max(0, Math.round(rec.sample()));
+    if (f.action() == FaultSpec.Action.CRASH) {
+      for (FaultTarget t : targets) {
+        for (Process p : resolve(t)) {
+          crash(p, recoverAfter);
+        }
+      }
+    } else {
+      List<Process> side = new ArrayList<>();
+      for (FaultTarget t : targets) {
+        side.addAll(resolve(t));
+      }
+      partition(side, recoverAfter);
+    }
+  }
+
+  List<Process> resolve(FaultTarget t) {
+    List<Process> out = new ArrayList<>();
+    switch (t.kind()) {
+      case LEADING_MASTER -> {
+        Master m = leader();
+        if (m != null) {
+          out.add(m);
+        }
+      }
+      case MASTER -> {
+        for (Master m : masters) {
+          if (m.name.equals(t.name())) {
+            out.add(m);
+          }
+        }
+      }
+      case AGENT -> {
+        Integer i = agentByName.get(t.name());
+        if (i != null) {
+          out.add(agents[i]);
+        }
+      }
+      case AGENT_GROUP -> {
+        for (Agent a : agents) {
+          if (a.group.equals(t.name())) {
+            out.add(a);
+          }
+        }
+      }
+      case FRAMEWORK -> {
+        for (Framework fw : frameworks) {
+          if (fw.name.equals(t.name())) {
+            out.add(fw);
+          }
+        }
+        if (out.isEmpty()) {
+          // "framework A" with count: N hits every copy A-1 … A-N.
+          for (Framework fw : frameworks) {
+            String n = fw.name;
+            if (n.startsWith(t.name() + "-") && n.substring(t.name().length() + 1).chars().allMatch(Character::isDigit)) {
+              out.add(fw);
+            }
+          }
+        }
+      }
+      case ZOOKEEPER -> {
+        for (int i = 0; i < zk.servers; i++) {
+          if (("zookeeper-" + (i + 1)).equals(t.name())) {
+            out.add(net.process(i));
+          }
+        }
+      }
+      default -> throw new IllegalStateException();
+    }
+    return out;
+  }
+
+  /** Crashes a process now and restarts it after {@code restartAfter} (NEVER = stays down). */
+  void crash(Process p, long restartAfter) {
+    if (!p.alive()) {
+      return;
+    }
+    emit(new ModelEvent.Fault(sim.now(), "crash", p.name));
+    if (p instanceof Master m) {
+      m.crashed();
+      net.crash(m.ep);
+      zk.reevaluate();
+    } else if (p instanceof Agent a) {
+      net.crash(a.ep);
+      a.crashed();
+      health.reevaluate(a.idx);
+    } else if (p instanceof Framework fw) {
+      net.crash(fw.ep);
+      fw.crashed();
+      Master l = leader();
+      if (l != null && net.connected(l.ep, fw.ep)) {
+        // The scheduler's socket closes: Master::exited after one latency.
+        Master.Leadership ld = l.leading;
+        sim.schedule(baseLatency, () -> {
+          if (ld.current() && ld.recovered) {
+            ld.frameworkDisconnected(fw.index);
+          }
+        });
+      }
+    } else {
+      net.crash(p.ep);
+      zk.reevaluate();
+    }
+    if (restartAfter != SimTime.NEVER) {
+      sim.schedule(restartAfter, () -> restart(p));
+    }
+  }
+
+  void restart(Process p) {
+    if (p.alive()) {
+      return;
+    }
+    if (p instanceof Master m) {
+      restartMaster(m);
+      return;
+    }
+    emit(new ModelEvent.Fault(sim.now(), "restart", p.name));
+    net.restart(p.ep);
+    if (p instanceof Agent a) {
+      a.restarted();
+      health.reevaluate(a.idx);
+      detectLater(a.ep);
+    } else if (p instanceof Framework fw) {
+      fw.restarted();
+      detectLater(fw.ep);
+    } else {
+      zk.reevaluate();
+      refreshDetectors();
+    }
+  }
+
+  private void detectLater(int ep) {
+    sim.schedule(baseLatency, () -> {
+      if (!net.alive(ep) || !zk.reachesQuorum(ep)) {
+        return;
+      }
+      Process p = net.process(ep);
+      if (p instanceof Agent a) {
+        a.detected(leaderEp, leaderEpoch);
+      } else if (p instanceof Framework fw) {
+        fw.detected(leaderEp, leaderEpoch);
+      }
+    });
+  }
+
+  /** Cuts {@code side} off from everyone else; heals after {@code healAfter}. */
+  void partition(List<Process> side, long healAfter) {
+    if (side.isEmpty()) {
+      return;
+    }
+    int id = ++partitionSeq;
+    StringBuilder names = new StringBuilder();
+    for (Process p : side) {
+      net.setSide(p.ep, id);
+      if (names.length() > 0) {
+        names.append(',');
+      }
+      names.append(p.name);
+    }
+    emit(new ModelEvent.Fault(sim.now(), "partition", names.toString()));
+    topologyChanged();
+    if (healAfter != SimTime.NEVER) {
+      sim.schedule(healAfter, () -> {
+        for (Process p : side) {
+          if (net.side(p.ep) == id) {
+            net.setSide(p.ep, 0);
+          }
+        }
+        emit(new ModelEvent.Fault(sim.now(), "heal", names.toString()));
+        topologyChanged();
+        sim.schedule(baseLatency, this::refreshDetectors);
+      });
+    }
+  }
+
+  private void topologyChanged() {
+    zk.reevaluate();
+    health.reevaluateAll();
+  }
+}

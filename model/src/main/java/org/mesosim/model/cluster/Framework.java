@@ -1,0 +1,894 @@
+package org.mesosim.model.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.mesosim.engine.SimTime;
+import org.mesosim.model.FrameworkId;
+import org.mesosim.model.FrameworkInfo;
+import org.mesosim.model.ResourceSet;
+import org.mesosim.model.Resources;
+import org.mesosim.model.TaskId;
+import org.mesosim.model.TaskState;
+import org.mesosim.model.config.FrameworkConfig;
+import org.mesosim.model.config.SchedulerConfig;
+import org.mesosim.model.events.ModelEvent;
+import org.mesosim.model.workload.JobSpec;
+import org.mesosim.model.workload.TaskOutcome;
+import org.mesosim.model.workload.TaskSpec;
+import org.mesosim.model.workload.Workload;
+
+/**
+ * A framework: the scheduler driver ({@code src/sched/sched.cpp}: registration with backoff,
+ * factor 2 s capped at 1 min; failover) plus one of the scheduler behaviours of
+ * SCENARIO-FORMAT.md ({@code batch}, {@code service}, {@code gang}).
+ *
+ * <p>Jobs arrive from the workload at their submit times; the next job is pulled when the
+ * previous one arrives. Tasks wait in a FIFO queue (tasks whose {@code dependsOn} groups have not
+ * all finished wait outside it). Offers are answered first-fit over the queue in order. Every
+ * 5 minutes while it has work, the framework kills tasks stuck in STAGING for longer than that
+ * (as Marathon's {@code task_launch_timeout} does; this also recovers launches lost on the
+ * network) and revives if it has queued work but saw no offer since the last check.
+ */
+final class Framework extends Process {
+  /** Reason carried by the update that reports a task's own outcome at the end of its duration. */
+  static final String REASON_OUTCOME = "";
+  static final long REGISTRATION_BACKOFF = 2 * SimTime.SECOND;
+  static final long REGISTRATION_RETRY_MAX = SimTime.MINUTE;
+  static final long CHECK_INTERVAL = 5 * SimTime.MINUTE;
+  /** Live tasks with no update for this long are reconciled explicitly. */
+  static final long RECONCILE_AFTER = 15 * SimTime.MINUTE;
+
+  final int index;
+  final FrameworkInfo info;
+  final SchedulerConfig sc;
+  final UniformRandomProvider outcomeRng;
+  private final UniformRandomProvider backoffRng;
+  private final FrameworkConfig config;
+  private Workload workload;
+  FrameworkId mesosId;
+  int leaderEp = -1;
+  long leaderEpoch = -1;
+  int masterEp = -1;
+  boolean registered;
+  private boolean failingOver;
+  private long regHandle = -1;
+  private long regBackoff;
+  private int incarnation;
+
+  // queue of logical tasks waiting for an offer
+  private LogicalTask qHead;
+  private LogicalTask qTail;
+  int pending;
+  private int lastPendingEmitted = -1;
+  /** Queued tasks grouped by resource shape, each group FIFO in queue order. */
+  private final TreeMap<Resources, Shape> shapes = new TreeMap<>();
+  /** Non-empty shapes by the queue position of their first task. */
+  private final TreeMap<Long, Shape> byHead = new TreeMap<>();
+  private long nextSeq;
+  private int scanStamp;
+  // launched tasks not yet terminal in this framework's view, in launch order
+  private Task liveHead;
+  private Task liveTail;
+  private int live;
+  private boolean suppressed;
+  private boolean offerSinceCheck;
+  private Resources lastDemand = Resources.EMPTY;
+  private long checkHandle = -1;
+  boolean exhausted;
+  int openJobs;
+  private boolean busy;
+  private final ArrayList<Offer> held = new ArrayList<>();
+  private ArrayList<Offer> declines;
+  long jobsSubmitted;
+  long jobsEnded;
+
+  Framework(Cluster c, int ep, int index, FrameworkConfig config) {
+    super(c, ep, config.name());
+    this.index = index;
+    this.config = config;
+    this.info = config.info();
+    this.sc = config.scheduler();
+    this.outcomeRng = c.sim.random().stream("framework/" + info.name() + "/outcomes");
+    this.backoffRng = c.sim.random().stream("framework/" + info.name() + "/backoff");
+  }
+
+  /** A job as this framework tracks it. */
+  static final class Job {
+    final JobSpec spec;
+    final String id;
+    int remaining;
+    long start = -1;
+    boolean failed;
+    boolean killed;
+    boolean aborted;
+    TreeMap<String, int[]> groupsLeft;
+    ArrayList<LogicalTask> blocked;
+    LogicalTask[] tasks;
+
+    Job(JobSpec spec) {
+      this.spec = spec;
+      this.id = spec.id();
+    }
+  }
+
+  /** One task of a job across its attempts. */
+  static final class LogicalTask {
+    final Job job;
+    final TaskSpec spec;
+    int attempts;
+    boolean queued;
+    boolean done;
+    Task current;
+    LogicalTask prev;
+    LogicalTask next;
+    long seq;
+    Shape shape;
+    LogicalTask sNext;
+
+    LogicalTask(Job job, TaskSpec spec) {
+      this.job = job;
+      this.spec = spec;
+    }
+  }
+
+  /** The queued tasks of one resource shape, in queue order (all fit an offer, or none does). */
+  static final class Shape {
+    final Resources need;
+    LogicalTask first;
+    LogicalTask last;
+    int count;
+    int failedStamp;
+
+    Shape(Resources need) {
+      this.need = need;
+    }
+  }
+
+  // ---- workload -----------------------------------------------------------------------------
+
+  void start() {
+    workload = config.workload().open(cluster.sim.random());
+    setBusy(true);
+    pullNext();
+  }
+
+  boolean endless() {
+    return sc.type() == SchedulerConfig.SchedulerType.SERVICE || (workload != null && workload.endless());
+  }
+
+  private void pullNext() {
+    JobSpec next = workload.next();
+    if (next == null) {
+      exhausted = true;
+      workload.close();
+      updateBusy();
+      return;
+    }
+    long at = Math.max(cluster.sim.now(), next.submitTime());
+    cluster.sim.at(at, () -> {
+      submit(next);
+      pullNext();
+    });
+  }
+
+  private void submit(JobSpec spec) {
+    Job job = new Job(spec);
+    openJobs++;
+    jobsSubmitted++;
+    job.remaining = spec.tasks().size();
+    job.tasks = new LogicalTask[spec.tasks().size()];
+    cluster.emit(new ModelEvent.JobSubmitted(cluster.sim.now(), name, job.id, spec.tasks().size()));
+    boolean deps = false;
+    for (TaskSpec t : spec.tasks()) {
+      if (!t.dependsOn().isEmpty()) {
+        deps = true;
+        break;
+      }
+    }
+    if (deps) {
+      job.groupsLeft = new TreeMap<>();
+      job.blocked = new ArrayList<>();
+      for (TaskSpec t : spec.tasks()) {
+        job.groupsLeft.computeIfAbsent(t.group(), g -> new int[1])[0]++;
+      }
+    }
+    for (int i = 0; i < job.tasks.length; i++) {
+      TaskSpec ts = spec.tasks().get(i);
+      LogicalTask lt = new LogicalTask(job, ts);
+      job.tasks[i] = lt;
+      if (deps && !dependenciesMet(job, ts)) {
+        job.blocked.add(lt);
+      } else {
+        enqueue(lt);
+      }
+    }
+    workArrived();
+  }
+
+  private static boolean dependenciesMet(Job job, TaskSpec ts) {
+    for (String g : ts.dependsOn()) {
+      int[] left = job.groupsLeft.get(g);
+      if (left != null && left[0] > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- queue ------------------------------------------------------------------------------
+
+  private void enqueue(LogicalTask lt) {
+    lt.queued = true;
+    lt.seq = nextSeq++;
+    lt.prev = qTail;
+    lt.next = null;
+    if (qTail == null) {
+      qHead = lt;
+    } else {
+      qTail.next = lt;
+    }
+    qTail = lt;
+    pending++;
+    Shape sh = shapes.get(lt.spec.resources());
+    if (sh == null) {
+      sh = new Shape(lt.spec.resources());
+      shapes.put(sh.need, sh);
+    }
+    lt.shape = sh;
+    lt.sNext = null;
+    if (sh.last == null) {
+      sh.first = lt;
+      byHead.put(lt.seq, sh);
+    } else {
+      sh.last.sNext = lt;
+    }
+    sh.last = lt;
+    sh.count++;
+  }
+
+  /**
+   * Removes a queued task. Tasks leave a shape's FIFO from its head (launches) except when a job
+   * is aborted; then the FIFO is searched (aborts are rare).
+   */
+  private void dequeue(LogicalTask lt) {
+    if (!lt.queued) {
+      return;
+    }
+    lt.queued = false;
+    if (lt.prev == null) {
+      qHead = lt.next;
+    } else {
+      lt.prev.next = lt.next;
+    }
+    if (lt.next == null) {
+      qTail = lt.prev;
+    } else {
+      lt.next.prev = lt.prev;
+    }
+    lt.prev = null;
+    lt.next = null;
+    pending--;
+    Shape sh = lt.shape;
+    if (sh.first == lt) {
+      byHead.remove(lt.seq);
+      sh.first = lt.sNext;
+      if (sh.first == null) {
+        sh.last = null;
+      } else {
+        byHead.put(sh.first.seq, sh);
+      }
+    } else {
+      LogicalTask p = sh.first;
+      while (p.sNext != lt) {
+        p = p.sNext;
+      }
+      p.sNext = lt.sNext;
+      if (sh.last == lt) {
+        sh.last = p;
+      }
+    }
+    lt.sNext = null;
+    lt.shape = null;
+    if (--sh.count == 0) {
+      shapes.remove(sh.need);
+    }
+  }
+
+  private void emitPending() {
+    if (pending != lastPendingEmitted) {
+      lastPendingEmitted = pending;
+      cluster.emit(new ModelEvent.PendingChanged(cluster.sim.now(), name, pending));
+    }
+  }
+
+  private void workArrived() {
+    emitPending();
+    updateDemand();
+    if (registered && suppressed && pending > 0) {
+      suppressed = false;
+      send(masterEp, new Message.ReviveOffers(index));
+    }
+    armCheck();
+    if (sc.type() == SchedulerConfig.SchedulerType.GANG && registered) {
+      tryGang();
+    }
+  }
+
+  private void maybeSuppress() {
+    maybeSuppress(false);
+  }
+
+  /** Suppress when idle; {@code force} re-sends it (an offer arrived while idle: the last SUPPRESS was lost). */
+  private void maybeSuppress(boolean force) {
+    if (sc.suppressWhenIdle() && pending == 0 && registered && (!suppressed || force)) {
+      suppressed = true;
+      send(masterEp, new Message.SuppressOffers(index));
+    }
+  }
+
+  // ---- driver: detection and registration ----------------------------------------------------
+
+  void detected(int leader, long epoch) {
+    if (!alive()) {
+      return;
+    }
+    if (epoch == leaderEpoch && leader == leaderEp && registered) {
+      return;
+    }
+    leaderEp = leader;
+    leaderEpoch = epoch;
+    registered = false;
+    masterEp = -1;
+    dropHeld();
+    cluster.sim.cancel(regHandle);
+    regHandle = -1;
+    if (leader < 0) {
+      return;
+    }
+    regBackoff = REGISTRATION_BACKOFF;
+    doRegistration();
+  }
+
+  private void doRegistration() {
+    regHandle = -1;
+    if (registered || leaderEp < 0 || !alive()) {
+      return;
+    }
+    if (mesosId == null) {
+      send(leaderEp, new Message.RegisterFramework(index, info));
+    } else {
+      send(leaderEp, new Message.ReregisterFramework(index, mesosId, info, failingOver));
+    }
+    long delay = (long) (regBackoff * backoffRng.nextDouble());
+    regBackoff = Math.min(regBackoff * 2, REGISTRATION_RETRY_MAX);
+    int inc = incarnation;
+    regHandle = cluster.sim.schedule(delay, () -> {
+      if (inc == incarnation) {
+        doRegistration();
+      }
+    });
+  }
+
+  @Override
+  void receive(int from, Message m) {
+    if (m instanceof Message.ResourceOffers o) {
+      resourceOffers(from, o.offers());
+    } else if (m instanceof Message.StatusUpdateForward u) {
+      statusUpdate(from, u);
+    } else if (m instanceof Message.RescindOffer r) {
+      held.remove(r.offer());
+    } else if (m instanceof Message.FrameworkRegistered r) {
+      registeredWith(from, r.id(), r.reregistered());
+    } else if (m instanceof Message.FrameworkError e) {
+      error(from);
+    } else if (m instanceof Message.LostSlave l) {
+      lostSlave(from, l);
+    }
+  }
+
+  /** slaveLost callback: reconcile this framework's live tasks on that agent explicitly (the master's LOST updates are not reliable). */
+  private void lostSlave(int from, Message.LostSlave l) {
+    if (from != masterEp || !registered) {
+      return;
+    }
+    List<Task> tasks = null;
+    for (Task t = liveHead; t != null; t = t.fNext) {
+      if (l.agentIndex() == t.agent) {
+        if (tasks == null) {
+          tasks = new ArrayList<>();
+        }
+        tasks.add(t);
+      }
+    }
+    if (tasks != null) {
+      send(masterEp, new Message.Reconcile(index, tasks));
+    }
+  }
+
+  private void registeredWith(int from, FrameworkId id, boolean reregistered) {
+    if (from != leaderEp || registered) {
+      return;
+    }
+    boolean known = mesosId != null;
+    registered = true;
+    masterEp = from;
+    mesosId = id;
+    failingOver = false;
+    cluster.sim.cancel(regHandle);
+    regHandle = -1;
+    suppressed = false;
+    if (known) {
+      // Implicit reconciliation after (re-)registration.
+      send(masterEp, new Message.Reconcile(index, List.of()));
+    }
+    if (pending == 0) {
+      maybeSuppress();
+    }
+    armCheck();
+  }
+
+  /** "Framework has been removed": register anew; every task it had is gone. */
+  private void error(int from) {
+    if (from != leaderEp) {
+      return;
+    }
+    mesosId = null;
+    registered = false;
+    ArrayList<Task> gone = new ArrayList<>();
+    for (Task t = liveHead; t != null; t = t.fNext) {
+      gone.add(t);
+    }
+    for (Task t : gone) {
+      taskEnded(t, TaskState.TASK_KILLED, "REASON_FRAMEWORK_REMOVED");
+    }
+    emitPending();
+    regBackoff = REGISTRATION_BACKOFF;
+    doRegistration();
+  }
+
+  // ---- offers -----------------------------------------------------------------------------
+
+  private void resourceOffers(int from, List<Offer> offers) {
+    if (from != masterEp || !registered) {
+      return;
+    }
+    offerSinceCheck = true;
+    if (sc.type() == SchedulerConfig.SchedulerType.GANG) {
+      held.addAll(offers);
+      tryGang();
+      return;
+    }
+    boolean idle = pending == 0;
+    declines = null;
+    for (Offer o : offers) {
+      decide(o);
+    }
+    if (declines != null) {
+      // One DECLINE call for every offer of this message that is not used (Call::Decline takes many offer IDs).
+      Message m = new Message.Decline(index, declines, sc.refuseMicros());
+      declines = null;
+      sendAfter(sc.decisionPerOffer(), m);
+    }
+    emitPending();
+    maybeSuppress(idle && suppressed);
+    updateDemand();
+  }
+
+  /** Tells the allocator the next queued task's resources (Allocator#updateDemand; not a Mesos call). */
+  private void updateDemand() {
+    Resources next = qHead == null ? Resources.EMPTY : qHead.spec.resources();
+    if (!next.equals(lastDemand)) {
+      lastDemand = next;
+      cluster.updateDemand(this, next);
+    }
+  }
+
+  /**
+   * How many distinct task shapes a scheduler examines for one offer before it answers. Below the
+   * bound the scheduler is exact first fit over its whole queue (tasks of one shape all fit or all
+   * do not, so it looks at shapes in the order of their first queued task); real schedulers bound
+   * their work per offer too. Not a Mesos setting: ours (README, "what is modelled").
+   */
+  static final int SCAN_LIMIT = 1024;
+
+  /**
+   * First fit over the queue in order, at most {@code maxTasksPerOffer}; the rest declined with
+   * refuseSeconds. Cost per launch is O(shapes ahead of the first that fits), not O(queue).
+   */
+  private void decide(Offer o) {
+    int max = sc.maxTasksPerOffer();
+    ResourceSet rem = o.resources;
+    List<Message.Launch> launches = null;
+    int stamp = ++scanStamp;
+    int examined = 0;
+    search:
+    while (!byHead.isEmpty() && (max == 0 || launches == null || launches.size() < max)) {
+      Shape found = null;
+      ResourceSet take = null;
+      for (Shape sh : byHead.values()) {
+        if (sh.failedStamp == stamp) {
+          continue;
+        }
+        if (++examined > SCAN_LIMIT) {
+          break search;
+        }
+        take = take(rem, sh.need);
+        if (take != null) {
+          found = sh;
+          break;
+        }
+        sh.failedStamp = stamp;
+      }
+      if (found == null) {
+        break;
+      }
+      LogicalTask lt = found.first;
+      rem = rem.minus(take);
+      dequeue(lt);
+      if (launches == null) {
+        launches = new ArrayList<>();
+      }
+      launches.add(new Message.Launch(launch(lt, o.agent, take), take));
+    }
+    answer(o, launches);
+  }
+
+  private void answer(Offer o, List<Message.Launch> launches) {
+    if (launches == null && declines != null) {
+      declines.add(o);
+      return;
+    }
+    if (launches == null && sc.type() != SchedulerConfig.SchedulerType.GANG) {
+      declines = new ArrayList<>();
+      declines.add(o);
+      return;
+    }
+    long delay = sc.decisionPerOffer() + (launches == null ? 0 : sc.decisionPerTask() * launches.size());
+    Message m = launches == null
+        ? new Message.Decline(index, List.of(o), sc.refuseMicros())
+        : new Message.Accept(index, List.of(o), launches, sc.refuseMicros());
+    sendAfter(delay, m);
+  }
+
+  private void sendAfter(long delay, Message m) {
+    if (delay <= 0) {
+      send(masterEp, m);
+    } else {
+      int master = masterEp;
+      int inc = incarnation;
+      cluster.sim.schedule(delay, () -> {
+        if (inc == incarnation && master == masterEp) {
+          send(master, m);
+        }
+      });
+    }
+  }
+
+  /** What a task needing {@code need} takes from {@code rem}: its role's reservation first, then unreserved; null if it does not fit. */
+  private ResourceSet take(ResourceSet rem, Resources need) {
+    if (!rem.hasReservations()) {
+      return rem.unreserved().contains(need) ? ResourceSet.unreserved(need) : null;
+    }
+    Resources reserved = rem.reserved(info.role());
+    Resources fromReserved = reserved.min(need);
+    Resources rest = need.minus(fromReserved);
+    if (!rem.unreserved().contains(rest)) {
+      return null;
+    }
+    return fromReserved.isEmpty() ? ResourceSet.unreserved(rest) : ResourceSet.of(rest, Map.of(info.role(), fromReserved));
+  }
+
+  private Task launch(LogicalTask lt, int agent, ResourceSet take) {
+    lt.attempts++;
+    Task t = new Task(new TaskId(lt.job.id + "-" + lt.spec.name() + "-" + lt.attempts), this, mesosId, lt,
+        lt.attempts, agent, take, cluster.sim.now());
+    lt.current = t;
+    if (lt.job.start < 0) {
+      lt.job.start = cluster.sim.now();
+    }
+    t.fLive = true;
+    t.fPrev = liveTail;
+    if (liveTail == null) {
+      liveHead = t;
+    } else {
+      liveTail.fNext = t;
+    }
+    liveTail = t;
+    live++;
+    cluster.tasksLaunched++;
+    return t;
+  }
+
+  /** Gang: launch the head job only when all its queued tasks fit at once across held offers. */
+  private void tryGang() {
+    while (qHead != null && !held.isEmpty()) {
+      Job job = qHead.job;
+      ArrayList<LogicalTask> members = new ArrayList<>();
+      for (LogicalTask lt : job.tasks) {
+        if (lt.queued) {
+          members.add(lt);
+        }
+      }
+      ResourceSet[] rem = new ResourceSet[held.size()];
+      for (int i = 0; i < rem.length; i++) {
+        rem[i] = held.get(i).resources;
+      }
+      int[] where = new int[members.size()];
+      ResourceSet[] takes = new ResourceSet[members.size()];
+      boolean fits = true;
+      for (int k = 0; k < members.size() && fits; k++) {
+        Resources need = members.get(k).spec.resources();
+        where[k] = -1;
+        for (int i = 0; i < rem.length; i++) {
+          ResourceSet take = take(rem[i], need);
+          if (take != null) {
+            rem[i] = rem[i].minus(take);
+            where[k] = i;
+            takes[k] = take;
+            break;
+          }
+        }
+        fits = where[k] >= 0;
+      }
+      if (!fits) {
+        break;
+      }
+      ArrayList<List<Message.Launch>> per = new ArrayList<>(held.size());
+      for (int i = 0; i < held.size(); i++) {
+        per.add(null);
+      }
+      for (int k = 0; k < members.size(); k++) {
+        LogicalTask lt = members.get(k);
+        dequeue(lt);
+        int i = where[k];
+        if (per.get(i) == null) {
+          per.set(i, new ArrayList<>());
+        }
+        per.get(i).add(new Message.Launch(launch(lt, held.get(i).agent, takes[k]), takes[k]));
+      }
+      ArrayList<Offer> keep = new ArrayList<>();
+      for (int i = 0; i < per.size(); i++) {
+        if (per.get(i) != null) {
+          answer(held.get(i), per.get(i));
+        } else {
+          keep.add(held.get(i));
+        }
+      }
+      held.clear();
+      held.addAll(keep);
+    }
+    if (qHead == null && !held.isEmpty()) {
+      for (Offer o : held) {
+        answer(o, null);
+      }
+      held.clear();
+    }
+    emitPending();
+    maybeSuppress();
+  }
+
+  private void dropHeld() {
+    held.clear();
+  }
+
+  // ---- status updates -----------------------------------------------------------------------
+
+  private void statusUpdate(int from, Message.StatusUpdateForward u) {
+    Task t = u.task();
+    if (u.uuid() != 0) {
+      send(from, new Message.Acknowledge(index, t, u.uuid(), u.state()));
+    }
+    if (t.framework != this) {
+      return;
+    }
+    t.fLastUpdate = cluster.sim.now();
+    if (!t.fLive) {
+      if (!u.state().isTerminal() && u.state() != TaskState.TASK_STAGING && registered) {
+        // A task this framework counted as gone is alive (non-strict registry): kill it.
+        send(masterEp, new Message.KillTaskCall(index, t));
+      }
+      return;
+    }
+    if (!u.state().isTerminal()) {
+      t.fState = u.state();
+      return;
+    }
+    cluster.invariants.endedAtFramework(t, u.state());
+    taskEnded(t, u.state(), u.reason());
+    emitPending();
+    maybeSuppress();
+    updateDemand();
+  }
+
+  private void taskEnded(Task t, TaskState state, String reason) {
+    t.fState = state;
+    t.fLive = false;
+    if (t.fPrev == null) {
+      liveHead = t.fNext;
+    } else {
+      t.fPrev.fNext = t.fNext;
+    }
+    if (t.fNext == null) {
+      liveTail = t.fPrev;
+    } else {
+      t.fNext.fPrev = t.fPrev;
+    }
+    t.fPrev = null;
+    t.fNext = null;
+    live--;
+    LogicalTask lt = t.logical;
+    if (lt.current != t || lt.done) {
+      return;
+    }
+    lt.current = null;
+    Job job = lt.job;
+    if (sc.type() == SchedulerConfig.SchedulerType.SERVICE) {
+      enqueueAgain(lt);
+      return;
+    }
+    if (state == TaskState.TASK_FINISHED) {
+      done(lt, false, false, false);
+      return;
+    }
+    boolean ownOutcome = REASON_OUTCOME.equals(reason) && lt.spec.outcome() != TaskOutcome.SAMPLED;
+    if (ownOutcome) {
+      done(lt, state != TaskState.TASK_KILLED, state == TaskState.TASK_KILLED, false);
+      return;
+    }
+    if (job.aborted || lt.attempts >= sc.maxAttempts()) {
+      done(lt, true, false, true);
+      return;
+    }
+    enqueueAgain(lt);
+  }
+
+  private void enqueueAgain(LogicalTask lt) {
+    enqueue(lt);
+    workArrived();
+  }
+
+  private void done(LogicalTask lt, boolean failed, boolean killed, boolean exhausted) {
+    lt.done = true;
+    Job job = lt.job;
+    job.failed |= failed;
+    job.killed |= killed;
+    job.remaining--;
+    if (job.groupsLeft != null && !failed && !killed) {
+      int[] left = job.groupsLeft.get(lt.spec.group());
+      if (--left[0] == 0) {
+        boolean released = false;
+        for (int i = job.blocked.size() - 1; i >= 0; i--) {
+          LogicalTask b = job.blocked.get(i);
+          if (dependenciesMet(job, b.spec)) {
+            job.blocked.remove(i);
+            enqueue(b);
+            released = true;
+          }
+        }
+        if (released) {
+          workArrived();
+        }
+      }
+    }
+    boolean strandsDependents = (failed || killed) && job.blocked != null && !job.blocked.isEmpty();
+    if (!job.aborted && (exhausted || strandsDependents)) {
+      abort(job);
+    }
+    if (job.remaining == 0) {
+      jobEnded(job);
+    }
+  }
+
+  /** A task of the job failed for good: drop the job's queued and blocked tasks (running ones run out). */
+  private void abort(Job job) {
+    job.aborted = true;
+    for (LogicalTask lt : job.tasks) {
+      if (!lt.done && lt.current == null) {
+        dequeue(lt);
+        lt.done = true;
+        job.remaining--;
+      }
+    }
+    if (job.blocked != null) {
+      job.blocked.clear();
+    }
+  }
+
+  private void jobEnded(Job job) {
+    String state = job.failed ? "failed" : job.killed ? "killed" : "finished";
+    cluster.emit(new ModelEvent.JobEnded(cluster.sim.now(), name, job.id, job.spec.submitTime(), job.start,
+        job.tasks.length, state));
+    openJobs--;
+    jobsEnded++;
+    updateBusy();
+  }
+
+  private void updateBusy() {
+    setBusy(!(exhausted && openJobs == 0));
+  }
+
+  private void setBusy(boolean b) {
+    if (b != busy) {
+      busy = b;
+      cluster.busyFrameworks += b ? 1 : -1;
+    }
+  }
+
+  // ---- periodic check while it has work -------------------------------------------------------
+
+  private void armCheck() {
+    if (checkHandle != -1 || !alive()) {
+      return;
+    }
+    int inc = incarnation;
+    checkHandle = cluster.sim.schedule(CHECK_INTERVAL, () -> {
+      if (inc == incarnation) {
+        check();
+      }
+    });
+  }
+
+  private void check() {
+    checkHandle = -1;
+    if (live == 0 && pending == 0) {
+      return;
+    }
+    if (registered) {
+      long now = cluster.sim.now();
+      for (Task t = liveHead; t != null; t = t.fNext) {
+        if (t.fState == TaskState.TASK_STAGING && now - t.fLastUpdate >= CHECK_INTERVAL) {
+          t.fLastUpdate = now;
+          send(masterEp, new Message.KillTaskCall(index, t));
+        }
+      }
+      List<Task> stale = null;
+      for (Task t = liveHead; t != null; t = t.fNext) {
+        if (t.fState != TaskState.TASK_STAGING && now - t.fLastUpdate >= RECONCILE_AFTER) {
+          t.fLastUpdate = now;
+          if (stale == null) {
+            stale = new ArrayList<>();
+          }
+          stale.add(t);
+        }
+      }
+      if (stale != null) {
+        send(masterEp, new Message.Reconcile(index, stale));
+      }
+      if (pending > 0 && !offerSinceCheck) {
+        suppressed = false;
+        send(masterEp, new Message.ReviveOffers(index));
+      }
+    }
+    offerSinceCheck = false;
+    armCheck();
+  }
+
+  // ---- faults -----------------------------------------------------------------------------
+
+  /** The scheduler process dies; its state (queue, task IDs, framework ID) survives as if persisted. */
+  void crashed() {
+    incarnation++;
+    registered = false;
+    masterEp = -1;
+    leaderEp = -1;
+    dropHeld();
+    cluster.sim.cancel(regHandle);
+    regHandle = -1;
+    cluster.sim.cancel(checkHandle);
+    checkHandle = -1;
+  }
+
+  /** The scheduler restarts and fails over (re-registers with its framework ID). */
+  void restarted() {
+    incarnation++;
+    failingOver = mesosId != null;
+    armCheck();
+  }
+
+  int live() {
+    return live;
+  }
+}

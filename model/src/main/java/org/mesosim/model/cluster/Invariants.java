@@ -1,0 +1,90 @@
+package org.mesosim.model.cluster;
+
+import java.util.List;
+import org.mesosim.model.ResourceSet;
+import org.mesosim.model.TaskState;
+import org.mesosim.model.invariants.InvariantChecker;
+
+/** Wires the model's touch points to the {@link InvariantChecker}; all no-ops when checks are off. */
+final class Invariants {
+  private final Cluster c;
+  private final boolean on;
+  private final InvariantChecker checker;
+
+  Invariants(Cluster c, boolean on) {
+    this.c = c;
+    this.on = on;
+    this.checker = new InvariantChecker(c::emit);
+  }
+
+  long violations() {
+    return checker.violations();
+  }
+
+  void transition(Task t, TaskState from, TaskState to) {
+    if (on) {
+      checker.transition(c.sim.now(), t.framework.name, t.id.value(), from, to);
+    }
+  }
+
+  /** A terminal TaskStatus is about to be emitted for {@code t}: at most one per launch. */
+  void terminalStatus(Task t, TaskState state) {
+    if (on && t.terminalSeen) {
+      checker.terminalTwice(c.sim.now(), t.framework.name, t.id.value(), state.name());
+    }
+  }
+
+  /** The framework learnt that its live task {@code t} ended: a terminal TaskStatus must have been emitted. */
+  void endedAtFramework(Task t, TaskState state) {
+    if (on && !t.terminalSeen) {
+      checker.endedUnseen(c.sim.now(), t.framework.name, t.id.value(), state.name());
+    }
+  }
+
+  void offerMade(Offer o, Master.MAgent a, Master.Leadership l) {
+    if (on) {
+      conservation(a);
+    }
+  }
+
+  void launch(Task t, ResourceSet res, List<Offer> offers) {
+    if (!on) {
+      return;
+    }
+    ResourceSet sum = ResourceSet.EMPTY;
+    for (Offer o : offers) {
+      if (o.framework != t.framework.index) {
+        checker.offerOwner(c.sim.now(), t.framework.name, t.id.value(), "offer " + o.id + " belongs to another framework");
+      }
+      sum = sum.plus(o.resources);
+    }
+    if (!sum.contains(res)) {
+      checker.offerOwner(c.sim.now(), t.framework.name, t.id.value(), "resources " + res + " not in offers " + sum);
+    }
+  }
+
+  void agentTouched(Master.MAgent a) {
+    if (on) {
+      conservation(a);
+    }
+  }
+
+  private void conservation(Master.MAgent a) {
+    if (Vec.anyNegative(a.used) || Vec.anyNegative(a.offered)) {
+      checker.violated(c.sim.now(), "conservation", a.id.value() + ": negative used or offered");
+      return;
+    }
+    checker.conservation(c.sim.now(), a.id.value(), a.total.quantity(), Vec.of(a.used), Vec.of(a.offered));
+  }
+
+  void leaderElected(Master m) {
+    if (!on) {
+      return;
+    }
+    for (Master o : c.masters) {
+      if (o != m && o.leading != null && c.zk.reachesQuorum(o.ep) && c.zk.reachesQuorum(m.ep)) {
+        checker.twoLeaders(c.sim.now(), o.name, m.name);
+      }
+    }
+  }
+}

@@ -1,0 +1,1076 @@
+package org.mesosim.model.cluster;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.mesosim.engine.SimTime;
+import org.mesosim.model.AgentId;
+import org.mesosim.model.FrameworkId;
+import org.mesosim.model.FrameworkInfo;
+import org.mesosim.model.OfferId;
+import org.mesosim.model.ResourceSet;
+import org.mesosim.model.Resources;
+import org.mesosim.model.TaskState;
+import org.mesosim.model.allocation.Allocator;
+import org.mesosim.model.allocation.AllocatorContext;
+import org.mesosim.model.events.ModelEvent;
+
+/**
+ * A Mesos master ({@code src/master/master.cpp}). It contends for leadership through ZooKeeper;
+ * when elected it recovers from the registry (one registry read of {@code registryWriteLatency}),
+ * drops every message until then ({@code Master::visit}), and serves frameworks and agents. A
+ * leader that loses leadership (another leader detected, or its ZooKeeper session expired) exits
+ * ("Lost leadership... committing suicide!") and its supervisor restarts it after
+ * {@code restartDelay}; a standby that loses its candidacy contends again.
+ *
+ * <p>All state of one term as leader lives in a {@link Leadership}; a new leader starts empty and
+ * rebuilds from agent and framework re-registrations, as Mesos does.
+ */
+final class Master extends Process {
+  final int index;
+  ZooKeeper.Session session;
+  Leadership leading;
+  long droppedWhileNotLeading;
+  long authenticated;
+
+  Master(Cluster c, int ep, int index) {
+    super(c, ep, "master-" + (index + 1));
+    this.index = index;
+  }
+
+  void start() {
+    c().zk.contend(this);
+  }
+
+  private Cluster c() {
+    return cluster;
+  }
+
+  // ---- election ------------------------------------------------------------------------------
+
+  /** {@code Master::detected}: the detector reports the current leader (or none). */
+  void detected(ZooKeeper.Session leader, long epoch) {
+    if (!alive()) {
+      return;
+    }
+    boolean self = leader != null && leader == session;
+    if (self) {
+      if (leading == null) {
+        elected(epoch);
+      }
+      return;
+    }
+    if (leading != null) {
+      exit("another master became leader");
+    }
+  }
+
+  /** {@code Master::lostCandidacy}: the ZooKeeper session (and znode) is gone. */
+  void lostCandidacy() {
+    if (leading != null) {
+      exit("lost candidacy (ZooKeeper session expired)");
+    } else {
+      cluster.zk.contend(this);
+    }
+  }
+
+  private void elected(long epoch) {
+    Leadership l = new Leadership(epoch);
+    leading = l;
+    cluster.emit(new ModelEvent.LeaderElected(cluster.sim.now(), name, epoch));
+    cluster.invariants.leaderElected(this);
+    // Fetch the registry from the replicated log (modelled as one registry operation's latency).
+    cluster.sim.schedule(cluster.config.master().registryWriteLatency(), () -> {
+      if (leading == l) {
+        l.recover();
+      }
+    });
+  }
+
+  /** The master process exits; its supervisor restarts it after {@code restartDelay}. */
+  void exit(String reason) {
+    if (leading != null) {
+      cluster.emit(new ModelEvent.LeaderLost(cluster.sim.now(), name, reason));
+      leading.end();
+      leading = null;
+    }
+    cluster.crashProcess(ep);
+    long delay = cluster.config.master().restartDelay();
+    if (delay != SimTime.NEVER) {
+      cluster.sim.schedule(delay, () -> cluster.restartMaster(this));
+    }
+  }
+
+  /** Crash fault: the process dies without any goodbye. */
+  void crashed() {
+    if (leading != null) {
+      cluster.emit(new ModelEvent.LeaderLost(cluster.sim.now(), name, "crashed"));
+      leading.end();
+      leading = null;
+    }
+    session = null;
+  }
+
+  boolean isLeader() {
+    return leading != null;
+  }
+
+  // ---- messages ---------------------------------------------------------------------------
+
+  @Override
+  void receive(int from, Message m) {
+    Leadership l = leading;
+    if (l == null || !l.recovered) {
+      droppedWhileNotLeading++;
+      return;
+    }
+    if (m instanceof Message.StatusUpdate u) {
+      l.statusUpdate(u);
+    } else if (m instanceof Message.Acknowledge a) {
+      l.acknowledge(a);
+    } else if (m instanceof Message.Accept a) {
+      l.accept(a);
+    } else if (m instanceof Message.Decline d) {
+      l.decline(d);
+    } else if (m instanceof Message.ReviveOffers r) {
+      l.revive(r);
+    } else if (m instanceof Message.SuppressOffers s) {
+      l.suppress(s);
+    } else if (m instanceof Message.KillTaskCall k) {
+      l.killTask(k);
+    } else if (m instanceof Message.Reconcile r) {
+      l.reconcile(r);
+    } else if (m instanceof Message.RegisterSlave r) {
+      l.registerSlave(r);
+    } else if (m instanceof Message.ReregisterSlave r) {
+      l.reregisterSlave(r);
+    } else if (m instanceof Message.RegisterFramework r) {
+      l.registerFramework(r);
+    } else if (m instanceof Message.ReregisterFramework r) {
+      l.reregisterFramework(r);
+    } else if (m instanceof Message.UnregisterFramework u) {
+      l.unregisterFramework(u);
+    } else if (m instanceof Message.UnregisterSlave u) {
+      l.unregisterSlave(u);
+    } else if (m instanceof Message.ExitedExecutor e) {
+      l.exitedExecutor(e);
+    } else if (m instanceof Message.FrameworkToExecutor fe) {
+      l.frameworkToExecutor(fe);
+    } else if (m instanceof Message.ExecutorToFramework ef) {
+      l.executorToFramework(ef);
+    } else if (m instanceof Message.UpdateSlave u) {
+      l.updateSlave(u);
+    } else if (m instanceof Message.Authenticate a) {
+      authenticated++;
+    }
+  }
+
+  /** The master's record of one agent ({@code Slave} in master.hpp). */
+  static final class MAgent {
+    final int idx;
+    final AgentId id;
+    final ResourceSet total;
+    boolean connected = true;
+    final ArrayList<Task> tasks = new ArrayList<>();
+    final ArrayList<Offer> offers = new ArrayList<>();
+    long[] used = new long[4];
+    long[] offered = new long[4];
+    boolean markingUnreachable;
+
+    MAgent(int idx, AgentId id, ResourceSet total) {
+      this.idx = idx;
+      this.id = id;
+      this.total = total;
+    }
+  }
+
+  /** The master's record of one framework ({@code Framework} in master.hpp). */
+  static final class MFramework {
+    final int idx;
+    final FrameworkId id;
+    final FrameworkInfo info;
+    boolean connected = true;
+    boolean active = true;
+    boolean removed;
+    final ArrayList<Offer> offers = new ArrayList<>();
+    long failoverHandle = -1;
+    long disconnectedAt;
+
+    MFramework(int idx, FrameworkId id, FrameworkInfo info) {
+      this.idx = idx;
+      this.id = id;
+      this.info = info;
+    }
+  }
+
+  /** Everything one term as leader knows. */
+  final class Leadership {
+    final long epoch;
+    final String masterId;
+    boolean recovered;
+    private boolean ended;
+    Allocator allocator;
+    final MAgent[] agents;
+    final LinkedHashMap<AgentId, MAgent> agentsById = new LinkedHashMap<>();
+    final MFramework[] frameworks;
+    final LinkedHashMap<FrameworkId, MFramework> frameworksById = new LinkedHashMap<>();
+    final Registry.Registrar registrar;
+    private final boolean[] admitting;
+    private final boolean[] reregistering;
+    /** Agents this leader marked unreachable (for the strict shutdown of non-partition-aware frameworks). */
+    private final boolean[] markedUnreachable;
+    /** Agents in the registry when recovery ran, not yet re-registered. */
+    private final boolean[] awaitingReregistration;
+    private int awaiting;
+    private long reregisterTimer = -1;
+    private long frameworkSeq;
+    private long offerSeq;
+
+    Leadership(long epoch) {
+      this.epoch = epoch;
+      this.masterId = "M" + epoch;
+      int na = cluster.agents.length;
+      agents = new MAgent[na];
+      frameworks = new MFramework[cluster.frameworks.length];
+      registrar = new Registry.Registrar(cluster, this);
+      admitting = new boolean[na];
+      reregistering = new boolean[na];
+      markedUnreachable = new boolean[na];
+      awaitingReregistration = new boolean[na];
+    }
+
+    boolean current() {
+      return !ended && leading == this;
+    }
+
+    Master master() {
+      return Master.this;
+    }
+
+    void end() {
+      ended = true;
+      if (allocator != null) {
+        allocator.pause();
+      }
+      cluster.health.leaderGone(this);
+      for (MAgent a : agents) {
+        if (a != null) {
+          for (Offer o : a.offers) {
+            o.live = false;
+            cluster.sim.cancel(o.timeoutHandle);
+          }
+        }
+      }
+      cluster.sim.cancel(reregisterTimer);
+      for (MFramework f : frameworks) {
+        if (f != null) {
+          cluster.sim.cancel(f.failoverHandle);
+        }
+      }
+    }
+
+    /** {@code Master::_recover}: registry fetched; start serving. */
+    void recover() {
+      Registry reg = cluster.registry;
+      for (int i = 0; i < agents.length; i++) {
+        if (reg.state[i] == Registry.ADMITTED) {
+          awaitingReregistration[i] = true;
+          awaiting++;
+        }
+      }
+      allocator = cluster.config.allocator().policy().create(cluster.config.allocator().options());
+      allocator.initialize(new AllocatorContext(cluster.sim, cluster.config.allocator().interval(),
+          cluster.sim.random().stream("allocator/" + masterId), this::offer, cluster.config.allocator().options()));
+      SortedMap<String, Resources> quotas = new TreeMap<>();
+      SortedMap<String, Double> weights = new TreeMap<>();
+      cluster.config.roles().forEach((role, rc) -> {
+        if (!rc.quota().isEmpty()) {
+          quotas.put(role, rc.quota());
+        }
+        if (rc.weight() != 1.0) {
+          weights.put(role, rc.weight());
+        }
+      });
+      // Quotas come back through recover() (HierarchicalAllocatorProcess::recover sets them);
+      // weights through updateWeights, as Master::_recover does.
+      allocator.recover(reg.admitted, quotas);
+      if (!weights.isEmpty()) {
+        allocator.updateWeights(weights);
+      }
+      recovered = true;
+      cluster.emit(new ModelEvent.LeaderRecovered(cluster.sim.now(), name));
+      if (awaiting > 0) {
+        reregisterTimer = cluster.sim.schedule(cluster.config.master().agentReregisterTimeout(),
+            this::reregisterTimeout);
+      }
+    }
+
+    /**
+     * {@code Master::recoveredSlavesTimeout}: agents from the registry that did not re-register
+     * within {@code --agent_reregister_timeout} are marked unreachable (1.1; no task updates, the
+     * new master never knew their tasks); frameworks get LostSlaveMessage.
+     */
+    private void reregisterTimeout() {
+      for (int i = 0; i < awaitingReregistration.length; i++) {
+        if (awaitingReregistration[i]) {
+          awaitingReregistration[i] = false;
+          int idx = i;
+          registrar.apply(() -> {
+            if (cluster.registry.state[idx] == Registry.ADMITTED && agents[idx] == null) {
+              cluster.registry.state[idx] = Registry.UNREACHABLE;
+              cluster.registry.admitted--;
+              cluster.registry.unreachableSince[idx] = cluster.sim.now();
+              markedUnreachable[idx] = true;
+              AgentId id = cluster.registry.ids[idx];
+              cluster.emit(new ModelEvent.AgentRemoved(cluster.sim.now(), id, cluster.agents[idx].name,
+                  "reregistration-timeout"));
+              for (MFramework f : frameworks) {
+                if (f != null && !f.removed && f.connected) {
+                  send(cluster.frameworkEp(f.idx), new Message.LostSlave(id, idx));
+                }
+              }
+            }
+          });
+        }
+      }
+      awaiting = 0;
+    }
+
+    private void noteReregistered(int idx) {
+      if (awaitingReregistration[idx]) {
+        awaitingReregistration[idx] = false;
+        awaiting--;
+      }
+    }
+
+    // ---- offers ------------------------------------------------------------------------
+
+    /** {@code Master::offer}: the allocator's callback. */
+    void offer(FrameworkId fid, SortedMap<AgentId, ResourceSet> resources) {
+      if (!current()) {
+        return;
+      }
+      MFramework f = frameworksById.get(fid);
+      List<Offer> out = null;
+      for (var e : resources.entrySet()) {
+        MAgent a = agentsById.get(e.getKey());
+        if (f == null || !f.active || f.removed || a == null || !a.connected || a.markingUnreachable) {
+          allocator.recoverResources(fid, e.getKey(), e.getValue(), 0);
+          continue;
+        }
+        Offer o = new Offer(new OfferId(masterId + "-O" + (offerSeq++)), this, f.idx, a.idx, e.getValue());
+        o.agentSlot = a.offers.size();
+        a.offers.add(o);
+        o.frameworkSlot = f.offers.size();
+        f.offers.add(o);
+        a.offered = Vec.add(a.offered, o.resources.quantity());
+        if (out == null) {
+          out = new ArrayList<>(resources.size());
+        }
+        out.add(o);
+        cluster.emit(new ModelEvent.OfferMade(cluster.sim.now(), o.id, cluster.frameworks[f.idx].name, a.id,
+            o.resources));
+        cluster.invariants.offerMade(o, a, this);
+        long timeout = cluster.config.master().offerTimeout();
+        if (timeout != SimTime.NEVER) {
+          o.timeoutHandle = cluster.sim.schedule(timeout, () -> {
+            if (o.live && current()) {
+              rescind(o, "offer-timeout", true);
+            }
+          });
+        }
+      }
+      if (out != null) {
+        send(cluster.frameworkEp(f.idx), new Message.ResourceOffers(ep, out));
+      }
+    }
+
+    /** Removes an offer from the book (accepted, declined or rescinded). */
+    private void removeOffer(Offer o) {
+      o.live = false;
+      cluster.sim.cancel(o.timeoutHandle);
+      MAgent a = agents[o.agent];
+      swapRemove(a.offers, o.agentSlot, true);
+      MFramework f = frameworks[o.framework];
+      swapRemove(f.offers, o.frameworkSlot, false);
+      a.offered = Vec.sub(a.offered, o.resources.quantity());
+    }
+
+    private void swapRemove(ArrayList<Offer> list, int slot, boolean agentSide) {
+      int last = list.size() - 1;
+      Offer moved = list.get(last);
+      list.set(slot, moved);
+      list.remove(last);
+      if (slot != last) {
+        if (agentSide) {
+          moved.agentSlot = slot;
+        } else {
+          moved.frameworkSlot = slot;
+        }
+      }
+    }
+
+    /** Rescinds an offer: recovered with no filter, the framework told. */
+    void rescind(Offer o, String reason, boolean tell) {
+      removeOffer(o);
+      allocator.recoverResources(frameworks[o.framework].id, agents[o.agent].id, o.resources, 0);
+      cluster.emit(new ModelEvent.OfferRescinded(cluster.sim.now(), o.id, cluster.frameworks[o.framework].name,
+          agents[o.agent].id, reason));
+      if (tell) {
+        send(cluster.frameworkEp(o.framework), new Message.RescindOffer(ep, o));
+      }
+    }
+
+    private boolean validOffer(Offer o, int fw) {
+      return o.live && o.owner == this && o.framework == fw;
+    }
+
+    /** {@code Master::accept} and {@code Master::_accept}. */
+    void accept(Message.Accept call) {
+      MFramework f = frameworks[call.framework()];
+      if (f == null || f.removed) {
+        return;
+      }
+      boolean valid = !call.offers().isEmpty();
+      int agent = -1;
+      for (Offer o : call.offers()) {
+        if (!validOffer(o, f.idx) || (agent >= 0 && o.agent != agent)) {
+          valid = false;
+        }
+        agent = o.agent;
+      }
+      if (!valid) {
+        // Invalid offers: recover the valid ones, launches become TASK_LOST (1.1).
+        for (Offer o : call.offers()) {
+          if (validOffer(o, f.idx)) {
+            removeOffer(o);
+            allocator.recoverResources(f.id, agents[o.agent].id, o.resources, 0);
+          }
+        }
+        for (Message.Launch l : call.launches()) {
+          sendMasterUpdate(f, l.task(), TaskState.TASK_LOST, "REASON_INVALID_OFFERS");
+        }
+        return;
+      }
+      MAgent a = agents[agent];
+      ResourceSet offered = ResourceSet.EMPTY;
+      for (Offer o : call.offers()) {
+        removeOffer(o);
+        offered = offered.plus(o.resources);
+      }
+      OfferId firstOffer = call.offers().get(0).id;
+      if (!a.connected || a.markingUnreachable) {
+        allocator.recoverResources(f.id, a.id, offered, 0);
+        for (Message.Launch l : call.launches()) {
+          sendMasterUpdate(f, l.task(), TaskState.TASK_LOST, "REASON_SLAVE_REMOVED");
+        }
+        return;
+      }
+      ResourceSet remaining = offered;
+      for (Message.Launch l : call.launches()) {
+        Task t = l.task();
+        if (!remaining.contains(l.resources())) {
+          sendMasterUpdate(f, t, TaskState.TASK_ERROR, "REASON_TASK_INVALID");
+          continue;
+        }
+        remaining = remaining.minus(l.resources());
+        cluster.invariants.launch(t, l.resources(), call.offers());
+        addTask(a, t, TaskState.TASK_STAGING);
+        cluster.emit(new ModelEvent.TaskLaunched(cluster.sim.now(), cluster.frameworks[f.idx].name, t.id,
+            t.logical.job.id, a.id, firstOffer, t.resources.quantity()));
+        cluster.invariants.transition(t, null, TaskState.TASK_STAGING);
+        send(cluster.agentEp(a.idx), new Message.RunTask(ep, t));
+      }
+      cluster.invariants.agentTouched(a);
+      if (!remaining.isEmpty()) {
+        allocator.recoverResources(f.id, a.id, remaining, call.refuseMicros());
+        cluster.emit(new ModelEvent.OfferDeclined(cluster.sim.now(), firstOffer, cluster.frameworks[f.idx].name,
+            a.id, remaining, call.refuseMicros()));
+      }
+    }
+
+    void decline(Message.Decline call) {
+      MFramework f = frameworks[call.framework()];
+      if (f == null || f.removed) {
+        return;
+      }
+      for (Offer o : call.offers()) {
+        if (!validOffer(o, f.idx)) {
+          continue; // an unknown or stale offer is ignored
+        }
+        removeOffer(o);
+        MAgent a = agents[o.agent];
+        allocator.recoverResources(f.id, a.id, o.resources, call.refuseMicros());
+        cluster.emit(new ModelEvent.OfferDeclined(cluster.sim.now(), o.id, cluster.frameworks[f.idx].name, a.id,
+            o.resources, call.refuseMicros()));
+      }
+    }
+
+    void revive(Message.ReviveOffers call) {
+      MFramework f = frameworks[call.framework()];
+      if (f == null || f.removed || !f.active) {
+        return;
+      }
+      cluster.emit(new ModelEvent.OffersRevived(cluster.sim.now(), cluster.frameworks[f.idx].name));
+      allocator.reviveOffers(f.id);
+    }
+
+    void suppress(Message.SuppressOffers call) {
+      MFramework f = frameworks[call.framework()];
+      if (f == null || f.removed || !f.active) {
+        return;
+      }
+      cluster.emit(new ModelEvent.OffersSuppressed(cluster.sim.now(), cluster.frameworks[f.idx].name));
+      allocator.suppressOffers(f.id);
+    }
+
+    // ---- tasks -------------------------------------------------------------------------
+
+    private void addTask(MAgent a, Task t, TaskState state) {
+      t.mOwner = this;
+      t.mState = state;
+      t.mUpdateState = null;
+      t.mUpdateUuid = 0;
+      t.mTerminalRecovered = state.isTerminal();
+      t.mSlot = a.tasks.size();
+      a.tasks.add(t);
+      if (!state.isTerminal()) {
+        a.used = Vec.add(a.used, t.resources.quantity());
+      }
+    }
+
+    private void removeTask(Task t) {
+      MAgent a = agents[t.agent];
+      if (a != null && t.mSlot >= 0 && t.mSlot < a.tasks.size() && a.tasks.get(t.mSlot) == t) {
+        int last = a.tasks.size() - 1;
+        Task moved = a.tasks.get(last);
+        a.tasks.set(t.mSlot, moved);
+        a.tasks.remove(last);
+        moved.mSlot = t.mSlot;
+        if (!t.mTerminalRecovered) {
+          a.used = Vec.sub(a.used, t.resources.quantity());
+        }
+      }
+      t.mSlot = -1;
+      t.mOwner = null;
+    }
+
+    private boolean knows(Task t) {
+      return t.mOwner == this;
+    }
+
+    /** {@code Master::updateTask}: the master's state follows {@code latest}; the first terminal state recovers. */
+    private void updateTask(Task t, TaskState latest, String reason) {
+      TaskState old = t.mState;
+      if (old == latest || (old != null && old.isTerminal())) {
+        return;
+      }
+      t.mState = latest;
+      cluster.invariants.transition(t, old, latest);
+      MAgent a = agents[t.agent];
+      if (latest.isTerminal() && !t.mTerminalRecovered) {
+        t.mTerminalRecovered = true;
+        if (a != null) {
+          a.used = Vec.sub(a.used, t.resources.quantity());
+          allocator.recoverResources(t.frameworkId, a.id, t.resources, 0);
+          cluster.invariants.agentTouched(a);
+        }
+      }
+      emitStatus(t, a == null ? null : a.id, latest, reason);
+    }
+
+    /**
+     * Emits the observable {@link ModelEvent.TaskStatus}; a terminal one marks the attempt as seen
+     * terminal (the invariant checker flags a second one).
+     */
+    private void emitStatus(Task t, AgentId agent, TaskState state, String reason) {
+      if (state.isTerminal()) {
+        cluster.invariants.terminalStatus(t, state);
+        t.terminalSeen = true;
+      }
+      cluster.emit(new ModelEvent.TaskStatus(cluster.sim.now(), t.framework.name, t.id, agent, state, reason,
+          t.resources.quantity()));
+    }
+
+    /** A master-generated update: not reliable, no uuid, the task is removed at once. */
+    private void sendMasterUpdate(MFramework f, Task t, TaskState state, String reason) {
+      if (knows(t)) {
+        updateTask(t, state, reason);
+        removeTask(t);
+      } else {
+        emitStatus(t, agents[t.agent] == null ? cluster.registry.ids[t.agent] : agents[t.agent].id, state, reason);
+        cluster.invariants.transition(t, null, state);
+      }
+      if (f != null && f.connected && !f.removed) {
+        send(cluster.frameworkEp(f.idx), new Message.StatusUpdateForward(ep, t, state, reason, 0));
+      }
+    }
+
+    /** {@code Master::statusUpdate}. */
+    void statusUpdate(Message.StatusUpdate u) {
+      MAgent a = agents[u.agent()];
+      if (a == null || a.markingUnreachable) {
+        return; // from an unknown or removed agent: dropped
+      }
+      Task t = u.task();
+      MFramework f = frameworks[t.framework.index];
+      if (f == null || f.removed) {
+        return;
+      }
+      if (knows(t)) {
+        updateTask(t, u.latest(), u.reason());
+        t.mUpdateState = u.state();
+        t.mUpdateUuid = u.uuid();
+      }
+      if (f.connected) {
+        send(cluster.frameworkEp(f.idx), new Message.StatusUpdateForward(ep, t, u.state(), u.reason(), u.uuid()));
+      }
+    }
+
+    /** {@code Master::acknowledge}: remove the task on its terminal update's ack; forward to the agent. */
+    void acknowledge(Message.Acknowledge ack) {
+      MFramework f = frameworks[ack.framework()];
+      if (f == null || f.removed) {
+        return;
+      }
+      Task t = ack.task();
+      MAgent a = agents[t.agent];
+      if (a == null) {
+        return;
+      }
+      if (knows(t) && t.mUpdateUuid == ack.uuid() && ack.state().isTerminal()) {
+        removeTask(t);
+      }
+      cluster.emit(new ModelEvent.TaskAcknowledged(cluster.sim.now(), t.framework.name, t.id, ack.state()));
+      send(cluster.agentEp(a.idx), new Message.StatusUpdateAcknowledgement(t, ack.uuid()));
+    }
+
+    /** {@code Master::kill}. */
+    void killTask(Message.KillTaskCall k) {
+      MFramework f = frameworks[k.framework()];
+      if (f == null || f.removed) {
+        return;
+      }
+      Task t = k.task();
+      if (!knows(t)) {
+        reconcileOne(f, t);
+        return;
+      }
+      MAgent a = agents[t.agent];
+      if (a != null && a.connected) {
+        send(cluster.agentEp(a.idx), new Message.KillTask(ep, t));
+      }
+    }
+
+    /** {@code Master::_reconcileTasks}. */
+    void reconcile(Message.Reconcile r) {
+      MFramework f = frameworks[r.framework()];
+      if (f == null || f.removed) {
+        return;
+      }
+      if (r.tasks().isEmpty()) {
+        for (MAgent a : agents) {
+          if (a == null) {
+            continue;
+          }
+          for (Task t : a.tasks) {
+            if (t.framework.index == f.idx) {
+              TaskState s = t.mUpdateState != null ? t.mUpdateState : t.mState;
+              send(cluster.frameworkEp(f.idx), new Message.StatusUpdateForward(ep, t, s, "REASON_RECONCILIATION", 0));
+            }
+          }
+        }
+        return;
+      }
+      for (Task t : r.tasks()) {
+        reconcileOne(f, t);
+      }
+    }
+
+    private void reconcileOne(MFramework f, Task t) {
+      TaskState s;
+      if (knows(t)) {
+        s = t.mUpdateState != null ? t.mUpdateState : t.mState;
+      } else if (agents[t.agent] != null && !agents[t.agent].markingUnreachable) {
+        s = TaskState.TASK_LOST; // case 3: unknown task, agent registered
+      } else if (reregistering[t.agent] || admitting[t.agent] || awaitingReregistration[t.agent]
+          || (agents[t.agent] != null && agents[t.agent].markingUnreachable)) {
+        return; // case 4: agent transitioning: no reply
+      } else if (cluster.registry.state[t.agent] == Registry.UNREACHABLE) {
+        s = f.info.partitionAware() ? TaskState.TASK_UNREACHABLE : TaskState.TASK_LOST;
+      } else {
+        s = TaskState.TASK_LOST;
+      }
+      if (!knows(t) && !t.reconciledGone && !t.terminalSeen) {
+        // The master has generated a terminal state for a task it does not know: observable once
+        // (and not at all if a terminal status of this attempt was already observed).
+        t.reconciledGone = true;
+        t.reportedGone = true;
+        emitStatus(t, cluster.registry.ids[t.agent], s, "REASON_RECONCILIATION");
+      }
+      send(cluster.frameworkEp(f.idx), new Message.StatusUpdateForward(ep, t, s, "REASON_RECONCILIATION", 0));
+    }
+
+    // ---- agents ------------------------------------------------------------------------
+
+    /** {@code Master::registerSlave}: admit in the registry, then add. */
+    void registerSlave(Message.RegisterSlave r) {
+      int idx = r.agent();
+      if (agents[idx] != null) {
+        send(cluster.agentEp(idx), new Message.SlaveRegistered(ep, agents[idx].id));
+        return;
+      }
+      if (admitting[idx] || reregistering[idx]) {
+        return;
+      }
+      admitting[idx] = true;
+      Registry reg = cluster.registry;
+      AgentId id = new AgentId(masterId + "-S" + (reg.nextAgentSeq++));
+      registrar.apply(() -> {
+        admitting[idx] = false;
+        if (reg.state[idx] != Registry.ADMITTED) {
+          reg.admitted++;
+        }
+        reg.state[idx] = Registry.ADMITTED;
+        reg.ids[idx] = id;
+        markedUnreachable[idx] = false;
+        noteReregistered(idx);
+        Agent ag = cluster.agents[idx];
+        MAgent a = new MAgent(idx, id, ag.total);
+        addAgent(a, new TreeMap<>(), false);
+        send(cluster.agentEp(idx), new Message.SlaveRegistered(ep, id));
+      });
+    }
+
+    private void addAgent(MAgent a, SortedMap<FrameworkId, ResourceSet> used, boolean reregistered) {
+      agents[a.idx] = a;
+      agentsById.put(a.id, a);
+      cluster.emit(new ModelEvent.AgentRegistered(cluster.sim.now(), a.id, cluster.agents[a.idx].name, a.total,
+          reregistered));
+      cluster.health.observe(this, a.idx);
+      allocator.addAgent(a.id, cluster.agents[a.idx].info, a.total, used);
+    }
+
+    /** {@code Master::reregisterSlave}. */
+    void reregisterSlave(Message.ReregisterSlave r) {
+      int idx = r.agent();
+      MAgent known = agents[idx];
+      if (known != null && known.id.equals(r.id())) {
+        if (known.markingUnreachable) {
+          return;
+        }
+        reconcileKnownSlave(known, r.tasks());
+        if (!known.connected) {
+          known.connected = true;
+          allocator.activateAgent(known.id);
+        }
+        cluster.health.observe(this, idx);
+        send(cluster.agentEp(idx), new Message.SlaveReregistered(ep, known.id));
+        return;
+      }
+      if (known != null || admitting[idx] || reregistering[idx]) {
+        return;
+      }
+      reregistering[idx] = true;
+      Registry reg = cluster.registry;
+      AgentId id = r.id();
+      List<Task> reported = r.tasks();
+      registrar.apply(() -> {
+        // MarkSlaveReachable (admits an agent missing from both lists: non-strict registry).
+        reregistering[idx] = false;
+        if (reg.state[idx] != Registry.ADMITTED) {
+          reg.admitted++;
+        }
+        reg.state[idx] = Registry.ADMITTED;
+        reg.ids[idx] = id;
+        noteReregistered(idx);
+        boolean strictShutdown = markedUnreachable[idx];
+        markedUnreachable[idx] = false;
+        MAgent a = new MAgent(idx, id, cluster.agents[idx].total);
+        TreeMap<FrameworkId, ResourceSet> used = new TreeMap<>();
+        boolean[] shutdown = new boolean[frameworks.length];
+        for (Task t : reported) {
+          Framework fw = t.framework;
+          if (strictShutdown && !fw.info.partitionAware()) {
+            shutdown[fw.index] = true;
+            continue;
+          }
+          TaskState s = t.aState;
+          addTask(a, t, s);
+          if (!s.isTerminal()) {
+            used.merge(t.frameworkId, t.resources, ResourceSet::plus);
+            if (t.reportedGone) {
+              t.reportedGone = false;
+              t.terminalSeen = false;
+              cluster.emit(new ModelEvent.TaskRecovered(cluster.sim.now(), fw.name, t.id, id, s,
+                  t.resources.quantity()));
+            }
+          } else if (!t.terminalSeen) {
+            // The task ended while no master led (or its terminal update never got through): the
+            // agent reports it with its latest, terminal state (Slave::doReliableRegistration sends
+            // the terminated tasks whose updates are unacknowledged). Master::_reregisterSlave ->
+            // addSlave adds it as is (Slave::addTask counts no used resources for a terminal task,
+            // so the allocator gets it free), and the status update manager's retry is forwarded
+            // to the framework later by Master::statusUpdate, whose updateTask leaves an already
+            // terminal state unchanged. This is the first time any master knows the task as
+            // terminal, so its observable terminal status is emitted here, exactly once.
+            emitStatus(t, id, s, latestReason(t));
+          }
+        }
+        addAgent(a, used, true);
+        for (int fi = 0; fi < shutdown.length; fi++) {
+          if (shutdown[fi]) {
+            send(cluster.agentEp(idx), new Message.ShutdownFramework(fi));
+          }
+        }
+        send(cluster.agentEp(idx), new Message.SlaveReregistered(ep, id));
+      });
+    }
+
+    /** The reason of the agent's update that set the task's latest state (the reported Task's last status). */
+    private String latestReason(Task t) {
+      if (t.aPending != null) {
+        for (var it = t.aPending.descendingIterator(); it.hasNext();) {
+          Task.Update u = it.next();
+          if (u.state == t.aState) {
+            return u.reason;
+          }
+        }
+      }
+      return t.aInflight != null && t.aInflight.state == t.aState ? t.aInflight.reason : "";
+    }
+
+    /** Tasks the master knows on this agent that the agent did not report become TASK_LOST. */
+    private void reconcileKnownSlave(MAgent a, List<Task> reported) {
+      if (a.tasks.isEmpty()) {
+        return;
+      }
+      ArrayList<Task> missing = null;
+      for (Task t : a.tasks) {
+        if (!reported.contains(t)) {
+          if (missing == null) {
+            missing = new ArrayList<>();
+          }
+          missing.add(t);
+        }
+      }
+      if (missing != null) {
+        for (Task t : missing) {
+          MFramework f = frameworks[t.framework.index];
+          sendMasterUpdate(f, t, TaskState.TASK_LOST, "REASON_RECONCILIATION");
+        }
+      }
+    }
+
+    void unregisterSlave(Message.UnregisterSlave u) {
+      MAgent a = agents[u.agent()];
+      if (a != null && a.id.equals(u.id())) {
+        removeAgent(a, false, "unregistered");
+      }
+    }
+
+    /** {@code Master::schedulerMessage}: relayed to the agent if the framework and agent are known. */
+    void frameworkToExecutor(Message.FrameworkToExecutor m) {
+      MFramework f = frameworks[m.framework()];
+      MAgent a = agents[m.agent()];
+      if (f != null && !f.removed && a != null && a.connected) {
+        send(cluster.agentEp(a.idx), m);
+      }
+    }
+
+    /** {@code Master::executorMessage}: relayed to the framework if it is connected. */
+    void executorToFramework(Message.ExecutorToFramework m) {
+      MFramework f = frameworks[m.framework()];
+      if (f != null && !f.removed && f.connected) {
+        send(cluster.frameworkEp(f.idx), m);
+      }
+    }
+
+    /** {@code Master::updateSlave}: oversubscription is not modelled, so the estimate is ignored. */
+    void updateSlave(Message.UpdateSlave u) {}
+
+    void exitedExecutor(Message.ExitedExecutor e) {
+      // Command executors only: their resources are the task's, recovered with the task.
+    }
+
+    /**
+     * {@code Master::markUnreachable}: write MarkSlaveUnreachable, then remove the agent, its
+     * offers and its tasks (TASK_UNREACHABLE for PARTITION_AWARE frameworks, else TASK_LOST; not
+     * reliable), and tell every framework LostSlaveMessage.
+     */
+    void markUnreachable(int idx) {
+      MAgent a = agents[idx];
+      if (a == null || a.markingUnreachable) {
+        return;
+      }
+      a.markingUnreachable = true;
+      registrar.apply(() -> {
+        Registry reg = cluster.registry;
+        if (reg.state[idx] == Registry.ADMITTED) {
+          reg.admitted--;
+        }
+        reg.state[idx] = Registry.UNREACHABLE;
+        reg.unreachableSince[idx] = cluster.sim.now();
+        markedUnreachable[idx] = true;
+        removeAgent(a, true, "unreachable");
+      });
+    }
+
+    private void removeAgent(MAgent a, boolean unreachable, String reason) {
+      cluster.health.unobserve(this, a.idx);
+      while (!a.offers.isEmpty()) {
+        rescind(a.offers.get(a.offers.size() - 1), "agent-removed", true);
+      }
+      ArrayList<Task> tasks = new ArrayList<>(a.tasks);
+      for (Task t : tasks) {
+        MFramework f = frameworks[t.framework.index];
+        if (t.mState.isTerminal()) {
+          removeTask(t);
+          continue;
+        }
+        TaskState s = unreachable && t.framework.info.partitionAware() ? TaskState.TASK_UNREACHABLE
+            : TaskState.TASK_LOST;
+        t.reportedGone = true;
+        // 1.1 uses REASON_SLAVE_REMOVED both when marking unreachable and when removing (master.cpp).
+        sendMasterUpdate(f, t, s, "REASON_SLAVE_REMOVED");
+      }
+      allocator.removeAgent(a.id);
+      agents[a.idx] = null;
+      agentsById.remove(a.id);
+      cluster.emit(new ModelEvent.AgentRemoved(cluster.sim.now(), a.id, cluster.agents[a.idx].name, reason));
+      for (MFramework f : frameworks) {
+        if (f != null && !f.removed && f.connected) {
+          send(cluster.frameworkEp(f.idx), new Message.LostSlave(a.id, a.idx));
+        }
+      }
+    }
+
+    // ---- frameworks --------------------------------------------------------------------
+
+    void registerFramework(Message.RegisterFramework r) {
+      int idx = r.framework();
+      MFramework f = frameworks[idx];
+      if (f != null && !f.removed) {
+        if (!f.connected) {
+          reconnectFramework(f);
+        }
+        send(cluster.frameworkEp(idx), new Message.FrameworkRegistered(ep, f.id, false));
+        return;
+      }
+      FrameworkId id = new FrameworkId(String.format("%s-%04d", masterId, frameworkSeq++));
+      f = new MFramework(idx, id, r.info());
+      frameworks[idx] = f;
+      frameworksById.put(id, f);
+      cluster.emit(new ModelEvent.FrameworkRegistered(cluster.sim.now(), r.info().name(), id, r.info().role(), false));
+      send(cluster.frameworkEp(idx), new Message.FrameworkRegistered(ep, id, false));
+      allocator.addFramework(id, r.info(), new TreeMap<>());
+    }
+
+    void reregisterFramework(Message.ReregisterFramework r) {
+      int idx = r.framework();
+      MFramework f = frameworksById.get(r.id());
+      if (f != null) {
+        if (f.removed) {
+          send(cluster.frameworkEp(idx), new Message.FrameworkError("Framework has been removed"));
+          return;
+        }
+        while (!f.offers.isEmpty()) {
+          rescind(f.offers.get(f.offers.size() - 1), "framework-reregistered", false);
+        }
+        reconnectFramework(f);
+        cluster.emit(new ModelEvent.FrameworkRegistered(cluster.sim.now(), f.info.name(), f.id, f.info.role(), true));
+        send(cluster.frameworkEp(idx), new Message.FrameworkRegistered(ep, f.id, !r.failover()));
+        return;
+      }
+      // Unknown to this master (typical after failover): rebuild, attach known tasks, add with used.
+      f = new MFramework(idx, r.id(), r.info());
+      frameworks[idx] = f;
+      frameworksById.put(f.id, f);
+      TreeMap<AgentId, ResourceSet> used = new TreeMap<>();
+      for (MAgent a : agents) {
+        if (a == null) {
+          continue;
+        }
+        for (Task t : a.tasks) {
+          if (t.framework.index == idx && !t.mTerminalRecovered) {
+            used.merge(a.id, t.resources, ResourceSet::plus);
+          }
+        }
+      }
+      cluster.emit(new ModelEvent.FrameworkRegistered(cluster.sim.now(), r.info().name(), f.id, r.info().role(), true));
+      send(cluster.frameworkEp(idx), new Message.FrameworkRegistered(ep, f.id, false));
+      allocator.addFramework(f.id, r.info(), used);
+    }
+
+    private void reconnectFramework(MFramework f) {
+      cluster.sim.cancel(f.failoverHandle);
+      f.failoverHandle = -1;
+      f.connected = true;
+      if (!f.active) {
+        f.active = true;
+        allocator.activateFramework(f.id);
+      }
+    }
+
+    void unregisterFramework(Message.UnregisterFramework u) {
+      MFramework f = frameworks[u.framework()];
+      if (f != null && f.id.equals(u.id()) && !f.removed) {
+        removeFramework(f, "unregistered");
+      }
+    }
+
+    /**
+     * {@code Master::exited} for a scheduler: deactivate, rescind its offers, and remove it after
+     * its failover timeout.
+     */
+    void frameworkDisconnected(int idx) {
+      MFramework f = frameworks[idx];
+      if (f == null || f.removed || !f.connected) {
+        return;
+      }
+      f.connected = false;
+      f.active = false;
+      f.disconnectedAt = cluster.sim.now();
+      while (!f.offers.isEmpty()) {
+        rescind(f.offers.get(f.offers.size() - 1), "framework-disconnected", false);
+      }
+      allocator.deactivateFramework(f.id);
+      cluster.emit(new ModelEvent.FrameworkDeactivated(cluster.sim.now(), f.info.name(), f.id, false, "disconnected"));
+      f.failoverHandle = cluster.sim.schedule(f.info.failoverTimeout(), () -> {
+        f.failoverHandle = -1;
+        if (!f.connected && !f.removed && current()) {
+          removeFramework(f, "failover-timeout");
+        }
+      });
+    }
+
+    /** {@code Master::removeFramework}: tasks KILLED (FRAMEWORK_REMOVED, not sent), agents told to shut it down. */
+    private void removeFramework(MFramework f, String reason) {
+      f.removed = true;
+      while (!f.offers.isEmpty()) {
+        rescind(f.offers.get(f.offers.size() - 1), "framework-removed", false);
+      }
+      for (MAgent a : agents) {
+        if (a == null) {
+          continue;
+        }
+        boolean had = false;
+        for (int i = a.tasks.size() - 1; i >= 0; i--) {
+          Task t = a.tasks.get(i);
+          if (t.framework.index == f.idx) {
+            had = true;
+            updateTask(t, TaskState.TASK_KILLED, "REASON_FRAMEWORK_REMOVED");
+            removeTask(t);
+          }
+        }
+        if (had && a.connected) {
+          send(cluster.agentEp(a.idx), new Message.ShutdownFramework(f.idx));
+        }
+      }
+      allocator.removeFramework(f.id);
+      cluster.emit(new ModelEvent.FrameworkDeactivated(cluster.sim.now(), f.info.name(), f.id, true, reason));
+    }
+  }
+}

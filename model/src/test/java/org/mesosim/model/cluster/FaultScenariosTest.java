@@ -1,0 +1,383 @@
+package org.mesosim.model.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mesosim.engine.SimTime;
+import org.mesosim.engine.Simulation;
+import org.mesosim.model.FrameworkInfo;
+import org.mesosim.model.MesosCluster;
+import org.mesosim.model.Resources;
+import org.mesosim.model.TaskState;
+import org.mesosim.model.config.Defaults;
+import org.mesosim.model.config.FaultSpec;
+import org.mesosim.model.config.FaultTarget;
+import org.mesosim.model.config.FrameworkConfig;
+import org.mesosim.model.config.MasterFlags;
+import org.mesosim.model.config.ModelConfig;
+import org.mesosim.model.events.ModelEvent;
+import org.mesosim.model.workload.TaskOutcome;
+
+class FaultScenariosTest {
+  static final long S = SimTime.SECOND;
+  static final long L = SimTime.MILLISECOND; // default latency
+  static final long REGISTRY = 5 * SimTime.MILLISECOND; // default registry write
+
+  static FaultSpec crashAt(long at, FaultTarget t, Long restartAfter) {
+    return new FaultSpec(at, null, FaultSpec.Action.CRASH, List.of(t),
+        restartAfter == null ? null : new org.mesosim.engine.random.Distribution.Constant(restartAfter));
+  }
+
+  static FaultSpec partitionAt(long at, List<FaultTarget> t, Long healAfter) {
+    return new FaultSpec(at, null, FaultSpec.Action.PARTITION, t,
+        healAfter == null ? null : new org.mesosim.engine.random.Distribution.Constant(healAfter));
+  }
+
+  static FrameworkConfig longTasks(String name, FrameworkInfo info, int jobs, int tasks, long duration) {
+    return TestScenarios.framework(info, Defaults.SCHEDULER,
+        TestScenarios.jobs(name.toLowerCase() + "-", jobs, tasks, Resources.of(1, 1024), S, duration,
+            TaskOutcome.FINISHED, 0));
+  }
+
+  static EndToEndTest.Run run(ModelConfig cfg, long until) {
+    Simulation sim = new Simulation(cfg.seed());
+    MesosCluster c = new MesosCluster(sim, cfg);
+    Recorder rec = new Recorder();
+    c.addObserver(rec);
+    c.start();
+    sim.runWhile(until, () -> !c.isDrained());
+    return new EndToEndTest.Run(sim, c, rec);
+  }
+
+  static long count(Recorder r, TaskState s) {
+    return r.of(ModelEvent.TaskStatus.class).stream().filter(e -> e.state() == s).count();
+  }
+
+  @Test
+  void leaderCrash_newLeaderAfterSessionTimeout_tasksKeepRunning() {
+    ModelConfig cfg = TestScenarios.builder().masters(3)
+        .agents(TestScenarios.agents("a", 4, 4, 8192))
+        .framework(longTasks("A", FrameworkInfo.of("A", "*"), 2, 4, 5 * SimTime.MINUTE))
+        .fault(crashAt(60 * S, new FaultTarget(FaultTarget.Kind.LEADING_MASTER, null), null))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    assertTrue(r.cluster().isDrained());
+    List<ModelEvent.LeaderElected> elected = r.rec().of(ModelEvent.LeaderElected.class);
+    assertEquals(2, elected.size());
+    assertEquals("master-1", elected.get(0).master());
+    // Session timeout (10 s) after the crash, then the watch notification (one latency).
+    assertEquals("master-2", elected.get(1).master());
+    assertEquals(60 * S + 10 * S + L, elected.get(1).time());
+    assertEquals(0, count(r.rec(), TaskState.TASK_LOST));
+    // Every task ran once: none was relaunched.
+    assertEquals(8, r.rec().of(ModelEvent.TaskLaunched.class).size());
+    long rereg = r.rec().of(ModelEvent.AgentRegistered.class).stream().filter(ModelEvent.AgentRegistered::reregistered)
+        .count();
+    assertEquals(4, rereg);
+    assertTrue(r.rec().of(ModelEvent.FrameworkRegistered.class).stream().anyMatch(ModelEvent.FrameworkRegistered::reregistered));
+    assertEquals(8, count(r.rec(), TaskState.TASK_FINISHED));
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  @Test
+  void zookeeperQuorumLost_noLeaderUntilItReturns() {
+    ModelConfig cfg = TestScenarios.builder().masters(3)
+        .agents(TestScenarios.agents("a", 2, 4, 8192))
+        .framework(longTasks("A", FrameworkInfo.of("A", "*"), 1, 2, 10 * SimTime.MINUTE))
+        .fault(crashAt(60 * S, new FaultTarget(FaultTarget.Kind.ZOOKEEPER, "zookeeper-1"), 60 * S))
+        .fault(crashAt(60 * S, new FaultTarget(FaultTarget.Kind.ZOOKEEPER, "zookeeper-2"), 60 * S))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    List<ModelEvent.LeaderLost> lost = r.rec().of(ModelEvent.LeaderLost.class);
+    assertEquals(1, lost.size());
+    assertEquals(70 * S, lost.get(0).time()); // the leader's session expires locally after 10 s
+    List<ModelEvent.LeaderElected> elected = r.rec().of(ModelEvent.LeaderElected.class);
+    assertEquals(2, elected.size());
+    // Quorum returns at 120 s; the old znodes expire on the server one session timeout later.
+    assertEquals(130 * S + L, elected.get(1).time());
+    assertTrue(r.cluster().isDrained());
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  @Test
+  void agentCrash_tasksLostAfterHealthWindowAndRegistryWrite_thenRetriedElsewhere() {
+    ModelConfig cfg = TestScenarios.builder()
+        .agents(TestScenarios.agents("a", 3, 4, 8192))
+        .framework(longTasks("A", FrameworkInfo.of("A", "*"), 1, 6, 5 * SimTime.MINUTE))
+        .fault(crashAt(40 * S, new FaultTarget(FaultTarget.Kind.AGENT, "a-1"), null))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    long registeredAt = r.rec().of(ModelEvent.AgentRegistered.class).stream()
+        .filter(e -> e.hostname().equals("a-1")).findFirst().orElseThrow().time();
+    long p = 15 * S;
+    long firstMissed = registeredAt + ((40 * S - L - registeredAt + p - 1) / p) * p;
+    long expected = firstMissed + 5 * p + REGISTRY;
+    ModelEvent.AgentRemoved removed = r.rec().of(ModelEvent.AgentRemoved.class).get(0);
+    assertEquals("a-1", removed.hostname());
+    assertEquals(expected, removed.time());
+    List<ModelEvent.TaskStatus> lostStatuses = r.rec().of(ModelEvent.TaskStatus.class).stream()
+        .filter(e -> e.state() == TaskState.TASK_LOST).toList();
+    assertFalse(lostStatuses.isEmpty());
+    for (ModelEvent.TaskStatus s : lostStatuses) {
+      assertEquals(expected, s.time());
+    }
+    // Retried elsewhere: launches after the removal, none on the dead agent.
+    List<ModelEvent.TaskLaunched> relaunched = r.rec().of(ModelEvent.TaskLaunched.class).stream()
+        .filter(e -> e.time() > expected).toList();
+    assertEquals(lostStatuses.size(), relaunched.size());
+    for (ModelEvent.TaskLaunched l : relaunched) {
+      assertNotEquals(removed.agent(), l.agent());
+    }
+    assertTrue(r.cluster().isDrained());
+    assertEquals(6, count(r.rec(), TaskState.TASK_FINISHED));
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  @Test
+  void agentCrash_partitionAwareFramework_getsUnreachable() {
+    FrameworkInfo pa = new FrameworkInfo("A", "*", 0, false, true, false);
+    ModelConfig cfg = TestScenarios.builder()
+        .agents(TestScenarios.agents("a", 3, 4, 8192))
+        .framework(longTasks("A", pa, 1, 6, 5 * SimTime.MINUTE))
+        .fault(crashAt(40 * S, new FaultTarget(FaultTarget.Kind.AGENT, "a-1"), null))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    assertEquals(0, count(r.rec(), TaskState.TASK_LOST));
+    assertTrue(count(r.rec(), TaskState.TASK_UNREACHABLE) > 0);
+    assertTrue(r.cluster().isDrained());
+  }
+
+  @Test
+  void agentRestartWithinWindow_checkpointedTasksSurvive_othersLost() {
+    FrameworkInfo ckpt = new FrameworkInfo("C", "*", 0, true, false, false);
+    ModelConfig cfg = TestScenarios.builder()
+        .agents(TestScenarios.agents("a", 1, 8, 16384))
+        .framework(longTasks("C", ckpt, 1, 2, 5 * SimTime.MINUTE))
+        .framework(longTasks("N", FrameworkInfo.of("N", "*"), 1, 2, 5 * SimTime.MINUTE))
+        .fault(crashAt(40 * S, new FaultTarget(FaultTarget.Kind.AGENT, "a-1"), 20 * S))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    assertTrue(r.cluster().isDrained());
+    List<ModelEvent.TaskStatus> lost = r.rec().of(ModelEvent.TaskStatus.class).stream()
+        .filter(e -> e.state() == TaskState.TASK_LOST).toList();
+    assertEquals(2, lost.size());
+    for (ModelEvent.TaskStatus s : lost) {
+      assertEquals("N", s.framework());
+    }
+    // The checkpointing framework's tasks ran once and finished.
+    assertEquals(2, r.rec().of(ModelEvent.TaskLaunched.class).stream().filter(e -> e.framework().equals("C")).count());
+    assertEquals(0, r.rec().of(ModelEvent.AgentRemoved.class).size());
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  @Test
+  void partitionAndHeal_sameLeader_nonPartitionAwareShutDown_partitionAwareRecovered() {
+    FrameworkInfo pa = new FrameworkInfo("P", "*", 0, false, true, false);
+    ModelConfig cfg = TestScenarios.builder()
+        .agents(TestScenarios.agents("a", 1, 8, 16384))
+        .agents(TestScenarios.agents("b", 1, 8, 16384))
+        .framework(longTasks("N", FrameworkInfo.of("N", "*"), 1, 4, 20 * SimTime.MINUTE))
+        .framework(longTasks("P", pa, 1, 4, 20 * SimTime.MINUTE))
+        .fault(partitionAt(60 * S, List.of(new FaultTarget(FaultTarget.Kind.AGENT, "a-1")), 200 * S))
+        .build();
+    EndToEndTest.Run r = run(cfg, 3 * SimTime.HOUR);
+    assertTrue(r.cluster().isDrained());
+    ModelEvent.AgentRemoved removed = r.rec().of(ModelEvent.AgentRemoved.class).get(0);
+    assertTrue(removed.time() > 60 * S + 75 * S && removed.time() <= 60 * S + 90 * S + REGISTRY);
+    long rereg = r.rec().of(ModelEvent.AgentRegistered.class).stream()
+        .filter(e -> e.reregistered() && e.time() > 260 * S).count();
+    assertEquals(1, rereg);
+    // Partition-aware tasks on a-1 come back; non-partition-aware ones were shut down.
+    List<ModelEvent.TaskRecovered> recovered = r.rec().of(ModelEvent.TaskRecovered.class);
+    assertFalse(recovered.isEmpty());
+    for (ModelEvent.TaskRecovered e : recovered) {
+      assertEquals("P", e.framework());
+    }
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  @Test
+  void partitionAndHeal_afterLeaderChange_nonStrictReregistration() {
+    ModelConfig cfg = TestScenarios.builder().masters(2)
+        .agents(TestScenarios.agents("a", 1, 8, 16384))
+        .agents(TestScenarios.agents("b", 1, 8, 16384))
+        .framework(longTasks("N", FrameworkInfo.of("N", "*"), 1, 4, 20 * SimTime.MINUTE))
+        .fault(partitionAt(60 * S, List.of(new FaultTarget(FaultTarget.Kind.AGENT, "a-1")), 300 * S))
+        .fault(crashAt(200 * S, new FaultTarget(FaultTarget.Kind.LEADING_MASTER, null), null))
+        .build();
+    EndToEndTest.Run r = run(cfg, 3 * SimTime.HOUR);
+    assertTrue(r.cluster().isDrained());
+    // The new leader never marked a-1 unreachable: its LOST tasks turn out alive (non-strict).
+    List<ModelEvent.TaskRecovered> recovered = r.rec().of(ModelEvent.TaskRecovered.class);
+    assertFalse(recovered.isEmpty());
+    for (ModelEvent.TaskRecovered e : recovered) {
+      assertEquals("N", e.framework());
+      assertTrue(e.time() > 360 * S);
+    }
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  @Test
+  void frameworkFailover_withinTimeout_keepsTasks() {
+    FrameworkInfo f = new FrameworkInfo("A", "*", 60 * S, false, false, false);
+    ModelConfig cfg = TestScenarios.builder()
+        .agents(TestScenarios.agents("a", 2, 4, 8192))
+        .framework(longTasks("A", f, 1, 4, 5 * SimTime.MINUTE))
+        .fault(crashAt(60 * S, new FaultTarget(FaultTarget.Kind.FRAMEWORK, "A"), 30 * S))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    assertTrue(r.cluster().isDrained());
+    List<ModelEvent.FrameworkDeactivated> d = r.rec().of(ModelEvent.FrameworkDeactivated.class);
+    assertEquals(1, d.size());
+    assertFalse(d.get(0).removed());
+    assertEquals(60 * S + L, d.get(0).time());
+    assertEquals(4, r.rec().of(ModelEvent.TaskLaunched.class).size());
+    assertEquals(4, count(r.rec(), TaskState.TASK_FINISHED));
+    assertEquals(0, count(r.rec(), TaskState.TASK_KILLED));
+  }
+
+  @Test
+  void frameworkFailover_beyondTimeout_removedAndStartsOver() {
+    FrameworkInfo f = new FrameworkInfo("A", "*", 10 * S, false, false, false);
+    ModelConfig cfg = TestScenarios.builder()
+        .agents(TestScenarios.agents("a", 2, 4, 8192))
+        .framework(longTasks("A", f, 1, 4, 5 * SimTime.MINUTE))
+        .fault(crashAt(60 * S, new FaultTarget(FaultTarget.Kind.FRAMEWORK, "A"), 30 * S))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    assertTrue(r.cluster().isDrained());
+    List<ModelEvent.FrameworkDeactivated> d = r.rec().of(ModelEvent.FrameworkDeactivated.class);
+    assertEquals(2, d.size());
+    assertTrue(d.get(1).removed());
+    assertEquals(60 * S + L + 10 * S, d.get(1).time());
+    assertEquals(4, count(r.rec(), TaskState.TASK_KILLED));
+    List<ModelEvent.FrameworkRegistered> regs = r.rec().of(ModelEvent.FrameworkRegistered.class);
+    assertEquals(2, regs.size());
+    assertNotEquals(regs.get(0).id(), regs.get(1).id());
+    assertEquals(8, r.rec().of(ModelEvent.TaskLaunched.class).size());
+    assertEquals(4, count(r.rec(), TaskState.TASK_FINISHED));
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  @Test
+  void messageLoss_everyTaskEndsTerminalAndAcknowledged() {
+    MasterFlags m = Defaults.MASTER;
+    MasterFlags withOfferTimeout = new MasterFlags(m.agentPingTimeout(), m.maxAgentPingTimeouts(), 30 * S,
+        m.agentReregisterTimeout(), m.registryWriteLatency(), m.restartDelay());
+    ModelConfig cfg = TestScenarios.builder().seed(5).loss(0.2).master(withOfferTimeout)
+        .agents(TestScenarios.agents("a", 4, 4, 8192))
+        .framework(TestScenarios.framework("A", TestScenarios.jobs("a-", 10, 4, Resources.of(1, 1024), 10 * S,
+            60 * S, TaskOutcome.FINISHED, 0)))
+        .build();
+    EndToEndTest.Run r = run(cfg, 10 * SimTime.HOUR);
+    assertTrue(r.cluster().isDrained(), "drained at " + r.sim().now());
+    assertEquals(10, r.rec().of(ModelEvent.JobEnded.class).size());
+    Cluster c = r.internal();
+    for (Framework f : c.frameworks) {
+      assertEquals(0, f.live());
+    }
+    // Let the last acknowledgements land: every agent-originated update is then acknowledged.
+    r.sim().run(r.sim().now() + 2 * SimTime.HOUR);
+    for (Agent a : c.agents) {
+      assertEquals(List.of(), a.tasks, "every update acknowledged, every task gone from " + a.name);
+    }
+    assertTrue(c.net.dropped > 0);
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  @Test
+  void newLeader_marksAgentsThatDoNotReregisterUnreachableAfterAgentReregisterTimeout() {
+    ModelConfig cfg = TestScenarios.builder().masters(2)
+        .agents(TestScenarios.agents("a", 2, 4, 8192))
+        .framework(longTasks("A", FrameworkInfo.of("A", "*"), 1, 2, 30 * SimTime.MINUTE))
+        .fault(crashAt(60 * S, new FaultTarget(FaultTarget.Kind.AGENT, "a-1"), null))
+        .fault(crashAt(61 * S, new FaultTarget(FaultTarget.Kind.LEADING_MASTER, null), null))
+        .build();
+    EndToEndTest.Run r = run(cfg, 2 * SimTime.HOUR);
+    assertTrue(r.cluster().isDrained());
+    ModelEvent.LeaderRecovered rec = r.rec().of(ModelEvent.LeaderRecovered.class).get(1);
+    assertEquals(61 * S + 10 * S + L + REGISTRY, rec.time());
+    List<ModelEvent.AgentRemoved> removed = r.rec().of(ModelEvent.AgentRemoved.class);
+    assertEquals(1, removed.size());
+    assertEquals("a-1", removed.get(0).hostname());
+    assertEquals("reregistration-timeout", removed.get(0).reason());
+    assertEquals(rec.time() + 10 * SimTime.MINUTE + REGISTRY, removed.get(0).time());
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  @Test
+  void offerTimeout_rescindsHeldOffers() {
+    MasterFlags m = Defaults.MASTER;
+    MasterFlags flags = new MasterFlags(m.agentPingTimeout(), m.maxAgentPingTimeouts(), 10 * S,
+        m.agentReregisterTimeout(), m.registryWriteLatency(), m.restartDelay());
+    // A gang job that can never fit holds its offers until the master rescinds them.
+    ModelConfig cfg = TestScenarios.builder().master(flags).until(60 * S)
+        .agents(TestScenarios.agents("a", 1, 4, 8192))
+        .framework(TestScenarios.framework(FrameworkInfo.of("G", "*"),
+            SchedulersTest.sched(org.mesosim.model.config.SchedulerConfig.SchedulerType.GANG, 0, 0, 0),
+            TestScenarios.jobs("g", 1, 8, Resources.of(1, 1024), S, S, TaskOutcome.FINISHED, 0)))
+        .build();
+    EndToEndTest.Run r = run(cfg, 60 * S);
+    List<ModelEvent.OfferRescinded> rescinds = r.rec().of(ModelEvent.OfferRescinded.class);
+    assertFalse(rescinds.isEmpty());
+    ModelEvent.OfferMade first = r.rec().of(ModelEvent.OfferMade.class).get(0);
+    assertEquals(first.time() + 10 * S, rescinds.get(0).time());
+    assertEquals("offer-timeout", rescinds.get(0).reason());
+  }
+
+  @Test
+  void randomFaultProcess_agentsCrashAndRestart_runStillDrains() {
+    ModelConfig cfg = TestScenarios.builder().seed(9)
+        .agents(TestScenarios.agents("a", 4, 4, 8192))
+        .framework(TestScenarios.framework("A", TestScenarios.jobs("a-", 20, 4, Resources.of(1, 1024), 20 * S,
+            60 * S, TaskOutcome.FINISHED, 0)))
+        .fault(new FaultSpec(-1, new org.mesosim.engine.random.Distribution.Exponential(5 * 60 * S),
+            FaultSpec.Action.CRASH, List.of(new FaultTarget(FaultTarget.Kind.AGENT_GROUP, "a")),
+            new org.mesosim.engine.random.Distribution.Exponential(60 * S)))
+        .build();
+    EndToEndTest.Run r = run(cfg, 10 * SimTime.HOUR);
+    assertTrue(r.cluster().isDrained());
+    long crashes = r.rec().of(ModelEvent.Fault.class).stream().filter(f -> f.action().equals("crash")).count();
+    assertTrue(crashes >= 2, "crashes " + crashes);
+    assertEquals(20, r.rec().of(ModelEvent.JobEnded.class).size());
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  @Test
+  void statusUpdateManager_retriesAfter10sThen20s_untilTheMasterHearsIt() {
+    long d = 100 * S;
+    TestScenarios.Builder base = TestScenarios.builder()
+        .agents(TestScenarios.agents("a", 1, 4, 8192))
+        .framework(longTasks("A", FrameworkInfo.of("A", "*"), 1, 1, d));
+    EndToEndTest.Run first = run(base.build(), SimTime.HOUR);
+    long launched = first.rec().of(ModelEvent.TaskLaunched.class).get(0).time();
+    long finish = launched + L + d; // RunTask arrives one latency after the launch
+    assertEquals(finish + L, first.rec().of(ModelEvent.TaskStatus.class).stream()
+        .filter(e -> e.state() == TaskState.TASK_FINISHED).findFirst().orElseThrow().time());
+    // Cut the agent off around the finish: the update is lost, retried at +10 s (lost), +30 s (heard).
+    base.fault(partitionAt(finish - 5 * S, List.of(new FaultTarget(FaultTarget.Kind.AGENT, "a-1")), 25 * S));
+    EndToEndTest.Run r = run(base.build(), SimTime.HOUR);
+    assertEquals(finish + 30 * S + L, r.rec().of(ModelEvent.TaskStatus.class).stream()
+        .filter(e -> e.state() == TaskState.TASK_FINISHED).findFirst().orElseThrow().time());
+    assertEquals(0, r.rec().of(ModelEvent.AgentRemoved.class).size());
+    assertTrue(r.cluster().isDrained());
+  }
+
+  @Test
+  void quotaAndWeights_restoredOnceAtEveryElection() {
+    ModelConfig cfg = TestScenarios.builder().masters(2)
+        .role("prod", 2.0, Resources.of(4, 4096))
+        .agents(TestScenarios.agents("a", 2, 4, 8192))
+        .framework(longTasks("A", FrameworkInfo.of("A", "prod"), 1, 4, 5 * SimTime.MINUTE))
+        .fault(crashAt(60 * S, new FaultTarget(FaultTarget.Kind.LEADING_MASTER, null), null))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    assertEquals(2, r.rec().of(ModelEvent.LeaderRecovered.class).size());
+    assertTrue(r.cluster().isDrained());
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+}

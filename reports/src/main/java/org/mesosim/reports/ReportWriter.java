@@ -1,0 +1,133 @@
+package org.mesosim.reports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.mesosim.reports.chart.ChartRenderer;
+import org.mesosim.reports.chart.RunCharts;
+import org.mesosim.reports.html.HtmlReport;
+
+/**
+ * Writes a finished run's files into its outDir: {@code charts/<name>.png|.svg},
+ * {@code report.html}, {@code scenario.resolved.yaml}, then renames {@code timeseries.csv.partial}
+ * and {@code jobs.csv.partial} to their final names, and writes {@code summary.json} last (so a
+ * {@code summary.json} means the run's files are complete).
+ */
+public final class ReportWriter {
+  private ReportWriter() {}
+
+  /** File names of a run directory. */
+  public static final String SUMMARY = "summary.json";
+  public static final String TIMESERIES = "timeseries.csv";
+  public static final String JOBS = "jobs.csv";
+  public static final String REPORT = "report.html";
+  public static final String SCENARIO = "scenario.resolved.yaml";
+  public static final String CHARTS_DIR = "charts";
+
+  /**
+   * Writes every output of a run.
+   *
+   * @param setup the run's setup (outDir)
+   * @param rec the recorder, after {@link MetricsRecorder#finish}
+   * @param s the summary from {@link MetricsRecorder#summary}
+   * @param opts which charts and formats
+   * @param resolvedScenarioYaml the resolved scenario text, written as is
+   * @throws IOException when a file cannot be written
+   * @throws IllegalStateException when the recorder was not finished
+   */
+  public static void write(RunSetup setup, MetricsRecorder rec, RunSummary s, ReportOptions opts,
+      String resolvedScenarioYaml) throws IOException {
+    if (!rec.isFinished()) {
+      throw new IllegalStateException("the run was not finished: results stay *.partial");
+    }
+    Path out = setup.outDir();
+    Files.createDirectories(out);
+    Path charts = out.resolve(CHARTS_DIR);
+    if (!opts.charts().isEmpty() && !opts.formats().isEmpty()) {
+      Files.createDirectories(charts);
+    }
+    List<HtmlReport.Image> images = new ArrayList<>();
+    for (Map.Entry<String, JFreeChart> e : RunCharts.build(rec, opts.charts()).entrySet()) {
+      JFreeChart c = e.getValue();
+      byte[] png = null;
+      byte[] svg = null;
+      if (opts.formats().contains("png")) {
+        png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
+        Files.write(charts.resolve(e.getKey() + ".png"), png);
+      }
+      if (opts.formats().contains("svg")) {
+        svg = ChartRenderer.svg(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
+        Files.write(charts.resolve(e.getKey() + ".svg"), svg);
+      }
+      if (png == null) {
+        png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
+      }
+      images.add(new HtmlReport.Image(e.getKey(), caption(e.getKey()), "image/png", png));
+    }
+    Files.writeString(out.resolve(SCENARIO), resolvedScenarioYaml == null ? "" : resolvedScenarioYaml);
+    Files.writeString(out.resolve(REPORT), HtmlReport.render(s, images, resolvedScenarioYaml == null ? ""
+        : resolvedScenarioYaml));
+    promote(out, MetricsRecorder.TIMESERIES_PARTIAL, TIMESERIES);
+    promote(out, MetricsRecorder.JOBS_PARTIAL, JOBS);
+    SummaryJson.write(s, out.resolve(SUMMARY));
+  }
+
+  private static void promote(Path dir, String partial, String complete) throws IOException {
+    Path p = dir.resolve(partial);
+    if (Files.exists(p)) {
+      Files.move(p, dir.resolve(complete), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  /**
+   * A few lines for a person at a terminal: simulated time, utilization, fairness, and per
+   * framework its share, tasks and job times (without the digest line, which the CLI prints last).
+   */
+  public static String humanSummary(RunSummary s) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(java.util.Locale.ROOT, "%s: %s, seed %d, %s simulated s, %d events%n", s.scenario(),
+        s.allocator(), s.seed(), HtmlReport.num(s.simulated().seconds()), s.simulated().events()));
+    b.append("utilization (mean/final):");
+    for (Map.Entry<String, RunSummary.MeanFinal> e : s.cluster().utilization().entrySet()) {
+      b.append(' ').append(e.getKey()).append(' ').append(HtmlReport.pct(e.getValue().mean())).append('/')
+          .append(HtmlReport.pct(e.getValue().last()));
+    }
+    b.append(String.format(java.util.Locale.ROOT, "%nJain's index (mean/final): %s/%s%n",
+        HtmlReport.num(s.fairness().jainIndex().mean()), HtmlReport.num(s.fairness().jainIndex().last())));
+    for (RunSummary.FrameworkSummary f : s.frameworks()) {
+      b.append(String.format(java.util.Locale.ROOT,
+          "  %s (%s): share %s mean, %s final; tasks %d launched, %d finished, %d lost; jobs %d/%d finished,"
+              + " completion p50 %s s, p95 %s s%n",
+          f.name(), f.role(), HtmlReport.pct(f.dominantShare().mean()), HtmlReport.pct(f.dominantShare().last()),
+          f.tasks().launched(), f.tasks().finished(), f.tasks().lost(), f.jobs().finished(), f.jobs().submitted(),
+          HtmlReport.num(f.jobs().completionSeconds().p50()), HtmlReport.num(f.jobs().completionSeconds().p95())));
+    }
+    if (s.invariantViolations() > 0) {
+      b.append("invariant violations: ").append(s.invariantViolations()).append('\n');
+    }
+    return b.toString();
+  }
+
+  /** The caption of a chart in the report. */
+  public static String caption(String chart) {
+    switch (chart) {
+      case "utilization":
+        return "Utilization: resources held by non-terminal tasks / registered capacity, per resource.";
+      case "shares":
+        return "Dominant share per framework (unweighted): its allocation / capacity, maximised over resources.";
+      case "fairness":
+        return "Jain's fairness index over weighted dominant shares (1 = equal) and the max − min gap.";
+      case "queue":
+        return "Tasks waiting in each framework's queue.";
+      case "completion":
+        return "Empirical CDF of job completion times (submit to end) of finished jobs, log time axis.";
+      default:
+        return chart;
+    }
+  }
+}

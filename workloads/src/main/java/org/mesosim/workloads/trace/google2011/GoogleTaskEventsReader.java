@@ -1,0 +1,557 @@
+package org.mesosim.workloads.trace.google2011;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mesosim.engine.SimTime;
+import org.mesosim.model.ResourceNames;
+import org.mesosim.model.Resources;
+import org.mesosim.model.workload.JobSpec;
+import org.mesosim.model.workload.TaskOutcome;
+import org.mesosim.model.workload.TaskSpec;
+import org.mesosim.model.workload.Workload;
+import org.mesosim.model.workload.WorkloadStats;
+import org.mesosim.workloads.TraceFormat;
+import org.mesosim.workloads.trace.ByteInterner;
+import org.mesosim.workloads.trace.LongLongMap;
+import org.mesosim.workloads.trace.MalformedRowException;
+import org.mesosim.workloads.trace.ReaderSupport;
+import org.mesosim.workloads.trace.TraceLines;
+import org.mesosim.workloads.trace.Units;
+
+/**
+ * Replays Google cluster-data 2011-2 {@code task_events} (schema: Reiss, Wilkes &amp; Hellerstein,
+ * "Google cluster-usage traces: format + schema", 2011; 13 positional columns, see
+ * {@link TaskEventField}).
+ *
+ * <p><b>Episodes.</b> A task (job ID + task index) lives through episodes: it is submitted
+ * (SUBMIT, or its first event when the trace first sees it mid-life, such as the t = 0 snapshot),
+ * scheduled (SCHEDULE) and ended (EVICT, FAIL, FINISH, KILL, LOST); it may be submitted again.
+ * An episode becomes one task that is submitted at the episode's first event, asks for the
+ * episode's latest non-empty requests up to its SCHEDULE, runs for its trace time from SCHEDULE to
+ * the end event and ends as the trace ended it (FINISH: FINISHED; FAIL: FAILED; KILL and EVICT:
+ * KILLED; LOST: LOST). An episode that ends before any SCHEDULE is dropped and counted; one still
+ * alive (running or pending) at the end of the input runs forever. With a window start, episodes
+ * that end before it are dropped and counted, and those alive at it are submitted at it (running
+ * ones run from it to their end), just as the trace treats its own start with the t = 0 snapshot.
+ *
+ * <p><b>Jobs.</b> Episodes come out in the order of their first event (= non-decreasing submit
+ * time). Consecutive episodes of the same trace job submitted at the same microsecond form one
+ * {@link JobSpec} (so the t = 0 snapshot of a job is one job of many tasks); other episodes are
+ * one-task jobs. A job's id is {@code <trace job ID>:<ordinal of its first episode>} (unique); its
+ * field {@code job} is the trace's job ID, so filters and splits work per trace job.
+ *
+ * <p><b>Memory.</b> Live tasks sit in a primitive map; episodes wait in a compact ring buffer
+ * (primitive columns, about 80 bytes each) until every earlier-submitted episode has ended, because
+ * a task's runtime is only known at its end event. The buffer therefore spans from the oldest
+ * episode still alive to the read position; see docs/workloads.md for the measurement.
+ */
+public final class GoogleTaskEventsReader implements Workload {
+  private static final byte PENDING = 0;
+  private static final byte RUNNING = 1;
+  private static final byte ENDED = 2;
+  private static final byte DROPPED = 3;
+  private static final TaskOutcome[] OUTCOMES = TaskOutcome.values();
+  private static final String[] SMALL = new String[16];
+
+  static {
+    for (int i = 0; i < SMALL.length; i++) {
+      SMALL[i] = Integer.toString(i);
+    }
+  }
+
+  private static final String[] NAMES = new String[4096];
+
+  static {
+    for (int i = 0; i < NAMES.length; i++) {
+      NAMES[i] = Integer.toString(i);
+    }
+  }
+
+  private final long[] scratch = new long[ResourceNames.DISK + 1];
+  private final long[] lastMilli = new long[ResourceNames.DISK + 1];
+  private Resources lastResources;
+  private final TraceLines lines;
+  private final ReaderSupport support;
+  private final double cpuUnit;
+  private final double memUnit;
+  private final double diskUnit;
+  private final long stopAt;
+  private final long startAt;
+  private final ByteInterner users = new ByteInterner();
+  private final LongLongMap live = new LongLongMap();
+
+  // ring buffer of episodes, indexed by ordinal & mask
+  private int cap = 1 << 12;
+  private int mask = cap - 1;
+  private long[] submit = new long[cap];
+  private long[] sched = new long[cap];
+  private long[] end = new long[cap];
+  private long[] jobId = new long[cap];
+  private int[] index = new int[cap];
+  private String[] user = new String[cap];
+  private double[] cpu = new double[cap];
+  private double[] mem = new double[cap];
+  private double[] disk = new double[cap];
+  private byte[] state = new byte[cap];
+  private byte[] outcome = new byte[cap];
+  private byte[] klass = new byte[cap];
+  private byte[] prio = new byte[cap];
+  private long head;
+  private long tail;
+  private long scan; // first episode of the group being assembled is head; scan = next to examine
+
+  private boolean eof;
+  private long lastTime = Long.MIN_VALUE;
+  private int[] groupIdx = new int[64];
+  private final java.util.BitSet inGroup = new java.util.BitSet();
+  private long maxBuffered;
+  private int maxLive;
+  private int liveAtEnd = -1;
+
+  /**
+   * @param files task_events part files, in order
+   * @param units {@code cpus} (default 32), {@code mem} (default 65536 MB), {@code disk} (default 0 = ignored)
+   * @param skipMalformed skip and count malformed rows
+   * @param stopAt stop reading at the first row at or after this trace time (µs); {@link SimTime#NEVER} = read all
+   */
+  public GoogleTaskEventsReader(List<Path> files, Map<String, Double> units, boolean skipMalformed, long stopAt) {
+    this(files, units, skipMalformed, 0, stopAt);
+  }
+
+  /**
+   * @param startAt the window start (trace µs; 0 = none): episodes that end before it are dropped
+   *     and counted; those alive at it are submitted at it, as the trace's own t = 0 snapshot, and
+   *     if already running, run from it to their end
+   * @param stopAt stop reading at the first row at or after this trace time (µs); {@link SimTime#NEVER} = read all
+   */
+  public GoogleTaskEventsReader(List<Path> files, Map<String, Double> units, boolean skipMalformed, long startAt,
+      long stopAt) {
+    Units.validate(TraceFormat.GOOGLE_2011, units);
+    this.lines = new TraceLines(files);
+    this.support = new ReaderSupport(skipMalformed);
+    this.cpuUnit = Units.get(TraceFormat.GOOGLE_2011, units, "cpus");
+    this.memUnit = Units.get(TraceFormat.GOOGLE_2011, units, "mem");
+    this.diskUnit = Units.get(TraceFormat.GOOGLE_2011, units, "disk");
+    this.stopAt = stopAt;
+    this.startAt = Math.max(0, startAt);
+  }
+
+  @Override
+  public JobSpec next() {
+    while (true) {
+      JobSpec j = tryEmit();
+      if (j != null) {
+        support.job();
+        return j;
+      }
+      if (eof && head >= tail) {
+        return null;
+      }
+      if (!eof) {
+        readRow();
+      }
+    }
+  }
+
+  /** Tasks alive (submitted, not ended) at the read position. */
+  public int liveTasks() {
+    return live.size();
+  }
+
+  /** The most tasks alive at once while reading. */
+  public int maxLiveTasks() {
+    return maxLive;
+  }
+
+  /** Tasks alive when the input ended (they run forever), or -1 before the end. */
+  public int liveTasksAtEnd() {
+    return liveAtEnd;
+  }
+
+  /** Episodes waiting in the buffer now. */
+  public long bufferedEpisodes() {
+    return tail - head;
+  }
+
+  /** The most episodes ever waiting in the buffer. */
+  public long maxBufferedEpisodes() {
+    return maxBuffered;
+  }
+
+  /** Reads only the rows (split and parse the key columns), for throughput measurements. */
+  public long scanRowsOnly() {
+    long rows = 0;
+    long sum = 0;
+    while (lines.next()) {
+      if (lines.split((byte) ',') == 13) {
+        sum += lines.longField(TaskEventField.TIME.index(), "time") + lines.longField(TaskEventField.EVENT_TYPE.index(), "type");
+        rows++;
+      }
+    }
+    return sum == Long.MIN_VALUE ? -1 : rows;
+  }
+
+  // ---- emission -------------------------------------------------------------------------------
+
+  private JobSpec tryEmit() {
+    // skip dropped episodes at the head
+    while (head < tail && state[slot(head)] == DROPPED) {
+      release(slot(head));
+      head++;
+    }
+    if (head >= tail) {
+      return null;
+    }
+    int h = slot(head);
+    if (!eof && state[h] < ENDED) {
+      return null;
+    }
+    if (scan < head) {
+      scan = head;
+    }
+    long job = jobId[h];
+    long t = submit[h];
+    // extend the group over consecutive episodes of the same job and submit time
+    while (scan < tail) {
+      int s = slot(scan);
+      if (state[s] == DROPPED) {
+        scan++;
+        continue;
+      }
+      if (jobId[s] != job || submit[s] != t) {
+        break;
+      }
+      if (!eof && state[s] < ENDED) {
+        return null; // a member still running: wait
+      }
+      scan++;
+    }
+    if (scan >= tail && !eof) {
+      return null; // the next row may still belong to this group
+    }
+    return buildGroup(head, scan);
+  }
+
+  private JobSpec buildGroup(long from, long to) {
+    int h = slot(from);
+    List<TaskSpec> tasks = new ArrayList<>((int) Math.min(to - from, 1 << 16));
+    int groupSize = 0;
+    long o = from;
+    for (; o < to; o++) {
+      int s = slot(o);
+      if (state[s] == DROPPED) {
+        continue;
+      }
+      int idx = index[s];
+      if (inGroup.get(idx)) {
+        break; // the same task twice at one instant: start a new job there
+      }
+      inGroup.set(idx);
+      if (groupSize == groupIdx.length) {
+        groupIdx = Arrays.copyOf(groupIdx, groupSize * 2);
+      }
+      groupIdx[groupSize++] = idx;
+      tasks.add(task(s));
+    }
+    for (int i = 0; i < groupSize; i++) {
+      inGroup.clear(groupIdx[i]);
+    }
+    TreeMap<String, String> fields = new TreeMap<>();
+    fields.put("user", user[h]);
+    int p = prio[h];
+    fields.put("priority", small(p));
+    fields.put("class", small(klass[h]));
+    fields.put("band", p <= 1 ? "free" : p <= 8 ? "batch" : "production");
+    fields.put("job", Long.toString(jobId[h]));
+    JobSpec j = new JobSpec(jobId[h] + ":" + from, submit[h], tasks, fields);
+    for (long r = from; r < o; r++) {
+      release(slot(r));
+    }
+    head = o;
+    scan = o;
+    return j;
+  }
+
+  private TaskSpec task(int s) {
+    long duration;
+    TaskOutcome out;
+    if (state[s] == ENDED) {
+      duration = end[s] - sched[s];
+      out = OUTCOMES[outcome[s]];
+    } else { // alive at the end of the input
+      duration = SimTime.NEVER;
+      out = TaskOutcome.FINISHED;
+    }
+    long[] milli = scratch;
+    double c = cpu[s];
+    double m = mem[s];
+    milli[ResourceNames.CPUS] = Double.isNaN(c) ? Resources.toMilli("cpus", ReaderSupport.MIN_CPUS) : Resources.toMilli("cpus", c * cpuUnit);
+    milli[ResourceNames.MEM] = Double.isNaN(m) ? Resources.toMilli("mem", ReaderSupport.MIN_MEM) : Resources.toMilli("mem", m * memUnit);
+    if (diskUnit > 0 && !Double.isNaN(disk[s])) {
+      milli[ResourceNames.DISK] = Resources.toMilli("disk", disk[s] * diskUnit);
+    } else {
+      milli[ResourceNames.DISK] = 0;
+    }
+    if (milli[ResourceNames.CPUS] == 0 && milli[ResourceNames.MEM] == 0 && milli[ResourceNames.DISK] == 0) {
+      milli[ResourceNames.CPUS] = Resources.toMilli("cpus", ReaderSupport.MIN_CPUS);
+    }
+    // tasks of a job usually ask alike: reuse the previous (immutable) Resources when equal
+    if (lastResources == null || !java.util.Arrays.equals(milli, lastMilli)) {
+      lastResources = Resources.ofMilli(milli);
+      System.arraycopy(milli, 0, lastMilli, 0, milli.length);
+    }
+    int ix = index[s];
+    String name = ix < NAMES.length ? NAMES[ix] : Integer.toString(ix);
+    return new TaskSpec(name, "", lastResources, duration, out, 0.0, List.of());
+  }
+
+  private static String small(int v) {
+    return v >= 0 && v < SMALL.length ? SMALL[v] : Integer.toString(v);
+  }
+
+  private void release(int s) {
+    user[s] = null;
+  }
+
+  private int slot(long ordinal) {
+    return (int) (ordinal & mask);
+  }
+
+  // ---- reading --------------------------------------------------------------------------------
+
+  private void readRow() {
+    if (!lines.next()) {
+      finishInput();
+      return;
+    }
+    support.row();
+    try {
+      row();
+    } catch (MalformedRowException e) {
+      support.malformed(lines, e.getMessage());
+    }
+  }
+
+  private void finishInput() {
+    if (!eof) {
+      liveAtEnd = live.size();
+    }
+    eof = true;
+    lines.close();
+    live.clear();
+  }
+
+  private void row() {
+    int n = lines.split((byte) ',');
+    if (n != 13) {
+      throw new MalformedRowException("expected 13 comma-separated columns, found " + n);
+    }
+    long time = lines.longField(TaskEventField.TIME.index(), "time");
+    if (time == Long.MAX_VALUE) {
+      support.skip("google: event after the end of the trace (time 2^63-1)");
+      return;
+    }
+    if (time < 0) {
+      throw new MalformedRowException("time must be >= 0");
+    }
+    if (time < lastTime) {
+      throw new MalformedRowException("time goes backwards (" + time + " after " + lastTime + "); task_events are in time order");
+    }
+    if (time >= stopAt) {
+      support.skip("google: rows at or after the window end (not read)");
+      finishInput();
+      return;
+    }
+    lastTime = time;
+    long job = lines.longField(TaskEventField.JOB_ID.index(), "job ID");
+    long idx = lines.longField(TaskEventField.TASK_INDEX.index(), "task index");
+    if (job < 0 || job >= (1L << 39) || idx < 0 || idx >= (1L << 24)) {
+      throw new MalformedRowException("job ID or task index out of range");
+    }
+    int type = (int) lines.longField(TaskEventField.EVENT_TYPE.index(), "event type");
+    if (type < 0 || type > 8) {
+      throw new MalformedRowException("event type must be 0-8, not " + type);
+    }
+    long key = (job << 24) | idx;
+    long ord = live.get(key, -1);
+    switch (type) {
+      case 0, 7 -> { // SUBMIT, UPDATE_PENDING
+        if (ord < 0) {
+          start(key, job, (int) idx, time, PENDING);
+        } else {
+          int s = slot(ord);
+          if (state[s] == PENDING) {
+            requests(s);
+          } else if (type == 0) {
+            support.skip("google: SUBMIT of a task already running (ignored)");
+          }
+        }
+      }
+      case 1, 8 -> { // SCHEDULE, UPDATE_RUNNING
+        if (ord < 0) {
+          int s = start(key, job, (int) idx, time, RUNNING);
+          sched[s] = Math.max(time, startAt);
+        } else {
+          int s = slot(ord);
+          if (state[s] == PENDING) {
+            requests(s);
+            state[s] = RUNNING;
+            sched[s] = Math.max(time, startAt);
+          } else if (type == 1) {
+            support.skip("google: SCHEDULE of a task already running (ignored)");
+          }
+        }
+      }
+      default -> { // 2 EVICT, 3 FAIL, 4 FINISH, 5 KILL, 6 LOST
+        if (ord < 0) {
+          support.skip("google: end event of a task not alive in the input (dropped)");
+          return;
+        }
+        int s = slot(ord);
+        live.remove(key);
+        if (time < startAt) {
+          state[s] = DROPPED;
+          support.skip("google: episode ended before the window start (dropped)");
+          return;
+        }
+        if (state[s] == PENDING) {
+          state[s] = DROPPED;
+          support.skip("google: episode ended without SCHEDULE (dropped)");
+          return;
+        }
+        state[s] = ENDED;
+        end[s] = time;
+        outcome[s] = (byte) (switch (type) {
+          case 3 -> TaskOutcome.FAILED;
+          case 4 -> TaskOutcome.FINISHED;
+          case 6 -> TaskOutcome.LOST;
+          default -> TaskOutcome.KILLED; // 2 EVICT, 5 KILL
+        }).ordinal();
+      }
+    }
+  }
+
+  private int start(long key, long job, int idx, long time, byte st) {
+    if (tail - head == cap) {
+      grow();
+    }
+    long ord = tail++;
+    if (tail - head > maxBuffered) {
+      maxBuffered = tail - head;
+    }
+    int s = slot(ord);
+    live.put(key, ord);
+    if (live.size() > maxLive) {
+      maxLive = live.size();
+    }
+    submit[s] = Math.max(time, startAt); // alive at the window start: submitted at it
+    sched[s] = -1;
+    end[s] = -1;
+    jobId[s] = job;
+    index[s] = idx;
+    state[s] = st;
+    int uf = TaskEventField.USER.index();
+    user[s] = users.intern(lines.buf(), lines.fieldStart(uf), lines.fieldEnd(uf));
+    klass[s] = (byte) smallInt(TaskEventField.SCHEDULING_CLASS.index(), "scheduling class", 0, 3);
+    prio[s] = (byte) smallInt(TaskEventField.PRIORITY.index(), "priority", 0, 11);
+    cpu[s] = Double.NaN;
+    mem[s] = Double.NaN;
+    disk[s] = Double.NaN;
+    requests(s);
+    return s;
+  }
+
+  private int smallInt(int f, String name, int min, int max) {
+    long v = lines.longField(f, name);
+    if (v < min || v > max) {
+      throw new MalformedRowException(name + " must be " + min + "-" + max + ", not " + v);
+    }
+    return (int) v;
+  }
+
+  private void requests(int s) {
+    int c = TaskEventField.CPU_REQUEST.index();
+    int m = TaskEventField.MEMORY_REQUEST.index();
+    int d = TaskEventField.DISK_REQUEST.index();
+    if (!lines.empty(c)) {
+      cpu[s] = nonNegative(lines.doubleField(c, "CPU request"), "CPU request");
+    }
+    if (!lines.empty(m)) {
+      mem[s] = nonNegative(lines.doubleField(m, "memory request"), "memory request");
+    }
+    if (!lines.empty(d)) {
+      disk[s] = nonNegative(lines.doubleField(d, "disk request"), "disk request");
+    }
+  }
+
+  private static double nonNegative(double v, String name) {
+    if (!(v >= 0) || Double.isInfinite(v)) {
+      throw new MalformedRowException(name + " must be >= 0");
+    }
+    return v;
+  }
+
+  private void grow() {
+    int ncap = cap * 2;
+    long[] nsubmit = new long[ncap];
+    long[] nsched = new long[ncap];
+    long[] nend = new long[ncap];
+    long[] njob = new long[ncap];
+    int[] nindex = new int[ncap];
+    String[] nuser = new String[ncap];
+    double[] ncpu = new double[ncap];
+    double[] nmem = new double[ncap];
+    double[] ndisk = new double[ncap];
+    byte[] nstate = new byte[ncap];
+    byte[] nout = new byte[ncap];
+    byte[] nklass = new byte[ncap];
+    byte[] nprio = new byte[ncap];
+    int nmask = ncap - 1;
+    for (long o = head; o < tail; o++) {
+      int a = (int) (o & mask);
+      int b = (int) (o & nmask);
+      nsubmit[b] = submit[a];
+      nsched[b] = sched[a];
+      nend[b] = end[a];
+      njob[b] = jobId[a];
+      nindex[b] = index[a];
+      nuser[b] = user[a];
+      ncpu[b] = cpu[a];
+      nmem[b] = mem[a];
+      ndisk[b] = disk[a];
+      nstate[b] = state[a];
+      nout[b] = outcome[a];
+      nklass[b] = klass[a];
+      nprio[b] = prio[a];
+    }
+    cap = ncap;
+    mask = nmask;
+    submit = nsubmit;
+    sched = nsched;
+    end = nend;
+    jobId = njob;
+    index = nindex;
+    user = nuser;
+    cpu = ncpu;
+    mem = nmem;
+    disk = ndisk;
+    state = nstate;
+    outcome = nout;
+    klass = nklass;
+    prio = nprio;
+  }
+
+  @Override
+  public WorkloadStats stats() {
+    return support.stats();
+  }
+
+  @Override
+  public void close() {
+    lines.close();
+  }
+}

@@ -1,0 +1,106 @@
+package org.mesosim.workloads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mesosim.engine.BadInputException;
+import org.mesosim.engine.SimTime;
+import org.mesosim.model.Resources;
+import org.mesosim.model.workload.JobSpec;
+import org.mesosim.model.workload.TaskOutcome;
+import org.mesosim.model.workload.TaskSpec;
+import org.mesosim.model.workload.Workload;
+import org.mesosim.workloads.trace.csv.CsvTraceFormat;
+import org.mesosim.workloads.trace.csv.CsvTraceWriter;
+
+class CsvRoundTripTest {
+  @TempDir
+  Path tmp;
+
+  private static void assertSameJobs(TraceSpec a, TraceSpec b) {
+    long n = 0;
+    try (Workload x = Workloads.trace(a); Workload y = Workloads.trace(b)) {
+      JobSpec j;
+      while ((j = x.next()) != null) {
+        assertEquals(j, y.next());
+        n++;
+      }
+      assertNull(y.next());
+    }
+    assertEquals(true, n > 0);
+  }
+
+  @Test
+  void googleWindow_convertedAndReadBackIdentically() {
+    Path f = TraceSamples.require(TraceSamples.GOOGLE);
+    TraceSpec in = TraceSpec.of("google-2011", List.of(f)).withWindow(0, 700 * SimTime.SECOND);
+    Path out = tmp.resolve("g.csv.gz");
+    TraceConverter.convert(in, out);
+    assertSameJobs(in, TraceSpec.of("csv", List.of(out)));
+  }
+
+  @Test
+  void swfAndAlibaba_convertedAndReadBackIdentically() {
+    Path swf = TraceSamples.require(TraceSamples.SWF);
+    TraceSpec in = TraceSpec.of("swf", List.of(swf)).withWindow(0, 200_000 * SimTime.SECOND);
+    Path out = tmp.resolve("s.csv");
+    TraceConverter.convert(in, out);
+    assertSameJobs(in, TraceSpec.of("csv", List.of(out)));
+    Path ali = TraceSamples.require(TraceSamples.ALIBABA);
+    TreeMap<String, FieldFilter> f = new TreeMap<>();
+    f.put("status", new FieldFilter.In(List.of("Running", "Failed")));
+    TraceSpec ain = TraceSpec.of("alibaba-2018", List.of(ali)).withFilter(f);
+    Path aout = tmp.resolve("a.csv");
+    TraceConverter.convert(ain, aout);
+    assertSameJobs(ain, TraceSpec.of("csv", List.of(aout)));
+  }
+
+  @Test
+  void writer_escapesTextAndKeepsSampledOutcomesAndForever() throws IOException {
+    Path out = tmp.resolve("x.csv");
+    TreeMap<String, String> fields = new TreeMap<>();
+    fields.put("user", "a,b;c%d");
+    JobSpec j = new JobSpec("j,1", 5, List.of(
+        new TaskSpec("t;0", "g,1", Resources.of(1.5, 100, 7), SimTime.NEVER, TaskOutcome.SAMPLED, 0.25, List.of()),
+        new TaskSpec("t1", "g2", Resources.of("gpus", 2), 10, TaskOutcome.LOST, 0, List.of("g,1"))), fields);
+    try (CsvTraceWriter w = new CsvTraceWriter(out, List.of("user", "queue"))) {
+      w.write(j);
+    }
+    assertEquals(List.of(
+        "job,submit_us,task,group,cpus,mem,disk,gpus,duration_us,outcome,depends,user,queue",
+        "j%2C1,5,t%3B0,g%2C1,1.5,100,7,,forever,SAMPLED:0.25,,a%2Cb%3Bc%25d,",
+        "j%2C1,5,t1,g2,,,,2,10,LOST,g%2C1,a%2Cb%3Bc%25d,"), Files.readAllLines(out));
+    try (Workload r = Workloads.trace(TraceSpec.of("csv", List.of(out)))) {
+      assertEquals(j, r.next());
+      assertNull(r.next());
+    }
+    assertEquals("a,b", CsvTraceFormat.decode(CsvTraceFormat.encode("a,b")));
+  }
+
+  @Test
+  void badHeaderOrRow_reportedWithFileAndLine() throws IOException {
+    Path h = tmp.resolve("h.csv");
+    Files.writeString(h, "job,submit,task\n");
+    BadInputException e = assertThrows(BadInputException.class, () -> Workloads.trace(TraceSpec.of("csv", List.of(h))).next());
+    assertEquals(h + ":1: not a mesosim csv trace: the header must start with "
+        + String.join(",", CsvTraceFormat.COLUMNS), e.getMessage());
+    Path r = tmp.resolve("r.csv");
+    Files.writeString(r, String.join(",", CsvTraceFormat.COLUMNS) + "\n"
+        + "a,10,0,,1,,,,5,FINISHED,\n"
+        + "b,5,0,,1,,,,5,FINISHED,\n");
+    e = assertThrows(BadInputException.class, () -> {
+      try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)))) {
+        w.next();
+      }
+    });
+    assertEquals(r + ":3: submit_us goes backwards (5 after 10)", e.getMessage());
+  }
+}

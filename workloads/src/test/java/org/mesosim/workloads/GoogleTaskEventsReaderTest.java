@@ -1,0 +1,254 @@
+package org.mesosim.workloads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mesosim.engine.BadInputException;
+import org.mesosim.engine.SimTime;
+import org.mesosim.model.Resources;
+import org.mesosim.model.workload.JobSpec;
+import org.mesosim.model.workload.TaskOutcome;
+import org.mesosim.model.workload.Workload;
+import org.mesosim.workloads.trace.google2011.GoogleTaskEventsReader;
+
+class GoogleTaskEventsReaderTest {
+  @TempDir
+  Path tmp;
+
+  private static final String U = "u1";
+
+  /** One task_events row: time, job, index, event type, cpu, mem (empty strings allowed). */
+  private static String ev(long time, long job, int index, int type, String cpu, String mem) {
+    return time + ",," + job + "," + index + ",77," + type + "," + U + ",2,9," + cpu + "," + mem + ",0.001,0\n";
+  }
+
+  private Path write(String text) throws IOException {
+    Path p = tmp.resolve("task_events.csv");
+    Files.writeString(p, text);
+    return p;
+  }
+
+  private static Workload read(Path f) {
+    return Workloads.trace(TraceSpec.of("google-2011", List.of(f)));
+  }
+
+  @Test
+  void part0_totalsMatchIndependentAwkReplay() {
+    Path f = TraceSamples.require(TraceSamples.GOOGLE);
+    // zcat google-2011-task_events-part-00000-of-00500.csv.gz | awk -f google.awk, an independent
+    // re-implementation of the episode rules (kept in docs/workloads.md), prints:
+    // starts 201491 ended 58585 dropped 76 orphan 0 forever 142830 (pending 11421) tasks 201415
+    // cpuMilli 316471152 memMilli 530763360364 durUs 45115850215639
+    TraceInspection i = TraceInspector.inspect(TraceSpec.of("google-2011", List.of(f)));
+    assertEquals(450146, i.rows()); // zcat ... | wc -l
+    assertEquals(0, i.malformed());
+    assertEquals(201415, i.tasks());
+    assertEquals(142830, i.foreverTasks());
+    assertEquals(316471152L, i.totals().milli(0));
+    assertEquals(530763360364L, i.totals().milli(1));
+    assertEquals(45115850.215639, i.taskSeconds(), 1e-6);
+    assertEquals(76L, i.skipped().get("google: episode ended without SCHEDULE (dropped)"));
+    assertEquals(0, i.firstSubmit());
+    // zcat ... | awk -F, '$6==0{t=$1} END{print t}' -> 5611086346 (the last SUBMIT)
+    assertEquals(5611086346L, i.lastSubmit());
+  }
+
+  @Test
+  void part0_jobsInSubmitOrderAndSnapshotJobsGrouped() {
+    Path f = TraceSamples.require(TraceSamples.GOOGLE);
+    try (Workload w = read(f)) {
+      JobSpec first = w.next();
+      // the first rows: job 3418309 tasks 0 and 1 SUBMITted at t = 0 with missing-info 2 and empty
+      // requests, then SCHEDULEd at t = 0 with requests 0.125 CPU, 0.07446 memory
+      assertEquals("3418309:0", first.id());
+      assertEquals(0, first.submitTime());
+      assertEquals(2, first.tasks().size());
+      assertEquals(Resources.of(4, 4879.811), first.tasks().get(0).resources()); // 0.07446 * 65536 = 4879.81056
+      assertEquals(SimTime.NEVER, first.tasks().get(1).duration());
+      assertEquals("3418309", first.fields().get("job"));
+      assertEquals("production", first.fields().get("band"));
+      assertEquals("9", first.fields().get("priority"));
+      assertEquals("3", first.fields().get("class"));
+      long last = -1;
+      long jobs = 1;
+      JobSpec j;
+      while ((j = w.next()) != null) {
+        assertTrue(j.submitTime() >= last);
+        last = j.submitTime();
+        jobs++;
+      }
+      assertEquals(jobs, w.stats().jobs());
+    }
+  }
+
+  @Test
+  void episode_runsFromScheduleToEndAndEndsAsTraceSays() throws IOException {
+    Path f = write(ev(1_000, 5, 0, 0, "0.5", "0.25")
+        + ev(3_000, 5, 0, 1, "", "")
+        + ev(10_000, 5, 0, 2, "", "") // EVICT
+        + ev(11_000, 5, 0, 0, "0.25", "0.5") // submitted again: a new episode
+        + ev(12_000, 5, 0, 1, "", "")
+        + ev(20_000, 5, 0, 3, "", "")); // FAIL
+    try (Workload w = read(f)) {
+      JobSpec a = w.next();
+      assertEquals(1_000, a.submitTime());
+      assertEquals(Resources.of(16, 16384), a.tasks().get(0).resources());
+      assertEquals(7_000, a.tasks().get(0).duration());
+      assertEquals(TaskOutcome.KILLED, a.tasks().get(0).outcome());
+      JobSpec b = w.next();
+      assertEquals(11_000, b.submitTime());
+      assertEquals(Resources.of(8, 32768), b.tasks().get(0).resources());
+      assertEquals(8_000, b.tasks().get(0).duration());
+      assertEquals(TaskOutcome.FAILED, b.tasks().get(0).outcome());
+      assertEquals("5:0", a.id());
+      assertEquals("5:1", b.id());
+      assertNull(w.next());
+    }
+  }
+
+  @Test
+  void episodeWithoutSchedule_droppedAndCounted_aliveAtEnd_runsForever() throws IOException {
+    Path f = write(ev(1_000, 7, 0, 0, "0.1", "0.1")
+        + ev(1_500, 8, 0, 0, "0.1", "0.1")
+        + ev(2_000, 7, 0, 5, "", "") // KILL before SCHEDULE: dropped
+        + ev(3_000, 8, 0, 1, "", "")
+        + ev(4_000, 9, 3, 4, "", "")); // FINISH of a task never seen
+    try (Workload w = read(f)) {
+      JobSpec j = w.next();
+      assertEquals("8", j.fields().get("job"));
+      assertEquals(SimTime.NEVER, j.tasks().get(0).duration());
+      assertNull(w.next());
+      assertEquals(1L, w.stats().skipped().get("google: episode ended without SCHEDULE (dropped)"));
+      assertEquals(1L, w.stats().skipped().get("google: end event of a task not alive in the input (dropped)"));
+    }
+  }
+
+  @Test
+  void laterEndedTask_waitsForEarlierSubmittedOne_keepsSubmitOrder() throws IOException {
+    Path f = write(ev(0, 1, 0, 1, "0.1", "0.1") // snapshot: running at t = 0
+        + ev(0, 1, 1, 1, "0.1", "0.1")
+        + ev(100, 2, 0, 0, "0.2", "0.2")
+        + ev(200, 2, 0, 1, "", "")
+        + ev(300, 2, 0, 4, "", "")
+        + ev(400, 1, 1, 4, "", "")
+        + ev(500, 1, 0, 4, "", ""));
+    try (Workload w = read(f)) {
+      JobSpec a = w.next();
+      assertEquals("1:0", a.id());
+      assertEquals(2, a.tasks().size()); // same job, same instant: one job of two tasks
+      assertEquals(500, a.tasks().get(0).duration());
+      assertEquals(400, a.tasks().get(1).duration());
+      JobSpec b = w.next();
+      assertEquals(100, b.submitTime());
+      assertEquals(100, b.tasks().get(0).duration());
+      assertNull(w.next());
+    }
+  }
+
+  @Test
+  void updatePendingRequests_takenUpToSchedule_zeroRequestsGetMinimumCpus() throws IOException {
+    Path f = write(ev(10, 4, 0, 0, "", "")
+        + ev(20, 4, 0, 7, "0.125", "") // UPDATE_PENDING
+        + ev(30, 4, 0, 1, "", "")
+        + ev(40, 4, 0, 8, "0.5", "0.5") // UPDATE_RUNNING: after scheduling, ignored
+        + ev(50, 4, 0, 4, "", "")
+        + ev(60, 6, 0, 0, "0", "0")
+        + ev(70, 6, 0, 1, "", "")
+        + ev(80, 6, 0, 4, "", ""));
+    try (Workload w = read(f)) {
+      assertEquals(Resources.of(4, 32), w.next().tasks().get(0).resources());
+      assertEquals(Resources.of(0.01, 0), w.next().tasks().get(0).resources());
+    }
+  }
+
+  @Test
+  void windowEnd_stopsReadingAndLeavesTasksRunningForever() throws IOException {
+    Path f = write(ev(10, 4, 0, 0, "0.1", "0.1")
+        + ev(20, 4, 0, 1, "", "")
+        + ev(30, 5, 0, 0, "0.1", "0.1")
+        + ev(40, 5, 0, 1, "", "")
+        + ev(50, 4, 0, 4, "", ""));
+    try (Workload w = Workloads.trace(TraceSpec.of("google-2011", List.of(f)).withWindow(15, 45))) {
+      JobSpec a = w.next(); // alive at the window start: submitted at it
+      assertEquals("4", a.fields().get("job"));
+      assertEquals(0, a.submitTime());
+      assertEquals(SimTime.NEVER, a.tasks().get(0).duration()); // its FINISH at 50 is past the window
+      JobSpec b = w.next();
+      assertEquals("5", b.fields().get("job"));
+      assertEquals(30 - 15, b.submitTime()); // the window start is time 0
+      assertEquals(SimTime.NEVER, b.tasks().get(0).duration());
+      assertNull(w.next());
+    }
+  }
+
+  @Test
+  void windowStart_tasksAliveAtItAreSubmittedAtIt_endedBeforeAreDropped() throws IOException {
+    Path f = write(ev(0, 1, 0, 1, "0.1", "0.1") // running since before the window
+        + ev(0, 1, 1, 1, "0.1", "0.1")
+        + ev(10, 2, 0, 0, "0.1", "0.1") // pending at the window start, scheduled inside it
+        + ev(20, 1, 1, 4, "", "") // ends before the window: dropped
+        + ev(150, 2, 0, 1, "", "")
+        + ev(200, 1, 0, 4, "", "")
+        + ev(300, 2, 0, 4, "", ""));
+    try (Workload w = Workloads.trace(TraceSpec.of("google-2011", List.of(f)).withWindow(100, SimTime.NEVER))) {
+      JobSpec a = w.next();
+      assertEquals(0, a.submitTime()); // the window start is time 0
+      assertEquals(1, a.tasks().size());
+      assertEquals(100, a.tasks().get(0).duration()); // from the window start (100) to FINISH (200)
+      JobSpec b = w.next();
+      assertEquals(0, b.submitTime());
+      assertEquals(150, b.tasks().get(0).duration()); // SCHEDULE 150 to FINISH 300
+      assertNull(w.next());
+      assertEquals(1L, w.stats().skipped().get("google: episode ended before the window start (dropped)"));
+    }
+  }
+
+  @Test
+  void unitsScaleRequests_diskOnlyWhenAsked() throws IOException {
+    Path f = write(ev(10, 4, 0, 0, "0.5", "0.5") + ev(20, 4, 0, 1, "", "") + ev(30, 4, 0, 4, "", ""));
+    TreeMap<String, Double> units = new TreeMap<>();
+    units.put("cpus", 8.0);
+    units.put("mem", 1000.0);
+    units.put("disk", 1000.0);
+    try (Workload w = Workloads.trace(TraceSpec.of("google-2011", List.of(f)).withUnits(units))) {
+      assertEquals(Resources.of(4, 500, 1), w.next().tasks().get(0).resources());
+    }
+  }
+
+  @Test
+  void malformedRow_stopsWithFileAndLine_orIsCounted() throws IOException {
+    Path f = write(ev(10, 4, 0, 0, "0.5", "0.5") + "20,,4,0,77,1,u,2,9,,,\n" + ev(30, 4, 0, 9, "", ""));
+    BadInputException e = assertThrows(BadInputException.class, () -> {
+      try (Workload w = read(f)) {
+        w.next();
+      }
+    });
+    assertEquals(f + ":2: expected 13 comma-separated columns, found 12", e.getMessage());
+    try (Workload w = Workloads.trace(TraceSpec.of("google-2011", List.of(f)).withSkipMalformed(true))) {
+      JobSpec j = w.next(); // never scheduled, alive at the end: forever
+      assertEquals(SimTime.NEVER, j.tasks().get(0).duration());
+      assertEquals(2, w.stats().malformed()); // the short row and the event type 9
+    }
+  }
+
+  @Test
+  void liveTasksAndBuffer_reportedByTheReader() throws IOException {
+    Path f = write(ev(0, 1, 0, 1, "0.1", "0.1") + ev(10, 2, 0, 0, "0.1", "0.1") + ev(20, 2, 0, 1, "", "")
+        + ev(30, 2, 0, 4, "", ""));
+    GoogleTaskEventsReader r = new GoogleTaskEventsReader(List.of(f), new TreeMap<>(), false, SimTime.NEVER);
+    assertEquals("1:0", r.next().id());
+    assertEquals("2:1", r.next().id());
+    assertNull(r.next());
+    assertEquals(0, r.liveTasks());
+    assertEquals(2, r.maxBufferedEpisodes());
+  }
+}
