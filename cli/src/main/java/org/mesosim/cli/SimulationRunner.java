@@ -59,6 +59,14 @@ public final class SimulationRunner implements Runner {
     }
     long t0 = System.nanoTime();
     cluster.start();
+    if (req.debug() && progressOut != null) {
+      long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+      long cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+          instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
+      progressOut.println("debug: first event fires " + (System.currentTimeMillis() - jvmStart)
+          + " ms after JVM start (" + cpu + " ms of CPU time)");
+      progressOut.flush();
+    }
     sim.runWhile(cfg.until(), () -> !cluster.isDrained());
     double wall = (System.nanoTime() - t0) / 1e9;
     if (progress != null) {
