@@ -63,6 +63,25 @@ class RealRunsTest {
     assertEquals(last(r[1]), last(again[1]), "bench is deterministic");
   }
 
+  @Test
+  void exampleSweep_oneRowPerRun() throws Exception {
+    assumeTrue(ExampleScenariosTest.runnable(), "the model and hierarchical-drf are not merged yet");
+    Path sweep = Examples.repoRoot().resolve("scenarios/sweeps/starvation.yaml");
+    String text = java.nio.file.Files.readString(sweep).replace("seeds: 2", "seeds: 1")
+        .replace("scenario: ../offer-starvation.yaml", "scenario: " + Examples.scenario("offer-starvation"))
+        + "  report.charts: [[]]\n";
+    Path small = dir.resolve("sweep.yaml");
+    java.nio.file.Files.writeString(small, text);
+    String[] r = run(terminal(false), "sweep", small.toString(), "--out", dir.resolve("s").toString(), "--parallel", "2");
+    assertEquals("0", r[0], r[2]);
+    List<String> csv = java.nio.file.Files.readAllLines(dir.resolve("s").resolve("sweep.csv"));
+    assertEquals(3, csv.size(), String.join("\n", csv));
+    assertTrue(csv.get(0).startsWith("run,seed,frameworks[0].scheduler.suppressWhenIdle,report.charts,digest,"), csv.get(0));
+    assertTrue(csv.get(1).startsWith("0001,1,false,[],"), csv.get(1));
+    assertTrue(csv.get(2).startsWith("0002,1,true,[],"), csv.get(2));
+    assertTrue(csv.get(0).contains("wait_p95_s"), csv.get(0));
+  }
+
   private static String last(String out) {
     String[] l = out.strip().split("\n");
     return l[l.length - 1];
