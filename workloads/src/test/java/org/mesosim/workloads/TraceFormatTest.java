@@ -44,6 +44,29 @@ class TraceFormatTest {
   }
 
   @Test
+  void emptyOrTruncatedGzip_isBadInputWithThePath(@org.junit.jupiter.api.io.TempDir Path tmp) throws java.io.IOException {
+    Path empty = tmp.resolve("empty.swf.gz");
+    java.nio.file.Files.write(empty, new byte[0]);
+    BadInputException e = assertThrows(BadInputException.class, () -> Workloads.trace(TraceSpec.of("swf", List.of(empty))).next());
+    assertEquals(empty + ": cannot open: empty or truncated gzip file", e.getMessage());
+    Path cut = tmp.resolve("cut.swf.gz");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      gz.write("1 0 5 10 3 -1 -1 3 -1 -1 1 7 2 3 1 -1 -1 -1\n".repeat(2000).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    byte[] all = bytes.toByteArray();
+    java.nio.file.Files.write(cut, java.util.Arrays.copyOf(all, all.length / 2));
+    e = assertThrows(BadInputException.class, () -> {
+      try (org.mesosim.model.workload.Workload w = Workloads.trace(TraceSpec.of("swf", List.of(cut)))) {
+        while (w.next() != null) {
+          // read on
+        }
+      }
+    });
+    assertTrue(e.getMessage().startsWith(cut + ":") && e.getMessage().endsWith(": cannot read: truncated gzip file"), e.getMessage());
+  }
+
+  @Test
   void missingFile_isBadInputWithThePath() {
     Path p = Path.of("no-such-dir", "missing.swf.gz");
     BadInputException e = assertThrows(BadInputException.class, () -> Workloads.trace(TraceSpec.of("swf", List.of(p))).next());

@@ -29,9 +29,16 @@ public interface Allocator {
   /**
    * After master failover: how many agents the registry expects, and the quotas it holds. Mesos
    * pauses allocation until 80% have re-registered or 10 minutes pass, only if quota exists
-   * ({@code HierarchicalAllocatorProcess::recover}).
+   * ({@code HierarchicalAllocatorProcess::recover}). The allocator sets the given quotas itself;
+   * the master does not call {@link #setQuota} for them again.
    */
-  default void recover(int expectedAgents, SortedMap<String, Resources> quotas) {}
+  default void recover(int expectedAgents, SortedMap<String, Resources> quotas) {
+    // As HierarchicalAllocatorProcess::recover: the recovered quotas are set here, not by the
+    // master afterwards. Policies without a recovery hold-off only need the quotas.
+    for (var q : quotas.entrySet()) {
+      setQuota(q.getKey(), q.getValue());
+    }
+  }
 
   /** A framework registered; {@code used} is what it already holds per agent (after failover). */
   void addFramework(FrameworkId id, FrameworkInfo info, SortedMap<AgentId, ResourceSet> used);

@@ -293,12 +293,11 @@ final class Master extends Process {
           weights.put(role, rc.weight());
         }
       });
+      // Master::_recover (1.1): the allocator's recover() sets the recovered quotas itself
+      // (HierarchicalAllocatorProcess::recover calls setQuota per role), then weights are updated.
       allocator.recover(reg.admitted, quotas);
       if (!weights.isEmpty()) {
         allocator.updateWeights(weights);
-      }
-      for (var q : quotas.entrySet()) {
-        allocator.setQuota(q.getKey(), q.getValue());
       }
       recovered = true;
       cluster.emit(new ModelEvent.LeaderRecovered(cluster.sim.now(), name));

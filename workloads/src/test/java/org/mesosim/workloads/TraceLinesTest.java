@@ -1,0 +1,89 @@
+package org.mesosim.workloads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mesosim.engine.random.RandomStreams;
+import org.mesosim.workloads.trace.TraceLines;
+
+class TraceLinesTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void linesAndCommaFields_matchStringSplitOnRandomText() throws IOException {
+    UniformRandomProvider rng = RandomStreams.create(3, "test/lines");
+    String alphabet = "ab,,-.\t 01"; // separators next to each other and to '-' (SWAR edge cases)
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      StringBuilder sb = new StringBuilder();
+      int len = rng.nextInt(40);
+      for (int k = 0; k < len; k++) {
+        sb.append(alphabet.charAt(rng.nextInt(alphabet.length())));
+      }
+      lines.add(sb.toString());
+    }
+    Path f = tmp.resolve("t.txt");
+    Files.writeString(f, String.join("\r\n", lines)); // CRLF, no final newline
+    Path g = tmp.resolve("u.txt");
+    Files.writeString(g, "x,y\n\nlast");
+    try (TraceLines t = new TraceLines(List.of(f, g))) {
+      for (int i = 0; i < lines.size(); i++) {
+        assertTrue(t.next());
+        assertEquals(i + 1, t.line());
+        assertEquals(lines.get(i), t.text());
+        String[] want = lines.get(i).split(",", -1);
+        int n = t.split((byte) ',');
+        assertEquals(want.length, n, lines.get(i));
+        String[] got = new String[n];
+        for (int k = 0; k < n; k++) {
+          got[k] = t.stringField(k);
+        }
+        assertEquals(Arrays.asList(want), Arrays.asList(got));
+        String trimmed = lines.get(i).strip();
+        String[] ws = trimmed.isEmpty() ? new String[0] : trimmed.split("[ \t]+");
+        int m = t.splitWhitespace();
+        assertEquals(ws.length, m, lines.get(i));
+        String[] gotWs = new String[m];
+        for (int k = 0; k < m; k++) {
+          gotWs[k] = t.stringField(k);
+        }
+        assertEquals(Arrays.asList(ws), Arrays.asList(gotWs), lines.get(i));
+      }
+      assertTrue(t.next());
+      assertEquals(g.toString(), t.file());
+      assertEquals(1, t.line());
+      assertEquals(2, t.split((byte) ','));
+      assertTrue(t.next());
+      assertTrue(t.blank());
+      assertTrue(t.next());
+      assertEquals("last", t.text());
+      assertFalse(t.next());
+    }
+  }
+
+  @Test
+  void longLine_growsTheBuffer() throws IOException {
+    String big = "y".repeat(3_000_000);
+    Path f = tmp.resolve("big.txt");
+    Files.writeString(f, "a\n" + big + "\nb\n");
+    try (TraceLines t = new TraceLines(List.of(f))) {
+      assertTrue(t.next());
+      assertTrue(t.next());
+      assertEquals(big.length(), t.end() - t.start());
+      assertTrue(t.next());
+      assertEquals("b", t.text());
+      assertFalse(t.next());
+    }
+  }
+}
