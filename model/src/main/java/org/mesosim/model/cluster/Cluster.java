@@ -3,7 +3,6 @@ package org.mesosim.model.cluster;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.mesosim.engine.SimTime;
 import org.mesosim.engine.Simulation;
 import org.mesosim.engine.random.Distribution;
@@ -457,10 +456,5 @@ public final class Cluster {
   private void topologyChanged() {
     zk.reevaluate();
     health.reevaluateAll();
-  }
-
-  /** For tests: names and states. */
-  Map<String, Integer> agentIndex() {
-    return agentByName;
   }
 }

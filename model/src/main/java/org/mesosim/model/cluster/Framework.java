@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.mesosim.engine.SimTime;
 import org.mesosim.model.FrameworkId;
@@ -64,7 +63,12 @@ final class Framework extends Process {
   private LogicalTask qTail;
   int pending;
   private int lastPendingEmitted = -1;
-  private final TreeMap<Resources, int[]> queuedShapes = new TreeMap<>();
+  /** Queued tasks grouped by resource shape, each group FIFO in queue order. */
+  private final TreeMap<Resources, Shape> shapes = new TreeMap<>();
+  /** Non-empty shapes by the queue position of their first task. */
+  private final TreeMap<Long, Shape> byHead = new TreeMap<>();
+  private long nextSeq;
+  private int scanStamp;
   // launched tasks not yet terminal in this framework's view, in launch order
   private Task liveHead;
   private Task liveTail;
@@ -120,10 +124,26 @@ final class Framework extends Process {
     Task current;
     LogicalTask prev;
     LogicalTask next;
+    long seq;
+    Shape shape;
+    LogicalTask sNext;
 
     LogicalTask(Job job, TaskSpec spec) {
       this.job = job;
       this.spec = spec;
+    }
+  }
+
+  /** The queued tasks of one resource shape, in queue order (all fit an offer, or none does). */
+  static final class Shape {
+    final Resources need;
+    LogicalTask first;
+    LogicalTask last;
+    int count;
+    int failedStamp;
+
+    Shape(Resources need) {
+      this.need = need;
     }
   }
 
@@ -202,6 +222,7 @@ final class Framework extends Process {
 
   private void enqueue(LogicalTask lt) {
     lt.queued = true;
+    lt.seq = nextSeq++;
     lt.prev = qTail;
     lt.next = null;
     if (qTail == null) {
@@ -211,9 +232,27 @@ final class Framework extends Process {
     }
     qTail = lt;
     pending++;
-    queuedShapes.computeIfAbsent(lt.spec.resources(), r -> new int[1])[0]++;
+    Shape sh = shapes.get(lt.spec.resources());
+    if (sh == null) {
+      sh = new Shape(lt.spec.resources());
+      shapes.put(sh.need, sh);
+    }
+    lt.shape = sh;
+    lt.sNext = null;
+    if (sh.last == null) {
+      sh.first = lt;
+      byHead.put(lt.seq, sh);
+    } else {
+      sh.last.sNext = lt;
+    }
+    sh.last = lt;
+    sh.count++;
   }
 
+  /**
+   * Removes a queued task. Tasks leave a shape's FIFO from its head (launches) except when a job
+   * is aborted; then the FIFO is searched (aborts are rare).
+   */
   private void dequeue(LogicalTask lt) {
     if (!lt.queued) {
       return;
@@ -232,9 +271,29 @@ final class Framework extends Process {
     lt.prev = null;
     lt.next = null;
     pending--;
-    int[] n = queuedShapes.get(lt.spec.resources());
-    if (--n[0] == 0) {
-      queuedShapes.remove(lt.spec.resources());
+    Shape sh = lt.shape;
+    if (sh.first == lt) {
+      byHead.remove(lt.seq);
+      sh.first = lt.sNext;
+      if (sh.first == null) {
+        sh.last = null;
+      } else {
+        byHead.put(sh.first.seq, sh);
+      }
+    } else {
+      LogicalTask p = sh.first;
+      while (p.sNext != lt) {
+        p = p.sNext;
+      }
+      p.sNext = lt.sNext;
+      if (sh.last == lt) {
+        sh.last = p;
+      }
+    }
+    lt.sNext = null;
+    lt.shape = null;
+    if (--sh.count == 0) {
+      shapes.remove(sh.need);
     }
   }
 
@@ -428,51 +487,51 @@ final class Framework extends Process {
   }
 
   /**
-   * How many queued tasks that do not fit one offer a scheduler looks past before it answers. Real
-   * schedulers bound their work per offer; without a bound, a long queue of tasks that do not fit
-   * (a trace replayed on a small cell) makes every offer cost O(queue). Below the bound the
-   * scheduler is exact first fit. Not a Mesos setting: ours (README, "what is modelled").
+   * How many distinct task shapes a scheduler examines for one offer before it answers. Below the
+   * bound the scheduler is exact first fit over its whole queue (tasks of one shape all fit or all
+   * do not, so it looks at shapes in the order of their first queued task); real schedulers bound
+   * their work per offer too. Not a Mesos setting: ours (README, "what is modelled").
    */
   static final int SCAN_LIMIT = 1024;
 
-  /** First fit over the queue in order, at most {@code maxTasksPerOffer}; the rest declined with refuseSeconds. */
+  /**
+   * First fit over the queue in order, at most {@code maxTasksPerOffer}; the rest declined with
+   * refuseSeconds. Cost per launch is O(shapes ahead of the first that fits), not O(queue).
+   */
   private void decide(Offer o) {
     int max = sc.maxTasksPerOffer();
     ResourceSet rem = o.resources;
     List<Message.Launch> launches = null;
-    TreeSet<Resources> failed = null;
-    int shapes = queuedShapes.size();
-    int misses = 0;
-    LogicalTask lt = qHead;
-    while (lt != null && (max == 0 || launches == null || launches.size() < max)) {
-      LogicalTask next = lt.next;
-      Resources need = lt.spec.resources();
-      if (failed != null && failed.contains(need)) {
-        if (++misses >= SCAN_LIMIT) {
+    int stamp = ++scanStamp;
+    int examined = 0;
+    search:
+    while (!byHead.isEmpty() && (max == 0 || launches == null || launches.size() < max)) {
+      Shape found = null;
+      ResourceSet take = null;
+      for (Shape sh : byHead.values()) {
+        if (sh.failedStamp == stamp) {
+          continue;
+        }
+        if (++examined > SCAN_LIMIT) {
+          break search;
+        }
+        take = take(rem, sh.need);
+        if (take != null) {
+          found = sh;
           break;
         }
-        lt = next;
-        continue;
+        sh.failedStamp = stamp;
       }
-      ResourceSet take = take(rem, need);
-      if (take == null) {
-        if (failed == null) {
-          failed = new TreeSet<>();
-        }
-        failed.add(need);
-        if (failed.size() >= shapes || ++misses >= SCAN_LIMIT) {
-          break;
-        }
-        lt = next;
-        continue;
+      if (found == null) {
+        break;
       }
+      LogicalTask lt = found.first;
       rem = rem.minus(take);
       dequeue(lt);
       if (launches == null) {
         launches = new ArrayList<>();
       }
       launches.add(new Message.Launch(launch(lt, o.agent, take), take));
-      lt = next;
     }
     answer(o, launches);
   }
@@ -637,6 +696,7 @@ final class Framework extends Process {
       t.fState = u.state();
       return;
     }
+    cluster.invariants.endedAtFramework(t, u.state());
     taskEnded(t, u.state(), u.reason());
     emitPending();
     maybeSuppress();

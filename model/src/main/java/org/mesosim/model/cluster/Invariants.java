@@ -27,6 +27,20 @@ final class Invariants {
     }
   }
 
+  /** A terminal TaskStatus is about to be emitted for {@code t}: at most one per launch. */
+  void terminalStatus(Task t, TaskState state) {
+    if (on && t.terminalSeen) {
+      checker.terminalTwice(c.sim.now(), t.framework.name, t.id.value(), state.name());
+    }
+  }
+
+  /** The framework learnt that its live task {@code t} ended: a terminal TaskStatus must have been emitted. */
+  void endedAtFramework(Task t, TaskState state) {
+    if (on && !t.terminalSeen) {
+      checker.endedUnseen(c.sim.now(), t.framework.name, t.id.value(), state.name());
+    }
+  }
+
   void offerMade(Offer o, Master.MAgent a, Master.Leadership l) {
     if (on) {
       conservation(a);
@@ -70,23 +84,6 @@ final class Invariants {
     for (Master o : c.masters) {
       if (o != m && o.leading != null && c.zk.reachesQuorum(o.ep) && c.zk.reachesQuorum(m.ep)) {
         checker.twoLeaders(c.sim.now(), o.name, m.name);
-      }
-    }
-  }
-
-  /** End of a drained run: every agent's status update streams must be empty. */
-  void finalCheck() {
-    if (!on) {
-      return;
-    }
-    for (Agent a : c.agents) {
-      if (!a.alive()) {
-        continue;
-      }
-      for (Task t : a.tasks) {
-        if (t.aInflight != null && t.framework.live() > 0) {
-          checker.unacknowledged(c.sim.now(), a.name, t.id.value(), t.aInflight.state.name());
-        }
       }
     }
   }

@@ -293,8 +293,8 @@ final class Master extends Process {
           weights.put(role, rc.weight());
         }
       });
-      // Master::_recover (1.1): the allocator's recover() sets the recovered quotas itself
-      // (HierarchicalAllocatorProcess::recover calls setQuota per role), then weights are updated.
+      // Quotas come back through recover() (HierarchicalAllocatorProcess::recover sets them);
+      // weights through updateWeights, as Master::_recover does.
       allocator.recover(reg.admitted, quotas);
       if (!weights.isEmpty()) {
         allocator.updateWeights(weights);
@@ -578,8 +578,20 @@ final class Master extends Process {
           cluster.invariants.agentTouched(a);
         }
       }
-      cluster.emit(new ModelEvent.TaskStatus(cluster.sim.now(), t.framework.name, t.id,
-          a == null ? null : a.id, latest, reason, t.resources.quantity()));
+      emitStatus(t, a == null ? null : a.id, latest, reason);
+    }
+
+    /**
+     * Emits the observable {@link ModelEvent.TaskStatus}; a terminal one marks the attempt as seen
+     * terminal (the invariant checker flags a second one).
+     */
+    private void emitStatus(Task t, AgentId agent, TaskState state, String reason) {
+      if (state.isTerminal()) {
+        cluster.invariants.terminalStatus(t, state);
+        t.terminalSeen = true;
+      }
+      cluster.emit(new ModelEvent.TaskStatus(cluster.sim.now(), t.framework.name, t.id, agent, state, reason,
+          t.resources.quantity()));
     }
 
     /** A master-generated update: not reliable, no uuid, the task is removed at once. */
@@ -588,9 +600,7 @@ final class Master extends Process {
         updateTask(t, state, reason);
         removeTask(t);
       } else {
-        cluster.emit(new ModelEvent.TaskStatus(cluster.sim.now(), t.framework.name, t.id,
-            agents[t.agent] == null ? cluster.registry.ids[t.agent] : agents[t.agent].id, state, reason,
-            t.resources.quantity()));
+        emitStatus(t, agents[t.agent] == null ? cluster.registry.ids[t.agent] : agents[t.agent].id, state, reason);
         cluster.invariants.transition(t, null, state);
       }
       if (f != null && f.connected && !f.removed) {
@@ -693,12 +703,12 @@ final class Master extends Process {
       } else {
         s = TaskState.TASK_LOST;
       }
-      if (!knows(t) && !t.reconciledGone) {
-        // The master has generated a terminal state for a task it does not know: observable once.
+      if (!knows(t) && !t.reconciledGone && !t.terminalSeen) {
+        // The master has generated a terminal state for a task it does not know: observable once
+        // (and not at all if a terminal status of this attempt was already observed).
         t.reconciledGone = true;
         t.reportedGone = true;
-        cluster.emit(new ModelEvent.TaskStatus(cluster.sim.now(), t.framework.name, t.id,
-            cluster.registry.ids[t.agent], s, "REASON_RECONCILIATION", t.resources.quantity()));
+        emitStatus(t, cluster.registry.ids[t.agent], s, "REASON_RECONCILIATION");
       }
       send(cluster.frameworkEp(f.idx), new Message.StatusUpdateForward(ep, t, s, "REASON_RECONCILIATION", 0));
     }
@@ -793,9 +803,20 @@ final class Master extends Process {
             used.merge(t.frameworkId, t.resources, ResourceSet::plus);
             if (t.reportedGone) {
               t.reportedGone = false;
+              t.terminalSeen = false;
               cluster.emit(new ModelEvent.TaskRecovered(cluster.sim.now(), fw.name, t.id, id, s,
                   t.resources.quantity()));
             }
+          } else if (!t.terminalSeen) {
+            // The task ended while no master led (or its terminal update never got through): the
+            // agent reports it with its latest, terminal state (Slave::doReliableRegistration sends
+            // the terminated tasks whose updates are unacknowledged). Master::_reregisterSlave ->
+            // addSlave adds it as is (Slave::addTask counts no used resources for a terminal task,
+            // so the allocator gets it free), and the status update manager's retry is forwarded
+            // to the framework later by Master::statusUpdate, whose updateTask leaves an already
+            // terminal state unchanged. This is the first time any master knows the task as
+            // terminal, so its observable terminal status is emitted here, exactly once.
+            emitStatus(t, id, s, latestReason(t));
           }
         }
         addAgent(a, used, true);
@@ -806,6 +827,19 @@ final class Master extends Process {
         }
         send(cluster.agentEp(idx), new Message.SlaveReregistered(ep, id));
       });
+    }
+
+    /** The reason of the agent's update that set the task's latest state (the reported Task's last status). */
+    private String latestReason(Task t) {
+      if (t.aPending != null) {
+        for (var it = t.aPending.descendingIterator(); it.hasNext();) {
+          Task.Update u = it.next();
+          if (u.state == t.aState) {
+            return u.reason;
+          }
+        }
+      }
+      return t.aInflight != null && t.aInflight.state == t.aState ? t.aInflight.reason : "";
     }
 
     /** Tasks the master knows on this agent that the agent did not report become TASK_LOST. */

@@ -36,6 +36,11 @@ final class Task {
   boolean reportedGone;
   /** A master answered a reconciliation for it with a terminal state while not knowing it. */
   boolean reconciledGone;
+  /**
+   * A terminal {@code ModelEvent.TaskStatus} was emitted for this attempt (by any leader); cleared
+   * by {@code TaskRecovered}. Keeps "one terminal status per launch" across master failovers.
+   */
+  boolean terminalSeen;
 
   // ---- agent view ----
   TaskState aState;

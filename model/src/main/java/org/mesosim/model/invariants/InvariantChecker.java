@@ -18,6 +18,9 @@ import org.mesosim.model.events.ModelEvent;
  *       quorum;</li>
  *   <li>{@code status-updates}: at the end of a drained run, every agent-originated status update
  *       was acknowledged or is accounted for (its agent or task is gone).</li>
+ *   <li>{@code terminal-status}: every launch gets at most one terminal {@code TaskStatus} (a
+ *       {@code TaskRecovered} re-opens it), and a framework never sees its live task end without
+ *       one having been emitted (so reports never miss a task's end).</li>
  * </ul>
  * Violations go to the sink as {@link ModelEvent.InvariantViolated} naming the time, the
  * invariant and the entities.
@@ -84,6 +87,17 @@ public final class InvariantChecker {
 
   public void twoLeaders(long time, String a, String b) {
     violated(time, "single-leader", a + " and " + b + " both act as leader and both reach a ZooKeeper quorum");
+  }
+
+  /** A second terminal status for one launch (without a TaskRecovered in between). */
+  public void terminalTwice(long time, String framework, String task, String state) {
+    violated(time, "terminal-status", framework + "/" + task + ": second terminal status " + state);
+  }
+
+  /** A framework saw its task end but no terminal status was emitted for it. */
+  public void endedUnseen(long time, String framework, String task, String state) {
+    violated(time, "terminal-status", framework + "/" + task + ": ended at its framework (" + state
+        + ") without a terminal status");
   }
 
   public void unacknowledged(long time, String agent, String task, String state) {

@@ -48,8 +48,13 @@ class DeterminismTest {
   void sameSeed_sameDigestInAnotherJvm() throws Exception {
     String here = digest();
     String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    java.lang.Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), DigestMain.class.getName())
-        .redirectErrorStream(true).start();
+    List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+    String policy = System.getProperty("mesosim.test.policy");
+    if (policy != null) {
+      cmd.add("-Dmesosim.test.policy=" + policy);
+    }
+    cmd.add(DigestMain.class.getName());
+    java.lang.Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     assertEquals(0, p.waitFor(), out);
     assertEquals(here, out);

@@ -346,4 +346,38 @@ class FaultScenariosTest {
     assertEquals(20, r.rec().of(ModelEvent.JobEnded.class).size());
     assertEquals(0, r.cluster().invariantViolations());
   }
+
+  @Test
+  void statusUpdateManager_retriesAfter10sThen20s_untilTheMasterHearsIt() {
+    long d = 100 * S;
+    TestScenarios.Builder base = TestScenarios.builder()
+        .agents(TestScenarios.agents("a", 1, 4, 8192))
+        .framework(longTasks("A", FrameworkInfo.of("A", "*"), 1, 1, d));
+    EndToEndTest.Run first = run(base.build(), SimTime.HOUR);
+    long launched = first.rec().of(ModelEvent.TaskLaunched.class).get(0).time();
+    long finish = launched + L + d; // RunTask arrives one latency after the launch
+    assertEquals(finish + L, first.rec().of(ModelEvent.TaskStatus.class).stream()
+        .filter(e -> e.state() == TaskState.TASK_FINISHED).findFirst().orElseThrow().time());
+    // Cut the agent off around the finish: the update is lost, retried at +10 s (lost), +30 s (heard).
+    base.fault(partitionAt(finish - 5 * S, List.of(new FaultTarget(FaultTarget.Kind.AGENT, "a-1")), 25 * S));
+    EndToEndTest.Run r = run(base.build(), SimTime.HOUR);
+    assertEquals(finish + 30 * S + L, r.rec().of(ModelEvent.TaskStatus.class).stream()
+        .filter(e -> e.state() == TaskState.TASK_FINISHED).findFirst().orElseThrow().time());
+    assertEquals(0, r.rec().of(ModelEvent.AgentRemoved.class).size());
+    assertTrue(r.cluster().isDrained());
+  }
+
+  @Test
+  void quotaAndWeights_restoredOnceAtEveryElection() {
+    ModelConfig cfg = TestScenarios.builder().masters(2)
+        .role("prod", 2.0, Resources.of(4, 4096))
+        .agents(TestScenarios.agents("a", 2, 4, 8192))
+        .framework(longTasks("A", FrameworkInfo.of("A", "prod"), 1, 4, 5 * SimTime.MINUTE))
+        .fault(crashAt(60 * S, new FaultTarget(FaultTarget.Kind.LEADING_MASTER, null), null))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    assertEquals(2, r.rec().of(ModelEvent.LeaderRecovered.class).size());
+    assertTrue(r.cluster().isDrained());
+    assertEquals(0, r.cluster().invariantViolations());
+  }
 }

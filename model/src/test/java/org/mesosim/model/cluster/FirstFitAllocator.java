@@ -212,8 +212,22 @@ final class FirstFitAllocator implements Allocator {
     }
   }
 
+  final TreeMap<String, org.mesosim.model.Resources> quotas = new TreeMap<>();
+
   @Override
-  public void setQuota(String role, org.mesosim.model.Resources guarantee) {}
+  public void recover(int expectedAgents, SortedMap<String, org.mesosim.model.Resources> recovered) {
+    for (var e : recovered.entrySet()) {
+      setQuota(e.getKey(), e.getValue());
+    }
+  }
+
+  @Override
+  public void setQuota(String role, org.mesosim.model.Resources guarantee) {
+    // As HierarchicalDRF: setting a quota twice is an error.
+    if (quotas.putIfAbsent(role, guarantee) != null) {
+      throw new IllegalArgumentException("quota for role '" + role + "' is already set");
+    }
+  }
 
   @Override
   public void removeQuota(String role) {}

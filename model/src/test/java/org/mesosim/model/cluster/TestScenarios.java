@@ -77,6 +77,12 @@ final class TestScenarios {
     List<AgentGroup> agents = new ArrayList<>();
     List<FrameworkConfig> frameworks = new ArrayList<>();
     List<FaultSpec> faults = new ArrayList<>();
+    TreeMap<String, org.mesosim.model.config.RoleConfig> roles = new TreeMap<>();
+
+    Builder role(String name, double weight, Resources quota) {
+      roles.put(name, new org.mesosim.model.config.RoleConfig(weight, quota));
+      return this;
+    }
 
     Builder seed(long s) {
       seed = s;
@@ -128,10 +134,27 @@ final class TestScenarios {
       return this;
     }
 
+    /**
+     * The allocator: the test-only first-fit one, or the policy class named by the system property
+     * {@code mesosim.test.policy} (to run these scenarios against a real allocator by hand).
+     */
+    static AllocatorConfig allocator() {
+      String policy = System.getProperty("mesosim.test.policy");
+      if (policy == null) {
+        return new AllocatorConfig(FirstFitAllocator.policy(), Defaults.ALLOCATION_INTERVAL, Map.of());
+      }
+      try {
+        return new AllocatorConfig((org.mesosim.model.allocation.AllocatorPolicy) Class.forName(policy)
+            .getDeclaredConstructor().newInstance(), Defaults.ALLOCATION_INTERVAL, Map.of());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalArgumentException(policy, e);
+      }
+    }
+
     ModelConfig build() {
       return new ModelConfig("test", seed, until, new ZooKeeperConfig(zkServers, zkTimeout), masters, master,
-          Defaults.AGENT, network, agents, new TreeMap<>(),
-          new AllocatorConfig(FirstFitAllocator.policy(), Defaults.ALLOCATION_INTERVAL, Map.of()), frameworks, faults,
+          Defaults.AGENT, network, agents, roles,
+          allocator(), frameworks, faults,
           true);
     }
   }
