@@ -12,10 +12,17 @@ import org.mesosim.cli.scenario.Scenario;
  * @param outDir where the files go
  * @param checkInvariants run the invariant checker
  * @param progress report progress (terminal only)
+ * @param debug print timing details (JVM start to first event) with the progress output
  */
 public record RunRequest(Scenario scenario, List<String> overrides, Path outDir, boolean checkInvariants,
-    boolean progress) {
+    boolean progress, boolean debug) {
   public RunRequest {
     overrides = List.copyOf(overrides);
+  }
+
+  /** A request without debug output. */
+  public RunRequest(Scenario scenario, List<String> overrides, java.nio.file.Path outDir, boolean checkInvariants,
+      boolean progress) {
+    this(scenario, overrides, outDir, checkInvariants, progress, false);
   }
 }

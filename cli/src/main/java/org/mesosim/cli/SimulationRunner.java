@@ -59,6 +59,14 @@ public final class SimulationRunner implements Runner {
     }
     long t0 = System.nanoTime();
     cluster.start();
+    if (req.debug() && progressOut != null) {
+      long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+      long cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+          instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
+      progressOut.println("debug: first event fires " + (System.currentTimeMillis() - jvmStart)
+          + " ms after JVM start (" + cpu + " ms of CPU time)");
+      progressOut.flush();
+    }
     sim.runWhile(cfg.until(), () -> !cluster.isDrained());
     double wall = (System.nanoTime() - t0) / 1e9;
     if (progress != null) {
@@ -104,8 +112,9 @@ public final class SimulationRunner implements Runner {
     int w = s.frameworks().stream().mapToInt(f -> f.name().length()).max().orElse(4);
     for (RunSummary.FrameworkSummary f : s.frameworks()) {
       sb.append(String.format(Locale.ROOT, "  %-" + w + "s  tasks %d finished, %d running, %d failed, %d lost;"
-          + " jobs %d/%d; share %.3f%n", f.name(), f.tasks().finished(), f.tasks().running(), f.tasks().failed(),
-          f.tasks().lost(), f.jobs().finished(), f.jobs().submitted(), f.dominantShare().last()));
+          + " jobs %d/%d; dominant share mean %.3f, final %.3f%n", f.name(), f.tasks().finished(), f.tasks().running(),
+          f.tasks().failed(), f.tasks().lost(), f.jobs().finished(), f.jobs().submitted(), f.dominantShare().mean(),
+          f.dominantShare().last()));
     }
     if (req.outDir() != null) {
       sb.append("results: ").append(req.outDir()).append('\n');

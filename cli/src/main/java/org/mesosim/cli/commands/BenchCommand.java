@@ -68,6 +68,12 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--check-invariants", description = "Check the model's invariants (slow).")
   boolean checkInvariants;
 
+  /** CPU time of the whole process (all threads, including GC and JIT), or 0 when unknown. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? Math.max(0, os.getProcessCpuTime()) : 0;
+  }
+
   /** The generated scenario's YAML. */
   String scenarioYaml() {
     long jobsTotal = (tasks + tasksPerJob - 1) / tasksPerJob;
@@ -109,8 +115,10 @@ public final class BenchCommand implements Callable<Integer> {
       p.resetPeakUsage();
     }
     boolean progress = !common.quiet && parent.services().terminal().getAsBoolean();
+    long cpu0 = processCpuNanos();
     RunResult r = parent.services().runner().run(new RunRequest(s, List.of(), reports ? out : null, checkInvariants,
         progress), err);
+    double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
     long peak = 0;
     for (MemoryPoolMXBean p : pools) {
       if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
@@ -127,6 +135,10 @@ public final class BenchCommand implements Callable<Integer> {
     o.println(String.format(Locale.ROOT, "simulated:          %.1f s", simSeconds));
     o.println(String.format(Locale.ROOT, "simulated s/wall s: %,.0f", simSeconds / Math.max(1e-9, r.wallSeconds())));
     o.println(String.format(Locale.ROOT, "peak heap:          %,d MB", peak / (1024 * 1024)));
+    if (cpuSeconds > 0) {
+      o.println(String.format(Locale.ROOT, "process cpu:        %.2f s (%,.0f events per cpu-second; all JVM threads)",
+          cpuSeconds, r.events() / cpuSeconds));
+    }
     o.println("digest: " + r.digest());
     o.flush();
     return r.invariantViolations() > 0 ? ExitCodes.INVARIANT_VIOLATED : ExitCodes.OK;

@@ -55,7 +55,8 @@ public final class RunCommand implements Callable<Integer> {
     }
     Path dir = out != null ? out : Path.of("runs", s.name());
     boolean progress = !common.quiet && parent.services().terminal().getAsBoolean();
-    RunResult r = parent.services().runner().run(new RunRequest(s, sets, dir, checkInvariants, progress), err);
+    RunResult r = parent.services().runner().run(new RunRequest(s, sets, dir, checkInvariants, progress,
+        common.debug), err);
     if (r.humanSummary() != null && !r.humanSummary().isEmpty()) {
       o.println(r.humanSummary().stripTrailing());
     }

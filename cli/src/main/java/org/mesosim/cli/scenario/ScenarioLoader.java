@@ -451,7 +451,9 @@ public final class ScenarioLoader {
         error(untilNode, "until", "must be > 0 (or drained)");
       }
     }
+    int beforeCluster = problems.size();
     Scenario.Cluster cluster = cluster(m.get("cluster"), root);
+    boolean clusterOk = problems.size() == beforeCluster;
     SortedMap<String, RoleConfig> roles = roles(m.get("roles"));
     Scenario.Allocator allocator = allocator(m.get("allocator"));
     List<Scenario.Framework> frameworks = new ArrayList<>();
@@ -504,7 +506,7 @@ public final class ScenarioLoader {
         }
       }
     }
-    if (cluster != null) {
+    if (cluster != null && clusterOk) { // an agent with a bad resource would make every task look too large
       checkTasksFit(cluster, frameworks, frameworkNodes);
     }
     if (!problems.isEmpty()) {

@@ -96,8 +96,6 @@ class ExampleScenariosTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("temporarily: the model sets a role's quota twice on election"
-      + " (Master.Leadership.recover after allocator.recover) and HierarchicalDrfAllocator.setQuota rejects it")
   void quotaAndReservations_prodGetsItsGuarantee() throws Exception {
     JsonNode s = run("quota-and-reservations");
     assertEquals(16, fw(s, "prod").at("/allocated/cpus").asDouble(), 1e-9);

@@ -258,4 +258,55 @@ class ScenarioLoaderTest {
     assertEquals(List.of("A-u1", "A-u2"), s.expanded().stream().map(Scenario.Expanded::name).toList());
     assertEquals(List.of("u1", "u2"), s.expanded().stream().map(Scenario.Expanded::role).toList());
   }
+
+  @Test
+  void memAndDisk_acceptSizesInMegabytes() {
+    Scenario s = load(MINIMAL.replace("{cpus: 4, mem: 8GB}", "{cpus: 4, mem: \"512MB\", disk: 1TB, gpus: 1}")
+        .replace("mem: 512MB}", "mem: 256}"));
+    Resources r = s.cluster().agents().get(0).resources();
+    assertEquals(512, r.mem());
+    assertEquals(1024 * 1024, r.disk());
+    assertEquals(1, r.gpus());
+    List<String> e = errors(MINIMAL.replace("mem: 8GB", "mem: 8 gigs"));
+    assertEquals(1, e.size());
+    assertTrue(e.get(0).contains("cluster.agents[0].resources.mem: expected MB as a number (4096) or a size such as"),
+        e.get(0));
+  }
+
+  @Test
+  void drainedWithServiceOrForever_isAnError() {
+    assertTrue(errors(MINIMAL.replace("- name: A", "- name: A\n    scheduler: {type: service}")).get(0)
+        .contains("framework A is a service scheduler"));
+    assertTrue(errors(MINIMAL.replace("duration: 10s", "duration: forever")).get(0)
+        .contains("framework A runs tasks forever"));
+  }
+
+  @Test
+  void duplicateNames_afterExpansion() {
+    String yaml = MINIMAL + """
+          - name: A-2
+            workload: {synthetic: {jobs: 1, task: {resources: {cpus: 1}, duration: 1s}}}
+        """;
+    yaml = yaml.replace("- name: A\n", "- name: A\n    count: 2\n");
+    List<String> e = errors(yaml);
+    assertEquals(1, e.size(), String.join("\n", e));
+    assertTrue(e.get(0).contains("frameworks[1].name: duplicate framework name 'A-2'"), e.get(0));
+  }
+
+  @Test
+  void presets_expandAndRejectConflictingKeys() {
+    List<String> e = errors(MINIMAL.replace("- {name: small, count: 2, resources: {cpus: 4, mem: 8GB}}",
+        "- {preset: google-2012, count: 3}"));
+    assertEquals(1, e.size(), String.join("\n", e));
+    assertTrue(e.get(0).contains("cluster.agents[0].preset: unknown preset 'google-2012' (did you mean"
+        + " 'google-2011'?)"), e.get(0));
+    List<String> w = errors(MINIMAL.replace("jobs: 3", "preset: google-like\n        jobs: 3"));
+    assertTrue(w.get(0).contains("frameworks[0].workload.synthetic.jobs: cannot be combined with preset"), w.get(0));
+  }
+
+  @Test
+  void splitBy_onlyWithATraceAndAKnownField() {
+    List<String> e = errors(MINIMAL.replace("- name: A", "- name: A\n    splitBy: user"));
+    assertTrue(e.get(0).contains("frameworks[0].splitBy: only applies to a trace workload"), e.get(0));
+  }
 }

@@ -108,6 +108,20 @@ class SchemaTest {
     }
   }
 
+  @Test
+  void edgeValues_acceptedByBoth() throws Exception {
+    String[] good = {
+        ScenarioLoaderTest.MINIMAL + "roles: {a: {weight: 0.5, quota: {cpus: 0, mem: 1GB}}}\n",
+        ScenarioLoaderTest.MINIMAL.replace("duration: 10s", "duration: forever") + "until: 1h\n",
+        ScenarioLoaderTest.MINIMAL + "cluster.network: {loss: 1}\n".replace("cluster.network", "metrics")
+            .replace("{loss: 1}", "{sampleInterval: 250ms}"),
+        ScenarioLoaderTest.MINIMAL.replace("jobs: 3", "jobs: unbounded\n        arrival: {at: 5s}") + "until: 2h\n"};
+    for (String yaml : good) {
+      assertEquals(Set.of(), schema().validate(YAML.readTree(yaml)), yaml);
+      assertFalse(rejectedByLoader(yaml), "loader rejected:\n" + yaml);
+    }
+  }
+
   private static boolean rejectedByLoader(String yaml) {
     try {
       new ScenarioLoader(new TestCatalog()).parse(yaml, "s.yaml", Path.of("s.yaml"), List.of());
