@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mesosim.engine.text.DidYouMean;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.mesosim.engine.DurationFormatException;
@@ -206,46 +207,9 @@ public final class PolicyOptions {
     return new IllegalArgumentException(key + ": " + problem);
   }
 
-  /** {@code "; did you mean 'x'?"} for the closest candidate within a small edit distance, else empty. */
+  /** {@code "; did you mean 'x'?"} for the closest candidate, else empty ({@link DidYouMean}). */
   static String didYouMean(String word, Iterable<String> candidates) {
-    String best = null;
-    int bestDist = Integer.MAX_VALUE;
-    List<String> sorted = new ArrayList<>();
-    for (String c : candidates) {
-      sorted.add(c);
-    }
-    Collections.sort(sorted);
-    for (String c : sorted) {
-      int d = distance(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
-      if (d < bestDist) {
-        bestDist = d;
-        best = c;
-      }
-    }
-    if (best != null && bestDist <= Math.max(2, best.length() / 3)) {
-      return "; did you mean '" + best + "'?";
-    }
-    return "";
-  }
-
-  /** Levenshtein distance. */
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return DidYouMean.closest(word, candidates).map(best -> "; did you mean '" + best + "'?").orElse("");
   }
 
   // Typed accessors for policies (values already resolved).
