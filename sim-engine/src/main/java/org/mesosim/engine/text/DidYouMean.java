@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Suggests the closest known name for a misspelt one, for error messages ("unknown key 'sed';
  * did you mean 'seed'?"). Case-insensitive Levenshtein distance; a candidate is close when the
- * distance is at most max(2, length/3) or it starts with what was given. Ties go to the first
- * candidate in name order, so the suggestion never depends on collection order.
+ * distance is at most max(2, length/3) or it starts with what was given. Ties go to the
+ * candidate closest in length, then to the first in name order, so the suggestion never depends on collection order.
  */
 public final class DidYouMean {
   private DidYouMean() {}
@@ -25,10 +25,13 @@ public final class DidYouMean {
     String g = given.toLowerCase(Locale.ROOT);
     String best = null;
     int bestD = Integer.MAX_VALUE;
+    int bestLen = Integer.MAX_VALUE;
     for (String c : sorted) {
       int d = distance(g, c.toLowerCase(Locale.ROOT));
-      if (d < bestD) {
+      int len = Math.abs(c.length() - given.length());
+      if (d < bestD || (d == bestD && len < bestLen)) {
         bestD = d;
+        bestLen = len;
         best = c;
       }
     }
