@@ -147,8 +147,21 @@ class FaultScenariosTest {
         .build();
     EndToEndTest.Run r = run(cfg, SimTime.HOUR);
     assertEquals(0, count(r.rec(), TaskState.TASK_LOST));
-    assertTrue(count(r.rec(), TaskState.TASK_UNREACHABLE) > 0);
+    ModelEvent.AgentRemoved removed = r.rec().of(ModelEvent.AgentRemoved.class).get(0);
+    assertEquals("a-1", removed.hostname());
+    // Exactly the tasks that were on a-1 when it crashed become UNREACHABLE, at the removal.
+    long onA1 = r.rec().of(ModelEvent.TaskLaunched.class).stream()
+        .filter(l -> l.agent().equals(removed.agent()) && l.time() < 40 * S).count();
+    assertTrue(onA1 > 0, "the crash must hit running tasks for this test to mean anything");
+    List<ModelEvent.TaskStatus> unreachable = r.rec().of(ModelEvent.TaskStatus.class).stream()
+        .filter(e -> e.state() == TaskState.TASK_UNREACHABLE).toList();
+    assertEquals(onA1, unreachable.size());
+    for (ModelEvent.TaskStatus s : unreachable) {
+      assertEquals(removed.agent(), s.agent());
+      assertEquals(removed.time(), s.time());
+    }
     assertTrue(r.cluster().isDrained());
+    assertEquals(6, count(r.rec(), TaskState.TASK_FINISHED));
   }
 
   @Test
