@@ -578,6 +578,7 @@ final class Master extends Process {
           cluster.invariants.agentTouched(a);
         }
       }
+      t.terminalObserved |= latest.isTerminal();
       cluster.emit(new ModelEvent.TaskStatus(cluster.sim.now(), t.framework.name, t.id,
           a == null ? null : a.id, latest, reason, t.resources.quantity()));
     }
@@ -588,6 +589,7 @@ final class Master extends Process {
         updateTask(t, state, reason);
         removeTask(t);
       } else {
+        t.terminalObserved |= state.isTerminal();
         cluster.emit(new ModelEvent.TaskStatus(cluster.sim.now(), t.framework.name, t.id,
             agents[t.agent] == null ? cluster.registry.ids[t.agent] : agents[t.agent].id, state, reason,
             t.resources.quantity()));
@@ -697,6 +699,7 @@ final class Master extends Process {
         // The master has generated a terminal state for a task it does not know: observable once.
         t.reconciledGone = true;
         t.reportedGone = true;
+        t.terminalObserved |= s.isTerminal();
         cluster.emit(new ModelEvent.TaskStatus(cluster.sim.now(), t.framework.name, t.id,
             cluster.registry.ids[t.agent], s, "REASON_RECONCILIATION", t.resources.quantity()));
       }
@@ -793,9 +796,18 @@ final class Master extends Process {
             used.merge(t.frameworkId, t.resources, ResourceSet::plus);
             if (t.reportedGone) {
               t.reportedGone = false;
+              t.terminalObserved = false;
               cluster.emit(new ModelEvent.TaskRecovered(cluster.sim.now(), fw.name, t.id, id, s,
                   t.resources.quantity()));
             }
+          } else if (!t.terminalObserved) {
+            // The task ended while this master did not know it (e.g. during a failover): its
+            // terminal state reaches the master first through this re-registration. Its
+            // resources were never counted here; the end is observable once, with the agent's reason.
+            t.terminalObserved = true;
+            cluster.invariants.transition(t, null, s);
+            cluster.emit(new ModelEvent.TaskStatus(cluster.sim.now(), fw.name, t.id, id, s,
+                t.latestAgentReason(), t.resources.quantity()));
           }
         }
         addAgent(a, used, true);

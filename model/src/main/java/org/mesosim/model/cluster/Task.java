@@ -36,6 +36,11 @@ final class Task {
   boolean reportedGone;
   /** A master answered a reconciliation for it with a terminal state while not knowing it. */
   boolean reconciledGone;
+  /**
+   * A terminal {@code ModelEvent.TaskStatus} was emitted for it (and no TaskRecovered since): a
+   * master that first learns its terminal state from an agent's re-registration emits it only if not.
+   */
+  boolean terminalObserved;
 
   // ---- agent view ----
   TaskState aState;
@@ -72,6 +77,14 @@ final class Task {
   @Override
   public String toString() {
     return id.value();
+  }
+
+  /** The reason of the agent's latest status update for it (queued or in flight), or "". */
+  String latestAgentReason() {
+    if (aPending != null && !aPending.isEmpty()) {
+      return aPending.peekLast().reason;
+    }
+    return aInflight == null ? "" : aInflight.reason;
   }
 
   /** One status update in a stream of the agent's status update manager. */

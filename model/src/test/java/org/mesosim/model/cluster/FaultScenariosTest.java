@@ -84,6 +84,29 @@ class FaultScenariosTest {
   }
 
   @Test
+  void leaderCrash_tasksEndingWhileLeaderless_eachTerminalStateObservedOnce() {
+    // The tasks finish at about 63-64 s, while no master leads (60-70 s): the new master first
+    // learns their terminal state from the agents' re-registration. That end must still be
+    // observable, exactly once per launch, with the agent's reason.
+    ModelConfig cfg = TestScenarios.builder().masters(3)
+        .agents(TestScenarios.agents("a", 4, 4, 8192))
+        .framework(longTasks("A", FrameworkInfo.of("A", "*"), 2, 4, 62 * S))
+        .fault(crashAt(60 * S, new FaultTarget(FaultTarget.Kind.LEADING_MASTER, null), null))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    assertTrue(r.cluster().isDrained());
+    assertEquals(8, r.rec().of(ModelEvent.TaskLaunched.class).size());
+    List<ModelEvent.TaskStatus> finished = r.rec().of(ModelEvent.TaskStatus.class).stream()
+        .filter(e -> e.state() == TaskState.TASK_FINISHED).toList();
+    assertEquals(8, finished.size());
+    assertEquals(8, finished.stream().map(e -> e.task().value()).distinct().count());
+    long afterElection = r.rec().of(ModelEvent.LeaderElected.class).get(1).time();
+    assertTrue(finished.stream().allMatch(e -> e.time() > afterElection && Framework.REASON_OUTCOME.equals(e.reason())),
+        "ends seen through the new master: " + finished);
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  @Test
   void zookeeperQuorumLost_noLeaderUntilItReturns() {
     ModelConfig cfg = TestScenarios.builder().masters(3)
         .agents(TestScenarios.agents("a", 2, 4, 8192))
