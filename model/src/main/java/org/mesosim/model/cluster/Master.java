@@ -825,9 +825,14 @@ final class Master extends Process {
       if (a.tasks.isEmpty()) {
         return;
       }
+      // Mark the reported tasks instead of List.contains per known task (O(n + m), not O(n * m)).
+      long stamp = cluster.nextStamp();
+      for (Task t : reported) {
+        t.mReportedStamp = stamp;
+      }
       ArrayList<Task> missing = null;
       for (Task t : a.tasks) {
-        if (!reported.contains(t)) {
+        if (t.mReportedStamp != stamp) {
           if (missing == null) {
             missing = new ArrayList<>();
           }

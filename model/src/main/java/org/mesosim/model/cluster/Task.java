@@ -32,6 +32,8 @@ final class Task {
   long mUpdateUuid;
   int mSlot = -1;
   boolean mTerminalRecovered;
+  /** Scratch for a master's reconciliation of a re-registering agent ({@link Cluster#nextStamp}). */
+  long mReportedStamp;
   /** A master reported it LOST or UNREACHABLE (for TaskRecovered when it turns out alive). */
   boolean reportedGone;
   /** A master answered a reconciliation for it with a terminal state while not knowing it. */

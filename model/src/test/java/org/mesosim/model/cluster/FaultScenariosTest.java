@@ -203,6 +203,9 @@ class FaultScenariosTest {
     assertEquals(2, lost.size());
     for (ModelEvent.TaskStatus s : lost) {
       assertEquals("N", s.framework());
+      // The restarted agent re-registers without them: the master's reconciliation of what it
+      // knows against what the agent reported declares them lost.
+      assertEquals("REASON_RECONCILIATION", s.reason());
     }
     // The checkpointing framework's tasks ran once and finished.
     assertEquals(2, r.rec().of(ModelEvent.TaskLaunched.class).stream().filter(e -> e.framework().equals("C")).count());
