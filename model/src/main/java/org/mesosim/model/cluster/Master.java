@@ -608,15 +608,14 @@ final class Master extends Process {
       }
       Task t = u.task();
       MFramework f = frameworks[t.framework.index];
-      if (f == null || f.removed) {
-        return;
-      }
+      // The master updates its own view whether or not it knows the framework (after a failover
+      // it may not yet: the agent re-registered first); it forwards only to a connected one.
       if (knows(t)) {
         updateTask(t, u.latest(), u.reason());
         t.mUpdateState = u.state();
         t.mUpdateUuid = u.uuid();
       }
-      if (f.connected) {
+      if (f != null && !f.removed && f.connected) {
         send(cluster.frameworkEp(f.idx), new Message.StatusUpdateForward(ep, t, u.state(), u.reason(), u.uuid()));
       }
     }

@@ -107,6 +107,32 @@ class FaultScenariosTest {
   }
 
   @Test
+  void leaderAndSchedulerDown_newMasterUpdatesItsTaskStateForAnUnknownFramework() {
+    // MESOS-MODEL 2.7: the master always updates its own task state from the update, forwarding
+    // it only to a connected framework. Here the new master (elected at 70 s) does not know the
+    // framework yet (it restarts at 120 s) when the tasks finish at about 81 s.
+    FrameworkInfo f = new FrameworkInfo("A", "*", 10 * SimTime.MINUTE, false, false, false);
+    ModelConfig cfg = TestScenarios.builder().masters(3)
+        .agents(TestScenarios.agents("a", 2, 4, 8192))
+        .framework(longTasks("A", f, 1, 2, 80 * S))
+        .fault(crashAt(60 * S, new FaultTarget(FaultTarget.Kind.LEADING_MASTER, null), null))
+        .fault(crashAt(60 * S, new FaultTarget(FaultTarget.Kind.FRAMEWORK, "A"), 60 * S))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    assertTrue(r.cluster().isDrained());
+    List<ModelEvent.TaskLaunched> launched = r.rec().of(ModelEvent.TaskLaunched.class);
+    assertEquals(2, launched.size());
+    for (ModelEvent.TaskLaunched l : launched) {
+      ModelEvent.TaskStatus end = r.rec().of(ModelEvent.TaskStatus.class).stream()
+          .filter(e -> e.task().equals(l.task()) && e.state() == TaskState.TASK_FINISHED)
+          .findFirst().orElseThrow();
+      // RunTask reaches the agent one latency after the launch; the update reaches the master one later.
+      assertEquals(l.time() + L + 80 * S + L, end.time(), l.task().value());
+    }
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  @Test
   void zookeeperQuorumLost_noLeaderUntilItReturns() {
     ModelConfig cfg = TestScenarios.builder().masters(3)
         .agents(TestScenarios.agents("a", 2, 4, 8192))
