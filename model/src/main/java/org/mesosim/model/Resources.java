@@ -22,6 +22,8 @@ public final class Resources implements Comparable<Resources> {
   public static final Resources EMPTY = new Resources(new long[0]);
 
   private final long[] milli;
+  /** Cached {@link #toString()}; the vector is immutable. */
+  private String text;
 
   private Resources(long[] milli) {
     this.milli = milli;
@@ -227,9 +229,21 @@ public final class Resources implements Comparable<Resources> {
     return Arrays.compare(milli, o.milli);
   }
 
-  /** Mesos' text form, e.g. {@code cpus:1.5; mem:4096}. */
+  /**
+   * Mesos' text form, e.g. {@code cpus:1.5; mem:4096}. Cached: the digest prints a task's
+   * resources at every launch, and the tasks of one shape share one instance.
+   */
   @Override
   public String toString() {
+    String t = text;
+    if (t == null) {
+      t = render();
+      text = t; // benign race: every thread computes the same immutable string
+    }
+    return t;
+  }
+
+  private String render() {
     if (isEmpty()) {
       return "{}";
     }

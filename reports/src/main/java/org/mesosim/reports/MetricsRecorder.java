@@ -94,6 +94,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   private final Level jain = new Level(1.0);
   private final Level gap = new Level(0.0);
   private boolean sharesDirty;
+  /** Scratch for {@link #settle}: the weighted shares, filled in place (no allocation per instant). */
+  private final double[] weightedShares;
 
   // counters
   private final long[] launched;
@@ -189,6 +191,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     totalAlloc = new long[nRes];
     cap = new long[nRes];
     pendingNow = new int[nFw];
+    weightedShares = new double[nFw];
     util = levels(nRes);
     share = levels(nFw);
     wshare = levels(nFw);
@@ -664,16 +667,12 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       return;
     }
     sharesDirty = false;
-    jain.set(now, jainIndex(currentWeightedShares()));
-    gap.set(now, maxMinGap(currentWeightedShares()));
-  }
-
-  private double[] currentWeightedShares() {
-    double[] x = new double[nFw];
+    double[] x = weightedShares;
     for (int f = 0; f < nFw; f++) {
       x[f] = wshare[f].value;
     }
-    return x;
+    jain.set(now, jainIndex(x));
+    gap.set(now, maxMinGap(x));
   }
 
   /**

@@ -41,6 +41,7 @@ public final class Cluster {
   private ModelObserver[] obs = new ModelObserver[0];
   private final LinkedHashMap<String, Integer> agentByName = new LinkedHashMap<>();
   private long uuids;
+  private long stamps;
   int busyFrameworks;
   long tasksLaunched;
   private int leaderEp = -1;
@@ -136,6 +137,11 @@ public final class Cluster {
 
   long nextUuid() {
     return ++uuids;
+  }
+
+  /** A fresh marker value (never 0) for one pass that marks objects instead of searching lists. */
+  long nextStamp() {
+    return ++stamps;
   }
 
   int agentEp(int idx) {

@@ -616,15 +616,14 @@ final class Master extends Process {
       }
       Task t = u.task();
       MFramework f = frameworks[t.framework.index];
-      if (f == null || f.removed) {
-        return;
-      }
+      // The master updates its own view whether or not it knows the framework (after a failover
+      // it may not yet: the agent re-registered first); it forwards only to a connected one.
       if (knows(t)) {
         updateTask(t, u.latest(), u.reason());
         t.mUpdateState = u.state();
         t.mUpdateUuid = u.uuid();
       }
-      if (f.connected) {
+      if (f != null && !f.removed && f.connected) {
         send(cluster.frameworkEp(f.idx), new Message.StatusUpdateForward(ep, t, u.state(), u.reason(), u.uuid()));
       }
     }
@@ -816,7 +815,7 @@ final class Master extends Process {
             // to the framework later by Master::statusUpdate, whose updateTask leaves an already
             // terminal state unchanged. This is the first time any master knows the task as
             // terminal, so its observable terminal status is emitted here, exactly once.
-            emitStatus(t, id, s, latestReason(t));
+            emitStatus(t, id, s, t.latestAgentReason());
           }
         }
         addAgent(a, used, true);
@@ -829,27 +828,19 @@ final class Master extends Process {
       });
     }
 
-    /** The reason of the agent's update that set the task's latest state (the reported Task's last status). */
-    private String latestReason(Task t) {
-      if (t.aPending != null) {
-        for (var it = t.aPending.descendingIterator(); it.hasNext();) {
-          Task.Update u = it.next();
-          if (u.state == t.aState) {
-            return u.reason;
-          }
-        }
-      }
-      return t.aInflight != null && t.aInflight.state == t.aState ? t.aInflight.reason : "";
-    }
-
     /** Tasks the master knows on this agent that the agent did not report become TASK_LOST. */
     private void reconcileKnownSlave(MAgent a, List<Task> reported) {
       if (a.tasks.isEmpty()) {
         return;
       }
+      // Mark the reported tasks instead of List.contains per known task (O(n + m), not O(n * m)).
+      long stamp = cluster.nextStamp();
+      for (Task t : reported) {
+        t.mReportedStamp = stamp;
+      }
       ArrayList<Task> missing = null;
       for (Task t : a.tasks) {
-        if (!reported.contains(t)) {
+        if (t.mReportedStamp != stamp) {
           if (missing == null) {
             missing = new ArrayList<>();
           }

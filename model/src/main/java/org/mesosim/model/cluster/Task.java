@@ -32,6 +32,8 @@ final class Task {
   long mUpdateUuid;
   int mSlot = -1;
   boolean mTerminalRecovered;
+  /** Scratch for a master's reconciliation of a re-registering agent ({@link Cluster#nextStamp}). */
+  long mReportedStamp;
   /** A master reported it LOST or UNREACHABLE (for TaskRecovered when it turns out alive). */
   boolean reportedGone;
   /** A master answered a reconciliation for it with a terminal state while not knowing it. */
@@ -77,6 +79,19 @@ final class Task {
   @Override
   public String toString() {
     return id.value();
+  }
+
+  /** The reason of the agent's update that set its latest state (the reported Task's last status), or "". */
+  String latestAgentReason() {
+    if (aPending != null) {
+      for (var it = aPending.descendingIterator(); it.hasNext();) {
+        Update u = it.next();
+        if (u.state == aState) {
+          return u.reason;
+        }
+      }
+    }
+    return aInflight != null && aInflight.state == aState ? aInflight.reason : "";
   }
 
   /** One status update in a stream of the agent's status update manager. */

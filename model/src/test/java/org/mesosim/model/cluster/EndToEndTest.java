@@ -79,6 +79,19 @@ class EndToEndTest {
     assertTrue(failedStatuses > 0);
     int launches = r.rec.of(ModelEvent.TaskLaunched.class).size();
     assertTrue(launches > 75, "retries launch again: " + launches);
+    long finishedStatuses = r.rec.of(ModelEvent.TaskStatus.class).stream()
+        .filter(s -> s.state() == TaskState.TASK_FINISHED).count();
+    // Every launch ends exactly once, FINISHED or FAILED (no faults here, so nothing else).
+    assertEquals(launches, finishedStatuses + failedStatuses);
+    assertEquals(launches, r.rec.of(ModelEvent.TaskStatus.class).stream().filter(s -> s.state().isTerminal())
+        .map(s -> s.task().value()).distinct().count());
+    // A job fails only when one of its tasks failed maxAttempts (4) times.
+    List<ModelEvent.JobEnded> failedJobs = r.rec.of(ModelEvent.JobEnded.class).stream()
+        .filter(j -> j.state().equals("failed")).toList();
+    for (ModelEvent.JobEnded j : failedJobs) {
+      assertTrue(r.rec.of(ModelEvent.TaskLaunched.class).stream()
+          .anyMatch(l -> l.job().equals(j.job()) && l.task().value().endsWith("-4")), j.job());
+    }
     assertEquals(15, r.rec.of(ModelEvent.JobEnded.class).size());
     assertEquals(0, r.cluster.invariantViolations());
   }

@@ -84,6 +84,55 @@ class FaultScenariosTest {
   }
 
   @Test
+  void leaderCrash_tasksEndingWhileLeaderless_eachTerminalStateObservedOnce() {
+    // The tasks finish at about 63-64 s, while no master leads (60-70 s): the new master first
+    // learns their terminal state from the agents' re-registration. That end must still be
+    // observable, exactly once per launch, with the agent's reason.
+    ModelConfig cfg = TestScenarios.builder().masters(3)
+        .agents(TestScenarios.agents("a", 4, 4, 8192))
+        .framework(longTasks("A", FrameworkInfo.of("A", "*"), 2, 4, 62 * S))
+        .fault(crashAt(60 * S, new FaultTarget(FaultTarget.Kind.LEADING_MASTER, null), null))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    assertTrue(r.cluster().isDrained());
+    assertEquals(8, r.rec().of(ModelEvent.TaskLaunched.class).size());
+    List<ModelEvent.TaskStatus> finished = r.rec().of(ModelEvent.TaskStatus.class).stream()
+        .filter(e -> e.state() == TaskState.TASK_FINISHED).toList();
+    assertEquals(8, finished.size());
+    assertEquals(8, finished.stream().map(e -> e.task().value()).distinct().count());
+    long afterElection = r.rec().of(ModelEvent.LeaderElected.class).get(1).time();
+    assertTrue(finished.stream().allMatch(e -> e.time() > afterElection && Framework.REASON_OUTCOME.equals(e.reason())),
+        "ends seen through the new master: " + finished);
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  @Test
+  void leaderAndSchedulerDown_newMasterUpdatesItsTaskStateForAnUnknownFramework() {
+    // MESOS-MODEL 2.7: the master always updates its own task state from the update, forwarding
+    // it only to a connected framework. Here the new master (elected at 70 s) does not know the
+    // framework yet (it restarts at 120 s) when the tasks finish at about 81 s.
+    FrameworkInfo f = new FrameworkInfo("A", "*", 10 * SimTime.MINUTE, false, false, false);
+    ModelConfig cfg = TestScenarios.builder().masters(3)
+        .agents(TestScenarios.agents("a", 2, 4, 8192))
+        .framework(longTasks("A", f, 1, 2, 80 * S))
+        .fault(crashAt(60 * S, new FaultTarget(FaultTarget.Kind.LEADING_MASTER, null), null))
+        .fault(crashAt(60 * S, new FaultTarget(FaultTarget.Kind.FRAMEWORK, "A"), 60 * S))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    assertTrue(r.cluster().isDrained());
+    List<ModelEvent.TaskLaunched> launched = r.rec().of(ModelEvent.TaskLaunched.class);
+    assertEquals(2, launched.size());
+    for (ModelEvent.TaskLaunched l : launched) {
+      ModelEvent.TaskStatus end = r.rec().of(ModelEvent.TaskStatus.class).stream()
+          .filter(e -> e.task().equals(l.task()) && e.state() == TaskState.TASK_FINISHED)
+          .findFirst().orElseThrow();
+      // RunTask reaches the agent one latency after the launch; the update reaches the master one later.
+      assertEquals(l.time() + L + 80 * S + L, end.time(), l.task().value());
+    }
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  @Test
   void zookeeperQuorumLost_noLeaderUntilItReturns() {
     ModelConfig cfg = TestScenarios.builder().masters(3)
         .agents(TestScenarios.agents("a", 2, 4, 8192))
@@ -147,8 +196,21 @@ class FaultScenariosTest {
         .build();
     EndToEndTest.Run r = run(cfg, SimTime.HOUR);
     assertEquals(0, count(r.rec(), TaskState.TASK_LOST));
-    assertTrue(count(r.rec(), TaskState.TASK_UNREACHABLE) > 0);
+    ModelEvent.AgentRemoved removed = r.rec().of(ModelEvent.AgentRemoved.class).get(0);
+    assertEquals("a-1", removed.hostname());
+    // Exactly the tasks that were on a-1 when it crashed become UNREACHABLE, at the removal.
+    long onA1 = r.rec().of(ModelEvent.TaskLaunched.class).stream()
+        .filter(l -> l.agent().equals(removed.agent()) && l.time() < 40 * S).count();
+    assertTrue(onA1 > 0, "the crash must hit running tasks for this test to mean anything");
+    List<ModelEvent.TaskStatus> unreachable = r.rec().of(ModelEvent.TaskStatus.class).stream()
+        .filter(e -> e.state() == TaskState.TASK_UNREACHABLE).toList();
+    assertEquals(onA1, unreachable.size());
+    for (ModelEvent.TaskStatus s : unreachable) {
+      assertEquals(removed.agent(), s.agent());
+      assertEquals(removed.time(), s.time());
+    }
     assertTrue(r.cluster().isDrained());
+    assertEquals(6, count(r.rec(), TaskState.TASK_FINISHED));
   }
 
   @Test
@@ -167,6 +229,9 @@ class FaultScenariosTest {
     assertEquals(2, lost.size());
     for (ModelEvent.TaskStatus s : lost) {
       assertEquals("N", s.framework());
+      // The restarted agent re-registers without them: the master's reconciliation of what it
+      // knows against what the agent reported declares them lost.
+      assertEquals("REASON_RECONCILIATION", s.reason());
     }
     // The checkpointing framework's tasks ran once and finished.
     assertEquals(2, r.rec().of(ModelEvent.TaskLaunched.class).stream().filter(e -> e.framework().equals("C")).count());

@@ -140,8 +140,10 @@ class SchedulersTest {
     ModelEvent.JobEnded end = r.rec().of(ModelEvent.JobEnded.class).get(0);
     assertEquals("failed", end.state());
     // The first task to exhaust its 4 attempts aborts the job; no task runs more than 4 times.
-    assertTrue(r.rec().of(ModelEvent.TaskLaunched.class).size() <= 12);
-    assertTrue(FaultScenariosTest.count(r.rec(), TaskState.TASK_FAILED) >= 4);
+    // All three tasks fit at once, so they run in lock-step: 3 tasks x 4 attempts, every one FAILED.
+    assertEquals(12, r.rec().of(ModelEvent.TaskLaunched.class).size());
+    assertEquals(12, FaultScenariosTest.count(r.rec(), TaskState.TASK_FAILED));
+    assertEquals(0, FaultScenariosTest.count(r.rec(), TaskState.TASK_FINISHED));
   }
 
   private static List<TaskSpec> tasks(int n, long duration) {
