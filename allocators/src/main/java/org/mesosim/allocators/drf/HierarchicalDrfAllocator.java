@@ -93,6 +93,9 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   // Agents, in registration order (slot), and by id.
   private final TreeMap<AgentId, Agent> agents = new TreeMap<>();
+  // Hash indexes for lookups on the hot path (never iterated; the TreeMaps give every order).
+  private final java.util.LinkedHashMap<AgentId, Agent> agentById = new java.util.LinkedHashMap<>();
+  private final java.util.LinkedHashMap<FrameworkId, Fw> fwById = new java.util.LinkedHashMap<>();
   private final TreeMap<AgentId, Integer> agentKeys = new TreeMap<>();
   private boolean ranksDirty = true;
   private long[] sortKeys = new long[16];
@@ -362,6 +365,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
     r.byHandle.set(fw.handle, fw);
     frameworks.put(id, fw);
+    fwById.put(id, fw);
     for (Map.Entry<AgentId, ResourceSet> e : used.entrySet()) {
       if (!e.getValue().isEmpty()) {
         account(fw, agentKey(e.getKey()), vec(e.getValue().quantity()));
@@ -387,6 +391,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     r.byHandle.set(fw.handle, null);
     clearFilters(fw);
     frameworks.remove(id);
+    fwById.remove(id);
     if (freeFwCount == freeFwIndex.length) {
       freeFwIndex = java.util.Arrays.copyOf(freeFwIndex, freeFwCount * 2);
     }
@@ -429,6 +434,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     Agent a = new Agent(id, key, slotCount, total, width);
     slots[slotCount++] = a;
     agents.put(id, a);
+    agentById.put(id, a);
     ranksDirty = true;
     roleSorter.addTotal(a.totalQ);
     quotaRoleSorter.addTotal(a.totalQ);
@@ -454,6 +460,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   @Override
   public void removeAgent(AgentId id) {
     Agent a = agents.remove(id);
+    agentById.remove(id);
     if (a == null) {
       throw new IllegalArgumentException("unknown agent " + id);
     }
@@ -480,12 +487,12 @@ public final class HierarchicalDrfAllocator implements Allocator {
     if (resources.isEmpty()) {
       return;
     }
-    Fw fw = frameworks.get(framework);
-    Agent a = agents.get(agent);
+    Fw fw = fwById.get(framework);
+    Agent a = agentById.get(agent);
     ensureWidth(resources.quantity().width());
     long[] q = load(recQ, resources.quantity());
     if (fw != null) {
-      int key = agentKey(agent);
+      int key = a != null ? a.key : agentKey(agent);
       long[] held = fw.allocByAgent.get(key);
       if (held == null || !Quantities.contains(held, q)) {
         throw new IllegalArgumentException(
@@ -791,7 +798,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   }
 
   private Fw requireFw(FrameworkId id) {
-    Fw fw = frameworks.get(id);
+    Fw fw = fwById.get(id);
     if (fw == null) {
       throw new IllegalArgumentException("unknown framework " + id);
     }
@@ -799,7 +806,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   }
 
   private Agent requireAgent(AgentId id) {
-    Agent a = agents.get(id);
+    Agent a = agentById.get(id);
     if (a == null) {
       throw new IllegalArgumentException("unknown agent " + id);
     }
