@@ -233,7 +233,6 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final int handle;
     boolean suppressed;
     long[] allocQ;
-    /** Allocation per agent key; an entry may be all zero (kept for reuse), which means none. */
     final IntMap<long[]> allocByAgent = new IntMap<>();
     final IntMap<ArrayList<OfferFilter>> filters = new IntMap<>();
     int filterCount;
@@ -499,9 +498,10 @@ public final class HierarchicalDrfAllocator implements Allocator {
         throw new IllegalArgumentException(
             "framework " + framework + " does not hold " + resources + " on agent " + agent);
       }
-      // An emptied entry stays (all zero) so the next offer on this agent reuses it; readers
-      // skip zero entries.
       Quantities.subtractInto(held, q);
+      if (Quantities.isZero(held)) {
+        fw.allocByAgent.remove(key);
+      }
       Role r = fw.role;
       r.sorter.unallocated(fw.handle, q);
       r.sorter.removeTotal(q);
