@@ -93,7 +93,12 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   // Agents, in registration order (slot), and by id.
   private final TreeMap<AgentId, Agent> agents = new TreeMap<>();
+  // Hash indexes for lookups on the hot path (never iterated; the TreeMaps give every order).
+  private final java.util.LinkedHashMap<AgentId, Agent> agentById = new java.util.LinkedHashMap<>();
+  private final java.util.LinkedHashMap<FrameworkId, Fw> fwById = new java.util.LinkedHashMap<>();
   private final TreeMap<AgentId, Integer> agentKeys = new TreeMap<>();
+  private boolean ranksDirty = true;
+  private long[] sortKeys = new long[16];
   private Agent[] slots = new Agent[16];
   private int slotCount;
   private int[] candidates = new int[16];
@@ -139,6 +144,9 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private long[] scratch;
   private long[] requiredHeadroom;
   private long[] availableHeadroom;
+  // Scratch for recoverResources (also called from inside offer callbacks, never from a run).
+  private long[] recQ;
+  private long[] recU;
   private final ArrayList<String> candRoles = new ArrayList<>(4);
   private final ArrayList<long[]> candRes = new ArrayList<>(4);
   private int[] roleOrder = new int[16];
@@ -196,6 +204,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final long[] availAll;
     final boolean hasGpus;
     boolean activated = true;
+    /** Position of {@link #id} among all agents' ids (valid while {@code ranksDirty} is false). */
+    int rank;
     int batchStamp;
 
     Agent(AgentId id, int key, int slot, ResourceSet total, int width) {
@@ -228,7 +238,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
     int filterCount;
     int index;
     int runStamp = -1;
-    TreeMap<AgentId, ResourceSet> offer;
+    // This run's offer, in the order given: agents and their pools (merged and sorted by agent id
+    // at emit time, so no per-entry tree insertion or id comparison on the hot path).
+    Agent[] offerAgents = new Agent[4];
+    ResourceSet[] offerSets = new ResourceSet[4];
+    int offerCount;
 
     Fw(FrameworkId id, Role role, boolean gpuAware, int handle, int width) {
       this.id = id;
@@ -278,6 +292,17 @@ public final class HierarchicalDrfAllocator implements Allocator {
     scratch = new long[w];
     requiredHeadroom = new long[w];
     availableHeadroom = new long[w];
+    recQ = new long[w];
+    recU = new long[w];
+  }
+
+  /** {@code out = r} (thousandths); {@code out} is a scratch of the current width. */
+  private static long[] load(long[] out, Resources r) {
+    int rw = r.width();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = i < rw ? r.milli(i) : 0L;
+    }
+    return out;
   }
 
   private long[] vec(Resources r) {
@@ -340,6 +365,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
     r.byHandle.set(fw.handle, fw);
     frameworks.put(id, fw);
+    fwById.put(id, fw);
     for (Map.Entry<AgentId, ResourceSet> e : used.entrySet()) {
       if (!e.getValue().isEmpty()) {
         account(fw, agentKey(e.getKey()), vec(e.getValue().quantity()));
@@ -365,6 +391,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     r.byHandle.set(fw.handle, null);
     clearFilters(fw);
     frameworks.remove(id);
+    fwById.remove(id);
     if (freeFwCount == freeFwIndex.length) {
       freeFwIndex = java.util.Arrays.copyOf(freeFwIndex, freeFwCount * 2);
     }
@@ -407,6 +434,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     Agent a = new Agent(id, key, slotCount, total, width);
     slots[slotCount++] = a;
     agents.put(id, a);
+    agentById.put(id, a);
+    ranksDirty = true;
     roleSorter.addTotal(a.totalQ);
     quotaRoleSorter.addTotal(a.totalQ);
     for (Map.Entry<FrameworkId, ResourceSet> e : used.entrySet()) {
@@ -431,9 +460,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
   @Override
   public void removeAgent(AgentId id) {
     Agent a = agents.remove(id);
+    agentById.remove(id);
     if (a == null) {
       throw new IllegalArgumentException("unknown agent " + id);
     }
+    ranksDirty = true;
     roleSorter.removeTotal(a.totalQ);
     quotaRoleSorter.removeTotal(a.totalQ);
     slots[a.slot] = null;
@@ -456,11 +487,12 @@ public final class HierarchicalDrfAllocator implements Allocator {
     if (resources.isEmpty()) {
       return;
     }
-    Fw fw = frameworks.get(framework);
-    Agent a = agents.get(agent);
-    long[] q = vec(resources.quantity());
+    Fw fw = fwById.get(framework);
+    Agent a = agentById.get(agent);
+    ensureWidth(resources.quantity().width());
+    long[] q = load(recQ, resources.quantity());
     if (fw != null) {
-      int key = agentKey(agent);
+      int key = a != null ? a.key : agentKey(agent);
       long[] held = fw.allocByAgent.get(key);
       if (held == null || !Quantities.contains(held, q)) {
         throw new IllegalArgumentException(
@@ -481,7 +513,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       Quantities.subtractInto(fw.allocQ, q);
     }
     if (a != null) {
-      giveBackToAgent(a, resources);
+      giveBackToAgent(a, resources, q);
     }
     changed = true;
     if (refuseMicros <= 0 || fw == null || a == null) {
@@ -546,7 +578,9 @@ public final class HierarchicalDrfAllocator implements Allocator {
         }
       }
       for (long[] v : perAgent.values()) {
-        quotaRoleSorter.allocated(qh, v);
+        if (!Quantities.isZero(v)) {
+          quotaRoleSorter.allocated(qh, v);
+        }
       }
     }
     changed = true;
@@ -681,8 +715,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     Quantities.subtractInto(a.availAll, vec(rs.quantity()));
   }
 
-  private void giveBackToAgent(Agent a, ResourceSet rs) {
-    long[] u = vec(rs.unreserved());
+  private void giveBackToAgent(Agent a, ResourceSet rs, long[] q) {
+    long[] u = load(recU, rs.unreserved());
     boolean ok = fitsBack(a.availUnres, u, a.totalUnres);
     for (Map.Entry<String, Resources> e : rs.reservations().entrySet()) {
       long[] av = a.availRes.get(e.getKey());
@@ -695,7 +729,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     for (Map.Entry<String, Resources> e : rs.reservations().entrySet()) {
       Quantities.addInto(a.availRes.get(e.getKey()), vec(e.getValue()));
     }
-    Quantities.addInto(a.availAll, vec(rs.quantity()));
+    Quantities.addInto(a.availAll, q);
   }
 
   private static boolean fitsBack(long[] avail, long[] add, long[] total) {
@@ -766,7 +800,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   }
 
   private Fw requireFw(FrameworkId id) {
-    Fw fw = frameworks.get(id);
+    Fw fw = fwById.get(id);
     if (fw == null) {
       throw new IllegalArgumentException("unknown framework " + id);
     }
@@ -774,7 +808,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   }
 
   private Agent requireAgent(AgentId id) {
-    Agent a = agents.get(id);
+    Agent a = agentById.get(id);
     if (a == null) {
       throw new IllegalArgumentException("unknown agent " + id);
     }
@@ -899,8 +933,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     emitting = true;
     try {
       for (Fw fw : out) {
-        TreeMap<AgentId, ResourceSet> m = fw.offer;
-        fw.offer = null;
+        TreeMap<AgentId, ResourceSet> m = offerMap(fw);
         offerCallbacks++;
         callback.offer(fw.id, java.util.Collections.unmodifiableSortedMap(m));
       }
@@ -1245,10 +1278,158 @@ public final class HierarchicalDrfAllocator implements Allocator {
     if (record) {
       if (fw.runStamp != runStamp) {
         fw.runStamp = runStamp;
-        fw.offer = new TreeMap<>();
+        fw.offerCount = 0;
         offered.add(fw);
       }
-      fw.offer.merge(a.id, rs, ResourceSet::plus);
+      int c = fw.offerCount;
+      if (c == fw.offerAgents.length) {
+        fw.offerAgents = java.util.Arrays.copyOf(fw.offerAgents, c * 2);
+        fw.offerSets = java.util.Arrays.copyOf(fw.offerSets, c * 2);
+      }
+      fw.offerAgents[c] = a;
+      fw.offerSets[c] = rs;
+      fw.offerCount = c + 1;
+    }
+  }
+
+  /**
+   * {@code fw}'s offer of this run as a map by agent id: pools given to the same agent are merged
+   * in the order given, exactly as {@code TreeMap.merge(id, rs, ResourceSet::plus)} would. Entries
+   * are sorted by the agents' id ranks and the tree is built in linear time from the sorted run.
+   */
+  private TreeMap<AgentId, ResourceSet> offerMap(Fw fw) {
+    int n = fw.offerCount;
+    Agent[] as = fw.offerAgents;
+    ResourceSet[] rs = fw.offerSets;
+    fw.offerCount = 0;
+    TreeMap<AgentId, ResourceSet> m = new TreeMap<>();
+    if (n == 1) {
+      m.put(as[0].id, rs[0]);
+      as[0] = null;
+      rs[0] = null;
+      return m;
+    }
+    if (ranksDirty) {
+      int r = 0;
+      for (Agent x : agents.values()) {
+        x.rank = r++;
+      }
+      ranksDirty = false;
+    }
+    if (sortKeys.length < n) {
+      sortKeys = new long[Math.max(n, sortKeys.length * 2)];
+    }
+    long[] keys = sortKeys;
+    for (int i = 0; i < n; i++) {
+      keys[i] = ((long) as[i].rank << 32) | i;
+    }
+    java.util.Arrays.sort(keys, 0, n);
+    AgentId[] ids = new AgentId[n];
+    ResourceSet[] vals = new ResourceSet[n];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      int j = (int) keys[i];
+      if (k > 0 && ids[k - 1] == as[j].id) {
+        vals[k - 1] = vals[k - 1].plus(rs[j]);
+      } else {
+        ids[k] = as[j].id;
+        vals[k] = rs[j];
+        k++;
+      }
+    }
+    java.util.Arrays.fill(as, 0, n, null);
+    java.util.Arrays.fill(rs, 0, n, null);
+    m.putAll(new SortedRun(ids, vals, k));
+    return m;
+  }
+
+  /**
+   * A read-only sorted view over parallel arrays, only for {@link TreeMap#putAll}, which builds
+   * its tree in linear time from a {@link SortedMap} with the same (natural) ordering.
+   */
+  private static final class SortedRun extends java.util.AbstractMap<AgentId, ResourceSet>
+      implements SortedMap<AgentId, ResourceSet> {
+    private final AgentId[] ids;
+    private final ResourceSet[] vals;
+    private final int size;
+
+    SortedRun(AgentId[] ids, ResourceSet[] vals, int size) {
+      this.ids = ids;
+      this.vals = vals;
+      this.size = size;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public java.util.Comparator<? super AgentId> comparator() {
+      return null;
+    }
+
+    @Override
+    public java.util.Set<Map.Entry<AgentId, ResourceSet>> entrySet() {
+      return new java.util.AbstractSet<>() {
+        @Override
+        public int size() {
+          return size;
+        }
+
+        @Override
+        public java.util.Iterator<Map.Entry<AgentId, ResourceSet>> iterator() {
+          return new java.util.Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+              return i < size;
+            }
+
+            @Override
+            public Map.Entry<AgentId, ResourceSet> next() {
+              if (i >= size) {
+                throw new java.util.NoSuchElementException();
+              }
+              Map.Entry<AgentId, ResourceSet> e = new java.util.AbstractMap.SimpleImmutableEntry<>(ids[i], vals[i]);
+              i++;
+              return e;
+            }
+          };
+        }
+      };
+    }
+
+    @Override
+    public SortedMap<AgentId, ResourceSet> subMap(AgentId from, AgentId to) {
+      return new TreeMap<>(this).subMap(from, to);
+    }
+
+    @Override
+    public SortedMap<AgentId, ResourceSet> headMap(AgentId to) {
+      return new TreeMap<>(this).headMap(to);
+    }
+
+    @Override
+    public SortedMap<AgentId, ResourceSet> tailMap(AgentId from) {
+      return new TreeMap<>(this).tailMap(from);
+    }
+
+    @Override
+    public AgentId firstKey() {
+      if (size == 0) {
+        throw new java.util.NoSuchElementException();
+      }
+      return ids[0];
+    }
+
+    @Override
+    public AgentId lastKey() {
+      if (size == 0) {
+        throw new java.util.NoSuchElementException();
+      }
+      return ids[size - 1];
     }
   }
 

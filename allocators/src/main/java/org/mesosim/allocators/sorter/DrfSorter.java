@@ -69,6 +69,10 @@ public final class DrfSorter implements Sorter {
   private final TreeMap<long[], ShareClass> classes = new TreeMap<>(Arrays::compare);
   private final ArrayList<ShareClass> classList = new ArrayList<>();
   private ShareClass[] classOf = new ShareClass[8];
+  // Emptied groups kept for reuse (an allocation change moves a client to a new group every
+  // time), and the lookup key of classInsert: no allocation per allocation change.
+  private final ArrayList<ShareClass> classPool = new ArrayList<>();
+  private long[] probe = new long[1];
   private long totalEpoch;
   private boolean ranksValid = true;
   private int[] order = new int[8];
@@ -423,7 +427,7 @@ public final class DrfSorter implements Sorter {
   private static final class ShareClass {
     final long[] key;
     final double[] vec;
-    final double weight;
+    double weight;
     final TreeSet<Integer> members;
     double share;
     long epoch = -1;
@@ -439,10 +443,25 @@ public final class DrfSorter implements Sorter {
       this.weight = weight;
       this.members = members;
     }
+
+    /** Re-keys an empty pooled group (same width). */
+    void reuse(long[] newKey, double newWeight) {
+      System.arraycopy(newKey, 0, key, 0, key.length);
+      for (int r = 0; r < vec.length; r++) {
+        vec[r] = key[r] / 1000.0;
+      }
+      weight = newWeight;
+      share = 0.0;
+      epoch = -1;
+      cursor = null;
+    }
   }
 
   private long[] classKey(int h) {
-    long[] k = new long[width + 1];
+    if (probe.length != width + 1) {
+      probe = new long[width + 1];
+    }
+    long[] k = probe;
     System.arraycopy(allocM, h * width, k, 0, width);
     k[width] = Double.doubleToLongBits(weight[h]);
     return k;
@@ -453,8 +472,13 @@ public final class DrfSorter implements Sorter {
     long[] key = classKey(h);
     ShareClass c = classes.get(key);
     if (c == null) {
-      c = new ShareClass(key, width, weight[h], new TreeSet<>(this::compareTies));
-      classes.put(key, c);
+      if (!classPool.isEmpty()) {
+        c = classPool.remove(classPool.size() - 1);
+        c.reuse(key, weight[h]);
+      } else {
+        c = new ShareClass(key.clone(), width, weight[h], new TreeSet<>(this::compareTies));
+      }
+      classes.put(c.key, c);
       c.listIndex = classList.size();
       classList.add(c);
     }
@@ -476,6 +500,8 @@ public final class DrfSorter implements Sorter {
         classList.set(c.listIndex, last);
         last.listIndex = c.listIndex;
       }
+      c.cursor = null;
+      classPool.add(c);
     }
   }
 
@@ -737,6 +763,7 @@ public final class DrfSorter implements Sorter {
     width = w;
     classes.clear();
     classList.clear();
+    classPool.clear();
     for (int k = 0; k < actSize; k++) {
       classOf[act[k]] = null;
     }

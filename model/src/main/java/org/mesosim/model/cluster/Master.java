@@ -209,6 +209,8 @@ final class Master extends Process {
   final class Leadership {
     final long epoch;
     final String masterId;
+    /** {@code masterId + "-O"}: offer ids are this plus a sequence number. */
+    private final String offerPrefix;
     boolean recovered;
     private boolean ended;
     Allocator allocator;
@@ -231,6 +233,7 @@ final class Master extends Process {
     Leadership(long epoch) {
       this.epoch = epoch;
       this.masterId = "M" + epoch;
+      this.offerPrefix = masterId + "-O";
       int na = cluster.agents.length;
       agents = new MAgent[na];
       frameworks = new MFramework[cluster.frameworks.length];
@@ -360,7 +363,7 @@ final class Master extends Process {
           allocator.recoverResources(fid, e.getKey(), e.getValue(), 0);
           continue;
         }
-        Offer o = new Offer(new OfferId(masterId + "-O" + (offerSeq++)), this, f.idx, a.idx, e.getValue());
+        Offer o = new Offer(new OfferId(offerPrefix + (offerSeq++)), this, f.idx, a.idx, e.getValue());
         o.agentSlot = a.offers.size();
         a.offers.add(o);
         o.frameworkSlot = f.offers.size();
