@@ -47,7 +47,7 @@ import org.mesosim.workloads.trace.Units;
  * <p><b>Memory.</b> Live tasks sit in a primitive map; episodes wait in a compact ring buffer
  * (primitive columns, about 80 bytes each) until every earlier-submitted episode has ended, because
  * a task's runtime is only known at its end event. The buffer therefore spans from the oldest
- * episode still alive to the read position; see docs/workloads.md for the measurement.
+ * episode still alive to the read position; see README.md ("Workloads") for the measurement.
  */
 public final class GoogleTaskEventsReader implements Workload {
   private static final byte PENDING = 0;
