@@ -92,6 +92,18 @@ public final class Comparison {
     return k;
   }
 
+  /**
+   * A run's headline figures, keyed as the metric columns of {@code comparison.csv} (for
+   * {@code sweep.csv} and progress output), in column order.
+   */
+  public static Map<String, Double> headline(RunSummary s) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Metric m : metrics(List.of(s))) {
+      out.put(m.key(), m.f().applyAsDouble(s));
+    }
+    return out;
+  }
+
   /** Groups runs by allocator. */
   public static void write(Path dir, List<RunSummary> runs, List<Path> runDirs) throws IOException {
     List<String> labels = new ArrayList<>();
@@ -250,7 +262,7 @@ public final class Comparison {
         List<ChartRenderer.Line> shareLines = new ArrayList<>();
         for (int f = 0; f < fwNames.size(); f++) {
           shareLines.add(new ChartRenderer.Line(fwNames.get(f), t, b.column("share_" + fwNames.get(f)),
-              Palette.series(f), false));
+              Palette.series(f), Palette.dashed(f)));
         }
         images.add(save(cd, "shares-" + safe(policy), ChartRenderer.timeChart("Dominant share: " + policy
             + " (seed " + s.seed() + ")", "Dominant share (%)", shareLines, 1.05, true, xMax > 0 ? xMax : Double.NaN),
@@ -288,9 +300,9 @@ public final class Comparison {
   }
 
   private static HtmlReport.Image save(Path cd, String name, JFreeChart c, String caption) throws IOException {
-    byte[] png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.HEIGHT);
+    byte[] png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
     Files.write(cd.resolve(name + ".png"), png);
-    Files.write(cd.resolve(name + ".svg"), ChartRenderer.svg(c, ChartRenderer.WIDTH, ChartRenderer.HEIGHT));
+    Files.write(cd.resolve(name + ".svg"), ChartRenderer.svg(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c)));
     return new HtmlReport.Image(name, caption, "image/png", png);
   }
 

@@ -53,7 +53,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   public static final long SLOWDOWN_FLOOR = 10_000_000L;
 
   /** Points kept per series for charts. */
-  public static final int CHART_POINTS = 4096;
+  public static final int CHART_POINTS = 2048;
 
   static final String TIMESERIES_PARTIAL = "timeseries.csv.partial";
   static final String JOBS_PARTIAL = "jobs.csv.partial";
@@ -76,9 +76,13 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   private final long[] cap;
   private final Map<String, long[]> agentTotals = new HashMap<>();
   private int agentsMax;
-  private final Map<String, LiveTask> live = new HashMap<>();
-  private final Map<String, OpenJob> openJobs = new HashMap<>();
+  /** Per framework (scenario index): live tasks by task ID, open jobs by job name. */
+  private final List<Map<String, LiveTask>> live = new ArrayList<>();
+  private final List<Map<String, OpenJob>> openJobs = new ArrayList<>();
+  private long openJobCount;
   private final Map<String, Long> offerMadeAt = new HashMap<>();
+  /** Offers used by a launch at the current instant (a remainder may still be returned). */
+  private final java.util.Set<String> usedNow = new java.util.HashSet<>();
   private final int[] pendingNow;
 
   // levels
@@ -98,9 +102,11 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   private final long[] killedTasks;
   private final long[] lostTasks;
   private final long[] recoveredTasks;
+  private final long[] endedUnseen;
   private final long[] offersReceived;
   private final long[] offersDeclined;
   private final long[] offersRescinded;
+  private final long[] offersUsed;
   private final long[] jobsSubmitted;
   private final long[] jobsFinished;
   private final long[] jobsFailed;
@@ -151,7 +157,9 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   }
 
   /**
-   * Opens {@code timeseries.csv.partial} and {@code jobs.csv.partial} in the setup's outDir.
+   * Opens {@code timeseries.csv.partial} and {@code jobs.csv.partial} in the setup's outDir,
+   * deleting a previous run's {@code summary.json}, {@code timeseries.csv}, {@code jobs.csv} and
+   * {@code report.html} there.
    *
    * @param starvationThreshold microseconds with pending work and no offer that count as starvation
    */
@@ -171,6 +179,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     for (int f = 0; f < nFw; f++) {
       FrameworkMeta m = setup.frameworks().get(f);
       fwIndex.put(m.name(), f);
+      live.add(new HashMap<>());
+      openJobs.add(new HashMap<>());
       fwRole[f] = roles.indexOf(m.role());
       fwWeight[f] = setup.weight(m.role());
     }
@@ -190,9 +200,11 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     killedTasks = new long[nFw];
     lostTasks = new long[nFw];
     recoveredTasks = new long[nFw];
+    endedUnseen = new long[nFw];
     offersReceived = new long[nFw];
     offersDeclined = new long[nFw];
     offersRescinded = new long[nFw];
+    offersUsed = new long[nFw];
     jobsSubmitted = new long[nFw];
     jobsFinished = new long[nFw];
     jobsFailed = new long[nFw];
@@ -223,6 +235,11 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     chartRow = new double[chartCols.size()];
     try {
       Files.createDirectories(setup.outDir());
+      // A previous run's complete files in the same folder must not pass for this run's results
+      // if this one is interrupted.
+      for (String stale : List.of("summary.json", "timeseries.csv", "jobs.csv", "report.html")) {
+        Files.deleteIfExists(setup.outDir().resolve(stale));
+      }
       tsOut = open(setup.outDir().resolve(TIMESERIES_PARTIAL));
       jobsOut = open(setup.outDir().resolve(JOBS_PARTIAL));
       tsOut.write(String.join(",", timeseriesColumns(setup)) + "\n");
@@ -331,6 +348,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       throw new UncheckedIOException(e);
     }
     now = t;
+    usedNow.clear();
   }
 
   private int fw(String name) {
@@ -342,9 +360,6 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     return f;
   }
 
-  private static String key(String framework, String id) {
-    return framework + '\u0000' + id;
-  }
 
   private void apply(ModelEvent event) throws IOException {
     long t = event.time();
@@ -353,11 +368,13 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       if (f < 0) {
         return;
       }
-      String k = key(e.framework(), e.task().value());
-      if (live.containsKey(k)) {
+      String k = e.task().value();
+      Map<String, LiveTask> lv = live.get(f);
+      if (lv.containsKey(k)) {
         return;
       }
-      live.put(k, new LiveTask(e.resources(), TaskState.TASK_STAGING));
+      OpenJob j = e.job() == null ? null : openJobs.get(f).get(e.job());
+      lv.put(k, new LiveTask(e.resources(), TaskState.TASK_STAGING, j));
       launched[f]++;
       changeAlloc(f, e.resources(), +1);
       if (e.offer() != null) {
@@ -365,10 +382,12 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
         if (made != null) {
           offerLatency[f].add((t - made) / 1e6);
         }
+        if (usedNow.add(e.offer().value())) {
+          offersUsed[f]++;
+        }
       }
-      if (e.job() != null) {
-        OpenJob j = openJobs.get(key(e.framework(), e.job()));
-        if (j != null && j.start < 0) {
+      if (j != null) {
+        if (j.start < 0) {
           j.start = t;
           double w = (t - j.submit) / 1e6;
           waits[f].add(w);
@@ -380,13 +399,14 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       if (f < 0) {
         return;
       }
-      String k = key(e.framework(), e.task().value());
-      LiveTask lt = live.get(k);
+      String k = e.task().value();
+      LiveTask lt = live.get(f).get(k);
       if (lt == null) {
         return;
       }
       if (e.state().isTerminal()) {
-        live.remove(k);
+        live.get(f).remove(k);
+        lt.ended();
         changeAlloc(f, lt.resources, -1);
         switch (e.state()) {
           case TASK_FINISHED:
@@ -411,11 +431,11 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       if (f < 0) {
         return;
       }
-      String k = key(e.framework(), e.task().value());
-      if (live.containsKey(k)) {
+      String k = e.task().value();
+      if (live.get(f).containsKey(k)) {
         return;
       }
-      live.put(k, new LiveTask(e.resources(), e.state().isTerminal() ? TaskState.TASK_RUNNING : e.state()));
+      live.get(f).put(k, new LiveTask(e.resources(), e.state().isTerminal() ? TaskState.TASK_RUNNING : e.state(), null));
       changeAlloc(f, e.resources(), +1);
       recoveredTasks[f]++;
       if (lostTasks[f] > 0) {
@@ -437,7 +457,11 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       if (f < 0) {
         return;
       }
-      offersDeclined[f]++;
+      // The unused remainder of an offer tasks were launched on comes back as a decline at the
+      // same instant: that offer was used, not declined.
+      if (!usedNow.contains(e.offer().value())) {
+        offersDeclined[f]++;
+      }
       offerMadeAt.remove(e.offer().value());
     } else if (event instanceof ModelEvent.OfferRescinded e) {
       int f = fw(e.framework());
@@ -468,13 +492,21 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       }
       jobsSubmitted[f]++;
       allSubmitted++;
-      openJobs.put(key(e.framework(), e.job()), new OpenJob(f, e.job(), t, e.tasks()));
+      if (openJobs.get(f).put(e.job(), new OpenJob(f, e.job(), t, e.tasks())) == null) {
+        openJobCount++;
+      }
     } else if (event instanceof ModelEvent.JobEnded e) {
       int f = fw(e.framework());
       if (f < 0) {
         return;
       }
-      OpenJob j = openJobs.remove(key(e.framework(), e.job()));
+      OpenJob j = openJobs.get(f).remove(e.job());
+      if (j != null) {
+        openJobCount--;
+      }
+      if (j != null && j.live > 0) {
+        releaseUnseen(f, j);
+      }
       long start = e.startTime() >= 0 ? e.startTime() : (j != null ? j.start : -1);
       if ((j == null || j.start < 0) && start >= 0) {
         double w = (start - e.submitTime()) / 1e6;
@@ -546,6 +578,25 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       faults++;
     }
     // FrameworkRegistered/Deactivated, OffersRevived/Suppressed, InvariantViolated: no metric here.
+  }
+
+  /**
+   * A job ended while some of its tasks still looked live (their terminal status was never
+   * observed, e.g. it ended during a master failover): release them so that allocation stays
+   * right, and count them in {@code tasks.endedUnseen}. Scans the live tasks, but only on this
+   * anomalous path.
+   */
+  private void releaseUnseen(int f, OpenJob j) {
+    var it = live.get(f).values().iterator();
+    while (it.hasNext() && j.live > 0) {
+      LiveTask lt = it.next();
+      if (lt.job == j) {
+        it.remove();
+        lt.ended();
+        changeAlloc(f, lt.resources, -1);
+        endedUnseen[f]++;
+      }
+    }
   }
 
   private void closeStarvation(int f, long t) {
@@ -738,7 +789,10 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       if (lastRowTime < e) {
         writeRow(e);
       }
-      List<OpenJob> open = new ArrayList<>(openJobs.values());
+      List<OpenJob> open = new ArrayList<>();
+      for (Map<String, OpenJob> m : openJobs) {
+        open.addAll(m.values());
+      }
       open.sort(Comparator.comparingLong((OpenJob j) -> j.submit).thenComparingInt(j -> j.fw)
           .thenComparing(j -> j.job));
       for (OpenJob j : open) {
@@ -818,19 +872,18 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     RunSummary.Cluster cluster = new RunSummary.Cluster(agentTotals.size(), amounts(cap), utilization, agentsMax);
     long[] running = new long[nFw];
     long[] staging = new long[nFw];
-    for (Map.Entry<String, LiveTask> e : live.entrySet()) {
-      String k = e.getKey();
-      int f = fwIndex.get(k.substring(0, k.indexOf('\u0000')));
-      TaskState s = e.getValue().state;
-      if (s == TaskState.TASK_STAGING || s == TaskState.TASK_STARTING) {
-        staging[f]++;
-      } else {
-        running[f]++;
+    for (int f = 0; f < nFw; f++) {
+      for (LiveTask lt : live.get(f).values()) {
+        if (lt.state == TaskState.TASK_STAGING || lt.state == TaskState.TASK_STARTING) {
+          staging[f]++;
+        } else {
+          running[f]++;
+        }
       }
     }
     long[] openCount = new long[nFw];
-    for (OpenJob j : openJobs.values()) {
-      openCount[j.fw]++;
+    for (int f = 0; f < nFw; f++) {
+      openCount[f] = openJobs.get(f).size();
     }
     double thr = starvationThreshold / 1e6;
     List<RunSummary.FrameworkSummary> fws = new ArrayList<>();
@@ -838,9 +891,9 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       FrameworkMeta m = setup.frameworks().get(f);
       fws.add(new RunSummary.FrameworkSummary(m.name(), m.role(),
           new RunSummary.Tasks(launched[f], running[f], finishedTasks[f], failedTasks[f], killedTasks[f],
-              lostTasks[f], staging[f], recoveredTasks[f]),
+              lostTasks[f], staging[f], recoveredTasks[f], endedUnseen[f]),
           amounts(alloc[f]), mf(share[f]),
-          new RunSummary.Offers(offersReceived[f], offersDeclined[f], offersRescinded[f]),
+          new RunSummary.Offers(offersReceived[f], offersDeclined[f], offersRescinded[f], offersUsed[f]),
           new RunSummary.Jobs(jobsSubmitted[f], jobsFinished[f], RunSummary.Dist.of(completion[f]),
               RunSummary.Dist.of(waits[f]), jobsFailed[f], jobsKilled[f], openCount[f],
               RunSummary.Dist.of(slowdown[f])),
@@ -858,7 +911,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       roleSummaries.add(new RunSummary.RoleSummary(roles.get(g), setup.weight(roles.get(g)), names,
           amounts(roleAlloc[g]), mf(roleShare[g])));
     }
-    long totalOpen = openJobs.size();
+    long totalOpen = openJobCount;
     return new RunSummary(setup.scenario(), setup.seed(), setup.allocator(), digest,
         new RunSummary.Simulated(end / 1e6, events), new RunSummary.Wall(wallSeconds), cluster,
         List.copyOf(leaders), fws, new RunSummary.Fairness(mf(jain), mf(gap)), invariantViolations,
@@ -901,11 +954,22 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
 
   private static final class LiveTask {
     final Resources resources;
+    final OpenJob job;
     TaskState state;
 
-    LiveTask(Resources resources, TaskState state) {
+    LiveTask(Resources resources, TaskState state, OpenJob job) {
       this.resources = resources;
       this.state = state;
+      this.job = job;
+      if (job != null) {
+        job.live++;
+      }
+    }
+
+    void ended() {
+      if (job != null) {
+        job.live--;
+      }
     }
   }
 
@@ -915,6 +979,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     final long submit;
     final int tasks;
     long start = -1;
+    int live;
 
     OpenJob(int fw, String job, long submit, int tasks) {
       this.fw = fw;

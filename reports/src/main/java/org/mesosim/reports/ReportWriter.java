@@ -57,15 +57,15 @@ public final class ReportWriter {
       byte[] png = null;
       byte[] svg = null;
       if (opts.formats().contains("png")) {
-        png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.HEIGHT);
+        png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
         Files.write(charts.resolve(e.getKey() + ".png"), png);
       }
       if (opts.formats().contains("svg")) {
-        svg = ChartRenderer.svg(c, ChartRenderer.WIDTH, ChartRenderer.HEIGHT);
+        svg = ChartRenderer.svg(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
         Files.write(charts.resolve(e.getKey() + ".svg"), svg);
       }
       if (png == null) {
-        png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.HEIGHT);
+        png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
       }
       images.add(new HtmlReport.Image(e.getKey(), caption(e.getKey()), "image/png", png));
     }
@@ -82,6 +82,35 @@ public final class ReportWriter {
     if (Files.exists(p)) {
       Files.move(p, dir.resolve(complete), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
+  }
+
+  /**
+   * A few lines for a person at a terminal: simulated time, utilization, fairness, and per
+   * framework its share, tasks and job times (without the digest line, which the CLI prints last).
+   */
+  public static String humanSummary(RunSummary s) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(java.util.Locale.ROOT, "%s: %s, seed %d, %s simulated s, %d events%n", s.scenario(),
+        s.allocator(), s.seed(), HtmlReport.num(s.simulated().seconds()), s.simulated().events()));
+    b.append("utilization (mean/final):");
+    for (Map.Entry<String, RunSummary.MeanFinal> e : s.cluster().utilization().entrySet()) {
+      b.append(' ').append(e.getKey()).append(' ').append(HtmlReport.pct(e.getValue().mean())).append('/')
+          .append(HtmlReport.pct(e.getValue().last()));
+    }
+    b.append(String.format(java.util.Locale.ROOT, "%nJain's index (mean/final): %s/%s%n",
+        HtmlReport.num(s.fairness().jainIndex().mean()), HtmlReport.num(s.fairness().jainIndex().last())));
+    for (RunSummary.FrameworkSummary f : s.frameworks()) {
+      b.append(String.format(java.util.Locale.ROOT,
+          "  %s (%s): share %s mean, %s final; tasks %d launched, %d finished, %d lost; jobs %d/%d finished,"
+              + " completion p50 %s s, p95 %s s%n",
+          f.name(), f.role(), HtmlReport.pct(f.dominantShare().mean()), HtmlReport.pct(f.dominantShare().last()),
+          f.tasks().launched(), f.tasks().finished(), f.tasks().lost(), f.jobs().finished(), f.jobs().submitted(),
+          HtmlReport.num(f.jobs().completionSeconds().p50()), HtmlReport.num(f.jobs().completionSeconds().p95())));
+    }
+    if (s.invariantViolations() > 0) {
+      b.append("invariant violations: ").append(s.invariantViolations()).append('\n');
+    }
+    return b.toString();
   }
 
   /** The caption of a chart in the report. */

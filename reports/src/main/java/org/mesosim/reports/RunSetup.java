@@ -48,6 +48,27 @@ public record RunSetup(String scenario, long seed, String allocator, long sample
     }
   }
 
+  /**
+   * The setup of a run of {@code config}: scenario name, seed, allocator policy name, frameworks
+   * in scenario order with their roles, role weights from {@code config.roles()}.
+   *
+   * @param config the model configuration
+   * @param resourceNames resources in output order ({@code MesosCluster.resourceNames()})
+   * @param sampleInterval time-series period, µs
+   * @param outDir output directory
+   */
+  public static RunSetup of(org.mesosim.model.config.ModelConfig config, List<String> resourceNames,
+      long sampleInterval, Path outDir) {
+    List<FrameworkMeta> fws = new java.util.ArrayList<>();
+    for (org.mesosim.model.config.FrameworkConfig f : config.frameworks()) {
+      fws.add(new FrameworkMeta(f.info().name(), f.info().role()));
+    }
+    TreeMap<String, Double> weights = new TreeMap<>();
+    config.roles().forEach((role, rc) -> weights.put(role, rc.weight()));
+    return new RunSetup(config.name(), config.seed(), config.allocator().policy().name(), sampleInterval,
+        resourceNames, fws, weights, outDir);
+  }
+
   /** The weight of {@code role}: its configured weight, else 1. */
   public double weight(String role) {
     Double w = roleWeights.get(role);

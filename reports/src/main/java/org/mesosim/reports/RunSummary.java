@@ -91,14 +91,25 @@ public record RunSummary(String scenario, long seed, String allocator, String di
    * @param lost ended LOST, UNREACHABLE, DROPPED, GONE or GONE_BY_OPERATOR (net of recoveries)
    * @param staging addition: STAGING or STARTING at the end
    * @param recovered addition: tasks counted lost that came back (TaskRecovered)
+   * @param endedUnseen addition: tasks released when their job ended because no terminal status
+   *     was observed for them (should be 0; non-zero points at a gap in the event stream)
    */
-  @JsonPropertyOrder({"launched", "running", "finished", "failed", "killed", "lost", "staging", "recovered"})
+  @JsonPropertyOrder({"launched", "running", "finished", "failed", "killed", "lost", "staging", "recovered",
+      "endedUnseen"})
   public record Tasks(long launched, long running, long finished, long failed, long killed, long lost,
-      long staging, long recovered) {}
+      long staging, long recovered, long endedUnseen) {}
 
-  /** @param received offers made @param declined declined (wholly or the unused rest) @param rescinded rescinded */
-  @JsonPropertyOrder({"received", "declined", "rescinded"})
-  public record Offers(long received, long declined, long rescinded) {}
+  /**
+   * Offers.
+   *
+   * @param received offers made to the framework
+   * @param declined offers declined without any task launched on them
+   * @param rescinded offers rescinded by the master
+   * @param used addition: offers at least one task was launched on (their unused rest, returned
+   *     at the same instant, is not counted as declined)
+   */
+  @JsonPropertyOrder({"received", "declined", "rescinded", "used"})
+  public record Offers(long received, long declined, long rescinded, long used) {}
 
   /**
    * Jobs.

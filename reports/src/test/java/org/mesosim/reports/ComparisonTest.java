@@ -95,4 +95,14 @@ class ComparisonTest {
     assertTrue(html.contains("href=\"../runs/fifo-1/report.html\""));
     assertFalse(Pattern.compile("(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//", Pattern.CASE_INSENSITIVE).matcher(html).find());
   }
+
+  @Test
+  void headline_keysAreTheComparisonColumns() throws IOException {
+    RunSummary s = run(tmp.resolve("one"), "fifo", 1);
+    assertEquals(Comparison.metricKeys(List.of(s)), new ArrayList<>(Comparison.headline(s).keySet()));
+    assertEquals(s.fairness().jainIndex().mean(), Comparison.headline(s).get("jain_mean"));
+    String human = ReportWriter.humanSummary(s);
+    assertTrue(human.startsWith("cmp: fifo, seed 1, "), human);
+    assertTrue(human.contains("  zeta (b): share "), human);
+  }
 }

@@ -208,8 +208,9 @@ class MetricsRecorderTest {
         decline(4, "A", "o2"),
         rescind(6, "B", "o3"));
     RunSummary.FrameworkSummary a = fw(sum, "A");
-    assertEquals(new RunSummary.Offers(2, 2, 0), a.offers());
-    assertEquals(new RunSummary.Offers(1, 0, 1), fw(sum, "B").offers());
+    // o1 was used (its remainder returned at the launch instant is not a decline); o2 declined
+    assertEquals(new RunSummary.Offers(2, 1, 0, 1), a.offers());
+    assertEquals(new RunSummary.Offers(1, 0, 1, 0), fw(sum, "B").offers());
     assertEquals(1, a.offerToLaunchSeconds().count());
     assertEquals(2.0, a.offerToLaunchSeconds().mean(), EPS);
   }
@@ -292,5 +293,23 @@ class MetricsRecorderTest {
     RunSummary sum = feed(recorder(s(1)), 0, agent(0, "a1", 4, 4096), launch(0, "A", "t", "j", 2, 0));
     assertEquals(0.5, sum.cluster().utilization().get("cpus").mean(), EPS);
     assertEquals(0.0, sum.simulated().seconds(), EPS);
+  }
+
+  @Test
+  void jobEnded_releasesTasksWhoseTerminalStatusWasNeverObserved() {
+    RunSummary sum = feed(recorder(s(1)), 10,
+        agent(0, "a1", 4, 4096),
+        submit(0, "A", "j1", 2),
+        launch(1, "A", "t1", "j1", 1, 0),
+        launch(1, "A", "t2", "j1", 1, 0),
+        status(4, "A", "t1", TaskState.TASK_FINISHED, 1, 0),
+        ended(6, "A", "j1", 0, 1, 2, "finished"));
+    RunSummary.Tasks t = fw(sum, "A").tasks();
+    assertEquals(1, t.finished());
+    assertEquals(1, t.endedUnseen());
+    assertEquals(0, t.running() + t.staging());
+    assertEquals("0", fw(sum, "A").allocated().get("cpus").toPlainString());
+    // cpus held: 2 on [1,4), 1 on [4,6)
+    assertEquals((0.5 * 3 + 0.25 * 2) / 10, sum.cluster().utilization().get("cpus").mean(), EPS);
   }
 }

@@ -25,7 +25,6 @@ import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
@@ -38,7 +37,7 @@ import org.jfree.svg.SVGGraphics2D;
  * Builds the report charts with JFreeChart and renders them as PNG and SVG (JFreeSVG). One
  * style for all: white background, light grid, DejaVu Sans (falls back to the logical SansSerif
  * font), 960×480 px, labelled axes with units, a legend below the plot. Level series (utilization,
- * shares, queue) are drawn as steps because they are piecewise constant; the completion CDF uses a
+ * shares, queue) are drawn as steps (one path per series) because they are piecewise constant; the completion CDF uses a
  * logarithmic time axis. Headless: nothing here needs a display.
  */
 public final class ChartRenderer {
@@ -48,6 +47,12 @@ public final class ChartRenderer {
   public static final int HEIGHT = 480;
   /** Beyond this many series the legend is replaced by a count. */
   public static final int MAX_LEGEND = 24;
+  /**
+   * Most input points drawn in one time chart, over all its series; beyond it every series is
+   * uniformly thinned (keeping its last point) so that charts with hundreds of frameworks render
+   * in seconds.
+   */
+  public static final int MAX_TIME_POINTS = 40_000;
 
   private static final String FAMILY = pickFamily();
 
@@ -116,10 +121,27 @@ public final class ChartRenderer {
     }
     TimeUnit u = timeUnit(end);
     XYSeriesCollection data = new XYSeriesCollection();
+    long total = 0;
     for (Line l : lines) {
+      total += l.x().length;
+    }
+    int stride = (int) Math.max(1, (total + MAX_TIME_POINTS - 1) / MAX_TIME_POINTS);
+    for (Line l : lines) {
+      // Levels are piecewise constant: draw steps explicitly, one path per series (fast, small SVG).
       XYSeries s = new XYSeries(l.name(), false, true);
-      for (int i = 0; i < l.x().length; i++) {
-        s.add(l.x()[i] / u.seconds(), l.y()[i], false);
+      double prev = Double.NaN;
+      int n = l.x().length;
+      for (int i = 0; i < n; i++) {
+        if (i % stride != 0 && i != n - 1) {
+          continue;
+        }
+        double xv = l.x()[i] / u.seconds();
+        double yv = l.y()[i];
+        if (!Double.isNaN(prev) && prev != yv) {
+          s.add(xv, prev, false);
+        }
+        s.add(xv, yv, false);
+        prev = yv;
       }
       data.addSeries(s);
     }
@@ -143,7 +165,8 @@ public final class ChartRenderer {
       y.setUpperMargin(0.08);
       y.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
     }
-    XYStepRenderer r = new XYStepRenderer();
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+    r.setDrawSeriesLineAsPath(true);
     style(r, lines);
     XYPlot plot = new XYPlot(data, x, y, r);
     return finish(title, plot, lines.size());
@@ -195,6 +218,7 @@ public final class ChartRenderer {
     y.setRange(0, 1.0);
     y.setTickUnit(new NumberTickUnit(0.2, new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+    r.setDrawSeriesLineAsPath(true);
     style(r, lines);
     XYPlot plot = new XYPlot(data, x, y, r);
     JFreeChart c = finish(title, plot, lines.size());
@@ -251,6 +275,26 @@ public final class ChartRenderer {
     return c;
   }
 
+  /**
+   * The height to render {@code c} at: {@link #HEIGHT}, plus room for every legend row beyond the
+   * second (about five entries a row), so that a long legend does not squash the plot.
+   */
+  public static int heightFor(JFreeChart c) {
+    if (c.getLegend() == null) {
+      return HEIGHT;
+    }
+    int n = c.getXYPlot().getDataset() == null ? 0 : c.getXYPlot().getDataset().getSeriesCount();
+    int rows = (n + 4) / 5;
+    return HEIGHT + Math.max(0, rows - 2) * 22;
+  }
+
+  /** Makes the y axis of a time chart use whole-number ticks (counts). */
+  public static JFreeChart integerTicks(JFreeChart c) {
+    NumberAxis y = (NumberAxis) c.getXYPlot().getRangeAxis();
+    y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+    return c;
+  }
+
   /** PNG bytes of {@code chart} at width×height. */
   public static byte[] png(JFreeChart chart, int width, int height) {
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -271,9 +315,33 @@ public final class ChartRenderer {
     return out.toByteArray();
   }
 
+  /** Coordinates with at most two decimals (0.01 px): smaller, faster SVG, deterministic text. */
+  static String twoDecimals(double v) {
+    if (!Double.isFinite(v) || Math.abs(v) > 1e12) {
+      return Double.toString(v);
+    }
+    long r = Math.round(v * 100);
+    StringBuilder sb = new StringBuilder(12);
+    if (r < 0) {
+      sb.append('-');
+      r = -r;
+    }
+    sb.append(r / 100);
+    long f = r % 100;
+    if (f != 0) {
+      sb.append('.').append(f / 10);
+      if (f % 10 != 0) {
+        sb.append(f % 10);
+      }
+    }
+    return sb.toString();
+  }
+
   /** A standalone SVG document of {@code chart} at width×height (UTF-8 bytes). */
   public static byte[] svg(JFreeChart chart, int width, int height) {
     SVGGraphics2D g = new SVGGraphics2D(width, height);
+    g.setGeomDoubleConverter(ChartRenderer::twoDecimals);
+    g.setDefsKeyPrefix("mesosim-");
     chart.draw(g, new Rectangle(width, height));
     return g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
   }

@@ -32,6 +32,14 @@ public final class Palette {
     return RESOURCES[Math.floorMod(i, RESOURCES.length)];
   }
 
+  /**
+   * Whether series i is drawn dashed: the second time round the colours (i in 12–23, 36–47 …), so
+   * that up to 24 series stay distinguishable.
+   */
+  public static boolean dashed(int i) {
+    return Math.floorMod(i, 2 * SERIES.length) >= SERIES.length;
+  }
+
   /** Number of distinct series colours before they repeat. */
   public static int size() {
     return SERIES.length;

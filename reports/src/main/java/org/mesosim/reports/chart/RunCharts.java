@@ -56,7 +56,7 @@ public final class RunCharts {
           for (double v : y) {
             max = Math.max(max, v);
           }
-          lines.add(new ChartRenderer.Line(label(fws.get(f)), t, y, Palette.series(f), false));
+          lines.add(new ChartRenderer.Line(label(fws.get(f)), t, y, Palette.series(f), Palette.dashed(f)));
         }
         return ChartRenderer.timeChart("Dominant share per framework (" + where + ")", "Dominant share (%)", lines,
             max > 0.5 ? 1.05 : Double.NaN, true);
@@ -72,18 +72,18 @@ public final class RunCharts {
         List<ChartRenderer.Line> lines = new ArrayList<>();
         for (int f = 0; f < fws.size(); f++) {
           lines.add(new ChartRenderer.Line(label(fws.get(f)), t, s.column("pending_" + fws.get(f).name()),
-              Palette.series(f), false));
+              Palette.series(f), Palette.dashed(f)));
         }
-        return ChartRenderer.timeChart("Pending tasks per framework (" + where + ")", "Pending tasks (count)", lines,
-            Double.NaN, false);
+        return ChartRenderer.integerTicks(ChartRenderer.timeChart("Pending tasks per framework (" + where + ")",
+            "Pending tasks (count)", lines, Double.NaN, false));
       }
       case "completion": {
         List<ChartRenderer.Line> lines = new ArrayList<>();
         for (int f = 0; f < fws.size(); f++) {
-          double[][] cdf = rec.completion(f).cdf(2000);
+          double[][] cdf = rec.completion(f).cdf(Math.max(100, 20_000 / Math.max(1, fws.size())));
           if (cdf[0].length > 0) {
             lines.add(new ChartRenderer.Line(label(fws.get(f)) + " (n=" + rec.completion(f).count() + ")",
-                cdf[0], cdf[1], Palette.series(f), false));
+                cdf[0], cdf[1], Palette.series(f), Palette.dashed(f)));
           }
         }
         return ChartRenderer.cdfChart("Job completion time CDF (" + where + ")",
