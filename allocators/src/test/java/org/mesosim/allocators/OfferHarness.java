@@ -169,7 +169,7 @@ final class OfferHarness {
     sim.run(Durations.ofSeconds(seconds));
   }
 
-  /** Offers made at or after {@code fromSeconds}, as text. */
+  /** Every offer so far, as text ({@code <time> <framework> {agent=resources, ...}}). */
   List<String> offerLog() {
     List<String> out = new ArrayList<>();
     for (Offer o : offers) {

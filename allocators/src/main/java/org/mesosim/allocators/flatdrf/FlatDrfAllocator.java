@@ -8,9 +8,9 @@ import org.mesosim.allocators.Shares;
 /**
  * Flat weighted Dominant Resource Fairness: every framework is one DRF user, weighted by its
  * role's weight, with no role level. Ghodsi et al., "Dominant Resource Fairness: Fair Allocation
- * of Multiple Resource Types", NSDI 2011: Section 3 (dominant share; the progressive-filling DRF
- * scheduling algorithm of Algorithm 1: "pick the user with the lowest dominant share"), Section
- * 4.3/5 (weighted DRF: share divided by the weight).
+ * of Multiple Resource Types", NSDI 2011, Section 3: the dominant share; the DRF scheduling
+ * algorithm (Algorithm 1: give the next task to the user with the lowest dominant share, i.e.
+ * progressive filling); weighted DRF (the share divided by the user's weight).
  *
  * <p>Per agent, frameworks are ordered by dominant share ÷ weight ascending, ties by framework id.
  * The dominant share is the framework's allocation (offered or in use) over the cluster total, per
