@@ -3,6 +3,7 @@ package org.mesosim.allocators;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,9 @@ import org.mesosim.model.allocation.PolicyOption;
  *   <li><b>One run.</b> The activated agents in scope, shuffled with the context's random
  *       stream ({@code std::random_shuffle} in Mesos) or by agent id (option
  *       {@code agentOrder: id}). Per agent: the active, unsuppressed frameworks (and only
- *       GPU_RESOURCES-capable ones on an agent with GPUs) in the policy's
- *       {@link #orderFrameworks order}; each in turn is offered its candidate: the agent's
+ *       GPU_RESOURCES-capable ones on an agent with GPUs) in the policy's order
+ *       ({@link #frameworkOrder}, by default {@link #orderFrameworks}); each in turn is offered
+ *       its candidate: the agent's
  *       available unreserved resources plus those reserved for its role, passed through the
  *       policy's {@link #limit}. A candidate that is not allocatable (less than 0.01 cpus and
  *       32 MB, {@link Allocatable}) or is filtered is skipped; otherwise the framework gets all
@@ -66,9 +68,12 @@ public abstract class AbstractOfferAllocator implements Allocator {
       new PolicyOption("batching", "boolean", "false", List.of(),
           "coalesce triggered runs into one run at the current time (Mesos 1.2+) instead of running synchronously (1.1)"));
 
-  /** Orders by {@link FrameworkState#sortKey()} ascending, then framework id. */
+  /** Orders by {@link FrameworkState#sortKey()}, then {@link FrameworkState#tieKey()}, ascending, then framework id. */
   protected static final Comparator<FrameworkState> BY_KEY_THEN_ID = (a, b) -> {
     int c = Double.compare(a.sortKey(), b.sortKey());
+    if (c == 0) {
+      c = Double.compare(a.tieKey(), b.tieKey());
+    }
     return c != 0 ? c : a.id().compareTo(b.id());
   };
 
@@ -123,8 +128,8 @@ public abstract class AbstractOfferAllocator implements Allocator {
 
   /**
    * Orders {@code eligible} (active, unsuppressed frameworks that may use {@code agent}) in place:
-   * the first one is offered the agent first. Called once per agent per run, so shares updated by
-   * earlier agents of the same run are seen. Ties must be broken by a documented key. A policy may
+   * the first one is offered the agent first. Called once per agent per run by the default
+   * {@link #frameworkOrder}, so shares updated by earlier agents of the same run are seen. Ties must be broken by a documented key. A policy may
    * also remove entries (they are then not offered this agent).
    */
   protected abstract void orderFrameworks(AgentState agent, List<FrameworkState> eligible);
@@ -140,9 +145,54 @@ public abstract class AbstractOfferAllocator implements Allocator {
   /** Called at the start of every run that looks at agents, before any agent. */
   protected void beginRun(List<AgentState> agentsInOrder) {}
 
+  /**
+   * The frameworks to offer {@code agent} to, in order; may be lazy (the run stops pulling once
+   * the agent is used up) and may include ineligible frameworks, which the run skips. While it is
+   * iterated no framework's state changes, except allocations on this agent, which the run reports
+   * through {@link #frameworkAllocationChanged} as they happen and {@link #agentDone} at the end.
+   * Default: the eligible frameworks ordered by {@link #orderFrameworks}.
+   */
+  protected Iterator<FrameworkState> frameworkOrder(AgentState agent) {
+    eligible.clear();
+    boolean gpus = agent.hasGpus();
+    for (int i = 0; i < registration.size(); i++) {
+      FrameworkState f = registration.get(i);
+      if (f.active() && !f.suppressed() && (!gpus || f.info().gpuResources())) {
+        eligible.add(f);
+      }
+    }
+    if (!eligible.isEmpty()) {
+      orderFrameworks(agent, eligible);
+    }
+    return eligible.iterator();
+  }
+
+  /** Called after the run is done with {@code agent}. */
+  protected void agentDone(AgentState agent) {}
+
+  /**
+   * A framework's allocation changed ({@code agent} is where, or null if on several agents at
+   * once); {@code before} is its total allocation before the change. For incremental orders.
+   */
+  protected void frameworkAllocationChanged(FrameworkState framework, AgentId agent, Resources before) {}
+
+  /**
+   * A framework was added or removed, or its active or suppressed flag changed; check
+   * {@link #isEligible}. For incremental orders.
+   */
+  protected void frameworkEligibilityChanged(FrameworkState framework) {}
+
+  /** The cluster total or the role weights changed, so every share-based key is stale. */
+  protected void sharesInvalidated() {}
+
+  /** Registered, active and not suppressed. */
+  protected boolean isEligible(FrameworkState f) {
+    return frameworks.get(f.id()) == f && f.active() && !f.suppressed();
+  }
+
   // ------------------------------------------------------------------ helpers for policies
 
-  /** Sorts by {@link FrameworkState#sortKey()} ascending, ties by framework id. */
+  /** Sorts by {@link #BY_KEY_THEN_ID}. */
   protected static void sortByKey(List<FrameworkState> list) {
     list.sort(BY_KEY_THEN_ID);
   }
@@ -235,6 +285,7 @@ public abstract class AbstractOfferAllocator implements Allocator {
         }
       }
     }
+    frameworkEligibilityChanged(f);
     dirty = true;
     trigger(null);
   }
@@ -247,6 +298,8 @@ public abstract class AbstractOfferAllocator implements Allocator {
     }
     registration.remove(f);
     clearFilters(f);
+    frameworkEligibilityChanged(f);
+    sharesInvalidated();
     dirty = true;
   }
 
@@ -254,6 +307,7 @@ public abstract class AbstractOfferAllocator implements Allocator {
   public void activateFramework(FrameworkId id) {
     FrameworkState f = require(id);
     f.setActive(true);
+    frameworkEligibilityChanged(f);
     dirty = true;
     trigger(null);
   }
@@ -264,6 +318,7 @@ public abstract class AbstractOfferAllocator implements Allocator {
     f.setActive(false);
     f.setSuppressed(false);
     clearFilters(f);
+    frameworkEligibilityChanged(f);
     dirty = true;
   }
 
@@ -283,10 +338,13 @@ public abstract class AbstractOfferAllocator implements Allocator {
         a.allocate(e.getKey(), e.getValue());
         FrameworkState f = frameworks.get(e.getKey());
         if (f != null) {
+          Resources before = f.allocated();
           f.allocate(id, e.getValue());
+          frameworkAllocationChanged(f, id, before);
         }
       }
     }
+    sharesInvalidated();
     dirty = true;
     trigger(a);
   }
@@ -298,6 +356,7 @@ public abstract class AbstractOfferAllocator implements Allocator {
       return;
     }
     clusterTotal = clusterTotal.minus(a.total().quantity());
+    sharesInvalidated();
     dirty = true;
   }
 
@@ -330,7 +389,9 @@ public abstract class AbstractOfferAllocator implements Allocator {
       a.recover(framework, resources);
     }
     if (f != null) {
+      Resources before = f.allocated();
       f.recover(agent, resources);
+      frameworkAllocationChanged(f, agent, before);
       ResourceSet offered = f.lastOffered.remove(agent);
       if (offered != null && offered.quantity().contains(resources.quantity())) {
         Resources accepted = offered.quantity().minus(resources.quantity());
@@ -377,7 +438,9 @@ public abstract class AbstractOfferAllocator implements Allocator {
 
   @Override
   public void suppressOffers(FrameworkId framework) {
-    require(framework).setSuppressed(true);
+    FrameworkState f = require(framework);
+    f.setSuppressed(true);
+    frameworkEligibilityChanged(f);
     dirty = true;
   }
 
@@ -386,6 +449,7 @@ public abstract class AbstractOfferAllocator implements Allocator {
     FrameworkState f = require(framework);
     clearFilters(f);
     f.setSuppressed(false);
+    frameworkEligibilityChanged(f);
     dirty = true;
     trigger(null);
   }
@@ -416,6 +480,7 @@ public abstract class AbstractOfferAllocator implements Allocator {
         }
       }
     }
+    sharesInvalidated();
     dirty = true;
     if (affects) {
       trigger(null);
@@ -527,20 +592,13 @@ public abstract class AbstractOfferAllocator implements Allocator {
       if (!Allocatable.test(agent.available().quantity())) {
         continue;
       }
-      eligible.clear();
       boolean gpus = agent.hasGpus();
-      for (int i = 0; i < registration.size(); i++) {
-        FrameworkState f = registration.get(i);
-        if (f.active() && !f.suppressed() && (!gpus || f.info().gpuResources())) {
-          eligible.add(f);
+      Iterator<FrameworkState> order = frameworkOrder(agent);
+      while (order.hasNext()) {
+        FrameworkState f = order.next();
+        if (!f.active() || f.suppressed() || (gpus && !f.info().gpuResources())) {
+          continue;
         }
-      }
-      if (eligible.isEmpty()) {
-        continue;
-      }
-      orderFrameworks(agent, eligible);
-      for (int i = 0; i < eligible.size(); i++) {
-        FrameworkState f = eligible.get(i);
         ResourceSet candidate = agent.available().offerableTo(f.role());
         if (!Allocatable.test(candidate.quantity())) {
           continue;
@@ -552,14 +610,17 @@ public abstract class AbstractOfferAllocator implements Allocator {
         if (f.filtered(agent.id(), candidate)) {
           continue;
         }
+        Resources before = f.allocated();
         agent.allocate(f.id(), candidate);
         f.allocate(agent.id(), candidate);
         f.lastOffered.put(agent.id(), candidate);
         result.computeIfAbsent(f.id(), k -> new TreeMap<>()).merge(agent.id(), candidate, ResourceSet::plus);
+        frameworkAllocationChanged(f, agent.id(), before);
         if (!Allocatable.test(agent.available().quantity())) {
           break;
         }
       }
+      agentDone(agent);
     }
     for (Map.Entry<FrameworkId, TreeMap<AgentId, ResourceSet>> e : result.entrySet()) {
       offers++;

@@ -11,6 +11,7 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.mesosim.allocators.assetfairness.AssetFairnessPolicy;
 import org.mesosim.allocators.capacity.CapacityPolicy;
+import org.mesosim.allocators.drf.HierarchicalDrfPolicy;
 import org.mesosim.allocators.fifo.FifoPolicy;
 import org.mesosim.allocators.flatdrf.FlatDrfPolicy;
 import org.mesosim.allocators.random.RandomPolicy;
@@ -73,13 +74,17 @@ public final class AllocatorRegistry {
     return new AllocatorRegistry(m);
   }
 
-  /** The comparison policies of this module (HierarchicalDRF arrives through the services file). */
+  /**
+   * The policies of this module. They are also in the services file; listing them here keeps them
+   * available when a repackaged jar loses that file.
+   */
   public static List<AllocatorPolicy> builtIns() {
     return List.of(
         new AssetFairnessPolicy(),
         new CapacityPolicy(),
         new FlatDrfPolicy(),
         new FifoPolicy(),
+        new HierarchicalDrfPolicy(),
         new RandomPolicy(),
         new SlotsPolicy(),
         new TetrisPolicy());

@@ -31,6 +31,7 @@ public final class FrameworkState {
   private Resources declaredDemand = Resources.EMPTY;
   private Resources lastAccepted = Resources.EMPTY;
   private double sortKey;
+  private double tieKey;
 
   FrameworkState(FrameworkId id, FrameworkInfo info, long order) {
     this.id = id;
@@ -96,6 +97,15 @@ public final class FrameworkState {
 
   public void setSortKey(double key) {
     this.sortKey = key;
+  }
+
+  /** A secondary ordering key, compared after {@link #sortKey()} and before the framework id. */
+  public double tieKey() {
+    return tieKey;
+  }
+
+  public void setTieKey(double key) {
+    this.tieKey = key;
   }
 
   /** Number of filters currently installed, over all agents. */

@@ -64,13 +64,15 @@ class DrfPaperExampleTest {
   static Stream<Arguments> outcomes() {
     return Stream.of(
         Arguments.of("drf", Map.of(), 3, 2),
+        Arguments.of("hierarchical-drf", Map.of(), 3, 2),
         Arguments.of("asset-fairness", Map.of(), 3, 2),
         // B's 3-cpu task no longer fits its 2 free slots; with refuse 0 B, the lower slot count,
         // is offered those slots every run and A starves behind it.
         Arguments.of("slots", Map.of(), 2, 1),
         // A fills 16 GB, then keeps declining the 5 cpus / 2 GB left with no filter: B never gets an offer.
         Arguments.of("fifo", Map.of(), 4, 0),
-        Arguments.of("random", Map.of(), 3, 2),
+        // Seed 42; the histogram below covers other seeds.
+        Arguments.of("random", Map.of(), 4, 1),
         Arguments.of("tetris", Map.of(), 3, 2),
         Arguments.of("capacity", Map.of("shares", Map.of("a", 0.5, "b", 0.5)), 2, 1));
   }
@@ -94,6 +96,6 @@ class DrfPaperExampleTest {
       h.runTo(60);
       histogram.merge("A" + h.framework("A").tasks + "/B" + h.framework("B").tasks, 1, Integer::sum);
     }
-    assertEquals(Map.of("A3/B2", 15, "A4/B1", 5), histogram);
+    assertEquals(Map.of("A3/B2", 10, "A4/B1", 10), histogram);
   }
 }

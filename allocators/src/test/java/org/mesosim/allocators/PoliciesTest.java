@@ -11,6 +11,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.mesosim.allocators.OfferHarness.Behavior;
 import org.mesosim.allocators.OfferHarness.SimFramework;
+import org.mesosim.allocators.random.RandomAllocator;
 import org.mesosim.allocators.slots.SlotsAllocator;
 import org.mesosim.allocators.tetris.TetrisAllocator;
 import org.mesosim.engine.SimTime;
@@ -119,23 +120,34 @@ class PoliciesTest {
   }
 
   @Test
-  void random_weightedShuffle_drawsFirstInProportionToWeight() throws Exception {
-    var shuffle = Class.forName("org.mesosim.allocators.random.RandomAllocator")
-        .getDeclaredMethod("weightedShuffle", List.class, double[].class, UniformRandomProvider.class);
-    shuffle.setAccessible(true);
+  void random_weightedIndex_drawsInProportionToWeight() {
     UniformRandomProvider rng = RandomStreams.create(1L, "test/shuffle");
-    int heavyFirst = 0;
-    int n = 4000;
+    int[] counts = new int[3];
+    int n = 6000;
     for (int i = 0; i < n; i++) {
-      List<String> items = new ArrayList<>(List.of("heavy", "light"));
-      shuffle.invoke(null, items, new double[] {3.0, 1.0}, rng);
-      assertEquals(2, items.size());
-      if (items.get(0).equals("heavy")) {
-        heavyFirst++;
-      }
+      counts[RandomAllocator.weightedIndex(new double[] {3.0, 1.0, 2.0, 100.0}, 3, rng)]++;
+    }
+    // Only the first 3 weights count: 1/2, 1/6, 1/3.
+    assertTrue(Math.abs(counts[0] / (double) n - 0.5) < 0.03, java.util.Arrays.toString(counts));
+    assertTrue(Math.abs(counts[1] / (double) n - 1.0 / 6) < 0.03, java.util.Arrays.toString(counts));
+    assertTrue(Math.abs(counts[2] / (double) n - 1.0 / 3) < 0.03, java.util.Arrays.toString(counts));
+  }
+
+  @Test
+  void random_roleWeights_decideWhoIsOfferedFirst() {
+    int heavyFirst = 0;
+    int n = 400;
+    for (long seed = 0; seed < n; seed++) {
+      OfferHarness h = new OfferHarness(AllocatorRegistry.standard().require("random"), Map.of(), seed);
+      h.allocator.updateWeights(new TreeMap<>(Map.of("heavy", 3.0)));
+      h.addFramework("h", "heavy", SMALL, Behavior.HOLD);
+      h.addFramework("l", "light", SMALL, Behavior.HOLD);
+      h.sim.schedule(0, () -> h.addAgent("a1", 1, 512));
+      h.runTo(0);
+      heavyFirst += h.offerLog().get(0).contains(" h ") ? 1 : 0;
     }
     double p = heavyFirst / (double) n;
-    assertTrue(p > 0.72 && p < 0.78, "P(heavy first) = " + p + ", expected about 0.75");
+    assertTrue(p > 0.68 && p < 0.82, "P(heavy role first) = " + p + ", expected about 0.75");
   }
 
   private static List<String> randomRun(String reshuffle, long seed) {

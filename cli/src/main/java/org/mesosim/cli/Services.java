@@ -16,7 +16,8 @@ public record Services(ScenarioCatalog catalog, Runner runner, ComparisonWriter 
   /** Writes a comparison of finished runs into a folder. */
   @FunctionalInterface
   public interface ComparisonWriter {
-    void write(Path dir, List<RunResult> runs) throws Exception;
+    /** @param labels one per run: runs with equal labels are seeds of one configuration */
+    void write(Path dir, List<RunResult> runs, List<String> labels) throws Exception;
   }
 
   /** {@code trace inspect} and {@code trace convert}. */

@@ -1,16 +1,28 @@
 package org.mesosim.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.mesosim.cli.scenario.StandardCatalog;
+import org.mesosim.reports.Comparison;
+import org.mesosim.reports.RunSummary;
 
 /** Builds {@link Services#standard()} from the real modules. */
 final class Wiring {
   private Wiring() {}
 
   static Services standard() {
-    Runner notYet = (req, progress) -> {
-      throw new UnsupportedOperationException("simulation runs need the model and reports modules");
+    StandardCatalog catalog = new StandardCatalog();
+    Services.ComparisonWriter comparison = (dir, runs, labels) -> {
+      List<RunSummary> summaries = new ArrayList<>();
+      List<Path> dirs = new ArrayList<>();
+      for (RunResult r : runs) {
+        summaries.add((RunSummary) r.summary());
+        dirs.add(r.outDir());
+      }
+      Comparison.write(dir, summaries, dirs, labels);
     };
-    Services.ComparisonWriter noComparison = (dir, runs) -> {};
-    return new Services(new StandardCatalog(), notYet, noComparison, new StandardTraceTools(), () -> System.console() != null);
+    return new Services(catalog, new SimulationRunner(catalog), comparison, new StandardTraceTools(),
+        () -> System.console() != null);
   }
 }

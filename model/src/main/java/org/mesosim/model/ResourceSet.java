@@ -23,6 +23,8 @@ public final class ResourceSet {
   private final Resources unreserved;
   private final SortedMap<String, Resources> reserved;
   private final Resources quantity;
+  /** Cached {@link #toString()} (the object is immutable; digests print offers twice). */
+  private String text;
 
   private ResourceSet(Resources unreserved, SortedMap<String, Resources> reserved) {
     this.unreserved = unreserved;
@@ -162,6 +164,15 @@ public final class ResourceSet {
   /** E.g. {@code cpus:1; mem:512 + cpus(role1):2}. */
   @Override
   public String toString() {
+    String t = text;
+    if (t == null) {
+      t = format();
+      text = t;
+    }
+    return t;
+  }
+
+  private String format() {
     if (reserved.isEmpty()) {
       return unreserved.toString();
     }

@@ -234,6 +234,18 @@ public final class Resources implements Comparable<Resources> {
       return "{}";
     }
     StringBuilder sb = new StringBuilder();
+    if (milli.length <= ResourceNames.CANONICAL.size()) {
+      // Fast path (same output): only built-in names, whose output order is their index order.
+      for (int i = 0; i < milli.length; i++) {
+        if (milli[i] != 0) {
+          if (sb.length() > 0) {
+            sb.append("; ");
+          }
+          sb.append(ResourceNames.CANONICAL.get(i)).append(':').append(format(milli[i]));
+        }
+      }
+      return sb.toString();
+    }
     for (String n : names()) {
       if (sb.length() > 0) {
         sb.append("; ");

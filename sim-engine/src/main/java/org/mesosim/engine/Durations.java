@@ -107,8 +107,8 @@ public final class Durations {
 
   /**
    * Formats a duration in the largest unit that represents it exactly, e.g. {@code 90s},
-   * {@code 250ms}, {@code 2h}; {@link SimTime#NEVER} is {@code never}. The result parses back to
-   * the same value.
+   * {@code 250ms}, {@code 2h}; {@link SimTime#NEVER} is {@code never} (for display only; it
+   * does not parse). Every other result parses back to the same value.
    */
   public static String format(long micros) {
     if (micros == SimTime.NEVER) {

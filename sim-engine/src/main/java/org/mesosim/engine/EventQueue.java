@@ -48,8 +48,12 @@ import java.util.Arrays;
  * event.
  */
 public final class EventQueue {
-  private static final int LEVELS = 11; // ceil(64 / 6)
-  private static final int BUCKETS = LEVELS << 6;
+  private static final int DIGIT_BITS = 8;
+  private static final int RADIX = 1 << DIGIT_BITS;
+  private static final long DIGIT_MASK = RADIX - 1;
+  private static final int WORDS = RADIX / 64; // bitmap words per level
+  private static final int LEVELS = (64 + DIGIT_BITS - 1) / DIGIT_BITS;
+  private static final int BUCKETS = LEVELS << DIGIT_BITS;
   private static final int CHUNK_SHIFT = 6;
   private static final int CHUNK = 1 << CHUNK_SHIFT; // entries per chunk
   private static final int CHUNK_LONGS_SHIFT = CHUNK_SHIFT + 1; // two longs per entry
@@ -61,7 +65,7 @@ public final class EventQueue {
 
   static {
     for (int nlz = 0; nlz <= 64; nlz++) {
-      LEVEL_OF_NLZ[nlz] = nlz == 64 ? 0 : (63 - nlz) / 6;
+      LEVEL_OF_NLZ[nlz] = nlz == 64 ? 0 : (63 - nlz) / DIGIT_BITS;
     }
   }
 
@@ -77,9 +81,11 @@ public final class EventQueue {
   private final int[] headPos = new int[BUCKETS];
   private final int[] tailChunk = new int[BUCKETS];
   private final int[] tailPos = new int[BUCKETS];
-  /** Bit d of levelMask[L] is set iff bucket (L, d) is non-empty. */
-  private final long[] levelMask = new long[LEVELS];
-  /** Bit L is set iff levelMask[L] != 0. */
+  /** Bit d % 64 of digitMask[L * WORDS + d / 64] is set iff bucket (L, d) is non-empty. */
+  private final long[] digitMask = new long[LEVELS * WORDS];
+  /** Bit w of wordMask[L] is set iff digitMask[L * WORDS + w] != 0. */
+  private final int[] wordMask = new int[LEVELS];
+  /** Bit L is set iff wordMask[L] != 0. */
   private int levelsOccupied;
 
   /** Time of the last polled event (transiently a cascade's lower bound); pending times are >= last. */
@@ -131,6 +137,11 @@ public final class EventQueue {
 
   public boolean isEmpty() {
     return live == 0;
+  }
+
+  /** Entries held, live and cancelled-but-not-yet-dropped (for tests of compaction). */
+  int entriesHeld() {
+    return live + dead;
   }
 
   /** Number of events ever scheduled; also the next sequence number. */
@@ -189,7 +200,7 @@ public final class EventQueue {
       return SimTime.NEVER;
     }
     if (liveInLevel0()) {
-      return (last & ~63L) | Long.numberOfTrailingZeros(levelMask[0]);
+      return (last & ~DIGIT_MASK) | lowestDigit(0);
     }
     return minOutsideLevel0();
   }
@@ -204,14 +215,14 @@ public final class EventQueue {
     }
     while (!liveInLevel0()) {
       int level = Integer.numberOfTrailingZeros(levelsOccupied);
-      int digit = Long.numberOfTrailingZeros(levelMask[level]);
-      int shift = 6 * level;
-      long high = level == LEVELS - 1 ? 0 : last & (-1L << (shift + 6));
+      int digit = lowestDigit(level);
+      int shift = DIGIT_BITS * level;
+      long high = level == LEVELS - 1 ? 0 : last & (-1L << (shift + DIGIT_BITS));
       last = high | ((long) digit << shift); // the bucket's lower bound
-      cascade((level << 6) | digit);
+      cascade((level << DIGIT_BITS) | digit);
     }
-    int digit = Long.numberOfTrailingZeros(levelMask[0]);
-    last = (last & ~63L) | digit;
+    int digit = lowestDigit(0);
+    last = (last & ~DIGIT_MASK) | digit;
     int slot = removeHead(digit);
     Runnable action = slotAction[slot];
     freeSlot(slot);
@@ -221,7 +232,13 @@ public final class EventQueue {
 
   private int bucketOf(long time) {
     int level = LEVEL_OF_NLZ[Long.numberOfLeadingZeros(time ^ last)];
-    return (level << 6) | (int) ((time >>> (6 * level)) & 63);
+    return (level << DIGIT_BITS) | (int) ((time >>> (DIGIT_BITS * level)) & DIGIT_MASK);
+  }
+
+  /** The lowest non-empty digit of a non-empty level. */
+  private int lowestDigit(int level) {
+    int w = Integer.numberOfTrailingZeros(wordMask[level]);
+    return (w << 6) | Long.numberOfTrailingZeros(digitMask[level * WORDS + w]);
   }
 
   /**
@@ -229,8 +246,8 @@ public final class EventQueue {
    * the lowest non-empty one.
    */
   private boolean liveInLevel0() {
-    while (levelMask[0] != 0) {
-      int b = Long.numberOfTrailingZeros(levelMask[0]);
+    while ((levelsOccupied & 1) != 0) {
+      int b = lowestDigit(0);
       if (dead == 0) {
         return true;
       }
@@ -272,7 +289,7 @@ public final class EventQueue {
   private long minOutsideLevel0() {
     while (true) {
       int level = Integer.numberOfTrailingZeros(levelsOccupied);
-      int b = (level << 6) | Long.numberOfTrailingZeros(levelMask[level]);
+      int b = (level << DIGIT_BITS) | lowestDigit(level);
       if (bucketMin[b] != DIRTY) {
         return bucketMin[b];
       }
@@ -353,8 +370,10 @@ public final class EventQueue {
       tailChunk[b] = c;
       headPos[b] = 0;
       p = 0;
-      int level = b >>> 6;
-      levelMask[level] |= 1L << (b & 63);
+      int level = b >>> DIGIT_BITS;
+      int word = b >>> 6; // == level * WORDS + (digit >>> 6)
+      digitMask[word] |= 1L << b;
+      wordMask[level] |= 1 << (word & (WORDS - 1));
       levelsOccupied |= 1 << level;
     } else if (p == CHUNK) {
       int n = allocChunk();
@@ -378,11 +397,16 @@ public final class EventQueue {
     headPos[b] = 0;
     tailPos[b] = 0;
     bucketMin[b] = Long.MAX_VALUE;
-    int level = b >>> 6;
-    long m = levelMask[level] & ~(1L << (b & 63));
-    levelMask[level] = m;
+    int word = b >>> 6;
+    long m = digitMask[word] & ~(1L << b);
+    digitMask[word] = m;
     if (m == 0) {
-      levelsOccupied &= ~(1 << level);
+      int level = b >>> DIGIT_BITS;
+      int wm = wordMask[level] & ~(1 << (word & (WORDS - 1)));
+      wordMask[level] = wm;
+      if (wm == 0) {
+        levelsOccupied &= ~(1 << level);
+      }
     }
   }
 
@@ -425,12 +449,8 @@ public final class EventQueue {
 
   /** Removes every cancelled entry, keeping each bucket's order; O(pending). */
   private void compact() {
-    for (int level = 0; level < LEVELS; level++) {
-      long m = levelMask[level];
-      while (m != 0) {
-        int d = Long.numberOfTrailingZeros(m);
-        m &= m - 1;
-        int b = (level << 6) | d;
+    for (int b = 0; b < BUCKETS; b++) {
+      if (headChunk[b] != NONE) {
         refill(b, b);
       }
     }

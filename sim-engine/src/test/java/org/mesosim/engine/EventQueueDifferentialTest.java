@@ -37,7 +37,7 @@ class EventQueueDifferentialTest {
   }
 
   @ParameterizedTest(name = "seed {0}")
-  @ValueSource(longs = {1, 2, 3, 42, 20261126})
+  @ValueSource(longs = {1, 42, 20261126})
   void eventQueue_matchesTreeMapReference(long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     EventQueue q = new EventQueue(16);
@@ -47,10 +47,10 @@ class EventQueueDifferentialTest {
     long now = 0;
     long seq = 0;
     // Phases change the mix so that the queue grows large, drains, and is cancel-heavy.
-    for (int step = 0; step < 200_000; step++) {
-      int phase = (step / 20_000) % 4;
+    for (int step = 0; step < 120_000; step++) {
+      int phase = (step / 15_000) % 4;
       int addWeight = phase == 0 ? 60 : phase == 1 ? 45 : phase == 2 ? 50 : 35;
-      int cancelWeight = phase == 2 ? 40 : 10;
+      int cancelWeight = phase == 2 ? 45 : 10;
       int r = rnd.nextInt(100);
       if (r < addWeight) {
         int burst = rnd.nextInt(50) == 0 ? 1 + rnd.nextInt(200) : 1;

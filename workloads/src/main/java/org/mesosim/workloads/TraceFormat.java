@@ -23,7 +23,8 @@ public enum TraceFormat {
       List.of("cpusPerCore", "memPerPercent"), new double[] {1.0, 1024.0}),
   /** mesosim's native time-ordered CSV, what {@code mesosim trace convert} writes. */
   CSV("csv", "mesosim native CSV (what `mesosim trace convert` writes): one task per row, runtimes resolved",
-      List.of(), List.of(), new double[0]);
+      List.of("band", "class", "executable", "group", "job", "partition", "priority", "queue", "status", "task_type", "user"),
+      List.of(), new double[0]);
 
   private final String id;
   private final String description;
@@ -50,8 +51,9 @@ public enum TraceFormat {
   }
 
   /**
-   * Fields a job carries, for {@code filter} and {@code splitBy}. A CSV file also has every extra
-   * column its header names.
+   * Fields a job carries, for {@code filter} and {@code splitBy}. For CSV: the fields any converted
+   * trace can carry (a file has those of the trace it came from, as its header says; a field the
+   * file lacks never matches).
    */
   public List<String> fields() {
     return fields;

@@ -80,7 +80,8 @@ public final class Workloads {
     long origin = 0;
     switch (f) {
       case SWF -> raw = new SwfReader(spec.files(), spec.units(), spec.skipMalformed());
-      case GOOGLE_2011 -> raw = new GoogleTaskEventsReader(spec.files(), spec.units(), spec.skipMalformed(), spec.windowTo());
+      case GOOGLE_2011 -> raw = new GoogleTaskEventsReader(spec.files(), spec.units(), spec.skipMalformed(),
+          spec.hasWindowFrom() ? spec.windowFrom() : 0, spec.windowTo());
       case ALIBABA_2018 -> {
         AlibabaBatchTaskReader r = new AlibabaBatchTaskReader(spec.files(), spec.units(), spec.skipMalformed());
         origin = r.origin();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mesosim.engine.BadInputException;
@@ -18,6 +19,7 @@ import org.mesosim.model.workload.JobSpec;
 import org.mesosim.model.workload.TaskOutcome;
 import org.mesosim.model.workload.TaskSpec;
 import org.mesosim.model.workload.Workload;
+import org.mesosim.workloads.trace.alibaba2018.AlibabaBatchTaskReader;
 import org.mesosim.workloads.trace.alibaba2018.DagName;
 
 class AlibabaBatchTaskReaderTest {
@@ -121,6 +123,52 @@ class AlibabaBatchTaskReaderTest {
     try (Workload w = Workloads.trace(TraceSpec.of("alibaba-2018", List.of(f)).withSkipMalformed(true))) {
       assertEquals(1, w.next().tasks().size());
       assertEquals(1, w.stats().malformed());
+    }
+  }
+
+  @Test
+  void externalSortWithSmallRuns_givesTheSameJobsAsInMemory() throws IOException {
+    StringBuilder sb = new StringBuilder(HEADER);
+    org.apache.commons.rng.UniformRandomProvider rng = org.mesosim.engine.random.RandomStreams.create(5, "test/alibaba");
+    for (int j = 0; j < 300; j++) {
+      int start = 1000 + rng.nextInt(500); // many ties on purpose
+      sb.append("M1,2.0,j_").append(j).append(",1,Terminated,").append(start).append(',').append(start + 5).append(",50.0,0.5\n");
+      sb.append("R2_1,1.0,j_").append(j).append(",1,").append(j % 7 == 0 ? "Waiting,0,0" : "Terminated," + (start + 5) + "," + (start + 9))
+          .append(",100.0,1\n");
+    }
+    Path f = write(sb.toString());
+    long n = 0;
+    AlibabaBatchTaskReader spilled = new AlibabaBatchTaskReader(List.of(f), new TreeMap<>(), false, 7);
+    try (AlibabaBatchTaskReader inMemory = new AlibabaBatchTaskReader(List.of(f), new TreeMap<>(), false)) {
+      assertEquals(0, inMemory.spilledRuns());
+      assertEquals(75, spilled.spilledRuns()); // 600 rows; a run once 7 rows (4 jobs) are held
+      assertEquals(inMemory.origin(), spilled.origin());
+      JobSpec j;
+      while ((j = inMemory.next()) != null) {
+        assertEquals(j, spilled.next());
+        n++;
+      }
+      assertNull(spilled.next());
+      assertEquals(inMemory.stats(), spilled.stats());
+    } finally {
+      spilled.close();
+    }
+    assertEquals(300, n);
+  }
+
+  @Test
+  void externalSort_rowsOfAJobNotConsecutive_stopsWithAdvice() throws IOException {
+    Path f = write(HEADER
+        + "M1,1.0,j_1,1,Terminated,100,110,50.0,0.5\n"
+        + "M1,1.0,j_2,1,Terminated,100,110,50.0,0.5\n"
+        + "M1,1.0,j_3,1,Terminated,100,110,50.0,0.5\n"
+        + "M2,1.0,j_1,1,Terminated,100,110,50.0,0.5\n");
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> new AlibabaBatchTaskReader(List.of(f), new TreeMap<>(), false, 1).close());
+    assertEquals(f + ":5: the rows of job j_1 are not consecutive, and the input is too large to sort in memory: "
+        + "sort batch_task by job_name first (sort -t, -k3,3)", e.getMessage());
+    try (Workload w = read(f)) { // in memory, scattered rows are fine
+      assertEquals(2, w.next().tasks().size());
     }
   }
 

@@ -178,11 +178,37 @@ class GoogleTaskEventsReaderTest {
         + ev(40, 5, 0, 1, "", "")
         + ev(50, 4, 0, 4, "", ""));
     try (Workload w = Workloads.trace(TraceSpec.of("google-2011", List.of(f)).withWindow(15, 45))) {
-      JobSpec a = w.next();
-      assertEquals("5", a.fields().get("job"));
-      assertEquals(30 - 15, a.submitTime()); // the window start is time 0
-      assertEquals(SimTime.NEVER, a.tasks().get(0).duration());
+      JobSpec a = w.next(); // alive at the window start: submitted at it
+      assertEquals("4", a.fields().get("job"));
+      assertEquals(0, a.submitTime());
+      assertEquals(SimTime.NEVER, a.tasks().get(0).duration()); // its FINISH at 50 is past the window
+      JobSpec b = w.next();
+      assertEquals("5", b.fields().get("job"));
+      assertEquals(30 - 15, b.submitTime()); // the window start is time 0
+      assertEquals(SimTime.NEVER, b.tasks().get(0).duration());
       assertNull(w.next());
+    }
+  }
+
+  @Test
+  void windowStart_tasksAliveAtItAreSubmittedAtIt_endedBeforeAreDropped() throws IOException {
+    Path f = write(ev(0, 1, 0, 1, "0.1", "0.1") // running since before the window
+        + ev(0, 1, 1, 1, "0.1", "0.1")
+        + ev(10, 2, 0, 0, "0.1", "0.1") // pending at the window start, scheduled inside it
+        + ev(20, 1, 1, 4, "", "") // ends before the window: dropped
+        + ev(150, 2, 0, 1, "", "")
+        + ev(200, 1, 0, 4, "", "")
+        + ev(300, 2, 0, 4, "", ""));
+    try (Workload w = Workloads.trace(TraceSpec.of("google-2011", List.of(f)).withWindow(100, SimTime.NEVER))) {
+      JobSpec a = w.next();
+      assertEquals(0, a.submitTime()); // the window start is time 0
+      assertEquals(1, a.tasks().size());
+      assertEquals(100, a.tasks().get(0).duration()); // from the window start (100) to FINISH (200)
+      JobSpec b = w.next();
+      assertEquals(0, b.submitTime());
+      assertEquals(150, b.tasks().get(0).duration()); // SCHEDULE 150 to FINISH 300
+      assertNull(w.next());
+      assertEquals(1L, w.stats().skipped().get("google: episode ended before the window start (dropped)"));
     }
   }
 

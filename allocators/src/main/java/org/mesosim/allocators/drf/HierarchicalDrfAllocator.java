@@ -99,6 +99,12 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private int[] candidates = new int[16];
 
   private final TreeMap<FrameworkId, Fw> frameworks = new TreeMap<>();
+  // Per agent key, a bit per framework index: "this framework has a live filter on this agent",
+  // so the allocation loop rejects unfiltered frameworks with one bit test on a hot cache line.
+  private long[][] filterBits = new long[16][];
+  private int[] freeFwIndex = new int[16];
+  private int freeFwCount;
+  private int fwIndexCount;
   private final TreeMap<String, Role> roles = new TreeMap<>();
   private final ArrayList<Role> roleByHandle = new ArrayList<>();
   private final Sorter roleSorter;
@@ -216,10 +222,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final boolean gpuAware;
     final int handle;
     boolean suppressed;
-    final long[] allocQ;
+    long[] allocQ;
     final IntMap<long[]> allocByAgent = new IntMap<>();
     final IntMap<ArrayList<OfferFilter>> filters = new IntMap<>();
     int filterCount;
+    int index;
     int runStamp = -1;
     TreeMap<AgentId, ResourceSet> offer;
 
@@ -327,6 +334,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
     r.frameworks++;
     Fw fw = new Fw(id, r, info.gpuResources(), r.sorter.add(id.value()), width);
+    fw.index = freeFwCount > 0 ? freeFwIndex[--freeFwCount] : fwIndexCount++;
     while (r.byHandle.size() <= fw.handle) {
       r.byHandle.add(null);
     }
@@ -357,6 +365,10 @@ public final class HierarchicalDrfAllocator implements Allocator {
     r.byHandle.set(fw.handle, null);
     clearFilters(fw);
     frameworks.remove(id);
+    if (freeFwCount == freeFwIndex.length) {
+      freeFwIndex = java.util.Arrays.copyOf(freeFwIndex, freeFwCount * 2);
+    }
+    freeFwIndex[freeFwCount++] = fw.index;
     if (--r.frameworks == 0) {
       roleSorter.remove(r.name);
       roleByHandle.set(r.handle, null);
@@ -483,6 +495,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     OfferFilter f = new OfferFilter(fw, a.key, resources);
     fw.filters.computeIfAbsent(a.key, k -> new ArrayList<>(2)).add(f);
     fw.filterCount++;
+    setFilterBit(a.key, fw.index, true);
     if (version >= 17) {
       f.event = sim.schedule(timeout, () -> sim.schedule(0, () -> expire(f)));
     } else {
@@ -636,10 +649,15 @@ public final class HierarchicalDrfAllocator implements Allocator {
     if (qh >= 0) {
       quotaRoleSorter.allocated(qh, q);
     }
+    fw.allocQ = Quantities.widen(fw.allocQ, q.length);
     Quantities.addInto(fw.allocQ, q);
     long[] held = fw.allocByAgent.get(key);
     if (held == null) {
       fw.allocByAgent.put(key, q.clone());
+    } else if (held.length < q.length) {
+      long[] w = Quantities.widen(held, q.length);
+      Quantities.addInto(w, q);
+      fw.allocByAgent.put(key, w);
     } else {
       Quantities.addInto(held, q);
     }
@@ -704,6 +722,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       list.remove(f);
       if (list.isEmpty()) {
         f.fw.filters.remove(f.agentKey);
+        setFilterBit(f.agentKey, f.fw.index, false);
       }
     }
     f.fw.filterCount--;
@@ -718,10 +737,32 @@ public final class HierarchicalDrfAllocator implements Allocator {
         f.live = false;
         sim.cancel(f.event);
       }
+      setFilterBit(key, fw.index, false);
     }
     fw.filters.clear();
     fw.filterCount = 0;
     changed = true;
+  }
+
+  private void setFilterBit(int agentKey, int fwIndex, boolean on) {
+    if (agentKey >= filterBits.length) {
+      filterBits = java.util.Arrays.copyOf(filterBits, Math.max(agentKey + 1, filterBits.length * 2));
+    }
+    long[] bits = filterBits[agentKey];
+    int word = fwIndex >>> 6;
+    if (bits == null || bits.length <= word) {
+      if (!on) {
+        return;
+      }
+      bits = bits == null ? new long[Math.max(word + 1, (fwIndexCount + 63) >>> 6)]
+          : java.util.Arrays.copyOf(bits, Math.max(word + 1, (fwIndexCount + 63) >>> 6));
+      filterBits[agentKey] = bits;
+    }
+    if (on) {
+      bits[word] |= 1L << fwIndex;
+    } else {
+      bits[word] &= ~(1L << fwIndex);
+    }
   }
 
   private Fw requireFw(FrameworkId id) {
@@ -1103,7 +1144,12 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   /** True iff a filter of {@code fw} on {@code a} refused a superset of the current candidate. */
   private boolean filtered(Fw fw, Agent a) {
-    if (fw.filterCount == 0) {
+    if (fw.filterCount == 0 || a.key >= filterBits.length) {
+      return false;
+    }
+    long[] bits = filterBits[a.key];
+    int word = fw.index >>> 6;
+    if (bits == null || word >= bits.length || (bits[word] & (1L << fw.index)) == 0) {
       return false;
     }
     ArrayList<OfferFilter> list = fw.filters.get(a.key);

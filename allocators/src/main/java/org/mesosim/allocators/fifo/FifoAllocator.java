@@ -1,10 +1,8 @@
 package org.mesosim.allocators.fifo;
 
-import java.util.List;
 import java.util.Map;
-import org.mesosim.allocators.AbstractOfferAllocator;
-import org.mesosim.allocators.AgentState;
 import org.mesosim.allocators.FrameworkState;
+import org.mesosim.allocators.KeyedOfferAllocator;
 
 /**
  * First-in first-out: per agent, frameworks in registration order; the earliest-registered one
@@ -12,14 +10,13 @@ import org.mesosim.allocators.FrameworkState;
  * Hadoop's original FIFO JobTracker scheduler, which the fair schedulers of the DRF paper
  * (Section 1) replaced. A framework that declines with a filter lets the next one in.
  */
-public final class FifoAllocator extends AbstractOfferAllocator {
+public final class FifoAllocator extends KeyedOfferAllocator {
   public FifoAllocator(Map<String, Object> options) {
     super(options);
   }
 
   @Override
-  protected void orderFrameworks(AgentState agent, List<FrameworkState> eligible) {
-    // eligible is built in registration order already; sorting keeps the contract explicit.
-    eligible.sort(BY_REGISTRATION);
+  protected void computeKeys(FrameworkState f) {
+    f.setSortKey(f.order());
   }
 }

@@ -1,12 +1,9 @@
 package org.mesosim.allocators.flatdrf;
 
-import java.util.List;
 import java.util.Map;
-import org.mesosim.allocators.AbstractOfferAllocator;
-import org.mesosim.allocators.AgentState;
 import org.mesosim.allocators.FrameworkState;
+import org.mesosim.allocators.KeyedOfferAllocator;
 import org.mesosim.allocators.Shares;
-import org.mesosim.model.Resources;
 
 /**
  * Flat weighted Dominant Resource Fairness: every framework is one DRF user, weighted by its
@@ -21,18 +18,13 @@ import org.mesosim.model.Resources;
  * agent goes to the currently lowest share and frameworks launch tasks from offers, the run-by-run
  * result is progressive filling in task-sized steps.
  */
-public final class FlatDrfAllocator extends AbstractOfferAllocator {
+public final class FlatDrfAllocator extends KeyedOfferAllocator {
   public FlatDrfAllocator(Map<String, Object> options) {
     super(options);
   }
 
   @Override
-  protected void orderFrameworks(AgentState agent, List<FrameworkState> eligible) {
-    Resources total = clusterTotal();
-    for (int i = 0; i < eligible.size(); i++) {
-      FrameworkState f = eligible.get(i);
-      f.setSortKey(Shares.dominant(f.allocated(), total) / weight(f.role()));
-    }
-    sortByKey(eligible);
+  protected void computeKeys(FrameworkState f) {
+    f.setSortKey(Shares.dominant(f.allocated(), clusterTotal()) / weight(f.role()));
   }
 }

@@ -1,12 +1,14 @@
 package org.mesosim.allocators.slots;
 
-import java.util.List;
 import java.util.Map;
-import org.mesosim.allocators.AbstractOfferAllocator;
+import java.util.TreeMap;
 import org.mesosim.allocators.AgentState;
 import org.mesosim.allocators.FrameworkState;
+import org.mesosim.allocators.KeyedOfferAllocator;
 import org.mesosim.allocators.PolicyOptions;
 import org.mesosim.allocators.ResourceSets;
+import org.mesosim.model.AgentId;
+import org.mesosim.model.FrameworkId;
 import org.mesosim.model.ResourceNames;
 import org.mesosim.model.ResourceSet;
 import org.mesosim.model.Resources;
@@ -22,9 +24,17 @@ import org.mesosim.model.Resources;
  * trimmed to (free slots × slot size); other resources (disk, gpus, custom) are offered whole.
  * An agent smaller than one slot is never offered.
  */
-public final class SlotsAllocator extends AbstractOfferAllocator {
+public final class SlotsAllocator extends KeyedOfferAllocator {
   private final long slotCpusMilli;
   private final long slotMemMilli;
+  /** Slots each framework holds, in total and per agent. */
+  private final TreeMap<FrameworkId, SlotBook> books = new TreeMap<>();
+
+  /** A framework's slot count, kept up to date as its allocation changes. */
+  private static final class SlotBook {
+    long total;
+    final TreeMap<AgentId, Long> perAgent = new TreeMap<>();
+  }
 
   public SlotsAllocator(Map<String, Object> options) {
     super(options);
@@ -53,17 +63,50 @@ public final class SlotsAllocator extends AbstractOfferAllocator {
     return (a + b - 1) / b;
   }
 
+  /** Slots {@code f} holds over all agents. */
+  public long slotsHeld(FrameworkState f) {
+    SlotBook b = books.get(f.id());
+    return b == null ? 0 : b.total;
+  }
+
   @Override
-  protected void orderFrameworks(AgentState agent, List<FrameworkState> eligible) {
-    for (int i = 0; i < eligible.size(); i++) {
-      FrameworkState f = eligible.get(i);
-      long held = 0;
-      for (ResourceSet r : f.allocation().values()) {
-        held += slotsOf(r.quantity());
-      }
-      f.setSortKey(held / weight(f.role()));
+  protected void computeKeys(FrameworkState f) {
+    f.setSortKey(slotsHeld(f) / weight(f.role()));
+  }
+
+  @Override
+  protected void frameworkAllocationChanged(FrameworkState f, AgentId agent, Resources before) {
+    SlotBook b = books.computeIfAbsent(f.id(), k -> new SlotBook());
+    if (agent == null) {
+      recount(f, b);
+    } else {
+      long now = slotsOf(f.allocationOn(agent).quantity());
+      Long old = now == 0 ? b.perAgent.remove(agent) : b.perAgent.put(agent, now);
+      b.total += now - (old == null ? 0 : old);
     }
-    sortByKey(eligible);
+    super.frameworkAllocationChanged(f, agent, before);
+  }
+
+  @Override
+  protected void frameworkEligibilityChanged(FrameworkState f) {
+    if (frameworks().get(f.id()) != f) {
+      books.remove(f.id());
+    } else if (!books.containsKey(f.id())) {
+      recount(f, books.computeIfAbsent(f.id(), k -> new SlotBook()));
+    }
+    super.frameworkEligibilityChanged(f);
+  }
+
+  private void recount(FrameworkState f, SlotBook b) {
+    b.perAgent.clear();
+    b.total = 0;
+    for (Map.Entry<AgentId, ResourceSet> e : f.allocation().entrySet()) {
+      long n = slotsOf(e.getValue().quantity());
+      if (n > 0) {
+        b.perAgent.put(e.getKey(), n);
+        b.total += n;
+      }
+    }
   }
 
   @Override

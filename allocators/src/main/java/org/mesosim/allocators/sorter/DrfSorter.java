@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.IntPredicate;
 import org.mesosim.model.ResourceNames;
 import org.mesosim.model.Resources;
@@ -34,8 +35,6 @@ import org.mesosim.model.Resources;
  * framework sorters, whose total is the role's allocation and so changes with every allocation.
  */
 public final class DrfSorter implements Sorter {
-  private static final double SCREEN_MARGIN = 1e-12;
-
   private final boolean legacyCounts;
   private final boolean[] excludedByIndex;
 
@@ -64,6 +63,14 @@ public final class DrfSorter implements Sorter {
   private int[] actPos = new int[8];
   private int actSize;
 
+  private int[] rank = new int[8];
+  // Active clients grouped by identical (allocation vector, weight): identical inputs give an
+  // identical share whatever the total, so a dirty sorter compares one share per group.
+  private final TreeMap<long[], ShareClass> classes = new TreeMap<>(Arrays::compare);
+  private final ArrayList<ShareClass> classList = new ArrayList<>();
+  private ShareClass[] classOf = new ShareClass[8];
+  private long totalEpoch;
+  private boolean ranksValid = true;
   private int[] order = new int[8];
   private int[] mergeTmp = new int[8];
   private boolean sharesValid = true;
@@ -107,6 +114,7 @@ public final class DrfSorter implements Sorter {
       growSlots(slots);
     }
     index.put(client, h);
+    ranksValid = false;
     names[h] = client;
     weight[h] = 1.0;
     count[h] = 0;
@@ -133,6 +141,7 @@ public final class DrfSorter implements Sorter {
       allocD[base + r] = 0;
     }
     index.remove(client);
+    ranksValid = false;
     present[h] = false;
     names[h] = null;
     clients--;
@@ -168,7 +177,13 @@ public final class DrfSorter implements Sorter {
       throw new IllegalArgumentException("weight must be > 0, not " + w);
     }
     int h = require(client);
-    weight[h] = w;
+    if (active[h]) {
+      classRemove(h);
+      weight[h] = w;
+      classInsert(h);
+    } else {
+      weight[h] = w;
+    }
     changedShare(h);
   }
 
@@ -209,6 +224,10 @@ public final class DrfSorter implements Sorter {
   @Override
   public void allocated(int h, long[] q) {
     ensureWidth(q.length);
+    boolean act = active[h];
+    if (act) {
+      classRemove(h);
+    }
     int base = h * width;
     for (int r = 0; r < q.length; r++) {
       long x = q[r];
@@ -221,6 +240,9 @@ public final class DrfSorter implements Sorter {
     }
     if (active[h] || !legacyCounts) {
       count[h]++;
+    }
+    if (act) {
+      classInsert(h);
     }
     changedShare(h);
   }
@@ -235,6 +257,10 @@ public final class DrfSorter implements Sorter {
             "client " + names[h] + " does not hold " + Resources.ofMilli(q) + " (holds " + allocation(h) + ")");
       }
     }
+    boolean act = active[h];
+    if (act) {
+      classRemove(h);
+    }
     for (int r = 0; r < q.length; r++) {
       long x = q[r];
       if (x != 0) {
@@ -243,6 +269,9 @@ public final class DrfSorter implements Sorter {
         allocD[base + r] = v / 1000.0;
         allocSum[r] -= x;
       }
+    }
+    if (act) {
+      classInsert(h);
     }
     changedShare(h);
   }
@@ -327,10 +356,11 @@ public final class DrfSorter implements Sorter {
       return -1;
     }
     scannedClean = true;
-    return sharesValid ? scanCached(eligible) : scanScreened(eligible);
+    return sharesValid ? scanCached(eligible) : scanClasses(eligible);
   }
 
   private int scanCached(IntPredicate eligible) {
+    ensureRanks();
     int best = -1;
     for (int k = 0; k < actSize; k++) {
       int h = act[k];
@@ -341,37 +371,130 @@ public final class DrfSorter implements Sorter {
     return best;
   }
 
-  private int scanScreened(IntPredicate eligible) {
-    int best = -1;
-    double bestShare = 0.0;
-    final int[] cn = counted;
-    final double[] inv = inverse;
-    final double[] ad = allocD;
-    final int w = width;
-    for (int k = 0; k < actSize; k++) {
-      int h = act[k];
-      if (best >= 0) {
-        int base = h * w;
-        double s = 0.0;
-        for (int c = 0; c < cn.length; c++) {
-          int r = cn[c];
-          double x = ad[base + r] * inv[r];
-          if (x > s) {
-            s = x;
+  /**
+   * The first eligible client when the total changed since shares were last computed: one exact
+   * share per group of clients with identical allocation and weight, then the groups' heads
+   * (lowest count, then name) compared; an ineligible head gives way to the next member of its
+   * group. O(groups + ineligible heads) instead of a re-sort.
+   */
+  private int scanClasses(IntPredicate eligible) {
+    ensureRanks();
+    int n = classList.size();
+    for (int i = 0; i < n; i++) {
+      ShareClass c = classList.get(i);
+      if (c.epoch != totalEpoch) {
+        double share = 0.0;
+        for (int r : counted) {
+          double x = c.vec[r] / totalD[r];
+          if (share < x) { // std::max(share, x)
+            share = x;
           }
         }
-        s /= weight[h];
-        if (s > bestShare * (1.0 + SCREEN_MARGIN)) {
-          continue; // certainly ordered after the best so far
+        c.share = share / c.weight;
+        c.epoch = totalEpoch;
+      }
+      c.cursor = c.members.first();
+    }
+    while (true) {
+      ShareClass best = null;
+      int bh = -1;
+      for (int i = 0; i < n; i++) {
+        ShareClass c = classList.get(i);
+        if (c.cursor == null) {
+          continue;
+        }
+        int h = c.cursor;
+        if (best == null || less(h, c.share, bh, best.share)) {
+          best = c;
+          bh = h;
         }
       }
-      double e = exactShare(h);
-      if ((best < 0 || less(h, e, best, bestShare)) && eligible.test(h)) {
-        best = h;
-        bestShare = e;
+      if (best == null) {
+        return -1;
+      }
+      if (eligible.test(bh)) {
+        return bh;
+      }
+      best.cursor = best.members.higher(bh);
+    }
+  }
+
+  /** Clients with identical allocation and weight, ordered by allocation count then name. */
+  private static final class ShareClass {
+    final long[] key;
+    final double[] vec;
+    final double weight;
+    final TreeSet<Integer> members;
+    double share;
+    long epoch = -1;
+    Integer cursor;
+    int listIndex;
+
+    ShareClass(long[] key, int width, double weight, TreeSet<Integer> members) {
+      this.key = key;
+      this.vec = new double[width];
+      for (int r = 0; r < width; r++) {
+        vec[r] = key[r] / 1000.0;
+      }
+      this.weight = weight;
+      this.members = members;
+    }
+  }
+
+  private long[] classKey(int h) {
+    long[] k = new long[width + 1];
+    System.arraycopy(allocM, h * width, k, 0, width);
+    k[width] = Double.doubleToLongBits(weight[h]);
+    return k;
+  }
+
+  private void classInsert(int h) {
+    ensureRanks();
+    long[] key = classKey(h);
+    ShareClass c = classes.get(key);
+    if (c == null) {
+      c = new ShareClass(key, width, weight[h], new TreeSet<>(this::compareTies));
+      classes.put(key, c);
+      c.listIndex = classList.size();
+      classList.add(c);
+    }
+    c.members.add(h);
+    classOf[h] = c;
+  }
+
+  private void classRemove(int h) {
+    ShareClass c = classOf[h];
+    if (c == null) {
+      return;
+    }
+    c.members.remove(h);
+    classOf[h] = null;
+    if (c.members.isEmpty()) {
+      classes.remove(c.key);
+      ShareClass last = classList.remove(classList.size() - 1);
+      if (last != c) {
+        classList.set(c.listIndex, last);
+        last.listIndex = c.listIndex;
       }
     }
-    return best;
+  }
+
+  private int compareTies(Integer a, Integer b) {
+    if (count[a] != count[b]) {
+      return count[a] < count[b] ? -1 : 1;
+    }
+    return Integer.compare(rank[a], rank[b]);
+  }
+
+  private void ensureRanks() {
+    if (ranksValid) {
+      return;
+    }
+    int i = 0;
+    for (int h : index.values()) {
+      rank[h] = i++;
+    }
+    ranksValid = true;
   }
 
   private boolean less(int a, double sa, int b, double sb) {
@@ -381,19 +504,23 @@ public final class DrfSorter implements Sorter {
     if (count[a] != count[b]) {
       return count[a] < count[b];
     }
-    return names[a].compareTo(names[b]) < 0;
+    return rank[a] < rank[b];
   }
 
   private double exactShare(int h) {
     int base = h * width;
     double share = 0.0;
     for (int r : counted) {
-      share = Math.max(share, allocD[base + r] / totalD[r]);
+      double x = allocD[base + r] / totalD[r];
+      if (share < x) { // std::max(share, x)
+        share = x;
+      }
     }
     return share / weight[h];
   }
 
   private void ensureOrder() {
+    ensureRanks();
     if (!sharesValid) {
       for (int k = 0; k < actSize; k++) {
         int h = act[k];
@@ -455,6 +582,7 @@ public final class DrfSorter implements Sorter {
 
   private void changedShare(int h) {
     scannedClean = false;
+    ensureRanks();
     if (!active[h] || !sharesValid) {
       return;
     }
@@ -466,10 +594,12 @@ public final class DrfSorter implements Sorter {
   }
 
   private void activateHandle(int h) {
+    ensureRanks();
     active[h] = true;
     act[actSize] = h;
     actPos[h] = actSize;
     actSize++;
+    classInsert(h);
     scannedClean = false;
     if (sharesValid) {
       shareCache[h] = exactShare(h);
@@ -480,6 +610,7 @@ public final class DrfSorter implements Sorter {
   }
 
   private void deactivateHandle(int h) {
+    classRemove(h);
     int p = actPos[h];
     int last = act[--actSize];
     act[p] = last;
@@ -549,6 +680,7 @@ public final class DrfSorter implements Sorter {
         inverse[r] = 0.0;
       }
     }
+    totalEpoch++;
     sharesValid = false;
     orderValid = false;
     scannedClean = false;
@@ -575,6 +707,8 @@ public final class DrfSorter implements Sorter {
     present = Arrays.copyOf(present, cap);
     active = Arrays.copyOf(active, cap);
     shareCache = Arrays.copyOf(shareCache, cap);
+    rank = Arrays.copyOf(rank, cap);
+    classOf = Arrays.copyOf(classOf, cap);
     act = Arrays.copyOf(act, cap);
     actPos = Arrays.copyOf(actPos, cap);
     order = Arrays.copyOf(order, cap);
@@ -601,6 +735,14 @@ public final class DrfSorter implements Sorter {
     inverse = Arrays.copyOf(inverse, w);
     allocSum = Arrays.copyOf(allocSum, w);
     width = w;
+    classes.clear();
+    classList.clear();
+    for (int k = 0; k < actSize; k++) {
+      classOf[act[k]] = null;
+    }
+    for (int k = 0; k < actSize; k++) {
+      classInsert(act[k]);
+    }
     totalChanged();
   }
 }

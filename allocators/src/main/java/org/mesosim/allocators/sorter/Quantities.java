@@ -56,7 +56,9 @@ public final class Quantities {
       }
     }
     for (int i = 0; i < sub.length; i++) {
-      acc[i] -= sub[i];
+      if (sub[i] != 0) {
+        acc[i] -= sub[i];
+      }
     }
   }
 

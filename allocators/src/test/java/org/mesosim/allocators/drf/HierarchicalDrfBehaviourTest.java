@@ -217,6 +217,21 @@ class HierarchicalDrfBehaviourTest {
   }
 
   @Test
+  void customScalar_registeredAfterStartIsOfferedAndCounted() {
+    AllocatorHarness h = new AllocatorHarness();
+    FrameworkId f1 = h.addFramework("role1");
+    AgentId a1 = h.addAgent("cpus:1;mem:512;disk:0");
+    AllocatorHarness.Offer o = h.expect(f1, Map.of(a1, "cpus:1;mem:512"));
+    AgentId a2 = h.addAgent("cpus:1;mem:512;fpga-drf-test:2");
+    AllocatorHarness.Offer o2 = h.expect(f1, Map.of(a2, "cpus:1;mem:512;fpga-drf-test:2"));
+    h.recover(o2, 0);
+    h.recover(o, 0);
+    h.advance(S);
+    AllocatorHarness.Offer all = h.next();
+    assertEquals(2, all.resources().size());
+  }
+
+  @Test
   void recover_withQuotaPausesUntil80PercentOfAgentsReregister() {
     AllocatorHarness h = new AllocatorHarness();
     h.allocator.recover(5, new TreeMap<>(Map.of("q", Resources.of(1, 512))));

@@ -96,7 +96,8 @@ public final class CompareCommand implements Callable<Integer> {
     List<RunResult> results = runAll(parent.services().runner(), requests, parallel == null
         ? Parallel.defaultThreads() : parallel, err);
     o.println(table(results, requests));
-    parent.services().comparison().write(dir, results);
+    List<String> labels = requests.stream().map(r -> r.scenario().allocator().policy()).toList();
+    parent.services().comparison().write(dir, results, labels);
     o.println("results: " + dir);
     o.flush();
     long violations = results.stream().mapToLong(RunResult::invariantViolations).sum();

@@ -20,7 +20,7 @@ class CommandsTest {
   final FakeRunner runner = new FakeRunner();
 
   Services services() {
-    return new Services(new TestCatalog(), runner, (d, runs) -> Files.createDirectories(d), null, () -> false);
+    return new Services(new TestCatalog(), runner, (d, runs, labels) -> Files.createDirectories(d), null, () -> false);
   }
 
   Path write(String name, String text) throws Exception {

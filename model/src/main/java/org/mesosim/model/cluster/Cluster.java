@@ -329,6 +329,15 @@ public final class Cluster {
             out.add(fw);
           }
         }
+        if (out.isEmpty()) {
+          // "framework A" with count: N hits every copy A-1 … A-N.
+          for (Framework fw : frameworks) {
+            String n = fw.name;
+            if (n.startsWith(t.name() + "-") && n.substring(t.name().length() + 1).chars().allMatch(Character::isDigit)) {
+              out.add(fw);
+            }
+          }
+        }
       }
       case ZOOKEEPER -> {
         for (int i = 0; i < zk.servers; i++) {

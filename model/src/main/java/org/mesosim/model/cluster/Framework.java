@@ -76,6 +76,7 @@ final class Framework extends Process {
   int openJobs;
   private boolean busy;
   private final ArrayList<Offer> held = new ArrayList<>();
+  private ArrayList<Offer> declines;
   long jobsSubmitted;
   long jobsEnded;
 
@@ -401,8 +402,15 @@ final class Framework extends Process {
       return;
     }
     boolean idle = pending == 0;
+    declines = null;
     for (Offer o : offers) {
       decide(o);
+    }
+    if (declines != null) {
+      // One DECLINE call for every offer of this message that is not used (Call::Decline takes many offer IDs).
+      Message m = new Message.Decline(index, declines, sc.refuseMicros());
+      declines = null;
+      sendAfter(sc.decisionPerOffer(), m);
     }
     emitPending();
     maybeSuppress(idle && suppressed);
@@ -457,10 +465,23 @@ final class Framework extends Process {
   }
 
   private void answer(Offer o, List<Message.Launch> launches) {
+    if (launches == null && declines != null) {
+      declines.add(o);
+      return;
+    }
+    if (launches == null && sc.type() != SchedulerConfig.SchedulerType.GANG) {
+      declines = new ArrayList<>();
+      declines.add(o);
+      return;
+    }
     long delay = sc.decisionPerOffer() + (launches == null ? 0 : sc.decisionPerTask() * launches.size());
     Message m = launches == null
         ? new Message.Decline(index, List.of(o), sc.refuseMicros())
         : new Message.Accept(index, List.of(o), launches, sc.refuseMicros());
+    sendAfter(delay, m);
+  }
+
+  private void sendAfter(long delay, Message m) {
     if (delay <= 0) {
       send(masterEp, m);
     } else {
@@ -514,8 +535,8 @@ final class Framework extends Process {
     while (qHead != null && !held.isEmpty()) {
       Job job = qHead.job;
       ArrayList<LogicalTask> members = new ArrayList<>();
-      for (LogicalTask lt = qHead; lt != null; lt = lt.next) {
-        if (lt.job == job) {
+      for (LogicalTask lt : job.tasks) {
+        if (lt.queued) {
           members.add(lt);
         }
       }
@@ -543,21 +564,23 @@ final class Framework extends Process {
       if (!fits) {
         break;
       }
-      @SuppressWarnings("unchecked")
-      List<Message.Launch>[] per = new List[held.size()];
+      ArrayList<List<Message.Launch>> per = new ArrayList<>(held.size());
+      for (int i = 0; i < held.size(); i++) {
+        per.add(null);
+      }
       for (int k = 0; k < members.size(); k++) {
         LogicalTask lt = members.get(k);
         dequeue(lt);
         int i = where[k];
-        if (per[i] == null) {
-          per[i] = new ArrayList<>();
+        if (per.get(i) == null) {
+          per.set(i, new ArrayList<>());
         }
-        per[i].add(new Message.Launch(launch(lt, held.get(i).agent, takes[k]), takes[k]));
+        per.get(i).add(new Message.Launch(launch(lt, held.get(i).agent, takes[k]), takes[k]));
       }
       ArrayList<Offer> keep = new ArrayList<>();
-      for (int i = 0; i < per.length; i++) {
-        if (per[i] != null) {
-          answer(held.get(i), per[i]);
+      for (int i = 0; i < per.size(); i++) {
+        if (per.get(i) != null) {
+          answer(held.get(i), per.get(i));
         } else {
           keep.add(held.get(i));
         }

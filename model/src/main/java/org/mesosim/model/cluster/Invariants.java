@@ -29,7 +29,7 @@ final class Invariants {
 
   void offerMade(Offer o, Master.MAgent a, Master.Leadership l) {
     if (on) {
-      checker.conservation(c.sim.now(), a.id.value(), a.total.quantity(), a.used, a.offered);
+      conservation(a);
     }
   }
 
@@ -51,8 +51,16 @@ final class Invariants {
 
   void agentTouched(Master.MAgent a) {
     if (on) {
-      checker.conservation(c.sim.now(), a.id.value(), a.total.quantity(), a.used, a.offered);
+      conservation(a);
     }
+  }
+
+  private void conservation(Master.MAgent a) {
+    if (Vec.anyNegative(a.used) || Vec.anyNegative(a.offered)) {
+      checker.violated(c.sim.now(), "conservation", a.id.value() + ": negative used or offered");
+      return;
+    }
+    checker.conservation(c.sim.now(), a.id.value(), a.total.quantity(), Vec.of(a.used), Vec.of(a.offered));
   }
 
   void leaderElected(Master m) {

@@ -33,6 +33,7 @@ final class Master extends Process {
   ZooKeeper.Session session;
   Leadership leading;
   long droppedWhileNotLeading;
+  long authenticated;
 
   Master(Cluster c, int ep, int index) {
     super(c, ep, "master-" + (index + 1));
@@ -155,6 +156,14 @@ final class Master extends Process {
       l.unregisterSlave(u);
     } else if (m instanceof Message.ExitedExecutor e) {
       l.exitedExecutor(e);
+    } else if (m instanceof Message.FrameworkToExecutor fe) {
+      l.frameworkToExecutor(fe);
+    } else if (m instanceof Message.ExecutorToFramework ef) {
+      l.executorToFramework(ef);
+    } else if (m instanceof Message.UpdateSlave u) {
+      l.updateSlave(u);
+    } else if (m instanceof Message.Authenticate a) {
+      authenticated++;
     }
   }
 
@@ -166,8 +175,8 @@ final class Master extends Process {
     boolean connected = true;
     final ArrayList<Task> tasks = new ArrayList<>();
     final ArrayList<Offer> offers = new ArrayList<>();
-    Resources used = Resources.EMPTY;
-    Resources offered = Resources.EMPTY;
+    long[] used = new long[4];
+    long[] offered = new long[4];
     boolean markingUnreachable;
 
     MAgent(int idx, AgentId id, ResourceSet total) {
@@ -357,7 +366,7 @@ final class Master extends Process {
         a.offers.add(o);
         o.frameworkSlot = f.offers.size();
         f.offers.add(o);
-        a.offered = a.offered.plus(o.resources.quantity());
+        a.offered = Vec.add(a.offered, o.resources.quantity());
         if (out == null) {
           out = new ArrayList<>(resources.size());
         }
@@ -387,7 +396,7 @@ final class Master extends Process {
       swapRemove(a.offers, o.agentSlot, true);
       MFramework f = frameworks[o.framework];
       swapRemove(f.offers, o.frameworkSlot, false);
-      a.offered = a.offered.minus(o.resources.quantity());
+      a.offered = Vec.sub(a.offered, o.resources.quantity());
     }
 
     private void swapRemove(ArrayList<Offer> list, int slot, boolean agentSide) {
@@ -475,6 +484,7 @@ final class Master extends Process {
         cluster.invariants.transition(t, null, TaskState.TASK_STAGING);
         send(cluster.agentEp(a.idx), new Message.RunTask(ep, t));
       }
+      cluster.invariants.agentTouched(a);
       if (!remaining.isEmpty()) {
         allocator.recoverResources(f.id, a.id, remaining, call.refuseMicros());
         cluster.emit(new ModelEvent.OfferDeclined(cluster.sim.now(), firstOffer, cluster.frameworks[f.idx].name,
@@ -528,7 +538,7 @@ final class Master extends Process {
       t.mSlot = a.tasks.size();
       a.tasks.add(t);
       if (!state.isTerminal()) {
-        a.used = a.used.plus(t.resources.quantity());
+        a.used = Vec.add(a.used, t.resources.quantity());
       }
     }
 
@@ -541,7 +551,7 @@ final class Master extends Process {
         a.tasks.remove(last);
         moved.mSlot = t.mSlot;
         if (!t.mTerminalRecovered) {
-          a.used = a.used.minus(t.resources.quantity());
+          a.used = Vec.sub(a.used, t.resources.quantity());
         }
       }
       t.mSlot = -1;
@@ -564,8 +574,9 @@ final class Master extends Process {
       if (latest.isTerminal() && !t.mTerminalRecovered) {
         t.mTerminalRecovered = true;
         if (a != null) {
-          a.used = a.used.minus(t.resources.quantity());
+          a.used = Vec.sub(a.used, t.resources.quantity());
           allocator.recoverResources(t.frameworkId, a.id, t.resources, 0);
+          cluster.invariants.agentTouched(a);
         }
       }
       cluster.emit(new ModelEvent.TaskStatus(cluster.sim.now(), t.framework.name, t.id,
@@ -623,6 +634,7 @@ final class Master extends Process {
       if (knows(t) && t.mUpdateUuid == ack.uuid() && ack.state().isTerminal()) {
         removeTask(t);
       }
+      cluster.emit(new ModelEvent.TaskAcknowledged(cluster.sim.now(), t.framework.name, t.id, ack.state()));
       send(cluster.agentEp(a.idx), new Message.StatusUpdateAcknowledgement(t, ack.uuid()));
     }
 
@@ -681,6 +693,13 @@ final class Master extends Process {
         s = f.info.partitionAware() ? TaskState.TASK_UNREACHABLE : TaskState.TASK_LOST;
       } else {
         s = TaskState.TASK_LOST;
+      }
+      if (!knows(t) && !t.reconciledGone) {
+        // The master has generated a terminal state for a task it does not know: observable once.
+        t.reconciledGone = true;
+        t.reportedGone = true;
+        cluster.emit(new ModelEvent.TaskStatus(cluster.sim.now(), t.framework.name, t.id,
+            cluster.registry.ids[t.agent], s, "REASON_RECONCILIATION", t.resources.quantity()));
       }
       send(cluster.frameworkEp(f.idx), new Message.StatusUpdateForward(ep, t, s, "REASON_RECONCILIATION", 0));
     }
@@ -818,6 +837,26 @@ final class Master extends Process {
         removeAgent(a, false, "unregistered");
       }
     }
+
+    /** {@code Master::schedulerMessage}: relayed to the agent if the framework and agent are known. */
+    void frameworkToExecutor(Message.FrameworkToExecutor m) {
+      MFramework f = frameworks[m.framework()];
+      MAgent a = agents[m.agent()];
+      if (f != null && !f.removed && a != null && a.connected) {
+        send(cluster.agentEp(a.idx), m);
+      }
+    }
+
+    /** {@code Master::executorMessage}: relayed to the framework if it is connected. */
+    void executorToFramework(Message.ExecutorToFramework m) {
+      MFramework f = frameworks[m.framework()];
+      if (f != null && !f.removed && f.connected) {
+        send(cluster.frameworkEp(f.idx), m);
+      }
+    }
+
+    /** {@code Master::updateSlave}: oversubscription is not modelled, so the estimate is ignored. */
+    void updateSlave(Message.UpdateSlave u) {}
 
     void exitedExecutor(Message.ExitedExecutor e) {
       // Command executors only: their resources are the task's, recovered with the task.

@@ -53,6 +53,12 @@ public sealed interface Message {
   /** {@code Call::ACKNOWLEDGE} of an agent-originated update (state carried for the master's bookkeeping). */
   record Acknowledge(int framework, Task task, long uuid, TaskState state) implements Message {}
 
+  /** {@code Call::MESSAGE} / {@code FrameworkToExecutorMessage}: opaque data for an executor on an agent. */
+  record FrameworkToExecutor(int framework, int agent, int bytes) implements Message {}
+
+  /** {@code AuthenticateMessage}: accepted (authentication is not modelled). */
+  record Authenticate(int sender) implements Message {}
+
   /** {@code Call::RECONCILE}: empty = implicit. */
   record Reconcile(int framework, List<Task> tasks) implements Message {}
 
@@ -112,6 +118,12 @@ public sealed interface Message {
 
   /** {@code StatusUpdateAcknowledgementMessage} (master -> agent). */
   record StatusUpdateAcknowledgement(Task task, long uuid) implements Message {}
+
+  /** {@code ExecutorToFrameworkMessage}: opaque data from an executor, relayed by the agent and the master. */
+  record ExecutorToFramework(int agent, int framework, int bytes) implements Message {}
+
+  /** {@code UpdateSlaveMessage}: the agent's oversubscribed (revocable) resources estimate. */
+  record UpdateSlave(int agent, org.mesosim.model.Resources oversubscribed) implements Message {}
 
   /** {@code ExitedExecutorMessage}. */
   record ExitedExecutor(int agent, int framework) implements Message {}

@@ -34,6 +34,8 @@ final class Task {
   boolean mTerminalRecovered;
   /** A master reported it LOST or UNREACHABLE (for TaskRecovered when it turns out alive). */
   boolean reportedGone;
+  /** A master answered a reconciliation for it with a terminal state while not knowing it. */
+  boolean reconciledGone;
 
   // ---- agent view ----
   TaskState aState;

@@ -164,6 +164,16 @@ public sealed interface ModelEvent {
     }
   }
 
+  /**
+   * The framework acknowledged an agent-originated status update and the master relayed the
+   * acknowledgement to the agent ({@code Master::acknowledge}). Added by the model helper.
+   */
+  record TaskAcknowledged(long time, String framework, TaskId task, TaskState state) implements ModelEvent {
+    public void digestInto(Digest d) {
+      d.event("ack", time).str(framework).str(task.value()).num(state.ordinal());
+    }
+  }
+
   /** A task that the master had counted terminal (LOST/UNREACHABLE) turned out to be alive. */
   record TaskRecovered(long time, String framework, TaskId task, AgentId agent, TaskState state,
       Resources resources) implements ModelEvent {

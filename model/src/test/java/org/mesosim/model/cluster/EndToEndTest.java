@@ -62,8 +62,8 @@ class EndToEndTest {
     // Resources conserved: nothing used at the end on any agent.
     Master.Leadership l = r.internal().leader().leading;
     for (Master.MAgent a : l.agents) {
-      assertEquals(Resources.EMPTY, a.used);
-      assertTrue(a.total.quantity().contains(a.offered));
+      assertEquals(Resources.EMPTY, Vec.of(a.used));
+      assertTrue(a.total.quantity().contains(Vec.of(a.offered)));
     }
     assertEquals(4, r.rec.of(ModelEvent.AgentRegistered.class).size());
     assertEquals(2, r.rec.of(ModelEvent.FrameworkRegistered.class).size());

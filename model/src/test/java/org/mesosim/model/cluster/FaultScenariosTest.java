@@ -288,4 +288,62 @@ class FaultScenariosTest {
     assertTrue(c.net.dropped > 0);
     assertEquals(0, r.cluster().invariantViolations());
   }
+
+  @Test
+  void newLeader_marksAgentsThatDoNotReregisterUnreachableAfterAgentReregisterTimeout() {
+    ModelConfig cfg = TestScenarios.builder().masters(2)
+        .agents(TestScenarios.agents("a", 2, 4, 8192))
+        .framework(longTasks("A", FrameworkInfo.of("A", "*"), 1, 2, 30 * SimTime.MINUTE))
+        .fault(crashAt(60 * S, new FaultTarget(FaultTarget.Kind.AGENT, "a-1"), null))
+        .fault(crashAt(61 * S, new FaultTarget(FaultTarget.Kind.LEADING_MASTER, null), null))
+        .build();
+    EndToEndTest.Run r = run(cfg, 2 * SimTime.HOUR);
+    assertTrue(r.cluster().isDrained());
+    ModelEvent.LeaderRecovered rec = r.rec().of(ModelEvent.LeaderRecovered.class).get(1);
+    assertEquals(61 * S + 10 * S + L + REGISTRY, rec.time());
+    List<ModelEvent.AgentRemoved> removed = r.rec().of(ModelEvent.AgentRemoved.class);
+    assertEquals(1, removed.size());
+    assertEquals("a-1", removed.get(0).hostname());
+    assertEquals("reregistration-timeout", removed.get(0).reason());
+    assertEquals(rec.time() + 10 * SimTime.MINUTE + REGISTRY, removed.get(0).time());
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  @Test
+  void offerTimeout_rescindsHeldOffers() {
+    MasterFlags m = Defaults.MASTER;
+    MasterFlags flags = new MasterFlags(m.agentPingTimeout(), m.maxAgentPingTimeouts(), 10 * S,
+        m.agentReregisterTimeout(), m.registryWriteLatency(), m.restartDelay());
+    // A gang job that can never fit holds its offers until the master rescinds them.
+    ModelConfig cfg = TestScenarios.builder().master(flags).until(60 * S)
+        .agents(TestScenarios.agents("a", 1, 4, 8192))
+        .framework(TestScenarios.framework(FrameworkInfo.of("G", "*"),
+            SchedulersTest.sched(org.mesosim.model.config.SchedulerConfig.SchedulerType.GANG, 0, 0, 0),
+            TestScenarios.jobs("g", 1, 8, Resources.of(1, 1024), S, S, TaskOutcome.FINISHED, 0)))
+        .build();
+    EndToEndTest.Run r = run(cfg, 60 * S);
+    List<ModelEvent.OfferRescinded> rescinds = r.rec().of(ModelEvent.OfferRescinded.class);
+    assertFalse(rescinds.isEmpty());
+    ModelEvent.OfferMade first = r.rec().of(ModelEvent.OfferMade.class).get(0);
+    assertEquals(first.time() + 10 * S, rescinds.get(0).time());
+    assertEquals("offer-timeout", rescinds.get(0).reason());
+  }
+
+  @Test
+  void randomFaultProcess_agentsCrashAndRestart_runStillDrains() {
+    ModelConfig cfg = TestScenarios.builder().seed(9)
+        .agents(TestScenarios.agents("a", 4, 4, 8192))
+        .framework(TestScenarios.framework("A", TestScenarios.jobs("a-", 20, 4, Resources.of(1, 1024), 20 * S,
+            60 * S, TaskOutcome.FINISHED, 0)))
+        .fault(new FaultSpec(-1, new org.mesosim.engine.random.Distribution.Exponential(5 * 60 * S),
+            FaultSpec.Action.CRASH, List.of(new FaultTarget(FaultTarget.Kind.AGENT_GROUP, "a")),
+            new org.mesosim.engine.random.Distribution.Exponential(60 * S)))
+        .build();
+    EndToEndTest.Run r = run(cfg, 10 * SimTime.HOUR);
+    assertTrue(r.cluster().isDrained());
+    long crashes = r.rec().of(ModelEvent.Fault.class).stream().filter(f -> f.action().equals("crash")).count();
+    assertTrue(crashes >= 2, "crashes " + crashes);
+    assertEquals(20, r.rec().of(ModelEvent.JobEnded.class).size());
+    assertEquals(0, r.cluster().invariantViolations());
+  }
 }

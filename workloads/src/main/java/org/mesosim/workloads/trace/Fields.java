@@ -34,6 +34,7 @@ public final class Fields {
       }
     }
     long v = 0;
+    int digits = 0;
     for (; i < e; i++) {
       int d = b[i] - '0';
       if (d < 0 || d > 9) {
@@ -47,10 +48,15 @@ public final class Fields {
         }
         throw notNumber(b, s, e, name);
       }
-      if (v > (Long.MAX_VALUE - d) / 10) {
-        throw new MalformedRowException(name + " is out of range: " + text(b, s, e));
+      if (++digits > 18) { // 18 digits always fit a long; check beyond (no division per digit)
+        try {
+          v = Math.addExact(Math.multiplyExact(v, 10L), d);
+        } catch (ArithmeticException x) {
+          throw new MalformedRowException(name + " is out of range: " + text(b, s, e));
+        }
+      } else {
+        v = v * 10 + d;
       }
-      v = v * 10 + d;
     }
     return neg ? -v : v;
   }

@@ -1,24 +1,27 @@
 package org.mesosim.workloads.trace;
 
-import java.util.Arrays;
-
 /**
  * An open-addressing map from long keys to long values (linear probing, backward-shift
- * deletion): no boxing, no per-entry objects. Used for the live tasks of a trace. It is never
- * iterated, so its order cannot reach results.
+ * deletion): no boxing, no per-entry objects, key and value side by side in one array so a probe
+ * touches one cache line. Used for the live tasks of a trace. It is never iterated, so its order
+ * cannot reach results. {@code Long.MIN_VALUE} is reserved (not a valid key).
  */
 public final class LongLongMap {
   private static final long FREE = Long.MIN_VALUE;
-  private long[] keys;
-  private long[] values;
+  private long[] table; // key at 2i, value at 2i + 1
   private int size;
-  private int mask;
+  private int mask; // over slots
 
   public LongLongMap() {
-    keys = new long[1 << 12];
-    values = new long[1 << 12];
-    Arrays.fill(keys, FREE);
-    mask = keys.length - 1;
+    alloc(1 << 12);
+  }
+
+  private void alloc(int slots) {
+    table = new long[slots * 2];
+    for (int i = 0; i < table.length; i += 2) {
+      table[i] = FREE;
+    }
+    mask = slots - 1;
   }
 
   private static int hash(long k) {
@@ -26,13 +29,14 @@ public final class LongLongMap {
     return (int) (h ^ (h >>> 32));
   }
 
-  /** The value for {@code key}, or {@code missing}. {@code key} must not be Long.MIN_VALUE. */
+  /** The value for {@code key}, or {@code missing}. */
   public long get(long key, long missing) {
+    long[] t = table;
     int i = hash(key) & mask;
     while (true) {
-      long k = keys[i];
+      long k = t[2 * i];
       if (k == key) {
-        return values[i];
+        return t[2 * i + 1];
       }
       if (k == FREE) {
         return missing;
@@ -42,17 +46,21 @@ public final class LongLongMap {
   }
 
   public void put(long key, long value) {
+    if (key == FREE) {
+      throw new IllegalArgumentException("reserved key");
+    }
+    long[] t = table;
     int i = hash(key) & mask;
     while (true) {
-      long k = keys[i];
+      long k = t[2 * i];
       if (k == key) {
-        values[i] = value;
+        t[2 * i + 1] = value;
         return;
       }
       if (k == FREE) {
-        keys[i] = key;
-        values[i] = value;
-        if (++size * 2 > keys.length) {
+        t[2 * i] = key;
+        t[2 * i + 1] = value;
+        if (++size * 2 > mask + 1) {
           grow();
         }
         return;
@@ -63,9 +71,10 @@ public final class LongLongMap {
 
   /** Removes {@code key} if present. */
   public void remove(long key) {
+    long[] t = table;
     int i = hash(key) & mask;
     while (true) {
-      long k = keys[i];
+      long k = t[2 * i];
       if (k == FREE) {
         return;
       }
@@ -79,19 +88,19 @@ public final class LongLongMap {
     int j = i;
     while (true) {
       j = (j + 1) & mask;
-      long k = keys[j];
+      long k = t[2 * j];
       if (k == FREE) {
         break;
       }
       int home = hash(k) & mask;
       boolean movable = gap <= j ? (home <= gap || home > j) : (home <= gap && home > j);
       if (movable) {
-        keys[gap] = k;
-        values[gap] = values[j];
+        t[2 * gap] = k;
+        t[2 * gap + 1] = t[2 * j + 1];
         gap = j;
       }
     }
-    keys[gap] = FREE;
+    t[2 * gap] = FREE;
     size--;
   }
 
@@ -101,25 +110,23 @@ public final class LongLongMap {
 
   /** Removes everything and releases the table. */
   public void clear() {
-    keys = new long[16];
-    values = new long[16];
-    Arrays.fill(keys, FREE);
-    mask = 15;
+    alloc(16);
     size = 0;
   }
 
   private void grow() {
-    long[] ok = keys;
-    long[] ov = values;
-    keys = new long[ok.length * 2];
-    values = new long[ok.length * 2];
-    Arrays.fill(keys, FREE);
-    mask = keys.length - 1;
+    long[] old = table;
+    alloc((mask + 1) * 2);
     size = 0;
-    for (int i = 0; i < ok.length; i++) {
-      if (ok[i] != FREE) {
-        put(ok[i], ov[i]);
+    for (int i = 0; i < old.length; i += 2) {
+      if (old[i] != FREE) {
+        put(old[i], old[i + 1]);
       }
     }
+  }
+
+  /** Bytes held by the table (for memory reports). */
+  public long bytes() {
+    return table.length * 8L;
   }
 }

@@ -1,5 +1,8 @@
 package org.mesosim.workloads.trace.alibaba2018;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,10 +20,13 @@ import org.mesosim.model.workload.WorkloadStats;
 import org.mesosim.workloads.TraceFormat;
 import org.mesosim.workloads.trace.ByteInterner;
 import org.mesosim.workloads.trace.Fields;
+import org.mesosim.workloads.trace.LongLongMap;
 import org.mesosim.workloads.trace.MalformedRowException;
 import org.mesosim.workloads.trace.ReaderSupport;
 import org.mesosim.workloads.trace.TraceLines;
 import org.mesosim.workloads.trace.Units;
+import org.mesosim.workloads.trace.csv.CsvTraceReader;
+import org.mesosim.workloads.trace.csv.CsvTraceWriter;
 
 /**
  * Reads Alibaba cluster-trace-v2018 {@code batch_task} (schema: alibaba/clusterdata,
@@ -37,9 +43,12 @@ import org.mesosim.workloads.trace.Units;
  * {@code end - start} (forever when {@code end_time} is 0); Waiting rows (never started) are
  * dropped and counted, and a dependency on a dropped or absent task is ignored and counted.
  *
- * <p>{@code batch_task} is grouped by job but not ordered by time, so this reader holds every
- * job's rows (compactly, not the text) and emits jobs sorted by (submit time, first row): memory
- * is O(rows). For large inputs convert once with {@code mesosim trace convert} and replay the CSV.
+ * <p>{@code batch_task} is grouped by job but not ordered by time, so this reader sorts: it holds
+ * jobs' rows (compactly, not the text) and emits jobs by (submit time, first row). Beyond
+ * {@code spillRows} held rows (default {@value #DEFAULT_SPILL_ROWS}) it sorts what it holds and
+ * spills it as a temporary native-CSV run, then merges the runs while replaying (an external merge
+ * sort): memory is bounded by {@code spillRows} rows plus one job per run. Spilling needs each
+ * job's rows to be consecutive (as in Alibaba's file); otherwise it stops with a message.
  * {@link #origin()} is the earliest submit time, the time base the scenario replays from.
  */
 public final class AlibabaBatchTaskReader implements Workload {
@@ -83,18 +92,48 @@ public final class AlibabaBatchTaskReader implements Workload {
   private static final byte WAITING = 3;
   private static final String[] STATUS_NAMES = {"Terminated", "Failed", "Running", "Waiting"};
 
+  /** Rows held in memory before sorted runs are spilled to temporary files. */
+  public static final long DEFAULT_SPILL_ROWS = 1_000_000;
+
+  private final long spillRows;
+  private final List<Path> runs = new ArrayList<>();
+  private final LongLongMap spilledJobs = new LongLongMap();
+  private Path spillDir;
+  private List<CsvTraceReader> merging;
+  private JobSpec[] heads;
+
   public AlibabaBatchTaskReader(List<Path> files, Map<String, Double> units, boolean skipMalformed) {
+    this(files, units, skipMalformed, DEFAULT_SPILL_ROWS);
+  }
+
+  /**
+   * @param spillRows rows held in memory at most: beyond, jobs are sorted and spilled to
+   *     temporary native-CSV runs (deleted on close) that are merged while replaying
+   */
+  public AlibabaBatchTaskReader(List<Path> files, Map<String, Double> units, boolean skipMalformed, long spillRows) {
     Units.validate(TraceFormat.ALIBABA_2018, units);
+    if (spillRows < 1) {
+      throw new IllegalArgumentException("spillRows must be >= 1");
+    }
+    this.spillRows = spillRows;
     this.support = new ReaderSupport(skipMalformed);
     this.cpusPerCore = Units.get(TraceFormat.ALIBABA_2018, units, "cpusPerCore");
     this.memPerPercent = Units.get(TraceFormat.ALIBABA_2018, units, "memPerPercent");
-    this.ordered = readAll(files);
+    List<JobRows> read;
+    try {
+      read = readAll(files);
+    } catch (RuntimeException e) {
+      close(); // remove any temporary runs already written
+      throw e;
+    }
+    this.ordered = read;
   }
 
   private List<JobRows> readAll(List<Path> files) {
     TreeMap<String, JobRows> jobs = new TreeMap<>();
     ByteInterner names = new ByteInterner();
     long rowNo = 0;
+    long held = 0;
     try (TraceLines lines = new TraceLines(files)) {
       while (lines.next()) {
         if (lines.blank()) {
@@ -117,10 +156,20 @@ public final class AlibabaBatchTaskReader implements Workload {
           Row r = row(lines, names);
           JobRows jr = jobs.get(job);
           if (jr == null) {
+            if (!runs.isEmpty() && spilledJobs.get(nameHash(job), 0) != 0) {
+              throw lines.error("the rows of job " + job + " are not consecutive, and the input is too large to sort "
+                  + "in memory: sort batch_task by job_name first (sort -t, -k3,3)");
+            }
+            if (held >= spillRows) {
+              spill(jobs);
+              held = 0;
+              names = new ByteInterner();
+            }
             jr = new JobRows(job, rowNo, lines.stringField(TYPE));
             jobs.put(job, jr);
           }
           jr.rows.add(r);
+          held++;
           if (r.status != WAITING) {
             jr.submit = Math.min(jr.submit, r.start);
           }
@@ -129,6 +178,22 @@ public final class AlibabaBatchTaskReader implements Workload {
         }
       }
     }
+    if (!runs.isEmpty()) {
+      spill(jobs);
+      if (origin == Long.MAX_VALUE) {
+        origin = 0;
+      }
+      return new ArrayList<>();
+    }
+    List<JobRows> out = sortable(jobs);
+    if (origin == Long.MAX_VALUE) {
+      origin = 0;
+    }
+    return out;
+  }
+
+  /** Jobs with a started task, sorted by (submit time, first row); updates the origin. */
+  private List<JobRows> sortable(TreeMap<String, JobRows> jobs) {
     List<JobRows> out = new ArrayList<>();
     for (JobRows jr : jobs.values()) {
       if (jr.submit == Long.MAX_VALUE) {
@@ -140,10 +205,45 @@ public final class AlibabaBatchTaskReader implements Workload {
       out.add(jr);
     }
     out.sort(Comparator.comparingLong((JobRows j) -> j.submit).thenComparingLong(j -> j.firstRow));
-    if (origin == Long.MAX_VALUE) {
-      origin = 0;
-    }
     return out;
+  }
+
+  /** Writes the held jobs, sorted, as one temporary run, and forgets them. */
+  private void spill(TreeMap<String, JobRows> jobs) {
+    try {
+      if (spillDir == null) {
+        spillDir = Files.createTempDirectory("mesosim-alibaba-");
+      }
+      Path run = spillDir.resolve("run-" + runs.size() + ".csv");
+      try (CsvTraceWriter w = new CsvTraceWriter(run, List.of("job", "status", "task_type"))) {
+        for (JobRows jr : sortable(jobs)) {
+          JobSpec j = build(jr);
+          if (j != null) {
+            w.write(j);
+          }
+        }
+      }
+      for (String name : jobs.keySet()) {
+        spilledJobs.put(nameHash(name), 1);
+      }
+      runs.add(run);
+      jobs.clear();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a temporary sort run: " + e.getMessage(), e);
+    }
+  }
+
+  private static long nameHash(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h = (h ^ s.charAt(i)) * 0x100000001b3L;
+    }
+    return h == Long.MIN_VALUE ? 1 : h;
+  }
+
+  /** Temporary sorted runs written (0 when the input fitted in memory). */
+  public int spilledRuns() {
+    return runs.size();
   }
 
   private static Row row(TraceLines l, ByteInterner names) {
@@ -199,6 +299,9 @@ public final class AlibabaBatchTaskReader implements Workload {
 
   @Override
   public JobSpec next() {
+    if (!runs.isEmpty()) {
+      return nextMerged();
+    }
     while (nextJob < ordered.size()) {
       JobRows jr = ordered.get(nextJob);
       ordered.set(nextJob, null);
@@ -287,8 +390,53 @@ public final class AlibabaBatchTaskReader implements Workload {
     return new JobSpec(jr.name, jr.submit, tasks, fields);
   }
 
+  /** k-way merge of the sorted runs by (submit time, run): runs are in file order. */
+  private JobSpec nextMerged() {
+    if (merging == null) {
+      merging = new ArrayList<>();
+      heads = new JobSpec[runs.size()];
+      for (int i = 0; i < runs.size(); i++) {
+        CsvTraceReader r = new CsvTraceReader(List.of(runs.get(i)), Map.of(), false);
+        merging.add(r);
+        heads[i] = r.next();
+      }
+    }
+    int best = -1;
+    for (int i = 0; i < heads.length; i++) {
+      if (heads[i] != null && (best < 0 || heads[i].submitTime() < heads[best].submitTime())) {
+        best = i;
+      }
+    }
+    if (best < 0) {
+      return null;
+    }
+    JobSpec j = heads[best];
+    heads[best] = merging.get(best).next();
+    support.job();
+    return j;
+  }
+
   @Override
   public WorkloadStats stats() {
     return support.stats();
+  }
+
+  @Override
+  public void close() {
+    if (merging != null) {
+      for (CsvTraceReader r : merging) {
+        r.close();
+      }
+    }
+    try {
+      for (Path p : runs) {
+        Files.deleteIfExists(p);
+      }
+      if (spillDir != null) {
+        Files.deleteIfExists(spillDir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

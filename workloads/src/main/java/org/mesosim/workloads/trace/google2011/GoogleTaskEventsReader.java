@@ -34,7 +34,9 @@ import org.mesosim.workloads.trace.Units;
  * episode's latest non-empty requests up to its SCHEDULE, runs for its trace time from SCHEDULE to
  * the end event and ends as the trace ended it (FINISH: FINISHED; FAIL: FAILED; KILL and EVICT:
  * KILLED; LOST: LOST). An episode that ends before any SCHEDULE is dropped and counted; one still
- * alive (running or pending) at the end of the input runs forever.
+ * alive (running or pending) at the end of the input runs forever. With a window start, episodes
+ * that end before it are dropped and counted, and those alive at it are submitted at it (running
+ * ones run from it to their end), just as the trace treats its own start with the t = 0 snapshot.
  *
  * <p><b>Jobs.</b> Episodes come out in the order of their first event (= non-decreasing submit
  * time). Consecutive episodes of the same trace job submitted at the same microsecond form one
@@ -61,12 +63,24 @@ public final class GoogleTaskEventsReader implements Workload {
     }
   }
 
+  private static final String[] NAMES = new String[4096];
+
+  static {
+    for (int i = 0; i < NAMES.length; i++) {
+      NAMES[i] = Integer.toString(i);
+    }
+  }
+
+  private final long[] scratch = new long[ResourceNames.DISK + 1];
+  private final long[] lastMilli = new long[ResourceNames.DISK + 1];
+  private Resources lastResources;
   private final TraceLines lines;
   private final ReaderSupport support;
   private final double cpuUnit;
   private final double memUnit;
   private final double diskUnit;
   private final long stopAt;
+  private final long startAt;
   private final ByteInterner users = new ByteInterner();
   private final LongLongMap live = new LongLongMap();
 
@@ -95,6 +109,8 @@ public final class GoogleTaskEventsReader implements Workload {
   private int[] groupIdx = new int[64];
   private final java.util.BitSet inGroup = new java.util.BitSet();
   private long maxBuffered;
+  private int maxLive;
+  private int liveAtEnd = -1;
 
   /**
    * @param files task_events part files, in order
@@ -103,6 +119,17 @@ public final class GoogleTaskEventsReader implements Workload {
    * @param stopAt stop reading at the first row at or after this trace time (µs); {@link SimTime#NEVER} = read all
    */
   public GoogleTaskEventsReader(List<Path> files, Map<String, Double> units, boolean skipMalformed, long stopAt) {
+    this(files, units, skipMalformed, 0, stopAt);
+  }
+
+  /**
+   * @param startAt the window start (trace µs; 0 = none): episodes that end before it are dropped
+   *     and counted; those alive at it are submitted at it, as the trace's own t = 0 snapshot, and
+   *     if already running, run from it to their end
+   * @param stopAt stop reading at the first row at or after this trace time (µs); {@link SimTime#NEVER} = read all
+   */
+  public GoogleTaskEventsReader(List<Path> files, Map<String, Double> units, boolean skipMalformed, long startAt,
+      long stopAt) {
     Units.validate(TraceFormat.GOOGLE_2011, units);
     this.lines = new TraceLines(files);
     this.support = new ReaderSupport(skipMalformed);
@@ -110,6 +137,7 @@ public final class GoogleTaskEventsReader implements Workload {
     this.memUnit = Units.get(TraceFormat.GOOGLE_2011, units, "mem");
     this.diskUnit = Units.get(TraceFormat.GOOGLE_2011, units, "disk");
     this.stopAt = stopAt;
+    this.startAt = Math.max(0, startAt);
   }
 
   @Override
@@ -132,6 +160,16 @@ public final class GoogleTaskEventsReader implements Workload {
   /** Tasks alive (submitted, not ended) at the read position. */
   public int liveTasks() {
     return live.size();
+  }
+
+  /** The most tasks alive at once while reading. */
+  public int maxLiveTasks() {
+    return maxLive;
+  }
+
+  /** Tasks alive when the input ended (they run forever), or -1 before the end. */
+  public int liveTasksAtEnd() {
+    return liveAtEnd;
   }
 
   /** Episodes waiting in the buffer now. */
@@ -248,18 +286,27 @@ public final class GoogleTaskEventsReader implements Workload {
       duration = SimTime.NEVER;
       out = TaskOutcome.FINISHED;
     }
-    long[] milli = new long[ResourceNames.DISK + 1];
+    long[] milli = scratch;
     double c = cpu[s];
     double m = mem[s];
     milli[ResourceNames.CPUS] = Double.isNaN(c) ? Resources.toMilli("cpus", ReaderSupport.MIN_CPUS) : Resources.toMilli("cpus", c * cpuUnit);
     milli[ResourceNames.MEM] = Double.isNaN(m) ? Resources.toMilli("mem", ReaderSupport.MIN_MEM) : Resources.toMilli("mem", m * memUnit);
     if (diskUnit > 0 && !Double.isNaN(disk[s])) {
       milli[ResourceNames.DISK] = Resources.toMilli("disk", disk[s] * diskUnit);
+    } else {
+      milli[ResourceNames.DISK] = 0;
     }
     if (milli[ResourceNames.CPUS] == 0 && milli[ResourceNames.MEM] == 0 && milli[ResourceNames.DISK] == 0) {
       milli[ResourceNames.CPUS] = Resources.toMilli("cpus", ReaderSupport.MIN_CPUS);
     }
-    return new TaskSpec(Integer.toString(index[s]), "", Resources.ofMilli(milli), duration, out, 0.0, List.of());
+    // tasks of a job usually ask alike: reuse the previous (immutable) Resources when equal
+    if (lastResources == null || !java.util.Arrays.equals(milli, lastMilli)) {
+      lastResources = Resources.ofMilli(milli);
+      System.arraycopy(milli, 0, lastMilli, 0, milli.length);
+    }
+    int ix = index[s];
+    String name = ix < NAMES.length ? NAMES[ix] : Integer.toString(ix);
+    return new TaskSpec(name, "", lastResources, duration, out, 0.0, List.of());
   }
 
   private static String small(int v) {
@@ -290,6 +337,9 @@ public final class GoogleTaskEventsReader implements Workload {
   }
 
   private void finishInput() {
+    if (!eof) {
+      liveAtEnd = live.size();
+    }
     eof = true;
     lines.close();
     live.clear();
@@ -344,13 +394,13 @@ public final class GoogleTaskEventsReader implements Workload {
       case 1, 8 -> { // SCHEDULE, UPDATE_RUNNING
         if (ord < 0) {
           int s = start(key, job, (int) idx, time, RUNNING);
-          sched[s] = time;
+          sched[s] = Math.max(time, startAt);
         } else {
           int s = slot(ord);
           if (state[s] == PENDING) {
             requests(s);
             state[s] = RUNNING;
-            sched[s] = time;
+            sched[s] = Math.max(time, startAt);
           } else if (type == 1) {
             support.skip("google: SCHEDULE of a task already running (ignored)");
           }
@@ -363,6 +413,11 @@ public final class GoogleTaskEventsReader implements Workload {
         }
         int s = slot(ord);
         live.remove(key);
+        if (time < startAt) {
+          state[s] = DROPPED;
+          support.skip("google: episode ended before the window start (dropped)");
+          return;
+        }
         if (state[s] == PENDING) {
           state[s] = DROPPED;
           support.skip("google: episode ended without SCHEDULE (dropped)");
@@ -390,7 +445,10 @@ public final class GoogleTaskEventsReader implements Workload {
     }
     int s = slot(ord);
     live.put(key, ord);
-    submit[s] = time;
+    if (live.size() > maxLive) {
+      maxLive = live.size();
+    }
+    submit[s] = Math.max(time, startAt); // alive at the window start: submitted at it
     sched[s] = -1;
     end[s] = -1;
     jobId[s] = job;

@@ -1,0 +1,158 @@
+package org.mesosim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mesosim.cli.scenario.ModelMapper;
+import org.mesosim.cli.scenario.Scenario;
+import org.mesosim.cli.scenario.ScenarioCatalog;
+import org.mesosim.cli.scenario.ScenarioWriter;
+import org.mesosim.engine.Simulation;
+import org.mesosim.model.MesosCluster;
+import org.mesosim.model.config.ModelConfig;
+import org.mesosim.reports.FrameworkMeta;
+import org.mesosim.reports.MetricsRecorder;
+import org.mesosim.reports.ReportOptions;
+import org.mesosim.reports.ReportWriter;
+import org.mesosim.reports.RunSetup;
+import org.mesosim.reports.RunSummary;
+
+/**
+ * Runs one scenario on the Mesos model: builds the cluster, attaches the metrics recorder, runs
+ * until {@code until} or drained, and writes the report files. Wall time is measured here (the
+ * simulation itself never reads the clock). Thread-safe: every run owns its simulation.
+ */
+public final class SimulationRunner implements Runner {
+  private final ScenarioCatalog catalog;
+
+  public SimulationRunner(ScenarioCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  @Override
+  public RunResult run(RunRequest req, PrintWriter progressOut) throws Exception {
+    Scenario s = req.scenario();
+    ModelConfig cfg = ModelMapper.toModel(s, catalog, req.checkInvariants());
+    Simulation sim = new Simulation(s.seed());
+    MesosCluster cluster = new MesosCluster(sim, cfg);
+    MetricsRecorder rec = null;
+    RunSetup setup = null;
+    if (req.outDir() != null) {
+      Files.createDirectories(req.outDir());
+      List<FrameworkMeta> meta = new ArrayList<>();
+      for (Scenario.Expanded e : s.expanded()) {
+        meta.add(new FrameworkMeta(e.name(), e.role()));
+      }
+      setup = new RunSetup(s.name(), s.seed(), s.allocator().policy(), s.sampleInterval(), cluster.resourceNames(),
+          meta, ModelMapper.roleWeights(s), req.outDir());
+      rec = new MetricsRecorder(setup);
+      cluster.addObserver(rec);
+    }
+    Progress progress = null;
+    if (req.progress() && progressOut != null) {
+      progress = new Progress(progressOut, cfg.until());
+      sim.addListener(progress, 14);
+    }
+    long t0 = System.nanoTime();
+    cluster.start();
+    sim.runWhile(cfg.until(), () -> !cluster.isDrained());
+    double wall = (System.nanoTime() - t0) / 1e9;
+    if (progress != null) {
+      progress.done();
+    }
+    String digest = sim.digest().hex();
+    long violations = cluster.invariantViolations();
+    RunSummary summary = null;
+    String human;
+    TreeMap<String, Double> headline = new TreeMap<>();
+    if (rec != null) {
+      rec.finish(sim.now());
+      summary = rec.summary(digest, sim.eventsFired(), wall, violations);
+      ReportWriter.write(setup, rec, summary, new ReportOptions(s.charts(), s.formats()),
+          ScenarioWriter.write(s, req.overrides()));
+      rec.close();
+      human = human(summary, req);
+      for (Map.Entry<String, RunSummary.MeanFinal> e : summary.cluster().utilization().entrySet()) {
+        headline.put("util_" + e.getKey() + "_mean", e.getValue().mean());
+      }
+      headline.put("jain_mean", summary.fairness().jainIndex().mean());
+      headline.put("jobs_finished", (double) summary.frameworks().stream().mapToLong(f -> f.jobs().finished()).sum());
+      headline.put("wait_p95_s", summary.jobs().waitSeconds().p95());
+      headline.put("completion_p95_s", summary.jobs().completionSeconds().p95());
+    } else {
+      human = String.format(Locale.ROOT, "%s: %d events, %.1f simulated s in %.2f wall s", s.name(),
+          sim.eventsFired(), sim.now() / 1e6, wall);
+    }
+    return new RunResult(digest, sim.eventsFired(), sim.now(), wall, violations, req.outDir(), human, summary,
+        headline);
+  }
+
+  /** A few lines for stdout: time, events, per framework tasks/jobs/share, fairness. */
+  static String human(RunSummary s, RunRequest req) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%s (seed %d, %s): %.1f simulated s, %d events, %.2f wall s%n",
+        s.scenario(), s.seed(), s.allocator(), s.simulated().seconds(), s.simulated().events(), s.wall().seconds()));
+    StringBuilder util = new StringBuilder();
+    s.cluster().utilization().forEach((k, v) -> util.append(String.format(Locale.ROOT, " %s %.0f%%", k,
+        100 * v.mean())));
+    sb.append(String.format(Locale.ROOT, "cluster: %d agents, mean utilization%s; Jain %.3f%n", s.cluster().agents(),
+        util, s.fairness().jainIndex().mean()));
+    int w = s.frameworks().stream().mapToInt(f -> f.name().length()).max().orElse(4);
+    for (RunSummary.FrameworkSummary f : s.frameworks()) {
+      sb.append(String.format(Locale.ROOT, "  %-" + w + "s  tasks %d finished, %d running, %d failed, %d lost;"
+          + " jobs %d/%d; share %.3f%n", f.name(), f.tasks().finished(), f.tasks().running(), f.tasks().failed(),
+          f.tasks().lost(), f.jobs().finished(), f.jobs().submitted(), f.dominantShare().last()));
+    }
+    if (req.outDir() != null) {
+      sb.append("results: ").append(req.outDir()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Progress on stderr: simulated time, percent, events/s, ETA; rewritten in place. */
+  static final class Progress implements Simulation.RunListener {
+    private final PrintWriter out;
+    private final long until;
+    private final long start = System.nanoTime();
+    private long lastPrint;
+
+    Progress(PrintWriter out, long until) {
+      this.out = out;
+      this.until = until;
+    }
+
+    @Override
+    public void progress(Simulation sim) {
+      long now = System.nanoTime();
+      if (now - lastPrint < 500_000_000L) {
+        return;
+      }
+      lastPrint = now;
+      double wall = (now - start) / 1e9;
+      double rate = sim.eventsFired() / Math.max(1e-9, wall);
+      String line;
+      if (until != org.mesosim.engine.SimTime.NEVER) {
+        double frac = Math.min(1, sim.now() / (double) until);
+        double eta = frac > 0 ? wall * (1 - frac) / frac : 0;
+        line = String.format(Locale.ROOT, "\r%10.1f s simulated  %5.1f%%  %,.0f events/s  ETA %.0f s   ",
+            sim.now() / 1e6, 100 * frac, rate, eta);
+      } else {
+        line = String.format(Locale.ROOT, "\r%10.1f s simulated  %,.0f events/s  (until drained)   ",
+            sim.now() / 1e6, rate);
+      }
+      out.print(line);
+      out.flush();
+    }
+
+    void done() {
+      if (lastPrint != 0) {
+        out.print("\r" + " ".repeat(70) + "\r");
+        out.flush();
+      }
+    }
+  }
+}
