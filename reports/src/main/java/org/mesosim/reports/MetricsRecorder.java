@@ -360,7 +360,6 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     return f;
   }
 
-
   private void apply(ModelEvent event) throws IOException {
     long t = event.time();
     if (event instanceof ModelEvent.TaskLaunched e) {
@@ -435,7 +434,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       if (live.get(f).containsKey(k)) {
         return;
       }
-      live.get(f).put(k, new LiveTask(e.resources(), e.state().isTerminal() ? TaskState.TASK_RUNNING : e.state(), null));
+      TaskState st = e.state().isTerminal() ? TaskState.TASK_RUNNING : e.state();
+      live.get(f).put(k, new LiveTask(e.resources(), st, null));
       changeAlloc(f, e.resources(), +1);
       recoveredTasks[f]++;
       if (lostTasks[f] > 0) {
