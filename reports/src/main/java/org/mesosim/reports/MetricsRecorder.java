@@ -93,6 +93,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   private final Level[] pending;
   private final Level jain = new Level(1.0);
   private final Level gap = new Level(0.0);
+  private final Level jainActive = new Level(1.0);
   private boolean sharesDirty;
 
   // counters
@@ -231,6 +232,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     }
     chartCols.add("jain");
     chartCols.add("gap");
+    chartCols.add("jain_active");
     chartSeries = new SeriesBuffer(chartCols, CHART_POINTS);
     chartRow = new double[chartCols.size()];
     try {
@@ -256,7 +258,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   /**
    * The columns of {@code timeseries.csv}: {@code time_s}; {@code util_<res>} per resource; per
    * framework (scenario order) {@code share_<name>}, {@code alloc_<name>_<res>} per resource,
-   * {@code pending_<name>}; {@code jain}; then additions: {@code gap} and {@code roleshare_<role>}
+   * {@code pending_<name>}; {@code jain}; then additions: {@code gap}, {@code jain_active} and
+   * {@code roleshare_<role>}
    * per role.
    */
   public static List<String> timeseriesColumns(RunSetup setup) {
@@ -274,6 +277,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     }
     c.add("jain");
     c.add("gap");
+    c.add("jain_active");
     for (String role : setup.roles()) {
       c.add(Num.csv("roleshare_" + role));
     }
@@ -479,6 +483,9 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       int p = Math.max(0, e.pending());
       pendingNow[f] = p;
       pending[f].set(t, p);
+      if ((prev == 0) != (p == 0)) {
+        sharesDirty = true;
+      }
       if (prev == 0 && p > 0) {
         waitingSince[f] = t;
       } else if (prev > 0 && p == 0 && waitingSince[f] >= 0) {
@@ -664,8 +671,16 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       return;
     }
     sharesDirty = false;
-    jain.set(now, jainIndex(currentWeightedShares()));
-    gap.set(now, maxMinGap(currentWeightedShares()));
+    double[] x = currentWeightedShares();
+    jain.set(now, jainIndex(x));
+    gap.set(now, maxMinGap(x));
+    int n = 0;
+    for (int f = 0; f < nFw; f++) {
+      if (pendingNow[f] > 0 || x[f] > 0) {
+        x[n++] = x[f];
+      }
+    }
+    jainActive.set(now, jainIndex(java.util.Arrays.copyOf(x, n)));
   }
 
   private double[] currentWeightedShares() {
@@ -729,6 +744,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     Num.append(sb, jain.value);
     sb.append(',');
     Num.append(sb, gap.value);
+    sb.append(',');
+    Num.append(sb, jainActive.value);
     for (int g = 0; g < nRoles; g++) {
       sb.append(',');
       Num.append(sb, roleShare[g].value);
@@ -742,7 +759,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       chartRow[c++] = pendingNow[f];
     }
     chartRow[c++] = jain.value;
-    chartRow[c] = gap.value;
+    chartRow[c++] = gap.value;
+    chartRow[c] = jainActive.value;
     chartSeries.add(t / 1e6, chartRow);
     lastRowTime = t;
   }
@@ -914,7 +932,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     long totalOpen = openJobCount;
     return new RunSummary(setup.scenario(), setup.seed(), setup.allocator(), digest,
         new RunSummary.Simulated(end / 1e6, events), new RunSummary.Wall(wallSeconds), cluster,
-        List.copyOf(leaders), fws, new RunSummary.Fairness(mf(jain), mf(gap)), invariantViolations,
+        List.copyOf(leaders), fws, new RunSummary.Fairness(mf(jain), mf(gap), mf(jainActive)), invariantViolations,
         roleSummaries,
         new RunSummary.Leadership(elections, Math.max(0, elections - 1), leaderLosses, RunSummary.Dist.of(recovery),
             unavailable / 1e6),
