@@ -49,6 +49,8 @@ public final class Comparison {
     List<Metric> m = new ArrayList<>();
     m.add(new Metric("jain_mean", "Jain's index (mean)", s -> s.fairness().jainIndex().mean()));
     m.add(new Metric("jain_final", "Jain's index (final)", s -> s.fairness().jainIndex().last()));
+    m.add(new Metric("jain_active_mean", "Jain's index, frameworks with demand (mean)",
+        s -> s.fairness().jainIndexActive().mean()));
     m.add(new Metric("gap_mean", "max−min weighted share (mean)", s -> s.fairness().maxMinGap().mean()));
     List<String> res = runs.isEmpty() ? List.of() : new ArrayList<>(runs.get(0).cluster().utilization().keySet());
     for (String r : res) {

@@ -93,6 +93,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   private final Level[] pending;
   private final Level jain = new Level(1.0);
   private final Level gap = new Level(0.0);
+  private final Level jainActive = new Level(1.0);
   private boolean sharesDirty;
   /** Scratch for {@link #settle}: the weighted shares, filled in place (no allocation per instant). */
   private final double[] weightedShares;
@@ -234,6 +235,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     }
     chartCols.add("jain");
     chartCols.add("gap");
+    chartCols.add("jain_active");
     chartSeries = new SeriesBuffer(chartCols, CHART_POINTS);
     chartRow = new double[chartCols.size()];
     try {
@@ -259,7 +261,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   /**
    * The columns of {@code timeseries.csv}: {@code time_s}; {@code util_<res>} per resource; per
    * framework (scenario order) {@code share_<name>}, {@code alloc_<name>_<res>} per resource,
-   * {@code pending_<name>}; {@code jain}; then additions: {@code gap} and {@code roleshare_<role>}
+   * {@code pending_<name>}; {@code jain}; then additions: {@code gap}, {@code jain_active} and
+   * {@code roleshare_<role>}
    * per role.
    */
   public static List<String> timeseriesColumns(RunSetup setup) {
@@ -277,6 +280,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     }
     c.add("jain");
     c.add("gap");
+    c.add("jain_active");
     for (String role : setup.roles()) {
       c.add(Num.csv("roleshare_" + role));
     }
@@ -363,7 +367,6 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     return f;
   }
 
-
   private void apply(ModelEvent event) throws IOException {
     long t = event.time();
     if (event instanceof ModelEvent.TaskLaunched e) {
@@ -438,7 +441,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       if (live.get(f).containsKey(k)) {
         return;
       }
-      live.get(f).put(k, new LiveTask(e.resources(), e.state().isTerminal() ? TaskState.TASK_RUNNING : e.state(), null));
+      TaskState st = e.state().isTerminal() ? TaskState.TASK_RUNNING : e.state();
+      live.get(f).put(k, new LiveTask(e.resources(), st, null));
       changeAlloc(f, e.resources(), +1);
       recoveredTasks[f]++;
       if (lostTasks[f] > 0) {
@@ -482,6 +486,9 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       int p = Math.max(0, e.pending());
       pendingNow[f] = p;
       pending[f].set(t, p);
+      if ((prev == 0) != (p == 0)) {
+        sharesDirty = true;
+      }
       if (prev == 0 && p > 0) {
         waitingSince[f] = t;
       } else if (prev > 0 && p == 0 && waitingSince[f] >= 0) {
@@ -661,7 +668,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     }
   }
 
-  /** Recomputes Jain's index and the gap if a share changed (at the current time). */
+  /** Recomputes Jain's index (all frameworks and those with demand) and the gap if a share changed. */
   private void settle() {
     if (!sharesDirty) {
       return;
@@ -673,22 +680,35 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     }
     jain.set(now, jainIndex(x));
     gap.set(now, maxMinGap(x));
+    int n = 0;
+    for (int f = 0; f < nFw; f++) {
+      if (pendingNow[f] > 0 || x[f] > 0) {
+        x[n++] = x[f];
+      }
+    }
+    jainActive.set(now, jainIndex(x, n));
   }
 
   /**
    * Jain's fairness index (Σx)² / (n·Σx²); 1 when every x is 0 (all equal) or there are none.
    */
   public static double jainIndex(double[] x) {
+    return jainIndex(x, x.length);
+  }
+
+  /** Jain's index over the first {@code n} values of {@code x}. */
+  public static double jainIndex(double[] x, int n) {
     double s = 0;
     double s2 = 0;
-    for (double v : x) {
+    for (int i = 0; i < n; i++) {
+      double v = x[i];
       s += v;
       s2 += v * v;
     }
     if (s2 <= 0) {
       return 1.0;
     }
-    return Math.min(1.0, s * s / (x.length * s2));
+    return Math.min(1.0, s * s / (n * s2));
   }
 
   /** max(x) − min(x); 0 for fewer than two values. */
@@ -728,6 +748,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     Num.append(sb, jain.value);
     sb.append(',');
     Num.append(sb, gap.value);
+    sb.append(',');
+    Num.append(sb, jainActive.value);
     for (int g = 0; g < nRoles; g++) {
       sb.append(',');
       Num.append(sb, roleShare[g].value);
@@ -741,7 +763,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       chartRow[c++] = pendingNow[f];
     }
     chartRow[c++] = jain.value;
-    chartRow[c] = gap.value;
+    chartRow[c++] = gap.value;
+    chartRow[c] = jainActive.value;
     chartSeries.add(t / 1e6, chartRow);
     lastRowTime = t;
   }
@@ -913,7 +936,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     long totalOpen = openJobCount;
     return new RunSummary(setup.scenario(), setup.seed(), setup.allocator(), digest,
         new RunSummary.Simulated(end / 1e6, events), new RunSummary.Wall(wallSeconds), cluster,
-        List.copyOf(leaders), fws, new RunSummary.Fairness(mf(jain), mf(gap)), invariantViolations,
+        List.copyOf(leaders), fws, new RunSummary.Fairness(mf(jain), mf(gap), mf(jainActive)), invariantViolations,
         roleSummaries,
         new RunSummary.Leadership(elections, Math.max(0, elections - 1), leaderLosses, RunSummary.Dist.of(recovery),
             unavailable / 1e6),

@@ -121,7 +121,8 @@ public final class ReportWriter {
       case "shares":
         return "Dominant share per framework (unweighted): its allocation / capacity, maximised over resources.";
       case "fairness":
-        return "Jain's fairness index over weighted dominant shares (1 = equal) and the max − min gap.";
+        return "Jain's fairness index over weighted dominant shares (1 = equal) of every framework and of those"
+            + " with demand (pending tasks or an allocation), and the max − min gap.";
       case "queue":
         return "Tasks waiting in each framework's queue.";
       case "completion":

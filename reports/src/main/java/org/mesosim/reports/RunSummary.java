@@ -148,9 +148,16 @@ public record RunSummary(String scenario, long seed, String allocator, String di
   @JsonPropertyOrder({"thresholdSeconds", "intervals", "seconds", "longestSeconds"})
   public record Starvation(double thresholdSeconds, long intervals, double seconds, double longestSeconds) {}
 
-  /** @param jainIndex Jain's index over weighted dominant shares @param maxMinGap addition: max − min weighted share */
-  @JsonPropertyOrder({"jainIndex", "maxMinGap"})
-  public record Fairness(MeanFinal jainIndex, MeanFinal maxMinGap) {}
+  /**
+   * Fairness.
+   *
+   * @param jainIndex Jain's index over every framework's weighted dominant share
+   * @param maxMinGap addition: max − min weighted dominant share
+   * @param jainIndexActive addition: Jain's index over the frameworks with demand at the time
+   *     (pending tasks or an allocation)
+   */
+  @JsonPropertyOrder({"jainIndex", "maxMinGap", "jainIndexActive"})
+  public record Fairness(MeanFinal jainIndex, MeanFinal maxMinGap, MeanFinal jainIndexActive) {}
 
   /**
    * @param role role

@@ -77,6 +77,8 @@ class MetricsRecorderTest {
     assertEquals((1.0 + 0.5 * 9) / 10, sum.fairness().jainIndex().mean(), EPS);
     assertEquals(0.5, sum.fairness().jainIndex().last(), EPS);
     assertEquals(0.5, sum.fairness().maxMinGap().last(), EPS);
+    // B has no demand: over frameworks with demand the index is 1 throughout
+    assertEquals(1.0, sum.fairness().jainIndexActive().mean(), EPS);
     assertEquals(4.0, sum.cluster().capacity().get("cpus").doubleValue(), EPS);
     assertEquals(1, sum.cluster().agents());
   }
@@ -273,11 +275,11 @@ class MetricsRecorderTest {
         status(25, "A", "t1", TaskState.TASK_FINISHED, 1, 0));
     List<String> rows = Files.readAllLines(tmp.resolve("timeseries.csv.partial"));
     assertEquals(6, rows.size());
-    assertEquals("0,0,0,0,0,0,0,0,0,0,0,1,0,0,0", rows.get(1));
-    assertEquals("10,0.25,0,0.25,1,0,0,0,0,0,0,0.5,0.25,0.25,0", rows.get(2));
-    assertEquals("20,0.25,0,0.25,1,0,0,0,0,0,0,0.5,0.25,0.25,0", rows.get(3));
-    assertEquals("30,0,0,0,0,0,0,0,0,0,0,1,0,0,0", rows.get(4));
-    assertEquals("35,0,0,0,0,0,0,0,0,0,0,1,0,0,0", rows.get(5));
+    assertEquals("0,0,0,0,0,0,0,0,0,0,0,1,0,1,0,0", rows.get(1));
+    assertEquals("10,0.25,0,0.25,1,0,0,0,0,0,0,0.5,0.25,1,0.25,0", rows.get(2));
+    assertEquals("20,0.25,0,0.25,1,0,0,0,0,0,0,0.5,0.25,1,0.25,0", rows.get(3));
+    assertEquals("30,0,0,0,0,0,0,0,0,0,0,1,0,1,0,0", rows.get(4));
+    assertEquals("35,0,0,0,0,0,0,0,0,0,0,1,0,1,0,0", rows.get(5));
     assertEquals(5, rec.chartSeries().points());
   }
 
@@ -311,5 +313,17 @@ class MetricsRecorderTest {
     assertEquals("0", fw(sum, "A").allocated().get("cpus").toPlainString());
     // cpus held: 2 on [1,4), 1 on [4,6)
     assertEquals((0.5 * 3 + 0.25 * 2) / 10, sum.cluster().utilization().get("cpus").mean(), EPS);
+  }
+
+  @Test
+  void jainActive_countsFrameworksWithPendingWorkButNoAllocation() {
+    RunSummary sum = feed(recorder(s(1)), 10,
+        agent(0, "a1", 4, 4096),
+        launch(0, "A", "t1", "j", 2, 0),
+        pending(5, "B", 3));
+    // [0,5): only A active -> 1; [5,10): A 0.5 and B 0 both active -> 0.5
+    assertEquals(0.75, sum.fairness().jainIndexActive().mean(), EPS);
+    assertEquals(0.5, sum.fairness().jainIndexActive().last(), EPS);
+    assertEquals(0.5, sum.fairness().jainIndex().mean(), EPS);
   }
 }

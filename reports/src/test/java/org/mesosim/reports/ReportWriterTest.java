@@ -121,7 +121,8 @@ class ReportWriterTest {
     expected.add("jain");
     List<String> header = List.of(lines.get(0).split(","));
     assertEquals(expected, header.subList(0, expected.size()));
-    assertEquals(List.of("gap", "roleshare_b", "roleshare_a"), header.subList(expected.size(), header.size()));
+    assertEquals(List.of("gap", "jain_active", "roleshare_b", "roleshare_a"),
+        header.subList(expected.size(), header.size()));
     for (String l : lines.subList(1, lines.size())) {
       assertEquals(header.size(), l.split(",", -1).length, l);
     }

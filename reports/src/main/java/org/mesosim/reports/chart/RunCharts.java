@@ -65,7 +65,10 @@ public final class RunCharts {
         List<ChartRenderer.Line> lines = List.of(
             new ChartRenderer.Line("Jain's index (weighted dominant shares)", t, s.column("jain"),
                 new Color(0x332288), false),
-            new ChartRenderer.Line("max − min weighted dominant share", t, s.column("gap"), new Color(0xCC6677), true));
+            new ChartRenderer.Line("Jain's index, frameworks with demand", t, s.column("jain_active"),
+                new Color(0x44AA99), false),
+            new ChartRenderer.Line("max − min weighted dominant share", t, s.column("gap"), new Color(0xCC6677),
+                true));
         return ChartRenderer.timeChart("Fairness (" + where + ")", "Index / share gap (0–1)", lines, 1.05, false);
       }
       case "queue": {

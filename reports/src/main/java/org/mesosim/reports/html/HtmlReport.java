@@ -77,6 +77,9 @@ public final class HtmlReport {
         + "<thead><tr><th>metric</th><th>mean</th><th>final</th></tr></thead>\n<tbody>\n");
     h.append("<tr><td>Jain's index (weighted dominant shares)</td><td>").append(num(s.fairness().jainIndex().mean()))
         .append("</td><td>").append(num(s.fairness().jainIndex().last())).append("</td></tr>\n");
+    h.append("<tr><td>Jain's index, frameworks with demand</td><td>")
+        .append(num(s.fairness().jainIndexActive().mean())).append("</td><td>")
+        .append(num(s.fairness().jainIndexActive().last())).append("</td></tr>\n");
     h.append("<tr><td>max − min weighted dominant share</td><td>").append(num(s.fairness().maxMinGap().mean()))
         .append("</td><td>").append(num(s.fairness().maxMinGap().last())).append("</td></tr>\n");
     for (RunSummary.RoleSummary r : s.roles()) {
