@@ -329,16 +329,6 @@ public final class DrfSorter implements Sorter {
   // ------------------------------------------------------------------ ordering
 
   @Override
-  public List<String> sort() {
-    ensureOrder();
-    List<String> out = new ArrayList<>(actSize);
-    for (int i = 0; i < actSize; i++) {
-      out.add(names[order[i]]);
-    }
-    return out;
-  }
-
-  @Override
   public int sortInto(int[] out) {
     ensureOrder();
     System.arraycopy(order, 0, out, 0, actSize);

@@ -1,5 +1,6 @@
 package org.mesosim.allocators.sorter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 import org.mesosim.model.Resources;
@@ -77,7 +78,15 @@ public interface Sorter {
   long allocationCount(int handle);
 
   /** Active client names in allocation order (Mesos {@code sort()}). */
-  List<String> sort();
+  default List<String> sort() {
+    int[] handles = new int[activeCount()];
+    int n = sortInto(handles);
+    List<String> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(name(handles[i]));
+    }
+    return out;
+  }
 
   /**
    * Writes the active handles in allocation order into {@code out}, which must hold at least

@@ -323,16 +323,6 @@ public class TreeSorter implements Sorter {
   // ------------------------------------------------------------------ ordering
 
   @Override
-  public List<String> sort() {
-    ensureOrder();
-    List<String> out = new ArrayList<>(orderSize);
-    for (int i = 0; i < orderSize; i++) {
-      out.add(byHandle.get(order[i]).path);
-    }
-    return out;
-  }
-
-  @Override
   public int sortInto(int[] out) {
     ensureOrder();
     System.arraycopy(order, 0, out, 0, orderSize);
