@@ -43,8 +43,6 @@ final class Agent extends Process {
   private long regBackoff;
   private final UniformRandomProvider backoffRng;
   final ArrayList<Task> tasks = new ArrayList<>();
-  /** The agent process's incarnation (bumped on crash and restart). */
-  int incarnation;
 
   Agent(Cluster c, int ep, int idx, String group, AgentInfo info) {
     super(c, ep, info.hostname());
@@ -77,12 +75,7 @@ final class Agent extends Process {
     long b = cluster.config.agent().registrationBackoffFactor();
     long delay = (long) (b * backoffRng.nextDouble());
     regBackoff = b;
-    int inc = incarnation;
-    regHandle = cluster.sim.schedule(delay, () -> {
-      if (inc == incarnation) {
-        doReliableRegistration();
-      }
-    });
+    regHandle = scheduleInThisIncarnation(delay, this::doReliableRegistration);
   }
 
   /** {@code Slave::doReliableRegistration}. */
@@ -98,12 +91,7 @@ final class Agent extends Process {
     }
     long delay = (long) (regBackoff * backoffRng.nextDouble());
     regBackoff = Math.min(regBackoff * 2, REGISTER_RETRY_MAX);
-    int inc = incarnation;
-    regHandle = cluster.sim.schedule(delay, () -> {
-      if (inc == incarnation) {
-        doReliableRegistration();
-      }
-    });
+    regHandle = scheduleInThisIncarnation(delay, this::doReliableRegistration);
   }
 
   /** The tasks the agent reports when re-registering: every task it still has. */

@@ -56,7 +56,6 @@ final class Framework extends Process {
   private boolean failingOver;
   private long regHandle = -1;
   private long regBackoff;
-  private int incarnation;
 
   // queue of logical tasks waiting for an offer
   private LogicalTask qHead;
@@ -364,12 +363,7 @@ final class Framework extends Process {
     }
     long delay = (long) (regBackoff * backoffRng.nextDouble());
     regBackoff = Math.min(regBackoff * 2, REGISTRATION_RETRY_MAX);
-    int inc = incarnation;
-    regHandle = cluster.sim.schedule(delay, () -> {
-      if (inc == incarnation) {
-        doRegistration();
-      }
-    });
+    regHandle = scheduleInThisIncarnation(delay, this::doRegistration);
   }
 
   @Override
@@ -823,12 +817,7 @@ final class Framework extends Process {
     if (checkHandle != -1 || !alive()) {
       return;
     }
-    int inc = incarnation;
-    checkHandle = cluster.sim.schedule(CHECK_INTERVAL, () -> {
-      if (inc == incarnation) {
-        check();
-      }
-    });
+    checkHandle = scheduleInThisIncarnation(CHECK_INTERVAL, this::check);
   }
 
   private void check() {

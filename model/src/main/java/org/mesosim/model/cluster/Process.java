@@ -9,6 +9,8 @@ abstract class Process {
   final Cluster cluster;
   final int ep;
   final String name;
+  /** Bumped when the process restarts; work scheduled by an earlier incarnation is dropped. */
+  int incarnation;
 
   Process(Cluster cluster, int ep, String name) {
     this.cluster = cluster;
@@ -22,6 +24,19 @@ abstract class Process {
 
   void send(int to, Message m) {
     cluster.net.send(ep, to, m);
+  }
+
+  /**
+   * Schedules {@code action} after {@code delay}; it does nothing if this process has restarted
+   * (a new incarnation) by then, as a timer of a crashed libprocess process never fires.
+   */
+  long scheduleInThisIncarnation(long delay, Runnable action) {
+    int inc = incarnation;
+    return cluster.sim.schedule(delay, () -> {
+      if (inc == incarnation) {
+        action.run();
+      }
+    });
   }
 
   /** Delivers one message; {@code from} is the sender's endpoint. */
