@@ -17,6 +17,7 @@ import org.mesosim.engine.SimTime;
 import org.mesosim.model.Resources;
 import org.mesosim.model.workload.JobSpec;
 import org.mesosim.model.workload.TaskOutcome;
+import org.mesosim.model.workload.TaskSpec;
 import org.mesosim.model.workload.Workload;
 import org.mesosim.workloads.trace.google2011.GoogleTaskEventsReader;
 
@@ -73,7 +74,9 @@ class GoogleTaskEventsReaderTest {
       assertEquals(0, first.submitTime());
       assertEquals(2, first.tasks().size());
       assertEquals(Resources.of(4, 4879.811), first.tasks().get(0).resources()); // 0.07446 * 65536 = 4879.81056
-      assertEquals(SimTime.NEVER, first.tasks().get(1).duration());
+      // alive past the lookahead: handed out with a deferred runtime, resolved at the end of the input
+      assertTrue(first.tasks().get(1).isDeferred());
+      assertEquals(TaskSpec.DEFERRED, first.tasks().get(1).knownDuration());
       assertEquals("3418309", first.fields().get("job"));
       assertEquals("production", first.fields().get("band"));
       assertEquals("9", first.fields().get("priority"));
@@ -87,6 +90,7 @@ class GoogleTaskEventsReaderTest {
         jobs++;
       }
       assertEquals(jobs, w.stats().jobs());
+      assertEquals(SimTime.NEVER, first.tasks().get(1).knownDuration()); // alive at the end: forever
     }
   }
 
@@ -250,5 +254,47 @@ class GoogleTaskEventsReaderTest {
     assertNull(r.next());
     assertEquals(0, r.liveTasks());
     assertEquals(2, r.maxBufferedEpisodes());
+  }
+
+  /** Every task of part 0 read with {@code lookahead}: "job/name resources duration outcome", in order. */
+  private static List<String> part0Tasks(long lookahead, long[] stats) {
+    Path f = TraceSamples.require(TraceSamples.GOOGLE);
+    List<JobSpec> jobs = new java.util.ArrayList<>();
+    GoogleTaskEventsReader r = new GoogleTaskEventsReader(List.of(f), new TreeMap<>(), false, 0, SimTime.NEVER, lookahead);
+    try (r) {
+      JobSpec j;
+      while ((j = r.next()) != null) {
+        jobs.add(j);
+      }
+      stats[0] = r.maxBufferedEpisodes();
+      stats[1] = r.maxLiveTasks();
+      stats[2] = r.deferredTotal();
+      stats[3] = r.deferredLive();
+      stats[4] = r.stats().skipped().getOrDefault(GoogleTaskEventsReader.SKIP_UNSCHEDULED_AFTER, 0L);
+      stats[5] = r.stats().skipped().getOrDefault(GoogleTaskEventsReader.SKIP_REQUESTS_AFTER, 0L);
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (JobSpec j : jobs) {
+      for (TaskSpec t : j.tasks()) {
+        out.add(j.id() + "/" + t.name() + " " + t.resources() + " " + t.knownDuration() + " " + t.knownOutcome());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void part0_lookahead_sameTasksAsUnbounded_deferredRuntimesResolvedToTheSameValues() {
+    long[] exact = new long[6];
+    List<String> all = part0Tasks(GoogleTaskEventsReader.UNBOUNDED, exact);
+    assertEquals(201415, all.size());
+    assertEquals(201491, exact[0]); // unbounded: the t = 0 snapshot holds the whole file in the buffer
+    assertEquals(0, exact[2]);
+    for (long h : new long[] {0, GoogleTaskEventsReader.DEFAULT_LOOKAHEAD}) {
+      long[] st = new long[6];
+      List<String> got = part0Tasks(h, st);
+      System.out.printf("lookahead %d: max buffered %d, max live %d, deferred %d (live at end %d), unscheduled %d, requests %d%n",
+          h, st[0], st[1], st[2], st[3], st[4], st[5]);
+      assertEquals(0, st[3]); // every deferred runtime resolved by the end of the input
+    }
   }
 }

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.mesosim.engine.SimTime;
 import org.mesosim.model.ResourceNames;
 import org.mesosim.model.Resources;
+import org.mesosim.model.workload.DeferredRuntime;
 import org.mesosim.model.workload.JobSpec;
 import org.mesosim.model.workload.TaskOutcome;
 import org.mesosim.model.workload.TaskSpec;
@@ -44,12 +45,42 @@ import org.mesosim.workloads.trace.Units;
  * one-task jobs. A job's id is {@code <trace job ID>:<ordinal of its first episode>} (unique); its
  * field {@code job} is the trace's job ID, so filters and splits work per trace job.
  *
- * <p><b>Memory.</b> Live tasks sit in a primitive map; episodes wait in a compact ring buffer
- * (primitive columns, about 80 bytes each) until every earlier-submitted episode has ended, because
- * a task's runtime is only known at its end event. The buffer therefore spans from the oldest
- * episode still alive to the read position; see README.md ("Workloads") for the measurement.
+ * <p><b>Lookahead and memory.</b> A task's runtime is only known at its end event. Episodes wait
+ * in a compact ring buffer (primitive columns) in submit order. With a finite lookahead H (the
+ * default, {@link #DEFAULT_LOOKAHEAD}; units key {@code lookahead} in seconds) the oldest episode
+ * is handed out once the reader has read every row up to its submit time + H: with its runtime if
+ * it has ended by then (exact), else with a {@link DeferredRuntime} that the reader resolves when
+ * it reads the end event (or to forever at the end of the input). The buffer then spans H of
+ * trace time, and handed-out live tasks cost one map entry and one small cell each: the heap is
+ * bounded by the tasks alive at once. Since a simulation pulls the next job when the previous
+ * one arrives, the reader has always read H past the simulated clock (in trace time), so a
+ * deferred runtime is learnt by trace time end - H and the task ends exactly at its simulated
+ * start + runtime whenever the simulation started it no more than H earlier than the trace's
+ * SCHEDULE; one started earlier ends when its end row is read. Requests changed after an episode
+ * was handed out (UPDATE_PENDING, SCHEDULE of a task still pending after H) are ignored and
+ * counted, and such an episode that ends without SCHEDULE is resolved to run 0 s (counted).
+ *
+ * <p>With an unbounded lookahead ({@link #UNBOUNDED}, used by {@code trace inspect} and {@code
+ * trace convert}) every runtime is known when handed out, and an episode waits until every
+ * earlier-submitted one has ended: the buffer spans from the oldest episode still alive to the
+ * read position (in part 0 of the 2011 trace, the whole file). See README.md ("Workloads").
  */
 public final class GoogleTaskEventsReader implements Workload {
+  /** The lookahead that makes every runtime known when its task is handed out (unbounded buffer). */
+  public static final long UNBOUNDED = SimTime.NEVER;
+  /**
+   * The default lookahead, 5 minutes of trace time: tasks ending within 5 minutes of their submit
+   * (most batch tasks) are handed out with their runtime, and a deferred runtime is exact unless
+   * the simulation starts the task more than 5 minutes before the trace did; see README.md.
+   */
+  public static final long DEFAULT_LOOKAHEAD = 5 * SimTime.MINUTE;
+
+  /** Skip reason: requests changed after the task was handed out with a deferred runtime. */
+  public static final String SKIP_REQUESTS_AFTER = "google: requests changed after the task was handed out (lookahead; ignored)";
+  /** Skip reason: a task handed out while pending ended without SCHEDULE (resolved to 0 s). */
+  public static final String SKIP_UNSCHEDULED_AFTER =
+      "google: episode ended without SCHEDULE after it was handed out (lookahead; runs 0 s)";
+
   private static final byte PENDING = 0;
   private static final byte RUNNING = 1;
   private static final byte ENDED = 2;
@@ -81,7 +112,9 @@ public final class GoogleTaskEventsReader implements Workload {
   private final double diskUnit;
   private final long stopAt;
   private final long startAt;
+  private final long lookahead;
   private final ByteInterner users = new ByteInterner();
+  /** Live task key → ring ordinal (>= 0) while buffered, or {@code -2 - cell} once handed out deferred. */
   private final LongLongMap live = new LongLongMap();
 
   // ring buffer of episodes, indexed by ordinal & mask
@@ -104,6 +137,16 @@ public final class GoogleTaskEventsReader implements Workload {
   private long tail;
   private long scan; // first episode of the group being assembled is head; scan = next to examine
 
+  // tasks handed out with a deferred runtime and still alive: a slab with a free list
+  private DeferredRuntime[] cells = new DeferredRuntime[1 << 10];
+  private long[] cellSched = new long[1 << 10]; // -1 while pending
+  private Resources[] cellRes = new Resources[1 << 10];
+  private int[] freeCells = new int[1 << 10];
+  private int freeCount;
+  private int cellsUsed;
+  private int deferredLive;
+  private long deferredTotal;
+
   private boolean eof;
   private long lastTime = Long.MIN_VALUE;
   private int[] groupIdx = new int[64];
@@ -112,9 +155,17 @@ public final class GoogleTaskEventsReader implements Workload {
   private int maxLive;
   private int liveAtEnd = -1;
 
+  // the fields of the last job, reused while consecutive jobs share them
+  private TreeMap<String, String> lastFields;
+  private String lastFieldsUser;
+  private long lastFieldsJob = -1;
+  private int lastFieldsPrio = -1;
+  private int lastFieldsClass = -1;
+
   /**
    * @param files task_events part files, in order
-   * @param units {@code cpus} (default 32), {@code mem} (default 65536 MB), {@code disk} (default 0 = ignored)
+   * @param units {@code cpus} (default 32), {@code mem} (default 65536 MB), {@code disk} (default 0 =
+   *     ignored), {@code lookahead} (seconds, default 300)
    * @param skipMalformed skip and count malformed rows
    * @param stopAt stop reading at the first row at or after this trace time (µs); {@link SimTime#NEVER} = read all
    */
@@ -130,7 +181,20 @@ public final class GoogleTaskEventsReader implements Workload {
    */
   public GoogleTaskEventsReader(List<Path> files, Map<String, Double> units, boolean skipMalformed, long startAt,
       long stopAt) {
+    this(files, units, skipMalformed, startAt, stopAt, lookaheadOf(units));
+  }
+
+  /**
+   * @param lookahead µs of trace time the reader reads past a task's submit before handing it out
+   *     with a deferred runtime if it has not ended; {@link #UNBOUNDED} = only once it has ended
+   *     (every runtime known when handed out; the units key {@code lookahead} is then ignored)
+   */
+  public GoogleTaskEventsReader(List<Path> files, Map<String, Double> units, boolean skipMalformed, long startAt,
+      long stopAt, long lookahead) {
     Units.validate(TraceFormat.GOOGLE_2011, units);
+    if (lookahead < 0) {
+      throw new IllegalArgumentException("lookahead must be >= 0");
+    }
     this.lines = new TraceLines(files);
     this.support = new ReaderSupport(skipMalformed);
     this.cpuUnit = Units.get(TraceFormat.GOOGLE_2011, units, "cpus");
@@ -138,6 +202,15 @@ public final class GoogleTaskEventsReader implements Workload {
     this.diskUnit = Units.get(TraceFormat.GOOGLE_2011, units, "disk");
     this.stopAt = stopAt;
     this.startAt = Math.max(0, startAt);
+    this.lookahead = lookahead;
+  }
+
+  /** The lookahead of a units map ({@code lookahead} in seconds), in µs; huge values are {@link #UNBOUNDED}. */
+  public static long lookaheadOf(Map<String, Double> units) {
+    Units.validate(TraceFormat.GOOGLE_2011, units);
+    double s = Units.get(TraceFormat.GOOGLE_2011, units, "lookahead");
+    double micros = Math.rint(s * SimTime.SECOND);
+    return micros >= (double) (SimTime.NEVER / 4) ? UNBOUNDED : (long) micros;
   }
 
   @Override
@@ -155,6 +228,11 @@ public final class GoogleTaskEventsReader implements Workload {
         readRow();
       }
     }
+  }
+
+  /** The lookahead in µs of trace time, or {@link #UNBOUNDED}. */
+  public long lookahead() {
+    return lookahead;
   }
 
   /** Tasks alive (submitted, not ended) at the read position. */
@@ -182,6 +260,16 @@ public final class GoogleTaskEventsReader implements Workload {
     return maxBuffered;
   }
 
+  /** Tasks handed out with a runtime not resolved yet (each holds one cell of the reader). */
+  public int deferredLive() {
+    return deferredLive;
+  }
+
+  /** Tasks handed out with a deferred runtime so far. */
+  public long deferredTotal() {
+    return deferredTotal;
+  }
+
   /** Reads only the rows (split and parse the key columns), for throughput measurements. */
   public long scanRowsOnly() {
     long rows = 0;
@@ -207,8 +295,16 @@ public final class GoogleTaskEventsReader implements Workload {
       return null;
     }
     int h = slot(head);
-    if (!eof && state[h] < ENDED) {
-      return null;
+    boolean bounded = lookahead != UNBOUNDED;
+    if (!eof) {
+      if (bounded) {
+        // every row up to submit + H read (rows come in time order): hand it out now
+        if (lastTime - submit[h] <= lookahead) {
+          return null;
+        }
+      } else if (state[h] < ENDED) {
+        return null;
+      }
     }
     if (scan < head) {
       scan = head;
@@ -225,12 +321,12 @@ public final class GoogleTaskEventsReader implements Workload {
       if (jobId[s] != job || submit[s] != t) {
         break;
       }
-      if (!eof && state[s] < ENDED) {
+      if (!eof && !bounded && state[s] < ENDED) {
         return null; // a member still running: wait
       }
       scan++;
     }
-    if (scan >= tail && !eof) {
+    if (scan >= tail && !eof && !bounded) {
       return null; // the next row may still belong to this group
     }
     return buildGroup(head, scan);
@@ -238,8 +334,9 @@ public final class GoogleTaskEventsReader implements Workload {
 
   private JobSpec buildGroup(long from, long to) {
     int h = slot(from);
-    List<TaskSpec> tasks = new ArrayList<>((int) Math.min(to - from, 1 << 16));
     int groupSize = 0;
+    TaskSpec only = null;
+    List<TaskSpec> tasks = null;
     long o = from;
     for (; o < to; o++) {
       int s = slot(o);
@@ -255,19 +352,21 @@ public final class GoogleTaskEventsReader implements Workload {
         groupIdx = Arrays.copyOf(groupIdx, groupSize * 2);
       }
       groupIdx[groupSize++] = idx;
-      tasks.add(task(s));
+      TaskSpec ts = task(s);
+      if (only == null) {
+        only = ts;
+      } else {
+        if (tasks == null) {
+          tasks = new ArrayList<>((int) Math.min(to - from, 1 << 16));
+          tasks.add(only);
+        }
+        tasks.add(ts);
+      }
     }
     for (int i = 0; i < groupSize; i++) {
       inGroup.clear(groupIdx[i]);
     }
-    TreeMap<String, String> fields = new TreeMap<>();
-    fields.put("user", user[h]);
-    int p = prio[h];
-    fields.put("priority", small(p));
-    fields.put("class", small(klass[h]));
-    fields.put("band", p <= 1 ? "free" : p <= 8 ? "batch" : "production");
-    fields.put("job", Long.toString(jobId[h]));
-    JobSpec j = new JobSpec(jobId[h] + ":" + from, submit[h], tasks, fields);
+    JobSpec j = new JobSpec(jobId[h] + ":" + from, submit[h], tasks == null ? List.of(only) : tasks, fields(h));
     for (long r = from; r < o; r++) {
       release(slot(r));
     }
@@ -276,23 +375,57 @@ public final class GoogleTaskEventsReader implements Workload {
     return j;
   }
 
-  private TaskSpec task(int s) {
-    long duration;
-    TaskOutcome out;
-    if (state[s] == ENDED) {
-      duration = end[s] - sched[s];
-      out = OUTCOMES[outcome[s]];
-    } else { // alive at the end of the input
-      duration = SimTime.NEVER;
-      out = TaskOutcome.FINISHED;
+  private TreeMap<String, String> fields(int h) {
+    String u = user[h];
+    int p = prio[h];
+    int k = klass[h];
+    long job = jobId[h];
+    if (lastFields != null && job == lastFieldsJob && u == lastFieldsUser && p == lastFieldsPrio && k == lastFieldsClass) {
+      return lastFields;
     }
+    TreeMap<String, String> fields = new TreeMap<>();
+    fields.put("user", u);
+    fields.put("priority", small(p));
+    fields.put("class", small(k));
+    fields.put("band", p <= 1 ? "free" : p <= 8 ? "batch" : "production");
+    fields.put("job", Long.toString(job));
+    lastFields = fields;
+    lastFieldsUser = u;
+    lastFieldsJob = job;
+    lastFieldsPrio = p;
+    lastFieldsClass = k;
+    return fields;
+  }
+
+  private TaskSpec task(int s) {
+    Resources res = resources(cpu[s], mem[s], disk[s]);
+    int ix = index[s];
+    String name = ix < NAMES.length ? NAMES[ix] : Integer.toString(ix);
+    if (state[s] == ENDED) {
+      return new TaskSpec(name, "", res, end[s] - sched[s], OUTCOMES[outcome[s]], 0.0, List.of());
+    }
+    if (eof) { // alive at the end of the input
+      return new TaskSpec(name, "", res, SimTime.NEVER, TaskOutcome.FINISHED, 0.0, List.of());
+    }
+    // alive past the lookahead: hand it out now, resolve its runtime when its end is read
+    DeferredRuntime rt = new DeferredRuntime();
+    int c = allocCell();
+    cells[c] = rt;
+    cellSched[c] = state[s] == RUNNING ? sched[s] : -1;
+    cellRes[c] = res;
+    live.put(((long) jobId[s] << 24) | ix, -2 - c);
+    deferredLive++;
+    deferredTotal++;
+    return TaskSpec.deferred(name, "", res, rt);
+  }
+
+  /** The Resources of a request (NaN = never given), reusing the previous object when equal. */
+  private Resources resources(double c, double m, double d) {
     long[] milli = scratch;
-    double c = cpu[s];
-    double m = mem[s];
     milli[ResourceNames.CPUS] = Double.isNaN(c) ? Resources.toMilli("cpus", ReaderSupport.MIN_CPUS) : Resources.toMilli("cpus", c * cpuUnit);
     milli[ResourceNames.MEM] = Double.isNaN(m) ? Resources.toMilli("mem", ReaderSupport.MIN_MEM) : Resources.toMilli("mem", m * memUnit);
-    if (diskUnit > 0 && !Double.isNaN(disk[s])) {
-      milli[ResourceNames.DISK] = Resources.toMilli("disk", disk[s] * diskUnit);
+    if (diskUnit > 0 && !Double.isNaN(d)) {
+      milli[ResourceNames.DISK] = Resources.toMilli("disk", d * diskUnit);
     } else {
       milli[ResourceNames.DISK] = 0;
     }
@@ -300,13 +433,32 @@ public final class GoogleTaskEventsReader implements Workload {
       milli[ResourceNames.CPUS] = Resources.toMilli("cpus", ReaderSupport.MIN_CPUS);
     }
     // tasks of a job usually ask alike: reuse the previous (immutable) Resources when equal
-    if (lastResources == null || !java.util.Arrays.equals(milli, lastMilli)) {
+    if (lastResources == null || !Arrays.equals(milli, lastMilli)) {
       lastResources = Resources.ofMilli(milli);
       System.arraycopy(milli, 0, lastMilli, 0, milli.length);
     }
-    int ix = index[s];
-    String name = ix < NAMES.length ? NAMES[ix] : Integer.toString(ix);
-    return new TaskSpec(name, "", lastResources, duration, out, 0.0, List.of());
+    return lastResources;
+  }
+
+  private int allocCell() {
+    if (freeCount > 0) {
+      return freeCells[--freeCount];
+    }
+    if (cellsUsed == cells.length) {
+      int n = cells.length * 2;
+      cells = Arrays.copyOf(cells, n);
+      cellSched = Arrays.copyOf(cellSched, n);
+      cellRes = Arrays.copyOf(cellRes, n);
+      freeCells = Arrays.copyOf(freeCells, n);
+    }
+    return cellsUsed++;
+  }
+
+  private void freeCell(int c) {
+    cells[c] = null;
+    cellRes[c] = null;
+    freeCells[freeCount++] = c;
+    deferredLive--;
   }
 
   private static String small(int v) {
@@ -343,6 +495,14 @@ public final class GoogleTaskEventsReader implements Workload {
     eof = true;
     lines.close();
     live.clear();
+    // tasks handed out and still alive run forever, as those handed out from now on
+    for (int c = 0; c < cellsUsed; c++) {
+      DeferredRuntime rt = cells[c];
+      if (rt != null) {
+        freeCell(c);
+        rt.resolve(SimTime.NEVER, TaskOutcome.FINISHED);
+      }
+    }
   }
 
   private void row() {
@@ -378,6 +538,10 @@ public final class GoogleTaskEventsReader implements Workload {
     }
     long key = (job << 24) | idx;
     long ord = live.get(key, -1);
+    if (ord <= -2) {
+      handedOut(key, (int) (-2 - ord), time, type);
+      return;
+    }
     switch (type) {
       case 0, 7 -> { // SUBMIT, UPDATE_PENDING
         if (ord < 0) {
@@ -425,14 +589,66 @@ public final class GoogleTaskEventsReader implements Workload {
         }
         state[s] = ENDED;
         end[s] = time;
-        outcome[s] = (byte) (switch (type) {
-          case 3 -> TaskOutcome.FAILED;
-          case 4 -> TaskOutcome.FINISHED;
-          case 6 -> TaskOutcome.LOST;
-          default -> TaskOutcome.KILLED; // 2 EVICT, 5 KILL
-        }).ordinal();
+        outcome[s] = (byte) outcomeOf(type).ordinal();
       }
     }
+  }
+
+  private static TaskOutcome outcomeOf(int type) {
+    return switch (type) {
+      case 3 -> TaskOutcome.FAILED;
+      case 4 -> TaskOutcome.FINISHED;
+      case 6 -> TaskOutcome.LOST;
+      default -> TaskOutcome.KILLED; // 2 EVICT, 5 KILL
+    };
+  }
+
+  /** An event of a task already handed out with a deferred runtime (cell {@code c}). */
+  private void handedOut(long key, int c, long time, int type) {
+    boolean pending = cellSched[c] < 0;
+    if (type <= 1 || type >= 7) { // SUBMIT, SCHEDULE, UPDATE_PENDING, UPDATE_RUNNING
+      if (pending) {
+        // a buffered episode would still take these requests; this one was handed out already
+        if (requestsChange(cellRes[c])) {
+          support.skip(SKIP_REQUESTS_AFTER);
+        }
+        if (type == 1 || type == 8) {
+          cellSched[c] = Math.max(time, startAt);
+        }
+      } else if (type == 0) {
+        support.skip("google: SUBMIT of a task already running (ignored)");
+      } else if (type == 1) {
+        support.skip("google: SCHEDULE of a task already running (ignored)");
+      }
+      return;
+    }
+    // 2 EVICT, 3 FAIL, 4 FINISH, 5 KILL, 6 LOST
+    live.remove(key);
+    DeferredRuntime rt = cells[c];
+    long runtime = pending ? 0 : time - cellSched[c];
+    freeCell(c);
+    if (pending) {
+      support.skip(SKIP_UNSCHEDULED_AFTER);
+    }
+    rt.resolve(runtime, outcomeOf(type));
+  }
+
+  /** True if this row's non-empty requests would change {@code res} (what the task was handed out with). */
+  private boolean requestsChange(Resources res) {
+    int c = TaskEventField.CPU_REQUEST.index();
+    int m = TaskEventField.MEMORY_REQUEST.index();
+    int d = TaskEventField.DISK_REQUEST.index();
+    if (!lines.empty(c) && Resources.toMilli("cpus", nonNegative(lines.doubleField(c, "CPU request"), "CPU request") * cpuUnit)
+        != res.milli(ResourceNames.CPUS)) {
+      return true;
+    }
+    if (!lines.empty(m) && Resources.toMilli("mem", nonNegative(lines.doubleField(m, "memory request"), "memory request") * memUnit)
+        != res.milli(ResourceNames.MEM)) {
+      return true;
+    }
+    return diskUnit > 0 && !lines.empty(d)
+        && Resources.toMilli("disk", nonNegative(lines.doubleField(d, "disk request"), "disk request") * diskUnit)
+        != res.milli(ResourceNames.DISK);
   }
 
   private int start(long key, long job, int idx, long time, byte st) {
