@@ -60,7 +60,7 @@ public final class LongLongMap {
       if (k == FREE) {
         t[2 * i] = key;
         t[2 * i + 1] = value;
-        if (++size * 2 > mask + 1) {
+        if (++size * 4L > (mask + 1) * 3L) { // load factor 3/4
           grow();
         }
         return;

@@ -118,17 +118,17 @@ public final class GoogleTaskEventsReader implements Workload {
   private final LongLongMap live = new LongLongMap();
 
   // ring buffer of episodes, indexed by ordinal & mask
-  private int cap = 1 << 12;
+  private static final int MIN_CAP = 1 << 12;
+  private int cap = MIN_CAP;
   private int mask = cap - 1;
   private long[] submit = new long[cap];
   private long[] sched = new long[cap];
   private long[] end = new long[cap];
-  private long[] jobId = new long[cap];
-  private int[] index = new int[cap];
+  private long[] keys = new long[cap]; // job ID << 24 | task index
   private String[] user = new String[cap];
   private double[] cpu = new double[cap];
   private double[] mem = new double[cap];
-  private double[] disk = new double[cap];
+  private double[] disk; // only when disk requests are used (units.disk > 0)
   private byte[] state = new byte[cap];
   private byte[] outcome = new byte[cap];
   private byte[] klass = new byte[cap];
@@ -203,6 +203,7 @@ public final class GoogleTaskEventsReader implements Workload {
     this.stopAt = stopAt;
     this.startAt = Math.max(0, startAt);
     this.lookahead = lookahead;
+    this.disk = diskUnit > 0 ? new double[cap] : null;
   }
 
   /** The lookahead of a units map ({@code lookahead} in seconds), in µs; huge values are {@link #UNBOUNDED}. */
@@ -309,7 +310,7 @@ public final class GoogleTaskEventsReader implements Workload {
     if (scan < head) {
       scan = head;
     }
-    long job = jobId[h];
+    long job = keys[h] >>> 24;
     long t = submit[h];
     // extend the group over consecutive episodes of the same job and submit time
     while (scan < tail) {
@@ -318,7 +319,7 @@ public final class GoogleTaskEventsReader implements Workload {
         scan++;
         continue;
       }
-      if (jobId[s] != job || submit[s] != t) {
+      if (keys[s] >>> 24 != job || submit[s] != t) {
         break;
       }
       if (!eof && !bounded && state[s] < ENDED) {
@@ -343,7 +344,7 @@ public final class GoogleTaskEventsReader implements Workload {
       if (state[s] == DROPPED) {
         continue;
       }
-      int idx = index[s];
+      int idx = (int) (keys[s] & 0xFFFFFF);
       if (inGroup.get(idx)) {
         break; // the same task twice at one instant: start a new job there
       }
@@ -366,12 +367,13 @@ public final class GoogleTaskEventsReader implements Workload {
     for (int i = 0; i < groupSize; i++) {
       inGroup.clear(groupIdx[i]);
     }
-    JobSpec j = new JobSpec(jobId[h] + ":" + from, submit[h], tasks == null ? List.of(only) : tasks, fields(h));
+    JobSpec j = new JobSpec((keys[h] >>> 24) + ":" + from, submit[h], tasks == null ? List.of(only) : tasks, fields(h));
     for (long r = from; r < o; r++) {
       release(slot(r));
     }
     head = o;
     scan = o;
+    maybeShrink();
     return j;
   }
 
@@ -379,7 +381,7 @@ public final class GoogleTaskEventsReader implements Workload {
     String u = user[h];
     int p = prio[h];
     int k = klass[h];
-    long job = jobId[h];
+    long job = keys[h] >>> 24;
     if (lastFields != null && job == lastFieldsJob && u == lastFieldsUser && p == lastFieldsPrio && k == lastFieldsClass) {
       return lastFields;
     }
@@ -398,8 +400,8 @@ public final class GoogleTaskEventsReader implements Workload {
   }
 
   private TaskSpec task(int s) {
-    Resources res = resources(cpu[s], mem[s], disk[s]);
-    int ix = index[s];
+    Resources res = resources(cpu[s], mem[s], disk == null ? Double.NaN : disk[s]);
+    int ix = (int) (keys[s] & 0xFFFFFF);
     String name = ix < NAMES.length ? NAMES[ix] : Integer.toString(ix);
     if (state[s] == ENDED) {
       return new TaskSpec(name, "", res, end[s] - sched[s], OUTCOMES[outcome[s]], 0.0, List.of());
@@ -413,7 +415,7 @@ public final class GoogleTaskEventsReader implements Workload {
     cells[c] = rt;
     cellSched[c] = state[s] == RUNNING ? sched[s] : -1;
     cellRes[c] = res;
-    live.put(((long) jobId[s] << 24) | ix, -2 - c);
+    live.put(keys[s], -2 - c);
     deferredLive++;
     deferredTotal++;
     return TaskSpec.deferred(name, "", res, rt);
@@ -667,8 +669,7 @@ public final class GoogleTaskEventsReader implements Workload {
     submit[s] = Math.max(time, startAt); // alive at the window start: submitted at it
     sched[s] = -1;
     end[s] = -1;
-    jobId[s] = job;
-    index[s] = idx;
+    keys[s] = key;
     state[s] = st;
     int uf = TaskEventField.USER.index();
     user[s] = users.intern(lines.buf(), lines.fieldStart(uf), lines.fieldEnd(uf));
@@ -676,7 +677,9 @@ public final class GoogleTaskEventsReader implements Workload {
     prio[s] = (byte) smallInt(TaskEventField.PRIORITY.index(), "priority", 0, 11);
     cpu[s] = Double.NaN;
     mem[s] = Double.NaN;
-    disk[s] = Double.NaN;
+    if (disk != null) {
+      disk[s] = Double.NaN;
+    }
     requests(s);
     return s;
   }
@@ -700,7 +703,10 @@ public final class GoogleTaskEventsReader implements Workload {
       mem[s] = nonNegative(lines.doubleField(m, "memory request"), "memory request");
     }
     if (!lines.empty(d)) {
-      disk[s] = nonNegative(lines.doubleField(d, "disk request"), "disk request");
+      double v = nonNegative(lines.doubleField(d, "disk request"), "disk request");
+      if (disk != null) {
+        disk[s] = v;
+      }
     }
   }
 
@@ -712,16 +718,25 @@ public final class GoogleTaskEventsReader implements Workload {
   }
 
   private void grow() {
-    int ncap = cap * 2;
+    resize(cap * 2);
+  }
+
+  /** Halves the ring when it is less than a quarter full (after a burst such as the t = 0 snapshot). */
+  private void maybeShrink() {
+    if (cap > MIN_CAP && (tail - head) * 4 < cap) {
+      resize(cap / 2);
+    }
+  }
+
+  private void resize(int ncap) {
     long[] nsubmit = new long[ncap];
     long[] nsched = new long[ncap];
     long[] nend = new long[ncap];
-    long[] njob = new long[ncap];
-    int[] nindex = new int[ncap];
+    long[] nkey = new long[ncap];
     String[] nuser = new String[ncap];
     double[] ncpu = new double[ncap];
     double[] nmem = new double[ncap];
-    double[] ndisk = new double[ncap];
+    double[] ndisk = disk == null ? null : new double[ncap];
     byte[] nstate = new byte[ncap];
     byte[] nout = new byte[ncap];
     byte[] nklass = new byte[ncap];
@@ -733,12 +748,13 @@ public final class GoogleTaskEventsReader implements Workload {
       nsubmit[b] = submit[a];
       nsched[b] = sched[a];
       nend[b] = end[a];
-      njob[b] = jobId[a];
-      nindex[b] = index[a];
+      nkey[b] = keys[a];
       nuser[b] = user[a];
       ncpu[b] = cpu[a];
       nmem[b] = mem[a];
-      ndisk[b] = disk[a];
+      if (ndisk != null) {
+        ndisk[b] = disk[a];
+      }
       nstate[b] = state[a];
       nout[b] = outcome[a];
       nklass[b] = klass[a];
@@ -749,8 +765,7 @@ public final class GoogleTaskEventsReader implements Workload {
     submit = nsubmit;
     sched = nsched;
     end = nend;
-    jobId = njob;
-    index = nindex;
+    keys = nkey;
     user = nuser;
     cpu = ncpu;
     mem = nmem;
