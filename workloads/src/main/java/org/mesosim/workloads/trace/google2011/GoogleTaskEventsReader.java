@@ -117,22 +117,16 @@ public final class GoogleTaskEventsReader implements Workload {
   /** Live task key → ring ordinal (>= 0) while buffered, or {@code -2 - cell} once handed out deferred. */
   private final LongLongMap live = new LongLongMap();
 
-  // ring buffer of episodes, indexed by ordinal & mask
-  private static final int MIN_CAP = 1 << 12;
-  private int cap = MIN_CAP;
-  private int mask = cap - 1;
-  private long[] submit = new long[cap];
-  private long[] sched = new long[cap];
-  private long[] end = new long[cap];
-  private long[] keys = new long[cap]; // job ID << 24 | task index
-  private String[] user = new String[cap];
-  private double[] cpu = new double[cap];
-  private double[] mem = new double[cap];
-  private double[] disk; // only when disk requests are used (units.disk > 0)
-  private byte[] state = new byte[cap];
-  private byte[] outcome = new byte[cap];
-  private byte[] klass = new byte[cap];
-  private byte[] prio = new byte[cap];
+  // ring buffer of episodes in chunks of CHUNK (columns per chunk; no large arrays to grow or copy)
+  private static final int CHUNK_BITS = 12;
+  private static final int CHUNK = 1 << CHUNK_BITS;
+  private static final int CMASK = CHUNK - 1;
+  private static final int SPARE_CHUNKS = 2;
+  private Chunk[] chunks = new Chunk[16]; // by (ordinal >>> CHUNK_BITS) & (length - 1)
+  private final Chunk[] spare = new Chunk[SPARE_CHUNKS];
+  private int spareCount;
+  private long heldFrom; // ordinal of the first chunk still held
+  private final boolean disk; // disk requests used (units.disk > 0)
   private long head;
   private long tail;
   private long scan; // first episode of the group being assembled is head; scan = next to examine
@@ -161,6 +155,8 @@ public final class GoogleTaskEventsReader implements Workload {
   private long lastFieldsJob = -1;
   private int lastFieldsPrio = -1;
   private int lastFieldsClass = -1;
+  private String lastJobString;
+  private long lastJobStringOf = -1;
 
   /**
    * @param files task_events part files, in order
@@ -203,7 +199,7 @@ public final class GoogleTaskEventsReader implements Workload {
     this.stopAt = stopAt;
     this.startAt = Math.max(0, startAt);
     this.lookahead = lookahead;
-    this.disk = diskUnit > 0 ? new double[cap] : null;
+    this.disk = diskUnit > 0;
   }
 
   /** The lookahead of a units map ({@code lookahead} in seconds), in µs; huge values are {@link #UNBOUNDED}. */
@@ -288,41 +284,49 @@ public final class GoogleTaskEventsReader implements Workload {
 
   private JobSpec tryEmit() {
     // skip dropped episodes at the head
-    while (head < tail && state[slot(head)] == DROPPED) {
-      release(slot(head));
+    while (head < tail) {
+      Chunk c = chunk(head);
+      int i = (int) (head & CMASK);
+      if (c.state[i] != DROPPED) {
+        break;
+      }
+      c.user[i] = null;
       head++;
     }
+    releaseChunks();
     if (head >= tail) {
       return null;
     }
-    int h = slot(head);
+    Chunk hc = chunk(head);
+    int h = (int) (head & CMASK);
     boolean bounded = lookahead != UNBOUNDED;
     if (!eof) {
       if (bounded) {
         // every row up to submit + H read (rows come in time order): hand it out now
-        if (lastTime - submit[h] <= lookahead) {
+        if (lastTime - hc.submit[h] <= lookahead) {
           return null;
         }
-      } else if (state[h] < ENDED) {
+      } else if (hc.state[h] < ENDED) {
         return null;
       }
     }
     if (scan < head) {
       scan = head;
     }
-    long job = keys[h] >>> 24;
-    long t = submit[h];
+    long job = hc.keys[h] >>> 24;
+    long t = hc.submit[h];
     // extend the group over consecutive episodes of the same job and submit time
     while (scan < tail) {
-      int s = slot(scan);
-      if (state[s] == DROPPED) {
+      Chunk c = chunk(scan);
+      int i = (int) (scan & CMASK);
+      if (c.state[i] == DROPPED) {
         scan++;
         continue;
       }
-      if (keys[s] >>> 24 != job || submit[s] != t) {
+      if (c.keys[i] >>> 24 != job || c.submit[i] != t) {
         break;
       }
-      if (!eof && !bounded && state[s] < ENDED) {
+      if (!eof && !bounded && c.state[i] < ENDED) {
         return null; // a member still running: wait
       }
       scan++;
@@ -334,17 +338,19 @@ public final class GoogleTaskEventsReader implements Workload {
   }
 
   private JobSpec buildGroup(long from, long to) {
-    int h = slot(from);
+    Chunk hc = chunk(from);
+    int h = (int) (from & CMASK);
     int groupSize = 0;
     TaskSpec only = null;
     List<TaskSpec> tasks = null;
     long o = from;
     for (; o < to; o++) {
-      int s = slot(o);
-      if (state[s] == DROPPED) {
+      Chunk c = chunk(o);
+      int i = (int) (o & CMASK);
+      if (c.state[i] == DROPPED) {
         continue;
       }
-      int idx = (int) (keys[s] & 0xFFFFFF);
+      int idx = (int) (c.keys[i] & 0xFFFFFF);
       if (inGroup.get(idx)) {
         break; // the same task twice at one instant: start a new job there
       }
@@ -353,7 +359,7 @@ public final class GoogleTaskEventsReader implements Workload {
         groupIdx = Arrays.copyOf(groupIdx, groupSize * 2);
       }
       groupIdx[groupSize++] = idx;
-      TaskSpec ts = task(s);
+      TaskSpec ts = task(c, i);
       if (only == null) {
         only = ts;
       } else {
@@ -367,21 +373,30 @@ public final class GoogleTaskEventsReader implements Workload {
     for (int i = 0; i < groupSize; i++) {
       inGroup.clear(groupIdx[i]);
     }
-    JobSpec j = new JobSpec((keys[h] >>> 24) + ":" + from, submit[h], tasks == null ? List.of(only) : tasks, fields(h));
+    long job = hc.keys[h] >>> 24;
+    JobSpec j = new JobSpec(jobIdString(job) + ":" + from, hc.submit[h], tasks == null ? List.of(only) : tasks,
+        fields(hc, h, job));
     for (long r = from; r < o; r++) {
-      release(slot(r));
+      chunk(r).user[(int) (r & CMASK)] = null;
     }
     head = o;
     scan = o;
-    maybeShrink();
+    releaseChunks();
     return j;
   }
 
-  private TreeMap<String, String> fields(int h) {
-    String u = user[h];
-    int p = prio[h];
-    int k = klass[h];
-    long job = keys[h] >>> 24;
+  private String jobIdString(long job) {
+    if (job != lastJobStringOf) {
+      lastJobString = Long.toString(job);
+      lastJobStringOf = job;
+    }
+    return lastJobString;
+  }
+
+  private TreeMap<String, String> fields(Chunk hc, int h, long job) {
+    String u = hc.user[h];
+    int p = hc.prio[h];
+    int k = hc.klass[h];
     if (lastFields != null && job == lastFieldsJob && u == lastFieldsUser && p == lastFieldsPrio && k == lastFieldsClass) {
       return lastFields;
     }
@@ -390,7 +405,7 @@ public final class GoogleTaskEventsReader implements Workload {
     fields.put("priority", small(p));
     fields.put("class", small(k));
     fields.put("band", p <= 1 ? "free" : p <= 8 ? "batch" : "production");
-    fields.put("job", Long.toString(job));
+    fields.put("job", jobIdString(job));
     lastFields = fields;
     lastFieldsUser = u;
     lastFieldsJob = job;
@@ -399,12 +414,12 @@ public final class GoogleTaskEventsReader implements Workload {
     return fields;
   }
 
-  private TaskSpec task(int s) {
-    Resources res = resources(cpu[s], mem[s], disk == null ? Double.NaN : disk[s]);
-    int ix = (int) (keys[s] & 0xFFFFFF);
+  private TaskSpec task(Chunk ch, int s) {
+    Resources res = resources(ch.cpu[s], ch.mem[s], ch.disk == null ? Double.NaN : ch.disk[s]);
+    int ix = (int) (ch.keys[s] & 0xFFFFFF);
     String name = ix < NAMES.length ? NAMES[ix] : Integer.toString(ix);
-    if (state[s] == ENDED) {
-      return new TaskSpec(name, "", res, end[s] - sched[s], OUTCOMES[outcome[s]], 0.0, List.of());
+    if (ch.state[s] == ENDED) {
+      return new TaskSpec(name, "", res, ch.end[s] - ch.sched[s], OUTCOMES[ch.outcome[s]], 0.0, List.of());
     }
     if (eof) { // alive at the end of the input
       return new TaskSpec(name, "", res, SimTime.NEVER, TaskOutcome.FINISHED, 0.0, List.of());
@@ -413,9 +428,9 @@ public final class GoogleTaskEventsReader implements Workload {
     DeferredRuntime rt = new DeferredRuntime();
     int c = allocCell();
     cells[c] = rt;
-    cellSched[c] = state[s] == RUNNING ? sched[s] : -1;
+    cellSched[c] = ch.state[s] == RUNNING ? ch.sched[s] : -1;
     cellRes[c] = res;
-    live.put(keys[s], -2 - c);
+    live.put(ch.keys[s], -2 - c);
     deferredLive++;
     deferredTotal++;
     return TaskSpec.deferred(name, "", res, rt);
@@ -467,12 +482,43 @@ public final class GoogleTaskEventsReader implements Workload {
     return v >= 0 && v < SMALL.length ? SMALL[v] : Integer.toString(v);
   }
 
-  private void release(int s) {
-    user[s] = null;
+  private Chunk chunk(long ordinal) {
+    return chunks[(int) (ordinal >>> CHUNK_BITS) & (chunks.length - 1)];
   }
 
-  private int slot(long ordinal) {
-    return (int) (ordinal & mask);
+  /** Makes room for ordinal {@code tail} (a new chunk when it starts one). */
+  private void ensureChunk() {
+    if ((tail & CMASK) != 0) {
+      return;
+    }
+    long held = ((tail - heldFrom) >>> CHUNK_BITS) + 1;
+    if (held > chunks.length) { // the chunk table is full: double it
+      Chunk[] n = new Chunk[chunks.length * 2];
+      for (long o = heldFrom; o < tail; o += CHUNK) {
+        n[(int) (o >>> CHUNK_BITS) & (n.length - 1)] = chunk(o);
+      }
+      chunks = n;
+    }
+    Chunk c;
+    if (spareCount > 0) {
+      c = spare[--spareCount];
+      spare[spareCount] = null;
+    } else {
+      c = new Chunk(disk);
+    }
+    chunks[(int) (tail >>> CHUNK_BITS) & (chunks.length - 1)] = c;
+  }
+
+  /** Gives back the chunks wholly before the head (a few are kept for reuse). */
+  private void releaseChunks() {
+    while (heldFrom + CHUNK <= head) {
+      int k = (int) (heldFrom >>> CHUNK_BITS) & (chunks.length - 1);
+      if (spareCount < SPARE_CHUNKS) {
+        spare[spareCount++] = chunks[k];
+      }
+      chunks[k] = null;
+      heldFrom += CHUNK;
+    }
   }
 
   // ---- reading --------------------------------------------------------------------------------
@@ -549,9 +595,10 @@ public final class GoogleTaskEventsReader implements Workload {
         if (ord < 0) {
           start(key, job, (int) idx, time, PENDING);
         } else {
-          int s = slot(ord);
-          if (state[s] == PENDING) {
-            requests(s);
+          Chunk c = chunk(ord);
+          int s = (int) (ord & CMASK);
+          if (c.state[s] == PENDING) {
+            requests(c, s);
           } else if (type == 0) {
             support.skip("google: SUBMIT of a task already running (ignored)");
           }
@@ -559,14 +606,14 @@ public final class GoogleTaskEventsReader implements Workload {
       }
       case 1, 8 -> { // SCHEDULE, UPDATE_RUNNING
         if (ord < 0) {
-          int s = start(key, job, (int) idx, time, RUNNING);
-          sched[s] = Math.max(time, startAt);
+          start(key, job, (int) idx, time, RUNNING);
         } else {
-          int s = slot(ord);
-          if (state[s] == PENDING) {
-            requests(s);
-            state[s] = RUNNING;
-            sched[s] = Math.max(time, startAt);
+          Chunk c = chunk(ord);
+          int s = (int) (ord & CMASK);
+          if (c.state[s] == PENDING) {
+            requests(c, s);
+            c.state[s] = RUNNING;
+            c.sched[s] = Math.max(time, startAt);
           } else if (type == 1) {
             support.skip("google: SCHEDULE of a task already running (ignored)");
           }
@@ -577,21 +624,22 @@ public final class GoogleTaskEventsReader implements Workload {
           support.skip("google: end event of a task not alive in the input (dropped)");
           return;
         }
-        int s = slot(ord);
+        Chunk c = chunk(ord);
+        int s = (int) (ord & CMASK);
         live.remove(key);
         if (time < startAt) {
-          state[s] = DROPPED;
+          c.state[s] = DROPPED;
           support.skip("google: episode ended before the window start (dropped)");
           return;
         }
-        if (state[s] == PENDING) {
-          state[s] = DROPPED;
+        if (c.state[s] == PENDING) {
+          c.state[s] = DROPPED;
           support.skip("google: episode ended without SCHEDULE (dropped)");
           return;
         }
-        state[s] = ENDED;
-        end[s] = time;
-        outcome[s] = (byte) outcomeOf(type).ordinal();
+        c.state[s] = ENDED;
+        c.end[s] = time;
+        c.outcome[s] = (byte) outcomeOf(type).ordinal();
       }
     }
   }
@@ -653,35 +701,33 @@ public final class GoogleTaskEventsReader implements Workload {
         != res.milli(ResourceNames.DISK);
   }
 
-  private int start(long key, long job, int idx, long time, byte st) {
-    if (tail - head == cap) {
-      grow();
-    }
+  private void start(long key, long job, int idx, long time, byte st) {
+    ensureChunk();
     long ord = tail++;
     if (tail - head > maxBuffered) {
       maxBuffered = tail - head;
     }
-    int s = slot(ord);
+    Chunk c = chunk(ord);
+    int s = (int) (ord & CMASK);
     live.put(key, ord);
     if (live.size() > maxLive) {
       maxLive = live.size();
     }
-    submit[s] = Math.max(time, startAt); // alive at the window start: submitted at it
-    sched[s] = -1;
-    end[s] = -1;
-    keys[s] = key;
-    state[s] = st;
+    c.submit[s] = Math.max(time, startAt); // alive at the window start: submitted at it
+    c.sched[s] = st == RUNNING ? Math.max(time, startAt) : -1;
+    c.end[s] = -1;
+    c.keys[s] = key;
+    c.state[s] = st;
     int uf = TaskEventField.USER.index();
-    user[s] = users.intern(lines.buf(), lines.fieldStart(uf), lines.fieldEnd(uf));
-    klass[s] = (byte) smallInt(TaskEventField.SCHEDULING_CLASS.index(), "scheduling class", 0, 3);
-    prio[s] = (byte) smallInt(TaskEventField.PRIORITY.index(), "priority", 0, 11);
-    cpu[s] = Double.NaN;
-    mem[s] = Double.NaN;
-    if (disk != null) {
-      disk[s] = Double.NaN;
+    c.user[s] = users.intern(lines.buf(), lines.fieldStart(uf), lines.fieldEnd(uf));
+    c.klass[s] = (byte) smallInt(TaskEventField.SCHEDULING_CLASS.index(), "scheduling class", 0, 3);
+    c.prio[s] = (byte) smallInt(TaskEventField.PRIORITY.index(), "priority", 0, 11);
+    c.cpu[s] = Double.NaN;
+    c.mem[s] = Double.NaN;
+    if (c.disk != null) {
+      c.disk[s] = Double.NaN;
     }
-    requests(s);
-    return s;
+    requests(c, s);
   }
 
   private int smallInt(int f, String name, int min, int max) {
@@ -692,20 +738,19 @@ public final class GoogleTaskEventsReader implements Workload {
     return (int) v;
   }
 
-  private void requests(int s) {
+  private void requests(Chunk ch, int s) {
     int c = TaskEventField.CPU_REQUEST.index();
     int m = TaskEventField.MEMORY_REQUEST.index();
-    int d = TaskEventField.DISK_REQUEST.index();
     if (!lines.empty(c)) {
-      cpu[s] = nonNegative(lines.doubleField(c, "CPU request"), "CPU request");
+      ch.cpu[s] = nonNegative(lines.doubleField(c, "CPU request"), "CPU request");
     }
     if (!lines.empty(m)) {
-      mem[s] = nonNegative(lines.doubleField(m, "memory request"), "memory request");
+      ch.mem[s] = nonNegative(lines.doubleField(m, "memory request"), "memory request");
     }
-    if (!lines.empty(d)) {
-      double v = nonNegative(lines.doubleField(d, "disk request"), "disk request");
-      if (disk != null) {
-        disk[s] = v;
+    if (ch.disk != null) { // units.disk = 0 (the default): the disk column is neither used nor checked
+      int d = TaskEventField.DISK_REQUEST.index();
+      if (!lines.empty(d)) {
+        ch.disk[s] = nonNegative(lines.doubleField(d, "disk request"), "disk request");
       }
     }
   }
@@ -717,65 +762,6 @@ public final class GoogleTaskEventsReader implements Workload {
     return v;
   }
 
-  private void grow() {
-    resize(cap * 2);
-  }
-
-  /** Halves the ring when it is less than a quarter full (after a burst such as the t = 0 snapshot). */
-  private void maybeShrink() {
-    if (cap > MIN_CAP && (tail - head) * 4 < cap) {
-      resize(cap / 2);
-    }
-  }
-
-  private void resize(int ncap) {
-    long[] nsubmit = new long[ncap];
-    long[] nsched = new long[ncap];
-    long[] nend = new long[ncap];
-    long[] nkey = new long[ncap];
-    String[] nuser = new String[ncap];
-    double[] ncpu = new double[ncap];
-    double[] nmem = new double[ncap];
-    double[] ndisk = disk == null ? null : new double[ncap];
-    byte[] nstate = new byte[ncap];
-    byte[] nout = new byte[ncap];
-    byte[] nklass = new byte[ncap];
-    byte[] nprio = new byte[ncap];
-    int nmask = ncap - 1;
-    for (long o = head; o < tail; o++) {
-      int a = (int) (o & mask);
-      int b = (int) (o & nmask);
-      nsubmit[b] = submit[a];
-      nsched[b] = sched[a];
-      nend[b] = end[a];
-      nkey[b] = keys[a];
-      nuser[b] = user[a];
-      ncpu[b] = cpu[a];
-      nmem[b] = mem[a];
-      if (ndisk != null) {
-        ndisk[b] = disk[a];
-      }
-      nstate[b] = state[a];
-      nout[b] = outcome[a];
-      nklass[b] = klass[a];
-      nprio[b] = prio[a];
-    }
-    cap = ncap;
-    mask = nmask;
-    submit = nsubmit;
-    sched = nsched;
-    end = nend;
-    keys = nkey;
-    user = nuser;
-    cpu = ncpu;
-    mem = nmem;
-    disk = ndisk;
-    state = nstate;
-    outcome = nout;
-    klass = nklass;
-    prio = nprio;
-  }
-
   @Override
   public WorkloadStats stats() {
     return support.stats();
@@ -784,5 +770,25 @@ public final class GoogleTaskEventsReader implements Workload {
   @Override
   public void close() {
     lines.close();
+  }
+
+  /** {@link #CHUNK} episodes of the ring, column by column. */
+  private static final class Chunk {
+    final long[] submit = new long[CHUNK];
+    final long[] sched = new long[CHUNK];
+    final long[] end = new long[CHUNK];
+    final long[] keys = new long[CHUNK]; // job ID << 24 | task index
+    final String[] user = new String[CHUNK];
+    final double[] cpu = new double[CHUNK];
+    final double[] mem = new double[CHUNK];
+    final double[] disk; // only when disk requests are used (units.disk > 0)
+    final byte[] state = new byte[CHUNK];
+    final byte[] outcome = new byte[CHUNK];
+    final byte[] klass = new byte[CHUNK];
+    final byte[] prio = new byte[CHUNK];
+
+    Chunk(boolean withDisk) {
+      disk = withDisk ? new double[CHUNK] : null;
+    }
   }
 }
