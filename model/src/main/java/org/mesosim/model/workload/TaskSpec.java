@@ -50,7 +50,7 @@ public record TaskSpec(
     if (!(failureProbability >= 0 && failureProbability <= 1)) {
       throw new IllegalArgumentException("task " + name + ": failureProbability must be in [0, 1]");
     }
-    dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    dependsOn = dependsOn == null || dependsOn.isEmpty() ? List.of() : List.copyOf(dependsOn);
   }
 
   /** A task whose runtime is known now. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.mesosim.engine.SimTime;
 import org.mesosim.model.ResourceNames;
@@ -103,7 +104,8 @@ public final class GoogleTaskEventsReader implements Workload {
   }
 
   private final long[] scratch = new long[ResourceNames.DISK + 1];
-  private final long[] lastMilli = new long[ResourceNames.DISK + 1];
+  private static final int RES_CACHE = 1 << 10;
+  private final Resources[] resCache = new Resources[RES_CACHE];
   private Resources lastResources;
   private final TraceLines lines;
   private final ReaderSupport support;
@@ -132,11 +134,11 @@ public final class GoogleTaskEventsReader implements Workload {
   private long scan; // first episode of the group being assembled is head; scan = next to examine
 
   // tasks handed out with a deferred runtime and still alive: a slab with a free list
-  private DeferredRuntime[] cells = new DeferredRuntime[1 << 10];
-  private long[] cellSched = new long[1 << 10]; // -1 while pending
-  private Resources[] cellRes = new Resources[1 << 10];
-  private int[] freeCells = new int[1 << 10];
-  private int freeCount;
+  // (in chunks of CHUNK cells; a free cell's sched holds the next free cell, -1 ends the list)
+  private DeferredRuntime[][] cells = new DeferredRuntime[8][];
+  private long[][] cellSched = new long[8][]; // -1 while pending
+  private Resources[][] cellRes = new Resources[8][];
+  private int freeCell = -1;
   private int cellsUsed;
   private int deferredLive;
   private long deferredTotal;
@@ -150,7 +152,7 @@ public final class GoogleTaskEventsReader implements Workload {
   private int liveAtEnd = -1;
 
   // the fields of the last job, reused while consecutive jobs share them
-  private TreeMap<String, String> lastFields;
+  private SortedMap<String, String> lastFields;
   private String lastFieldsUser;
   private long lastFieldsJob = -1;
   private int lastFieldsPrio = -1;
@@ -393,7 +395,7 @@ public final class GoogleTaskEventsReader implements Workload {
     return lastJobString;
   }
 
-  private TreeMap<String, String> fields(Chunk hc, int h, long job) {
+  private SortedMap<String, String> fields(Chunk hc, int h, long job) {
     String u = hc.user[h];
     int p = hc.prio[h];
     int k = hc.klass[h];
@@ -406,7 +408,7 @@ public final class GoogleTaskEventsReader implements Workload {
     fields.put("class", small(k));
     fields.put("band", p <= 1 ? "free" : p <= 8 ? "batch" : "production");
     fields.put("job", jobIdString(job));
-    lastFields = fields;
+    lastFields = JobSpec.sharedFields(fields);
     lastFieldsUser = u;
     lastFieldsJob = job;
     lastFieldsPrio = p;
@@ -427,9 +429,9 @@ public final class GoogleTaskEventsReader implements Workload {
     // alive past the lookahead: hand it out now, resolve its runtime when its end is read
     DeferredRuntime rt = new DeferredRuntime();
     int c = allocCell();
-    cells[c] = rt;
-    cellSched[c] = ch.state[s] == RUNNING ? ch.sched[s] : -1;
-    cellRes[c] = res;
+    cells[c >>> CHUNK_BITS][c & CMASK] = rt;
+    cellSched[c >>> CHUNK_BITS][c & CMASK] = ch.state[s] == RUNNING ? ch.sched[s] : -1;
+    cellRes[c >>> CHUNK_BITS][c & CMASK] = res;
     live.put(ch.keys[s], -2 - c);
     deferredLive++;
     deferredTotal++;
@@ -449,32 +451,53 @@ public final class GoogleTaskEventsReader implements Workload {
     if (milli[ResourceNames.CPUS] == 0 && milli[ResourceNames.MEM] == 0 && milli[ResourceNames.DISK] == 0) {
       milli[ResourceNames.CPUS] = Resources.toMilli("cpus", ReaderSupport.MIN_CPUS);
     }
-    // tasks of a job usually ask alike: reuse the previous (immutable) Resources when equal
-    if (lastResources == null || !Arrays.equals(milli, lastMilli)) {
-      lastResources = Resources.ofMilli(milli);
-      System.arraycopy(milli, 0, lastMilli, 0, milli.length);
+    // tasks of a job usually ask alike: reuse the previous (immutable) Resources when equal, else
+    // one of a small direct-mapped cache of recent requests (few distinct values in the trace)
+    long cm = milli[ResourceNames.CPUS];
+    long mm = milli[ResourceNames.MEM];
+    long dm = milli[ResourceNames.DISK];
+    Resources last = lastResources;
+    if (last != null && last.milli(ResourceNames.CPUS) == cm && last.milli(ResourceNames.MEM) == mm
+        && last.milli(ResourceNames.DISK) == dm) {
+      return last;
     }
-    return lastResources;
+    long hsh = (cm * 0x9E3779B97F4A7C15L + mm) * 0x9E3779B97F4A7C15L + dm;
+    int k = (int) (hsh ^ (hsh >>> 29)) & (RES_CACHE - 1);
+    Resources r = resCache[k];
+    if (r == null || r.milli(ResourceNames.CPUS) != cm || r.milli(ResourceNames.MEM) != mm
+        || r.milli(ResourceNames.DISK) != dm) {
+      r = Resources.ofMilli(milli);
+      resCache[k] = r;
+    }
+    lastResources = r;
+    return r;
   }
 
   private int allocCell() {
-    if (freeCount > 0) {
-      return freeCells[--freeCount];
+    if (freeCell >= 0) {
+      int c = freeCell;
+      freeCell = (int) cellSched[c >>> CHUNK_BITS][c & CMASK];
+      return c;
     }
-    if (cellsUsed == cells.length) {
-      int n = cells.length * 2;
-      cells = Arrays.copyOf(cells, n);
-      cellSched = Arrays.copyOf(cellSched, n);
-      cellRes = Arrays.copyOf(cellRes, n);
-      freeCells = Arrays.copyOf(freeCells, n);
+    int k = cellsUsed >>> CHUNK_BITS;
+    if (k == cells.length) {
+      cells = Arrays.copyOf(cells, k * 2);
+      cellSched = Arrays.copyOf(cellSched, k * 2);
+      cellRes = Arrays.copyOf(cellRes, k * 2);
+    }
+    if (cells[k] == null) {
+      cells[k] = new DeferredRuntime[CHUNK];
+      cellSched[k] = new long[CHUNK];
+      cellRes[k] = new Resources[CHUNK];
     }
     return cellsUsed++;
   }
 
   private void freeCell(int c) {
-    cells[c] = null;
-    cellRes[c] = null;
-    freeCells[freeCount++] = c;
+    cells[c >>> CHUNK_BITS][c & CMASK] = null;
+    cellRes[c >>> CHUNK_BITS][c & CMASK] = null;
+    cellSched[c >>> CHUNK_BITS][c & CMASK] = freeCell;
+    freeCell = c;
     deferredLive--;
   }
 
@@ -544,10 +567,17 @@ public final class GoogleTaskEventsReader implements Workload {
     lines.close();
     live.clear();
     // tasks handed out and still alive run forever, as those handed out from now on
-    for (int c = 0; c < cellsUsed; c++) {
-      DeferredRuntime rt = cells[c];
+    DeferredRuntime[][] open = cells;
+    int used = cellsUsed;
+    cells = new DeferredRuntime[1][];
+    cellSched = new long[1][];
+    cellRes = new Resources[1][];
+    cellsUsed = 0;
+    freeCell = -1;
+    deferredLive = 0;
+    for (int c = 0; c < used; c++) {
+      DeferredRuntime rt = open[c >>> CHUNK_BITS][c & CMASK];
       if (rt != null) {
-        freeCell(c);
         rt.resolve(SimTime.NEVER, TaskOutcome.FINISHED);
       }
     }
@@ -655,15 +685,17 @@ public final class GoogleTaskEventsReader implements Workload {
 
   /** An event of a task already handed out with a deferred runtime (cell {@code c}). */
   private void handedOut(long key, int c, long time, int type) {
-    boolean pending = cellSched[c] < 0;
+    long[] schedOf = cellSched[c >>> CHUNK_BITS];
+    int ci = c & CMASK;
+    boolean pending = schedOf[ci] < 0;
     if (type <= 1 || type >= 7) { // SUBMIT, SCHEDULE, UPDATE_PENDING, UPDATE_RUNNING
       if (pending) {
         // a buffered episode would still take these requests; this one was handed out already
-        if (requestsChange(cellRes[c])) {
+        if (requestsChange(cellRes[c >>> CHUNK_BITS][ci])) {
           support.skip(SKIP_REQUESTS_AFTER);
         }
         if (type == 1 || type == 8) {
-          cellSched[c] = Math.max(time, startAt);
+          schedOf[ci] = Math.max(time, startAt);
         }
       } else if (type == 0) {
         support.skip("google: SUBMIT of a task already running (ignored)");
@@ -674,8 +706,8 @@ public final class GoogleTaskEventsReader implements Workload {
     }
     // 2 EVICT, 3 FAIL, 4 FINISH, 5 KILL, 6 LOST
     live.remove(key);
-    DeferredRuntime rt = cells[c];
-    long runtime = pending ? 0 : time - cellSched[c];
+    DeferredRuntime rt = cells[c >>> CHUNK_BITS][ci];
+    long runtime = pending ? 0 : time - schedOf[ci];
     freeCell(c);
     if (pending) {
       support.skip(SKIP_UNSCHEDULED_AFTER);
