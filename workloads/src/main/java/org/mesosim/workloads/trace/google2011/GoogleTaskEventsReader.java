@@ -18,6 +18,7 @@ import org.mesosim.model.workload.Workload;
 import org.mesosim.model.workload.WorkloadStats;
 import org.mesosim.workloads.TraceFormat;
 import org.mesosim.workloads.trace.ByteInterner;
+import org.mesosim.workloads.trace.FieldMemo;
 import org.mesosim.workloads.trace.LongLongMap;
 import org.mesosim.workloads.trace.MalformedRowException;
 import org.mesosim.workloads.trace.ReaderSupport;
@@ -116,6 +117,12 @@ public final class GoogleTaskEventsReader implements Workload {
   private final long startAt;
   private final long lookahead;
   private final ByteInterner users = new ByteInterner();
+  // rows come in bursts sharing these columns: parse them only when they change
+  private final FieldMemo timeMemo = new FieldMemo();
+  private final FieldMemo jobMemo = new FieldMemo();
+  private final FieldMemo userMemo = new FieldMemo();
+  private final FieldMemo cpuMemo = new FieldMemo();
+  private final FieldMemo memMemo = new FieldMemo();
   /** Live task key → ring ordinal (>= 0) while buffered, or {@code -2 - cell} once handed out deferred. */
   private final LongLongMap live = new LongLongMap();
 
@@ -588,7 +595,7 @@ public final class GoogleTaskEventsReader implements Workload {
     if (n != 13) {
       throw new MalformedRowException("expected 13 comma-separated columns, found " + n);
     }
-    long time = lines.longField(TaskEventField.TIME.index(), "time");
+    long time = timeMemo.longField(lines, TaskEventField.TIME.index(), "time");
     if (time == Long.MAX_VALUE) {
       support.skip("google: event after the end of the trace (time 2^63-1)");
       return;
@@ -605,7 +612,7 @@ public final class GoogleTaskEventsReader implements Workload {
       return;
     }
     lastTime = time;
-    long job = lines.longField(TaskEventField.JOB_ID.index(), "job ID");
+    long job = jobMemo.longField(lines, TaskEventField.JOB_ID.index(), "job ID");
     long idx = lines.longField(TaskEventField.TASK_INDEX.index(), "task index");
     if (job < 0 || job >= (1L << 39) || idx < 0 || idx >= (1L << 24)) {
       throw new MalformedRowException("job ID or task index out of range");
@@ -751,7 +758,7 @@ public final class GoogleTaskEventsReader implements Workload {
     c.keys[s] = key;
     c.state[s] = st;
     int uf = TaskEventField.USER.index();
-    c.user[s] = users.intern(lines.buf(), lines.fieldStart(uf), lines.fieldEnd(uf));
+    c.user[s] = userMemo.internedField(lines, uf, users);
     c.klass[s] = (byte) smallInt(TaskEventField.SCHEDULING_CLASS.index(), "scheduling class", 0, 3);
     c.prio[s] = (byte) smallInt(TaskEventField.PRIORITY.index(), "priority", 0, 11);
     c.cpu[s] = Double.NaN;
@@ -774,10 +781,10 @@ public final class GoogleTaskEventsReader implements Workload {
     int c = TaskEventField.CPU_REQUEST.index();
     int m = TaskEventField.MEMORY_REQUEST.index();
     if (!lines.empty(c)) {
-      ch.cpu[s] = nonNegative(lines.doubleField(c, "CPU request"), "CPU request");
+      ch.cpu[s] = nonNegative(cpuMemo.doubleField(lines, c, "CPU request"), "CPU request");
     }
     if (!lines.empty(m)) {
-      ch.mem[s] = nonNegative(lines.doubleField(m, "memory request"), "memory request");
+      ch.mem[s] = nonNegative(memMemo.doubleField(lines, m, "memory request"), "memory request");
     }
     if (ch.disk != null) { // units.disk = 0 (the default): the disk column is neither used nor checked
       int d = TaskEventField.DISK_REQUEST.index();
