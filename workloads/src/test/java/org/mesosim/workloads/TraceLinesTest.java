@@ -86,4 +86,27 @@ class TraceLinesTest {
       assertFalse(t.next());
     }
   }
+
+  @Test
+  void fieldMemo_reusesARepeatedValue_parsesAChangedOne_keepsTheLastGoodOneAfterAnError() throws IOException {
+    Path f = tmp.resolve("memo.csv");
+    Files.writeString(f, "10,0.5,u1\n10,0.5,u1\n100,0.25,u2\n1x,0.2x,u2\n100,0.25,u1\n");
+    org.mesosim.workloads.trace.FieldMemo time = new org.mesosim.workloads.trace.FieldMemo();
+    org.mesosim.workloads.trace.FieldMemo req = new org.mesosim.workloads.trace.FieldMemo();
+    org.mesosim.workloads.trace.FieldMemo user = new org.mesosim.workloads.trace.FieldMemo();
+    org.mesosim.workloads.trace.ByteInterner users = new org.mesosim.workloads.trace.ByteInterner();
+    List<String> seen = new ArrayList<>();
+    try (TraceLines t = new TraceLines(List.of(f))) {
+      while (t.next()) {
+        t.split((byte) ',');
+        try {
+          seen.add(time.longField(t, 0, "time") + " " + req.doubleField(t, 1, "req") + " " + user.internedField(t, 2, users));
+        } catch (org.mesosim.workloads.trace.MalformedRowException e) {
+          seen.add("bad: " + e.getMessage());
+        }
+      }
+    }
+    assertEquals(List.of("10 0.5 u1", "10 0.5 u1", "100 0.25 u2", "bad: time is not a number: '1x'", "100 0.25 u1"), seen);
+    assertEquals(2, users.size());
+  }
 }
