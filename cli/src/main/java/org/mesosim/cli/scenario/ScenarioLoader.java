@@ -166,9 +166,9 @@ public final class ScenarioLoader {
     return dflt;
   }
 
-  /** A number (YAML int or float, or a numeric string). NaN after an error. */
+  /** A number (YAML int or float, or a numeric string; not {@code .nan}). NaN after an error. */
   private double number(YNode n, String path) {
-    if (n.isScalar() && n.value() instanceof Number num) {
+    if (n.isScalar() && n.value() instanceof Number num && !Double.isNaN(num.doubleValue())) {
       return num.doubleValue();
     }
     if (n.isScalar() && n.value() instanceof String s) {
