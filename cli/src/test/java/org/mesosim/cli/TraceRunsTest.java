@@ -214,6 +214,30 @@ class TraceRunsTest {
     assertEquals(digest(perFrameworkReaders(standard), f), shared);
   }
 
+  @Test
+  void splitBy_parallelCompare_sameDigestsAsRunsOneByOne() throws Exception {
+    trace(0);
+    Path f = scenario(", loadScale: 0.7");
+    Services std = Services.standard();
+    String[] par = cli(std, "compare", f.toString(), "--allocators", "hierarchical-drf,fifo", "--seeds", "2",
+        "--parallel", "4", "--out", dir.resolve("p").toString());
+    assertEquals("0", par[0], par[2]);
+    List<String> digests = par[1].lines().skip(1).filter(l -> !l.startsWith("results:"))
+        .map(l -> l.substring(l.lastIndexOf(' ') + 1)).toList();
+    assertEquals(4, digests.size(), par[1]);
+    List<String> alone = new ArrayList<>();
+    for (String a : List.of("hierarchical-drf", "fifo")) {
+      for (String seed : List.of("1", "2")) {
+        String[] r = cli(std, "run", f.toString(), "--seed", seed, "--set", "allocator.policy=" + a, "--out",
+            dir.resolve(a + seed).toString(), "--quiet");
+        assertEquals("0", r[0], r[2]);
+        alone.add(lastLine(r[1]).substring("digest: ".length()));
+      }
+    }
+    assertEquals(alone, digests);
+    assertNotEquals(digests.get(0), digests.get(1), "the seed changes the thinning");
+  }
+
   JsonNode summary(Path out) throws Exception {
     return new ObjectMapper().readTree(out.resolve("summary.json").toFile());
   }
