@@ -36,14 +36,17 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code googleScan}, {@code swfScan}: decompress, cut lines into fields and parse the key
  *       columns: the reader's row layer.
  *   <li>{@code googleJobs}, {@code swfJobs}: the whole replay (episodes, jobs, tasks, resources),
- *       what a simulation pulls; rows/s counts input rows.
+ *       what a simulation pulls (Google: the default lookahead, tasks alive past it handed out with
+ *       deferred runtimes); rows/s counts input rows.
+ *   <li>{@code googleJobsExact}: the Google replay with every runtime known when handed out
+ *       (unbounded lookahead, what {@code trace inspect}/{@code convert} read).
  * </ul>
  *
  * <p>Run: {@code mvn -B -ntp -q -pl benchmarks -am package -DskipTests && java -jar
  * benchmarks/target/benchmarks.jar TraceReadBenchmark -prof gc}. Each operation reads a whole file;
  * the score is ops/s, multiplied by the row count per file in benchmarks/README.md (450,146 rows
- * for the Google part, 30,000 jobs for the SWF sample). {@link #main} also measures the heap a
- * whole Google part adds while it is read.
+ * for the Google part, 30,000 jobs for the SWF sample). {@link #main} measures the heap a whole
+ * Google part adds while it is read, per lookahead, and rows per CPU-second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -94,6 +97,16 @@ public class TraceReadBenchmark {
   @Benchmark
   public void googleJobs(Blackhole bh) {
     try (Workload w = Workloads.trace(TraceSpec.of("google-2011", List.of(google)))) {
+      JobSpec j;
+      while ((j = w.next()) != null) {
+        bh.consume(j);
+      }
+    }
+  }
+
+  @Benchmark
+  public void googleJobsExact(Blackhole bh) {
+    try (Workload w = Workloads.traceWithRuntimes(TraceSpec.of("google-2011", List.of(google)))) {
       JobSpec j;
       while ((j = w.next()) != null) {
         bh.consume(j);
