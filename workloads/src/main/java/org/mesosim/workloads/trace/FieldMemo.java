@@ -22,7 +22,9 @@ public final class FieldMemo {
       return false;
     }
     byte[] l = last;
-    for (int i = 0; i < n; i++) { // short fields: a plain loop beats a vectorized mismatch call
+    // backwards: numbers that differ (IDs, times, requests) usually differ in their last digits;
+    // short fields: a plain loop beats a vectorized mismatch call
+    for (int i = n - 1; i >= 0; i--) {
       if (b[s + i] != l[i]) {
         return false;
       }
