@@ -62,8 +62,14 @@ public final class FieldMemo {
     }
     System.arraycopy(b, s, last, 0, n);
     len = n;
-    word0 = word(0, Math.min(n, 8));
-    word1 = n > 8 ? word(8, Math.min(n - 8, 8)) : 0;
+    if (n <= 16 && s + 16 <= b.length) {
+      long w0 = (long) LONGS.get(b, s);
+      word0 = n <= 8 ? w0 & MASKS[n] : w0;
+      word1 = n <= 8 ? 0 : (long) LONGS.get(b, s + 8) & MASKS[n - 8];
+    } else {
+      word0 = word(0, Math.min(n, 8));
+      word1 = n > 8 ? word(8, Math.min(n - 8, 8)) : 0;
+    }
   }
 
   /** Bytes [from, from + n) of the remembered value as a little-endian word, zero-padded. */

@@ -3,6 +3,7 @@ package org.mesosim.workloads.trace.google2011;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -152,7 +153,7 @@ public final class GoogleTaskEventsReader implements Workload {
   private boolean eof;
   private long lastTime = Long.MIN_VALUE;
   private int[] groupIdx = new int[64];
-  private final java.util.BitSet inGroup = new java.util.BitSet();
+  private long[] inGroup = new long[4]; // task indexes of the job being built (a bitmap)
   private long maxBuffered;
   private int maxLive;
   private int liveAtEnd = -1;
@@ -359,10 +360,14 @@ public final class GoogleTaskEventsReader implements Workload {
         continue;
       }
       int idx = (int) (c.keys[i] & 0xFFFFFF);
-      if (inGroup.get(idx)) {
+      int w = idx >>> 6;
+      if (w >= inGroup.length) {
+        inGroup = Arrays.copyOf(inGroup, Math.max(w + 1, inGroup.length * 2));
+      }
+      if ((inGroup[w] & (1L << idx)) != 0) {
         break; // the same task twice at one instant: start a new job there
       }
-      inGroup.set(idx);
+      inGroup[w] |= 1L << idx;
       if (groupSize == groupIdx.length) {
         groupIdx = Arrays.copyOf(groupIdx, groupSize * 2);
       }
@@ -379,7 +384,7 @@ public final class GoogleTaskEventsReader implements Workload {
       }
     }
     for (int i = 0; i < groupSize; i++) {
-      inGroup.clear(groupIdx[i]);
+      inGroup[groupIdx[i] >>> 6] = 0;
     }
     long job = hc.keys[h] >>> 24;
     JobSpec j = new JobSpec(jobIdString(job) + ":" + from, hc.submit[h], tasks == null ? List.of(only) : tasks,
@@ -414,7 +419,7 @@ public final class GoogleTaskEventsReader implements Workload {
     fields.put("class", small(k));
     fields.put("band", p <= 1 ? "free" : p <= 8 ? "batch" : "production");
     fields.put("job", jobIdString(job));
-    lastFields = JobSpec.sharedFields(fields);
+    lastFields = Collections.unmodifiableSortedMap(fields); // never changed again: jobs share it (JobSpec.sharedFields)
     lastFieldsUser = u;
     lastFieldsJob = job;
     lastFieldsPrio = p;
