@@ -36,14 +36,17 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code googleScan}, {@code swfScan}: decompress, cut lines into fields and parse the key
  *       columns: the reader's row layer.
  *   <li>{@code googleJobs}, {@code swfJobs}: the whole replay (episodes, jobs, tasks, resources),
- *       what a simulation pulls; rows/s counts input rows.
+ *       what a simulation pulls (Google: the default lookahead, tasks alive past it handed out with
+ *       deferred runtimes); rows/s counts input rows.
+ *   <li>{@code googleJobsExact}: the Google replay with every runtime known when handed out
+ *       (unbounded lookahead, what {@code trace inspect}/{@code convert} read).
  * </ul>
  *
  * <p>Run: {@code mvn -B -ntp -q -pl benchmarks -am package -DskipTests && java -jar
  * benchmarks/target/benchmarks.jar TraceReadBenchmark -prof gc}. Each operation reads a whole file;
  * the score is ops/s, multiplied by the row count per file in benchmarks/README.md (450,146 rows
- * for the Google part, 30,000 jobs for the SWF sample). {@link #main} also measures the heap a
- * whole Google part adds while it is read.
+ * for the Google part, 30,000 jobs for the SWF sample). {@link #main} measures the heap a whole
+ * Google part adds while it is read, per lookahead, and rows per CPU-second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -102,6 +105,16 @@ public class TraceReadBenchmark {
   }
 
   @Benchmark
+  public void googleJobsExact(Blackhole bh) {
+    try (Workload w = Workloads.traceWithRuntimes(TraceSpec.of("google-2011", List.of(google)))) {
+      JobSpec j;
+      while ((j = w.next()) != null) {
+        bh.consume(j);
+      }
+    }
+  }
+
+  @Benchmark
   public long swfScan() {
     SwfReader r = new SwfReader(List.of(swf), new TreeMap<>(), false);
     try (r) {
@@ -120,37 +133,40 @@ public class TraceReadBenchmark {
   }
 
   /**
-   * Heap measurement without JMH: reads the whole Google part, sampling the used heap (after GC)
-   * at the end of the input while the reader still holds its state, and prints live tasks and
-   * buffered episodes. Run: {@code java -cp benchmarks/target/benchmarks.jar
-   * org.mesosim.bench.TraceReadBenchmark}.
+   * Heap measurement without JMH: reads the whole Google part with the default lookahead, 0 and
+   * unbounded, sampling the used heap (after GC) every 2,000 jobs while the reader holds its state
+   * (the jobs themselves are dropped), and prints the peak against the peak of live tasks. Run:
+   * {@code java -cp benchmarks/target/benchmarks.jar org.mesosim.bench.TraceReadBenchmark}.
    */
   public static void main(String[] args) throws Exception {
     Path g = traces().resolve(GOOGLE);
     Runtime rt = Runtime.getRuntime();
-    long base = usedAfterGc(rt);
-    GoogleTaskEventsReader r = new GoogleTaskEventsReader(List.of(g), new TreeMap<>(), false, SimTime.NEVER);
-    long jobs = 0;
-    long tasks = 0;
-    long maxHeap = 0;
-    JobSpec j;
-    while ((j = r.next()) != null) {
-      jobs++;
-      tasks += j.tasks().size();
-      if (jobs % 20_000 == 0) {
-        maxHeap = Math.max(maxHeap, usedAfterGc(rt) - base);
+    for (long h : new long[] {GoogleTaskEventsReader.DEFAULT_LOOKAHEAD, 0, GoogleTaskEventsReader.UNBOUNDED}) {
+      long base = usedAfterGc(rt);
+      GoogleTaskEventsReader r = new GoogleTaskEventsReader(List.of(g), new TreeMap<>(), false, 0, SimTime.NEVER, h);
+      long jobs = 0;
+      long tasks = 0;
+      long maxHeap = 0;
+      long atJob = 0;
+      JobSpec j;
+      while ((j = r.next()) != null) {
+        jobs++;
+        tasks += j.tasks().size();
+        if (jobs == 1 || jobs % 2_000 == 0) {
+          long used = usedAfterGc(rt) - base;
+          if (used > maxHeap) {
+            maxHeap = used;
+            atJob = jobs;
+          }
+        }
       }
-      if (jobs == 1) {
-        maxHeap = Math.max(maxHeap, usedAfterGc(rt) - base); // the first job: input read to its end
-        System.out.printf("after the first job: buffered episodes %d, retained heap %.1f MB%n",
-            r.bufferedEpisodes(), (usedAfterGc(rt) - base) / 1e6);
-      }
+      long end = usedAfterGc(rt) - base;
+      System.out.printf("lookahead %s: jobs %d tasks %d, max buffered episodes %d, deferred %d, peak live tasks %d;"
+          + " max retained heap %.1f MB (at job %d) = %.0f bytes per peak live task; after the end %.1f MB%n",
+          h == GoogleTaskEventsReader.UNBOUNDED ? "unbounded" : (h / SimTime.SECOND) + " s", jobs, tasks,
+          r.maxBufferedEpisodes(), r.deferredTotal(), r.maxLiveTasks(), maxHeap / 1e6, atJob,
+          maxHeap / (double) r.maxLiveTasks(), end / 1e6);
     }
-    long end = usedAfterGc(rt) - base;
-    System.out.printf("jobs %d tasks %d, max buffered episodes %d, peak live tasks %d, live at the end %d%n", jobs, tasks,
-        r.maxBufferedEpisodes(), r.maxLiveTasks(), r.liveTasksAtEnd());
-    System.out.printf("max retained heap while reading %.1f MB (%.0f bytes per buffered episode); after the end %.1f MB%n",
-        maxHeap / 1e6, maxHeap / (double) r.maxBufferedEpisodes(), end / 1e6);
     // throughput per CPU second of this thread (the machine is shared; wall-clock rates vary)
     java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     Path s = traces().resolve(SWF);

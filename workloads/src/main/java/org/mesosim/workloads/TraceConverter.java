@@ -16,7 +16,7 @@ public final class TraceConverter {
 
   /** Writes {@code outCsv} ({@code .gz} = compressed); returns the input's stats. */
   public static WorkloadStats convert(TraceSpec in, Path outCsv) {
-    try (Workload w = Workloads.trace(in);
+    try (Workload w = Workloads.traceWithRuntimes(in);
         CsvTraceWriter out = new CsvTraceWriter(outCsv, Workloads.fields(in))) {
       JobSpec j;
       while ((j = w.next()) != null) {

@@ -16,7 +16,7 @@ public enum TraceFormat {
   /** Google clusterdata-2011-2 task_events. */
   GOOGLE_2011("google-2011", "Google cluster-data 2011 task_events: each task episode (SUBMIT..end) becomes a one-task job",
       List.of("user", "priority", "class", "band", "job"),
-      List.of("cpus", "mem", "disk"), new double[] {32.0, 65536.0, 0.0}),
+      List.of("cpus", "mem", "disk", "lookahead"), new double[] {32.0, 65536.0, 0.0, 300.0}),
   /** Alibaba cluster-trace-v2018 batch_task. */
   ALIBABA_2018("alibaba-2018", "Alibaba cluster-trace-v2018 batch_task: DAG jobs, instance_num instances per task",
       List.of("job", "status", "task_type"),

@@ -22,7 +22,7 @@ public final class TraceInspector {
     long forever = 0;
     TreeSet<String> users = new TreeSet<>();
     WorkloadStats stats;
-    try (Workload w = Workloads.trace(spec)) {
+    try (Workload w = Workloads.traceWithRuntimes(spec)) {
       JobSpec j;
       while ((j = w.next()) != null) {
         jobs++;

@@ -72,8 +72,25 @@ public final class Workloads {
     }
   }
 
-  /** Replays a trace (streaming). */
+  /**
+   * Replays a trace (streaming). Google 2011 tasks alive past the reader's lookahead are handed
+   * out with a deferred runtime ({@link org.mesosim.model.workload.DeferredRuntime}), resolved as
+   * the reading goes on; see {@link #traceWithRuntimes} for tools that need every runtime at once.
+   */
   public static Workload trace(TraceSpec spec) {
+    return trace(spec, false);
+  }
+
+  /**
+   * Replays a trace with every task's runtime known when its job is handed out (Google 2011:
+   * unbounded lookahead, so the reader buffers episodes until the earlier ones ended). For
+   * {@code trace inspect} and {@code trace convert}, which write or sum the runtimes.
+   */
+  public static Workload traceWithRuntimes(TraceSpec spec) {
+    return trace(spec, true);
+  }
+
+  private static Workload trace(TraceSpec spec, boolean runtimesKnown) {
     TraceFormat f = format(spec);
     for (String field : spec.filter().keySet()) {
       checkField(spec, field, "trace.filter." + field);
@@ -83,7 +100,8 @@ public final class Workloads {
     switch (f) {
       case SWF -> raw = new SwfReader(spec.files(), spec.units(), spec.skipMalformed());
       case GOOGLE_2011 -> raw = new GoogleTaskEventsReader(spec.files(), spec.units(), spec.skipMalformed(),
-          spec.hasWindowFrom() ? spec.windowFrom() : 0, spec.windowTo());
+          spec.hasWindowFrom() ? spec.windowFrom() : 0, spec.windowTo(),
+          runtimesKnown ? GoogleTaskEventsReader.UNBOUNDED : GoogleTaskEventsReader.lookaheadOf(spec.units()));
       case ALIBABA_2018 -> {
         AlibabaBatchTaskReader r = new AlibabaBatchTaskReader(spec.files(), spec.units(), spec.skipMalformed());
         origin = r.origin();

@@ -27,7 +27,7 @@ class CsvRoundTripTest {
 
   private static void assertSameJobs(TraceSpec a, TraceSpec b) {
     long n = 0;
-    try (Workload x = Workloads.trace(a); Workload y = Workloads.trace(b)) {
+    try (Workload x = Workloads.traceWithRuntimes(a); Workload y = Workloads.traceWithRuntimes(b)) {
       JobSpec j;
       while ((j = x.next()) != null) {
         assertEquals(j, y.next());

@@ -17,6 +17,7 @@ import org.mesosim.engine.SimTime;
 import org.mesosim.model.Resources;
 import org.mesosim.model.workload.JobSpec;
 import org.mesosim.model.workload.TaskOutcome;
+import org.mesosim.model.workload.TaskSpec;
 import org.mesosim.model.workload.Workload;
 import org.mesosim.workloads.trace.google2011.GoogleTaskEventsReader;
 
@@ -73,7 +74,9 @@ class GoogleTaskEventsReaderTest {
       assertEquals(0, first.submitTime());
       assertEquals(2, first.tasks().size());
       assertEquals(Resources.of(4, 4879.811), first.tasks().get(0).resources()); // 0.07446 * 65536 = 4879.81056
-      assertEquals(SimTime.NEVER, first.tasks().get(1).duration());
+      // alive past the lookahead: handed out with a deferred runtime, resolved at the end of the input
+      assertTrue(first.tasks().get(1).isDeferred());
+      assertEquals(TaskSpec.DEFERRED, first.tasks().get(1).knownDuration());
       assertEquals("3418309", first.fields().get("job"));
       assertEquals("production", first.fields().get("band"));
       assertEquals("9", first.fields().get("priority"));
@@ -87,6 +90,7 @@ class GoogleTaskEventsReaderTest {
         jobs++;
       }
       assertEquals(jobs, w.stats().jobs());
+      assertEquals(SimTime.NEVER, first.tasks().get(1).knownDuration()); // alive at the end: forever
     }
   }
 
@@ -250,5 +254,160 @@ class GoogleTaskEventsReaderTest {
     assertNull(r.next());
     assertEquals(0, r.liveTasks());
     assertEquals(2, r.maxBufferedEpisodes());
+  }
+
+  /** Every task of part 0 read with {@code lookahead}: "job/name resources duration outcome", in order. */
+  private static List<String> part0Tasks(long lookahead, long[] stats) {
+    Path f = TraceSamples.require(TraceSamples.GOOGLE);
+    List<JobSpec> jobs = new java.util.ArrayList<>();
+    GoogleTaskEventsReader r = new GoogleTaskEventsReader(List.of(f), new TreeMap<>(), false, 0, SimTime.NEVER, lookahead);
+    try (r) {
+      JobSpec j;
+      while ((j = r.next()) != null) {
+        jobs.add(j);
+      }
+      stats[0] = r.maxBufferedEpisodes();
+      stats[1] = r.maxLiveTasks();
+      stats[2] = r.deferredTotal();
+      stats[3] = r.deferredLive();
+      stats[4] = r.stats().skipped().getOrDefault(GoogleTaskEventsReader.SKIP_UNSCHEDULED_AFTER, 0L);
+      stats[5] = r.stats().skipped().getOrDefault(GoogleTaskEventsReader.SKIP_REQUESTS_AFTER, 0L);
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (JobSpec j : jobs) {
+      for (TaskSpec t : j.tasks()) {
+        out.add(j.id() + "/" + t.name() + " " + t.resources() + " " + t.knownDuration() + " " + t.knownOutcome());
+      }
+    }
+    return out;
+  }
+
+  /** Removes from {@code bounded} what is not in {@code exact} (in order); returns the removed ones. */
+  private static List<String> extras(List<String> bounded, List<String> exact) {
+    List<String> extra = new java.util.ArrayList<>();
+    int j = 0;
+    for (String t : bounded) {
+      if (j < exact.size() && t.equals(exact.get(j))) {
+        j++;
+      } else {
+        extra.add(t);
+      }
+    }
+    assertEquals(exact.size(), j, "every task of the exact replay appears, in order");
+    return extra;
+  }
+
+  @Test
+  void part0_lookahead_sameTasksAsUnbounded_deferredRuntimesResolvedToTheSameValues() {
+    long[] exact = new long[6];
+    List<String> all = part0Tasks(GoogleTaskEventsReader.UNBOUNDED, exact);
+    assertEquals(201415, all.size());
+    assertEquals(201491, exact[0]); // unbounded: the t = 0 snapshot keeps the whole file in the buffer
+    assertEquals(154797, exact[1]);
+    assertEquals(0, exact[2]);
+
+    // default lookahead (5 min): the same tasks, resources, runtimes and outcomes, plus the 73
+    // episodes handed out while pending that ended without SCHEDULE (0 s; the exact replay drops them)
+    long[] st = new long[6];
+    List<String> got = part0Tasks(GoogleTaskEventsReader.DEFAULT_LOOKAHEAD, st);
+    assertEquals(144339, st[0]); // the t = 0 snapshot, all alive
+    assertEquals(154797, st[1]);
+    assertEquals(177969, st[2]); // handed out before their end
+    assertEquals(0, st[3]); // every deferred runtime resolved by the end of the input
+    assertEquals(73, st[4]);
+    assertEquals(0, st[5]);
+    List<String> extra = extras(got, all);
+    assertEquals(73, extra.size());
+    for (String t : extra) {
+      assertTrue(t.endsWith(" 0 KILLED") || t.endsWith(" 0 FAILED") || t.endsWith(" 0 FINISHED")
+          || t.endsWith(" 0 LOST"), t);
+    }
+
+    // lookahead 0: everything but one task handed out at once; 17 requests changed afterwards
+    List<String> zero = part0Tasks(0, st);
+    assertEquals(201490, st[2]);
+    assertEquals(76, st[4]);
+    assertEquals(17, st[5]);
+    assertEquals(all.size() + 76, zero.size());
+  }
+
+  @Test
+  void lookahead_boundsTheBufferBehindALongLivedTask_unboundedDoesNot() throws IOException {
+    StringBuilder sb = new StringBuilder(ev(0, 1, 0, 1, "0.1", "0.1")); // running at t = 0, never ends
+    for (int i = 1; i <= 1000; i++) { // a task per second, each running 0.5 s
+      long t = i * SimTime.SECOND;
+      sb.append(ev(t, 100 + i, 0, 0, "0.1", "0.1")).append(ev(t, 100 + i, 0, 1, "", ""))
+          .append(ev(t + SimTime.SECOND / 2, 100 + i, 0, 4, "", ""));
+    }
+    Path f = write(sb.toString());
+    GoogleTaskEventsReader exact = new GoogleTaskEventsReader(List.of(f), new TreeMap<>(), false, 0, SimTime.NEVER,
+        GoogleTaskEventsReader.UNBOUNDED);
+    GoogleTaskEventsReader bounded = new GoogleTaskEventsReader(List.of(f), new TreeMap<>(), false, 0, SimTime.NEVER,
+        10 * SimTime.SECOND);
+    JobSpec first = bounded.next();
+    assertTrue(first.tasks().get(0).isDeferred());
+    assertEquals(exact.next().id(), first.id()); // the exact replay reads the whole file for it
+    int jobs = 1;
+    JobSpec a;
+    while ((a = exact.next()) != null) {
+      JobSpec b = bounded.next();
+      assertEquals(a.id(), b.id());
+      assertEquals(a.tasks(), b.tasks()); // the short tasks: runtime known when handed out
+      assertEquals(SimTime.SECOND / 2, b.tasks().get(0).duration());
+      jobs++;
+      if (jobs == 500) {
+        assertEquals(TaskSpec.DEFERRED, first.tasks().get(0).knownDuration()); // still alive
+      }
+    }
+    assertNull(bounded.next());
+    assertEquals(1001, jobs);
+    assertEquals(1001, exact.maxBufferedEpisodes()); // everything waits behind the first task
+    assertEquals(11, bounded.maxBufferedEpisodes()); // the first task and 10 s (H) of submissions behind it
+    assertEquals(SimTime.NEVER, first.tasks().get(0).knownDuration()); // alive at the end: forever
+    assertEquals(0, bounded.deferredLive());
+  }
+
+  @Test
+  void lookahead_deferredRuntime_resolvedFromScheduleToEnd_withItsOutcome() throws IOException {
+    Path f = write(ev(0, 1, 0, 0, "0.1", "0.1")
+        + ev(1_000_000, 1, 0, 1, "", "") // SCHEDULE at 1 s
+        + ev(5_000_000, 2, 0, 0, "0.1", "0.1")
+        + ev(30_000_000, 3, 0, 0, "0.1", "0.1") // the reader is past 0 + 10 s and 5 + 10 s: hands out 1 and 2
+        + ev(45_000_000, 2, 0, 7, "0.2", "") // 2 was handed out pending: changed requests ignored, counted
+        + ev(60_000_000, 3, 0, 5, "", "") // 3 (handed out at the row at 45 s) killed before SCHEDULE: 0 s
+        + ev(100_000_000, 1, 0, 3, "", "") // FAIL at 100 s
+        + ev(200_000_000, 2, 0, 1, "", "")
+        + ev(230_000_000, 2, 0, 4, "", ""));
+    GoogleTaskEventsReader r = new GoogleTaskEventsReader(List.of(f), new TreeMap<>(), false, 0, SimTime.NEVER,
+        10 * SimTime.SECOND);
+    TaskSpec a = r.next().tasks().get(0); // handed out once the reader passed 0 + 10 s (at the row at 30 s)
+    assertTrue(a.isDeferred());
+    assertEquals(1, r.deferredLive());
+    TaskSpec b = r.next().tasks().get(0); // submitted at 5 s, pending at 30 s: handed out deferred too
+    assertTrue(b.isDeferred());
+    assertEquals(TaskSpec.DEFERRED, a.knownDuration());
+    assertEquals(Resources.of(3.2, 6553.6), b.resources());
+    TaskSpec c = r.next().tasks().get(0); // submitted at 30 s: handed out at the row at 45 s
+    assertTrue(c.isDeferred());
+    assertNull(r.next());
+    assertEquals(99_000_000, a.knownDuration());
+    assertEquals(TaskOutcome.FAILED, a.knownOutcome());
+    assertEquals(30_000_000, b.knownDuration()); // SCHEDULE 200 s (read after it was handed out) to FINISH 230 s
+    assertEquals(TaskOutcome.FINISHED, b.knownOutcome());
+    assertEquals(0, c.knownDuration());
+    assertEquals(TaskOutcome.KILLED, c.knownOutcome());
+    assertEquals(1L, r.stats().skipped().get(GoogleTaskEventsReader.SKIP_UNSCHEDULED_AFTER));
+    assertEquals(1L, r.stats().skipped().get(GoogleTaskEventsReader.SKIP_REQUESTS_AFTER));
+    assertEquals(0, r.deferredLive());
+  }
+
+  @Test
+  void lookaheadUnit_secondsToMicros_hugeIsUnbounded() {
+    TreeMap<String, Double> u = new TreeMap<>();
+    assertEquals(GoogleTaskEventsReader.DEFAULT_LOOKAHEAD, GoogleTaskEventsReader.lookaheadOf(u));
+    u.put("lookahead", 0.5);
+    assertEquals(500_000, GoogleTaskEventsReader.lookaheadOf(u));
+    u.put("lookahead", 1e15);
+    assertEquals(GoogleTaskEventsReader.UNBOUNDED, GoogleTaskEventsReader.lookaheadOf(u));
   }
 }

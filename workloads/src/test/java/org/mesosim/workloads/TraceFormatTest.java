@@ -21,6 +21,7 @@ class TraceFormatTest {
     assertEquals(32.0, TraceFormat.GOOGLE_2011.unitDefault("cpus"));
     assertEquals(65536.0, TraceFormat.GOOGLE_2011.unitDefault("mem"));
     assertEquals(0.0, TraceFormat.GOOGLE_2011.unitDefault("disk"));
+    assertEquals(300.0, TraceFormat.GOOGLE_2011.unitDefault("lookahead")); // seconds
     assertEquals(1.0, TraceFormat.SWF.unitDefault("cpusPerProcessor"));
     assertEquals(0.0, TraceFormat.SWF.unitDefault("memPerProcessor"));
     assertEquals(1024.0, TraceFormat.ALIBABA_2018.unitDefault("memPerPercent"));

@@ -86,4 +86,37 @@ class TraceLinesTest {
       assertFalse(t.next());
     }
   }
+
+  @Test
+  void fieldMemo_reusesARepeatedValue_parsesAChangedOne_keepsTheLastGoodOneAfterAnError() throws IOException {
+    Path f = tmp.resolve("memo.csv");
+    Files.writeString(f, "10,0.5,u1\n10,0.5,u1\n100,0.25,u2\n1x,0.2x,u2\n100,0.25,u1\n"
+        + "6251812952,0.06873,70s3v5qRyCO/1PCdI6fVXnrW8FU/w+5CKRSa72xgcIo=\n"
+        + "6251812952,0.06873,70s3v5qRyCO/1PCdI6fVXnrW8FU/w+5CKRSa72xgcIo=\n"
+        + "6251812953,0.06874,70s3v5qRyCO/1PCdI6fVXnrW8FU/w+5CKRSa72xgcIp=\n"
+        + "7251812953,1.06874,70s3v5qRyCO/1PCdI6fVXnrW8FU/w+5CKRSa72xgcIp=\n"
+        + "72518129531234567,1.06874,x\n72518129531234568,1.06874,x\n");
+    org.mesosim.workloads.trace.FieldMemo time = new org.mesosim.workloads.trace.FieldMemo();
+    org.mesosim.workloads.trace.FieldMemo req = new org.mesosim.workloads.trace.FieldMemo();
+    org.mesosim.workloads.trace.FieldMemo user = new org.mesosim.workloads.trace.FieldMemo();
+    org.mesosim.workloads.trace.ByteInterner users = new org.mesosim.workloads.trace.ByteInterner();
+    List<String> seen = new ArrayList<>();
+    try (TraceLines t = new TraceLines(List.of(f))) {
+      while (t.next()) {
+        t.split((byte) ',');
+        try {
+          seen.add(time.longField(t, 0, "time") + " " + req.doubleField(t, 1, "req") + " " + user.internedField(t, 2, users));
+        } catch (org.mesosim.workloads.trace.MalformedRowException e) {
+          seen.add("bad: " + e.getMessage());
+        }
+      }
+    }
+    assertEquals(List.of("10 0.5 u1", "10 0.5 u1", "100 0.25 u2", "bad: time is not a number: '1x'", "100 0.25 u1",
+        "6251812952 0.06873 70s3v5qRyCO/1PCdI6fVXnrW8FU/w+5CKRSa72xgcIo=",
+        "6251812952 0.06873 70s3v5qRyCO/1PCdI6fVXnrW8FU/w+5CKRSa72xgcIo=",
+        "6251812953 0.06874 70s3v5qRyCO/1PCdI6fVXnrW8FU/w+5CKRSa72xgcIp=",
+        "7251812953 1.06874 70s3v5qRyCO/1PCdI6fVXnrW8FU/w+5CKRSa72xgcIp=",
+        "72518129531234567 1.06874 x", "72518129531234568 1.06874 x"), seen);
+    assertEquals(5, users.size());
+  }
 }

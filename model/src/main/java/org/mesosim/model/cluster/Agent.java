@@ -9,6 +9,7 @@ import org.mesosim.model.AgentId;
 import org.mesosim.model.AgentInfo;
 import org.mesosim.model.ResourceSet;
 import org.mesosim.model.TaskState;
+import org.mesosim.model.workload.DeferredRuntime;
 import org.mesosim.model.workload.TaskSpec;
 
 /**
@@ -164,9 +165,51 @@ final class Agent extends Process {
     statusUpdate(t, TaskState.TASK_STARTING, "");
     statusUpdate(t, TaskState.TASK_RUNNING, "");
     TaskSpec spec = t.logical.spec;
-    if (spec.duration() != SimTime.NEVER) {
-      t.aFinishHandle = cluster.sim.schedule(spec.duration(), () -> finish(t));
+    t.aStartTime = cluster.sim.now();
+    DeferredRuntime rt = spec.runtime();
+    if (rt == null) {
+      if (spec.duration() != SimTime.NEVER) {
+        t.aFinishHandle = cluster.sim.schedule(spec.duration(), () -> finish(t));
+      }
+    } else if (rt.isResolved()) {
+      scheduleFinish(t, rt.micros());
+    } else {
+      t.aAwaitingRuntime = true;
+      rt.whenResolved(() -> runtimeResolved(t, rt));
     }
+  }
+
+  /**
+   * A deferred runtime was resolved (its trace reader read the task's end): the task finishes at
+   * its start plus the runtime, or now if that is already past (the workload learnt the runtime
+   * late; see README "Workloads"). Nothing happens if the task stopped waiting meanwhile (killed,
+   * lost, framework shut down, forgotten by a restart): {@link #cancelFinish} cleared the flag.
+   */
+  private void runtimeResolved(Task t, DeferredRuntime rt) {
+    if (!t.aAwaitingRuntime) {
+      return;
+    }
+    t.aAwaitingRuntime = false;
+    if (t.aSlot < 0 || t.aState.isTerminal()) {
+      return;
+    }
+    scheduleFinish(t, rt.micros());
+  }
+
+  private void scheduleFinish(Task t, long runtime) {
+    if (runtime == SimTime.NEVER) {
+      return;
+    }
+    long at = t.aStartTime + runtime;
+    long now = cluster.sim.now();
+    t.aFinishHandle = cluster.sim.schedule(at > now ? at - now : 0, () -> finish(t));
+  }
+
+  /** Cancels the task's finish: its timer, or its wait for a deferred runtime. */
+  private void cancelFinish(Task t) {
+    cluster.sim.cancel(t.aFinishHandle);
+    t.aFinishHandle = -1;
+    t.aAwaitingRuntime = false;
   }
 
   private void addTask(Task t) {
@@ -198,7 +241,7 @@ final class Agent extends Process {
       return;
     }
     TaskSpec spec = t.logical.spec;
-    TaskState s = switch (spec.outcome()) {
+    TaskState s = switch (spec.runtime() == null ? spec.outcome() : spec.runtime().outcome()) {
       case FINISHED -> TaskState.TASK_FINISHED;
       case FAILED -> TaskState.TASK_FAILED;
       case KILLED -> TaskState.TASK_KILLED;
@@ -217,8 +260,7 @@ final class Agent extends Process {
     }
     if (t.aSlot >= 0 && tasks.get(t.aSlot) == t) {
       if (!t.aState.isTerminal()) {
-        cluster.sim.cancel(t.aFinishHandle);
-        t.aFinishHandle = -1;
+        cancelFinish(t);
         statusUpdate(t, TaskState.TASK_KILLED, "REASON_TASK_KILLED");
       }
       return;
@@ -232,8 +274,7 @@ final class Agent extends Process {
     for (int i = tasks.size() - 1; i >= 0; i--) {
       Task t = tasks.get(i);
       if (t.framework.index == fw) {
-        cluster.sim.cancel(t.aFinishHandle);
-        t.aFinishHandle = -1;
+        cancelFinish(t);
         if (!t.aState.isTerminal()) {
           t.aState = TaskState.TASK_KILLED;
         }
@@ -245,8 +286,7 @@ final class Agent extends Process {
   private void shutdown() {
     for (int i = tasks.size() - 1; i >= 0; i--) {
       Task t = tasks.get(i);
-      cluster.sim.cancel(t.aFinishHandle);
-      t.aFinishHandle = -1;
+      cancelFinish(t);
       removeTask(t);
     }
     id = null;
@@ -338,8 +378,7 @@ final class Agent extends Process {
       cluster.sim.cancel(t.aRetryHandle);
       t.aRetryHandle = -1;
       if (!t.framework.info.checkpoint()) {
-        cluster.sim.cancel(t.aFinishHandle);
-        t.aFinishHandle = -1;
+        cancelFinish(t);
         removeTask(t);
       }
     }

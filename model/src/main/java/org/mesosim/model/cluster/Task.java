@@ -48,6 +48,14 @@ final class Task {
   TaskState aState;
   int aSlot = -1;
   long aFinishHandle = -1;
+  /** When the agent launched it (its duration counts from here). */
+  long aStartTime;
+  /**
+   * Launched with a deferred runtime not yet resolved: a waiter is registered on the runtime cell
+   * and schedules the finish when it is resolved, unless this was cleared meanwhile (killed, lost,
+   * its framework shut down, or the agent forgot it).
+   */
+  boolean aAwaitingRuntime;
   /** The agent process incarnation that runs it (a restart without checkpointing forgets it). */
   int aIncarnation;
   /** Status update manager stream: queued updates and the one in flight. */

@@ -21,6 +21,12 @@ public final class Fields {
 
   /** An optional sign and digits; a decimal point followed only by zeros ({@code 3.0}) is accepted. */
   public static long parseLong(byte[] b, int s, int e, String name) {
+    if (e - s == 1) { // one digit (event types, priorities, small indexes): the common case
+      int d = b[s] - '0';
+      if (d >= 0 && d <= 9) {
+        return d;
+      }
+    }
     if (s >= e) {
       throw new MalformedRowException(name + " is empty");
     }

@@ -3,12 +3,15 @@ package org.mesosim.workloads.trace.google2011;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.mesosim.engine.SimTime;
 import org.mesosim.model.ResourceNames;
 import org.mesosim.model.Resources;
+import org.mesosim.model.workload.DeferredRuntime;
 import org.mesosim.model.workload.JobSpec;
 import org.mesosim.model.workload.TaskOutcome;
 import org.mesosim.model.workload.TaskSpec;
@@ -16,6 +19,7 @@ import org.mesosim.model.workload.Workload;
 import org.mesosim.model.workload.WorkloadStats;
 import org.mesosim.workloads.TraceFormat;
 import org.mesosim.workloads.trace.ByteInterner;
+import org.mesosim.workloads.trace.FieldMemo;
 import org.mesosim.workloads.trace.LongLongMap;
 import org.mesosim.workloads.trace.MalformedRowException;
 import org.mesosim.workloads.trace.ReaderSupport;
@@ -44,12 +48,42 @@ import org.mesosim.workloads.trace.Units;
  * one-task jobs. A job's id is {@code <trace job ID>:<ordinal of its first episode>} (unique); its
  * field {@code job} is the trace's job ID, so filters and splits work per trace job.
  *
- * <p><b>Memory.</b> Live tasks sit in a primitive map; episodes wait in a compact ring buffer
- * (primitive columns, about 80 bytes each) until every earlier-submitted episode has ended, because
- * a task's runtime is only known at its end event. The buffer therefore spans from the oldest
- * episode still alive to the read position; see README.md ("Workloads") for the measurement.
+ * <p><b>Lookahead and memory.</b> A task's runtime is only known at its end event. Episodes wait
+ * in a compact ring buffer (primitive columns) in submit order. With a finite lookahead H (the
+ * default, {@link #DEFAULT_LOOKAHEAD}; units key {@code lookahead} in seconds) the oldest episode
+ * is handed out once the reader has read every row up to its submit time + H: with its runtime if
+ * it has ended by then (exact), else with a {@link DeferredRuntime} that the reader resolves when
+ * it reads the end event (or to forever at the end of the input). The buffer then spans H of
+ * trace time, and handed-out live tasks cost one map entry and one small cell each: the heap is
+ * bounded by the tasks alive at once. Since a simulation pulls the next job when the previous
+ * one arrives, the reader has always read H past the simulated clock (in trace time), so a
+ * deferred runtime is learnt by trace time end - H and the task ends exactly at its simulated
+ * start + runtime whenever the simulation started it no more than H earlier than the trace's
+ * SCHEDULE; one started earlier ends when its end row is read. Requests changed after an episode
+ * was handed out (UPDATE_PENDING, SCHEDULE of a task still pending after H) are ignored and
+ * counted, and such an episode that ends without SCHEDULE is resolved to run 0 s (counted).
+ *
+ * <p>With an unbounded lookahead ({@link #UNBOUNDED}, used by {@code trace inspect} and {@code
+ * trace convert}) every runtime is known when handed out, and an episode waits until every
+ * earlier-submitted one has ended: the buffer spans from the oldest episode still alive to the
+ * read position (in part 0 of the 2011 trace, the whole file). See README.md ("Workloads").
  */
 public final class GoogleTaskEventsReader implements Workload {
+  /** The lookahead that makes every runtime known when its task is handed out (unbounded buffer). */
+  public static final long UNBOUNDED = SimTime.NEVER;
+  /**
+   * The default lookahead, 5 minutes of trace time: tasks ending within 5 minutes of their submit
+   * (most batch tasks) are handed out with their runtime, and a deferred runtime is exact unless
+   * the simulation starts the task more than 5 minutes before the trace did; see README.md.
+   */
+  public static final long DEFAULT_LOOKAHEAD = 5 * SimTime.MINUTE;
+
+  /** Skip reason: requests changed after the task was handed out with a deferred runtime. */
+  public static final String SKIP_REQUESTS_AFTER = "google: requests changed after the task was handed out (lookahead; ignored)";
+  /** Skip reason: a task handed out while pending ended without SCHEDULE (resolved to 0 s). */
+  public static final String SKIP_UNSCHEDULED_AFTER =
+      "google: episode ended without SCHEDULE after it was handed out (lookahead; runs 0 s)";
+
   private static final byte PENDING = 0;
   private static final byte RUNNING = 1;
   private static final byte ENDED = 2;
@@ -72,7 +106,8 @@ public final class GoogleTaskEventsReader implements Workload {
   }
 
   private final long[] scratch = new long[ResourceNames.DISK + 1];
-  private final long[] lastMilli = new long[ResourceNames.DISK + 1];
+  private static final int RES_CACHE = 1 << 10;
+  private final Resources[] resCache = new Resources[RES_CACHE];
   private Resources lastResources;
   private final TraceLines lines;
   private final ReaderSupport support;
@@ -81,40 +116,61 @@ public final class GoogleTaskEventsReader implements Workload {
   private final double diskUnit;
   private final long stopAt;
   private final long startAt;
+  private final long lookahead;
   private final ByteInterner users = new ByteInterner();
+  // rows come in bursts sharing these columns (a job's tasks): parse them only when they change
+  private final FieldMemo jobMemo = new FieldMemo();
+  private final FieldMemo userMemo = new FieldMemo();
+  private final FieldMemo cpuMemo = new FieldMemo();
+  private final FieldMemo memMemo = new FieldMemo();
+  /** Live task key → ring ordinal (>= 0) while buffered, or {@code -2 - cell} once handed out deferred. */
   private final LongLongMap live = new LongLongMap();
 
-  // ring buffer of episodes, indexed by ordinal & mask
-  private int cap = 1 << 12;
-  private int mask = cap - 1;
-  private long[] submit = new long[cap];
-  private long[] sched = new long[cap];
-  private long[] end = new long[cap];
-  private long[] jobId = new long[cap];
-  private int[] index = new int[cap];
-  private String[] user = new String[cap];
-  private double[] cpu = new double[cap];
-  private double[] mem = new double[cap];
-  private double[] disk = new double[cap];
-  private byte[] state = new byte[cap];
-  private byte[] outcome = new byte[cap];
-  private byte[] klass = new byte[cap];
-  private byte[] prio = new byte[cap];
+  // ring buffer of episodes in chunks of CHUNK (columns per chunk; no large arrays to grow or copy)
+  private static final int CHUNK_BITS = 12;
+  private static final int CHUNK = 1 << CHUNK_BITS;
+  private static final int CMASK = CHUNK - 1;
+  private static final int SPARE_CHUNKS = 2;
+  private Chunk[] chunks = new Chunk[16]; // by (ordinal >>> CHUNK_BITS) & (length - 1)
+  private final Chunk[] spare = new Chunk[SPARE_CHUNKS];
+  private int spareCount;
+  private long heldFrom; // ordinal of the first chunk still held
+  private final boolean disk; // disk requests used (units.disk > 0)
   private long head;
   private long tail;
   private long scan; // first episode of the group being assembled is head; scan = next to examine
 
+  // tasks handed out with a deferred runtime and still alive: a slab with a free list
+  // (in chunks of CHUNK cells; a free cell's sched holds the next free cell, -1 ends the list)
+  private DeferredRuntime[][] cells = new DeferredRuntime[8][];
+  private long[][] cellSched = new long[8][]; // -1 while pending
+  private Resources[][] cellRes = new Resources[8][];
+  private int freeCell = -1;
+  private int cellsUsed;
+  private int deferredLive;
+  private long deferredTotal;
+
   private boolean eof;
   private long lastTime = Long.MIN_VALUE;
   private int[] groupIdx = new int[64];
-  private final java.util.BitSet inGroup = new java.util.BitSet();
+  private long[] inGroup = new long[4]; // task indexes of the job being built (a bitmap)
   private long maxBuffered;
   private int maxLive;
   private int liveAtEnd = -1;
 
+  // the fields of the last job, reused while consecutive jobs share them
+  private SortedMap<String, String> lastFields;
+  private String lastFieldsUser;
+  private long lastFieldsJob = -1;
+  private int lastFieldsPrio = -1;
+  private int lastFieldsClass = -1;
+  private String lastJobString;
+  private long lastJobStringOf = -1;
+
   /**
    * @param files task_events part files, in order
-   * @param units {@code cpus} (default 32), {@code mem} (default 65536 MB), {@code disk} (default 0 = ignored)
+   * @param units {@code cpus} (default 32), {@code mem} (default 65536 MB), {@code disk} (default 0 =
+   *     ignored), {@code lookahead} (seconds, default 300)
    * @param skipMalformed skip and count malformed rows
    * @param stopAt stop reading at the first row at or after this trace time (µs); {@link SimTime#NEVER} = read all
    */
@@ -130,7 +186,20 @@ public final class GoogleTaskEventsReader implements Workload {
    */
   public GoogleTaskEventsReader(List<Path> files, Map<String, Double> units, boolean skipMalformed, long startAt,
       long stopAt) {
+    this(files, units, skipMalformed, startAt, stopAt, lookaheadOf(units));
+  }
+
+  /**
+   * @param lookahead µs of trace time the reader reads past a task's submit before handing it out
+   *     with a deferred runtime if it has not ended; {@link #UNBOUNDED} = only once it has ended
+   *     (every runtime known when handed out; the units key {@code lookahead} is then ignored)
+   */
+  public GoogleTaskEventsReader(List<Path> files, Map<String, Double> units, boolean skipMalformed, long startAt,
+      long stopAt, long lookahead) {
     Units.validate(TraceFormat.GOOGLE_2011, units);
+    if (lookahead < 0) {
+      throw new IllegalArgumentException("lookahead must be >= 0");
+    }
     this.lines = new TraceLines(files);
     this.support = new ReaderSupport(skipMalformed);
     this.cpuUnit = Units.get(TraceFormat.GOOGLE_2011, units, "cpus");
@@ -138,6 +207,16 @@ public final class GoogleTaskEventsReader implements Workload {
     this.diskUnit = Units.get(TraceFormat.GOOGLE_2011, units, "disk");
     this.stopAt = stopAt;
     this.startAt = Math.max(0, startAt);
+    this.lookahead = lookahead;
+    this.disk = diskUnit > 0;
+  }
+
+  /** The lookahead of a units map ({@code lookahead} in seconds), in µs; huge values are {@link #UNBOUNDED}. */
+  public static long lookaheadOf(Map<String, Double> units) {
+    Units.validate(TraceFormat.GOOGLE_2011, units);
+    double s = Units.get(TraceFormat.GOOGLE_2011, units, "lookahead");
+    double micros = Math.rint(s * SimTime.SECOND);
+    return micros >= (double) (SimTime.NEVER / 4) ? UNBOUNDED : (long) micros;
   }
 
   @Override
@@ -155,6 +234,11 @@ public final class GoogleTaskEventsReader implements Workload {
         readRow();
       }
     }
+  }
+
+  /** The lookahead in µs of trace time, or {@link #UNBOUNDED}. */
+  public long lookahead() {
+    return lookahead;
   }
 
   /** Tasks alive (submitted, not ended) at the read position. */
@@ -182,6 +266,16 @@ public final class GoogleTaskEventsReader implements Workload {
     return maxBuffered;
   }
 
+  /** Tasks handed out with a runtime not resolved yet (each holds one cell of the reader). */
+  public int deferredLive() {
+    return deferredLive;
+  }
+
+  /** Tasks handed out with a deferred runtime so far. */
+  public long deferredTotal() {
+    return deferredTotal;
+  }
+
   /** Reads only the rows (split and parse the key columns), for throughput measurements. */
   public long scanRowsOnly() {
     long rows = 0;
@@ -199,126 +293,266 @@ public final class GoogleTaskEventsReader implements Workload {
 
   private JobSpec tryEmit() {
     // skip dropped episodes at the head
-    while (head < tail && state[slot(head)] == DROPPED) {
-      release(slot(head));
+    while (head < tail) {
+      Chunk c = chunk(head);
+      int i = (int) (head & CMASK);
+      if (c.state[i] != DROPPED) {
+        break;
+      }
+      c.user[i] = null;
       head++;
     }
+    releaseChunks();
     if (head >= tail) {
       return null;
     }
-    int h = slot(head);
-    if (!eof && state[h] < ENDED) {
-      return null;
+    Chunk hc = chunk(head);
+    int h = (int) (head & CMASK);
+    boolean bounded = lookahead != UNBOUNDED;
+    if (!eof) {
+      if (bounded) {
+        // every row up to submit + H read (rows come in time order): hand it out now
+        if (lastTime - hc.submit[h] <= lookahead) {
+          return null;
+        }
+      } else if (hc.state[h] < ENDED) {
+        return null;
+      }
     }
     if (scan < head) {
       scan = head;
     }
-    long job = jobId[h];
-    long t = submit[h];
+    long job = hc.keys[h] >>> 24;
+    long t = hc.submit[h];
     // extend the group over consecutive episodes of the same job and submit time
     while (scan < tail) {
-      int s = slot(scan);
-      if (state[s] == DROPPED) {
+      Chunk c = chunk(scan);
+      int i = (int) (scan & CMASK);
+      if (c.state[i] == DROPPED) {
         scan++;
         continue;
       }
-      if (jobId[s] != job || submit[s] != t) {
+      if (c.keys[i] >>> 24 != job || c.submit[i] != t) {
         break;
       }
-      if (!eof && state[s] < ENDED) {
+      if (!eof && !bounded && c.state[i] < ENDED) {
         return null; // a member still running: wait
       }
       scan++;
     }
-    if (scan >= tail && !eof) {
+    if (scan >= tail && !eof && !bounded) {
       return null; // the next row may still belong to this group
     }
     return buildGroup(head, scan);
   }
 
   private JobSpec buildGroup(long from, long to) {
-    int h = slot(from);
-    List<TaskSpec> tasks = new ArrayList<>((int) Math.min(to - from, 1 << 16));
+    Chunk hc = chunk(from);
+    int h = (int) (from & CMASK);
     int groupSize = 0;
+    TaskSpec only = null;
+    List<TaskSpec> tasks = null;
     long o = from;
     for (; o < to; o++) {
-      int s = slot(o);
-      if (state[s] == DROPPED) {
+      Chunk c = chunk(o);
+      int i = (int) (o & CMASK);
+      if (c.state[i] == DROPPED) {
         continue;
       }
-      int idx = index[s];
-      if (inGroup.get(idx)) {
+      int idx = (int) (c.keys[i] & 0xFFFFFF);
+      int w = idx >>> 6;
+      if (w >= inGroup.length) {
+        inGroup = Arrays.copyOf(inGroup, Math.max(w + 1, inGroup.length * 2));
+      }
+      if ((inGroup[w] & (1L << idx)) != 0) {
         break; // the same task twice at one instant: start a new job there
       }
-      inGroup.set(idx);
+      inGroup[w] |= 1L << idx;
       if (groupSize == groupIdx.length) {
         groupIdx = Arrays.copyOf(groupIdx, groupSize * 2);
       }
       groupIdx[groupSize++] = idx;
-      tasks.add(task(s));
+      TaskSpec ts = task(c, i);
+      if (only == null) {
+        only = ts;
+      } else {
+        if (tasks == null) {
+          tasks = new ArrayList<>((int) Math.min(to - from, 1 << 16));
+          tasks.add(only);
+        }
+        tasks.add(ts);
+      }
     }
     for (int i = 0; i < groupSize; i++) {
-      inGroup.clear(groupIdx[i]);
+      inGroup[groupIdx[i] >>> 6] = 0;
     }
-    TreeMap<String, String> fields = new TreeMap<>();
-    fields.put("user", user[h]);
-    int p = prio[h];
-    fields.put("priority", small(p));
-    fields.put("class", small(klass[h]));
-    fields.put("band", p <= 1 ? "free" : p <= 8 ? "batch" : "production");
-    fields.put("job", Long.toString(jobId[h]));
-    JobSpec j = new JobSpec(jobId[h] + ":" + from, submit[h], tasks, fields);
+    long job = hc.keys[h] >>> 24;
+    JobSpec j = new JobSpec(jobIdString(job) + ":" + from, hc.submit[h], tasks == null ? List.of(only) : tasks,
+        fields(hc, h, job));
     for (long r = from; r < o; r++) {
-      release(slot(r));
+      chunk(r).user[(int) (r & CMASK)] = null;
     }
     head = o;
     scan = o;
+    releaseChunks();
     return j;
   }
 
-  private TaskSpec task(int s) {
-    long duration;
-    TaskOutcome out;
-    if (state[s] == ENDED) {
-      duration = end[s] - sched[s];
-      out = OUTCOMES[outcome[s]];
-    } else { // alive at the end of the input
-      duration = SimTime.NEVER;
-      out = TaskOutcome.FINISHED;
+  private String jobIdString(long job) {
+    if (job != lastJobStringOf) {
+      lastJobString = Long.toString(job);
+      lastJobStringOf = job;
     }
+    return lastJobString;
+  }
+
+  private SortedMap<String, String> fields(Chunk hc, int h, long job) {
+    String u = hc.user[h];
+    int p = hc.prio[h];
+    int k = hc.klass[h];
+    if (lastFields != null && job == lastFieldsJob && u == lastFieldsUser && p == lastFieldsPrio && k == lastFieldsClass) {
+      return lastFields;
+    }
+    TreeMap<String, String> fields = new TreeMap<>();
+    fields.put("user", u);
+    fields.put("priority", small(p));
+    fields.put("class", small(k));
+    fields.put("band", p <= 1 ? "free" : p <= 8 ? "batch" : "production");
+    fields.put("job", jobIdString(job));
+    lastFields = Collections.unmodifiableSortedMap(fields); // never changed again: jobs share it (JobSpec.sharedFields)
+    lastFieldsUser = u;
+    lastFieldsJob = job;
+    lastFieldsPrio = p;
+    lastFieldsClass = k;
+    return fields;
+  }
+
+  private TaskSpec task(Chunk ch, int s) {
+    Resources res = resources(ch.cpu[s], ch.mem[s], ch.disk == null ? Double.NaN : ch.disk[s]);
+    int ix = (int) (ch.keys[s] & 0xFFFFFF);
+    String name = ix < NAMES.length ? NAMES[ix] : Integer.toString(ix);
+    if (ch.state[s] == ENDED) {
+      return new TaskSpec(name, "", res, ch.end[s] - ch.sched[s], OUTCOMES[ch.outcome[s]], 0.0, List.of());
+    }
+    if (eof) { // alive at the end of the input
+      return new TaskSpec(name, "", res, SimTime.NEVER, TaskOutcome.FINISHED, 0.0, List.of());
+    }
+    // alive past the lookahead: hand it out now, resolve its runtime when its end is read
+    DeferredRuntime rt = new DeferredRuntime();
+    int c = allocCell();
+    cells[c >>> CHUNK_BITS][c & CMASK] = rt;
+    cellSched[c >>> CHUNK_BITS][c & CMASK] = ch.state[s] == RUNNING ? ch.sched[s] : -1;
+    cellRes[c >>> CHUNK_BITS][c & CMASK] = res;
+    live.put(ch.keys[s], -2 - c);
+    deferredLive++;
+    deferredTotal++;
+    return TaskSpec.deferred(name, "", res, rt);
+  }
+
+  /** The Resources of a request (NaN = never given), reusing the previous object when equal. */
+  private Resources resources(double c, double m, double d) {
     long[] milli = scratch;
-    double c = cpu[s];
-    double m = mem[s];
     milli[ResourceNames.CPUS] = Double.isNaN(c) ? Resources.toMilli("cpus", ReaderSupport.MIN_CPUS) : Resources.toMilli("cpus", c * cpuUnit);
     milli[ResourceNames.MEM] = Double.isNaN(m) ? Resources.toMilli("mem", ReaderSupport.MIN_MEM) : Resources.toMilli("mem", m * memUnit);
-    if (diskUnit > 0 && !Double.isNaN(disk[s])) {
-      milli[ResourceNames.DISK] = Resources.toMilli("disk", disk[s] * diskUnit);
+    if (diskUnit > 0 && !Double.isNaN(d)) {
+      milli[ResourceNames.DISK] = Resources.toMilli("disk", d * diskUnit);
     } else {
       milli[ResourceNames.DISK] = 0;
     }
     if (milli[ResourceNames.CPUS] == 0 && milli[ResourceNames.MEM] == 0 && milli[ResourceNames.DISK] == 0) {
       milli[ResourceNames.CPUS] = Resources.toMilli("cpus", ReaderSupport.MIN_CPUS);
     }
-    // tasks of a job usually ask alike: reuse the previous (immutable) Resources when equal
-    if (lastResources == null || !java.util.Arrays.equals(milli, lastMilli)) {
-      lastResources = Resources.ofMilli(milli);
-      System.arraycopy(milli, 0, lastMilli, 0, milli.length);
+    // tasks of a job usually ask alike: reuse the previous (immutable) Resources when equal, else
+    // one of a small direct-mapped cache of recent requests (few distinct values in the trace)
+    long cm = milli[ResourceNames.CPUS];
+    long mm = milli[ResourceNames.MEM];
+    long dm = milli[ResourceNames.DISK];
+    Resources last = lastResources;
+    if (last != null && last.milli(ResourceNames.CPUS) == cm && last.milli(ResourceNames.MEM) == mm
+        && last.milli(ResourceNames.DISK) == dm) {
+      return last;
     }
-    int ix = index[s];
-    String name = ix < NAMES.length ? NAMES[ix] : Integer.toString(ix);
-    return new TaskSpec(name, "", lastResources, duration, out, 0.0, List.of());
+    long hsh = (cm * 0x9E3779B97F4A7C15L + mm) * 0x9E3779B97F4A7C15L + dm;
+    int k = (int) (hsh ^ (hsh >>> 29)) & (RES_CACHE - 1);
+    Resources r = resCache[k];
+    if (r == null || r.milli(ResourceNames.CPUS) != cm || r.milli(ResourceNames.MEM) != mm
+        || r.milli(ResourceNames.DISK) != dm) {
+      r = Resources.ofMilli(milli);
+      resCache[k] = r;
+    }
+    lastResources = r;
+    return r;
+  }
+
+  private int allocCell() {
+    if (freeCell >= 0) {
+      int c = freeCell;
+      freeCell = (int) cellSched[c >>> CHUNK_BITS][c & CMASK];
+      return c;
+    }
+    int k = cellsUsed >>> CHUNK_BITS;
+    if (k == cells.length) {
+      cells = Arrays.copyOf(cells, k * 2);
+      cellSched = Arrays.copyOf(cellSched, k * 2);
+      cellRes = Arrays.copyOf(cellRes, k * 2);
+    }
+    if (cells[k] == null) {
+      cells[k] = new DeferredRuntime[CHUNK];
+      cellSched[k] = new long[CHUNK];
+      cellRes[k] = new Resources[CHUNK];
+    }
+    return cellsUsed++;
+  }
+
+  private void freeCell(int c) {
+    cells[c >>> CHUNK_BITS][c & CMASK] = null;
+    cellRes[c >>> CHUNK_BITS][c & CMASK] = null;
+    cellSched[c >>> CHUNK_BITS][c & CMASK] = freeCell;
+    freeCell = c;
+    deferredLive--;
   }
 
   private static String small(int v) {
     return v >= 0 && v < SMALL.length ? SMALL[v] : Integer.toString(v);
   }
 
-  private void release(int s) {
-    user[s] = null;
+  private Chunk chunk(long ordinal) {
+    return chunks[(int) (ordinal >>> CHUNK_BITS) & (chunks.length - 1)];
   }
 
-  private int slot(long ordinal) {
-    return (int) (ordinal & mask);
+  /** Makes room for ordinal {@code tail} (a new chunk when it starts one). */
+  private void ensureChunk() {
+    if ((tail & CMASK) != 0) {
+      return;
+    }
+    long held = ((tail - heldFrom) >>> CHUNK_BITS) + 1;
+    if (held > chunks.length) { // the chunk table is full: double it
+      Chunk[] n = new Chunk[chunks.length * 2];
+      for (long o = heldFrom; o < tail; o += CHUNK) {
+        n[(int) (o >>> CHUNK_BITS) & (n.length - 1)] = chunk(o);
+      }
+      chunks = n;
+    }
+    Chunk c;
+    if (spareCount > 0) {
+      c = spare[--spareCount];
+      spare[spareCount] = null;
+    } else {
+      c = new Chunk(disk);
+    }
+    chunks[(int) (tail >>> CHUNK_BITS) & (chunks.length - 1)] = c;
+  }
+
+  /** Gives back the chunks wholly before the head (a few are kept for reuse). */
+  private void releaseChunks() {
+    while (heldFrom + CHUNK <= head) {
+      int k = (int) (heldFrom >>> CHUNK_BITS) & (chunks.length - 1);
+      if (spareCount < SPARE_CHUNKS) {
+        spare[spareCount++] = chunks[k];
+      }
+      chunks[k] = null;
+      heldFrom += CHUNK;
+    }
   }
 
   // ---- reading --------------------------------------------------------------------------------
@@ -343,6 +577,21 @@ public final class GoogleTaskEventsReader implements Workload {
     eof = true;
     lines.close();
     live.clear();
+    // tasks handed out and still alive run forever, as those handed out from now on
+    DeferredRuntime[][] open = cells;
+    int used = cellsUsed;
+    cells = new DeferredRuntime[1][];
+    cellSched = new long[1][];
+    cellRes = new Resources[1][];
+    cellsUsed = 0;
+    freeCell = -1;
+    deferredLive = 0;
+    for (int c = 0; c < used; c++) {
+      DeferredRuntime rt = open[c >>> CHUNK_BITS][c & CMASK];
+      if (rt != null) {
+        rt.resolve(SimTime.NEVER, TaskOutcome.FINISHED);
+      }
+    }
   }
 
   private void row() {
@@ -350,7 +599,7 @@ public final class GoogleTaskEventsReader implements Workload {
     if (n != 13) {
       throw new MalformedRowException("expected 13 comma-separated columns, found " + n);
     }
-    long time = lines.longField(TaskEventField.TIME.index(), "time");
+    long time = lines.longField(TaskEventField.TIME.index(), "time"); // changes from row to row: no memo
     if (time == Long.MAX_VALUE) {
       support.skip("google: event after the end of the trace (time 2^63-1)");
       return;
@@ -367,7 +616,7 @@ public final class GoogleTaskEventsReader implements Workload {
       return;
     }
     lastTime = time;
-    long job = lines.longField(TaskEventField.JOB_ID.index(), "job ID");
+    long job = jobMemo.longField(lines, TaskEventField.JOB_ID.index(), "job ID");
     long idx = lines.longField(TaskEventField.TASK_INDEX.index(), "task index");
     if (job < 0 || job >= (1L << 39) || idx < 0 || idx >= (1L << 24)) {
       throw new MalformedRowException("job ID or task index out of range");
@@ -378,14 +627,19 @@ public final class GoogleTaskEventsReader implements Workload {
     }
     long key = (job << 24) | idx;
     long ord = live.get(key, -1);
+    if (ord <= -2) {
+      handedOut(key, (int) (-2 - ord), time, type);
+      return;
+    }
     switch (type) {
       case 0, 7 -> { // SUBMIT, UPDATE_PENDING
         if (ord < 0) {
           start(key, job, (int) idx, time, PENDING);
         } else {
-          int s = slot(ord);
-          if (state[s] == PENDING) {
-            requests(s);
+          Chunk c = chunk(ord);
+          int s = (int) (ord & CMASK);
+          if (c.state[s] == PENDING) {
+            requests(c, s);
           } else if (type == 0) {
             support.skip("google: SUBMIT of a task already running (ignored)");
           }
@@ -393,14 +647,14 @@ public final class GoogleTaskEventsReader implements Workload {
       }
       case 1, 8 -> { // SCHEDULE, UPDATE_RUNNING
         if (ord < 0) {
-          int s = start(key, job, (int) idx, time, RUNNING);
-          sched[s] = Math.max(time, startAt);
+          start(key, job, (int) idx, time, RUNNING);
         } else {
-          int s = slot(ord);
-          if (state[s] == PENDING) {
-            requests(s);
-            state[s] = RUNNING;
-            sched[s] = Math.max(time, startAt);
+          Chunk c = chunk(ord);
+          int s = (int) (ord & CMASK);
+          if (c.state[s] == PENDING) {
+            requests(c, s);
+            c.state[s] = RUNNING;
+            c.sched[s] = Math.max(time, startAt);
           } else if (type == 1) {
             support.skip("google: SCHEDULE of a task already running (ignored)");
           }
@@ -411,58 +665,112 @@ public final class GoogleTaskEventsReader implements Workload {
           support.skip("google: end event of a task not alive in the input (dropped)");
           return;
         }
-        int s = slot(ord);
+        Chunk c = chunk(ord);
+        int s = (int) (ord & CMASK);
         live.remove(key);
         if (time < startAt) {
-          state[s] = DROPPED;
+          c.state[s] = DROPPED;
           support.skip("google: episode ended before the window start (dropped)");
           return;
         }
-        if (state[s] == PENDING) {
-          state[s] = DROPPED;
+        if (c.state[s] == PENDING) {
+          c.state[s] = DROPPED;
           support.skip("google: episode ended without SCHEDULE (dropped)");
           return;
         }
-        state[s] = ENDED;
-        end[s] = time;
-        outcome[s] = (byte) (switch (type) {
-          case 3 -> TaskOutcome.FAILED;
-          case 4 -> TaskOutcome.FINISHED;
-          case 6 -> TaskOutcome.LOST;
-          default -> TaskOutcome.KILLED; // 2 EVICT, 5 KILL
-        }).ordinal();
+        c.state[s] = ENDED;
+        c.end[s] = time;
+        c.outcome[s] = (byte) outcomeOf(type).ordinal();
       }
     }
   }
 
-  private int start(long key, long job, int idx, long time, byte st) {
-    if (tail - head == cap) {
-      grow();
+  private static TaskOutcome outcomeOf(int type) {
+    return switch (type) {
+      case 3 -> TaskOutcome.FAILED;
+      case 4 -> TaskOutcome.FINISHED;
+      case 6 -> TaskOutcome.LOST;
+      default -> TaskOutcome.KILLED; // 2 EVICT, 5 KILL
+    };
+  }
+
+  /** An event of a task already handed out with a deferred runtime (cell {@code c}). */
+  private void handedOut(long key, int c, long time, int type) {
+    long[] schedOf = cellSched[c >>> CHUNK_BITS];
+    int ci = c & CMASK;
+    boolean pending = schedOf[ci] < 0;
+    if (type <= 1 || type >= 7) { // SUBMIT, SCHEDULE, UPDATE_PENDING, UPDATE_RUNNING
+      if (pending) {
+        // a buffered episode would still take these requests; this one was handed out already
+        if (requestsChange(cellRes[c >>> CHUNK_BITS][ci])) {
+          support.skip(SKIP_REQUESTS_AFTER);
+        }
+        if (type == 1 || type == 8) {
+          schedOf[ci] = Math.max(time, startAt);
+        }
+      } else if (type == 0) {
+        support.skip("google: SUBMIT of a task already running (ignored)");
+      } else if (type == 1) {
+        support.skip("google: SCHEDULE of a task already running (ignored)");
+      }
+      return;
     }
+    // 2 EVICT, 3 FAIL, 4 FINISH, 5 KILL, 6 LOST
+    live.remove(key);
+    DeferredRuntime rt = cells[c >>> CHUNK_BITS][ci];
+    long runtime = pending ? 0 : time - schedOf[ci];
+    freeCell(c);
+    if (pending) {
+      support.skip(SKIP_UNSCHEDULED_AFTER);
+    }
+    rt.resolve(runtime, outcomeOf(type));
+  }
+
+  /** True if this row's non-empty requests would change {@code res} (what the task was handed out with). */
+  private boolean requestsChange(Resources res) {
+    int c = TaskEventField.CPU_REQUEST.index();
+    int m = TaskEventField.MEMORY_REQUEST.index();
+    int d = TaskEventField.DISK_REQUEST.index();
+    if (!lines.empty(c) && Resources.toMilli("cpus", nonNegative(lines.doubleField(c, "CPU request"), "CPU request") * cpuUnit)
+        != res.milli(ResourceNames.CPUS)) {
+      return true;
+    }
+    if (!lines.empty(m) && Resources.toMilli("mem", nonNegative(lines.doubleField(m, "memory request"), "memory request") * memUnit)
+        != res.milli(ResourceNames.MEM)) {
+      return true;
+    }
+    return diskUnit > 0 && !lines.empty(d)
+        && Resources.toMilli("disk", nonNegative(lines.doubleField(d, "disk request"), "disk request") * diskUnit)
+        != res.milli(ResourceNames.DISK);
+  }
+
+  private void start(long key, long job, int idx, long time, byte st) {
+    ensureChunk();
     long ord = tail++;
     if (tail - head > maxBuffered) {
       maxBuffered = tail - head;
     }
-    int s = slot(ord);
+    Chunk c = chunk(ord);
+    int s = (int) (ord & CMASK);
     live.put(key, ord);
     if (live.size() > maxLive) {
       maxLive = live.size();
     }
-    submit[s] = Math.max(time, startAt); // alive at the window start: submitted at it
-    sched[s] = -1;
-    end[s] = -1;
-    jobId[s] = job;
-    index[s] = idx;
-    state[s] = st;
+    c.submit[s] = Math.max(time, startAt); // alive at the window start: submitted at it
+    c.sched[s] = st == RUNNING ? Math.max(time, startAt) : -1;
+    c.end[s] = -1;
+    c.keys[s] = key;
+    c.state[s] = st;
     int uf = TaskEventField.USER.index();
-    user[s] = users.intern(lines.buf(), lines.fieldStart(uf), lines.fieldEnd(uf));
-    klass[s] = (byte) smallInt(TaskEventField.SCHEDULING_CLASS.index(), "scheduling class", 0, 3);
-    prio[s] = (byte) smallInt(TaskEventField.PRIORITY.index(), "priority", 0, 11);
-    cpu[s] = Double.NaN;
-    mem[s] = Double.NaN;
-    disk[s] = Double.NaN;
-    requests(s);
-    return s;
+    c.user[s] = userMemo.internedField(lines, uf, users);
+    c.klass[s] = (byte) smallInt(TaskEventField.SCHEDULING_CLASS.index(), "scheduling class", 0, 3);
+    c.prio[s] = (byte) smallInt(TaskEventField.PRIORITY.index(), "priority", 0, 11);
+    c.cpu[s] = Double.NaN;
+    c.mem[s] = Double.NaN;
+    if (c.disk != null) {
+      c.disk[s] = Double.NaN;
+    }
+    requests(c, s);
   }
 
   private int smallInt(int f, String name, int min, int max) {
@@ -473,18 +781,20 @@ public final class GoogleTaskEventsReader implements Workload {
     return (int) v;
   }
 
-  private void requests(int s) {
+  private void requests(Chunk ch, int s) {
     int c = TaskEventField.CPU_REQUEST.index();
     int m = TaskEventField.MEMORY_REQUEST.index();
-    int d = TaskEventField.DISK_REQUEST.index();
     if (!lines.empty(c)) {
-      cpu[s] = nonNegative(lines.doubleField(c, "CPU request"), "CPU request");
+      ch.cpu[s] = nonNegative(cpuMemo.doubleField(lines, c, "CPU request"), "CPU request");
     }
     if (!lines.empty(m)) {
-      mem[s] = nonNegative(lines.doubleField(m, "memory request"), "memory request");
+      ch.mem[s] = nonNegative(memMemo.doubleField(lines, m, "memory request"), "memory request");
     }
-    if (!lines.empty(d)) {
-      disk[s] = nonNegative(lines.doubleField(d, "disk request"), "disk request");
+    if (ch.disk != null) { // units.disk = 0 (the default): the disk column is neither used nor checked
+      int d = TaskEventField.DISK_REQUEST.index();
+      if (!lines.empty(d)) {
+        ch.disk[s] = nonNegative(lines.doubleField(d, "disk request"), "disk request");
+      }
     }
   }
 
@@ -495,56 +805,6 @@ public final class GoogleTaskEventsReader implements Workload {
     return v;
   }
 
-  private void grow() {
-    int ncap = cap * 2;
-    long[] nsubmit = new long[ncap];
-    long[] nsched = new long[ncap];
-    long[] nend = new long[ncap];
-    long[] njob = new long[ncap];
-    int[] nindex = new int[ncap];
-    String[] nuser = new String[ncap];
-    double[] ncpu = new double[ncap];
-    double[] nmem = new double[ncap];
-    double[] ndisk = new double[ncap];
-    byte[] nstate = new byte[ncap];
-    byte[] nout = new byte[ncap];
-    byte[] nklass = new byte[ncap];
-    byte[] nprio = new byte[ncap];
-    int nmask = ncap - 1;
-    for (long o = head; o < tail; o++) {
-      int a = (int) (o & mask);
-      int b = (int) (o & nmask);
-      nsubmit[b] = submit[a];
-      nsched[b] = sched[a];
-      nend[b] = end[a];
-      njob[b] = jobId[a];
-      nindex[b] = index[a];
-      nuser[b] = user[a];
-      ncpu[b] = cpu[a];
-      nmem[b] = mem[a];
-      ndisk[b] = disk[a];
-      nstate[b] = state[a];
-      nout[b] = outcome[a];
-      nklass[b] = klass[a];
-      nprio[b] = prio[a];
-    }
-    cap = ncap;
-    mask = nmask;
-    submit = nsubmit;
-    sched = nsched;
-    end = nend;
-    jobId = njob;
-    index = nindex;
-    user = nuser;
-    cpu = ncpu;
-    mem = nmem;
-    disk = ndisk;
-    state = nstate;
-    outcome = nout;
-    klass = nklass;
-    prio = nprio;
-  }
-
   @Override
   public WorkloadStats stats() {
     return support.stats();
@@ -553,5 +813,25 @@ public final class GoogleTaskEventsReader implements Workload {
   @Override
   public void close() {
     lines.close();
+  }
+
+  /** {@link #CHUNK} episodes of the ring, column by column. */
+  private static final class Chunk {
+    final long[] submit = new long[CHUNK];
+    final long[] sched = new long[CHUNK];
+    final long[] end = new long[CHUNK];
+    final long[] keys = new long[CHUNK]; // job ID << 24 | task index
+    final String[] user = new String[CHUNK];
+    final double[] cpu = new double[CHUNK];
+    final double[] mem = new double[CHUNK];
+    final double[] disk; // only when disk requests are used (units.disk > 0)
+    final byte[] state = new byte[CHUNK];
+    final byte[] outcome = new byte[CHUNK];
+    final byte[] klass = new byte[CHUNK];
+    final byte[] prio = new byte[CHUNK];
+
+    Chunk(boolean withDisk) {
+      disk = withDisk ? new double[CHUNK] : null;
+    }
   }
 }
