@@ -109,6 +109,20 @@ public final class HierarchicalDrfAllocator implements Allocator {
   // allocatable(slots[s].availAll), by slot: the per-agent screen of every run reads this small
   // array instead of each agent's own vector (10k agents = 10k cache misses a run otherwise).
   private boolean[] slotAllocatable = new boolean[16];
+  // The filtered-agent screen (1.1 stage 2 without quotas, DRF sorters): screenedAt[agent key] ==
+  // eligibilityEpoch means the agent's last visit found every framework of every role ineligible
+  // (suppressed, inactive or filtered) for its candidates, and nothing that could change that has
+  // happened since: the agent's pool did not change (refreshAllocatable), none of its filters went
+  // away (removeFilter), and no framework became eligible anywhere (eligibilityEpoch is bumped by
+  // adding, activating or reviving a framework, clearing filters, quota and weight changes). Such a
+  // visit gives nothing and consumes no randomness, so skipping it changes nothing; it saves the
+  // sort, candidate and filter checks that dominate periodic runs over large, mostly filtered
+  // clusters (the starvation pattern: every free agent declined with a refuse filter).
+  private long[] screenedAt = new long[16];
+  private long eligibilityEpoch = 1;
+  private boolean screenFilteredAgents = true;
+  private final boolean screenable; // DRF sorters only: a random sorter draws on every sort
+  private long screenedVisits;
 
   private final TreeMap<FrameworkId, Fw> frameworks = new TreeMap<>();
   // Per agent key, a bit per framework index: "this framework has a live filter on this agent",
@@ -189,6 +203,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       }
     }
     this.roleSorter = newRoleSorter();
+    this.screenable = !opts.roleSorter().equals("random") && !opts.frameworkSorter().equals("random");
     this.quotaRoleSorter = newRoleSorter();
     this.roleSorter.useRandom(runRandom);
     this.quotaRoleSorter.useRandom(runRandom);
@@ -395,6 +410,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
         account(fw, agentKey(e.getKey()), vec(e.getValue().quantity()));
       }
     }
+    eligibilityChanged();
     changed = true;
     trigger(null);
   }
@@ -432,6 +448,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   public void activateFramework(FrameworkId id) {
     Fw fw = requireFw(id);
     fw.role.sorter.activate(id.value());
+    eligibilityChanged();
     changed = true;
     trigger(null);
   }
@@ -575,6 +592,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     clearFilters(fw);
     fw.suppressed = false;
     fw.role.sorter.activate(framework.value());
+    eligibilityChanged();
     changed = true;
     trigger(null);
   }
@@ -585,6 +603,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       throw new IllegalArgumentException("quota for role '" + role + "' is already set; remove it first");
     }
     quotas.put(role, vec(guarantee));
+    eligibilityChanged();
     int qh = quotaRoleSorter.add(role);
     Double w = weights.get(role);
     if (w != null) {
@@ -620,12 +639,14 @@ public final class HierarchicalDrfAllocator implements Allocator {
       throw new IllegalArgumentException("role '" + role + "' has no quota");
     }
     quotaRoleSorter.remove(role);
+    eligibilityChanged();
     changed = true;
     trigger(null);
   }
 
   @Override
   public void updateWeights(SortedMap<String, Double> updated) {
+    eligibilityChanged();
     boolean rebalance = false;
     for (Map.Entry<String, Double> e : updated.entrySet()) {
       weights.put(e.getKey(), e.getValue());
@@ -682,6 +703,26 @@ public final class HierarchicalDrfAllocator implements Allocator {
   /** For tests: turn the O(1) skipping of unchanged runs off, to show it changes nothing. */
   void setSkipUnchangedRuns(boolean skip) {
     this.skipUnchangedRuns = skip;
+  }
+
+  /** For tests: turn the filtered-agent screen off, to show it changes nothing. */
+  void setScreenFilteredAgents(boolean screen) {
+    this.screenFilteredAgents = screen;
+  }
+
+  /** For tests: agent visits the filtered-agent screen skipped so far. */
+  long screenedVisits() {
+    return screenedVisits;
+  }
+
+  private void eligibilityChanged() {
+    eligibilityEpoch++;
+  }
+
+  private void unscreen(int agentKey) {
+    if (agentKey < screenedAt.length) {
+      screenedAt[agentKey] = 0;
+    }
   }
 
   /** The options in force. */
@@ -745,6 +786,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   private void refreshAllocatable(Agent a) {
     slotAllocatable[a.slot] = allocatable(a.availAll);
+    unscreen(a.key);
   }
 
   private void giveBackToAgent(Agent a, ResourceSet rs, long[] q) {
@@ -784,6 +826,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   private void removeFilter(OfferFilter f) {
     f.live = false;
+    unscreen(f.agentKey);
     ArrayList<OfferFilter> list = f.fw.filters.get(f.agentKey);
     if (list != null) {
       list.remove(f);
@@ -808,6 +851,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
     fw.filters.clear();
     fw.filterCount = 0;
+    eligibilityChanged();
     changed = true;
   }
 
@@ -1017,6 +1061,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     // Stage 2: fair share. rem - s2 changes only when stage 2 gives, so it is re-checked then.
     System.arraycopy(rem, 0, scratch, 0, width);
     boolean headroom = allocatable(scratch);
+    boolean screen = screenFilteredAgents && quotas.isEmpty() && screenable;
+    long epoch = eligibilityEpoch;
     for (int i = 0; i < n; i++) {
       if (!headroom) {
         break;
@@ -1025,6 +1071,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
         continue;
       }
       Agent a = slots[candidates[i]];
+      if (screen && a.key < screenedAt.length && screenedAt[a.key] == epoch) {
+        screenedVisits++;
+        continue;
+      }
+      boolean allRefused = screen;
       int nr = sortRoles(roleSorter);
       for (int k = 0; k < nr && slotAllocatable[a.slot]; k++) {
         Role r = roleByHandle.get(roleOrder[k]);
@@ -1033,16 +1084,24 @@ public final class HierarchicalDrfAllocator implements Allocator {
           continue;
         }
         if (!fitsAfter(rem, s2, candQ)) {
+          allRefused = false; // not asked: the headroom, not the frameworks, said no
           continue;
         }
         int h = pick(a, r);
         if (h >= 0) {
+          allRefused = false;
           Quantities.addInto(s2, candQ);
           give(r.byHandle.get(h), a, true);
           System.arraycopy(rem, 0, scratch, 0, width);
           Quantities.subtractFlooredInto(scratch, s2);
           headroom = allocatable(scratch);
         }
+      }
+      if (allRefused) {
+        if (a.key >= screenedAt.length) {
+          screenedAt = java.util.Arrays.copyOf(screenedAt, Math.max(a.key + 1, screenedAt.length * 2));
+        }
+        screenedAt[a.key] = epoch;
       }
     }
   }
