@@ -109,6 +109,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   // allocatable(slots[s].availAll), by slot: the per-agent screen of every run reads this small
   // array instead of each agent's own vector (10k agents = 10k cache misses a run otherwise).
   private boolean[] slotAllocatable = new boolean[16];
+  private long[] batchQ = new long[0];
   // The filtered-agent screen (1.1 stage 2 without quotas, DRF sorters): screenedAt[agent key] ==
   // eligibilityEpoch means the agent's last visit found every framework of every role ineligible
   // (suppressed, inactive or filtered) for its candidates, and nothing that could change that has
@@ -528,6 +529,52 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   @Override
   public void recoverResources(FrameworkId framework, AgentId agent, ResourceSet resources, long refuseMicros) {
+    recoverOne(framework, agent, resources, refuseMicros, null);
+  }
+
+  /**
+   * One sorter update for the sum of the offers instead of one per offer: sorters keep sums of
+   * exact thousandths, and nothing reads them between the offers of one decline (recovery never
+   * triggers a run), so the state afterwards is the same as {@code recoverResources} per offer.
+   */
+  @Override
+  public void recoverResources(FrameworkId framework, List<AgentId> agents, List<ResourceSet> resources,
+      long refuseMicros) {
+    Fw fw = fwById.get(framework);
+    if (fw == null || agents.size() < 2) {
+      for (int i = 0; i < agents.size(); i++) {
+        recoverOne(framework, agents.get(i), resources.get(i), refuseMicros, null);
+      }
+      return;
+    }
+    for (int i = 0; i < agents.size(); i++) {
+      ensureWidth(resources.get(i).quantity().width());
+    }
+    long[] sum = batchQ.length == width ? batchQ : (batchQ = new long[width]);
+    Quantities.clear(sum);
+    for (int i = 0; i < agents.size(); i++) {
+      recoverOne(framework, agents.get(i), resources.get(i), refuseMicros, sum);
+    }
+    if (!Quantities.isZero(sum)) {
+      unallocateInSorters(fw, sum);
+    }
+  }
+
+  private void unallocateInSorters(Fw fw, long[] q) {
+    Role r = fw.role;
+    r.sorter.unallocated(fw.handle, q);
+    r.sorter.removeTotal(q);
+    roleSorter.unallocated(r.handle, q);
+    int qh = quotaRoleSorter.handle(r.name);
+    if (qh >= 0) {
+      quotaRoleSorter.unallocated(qh, q);
+    }
+    Quantities.subtractInto(fw.allocQ, q);
+  }
+
+  /** Recovers one offer's resources; with {@code deferredSum} the sorter update is left to the caller. */
+  private void recoverOne(FrameworkId framework, AgentId agent, ResourceSet resources, long refuseMicros,
+      long[] deferredSum) {
     if (resources.isEmpty()) {
       return;
     }
@@ -546,15 +593,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
       if (Quantities.isZero(held)) {
         fw.allocByAgent.remove(key);
       }
-      Role r = fw.role;
-      r.sorter.unallocated(fw.handle, q);
-      r.sorter.removeTotal(q);
-      roleSorter.unallocated(r.handle, q);
-      int qh = quotaRoleSorter.handle(r.name);
-      if (qh >= 0) {
-        quotaRoleSorter.unallocated(qh, q);
+      if (deferredSum != null) {
+        Quantities.addInto(deferredSum, q);
+      } else {
+        unallocateInSorters(fw, q);
       }
-      Quantities.subtractInto(fw.allocQ, q);
     }
     if (a != null) {
       giveBackToAgent(a, resources, q);
