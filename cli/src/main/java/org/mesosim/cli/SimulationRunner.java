@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mesosim.cli.scenario.ModelMapper;
+import org.mesosim.cli.scenario.OpenedWorkloads;
 import org.mesosim.cli.scenario.Scenario;
 import org.mesosim.cli.scenario.ScenarioCatalog;
 import org.mesosim.cli.scenario.ScenarioWriter;
@@ -33,10 +34,23 @@ public final class SimulationRunner implements Runner {
     this.catalog = catalog;
   }
 
+  /**
+   * Runs one scenario. Bad input found while the run goes (a malformed trace row, a task larger
+   * than every agent) ends it with that {@link org.mesosim.engine.BadInputException}: the
+   * recorder is closed without finishing, so the folder keeps its {@code *.partial} files and no
+   * {@code summary.json} (an incomplete run is never presented as complete), and every workload
+   * the run opened is closed.
+   */
   @Override
   public RunResult run(RunRequest req, PrintWriter progressOut) throws Exception {
+    try (OpenedWorkloads opened = new OpenedWorkloads()) {
+      return run(req, progressOut, opened);
+    }
+  }
+
+  private RunResult run(RunRequest req, PrintWriter progressOut, OpenedWorkloads opened) throws Exception {
     Scenario s = req.scenario();
-    ModelConfig cfg = ModelMapper.toModel(s, catalog, req.checkInvariants());
+    ModelConfig cfg = ModelMapper.toModel(s, catalog, req.checkInvariants(), opened);
     Simulation sim = new Simulation(s.seed());
     MesosCluster cluster = new MesosCluster(sim, cfg);
     MetricsRecorder rec = null;
@@ -52,6 +66,18 @@ public final class SimulationRunner implements Runner {
       rec = new MetricsRecorder(setup);
       cluster.addObserver(rec);
     }
+    try {
+      return run(req, progressOut, s, cfg, sim, cluster, rec, setup);
+    } catch (Exception | Error e) {
+      if (rec != null) {
+        rec.close(); // without finish(): the *.partial files stay, summary.json is not written
+      }
+      throw e;
+    }
+  }
+
+  private RunResult run(RunRequest req, PrintWriter progressOut, Scenario s, ModelConfig cfg, Simulation sim,
+      MesosCluster cluster, MetricsRecorder rec, RunSetup setup) throws Exception {
     Progress progress = null;
     if (req.progress() && progressOut != null) {
       progress = new Progress(progressOut, cfg.until());

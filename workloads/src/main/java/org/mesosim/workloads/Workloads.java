@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.mesosim.engine.BadInputException;
 import org.mesosim.engine.SimTime;
 import org.mesosim.engine.random.RandomStreams;
+import org.mesosim.model.config.AgentGroup;
 import org.mesosim.model.workload.JobSpec;
 import org.mesosim.model.workload.Workload;
 import org.mesosim.workloads.google.GoogleLikeWorkload;
@@ -17,6 +18,7 @@ import org.mesosim.workloads.trace.alibaba2018.AlibabaBatchTaskReader;
 import org.mesosim.workloads.trace.csv.CsvTraceReader;
 import org.mesosim.workloads.trace.google2011.GoogleTaskEventsReader;
 import org.mesosim.workloads.trace.swf.SwfReader;
+import org.mesosim.workloads.transform.AgentFitCheck;
 import org.mesosim.workloads.transform.Demultiplexer;
 import org.mesosim.workloads.transform.Filter;
 import org.mesosim.workloads.transform.LoadScaling;
@@ -141,6 +143,24 @@ public final class Workloads {
     checkField(spec, field, "splitBy");
     List<String> vs = values == null ? distinctValues(spec, field) : values;
     return new Demultiplexer(trace(spec), field, vs).views();
+  }
+
+  /**
+   * One workload per value (in value order), all fed by a single pass over {@code source} (an
+   * already opened {@link #trace}) through a shared {@link Demultiplexer}: the caller owns the
+   * sharing (one call per run).
+   */
+  public static SortedMap<String, Workload> split(Workload source, String field, List<String> values) {
+    return new Demultiplexer(source, field, values).views();
+  }
+
+  /**
+   * Stops the run at a job with a task larger than every agent of {@code agents} (see
+   * {@link AgentFitCheck}); {@code sourceName} (e.g. the trace file) and {@code frameworkName} go
+   * into the message.
+   */
+  public static Workload fitChecked(Workload w, List<AgentGroup> agents, String sourceName, String frameworkName) {
+    return new AgentFitCheck(w, agents, sourceName, frameworkName);
   }
 
   /**

@@ -19,16 +19,30 @@ import org.mesosim.model.config.RoleConfig;
 public final class ModelMapper {
   private ModelMapper() {}
 
-  /** The model configuration of a scenario (frameworks expanded, presets resolved). */
+  /**
+   * The model configuration of a scenario (frameworks expanded, presets resolved) for one run;
+   * nobody closes the workloads a run leaves open (see the overload).
+   */
   public static ModelConfig toModel(Scenario s, ScenarioCatalog catalog, boolean checkInvariants) {
+    return toModel(s, catalog, checkInvariants, new OpenedWorkloads());
+  }
+
+  /**
+   * The model configuration of a scenario for <em>one</em> run: its workload factories may share
+   * per-run state (one reader per {@code splitBy} entry), so a configuration is never run twice.
+   * The workloads the run opens are registered with {@code opened}; close it when the run ends.
+   */
+  public static ModelConfig toModel(Scenario s, ScenarioCatalog catalog, boolean checkInvariants,
+      OpenedWorkloads opened) {
     List<AgentGroup> agents = agentGroups(s, catalog);
+    List<FrameworkConfig.WorkloadFactory> factories = catalog.workloads(s, agents, opened);
     List<FrameworkConfig> frameworks = new ArrayList<>();
-    for (Scenario.Expanded e : s.expanded()) {
+    for (int i = 0; i < s.expanded().size(); i++) {
+      Scenario.Expanded e = s.expanded().get(i);
       Scenario.Framework f = e.spec();
       FrameworkInfo info = new FrameworkInfo(e.name(), e.role(), f.failoverTimeout(), f.checkpoint(),
           f.partitionAware(), f.gpuResources());
-      frameworks.add(new FrameworkConfig(info, f.scheduler(),
-          catalog.workload(f.workload(), e.name(), f.splitBy(), e.splitValue())));
+      frameworks.add(new FrameworkConfig(info, f.scheduler(), factories.get(i)));
     }
     List<FaultSpec> faults = new ArrayList<>();
     for (Scenario.Fault f : s.faults()) {

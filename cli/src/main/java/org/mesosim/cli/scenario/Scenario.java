@@ -125,10 +125,12 @@ public record Scenario(
    * @param paths as written (file, glob or list)
    * @param files resolved, in order
    * @param windowTo {@code SimTime.NEVER} = open
+   * @param loadScale thins ({@code < 1}) or replicates ({@code > 1}) the jobs of each framework fed
+   *     by this trace, on its stream {@code workload/<framework>/load}; 1 = every job once
    */
   public record Trace(String format, List<String> paths, List<Path> files, SortedMap<String, Filter> filter,
-      long windowFrom, long windowTo, double timeScale, boolean skipMalformed, SortedMap<String, Double> units)
-      implements Workload {
+      long windowFrom, long windowTo, double timeScale, boolean skipMalformed, SortedMap<String, Double> units,
+      double loadScale) implements Workload {
     @Override
     public boolean endless() {
       return false;

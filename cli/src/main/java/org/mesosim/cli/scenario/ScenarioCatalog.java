@@ -53,4 +53,22 @@ public interface ScenarioCatalog {
    */
   FrameworkConfig.WorkloadFactory workload(Scenario.Workload workload, String frameworkName, String splitField,
       String splitValue);
+
+  /**
+   * The workload factories of one run: one per expanded framework ({@link Scenario#expanded()}), in
+   * order. Call once per run: state shared by the factories (such as the one trace reader that
+   * feeds every framework of a {@code splitBy} entry) is made by this call and belongs to that run
+   * alone. Workloads the factories open may be registered with {@code opened}, which the run closes
+   * when it ends.
+   *
+   * @param agents the cluster's agent groups (presets expanded)
+   */
+  default List<FrameworkConfig.WorkloadFactory> workloads(Scenario s, List<AgentGroup> agents,
+      OpenedWorkloads opened) {
+    List<FrameworkConfig.WorkloadFactory> out = new java.util.ArrayList<>();
+    for (Scenario.Expanded e : s.expanded()) {
+      out.add(workload(e.spec().workload(), e.name(), e.spec().splitBy(), e.splitValue()));
+    }
+    return out;
+  }
 }

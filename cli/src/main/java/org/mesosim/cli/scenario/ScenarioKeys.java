@@ -37,7 +37,8 @@ public final class ScenarioKeys {
     m.put("workload", List.of("synthetic", "trace"));
     m.put("synthetic", List.of("jobs", "arrival", "tasksPerJob", "task", "preset", "scale"));
     m.put("task", List.of("resources", "duration", "failureProbability"));
-    m.put("trace", List.of("format", "path", "filter", "window", "timeScale", "skipMalformed", "units"));
+    m.put("trace", List.of("format", "path", "filter", "window", "timeScale", "skipMalformed", "units",
+        "loadScale"));
     m.put("window", List.of("from", "to"));
     m.put("range", List.of("min", "max"));
     m.put("fault", List.of("at", "every", "crash", "partition", "restartAfter", "healAfter"));

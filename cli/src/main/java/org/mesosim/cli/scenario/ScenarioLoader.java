@@ -50,6 +50,9 @@ public final class ScenarioLoader {
   private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._]*");
   private static final Pattern MEM = Pattern.compile("(?i)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(B|KB|MB|GB|TB|K|M|G|T)?\\s*");
 
+  /** Upper bound of {@code trace.loadScale}: every job at most this many times. */
+  static final double MAX_LOAD_SCALE = 1000;
+
   private final ScenarioCatalog catalog;
   private List<Problem> problems;
   private Path baseDir;
@@ -163,9 +166,9 @@ public final class ScenarioLoader {
     return dflt;
   }
 
-  /** A number (YAML int or float, or a numeric string). NaN after an error. */
+  /** A number (YAML int or float, or a numeric string; not {@code .nan}). NaN after an error. */
   private double number(YNode n, String path) {
-    if (n.isScalar() && n.value() instanceof Number num) {
+    if (n.isScalar() && n.value() instanceof Number num && !Double.isNaN(num.doubleValue())) {
       return num.doubleValue();
     }
     if (n.isScalar() && n.value() instanceof String s) {
@@ -1116,6 +1119,7 @@ public final class ScenarioLoader {
       }
     }
     double timeScale = number(m.get("timeScale"), path + ".timeScale", 1.0, 0, true, 1e9);
+    double loadScale = number(m.get("loadScale"), path + ".loadScale", 1.0, 0, true, MAX_LOAD_SCALE);
     boolean skip = bool(m.get("skipMalformed"), path + ".skipMalformed", false);
     SortedMap<String, Double> units = new TreeMap<>();
     YNode un = m.get("units");
@@ -1141,7 +1145,7 @@ public final class ScenarioLoader {
     if (problems.size() > before) {
       return null;
     }
-    return new Scenario.Trace(format, paths, files, filter, from, to, timeScale, skip, units);
+    return new Scenario.Trace(format, paths, files, filter, from, to, timeScale, skip, units, loadScale);
   }
 
   private Scenario.Filter filter(YNode n, String path) {

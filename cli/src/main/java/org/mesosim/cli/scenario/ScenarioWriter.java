@@ -207,6 +207,7 @@ public final class ScenarioWriter {
       t.put("window", map("from", Durations.format(tr.windowFrom()), "to",
           tr.windowTo() == SimTime.NEVER ? "none" : Durations.format(tr.windowTo())));
       t.put("timeScale", tr.timeScale());
+      t.put("loadScale", tr.loadScale());
       t.put("skipMalformed", tr.skipMalformed());
       if (!tr.units().isEmpty()) {
         t.put("units", new LinkedHashMap<>(tr.units()));

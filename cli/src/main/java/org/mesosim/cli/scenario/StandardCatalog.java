@@ -1,14 +1,19 @@
 package org.mesosim.cli.scenario;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.mesosim.allocators.AllocatorRegistry;
+import org.mesosim.engine.random.RandomStreams;
 import org.mesosim.model.allocation.AllocatorPolicy;
 import org.mesosim.model.config.AgentGroup;
 import org.mesosim.model.config.FrameworkConfig;
+import org.mesosim.model.workload.Workload;
 import org.mesosim.workloads.FieldFilter;
 import org.mesosim.workloads.SyntheticSpec;
 import org.mesosim.workloads.TraceFormat;
@@ -16,16 +21,30 @@ import org.mesosim.workloads.TraceSpec;
 import org.mesosim.workloads.Workloads;
 import org.mesosim.workloads.google.GoogleCell;
 
-/** The catalog backed by the real modules (allocator registry, trace formats, workloads). */
+/**
+ * The catalog backed by the real modules (allocator registry, trace formats, workloads).
+ *
+ * <p>A run's trace workloads ({@link #workloads}) are, per framework: the trace (for a
+ * {@code splitBy} entry, this framework's view of one reader shared by all frameworks of the
+ * entry, made for this run only) → {@code loadScale} on stream {@code workload/<framework>/load}
+ * (when not 1) → the check that stops the run at a task larger than every agent.
+ */
 public final class StandardCatalog implements ScenarioCatalog {
   private final AllocatorRegistry registry;
+  private final Function<TraceSpec, Workload> traceOpener;
 
   public StandardCatalog() {
     this(AllocatorRegistry.standard());
   }
 
   public StandardCatalog(AllocatorRegistry registry) {
+    this(registry, Workloads::trace);
+  }
+
+  /** With another way to open a trace (tests count the passes over a file); normally {@link Workloads#trace}. */
+  public StandardCatalog(AllocatorRegistry registry, Function<TraceSpec, Workload> traceOpener) {
     this.registry = registry;
+    this.traceOpener = traceOpener;
   }
 
   @Override
@@ -90,6 +109,82 @@ public final class StandardCatalog implements ScenarioCatalog {
       return streams -> Workloads.traceSplit(spec, splitField, splitValue);
     }
     return streams -> Workloads.trace(spec);
+  }
+
+  @Override
+  public List<FrameworkConfig.WorkloadFactory> workloads(Scenario s, List<AgentGroup> agents,
+      OpenedWorkloads opened) {
+    List<FrameworkConfig.WorkloadFactory> out = new ArrayList<>();
+    SharedSplit split = null;
+    for (Scenario.Expanded e : s.expanded()) {
+      Scenario.Framework f = e.spec();
+      if (!(f.workload() instanceof Scenario.Trace t)) {
+        out.add(workload(f.workload(), e.name(), null, null));
+        continue;
+      }
+      TraceSpec spec = traceSpec(t);
+      String source = source(t, s.frameworks().indexOf(f));
+      String name = e.name();
+      if (f.splitBy() != null) {
+        if (split == null || split.entry != f) { // the frameworks of one entry are consecutive
+          List<String> values = new ArrayList<>();
+          for (Scenario.Expanded x : s.expanded()) {
+            if (x.spec() == f) {
+              values.add(x.splitValue());
+            }
+          }
+          split = new SharedSplit(f, spec, f.splitBy(), values);
+        }
+        SharedSplit group = split;
+        String value = e.splitValue();
+        out.add(streams -> opened.add(perFramework(group.view(value), t, agents, source, streams, name)));
+      } else {
+        out.add(streams -> opened.add(perFramework(traceOpener.apply(spec), t, agents, source, streams, name)));
+      }
+    }
+    return out;
+  }
+
+  private static Workload perFramework(Workload w, Scenario.Trace t, List<AgentGroup> agents, String source,
+      RandomStreams streams, String framework) {
+    Workload scaled = Workloads.loadScaled(w, t.loadScale(), streams, framework);
+    return Workloads.fitChecked(scaled, agents, source, framework);
+  }
+
+  /** The trace's file(s) and YAML path, for messages about its jobs. */
+  static String source(Scenario.Trace t, int frameworkIndex) {
+    List<Path> files = t.files();
+    String f = files.size() == 1 ? files.get(0).toString()
+        : files.get(0) + " … " + files.get(files.size() - 1) + " (" + files.size() + " files)";
+    return f + " (frameworks[" + frameworkIndex + "].workload.trace)";
+  }
+
+  /**
+   * The frameworks of one {@code splitBy} entry in one run: a single pass over the trace, opened
+   * when the first of them starts, demultiplexed by value. Made by {@link #workloads} for one run
+   * and reachable only from that run's factories, so runs never share a reader; a run is
+   * single-threaded.
+   */
+  private final class SharedSplit {
+    final Scenario.Framework entry;
+    final TraceSpec spec;
+    final String field;
+    final List<String> values;
+    SortedMap<String, Workload> views;
+
+    SharedSplit(Scenario.Framework entry, TraceSpec spec, String field, List<String> values) {
+      this.entry = entry;
+      this.spec = spec;
+      this.field = field;
+      this.values = List.copyOf(values);
+    }
+
+    Workload view(String value) {
+      if (views == null) {
+        views = Workloads.split(traceOpener.apply(spec), field, values);
+      }
+      return views.get(value);
+    }
   }
 
   /** The workloads module's spec of a scenario trace block. */

@@ -154,12 +154,19 @@ class ExampleScenariosTest {
   }
 
   @Test
-  void googleReplay_everyBandRunsTasks() throws Exception {
+  void googleReplay_atTheCellsScale_everyBandRunsTasksAndProductionNoLongerFillsTheCell() throws Exception {
     JsonNode s = run("google-replay");
     assertEquals(3, s.get("frameworks").size(), "free, batch, production");
+    long jobs = 0;
     for (JsonNode f : s.get("frameworks")) {
       assertTrue(f.at("/tasks/launched").asLong() > 0, f.toString());
+      jobs += f.at("/jobs/submitted").asLong();
     }
+    // loadScale 0.02 of the window's 7,808 jobs: 156 expected (150 with seed 1; sd about 12)
+    assertTrue(jobs >= 100 && jobs <= 220, "jobs submitted: " + jobs);
+    // without loadScale production holds 0.975 of the cell on average (seed 1); with it 0.633
+    double production = fw(s, "band-production").at("/dominantShare/mean").asDouble();
+    assertTrue(production < 0.8, "production's mean dominant share " + production);
   }
 
   @Test

@@ -260,6 +260,32 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void traceLoadScale_defaultsToOne_mustBePositiveFiniteAndAtMost1000() throws Exception {
+    Files.writeString(dir.resolve("a.swf"), "x");
+    String yaml = MINIMAL.replace("""
+              synthetic:
+                jobs: 3
+                task: {resources: {cpus: 1, mem: 512MB}, duration: 10s}
+        """, """
+              trace: {format: swf, path: a.swf}
+        """);
+    assertEquals(1.0, ((Scenario.Trace) load(yaml).frameworks().get(0).workload()).loadScale());
+    assertEquals(0.02, ((Scenario.Trace) load(yaml.replace("a.swf}", "a.swf, loadScale: 0.02}")).frameworks().get(0)
+        .workload()).loadScale());
+    assertEquals(2.5, ((Scenario.Trace) load(yaml, "frameworks[0].workload.trace.loadScale=2.5").frameworks().get(0)
+        .workload()).loadScale());
+    String p = "frameworks[0].workload.trace.loadScale: ";
+    String[][] bad = {{"0", "must be > 0, not 0"}, {"-1", "must be > 0, not -1"},
+        {"1001", "must be <= 1000, not 1001"}, {"lots", "expected a number, not"}};
+    for (String[] b : bad) {
+      List<String> e = errors(yaml.replace("a.swf}", "a.swf, loadScale: " + b[0] + "}"));
+      assertEquals(1, e.size(), e.toString());
+      assertTrue(e.get(0).contains(p + b[1]), b[0] + " -> " + e.get(0));
+      assertTrue(e.get(0).startsWith("s.yaml:"), e.get(0));
+    }
+  }
+
+  @Test
   void memAndDisk_acceptSizesInMegabytes() {
     Scenario s = load(MINIMAL.replace("{cpus: 4, mem: 8GB}", "{cpus: 4, mem: \"512MB\", disk: 1TB, gpus: 1}")
         .replace("mem: 512MB}", "mem: 256}"));

@@ -3,6 +3,7 @@ package org.mesosim.cli.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,6 +121,37 @@ class SchemaTest {
       assertEquals(Set.of(), schema().validate(YAML.readTree(yaml)), yaml);
       assertFalse(rejectedByLoader(yaml), "loader rejected:\n" + yaml);
     }
+  }
+
+  @Test
+  void traceLoadScale_boundsAgreeWithTheLoader(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a.swf"), "x");
+    String yaml = ScenarioLoaderTest.MINIMAL.replace("""
+              synthetic:
+                jobs: 3
+                task: {resources: {cpus: 1, mem: 512MB}, duration: 10s}
+        """, """
+              trace: {format: swf, path: a.swf, loadScale: X}
+        """);
+    for (String ok : List.of("0.02", "1", "1000", "2.5")) {
+      String y = yaml.replace("X", ok);
+      assertEquals(Set.of(), schema().validate(YAML.readTree(y)), y);
+      new ScenarioLoader(new TestCatalog()).parse(y, "s.yaml", dir.resolve("s.yaml"), List.of());
+    }
+    for (String bad : List.of("0", "-0.5", "1001", "\"x\"", "1e400")) {
+      String y = yaml.replace("X", bad);
+      assertFalse(schema().validate(YAML.readTree(y)).isEmpty(), "schema accepted:\n" + y);
+      assertThrows(ScenarioException.class,
+          () -> new ScenarioLoader(new TestCatalog()).parse(y, "s.yaml", dir.resolve("s.yaml"), List.of()), y);
+    }
+    Scenario s = new ScenarioLoader(new TestCatalog()).parse(yaml.replace("X", "0.25"), "s.yaml",
+        dir.resolve("s.yaml"), List.of());
+    String resolved = ScenarioWriter.write(s, List.of());
+    assertTrue(resolved.contains("loadScale: 0.25"), resolved);
+    assertEquals(Set.of(), schema().validate(YAML.readTree(resolved)), resolved);
+    Files.writeString(dir.resolve("r.yaml"), resolved);
+    Scenario again = new ScenarioLoader(new TestCatalog()).load(dir.resolve("r.yaml"));
+    assertEquals(0.25, ((Scenario.Trace) again.frameworks().get(0).workload()).loadScale());
   }
 
   private static boolean rejectedByLoader(String yaml) {
