@@ -885,13 +885,14 @@ public final class HierarchicalDrfAllocator implements Allocator {
     if (fw.filterCount == 0) {
       return;
     }
-    for (int key : fw.filters.keysSorted()) {
-      for (OfferFilter f : fw.filters.get(key)) {
+    // Order-free: cancelling a timer and clearing a bit draw nothing and schedule nothing.
+    fw.filters.forEachUnordered((list, key) -> {
+      for (OfferFilter f : list) {
         f.live = false;
         sim.cancel(f.event);
       }
       setFilterBit(key, fw.index, false);
-    }
+    });
     fw.filters.clear();
     fw.filterCount = 0;
     eligibilityChanged();
