@@ -172,6 +172,16 @@ public final class ResourceSet {
     return t;
   }
 
+  /** Feeds {@link #toString()} into {@code d} as {@code d.str(toString())} would, without building it when it can. */
+  public void digestInto(org.mesosim.engine.Digest d) {
+    String t = text;
+    if (t == null && reserved.isEmpty()) {
+      unreserved.digestInto(d);
+    } else {
+      d.str(toString());
+    }
+  }
+
   private String format() {
     if (reserved.isEmpty()) {
       return unreserved.toString();

@@ -269,6 +269,94 @@ public final class Resources implements Comparable<Resources> {
     return sb.toString();
   }
 
+  /**
+   * Feeds {@link #toString()} into {@code d} as {@code d.str(toString())} would, without building
+   * the string when it is not cached yet (built-in names, non-negative amounts; anything else
+   * falls back to the string).
+   */
+  public void digestInto(org.mesosim.engine.Digest d) {
+    String t = text;
+    if (t != null || milli.length == 0 || milli.length > ResourceNames.CANONICAL.size()) {
+      d.str(toString());
+      return;
+    }
+    int len = 0;
+    for (int i = 0; i < milli.length; i++) {
+      long v = milli[i];
+      if (v < 0) {
+        d.str(toString());
+        return;
+      }
+      if (v != 0) {
+        len += (len > 0 ? 2 : 0) + ResourceNames.CANONICAL.get(i).length() + 1 + formattedLength(v);
+      }
+    }
+    if (len == 0) {
+      d.str(toString());
+      return;
+    }
+    d.strBegin(len);
+    boolean first = true;
+    for (int i = 0; i < milli.length; i++) {
+      long v = milli[i];
+      if (v == 0) {
+        continue;
+      }
+      if (!first) {
+        d.strChar(';').strChar(' ');
+      }
+      first = false;
+      String n = ResourceNames.CANONICAL.get(i);
+      for (int c = 0; c < n.length(); c++) {
+        d.strChar(n.charAt(c));
+      }
+      d.strChar(':');
+      feedFormatted(d, v);
+    }
+    d.strEnd();
+  }
+
+  /** Length of {@link #format(long)} for {@code v >= 0}. */
+  static int formattedLength(long v) {
+    long whole = v / SCALE;
+    int frac = (int) (v % SCALE);
+    int n = digits(whole);
+    if (frac != 0) {
+      n += 1 + (frac % 100 == 0 ? 1 : frac % 10 == 0 ? 2 : 3);
+    }
+    return n;
+  }
+
+  private static int digits(long x) {
+    int n = 1;
+    while (x >= 10) {
+      x /= 10;
+      n++;
+    }
+    return n;
+  }
+
+  /** Feeds the characters of {@link #format(long)} for {@code v >= 0}. */
+  static void feedFormatted(org.mesosim.engine.Digest d, long v) {
+    long whole = v / SCALE;
+    int frac = (int) (v % SCALE);
+    long p = 1;
+    for (int i = digits(whole); i > 1; i--) {
+      p *= 10;
+    }
+    for (; p > 0; p /= 10) {
+      d.strChar((char) ('0' + (whole / p) % 10));
+    }
+    if (frac != 0) {
+      d.strChar('.');
+      int fd = frac % 100 == 0 ? 1 : frac % 10 == 0 ? 2 : 3;
+      int q = 100;
+      for (int i = 0; i < fd; i++, q /= 10) {
+        d.strChar((char) ('0' + (frac / q) % 10));
+      }
+    }
+  }
+
   /** Formats thousandths without trailing zeros: 1500 → "1.5", 4096000 → "4096". */
   public static String format(long milli) {
     if (milli % SCALE == 0) {

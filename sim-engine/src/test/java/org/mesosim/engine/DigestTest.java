@@ -2,6 +2,7 @@ package org.mesosim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashSet;
@@ -102,5 +103,31 @@ class DigestTest {
     d.event("a", 0).num(1).num(2);
     d.event("b", 1);
     assertEquals(2, d.events());
+  }
+
+  @Test
+  void strStreamed_equalsStr() {
+    for (String text : new String[] {"", "a", "ab", "abc", "abcd", "abcde", "cpus:1.5; mem:4096", "ünï©ode"}) {
+      String expected = hex(d -> d.event("k", 0).str(text).num(7));
+      String streamed = hex(d -> {
+        d.event("k", 0).strBegin(text.length());
+        for (int i = 0; i < text.length(); i++) {
+          d.strChar(text.charAt(i));
+        }
+        d.strEnd().num(7);
+      });
+      assertEquals(expected, streamed, text);
+    }
+  }
+
+  @Test
+  void strStreamed_wrongLengthOrNesting_isRejected() {
+    Digest d = new Digest();
+    d.strBegin(2).strChar('a');
+    assertThrows(IllegalStateException.class, d::strEnd);
+    Digest e = new Digest();
+    e.strBegin(1).strChar('a');
+    assertThrows(IllegalStateException.class, () -> e.strChar('b'));
+    assertThrows(IllegalStateException.class, () -> e.strBegin(1));
   }
 }

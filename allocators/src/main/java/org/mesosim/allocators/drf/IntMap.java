@@ -107,6 +107,19 @@ final class IntMap<V> {
   }
 
   /** The keys in ascending order. */
+  /**
+   * Calls {@code action} for every entry in table order (not key order: for order-free work such as
+   * cancelling timers or clearing bits; use {@link #keysSorted()} where order can matter).
+   */
+  @SuppressWarnings("unchecked")
+  void forEachUnordered(java.util.function.ObjIntConsumer<V> action) {
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] >= 0) {
+        action.accept((V) values[i], keys[i]);
+      }
+    }
+  }
+
   int[] keysSorted() {
     int[] out = new int[size];
     int n = 0;

@@ -299,6 +299,90 @@ class HierarchicalDrfBehaviourTest {
     assertEquals(9, h.allocator.stats().skippedRuns());
   }
 
+  @Test
+  void filteredAgentScreen_changesNothing() {
+    long screened = 0;
+    for (long seed : new long[] {1L, 2L, 3L, 4L, 5L}) {
+      ScreenRun on = starvedScenario(seed, true);
+      ScreenRun off = starvedScenario(seed, false);
+      int same = 0;
+      while (same < Math.min(on.log().size(), off.log().size()) && on.log().get(same).equals(off.log().get(same))) {
+        same++;
+      }
+      assertEquals(off.log().size(), same, "seed " + seed + ": first difference at offer " + same);
+      assertEquals(off.log().size(), on.log().size(), "seed " + seed);
+      assertEquals(0, off.screened());
+      screened += on.screened();
+    }
+    assertTrue(screened > 1000, "the scenario should exercise the screen, skipped " + screened);
+  }
+
+  private record ScreenRun(List<String> log, long screened) {}
+
+  /**
+   * The starvation pattern the screen is for: 40 agents, 6 frameworks in 3 roles (no quota) that
+   * hold some offers and decline most with 5-12 s filters; one is suppressed and revived, one
+   * deactivated and activated, agents leave and come back, weights change; 90 s of periodic runs.
+   */
+  private static ScreenRun starvedScenario(long seed, boolean screen) {
+    AllocatorHarness h = new AllocatorHarness(S, Map.of(), seed);
+    h.allocator.setScreenFilteredAgents(screen);
+    List<FrameworkId> fws = new ArrayList<>();
+    String[] roles = {"a", "a", "b", "b", "c", "c"};
+    for (String r : roles) {
+      fws.add(h.addFramework(r));
+    }
+    List<AgentId> agents = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      agents.add(h.addAgent((i % 4 == 0 ? "cpus:8;mem:4096" : "cpus:4;mem:8192") + ";disk:0"));
+    }
+    List<String> log = new ArrayList<>();
+    List<AllocatorHarness.Offer> held = new ArrayList<>();
+    List<Long> release = new ArrayList<>();
+    int k = 0;
+    for (long t = 0; t <= 90 * S; t += S / 4) {
+      h.advanceTo(t);
+      for (int i = held.size() - 1; i >= 0; i--) {
+        if (release.get(i) <= t) {
+          AllocatorHarness.Offer o = held.remove(i);
+          release.remove(i);
+          h.recover(o, (i % 3) * S);
+        }
+      }
+      while (!h.offers.isEmpty()) {
+        AllocatorHarness.Offer o = h.next();
+        log.add(o.time() + " " + o.framework() + " " + o.resources());
+        k++;
+        if (k % 9 == 0) {
+          held.add(o);
+          release.add(t + (2 + k % 11) * S);
+        } else {
+          h.recover(o, (5 + k % 8) * S); // decline with a 5-12 s filter
+        }
+      }
+      if (t == 15 * S) {
+        h.allocator.suppressOffers(fws.get(1));
+      }
+      if (t == 25 * S) {
+        h.allocator.reviveOffers(fws.get(1));
+      }
+      if (t == 35 * S) {
+        h.allocator.deactivateFramework(fws.get(4));
+      }
+      if (t == 45 * S) {
+        h.allocator.activateFramework(fws.get(4));
+        h.allocator.updateWeights(new TreeMap<>(Map.of("b", 3.0)));
+      }
+      if (t == 55 * S) {
+        h.allocator.removeAgent(agents.get(7));
+      }
+      if (t == 65 * S) {
+        agents.set(7, h.addAgent("cpus:8;mem:4096;disk:0"));
+      }
+    }
+    return new ScreenRun(log, h.allocator.screenedVisits());
+  }
+
   /**
    * 12 agents, 5 frameworks in 3 roles (one with quota); frameworks keep some offers for a while
    * and decline others with filters of varying length; 60 s of periodic runs.

@@ -25,10 +25,18 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code mesosim bench}: end-to-end throughput on a generated cluster and workload. Agents of 16
- * cpus / 64 GB; jobs of 10 one-cpu tasks with exponential durations (mean 60 s) arriving at a rate
- * that keeps the cluster about 80% busy; the run drains. Prints events/s, simulated seconds per
- * wall second and the peak heap. Wall time is measured here, outside the simulation.
+ * {@code mesosim bench}: end-to-end throughput on a generated cluster and workload.
+ *
+ * <p>{@code --workload synthetic} (default): agents of 16 cpus / 64 GB; jobs of 10 one-cpu tasks
+ * with exponential durations (mean 60 s) arriving at a rate that would keep the cluster about 80%
+ * busy while they arrive; the run drains. {@code --workload google-like}: the 2011 Google cell's
+ * machine mix and the {@code google-like} workload preset, both at the scale that gives about
+ * {@code --agents} machines, run for the simulated time in which about {@code --tasks} tasks
+ * arrive (or {@code --duration}).
+ *
+ * <p>Prints engine events (scheduled message deliveries and timers) and event-stream records (what
+ * the digest covers: one per offer, decline, task state ...) per wall second, offers, simulated
+ * seconds per wall second and the peak heap. Wall time is measured here, outside the simulation.
  */
 @Command(name = "bench", description = "End-to-end throughput on a generated cluster and workload: events/s,"
     + " simulated seconds per wall second, peak heap.")
@@ -68,6 +76,53 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--check-invariants", description = "Check the model's invariants (slow).")
   boolean checkInvariants;
 
+  @Option(names = "--workload", defaultValue = "synthetic", paramLabel = "KIND",
+      description = "synthetic (default) or google-like (the 2011 Google cell's machines and workload preset).")
+  String workload;
+
+  @Option(names = "--duration", paramLabel = "TIME",
+      description = "google-like: simulated time to run (e.g. 6h); default: the time in which about --tasks tasks arrive.")
+  String duration;
+
+  /** Machines of the full 2011 Google cell (GoogleCell) and its task arrival rate (README, google-like). */
+  static final double GOOGLE_MACHINES = 12_583;
+  static final double GOOGLE_TASKS_PER_SECOND = 22.0e6 / (29 * 86_400.0);
+
+  /** The google-like scale giving about {@code agents} machines. */
+  double googleScale() {
+    return agents / GOOGLE_MACHINES;
+  }
+
+  /** Simulated seconds of the google-like run. */
+  double googleSeconds() {
+    if (duration != null) {
+      try {
+        return org.mesosim.engine.Durations.parse(duration) / (double) SimTime.SECOND;
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("bench: --duration: " + e.getMessage());
+      }
+    }
+    return Math.ceil(tasks / (GOOGLE_TASKS_PER_SECOND * googleScale()));
+  }
+
+  /** The generated google-like scenario's YAML: {@code frameworks} frameworks sharing the workload. */
+  String googleYaml() {
+    double scale = googleScale();
+    return "name: bench-google-like\n"
+        + "seed: " + seed + "\n"
+        + "until: " + String.format(Locale.ROOT, "%.0fs", googleSeconds()) + "\n"
+        + "cluster:\n"
+        + "  agents:\n"
+        + "    - {preset: google-2011, scale: " + scale + "}\n"
+        + "allocator: {policy: " + allocator + "}\n"
+        + "frameworks:\n"
+        + "  - name: g\n"
+        + "    count: " + frameworks + "\n"
+        + "    scheduler: {type: batch}\n"
+        + "    workload:\n"
+        + "      synthetic: {preset: google-like, scale: " + (scale / frameworks) + "}\n";
+  }
+
   /** CPU time of the whole process (all threads, including GC and JIT), or 0 when unknown. */
   private static long processCpuNanos() {
     return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
@@ -106,10 +161,20 @@ public final class BenchCommand implements Callable<Integer> {
     if (agents < 1 || tasks < 1 || frameworks < 1 || tasksPerJob < 1 || !(load > 0)) {
       throw new BadInputException("bench: --agents, --tasks, --frameworks, --tasks-per-job and --load must be > 0");
     }
+    boolean google = workload.equals("google-like");
+    if (!google && !workload.equals("synthetic")) {
+      throw new BadInputException("bench: --workload must be synthetic or google-like, not '" + workload + "'");
+    }
+    if (duration != null && !google) {
+      throw new BadInputException("bench: --duration only applies with --workload google-like");
+    }
+    if (google && !(googleSeconds() > 0)) {
+      throw new BadInputException("bench: --duration must be > 0");
+    }
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Scenario s = new ScenarioLoader(parent.services().catalog()).parse(scenarioYaml(), "bench", Path.of("bench.yaml"),
-        List.of());
+    Scenario s = new ScenarioLoader(parent.services().catalog()).parse(google ? googleYaml() : scenarioYaml(), "bench",
+        Path.of("bench.yaml"), List.of());
     List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
     for (MemoryPoolMXBean p : pools) {
       p.resetPeakUsage();
@@ -126,12 +191,23 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     double simSeconds = r.simulatedMicros() / (double) SimTime.SECOND;
-    o.println(String.format(Locale.ROOT, "bench: %d agents, %d tasks in %d frameworks, %s", agents,
-        ((tasks + tasksPerJob - 1) / tasksPerJob + frameworks - 1) / frameworks * frameworks * tasksPerJob,
-        frameworks, allocator));
+    double wall = Math.max(1e-9, r.wallSeconds());
+    if (google) {
+      o.println(String.format(Locale.ROOT, "bench: google-like at scale %.4f (%d agents asked), %d frameworks, %s",
+          googleScale(), agents, frameworks, allocator));
+    } else {
+      o.println(String.format(Locale.ROOT, "bench: %d agents, %d tasks in %d frameworks, %s", agents,
+          ((tasks + tasksPerJob - 1) / tasksPerJob + frameworks - 1) / frameworks * frameworks * tasksPerJob,
+          frameworks, allocator));
+    }
     o.println(String.format(Locale.ROOT, "events:             %,d", r.events()));
     o.println(String.format(Locale.ROOT, "wall:               %.2f s", r.wallSeconds()));
-    o.println(String.format(Locale.ROOT, "events/s:           %,.0f", r.events() / Math.max(1e-9, r.wallSeconds())));
+    o.println(String.format(Locale.ROOT, "events/s:           %,.0f", r.events() / wall));
+    o.println(String.format(Locale.ROOT, "stream records:     %,d (%,.0f per wall s; the digest's offers, declines,"
+        + " task states ...)", r.records(), r.records() / wall));
+    o.println(String.format(Locale.ROOT, "offers:             %,d (%,.1f per simulated s)", r.offers(),
+        r.offers() / Math.max(1e-9, simSeconds)));
+    o.println(String.format(Locale.ROOT, "tasks launched:     %,d", r.launches()));
     o.println(String.format(Locale.ROOT, "simulated:          %.1f s", simSeconds));
     o.println(String.format(Locale.ROOT, "simulated s/wall s: %,.0f", simSeconds / Math.max(1e-9, r.wallSeconds())));
     o.println(String.format(Locale.ROOT, "peak heap:          %,d MB", peak / (1024 * 1024)));

@@ -1,5 +1,6 @@
 package org.mesosim.model.allocation;
 
+import java.util.List;
 import java.util.SortedMap;
 import org.mesosim.model.AgentId;
 import org.mesosim.model.AgentInfo;
@@ -71,6 +72,23 @@ public interface Allocator {
    *     caller resolves Mesos' default of 5 s); {@code 0} or negative means no filter
    */
   void recoverResources(FrameworkId framework, AgentId agent, ResourceSet resources, long refuseMicros);
+
+  /**
+   * The resources of several declined offers of one framework, recovered in this order with one
+   * filter each: the same as calling {@link #recoverResources(FrameworkId, AgentId, ResourceSet,
+   * long)} once per offer (which this default does), which Mesos' master does for a {@code
+   * DECLINE} call listing several offers. An allocator may override it to update its sorters
+   * once for the sum instead of once per offer, provided the outcome is identical.
+   *
+   * @param agents the offers' agents, in order
+   * @param resources the offers' resources, same order and length as {@code agents}
+   */
+  default void recoverResources(FrameworkId framework, List<AgentId> agents, List<ResourceSet> resources,
+      long refuseMicros) {
+    for (int i = 0; i < agents.size(); i++) {
+      recoverResources(framework, agents.get(i), resources.get(i), refuseMicros);
+    }
+  }
 
   /** Stop sending offers to this framework until it revives. */
   void suppressOffers(FrameworkId framework);

@@ -499,15 +499,25 @@ final class Master extends Process {
       if (f == null || f.removed) {
         return;
       }
+      // Mesos recovers each offer in turn (Master::decline -> allocator->recoverResources); one
+      // batched call does the same (Allocator#recoverResources(FrameworkId, List, List, long)).
+      List<Offer> valid = new ArrayList<>(call.offers().size());
+      List<AgentId> ids = new ArrayList<>(call.offers().size());
+      List<ResourceSet> sets = new ArrayList<>(call.offers().size());
       for (Offer o : call.offers()) {
         if (!validOffer(o, f.idx)) {
           continue; // an unknown or stale offer is ignored
         }
         removeOffer(o);
-        MAgent a = agents[o.agent];
-        allocator.recoverResources(f.id, a.id, o.resources, call.refuseMicros());
-        cluster.emit(new ModelEvent.OfferDeclined(cluster.sim.now(), o.id, cluster.frameworks[f.idx].name, a.id,
-            o.resources, call.refuseMicros()));
+        valid.add(o);
+        ids.add(agents[o.agent].id);
+        sets.add(o.resources);
+      }
+      allocator.recoverResources(f.id, ids, sets, call.refuseMicros());
+      String name = cluster.frameworks[f.idx].name;
+      for (Offer o : valid) {
+        cluster.emit(new ModelEvent.OfferDeclined(cluster.sim.now(), o.id, name, agents[o.agent].id, o.resources,
+            call.refuseMicros()));
       }
     }
 

@@ -82,7 +82,8 @@ public sealed interface ModelEvent {
   record OfferMade(long time, OfferId offer, String framework, AgentId agent, ResourceSet resources)
       implements ModelEvent {
     public void digestInto(Digest d) {
-      d.event("offer", time).str(offer.value()).str(framework).str(agent.value()).str(resources.toString());
+      d.event("offer", time).str(offer.value()).str(framework).str(agent.value());
+      resources.digestInto(d);
     }
   }
 
@@ -90,7 +91,9 @@ public sealed interface ModelEvent {
   record OfferDeclined(long time, OfferId offer, String framework, AgentId agent, ResourceSet remainder,
       long refuseMicros) implements ModelEvent {
     public void digestInto(Digest d) {
-      d.event("decline", time).str(offer.value()).str(framework).str(remainder.toString()).num(refuseMicros);
+      d.event("decline", time).str(offer.value()).str(framework);
+      remainder.digestInto(d);
+      d.num(refuseMicros);
     }
   }
 
@@ -146,8 +149,8 @@ public sealed interface ModelEvent {
   record TaskLaunched(long time, String framework, TaskId task, String job, AgentId agent, OfferId offer,
       Resources resources) implements ModelEvent {
     public void digestInto(Digest d) {
-      d.event("launch", time).str(framework).str(task.value()).str(agent.value()).str(offer.value())
-          .str(resources.toString());
+      d.event("launch", time).str(framework).str(task.value()).str(agent.value()).str(offer.value());
+      resources.digestInto(d);
     }
   }
 
