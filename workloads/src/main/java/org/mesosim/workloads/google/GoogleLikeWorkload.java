@@ -13,6 +13,7 @@ import org.mesosim.model.workload.TaskOutcome;
 import org.mesosim.model.workload.TaskSpec;
 import org.mesosim.model.workload.Workload;
 import org.mesosim.model.workload.WorkloadStats;
+import org.mesosim.workloads.trace.TaskNames;
 
 /**
  * The {@code google-like} preset: an endless workload shaped by the published statistics of the
@@ -112,7 +113,7 @@ public final class GoogleLikeWorkload implements Workload {
       } else {
         d = Math.max(0, Math.round((service ? serviceDurations : batchDurations).sample()));
       }
-      tasks.add(new TaskSpec(Integer.toString(i), "", r, d, TaskOutcome.FINISHED, 0.0, List.of()));
+      tasks.add(new TaskSpec(TaskNames.of(i), "", r, d, TaskOutcome.FINISHED, 0.0, List.of()));
     }
     TreeMap<String, String> fields = new TreeMap<>();
     fields.put("kind", service ? "service" : "batch");

@@ -11,6 +11,7 @@ import org.mesosim.model.workload.TaskSpec;
 import org.mesosim.model.workload.Workload;
 import org.mesosim.model.workload.WorkloadStats;
 import org.mesosim.workloads.SyntheticSpec;
+import org.mesosim.workloads.trace.TaskNames;
 
 /**
  * Generates jobs from a {@link SyntheticSpec}, one at a time (memory: one job).
@@ -56,7 +57,7 @@ public final class SyntheticWorkload implements Workload {
     List<TaskSpec> list = new ArrayList<>((int) n);
     for (int i = 0; i < n; i++) {
       long d = durations == null ? SimTime.NEVER : micros(durations.sample());
-      list.add(new TaskSpec(Integer.toString(i), "", spec.taskResources(), d, TaskOutcome.SAMPLED,
+      list.add(new TaskSpec(TaskNames.of(i), "", spec.taskResources(), d, TaskOutcome.SAMPLED,
           spec.failureProbability(), List.of()));
     }
     return JobSpec.of(Long.toString(made), time, list);

@@ -23,6 +23,7 @@ import org.mesosim.workloads.trace.FieldMemo;
 import org.mesosim.workloads.trace.LongLongMap;
 import org.mesosim.workloads.trace.MalformedRowException;
 import org.mesosim.workloads.trace.ReaderSupport;
+import org.mesosim.workloads.trace.TaskNames;
 import org.mesosim.workloads.trace.TraceLines;
 import org.mesosim.workloads.trace.Units;
 
@@ -94,14 +95,6 @@ public final class GoogleTaskEventsReader implements Workload {
   static {
     for (int i = 0; i < SMALL.length; i++) {
       SMALL[i] = Integer.toString(i);
-    }
-  }
-
-  private static final String[] NAMES = new String[4096];
-
-  static {
-    for (int i = 0; i < NAMES.length; i++) {
-      NAMES[i] = Integer.toString(i);
     }
   }
 
@@ -430,7 +423,7 @@ public final class GoogleTaskEventsReader implements Workload {
   private TaskSpec task(Chunk ch, int s) {
     Resources res = resources(ch.cpu[s], ch.mem[s], ch.disk == null ? Double.NaN : ch.disk[s]);
     int ix = (int) (ch.keys[s] & 0xFFFFFF);
-    String name = ix < NAMES.length ? NAMES[ix] : Integer.toString(ix);
+    String name = TaskNames.of(ix);
     if (ch.state[s] == ENDED) {
       return new TaskSpec(name, "", res, ch.end[s] - ch.sched[s], OUTCOMES[ch.outcome[s]], 0.0, List.of());
     }

@@ -17,6 +17,7 @@ import org.mesosim.workloads.TraceFormat;
 import org.mesosim.workloads.trace.ByteInterner;
 import org.mesosim.workloads.trace.MalformedRowException;
 import org.mesosim.workloads.trace.ReaderSupport;
+import org.mesosim.workloads.trace.TaskNames;
 import org.mesosim.workloads.trace.TraceLines;
 import org.mesosim.workloads.trace.Units;
 
@@ -161,7 +162,7 @@ public final class SwfReader implements Workload {
     long duration = SimTime.seconds(run);
     List<TaskSpec> tasks = new ArrayList<>((int) procs);
     for (int i = 0; i < procs; i++) {
-      tasks.add(new TaskSpec(Integer.toString(i), "", r, duration, outcome, 0.0, List.of()));
+      tasks.add(new TaskSpec(TaskNames.of(i), "", r, duration, outcome, 0.0, List.of()));
     }
     TreeMap<String, String> fields = new TreeMap<>();
     fields.put("user", field(USER));
