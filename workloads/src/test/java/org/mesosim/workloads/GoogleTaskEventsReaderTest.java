@@ -410,4 +410,18 @@ class GoogleTaskEventsReaderTest {
     u.put("lookahead", 1e15);
     assertEquals(GoogleTaskEventsReader.UNBOUNDED, GoogleTaskEventsReader.lookaheadOf(u));
   }
+
+  @Test
+  void malformedSubmitRow_isSkippedEntirely() throws IOException {
+    // priority 12 is out of range: the row is malformed and must not open an episode
+    String bad = "0,,1,0,77,0," + U + ",2,12,0.5,0.5,0.001,0\n";
+    Path f = write(bad + ev(10_000_000, 1, 0, 1, "0.25", "0.25") + ev(20_000_000, 1, 0, 4, "", ""));
+    try (Workload w = Workloads.trace(TraceSpec.of("google-2011", List.of(f)).withSkipMalformed(true))) {
+      JobSpec j = w.next();
+      assertEquals(1, w.stats().malformed());
+      assertEquals(10_000_000L, j.submitTime());
+      assertEquals(1, j.tasks().size());
+      assertEquals(null, w.next());
+    }
+  }
 }

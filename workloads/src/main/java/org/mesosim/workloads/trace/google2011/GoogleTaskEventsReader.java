@@ -738,6 +738,21 @@ public final class GoogleTaskEventsReader implements Workload {
   }
 
   private void start(long key, long job, int idx, long time, byte st) {
+    // Parse and check the whole row before it takes a slot: a malformed row skipped with
+    // skipMalformed leaves no episode behind (nor another task's leftovers in a reused chunk).
+    String user = userMemo.internedField(lines, TaskEventField.USER.index(), users);
+    byte klass = (byte) smallInt(TaskEventField.SCHEDULING_CLASS.index(), "scheduling class", 0, 3);
+    byte prio = (byte) smallInt(TaskEventField.PRIORITY.index(), "priority", 0, 11);
+    int ci = TaskEventField.CPU_REQUEST.index();
+    int mi = TaskEventField.MEMORY_REQUEST.index();
+    double cpu = lines.empty(ci) ? Double.NaN : nonNegative(cpuMemo.doubleField(lines, ci, "CPU request"), "CPU request");
+    double mem = lines.empty(mi) ? Double.NaN
+        : nonNegative(memMemo.doubleField(lines, mi, "memory request"), "memory request");
+    double dsk = Double.NaN;
+    int di = TaskEventField.DISK_REQUEST.index();
+    if (disk && !lines.empty(di)) { // units.disk = 0 (the default): the disk column is neither used nor checked
+      dsk = nonNegative(lines.doubleField(di, "disk request"), "disk request");
+    }
     ensureChunk();
     long ord = tail++;
     if (tail - head > maxBuffered) {
@@ -754,16 +769,14 @@ public final class GoogleTaskEventsReader implements Workload {
     c.end[s] = -1;
     c.keys[s] = key;
     c.state[s] = st;
-    int uf = TaskEventField.USER.index();
-    c.user[s] = userMemo.internedField(lines, uf, users);
-    c.klass[s] = (byte) smallInt(TaskEventField.SCHEDULING_CLASS.index(), "scheduling class", 0, 3);
-    c.prio[s] = (byte) smallInt(TaskEventField.PRIORITY.index(), "priority", 0, 11);
-    c.cpu[s] = Double.NaN;
-    c.mem[s] = Double.NaN;
+    c.user[s] = user;
+    c.klass[s] = klass;
+    c.prio[s] = prio;
+    c.cpu[s] = cpu;
+    c.mem[s] = mem;
     if (c.disk != null) {
-      c.disk[s] = Double.NaN;
+      c.disk[s] = dsk;
     }
-    requests(c, s);
   }
 
   private int smallInt(int f, String name, int min, int max) {
