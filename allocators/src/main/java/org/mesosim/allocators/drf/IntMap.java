@@ -106,7 +106,6 @@ final class IntMap<V> {
     used = 0;
   }
 
-  /** The keys in ascending order. */
   /**
    * Calls {@code action} for every entry in table order (not key order: for order-free work such as
    * cancelling timers or clearing bits; use {@link #keysSorted()} where order can matter).
@@ -120,6 +119,7 @@ final class IntMap<V> {
     }
   }
 
+  /** The keys in ascending order. */
   int[] keysSorted() {
     int[] out = new int[size];
     int n = 0;

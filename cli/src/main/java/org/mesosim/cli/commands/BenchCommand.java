@@ -113,14 +113,19 @@ public final class BenchCommand implements Callable<Integer> {
         + "until: " + String.format(Locale.ROOT, "%.0fs", googleSeconds()) + "\n"
         + "cluster:\n"
         + "  agents:\n"
-        + "    - {preset: google-2011, scale: " + scale + "}\n"
+        + "    - {preset: google-2011, scale: " + plain(scale) + "}\n"
         + "allocator: {policy: " + allocator + "}\n"
         + "frameworks:\n"
         + "  - name: g\n"
         + "    count: " + frameworks + "\n"
         + "    scheduler: {type: batch}\n"
         + "    workload:\n"
-        + "      synthetic: {preset: google-like, scale: " + (scale / frameworks) + "}\n";
+        + "      synthetic: {preset: google-like, scale: " + plain(scale / frameworks) + "}\n";
+  }
+
+  /** A decimal without exponent, exact to the double's shortest representation (YAML-safe). */
+  private static String plain(double v) {
+    return new java.math.BigDecimal(Double.toString(v)).toPlainString();
   }
 
   /** CPU time of the whole process (all threads, including GC and JIT), or 0 when unknown. */

@@ -111,6 +111,16 @@ public final class StandardCatalog implements ScenarioCatalog {
     return streams -> Workloads.trace(spec);
   }
 
+  /** The position of {@code f} among the scenario's framework entries (by identity: two entries may be equal). */
+  private static int entryIndex(Scenario s, Scenario.Framework f) {
+    for (int i = 0; i < s.frameworks().size(); i++) {
+      if (s.frameworks().get(i) == f) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   @Override
   public List<FrameworkConfig.WorkloadFactory> workloads(Scenario s, List<AgentGroup> agents,
       OpenedWorkloads opened) {
@@ -123,7 +133,7 @@ public final class StandardCatalog implements ScenarioCatalog {
         continue;
       }
       TraceSpec spec = traceSpec(t);
-      String source = source(t, s.frameworks().indexOf(f));
+      String source = source(t, entryIndex(s, f));
       String name = e.name();
       if (f.splitBy() != null) {
         if (split == null || split.entry != f) { // the frameworks of one entry are consecutive

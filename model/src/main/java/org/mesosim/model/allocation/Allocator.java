@@ -80,6 +80,10 @@ public interface Allocator {
    * DECLINE} call listing several offers. An allocator may override it to update its sorters
    * once for the sum instead of once per offer, provided the outcome is identical.
    *
+   * <p>The lists are only valid during the call (the master reuses them). If an offer turns out
+   * not to be held by the framework the call throws, as the single-offer form does, and the
+   * allocator's state is then undefined: that is a bookkeeping bug, not an input error.
+   *
    * @param agents the offers' agents, in order
    * @param resources the offers' resources, same order and length as {@code agents}
    */

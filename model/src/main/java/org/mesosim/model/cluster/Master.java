@@ -216,6 +216,10 @@ final class Master extends Process {
     Allocator allocator;
     final MAgent[] agents;
     final LinkedHashMap<AgentId, MAgent> agentsById = new LinkedHashMap<>();
+    // Scratch lists of decline(), reused (a DECLINE in an offer storm lists thousands of offers).
+    private final ArrayList<Offer> declineOffers = new ArrayList<>();
+    private final ArrayList<AgentId> declineAgents = new ArrayList<>();
+    private final ArrayList<ResourceSet> declineSets = new ArrayList<>();
     final MFramework[] frameworks;
     final LinkedHashMap<FrameworkId, MFramework> frameworksById = new LinkedHashMap<>();
     final Registry.Registrar registrar;
@@ -501,9 +505,12 @@ final class Master extends Process {
       }
       // Mesos recovers each offer in turn (Master::decline -> allocator->recoverResources); one
       // batched call does the same (Allocator#recoverResources(FrameworkId, List, List, long)).
-      List<Offer> valid = new ArrayList<>(call.offers().size());
-      List<AgentId> ids = new ArrayList<>(call.offers().size());
-      List<ResourceSet> sets = new ArrayList<>(call.offers().size());
+      List<Offer> valid = declineOffers;
+      List<AgentId> ids = declineAgents;
+      List<ResourceSet> sets = declineSets;
+      valid.clear();
+      ids.clear();
+      sets.clear();
       for (Offer o : call.offers()) {
         if (!validOffer(o, f.idx)) {
           continue; // an unknown or stale offer is ignored
@@ -519,6 +526,9 @@ final class Master extends Process {
         cluster.emit(new ModelEvent.OfferDeclined(cluster.sim.now(), o.id, name, agents[o.agent].id, o.resources,
             call.refuseMicros()));
       }
+      valid.clear();
+      ids.clear();
+      sets.clear();
     }
 
     void revive(Message.ReviveOffers call) {

@@ -1,7 +1,11 @@
 package org.mesosim.model.workload;
 
+import java.util.AbstractMap;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -26,18 +30,75 @@ public record JobSpec(String id, long submitTime, List<TaskSpec> tasks, SortedMa
       throw new IllegalArgumentException("job " + id + ": needs at least one task");
     }
     tasks = List.copyOf(tasks);
-    fields = fields == null ? new TreeMap<>() : fields.getClass() == SHARED ? fields : new TreeMap<>(fields);
+    fields = fields == null ? new TreeMap<>() : fields instanceof SharedFields ? fields : new TreeMap<>(fields);
   }
-
-  private static final Class<?> SHARED = Collections.unmodifiableSortedMap(new TreeMap<String, String>()).getClass();
 
   /**
    * An unmodifiable copy of {@code fields} that jobs built with it share without copying (a trace
-   * reader emits many jobs with the same fields). Any unmodifiable sorted map view is taken as
-   * shared, so its backing map must never change.
+   * reader emits many jobs with the same fields). Only maps made here are shared; any other map is
+   * copied, so a caller's later changes never reach a job.
    */
   public static SortedMap<String, String> sharedFields(SortedMap<String, String> fields) {
-    return Collections.unmodifiableSortedMap(new TreeMap<>(fields));
+    return fields instanceof SharedFields ? fields : new SharedFields(new TreeMap<>(fields));
+  }
+
+  /** The marker type of {@link #sharedFields}: an unmodifiable view of a private copy. */
+  private static final class SharedFields extends AbstractMap<String, String> implements SortedMap<String, String> {
+    private final SortedMap<String, String> view;
+
+    SharedFields(TreeMap<String, String> copy) {
+      this.view = Collections.unmodifiableSortedMap(copy);
+    }
+
+    @Override
+    public Set<Map.Entry<String, String>> entrySet() {
+      return view.entrySet();
+    }
+
+    @Override
+    public String get(Object key) {
+      return view.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return view.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return view.size();
+    }
+
+    @Override
+    public Comparator<? super String> comparator() {
+      return view.comparator();
+    }
+
+    @Override
+    public SortedMap<String, String> subMap(String fromKey, String toKey) {
+      return view.subMap(fromKey, toKey);
+    }
+
+    @Override
+    public SortedMap<String, String> headMap(String toKey) {
+      return view.headMap(toKey);
+    }
+
+    @Override
+    public SortedMap<String, String> tailMap(String fromKey) {
+      return view.tailMap(fromKey);
+    }
+
+    @Override
+    public String firstKey() {
+      return view.firstKey();
+    }
+
+    @Override
+    public String lastKey() {
+      return view.lastKey();
+    }
   }
 
   public static JobSpec of(String id, long submitTime, List<TaskSpec> tasks) {

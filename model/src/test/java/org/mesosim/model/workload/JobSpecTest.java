@@ -31,5 +31,15 @@ class JobSpecTest {
     assertThrows(UnsupportedOperationException.class, () -> a.fields().put("user", "w"));
     f.put("user", "x"); // sharedFields copied it
     assertEquals("v", b.fields().get("user"));
+    assertThrows(UnsupportedOperationException.class, () -> a.fields().entrySet().clear());
+  }
+
+  @Test
+  void fields_anUnmodifiableViewOfTheCallersMap_isStillCopied() {
+    TreeMap<String, String> mine = new TreeMap<>();
+    mine.put("user", "u");
+    JobSpec j = new JobSpec("a", 0, TASKS, java.util.Collections.unmodifiableSortedMap(mine));
+    mine.put("user", "changed later");
+    assertEquals("u", j.fields().get("user"));
   }
 }

@@ -27,7 +27,8 @@ public final class LongLongMap {
   /**
    * Mixes all but the lowest 3 bits and keeps those: keys that differ only there (tasks 0-7, 8-15 …
    * of one job) sit in adjacent slots, 2 cache lines, so a burst of rows about one job's tasks
-   * misses the cache once per 8 tasks instead of once per task; clusters stay short (at most 8).
+   * misses the cache once per 8 tasks instead of once per task. (With linear probing neighbouring
+   * groups of 8 can merge into longer clusters at high load; that costs speed, never correctness.)
    */
   private static int hash(long k) {
     long h = (k >>> 3) * 0x9E3779B97F4A7C15L;
