@@ -302,17 +302,19 @@ class HierarchicalDrfBehaviourTest {
   @Test
   void filteredAgentScreen_changesNothing() {
     long screened = 0;
-    for (long seed : new long[] {1L, 2L, 3L, 4L, 5L}) {
-      ScreenRun on = starvedScenario(seed, true);
-      ScreenRun off = starvedScenario(seed, false);
-      int same = 0;
-      while (same < Math.min(on.log().size(), off.log().size()) && on.log().get(same).equals(off.log().get(same))) {
-        same++;
+    for (String version : new String[] {"1.1", "1.2", "1.3", "1.4"}) {
+      for (long seed : new long[] {1L, 2L, 3L}) {
+        ScreenRun on = starvedScenario(version, seed, true);
+        ScreenRun off = starvedScenario(version, seed, false);
+        int same = 0;
+        while (same < Math.min(on.log().size(), off.log().size()) && on.log().get(same).equals(off.log().get(same))) {
+          same++;
+        }
+        assertEquals(off.log().size(), same, version + " seed " + seed + ": first difference at offer " + same);
+        assertEquals(off.log().size(), on.log().size(), version + " seed " + seed);
+        assertEquals(0, off.screened());
+        screened += on.screened();
       }
-      assertEquals(off.log().size(), same, "seed " + seed + ": first difference at offer " + same);
-      assertEquals(off.log().size(), on.log().size(), "seed " + seed);
-      assertEquals(0, off.screened());
-      screened += on.screened();
     }
     assertTrue(screened > 1000, "the scenario should exercise the screen, skipped " + screened);
   }
@@ -320,15 +322,16 @@ class HierarchicalDrfBehaviourTest {
   private record ScreenRun(List<String> log, long screened) {}
 
   /**
-   * The starvation pattern the screen is for: 40 agents, 6 frameworks in 3 roles (no quota) that
+   * The starvation pattern the screen is for: 40 agents, 6 frameworks in 5 roles (no quota) that
    * hold some offers and decline most with 5-12 s filters; one is suppressed and revived, one
    * deactivated and activated, agents leave and come back, weights change; 90 s of periodic runs.
+   * Roles a/x and b/y are hierarchical from 1.3 on.
    */
-  private static ScreenRun starvedScenario(long seed, boolean screen) {
-    AllocatorHarness h = new AllocatorHarness(S, Map.of(), seed);
+  private static ScreenRun starvedScenario(String version, long seed, boolean screen) {
+    AllocatorHarness h = new AllocatorHarness(S, Map.of("mesosVersion", version), seed);
     h.allocator.setScreenFilteredAgents(screen);
     List<FrameworkId> fws = new ArrayList<>();
-    String[] roles = {"a", "a", "b", "b", "c", "c"};
+    String[] roles = {"a", "a/x", "b", "b/y", "c", "c"};
     for (String r : roles) {
       fws.add(h.addFramework(r));
     }
