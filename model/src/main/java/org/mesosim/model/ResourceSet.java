@@ -23,15 +23,19 @@ public final class ResourceSet {
   private final Resources unreserved;
   private final SortedMap<String, Resources> reserved;
   private final Resources quantity;
+  private final boolean anyReserved; // !reserved.isEmpty(), read on hot paths without touching the map
   /** Cached {@link #toString()} (the object is immutable; digests print offers twice). */
   private String text;
 
   private ResourceSet(Resources unreserved, SortedMap<String, Resources> reserved) {
     this.unreserved = unreserved;
     this.reserved = reserved;
+    this.anyReserved = !reserved.isEmpty();
     Resources q = unreserved;
-    for (Resources r : reserved.values()) {
-      q = q.plus(r);
+    if (anyReserved) {
+      for (Resources r : reserved.values()) {
+        q = q.plus(r);
+      }
     }
     this.quantity = q;
   }
@@ -77,7 +81,7 @@ public final class ResourceSet {
   }
 
   public boolean hasReservations() {
-    return !reserved.isEmpty();
+    return anyReserved;
   }
 
   /** Everything, reservation metadata stripped: the amounts that count in shares. */
@@ -92,7 +96,7 @@ public final class ResourceSet {
   /** What a framework of {@code role} may be offered from this set: unreserved plus its role's reservation. */
   public ResourceSet offerableTo(String role) {
     Resources r = reserved(role);
-    if (r.isEmpty() && reserved.isEmpty()) {
+    if (r.isEmpty() && !anyReserved) {
       return this;
     }
     return r.isEmpty() ? unreserved(unreserved) : of(unreserved, Map.of(role, r));
@@ -175,7 +179,7 @@ public final class ResourceSet {
   /** Feeds {@link #toString()} into {@code d} as {@code d.str(toString())} would, without building it when it can. */
   public void digestInto(org.mesosim.engine.Digest d) {
     String t = text;
-    if (t == null && reserved.isEmpty()) {
+    if (t == null && !anyReserved) {
       unreserved.digestInto(d);
     } else {
       d.str(toString());
@@ -183,7 +187,7 @@ public final class ResourceSet {
   }
 
   private String format() {
-    if (reserved.isEmpty()) {
+    if (!anyReserved) {
       return unreserved.toString();
     }
     StringBuilder sb = new StringBuilder(unreserved.isEmpty() ? "" : unreserved.toString());
