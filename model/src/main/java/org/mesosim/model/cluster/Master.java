@@ -176,7 +176,15 @@ final class Master extends Process {
     final ArrayList<Task> tasks = new ArrayList<>();
     final ArrayList<Offer> offers = new ArrayList<>();
     long[] used = new long[4];
-    long[] offered = new long[4];
+
+    /** What is offered on this agent: the sum of its live offers (thousandths by name index). */
+    long[] offered() {
+      long[] sum = new long[used.length];
+      for (Offer o : offers) {
+        sum = Vec.add(sum, o.resources.quantity());
+      }
+      return sum;
+    }
     boolean markingUnreachable;
 
     MAgent(int idx, AgentId id, ResourceSet total) {
@@ -372,7 +380,6 @@ final class Master extends Process {
         a.offers.add(o);
         o.frameworkSlot = f.offers.size();
         f.offers.add(o);
-        a.offered = Vec.add(a.offered, o.resources.quantity());
         if (out == null) {
           out = new ArrayList<>(resources.size());
         }
@@ -402,7 +409,6 @@ final class Master extends Process {
       swapRemove(a.offers, o.agentSlot, true);
       MFramework f = frameworks[o.framework];
       swapRemove(f.offers, o.frameworkSlot, false);
-      a.offered = Vec.sub(a.offered, o.resources.quantity());
     }
 
     private void swapRemove(ArrayList<Offer> list, int slot, boolean agentSide) {

@@ -63,7 +63,7 @@ class EndToEndTest {
     Master.Leadership l = r.internal().leader().leading;
     for (Master.MAgent a : l.agents) {
       assertEquals(Resources.EMPTY, Vec.of(a.used));
-      assertTrue(a.total.quantity().contains(Vec.of(a.offered)));
+      assertTrue(a.total.quantity().contains(Vec.of(a.offered())));
     }
     assertEquals(4, r.rec.of(ModelEvent.AgentRegistered.class).size());
     assertEquals(2, r.rec.of(ModelEvent.FrameworkRegistered.class).size());
