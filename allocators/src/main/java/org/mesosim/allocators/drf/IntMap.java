@@ -10,12 +10,10 @@ import java.util.function.IntFunction;
  */
 final class IntMap<V> {
   private static final int FREE = -1;
-  private static final int GONE = -2;
 
   private int[] keys = new int[8];
   private Object[] values = new Object[8];
   private int size;
-  private int used;
 
   IntMap() {
     Arrays.fill(keys, FREE);
@@ -51,27 +49,18 @@ final class IntMap<V> {
   }
 
   void put(int key, V value) {
-    if ((used + 1) * 2 > keys.length) {
-      rehash(size * 2 + 2 > keys.length / 2 ? keys.length * 2 : keys.length);
+    if ((size + 1) * 2 > keys.length) {
+      rehash(keys.length * 2);
     }
     int mask = keys.length - 1;
     int i = mix(key) & mask;
-    int tomb = -1;
     while (true) {
       int k = keys[i];
       if (k == key) {
         values[i] = value;
         return;
       }
-      if (k == GONE && tomb < 0) {
-        tomb = i;
-      }
       if (k == FREE) {
-        if (tomb >= 0) {
-          i = tomb;
-        } else {
-          used++;
-        }
         keys[i] = key;
         values[i] = value;
         size++;
@@ -81,29 +70,50 @@ final class IntMap<V> {
     }
   }
 
+  /**
+   * Removes {@code key} by backward-shift deletion (no tombstones: a map whose keys come and go,
+   * such as a framework's allocation by agent, never needs rehashing at the same size).
+   */
   void remove(int key) {
     int mask = keys.length - 1;
     int i = mix(key) & mask;
     while (true) {
       int k = keys[i];
-      if (k == key) {
-        keys[i] = GONE;
-        values[i] = null;
-        size--;
-        return;
-      }
       if (k == FREE) {
         return;
       }
+      if (k == key) {
+        break;
+      }
       i = (i + 1) & mask;
     }
+    size--;
+    // Shift later members of the probe run back into the hole when their home slot allows it.
+    int hole = i;
+    int j = i;
+    while (true) {
+      j = (j + 1) & mask;
+      int k = keys[j];
+      if (k == FREE) {
+        break;
+      }
+      int home = mix(k) & mask;
+      // k may move to the hole iff its home is not cyclically within (hole, j]
+      boolean stays = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
+      if (!stays) {
+        keys[hole] = k;
+        values[hole] = values[j];
+        hole = j;
+      }
+    }
+    keys[hole] = FREE;
+    values[hole] = null;
   }
 
   void clear() {
     Arrays.fill(keys, FREE);
     Arrays.fill(values, null);
     size = 0;
-    used = 0;
   }
 
   /**
@@ -139,7 +149,6 @@ final class IntMap<V> {
     values = new Object[cap];
     Arrays.fill(keys, FREE);
     size = 0;
-    used = 0;
     for (int i = 0; i < ok.length; i++) {
       if (ok[i] >= 0) {
         @SuppressWarnings("unchecked")
