@@ -324,8 +324,9 @@ class HierarchicalDrfBehaviourTest {
   /**
    * The starvation pattern the screen is for: 40 agents, 6 frameworks in 5 roles (no quota) that
    * hold some offers and decline most with 5-12 s filters; one is suppressed and revived, one
-   * deactivated and activated, agents leave and come back, weights change; 90 s of periodic runs.
-   * Roles a/x and b/y are hierarchical from 1.3 on.
+   * deactivated and activated, agents leave and come back, weights change, role c has a quota for
+   * a while, some agents hold reservations for a and b/y; 90 s of periodic runs. Roles a/x and b/y
+   * are hierarchical from 1.3 on (from 1.4 a/x may be offered a's reservations).
    */
   private static ScreenRun starvedScenario(String version, long seed, boolean screen) {
     AllocatorHarness h = new AllocatorHarness(S, Map.of("mesosVersion", version), seed);
@@ -337,7 +338,8 @@ class HierarchicalDrfBehaviourTest {
     }
     List<AgentId> agents = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      agents.add(h.addAgent((i % 4 == 0 ? "cpus:8;mem:4096" : "cpus:4;mem:8192") + ";disk:0"));
+      String reservation = i % 10 == 3 ? ";cpus(a):2;mem(a):1024" : i % 10 == 7 ? ";cpus(b/y):1;mem(b/y):512" : "";
+      agents.add(h.addAgent((i % 4 == 0 ? "cpus:8;mem:4096" : "cpus:4;mem:8192") + reservation + ";disk:0"));
     }
     List<String> log = new ArrayList<>();
     List<AllocatorHarness.Offer> held = new ArrayList<>();
@@ -375,6 +377,12 @@ class HierarchicalDrfBehaviourTest {
       if (t == 45 * S) {
         h.allocator.activateFramework(fws.get(4));
         h.allocator.updateWeights(new TreeMap<>(Map.of("b", 3.0)));
+      }
+      if (t == 50 * S) {
+        h.allocator.setQuota("c", Resources.of(6, 2048)); // quota turns the screen off ...
+      }
+      if (t == 60 * S) {
+        h.allocator.removeQuota("c"); // ... and back on
       }
       if (t == 55 * S) {
         h.allocator.removeAgent(agents.get(7));
