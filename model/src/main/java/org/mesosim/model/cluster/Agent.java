@@ -3,7 +3,6 @@ package org.mesosim.model.cluster;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.mesosim.engine.SimTime;
 import org.mesosim.model.AgentId;
 import org.mesosim.model.AgentInfo;
@@ -26,7 +25,7 @@ import org.mesosim.model.workload.TaskSpec;
  * doubling to 10 min ({@code STATUS_UPDATE_RETRY_INTERVAL_MIN/MAX}), until acknowledged; streams
  * pause while the agent is not registered.
  */
-final class Agent extends Process {
+final class Agent extends MasterClient {
   static final long REGISTER_RETRY_MAX = SimTime.MINUTE;
   static final long STATUS_UPDATE_RETRY_MIN = 10 * SimTime.SECOND;
   static final long STATUS_UPDATE_RETRY_MAX = 10 * SimTime.MINUTE;
@@ -36,63 +35,33 @@ final class Agent extends Process {
   final AgentInfo info;
   final ResourceSet total;
   AgentId id;
-  int leaderEp = -1;
-  long leaderEpoch = -1;
-  int masterEp = -1;
-  boolean registered;
-  private long regHandle = -1;
-  private long regBackoff;
-  private final UniformRandomProvider backoffRng;
   final ArrayList<Task> tasks = new ArrayList<>();
 
   Agent(Cluster c, int ep, int idx, String group, AgentInfo info) {
-    super(c, ep, info.hostname());
+    super(c, ep, info.hostname(), c.sim.random().stream("agent/" + info.hostname() + "/backoff"),
+        REGISTER_RETRY_MAX);
     this.idx = idx;
     this.group = group;
     this.info = info;
     this.total = info.resources();
-    this.backoffRng = c.sim.random().stream("agent/" + info.hostname() + "/backoff");
   }
 
   // ---- detection and registration ---------------------------------------------------------
 
-  /** The master detector reports a (new) leader, or none ({@code leader < 0}). */
-  void detected(int leader, long epoch) {
-    if (!alive()) {
-      return;
-    }
-    if (epoch == leaderEpoch && leader == leaderEp && registered) {
-      return;
-    }
-    leaderEp = leader;
-    leaderEpoch = epoch;
-    registered = false;
-    masterEp = -1;
-    cluster.sim.cancel(regHandle);
-    regHandle = -1;
-    if (leader < 0) {
-      return;
-    }
-    long b = cluster.config.agent().registrationBackoffFactor();
-    long delay = (long) (b * backoffRng.nextDouble());
-    regBackoff = b;
-    regHandle = scheduleInThisIncarnation(delay, this::doReliableRegistration);
+  /** {@code Slave::detected}: the first attempt waits a random share of the backoff factor. */
+  @Override
+  void startRegistering() {
+    registerAfterRandomDelay(cluster.config.agent().registrationBackoffFactor());
   }
 
   /** {@code Slave::doReliableRegistration}. */
-  private void doReliableRegistration() {
-    regHandle = -1;
-    if (registered || leaderEp < 0 || !alive()) {
-      return;
-    }
+  @Override
+  void sendRegistration(int leader) {
     if (id == null) {
-      send(leaderEp, new Message.RegisterSlave(idx));
+      send(leader, new Message.RegisterSlave(idx));
     } else {
-      send(leaderEp, new Message.ReregisterSlave(idx, id, report()));
+      send(leader, new Message.ReregisterSlave(idx, id, report()));
     }
-    long delay = (long) (regBackoff * backoffRng.nextDouble());
-    regBackoff = Math.min(regBackoff * 2, REGISTER_RETRY_MAX);
-    regHandle = scheduleInThisIncarnation(delay, this::doReliableRegistration);
   }
 
   /** The tasks the agent reports when re-registering: every task it still has. */
@@ -140,8 +109,7 @@ final class Agent extends Process {
     registered = true;
     masterEp = from;
     id = assigned;
-    cluster.sim.cancel(regHandle);
-    regHandle = -1;
+    stopRegistering();
     cluster.health.agentRegistered(idx);
     // Resume every paused stream.
     for (int i = 0; i < tasks.size(); i++) {
@@ -371,8 +339,7 @@ final class Agent extends Process {
     registered = false;
     masterEp = -1;
     leaderEp = -1;
-    cluster.sim.cancel(regHandle);
-    regHandle = -1;
+    stopRegistering();
     for (int i = tasks.size() - 1; i >= 0; i--) {
       Task t = tasks.get(i);
       cluster.sim.cancel(t.aRetryHandle);

@@ -32,7 +32,7 @@ import org.mesosim.model.workload.Workload;
  * (as Marathon's {@code task_launch_timeout} does; this also recovers launches lost on the
  * network) and revives if it has queued work but saw no offer since the last check.
  */
-final class Framework extends Process {
+final class Framework extends MasterClient {
   /** Reason carried by the update that reports a task's own outcome at the end of its duration. */
   static final String REASON_OUTCOME = "";
   static final long REGISTRATION_BACKOFF = 2 * SimTime.SECOND;
@@ -45,17 +45,10 @@ final class Framework extends Process {
   final FrameworkInfo info;
   final SchedulerConfig sc;
   final UniformRandomProvider outcomeRng;
-  private final UniformRandomProvider backoffRng;
   private final FrameworkConfig config;
   private Workload workload;
   FrameworkId mesosId;
-  int leaderEp = -1;
-  long leaderEpoch = -1;
-  int masterEp = -1;
-  boolean registered;
   private boolean failingOver;
-  private long regHandle = -1;
-  private long regBackoff;
 
   // queue of logical tasks waiting for an offer
   private LogicalTask qHead;
@@ -85,13 +78,13 @@ final class Framework extends Process {
   long jobsEnded;
 
   Framework(Cluster c, int ep, int index, FrameworkConfig config) {
-    super(c, ep, config.name());
+    super(c, ep, config.name(), c.sim.random().stream("framework/" + config.info().name() + "/backoff"),
+        REGISTRATION_RETRY_MAX);
     this.index = index;
     this.config = config;
     this.info = config.info();
     this.sc = config.scheduler();
     this.outcomeRng = c.sim.random().stream("framework/" + info.name() + "/outcomes");
-    this.backoffRng = c.sim.random().stream("framework/" + info.name() + "/backoff");
   }
 
   /** A job as this framework tracks it. */
@@ -330,40 +323,25 @@ final class Framework extends Process {
 
   // ---- driver: detection and registration ----------------------------------------------------
 
-  void detected(int leader, long epoch) {
-    if (!alive()) {
-      return;
-    }
-    if (epoch == leaderEpoch && leader == leaderEp && registered) {
-      return;
-    }
-    leaderEp = leader;
-    leaderEpoch = epoch;
-    registered = false;
-    masterEp = -1;
+  /** Offers of the old leader are void. */
+  @Override
+  void leaderChanged() {
     dropHeld();
-    cluster.sim.cancel(regHandle);
-    regHandle = -1;
-    if (leader < 0) {
-      return;
-    }
-    regBackoff = REGISTRATION_BACKOFF;
-    doRegistration();
   }
 
-  private void doRegistration() {
-    regHandle = -1;
-    if (registered || leaderEp < 0 || !alive()) {
-      return;
-    }
+  /** {@code SchedulerProcess::detected}: the first attempt goes out at once. */
+  @Override
+  void startRegistering() {
+    registerNow(REGISTRATION_BACKOFF);
+  }
+
+  @Override
+  void sendRegistration(int leader) {
     if (mesosId == null) {
-      send(leaderEp, new Message.RegisterFramework(index, info));
+      send(leader, new Message.RegisterFramework(index, info));
     } else {
-      send(leaderEp, new Message.ReregisterFramework(index, mesosId, info, failingOver));
+      send(leader, new Message.ReregisterFramework(index, mesosId, info, failingOver));
     }
-    long delay = (long) (regBackoff * backoffRng.nextDouble());
-    regBackoff = Math.min(regBackoff * 2, REGISTRATION_RETRY_MAX);
-    regHandle = scheduleInThisIncarnation(delay, this::doRegistration);
   }
 
   @Override
@@ -411,8 +389,7 @@ final class Framework extends Process {
     masterEp = from;
     mesosId = id;
     failingOver = false;
-    cluster.sim.cancel(regHandle);
-    regHandle = -1;
+    stopRegistering();
     suppressed = false;
     if (known) {
       // Implicit reconciliation after (re-)registration.
@@ -439,8 +416,7 @@ final class Framework extends Process {
       taskEnded(t, TaskState.TASK_KILLED, "REASON_FRAMEWORK_REMOVED");
     }
     emitPending();
-    regBackoff = REGISTRATION_BACKOFF;
-    doRegistration();
+    registerNow(REGISTRATION_BACKOFF);
   }
 
   // ---- offers -----------------------------------------------------------------------------
@@ -864,8 +840,7 @@ final class Framework extends Process {
     masterEp = -1;
     leaderEp = -1;
     dropHeld();
-    cluster.sim.cancel(regHandle);
-    regHandle = -1;
+    stopRegistering();
     cluster.sim.cancel(checkHandle);
     checkHandle = -1;
   }
