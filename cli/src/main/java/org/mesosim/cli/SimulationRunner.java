@@ -14,6 +14,7 @@ import org.mesosim.cli.scenario.ScenarioCatalog;
 import org.mesosim.cli.scenario.ScenarioWriter;
 import org.mesosim.engine.Simulation;
 import org.mesosim.model.MesosCluster;
+import org.mesosim.model.events.BackgroundDigest;
 import org.mesosim.model.config.ModelConfig;
 import org.mesosim.reports.EventLog;
 import org.mesosim.reports.FrameworkMeta;
@@ -68,7 +69,9 @@ public final class SimulationRunner implements Runner {
       cluster.addObserver(rec);
     }
     EventLog events = null;
-    try {
+    // The digest is a pure function of the event stream: fold it on the other core.
+    BackgroundDigest digest = cluster.digestInBackground();
+    try (digest) {
       if (req.eventKinds() != null) {
         if (req.outDir() == null) {
           throw new IllegalArgumentException("an event log needs an output folder");
@@ -76,7 +79,7 @@ public final class SimulationRunner implements Runner {
         events = new EventLog(req.outDir(), req.eventKinds());
         cluster.addObserver(events);
       }
-      return run(req, progressOut, s, cfg, sim, cluster, rec, setup, events);
+      return run(req, progressOut, s, cfg, sim, cluster, rec, setup, events, digest);
     } catch (Exception | Error e) {
       if (rec != null) {
         rec.close(); // without finish(): the *.partial files stay, summary.json is not written
@@ -89,7 +92,8 @@ public final class SimulationRunner implements Runner {
   }
 
   private RunResult run(RunRequest req, PrintWriter progressOut, Scenario s, ModelConfig cfg, Simulation sim,
-      MesosCluster cluster, MetricsRecorder rec, RunSetup setup, EventLog events) throws Exception {
+      MesosCluster cluster, MetricsRecorder rec, RunSetup setup, EventLog events, BackgroundDigest background)
+      throws Exception {
     long[] counts = new long[2]; // offers made, tasks launched (for bench)
     cluster.addObserver(e -> {
       if (e instanceof org.mesosim.model.events.ModelEvent.OfferMade) {
@@ -118,6 +122,7 @@ public final class SimulationRunner implements Runner {
     if (progress != null) {
       progress.done();
     }
+    background.finish();
     String digest = sim.digest().hex();
     long violations = cluster.invariantViolations();
     RunSummary summary = null;

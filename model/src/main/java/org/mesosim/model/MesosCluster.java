@@ -6,6 +6,7 @@ import org.mesosim.engine.Simulation;
 import org.mesosim.model.cluster.Cluster;
 import org.mesosim.model.config.AgentGroup;
 import org.mesosim.model.config.ModelConfig;
+import org.mesosim.model.events.BackgroundDigest;
 import org.mesosim.model.events.ModelObserver;
 
 /**
@@ -27,6 +28,15 @@ public final class MesosCluster {
   /** Adds an observer of every model event (before {@link #start()}); the run digest is always fed first. */
   public void addObserver(ModelObserver o) {
     cluster.addObserver(o);
+  }
+
+  /**
+   * Folds the run digest on a worker thread (the machine's other core) instead of the simulation's;
+   * the same value. Call before {@link #start()}, and {@link BackgroundDigest#finish()} before
+   * reading the simulation's digest.
+   */
+  public BackgroundDigest digestInBackground() {
+    return cluster.digestInBackground();
   }
 
   /** Schedules the initial events: ZooKeeper, masters, agents, frameworks and faults. */

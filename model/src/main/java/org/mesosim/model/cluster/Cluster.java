@@ -13,6 +13,7 @@ import org.mesosim.model.config.AgentGroup;
 import org.mesosim.model.config.FaultSpec;
 import org.mesosim.model.config.FaultTarget;
 import org.mesosim.model.config.ModelConfig;
+import org.mesosim.model.events.BackgroundDigest;
 import org.mesosim.model.events.DigestObserver;
 import org.mesosim.model.events.ModelEvent;
 import org.mesosim.model.events.ModelObserver;
@@ -107,6 +108,26 @@ public final class Cluster {
     invariants = new Invariants(this, config.checkInvariants());
     observers.add(new DigestObserver(sim.digest()));
     obs = observers.toArray(new ModelObserver[0]);
+  }
+
+  /**
+   * From now on the digest is folded on a worker thread ({@link BackgroundDigest}), in the same
+   * place among the observers, so the value is the same. Call before {@link #start}; call
+   * {@link BackgroundDigest#finish} before reading the simulation's digest.
+   */
+  public BackgroundDigest digestInBackground() {
+    if (started) {
+      throw new IllegalStateException("the digest must move to the background before the run starts");
+    }
+    for (int i = 0; i < observers.size(); i++) {
+      if (observers.get(i) instanceof DigestObserver) {
+        BackgroundDigest bg = new BackgroundDigest(sim.digest(), "mesosim");
+        observers.set(i, bg);
+        obs = observers.toArray(new ModelObserver[0]);
+        return bg;
+      }
+    }
+    throw new IllegalStateException("the digest is already folded in the background");
   }
 
   public void addObserver(ModelObserver o) {
