@@ -3,6 +3,7 @@ package org.mesosim.cli.scenario;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -79,6 +80,9 @@ public final class ScenarioLoader {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ScenarioException(List.of(new Problem(Loc.of(source), "", "no such file")));
+    } catch (MalformedInputException e) {
+      throw new ScenarioException(List.of(new Problem(Loc.of(source), "",
+          "is not UTF-8 text (a scenario is a YAML text file)")));
     } catch (IOException e) {
       throw new ScenarioException(List.of(new Problem(Loc.of(source), "", "cannot read: " + e.getMessage())));
     }
@@ -102,9 +106,8 @@ public final class ScenarioLoader {
         problems.add(new Problem(Loc.of("--set " + o), "", e.getMessage().replaceFirst("^--set [^:]*: ", "")));
       }
     }
-    if (!problems.isEmpty()) {
-      throw new ScenarioException(problems);
-    }
+    // problems so far (duplicate keys, a second document, a bad --set) leave a usable tree: go on, so
+    // that every problem of the file is reported at once
     Scenario s = scenario(root, abs);
     if (!problems.isEmpty() || s == null) {
       throw new ScenarioException(problems);
@@ -277,8 +280,8 @@ public final class ScenarioLoader {
    */
   private Resources resources(YNode n, String path, boolean positive, boolean required) {
     if (n == null || n.isNull()) {
-      if (required) {
-        problems.add(new Problem(n == null ? Loc.of("?") : n.loc(), path, "is required"));
+      if (required && n != null) {
+        error(n, path, "is required");
       }
       return Resources.EMPTY;
     }
@@ -817,8 +820,7 @@ public final class ScenarioLoader {
       YNode at = optionsNode != null && optionsNode.isMap() && optionsNode.get(key) != null
           ? optionsNode.get(key) : (optionsNode != null ? optionsNode : n);
       String where = key.isEmpty() || key.contains(" ") ? "allocator.options" : "allocator.options." + key;
-      problems.add(new Problem(at == null ? Loc.of("?") : at.loc(), where,
-          colon > 0 && !key.contains(" ") ? msg.substring(colon + 1).trim() : msg));
+      error(at, where, colon > 0 && !key.contains(" ") ? msg.substring(colon + 1).trim() : msg);
     }
     Map<String, Object> resolved = new LinkedHashMap<>();
     for (PolicyOption o : policy.get().options()) {

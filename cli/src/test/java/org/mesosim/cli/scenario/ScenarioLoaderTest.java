@@ -111,6 +111,62 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void yamlSyntaxError_namesTheProblemWhereItIs() {
+    assertEquals(List.of("s.yaml:2:1: YAML syntax error: found character '\\t(TAB)' that cannot start any token."
+        + " (Do not use \\t(TAB) for indentation) (while scanning for the next token)"),
+        errors("name: x\n\tseed: 1\n"));
+    assertEquals(List.of("s.yaml:3:11: YAML syntax error: expected ',' or ']', but got :"
+        + " (while parsing a flow sequence started at line 2, column 7)"),
+        errors("name: x\nseed: [1, 2\nframeworks: []\n"));
+  }
+
+  @Test
+  void yamlAliases_resolveToTheAnchoredNode() {
+    Scenario s = load(MINIMAL.replace("- {name: small, count: 2, resources: {cpus: 4, mem: 8GB}}",
+        "- {name: small, count: 2, resources: &big {cpus: 4, mem: 8GB}}\n    - {name: other, resources: *big}"),
+        "cluster.agents[1].resources.cpus=2");
+    assertEquals(Resources.of(4, 8192), s.cluster().agents().get(0).resources());
+    assertEquals(Resources.of(2, 8192), s.cluster().agents().get(1).resources());
+  }
+
+  @Test
+  void yamlAliasWithoutAnchor_isAnError() {
+    List<String> e = errors(MINIMAL.replace("resources: {cpus: 4, mem: 8GB}", "resources: *big"));
+    assertEquals(List.of("s.yaml:4:42: cluster.agents[0].resources: YAML alias *big names no anchor (&big)"
+        + " defined before it"), e);
+  }
+
+  @Test
+  void agentGroupWithoutResources_reportedOnceWithItsLine() {
+    List<String> e = errors(MINIMAL.replace(", resources: {cpus: 4, mem: 8GB}", ""));
+    assertEquals(List.of("s.yaml:4:7: cluster.agents[0].resources: is required, e.g. {cpus: 4, mem: 8192, disk: 100000}"), e);
+  }
+
+  @Test
+  void duplicateKey_otherProblemsOfTheFileStillReported() {
+    List<String> e = errors(MINIMAL.replace("name: tiny", "name: tiny\nseed: 1\nseed: 2\nuntil: 5 parsecs"));
+    assertEquals(2, e.size(), e.toString());
+    assertEquals("s.yaml:3:1: seed: duplicate key", e.get(0));
+    assertTrue(e.get(1).startsWith("s.yaml:4:8: until: '5 parsecs' is not a duration"), e.get(1));
+  }
+
+  @Test
+  void badOverride_otherProblemsOfTheFileStillReported() {
+    List<String> e = errors(MINIMAL.replace("jobs: 3", "jobs: 0"), "frameworks[5].name=x");
+    assertEquals(List.of("--set frameworks[5].name=x: index 5 is out of range (the list has 1 item)",
+        "s.yaml:9:15: frameworks[0].workload.synthetic.jobs: must be >= 1, not 0"), e);
+  }
+
+  @Test
+  void notUtf8_saysSo() throws Exception {
+    Path f = dir.resolve("bin.yaml");
+    Files.write(f, new byte[] {0x1f, (byte) 0x8b, 0x08, 0x00, (byte) 0xff, (byte) 0xfe});
+    ScenarioException e = assertThrows(ScenarioException.class, () -> new ScenarioLoader(new TestCatalog()).load(f));
+    assertEquals(List.of(f + ": is not UTF-8 text (a scenario is a YAML text file)"),
+        e.problems().stream().map(Problem::toString).toList());
+  }
+
+  @Test
   void emptyFile_isAnError() {
     assertEquals(List.of("s.yaml: the file is empty"), errors("# only a comment\n"));
   }
