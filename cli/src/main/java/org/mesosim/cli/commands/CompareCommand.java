@@ -66,6 +66,17 @@ public final class CompareCommand implements Callable<Integer> {
     if (seeds < 1) {
       throw new BadInputException("--seeds: must be >= 1");
     }
+    if (parallel != null && parallel < 1) {
+      throw new BadInputException("--parallel: must be >= 1, not " + parallel);
+    }
+    List<String> seen = new ArrayList<>();
+    for (String a : allocators) {
+      if (seen.contains(a)) {
+        // the runs would share an output folder (DIR/<policy>-seed<s>/)
+        throw new BadInputException("--allocators: " + a + " is listed twice");
+      }
+      seen.add(a);
+    }
     ScenarioLoader loader = new ScenarioLoader(parent.services().catalog());
     Scenario base = loader.load(scenario, sets);
     List<String> unknown = new ArrayList<>();

@@ -116,13 +116,13 @@ public final class SweepCommand implements Callable<Integer> {
       }
     });
     YNode sc = root.get("scenario");
-    if (sc == null || !sc.isScalar() || sc.isNull()) {
+    boolean scenarioGiven = sc != null && sc.isScalar() && !sc.isNull();
+    if (!scenarioGiven) {
       problems.add(new Problem(sc == null ? root.loc() : sc.loc(), "scenario", "is required: the scenario file,"
           + " relative to the sweep file"));
-      throw new ScenarioException(problems);
     }
     Path base = sweepFile.toAbsolutePath().getParent();
-    Path scenarioFile = base.resolve(sc.text()).normalize();
+    Path scenarioFile = scenarioGiven ? base.resolve(sc.text()).normalize() : null; // used once problems is empty
     String name = root.get("name") != null && root.get("name").isScalar() ? root.get("name").text()
         : sweepFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     List<String> keys = new ArrayList<>();
@@ -151,6 +151,31 @@ public final class SweepCommand implements Callable<Integer> {
     }
     List<Long> seedList = new ArrayList<>();
     YNode seedsNode = root.get("seeds");
+    if (seedsNode != null && !seedsNode.isNull()) {
+      if (seedsNode.isList()) {
+        if (seedsNode.items().isEmpty()) {
+          problems.add(new Problem(seedsNode.loc(), "seeds", "expected a count >= 1 or a list of seeds"));
+        }
+        for (YNode s : seedsNode.items()) {
+          if (s.value() instanceof Long l) {
+            seedList.add(l);
+          } else {
+            problems.add(new Problem(s.loc(), "seeds", "expected whole numbers"));
+          }
+        }
+      } else if (!(seedsNode.value() instanceof Long l && l >= 1)) {
+        problems.add(new Problem(seedsNode.loc(), "seeds", "expected a count >= 1 or a list of seeds"));
+      }
+    }
+    YNode nameNode = root.get("name");
+    if (nameNode != null && !(nameNode.isScalar() && !nameNode.isNull()
+        && nameNode.text().matches("[a-z0-9-]+"))) {
+      problems.add(new Problem(nameNode.loc(), "name", "must match [a-z0-9-]+ (it names the output folder), not "
+          + nameNode.describe()));
+    }
+    if (parallel != null && parallel < 1) {
+      problems.add(new Problem(Loc.of("--parallel"), "", "must be >= 1, not " + parallel));
+    }
     int threads = parallel != null ? parallel : Parallel.defaultThreads();
     YNode par = root.get("parallel");
     if (parallel == null && par != null) {
@@ -167,23 +192,10 @@ public final class SweepCommand implements Callable<Integer> {
     Scenario baseScenario = loader.load(scenarioFile);
     if (seedsNode == null || seedsNode.isNull()) {
       seedList.add(baseScenario.seed());
-    } else if (seedsNode.isList()) {
-      for (YNode s : seedsNode.items()) {
-        if (s.value() instanceof Long l) {
-          seedList.add(l);
-        } else {
-          problems.add(new Problem(s.loc(), "seeds", "expected whole numbers"));
-        }
-      }
-    } else if (seedsNode.value() instanceof Long l && l >= 1) {
+    } else if (seedsNode.value() instanceof Long l) {
       for (long k = 0; k < l; k++) {
         seedList.add(baseScenario.seed() + k);
       }
-    } else {
-      problems.add(new Problem(seedsNode.loc(), "seeds", "expected a count >= 1 or a list of seeds"));
-    }
-    if (!problems.isEmpty()) {
-      throw new ScenarioException(problems);
     }
 
     List<Point> points = new ArrayList<>();
@@ -205,10 +217,18 @@ public final class SweepCommand implements Callable<Integer> {
         break;
       }
     }
-    // validate every point before running any
+    // validate every point before running any, and report every distinct problem of the grid at once
     List<Scenario> scenarios = new ArrayList<>();
+    java.util.LinkedHashMap<String, Problem> gridProblems = new java.util.LinkedHashMap<>();
     for (Point p : points) {
-      scenarios.add(loader.load(scenarioFile, p.overrides()).withSeed(p.seed()));
+      try {
+        scenarios.add(loader.load(scenarioFile, p.overrides()).withSeed(p.seed()));
+      } catch (ScenarioException e) {
+        e.problems().forEach(q -> gridProblems.putIfAbsent(q.toString(), q));
+      }
+    }
+    if (!gridProblems.isEmpty()) {
+      throw new ScenarioException(new ArrayList<>(gridProblems.values()));
     }
     Path dir = out != null ? out : Path.of("runs", name);
     Files.createDirectories(dir.resolve("runs"));

@@ -231,6 +231,56 @@ class CommandsTest {
   }
 
   @Test
+  void compare_policyListedTwiceOrParallelZero_exit2BeforeAnyRun() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    Cli twice = Cli.run(services(), "compare", f.toString(), "--allocators", "fifo,hierarchical-drf,fifo",
+        "--out", dir.resolve("c").toString());
+    assertEquals(ExitCodes.BAD_INPUT, twice.code, twice.toString());
+    assertEquals("--allocators: fifo is listed twice", twice.err.strip());
+    Cli zero = Cli.run(services(), "compare", f.toString(), "--allocators", "fifo", "--parallel", "0",
+        "--out", dir.resolve("c").toString());
+    assertEquals(ExitCodes.BAD_INPUT, zero.code, zero.toString());
+    assertEquals("--parallel: must be >= 1, not 0", zero.err.strip());
+    assertEquals(0, runner.seen.size());
+  }
+
+  @Test
+  void sweep_everyProblemOfTheFileAndItsGrid_reportedTogether() throws Exception {
+    write("good.yaml", GOOD);
+    Path sweep = write("grid.yaml", """
+        name: ../up
+        scenario: good.yaml
+        seeds: 0
+        parallel: 0
+        gird: {}
+        """);
+    Cli r = Cli.run(services(), "sweep", sweep.toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
+    assertEquals(List.of(
+        sweep + ":5:1: gird: unknown key (did you mean 'grid'?); allowed: name, scenario, seeds, grid, parallel",
+        sweep + ":3:8: seeds: expected a count >= 1 or a list of seeds",
+        sweep + ":1:7: name: must match [a-z0-9-]+ (it names the output folder), not '../up'",
+        sweep + ":4:11: parallel: must be a whole number >= 1"), List.of(r.err.strip().split("\n")));
+    Path grid = write("grid2.yaml", """
+        scenario: good.yaml
+        grid:
+          frameworks[0].scheduler.refuseSeconds: [1, -5]
+          allocator.policy: [fifo, fiffo]
+        """);
+    Cli g = Cli.run(services(), "sweep", grid.toString(), "--out", dir.resolve("g").toString());
+    assertEquals(ExitCodes.BAD_INPUT, g.code, g.toString());
+    List<String> lines = List.of(g.err.strip().split("\n"));
+    assertEquals(2, lines.size(), g.err);
+    assertTrue(lines.get(0).startsWith("--set allocator.policy=fiffo: allocator.policy: unknown allocator policy"),
+        lines.get(0));
+    assertTrue(lines.get(1).startsWith("--set frameworks[0].scheduler.refuseSeconds=-5: "), lines.get(1));
+    Cli zero = Cli.run(services(), "sweep", grid.toString(), "--parallel", "0");
+    assertEquals(ExitCodes.BAD_INPUT, zero.code, zero.toString());
+    assertTrue(zero.err.startsWith("--parallel: must be >= 1, not 0"), zero.err);
+    assertEquals(0, runner.seen.size());
+  }
+
+  @Test
   void examples_validateThroughTheCli() throws Exception {
     List<String> args = new java.util.ArrayList<>(List.of("validate"));
     for (Path p : Examples.all()) {
