@@ -286,7 +286,7 @@ public final class SweepCommand implements Callable<Integer> {
       if (oc.error() != null) {
         failed++;
         firstError = firstError == null ? oc.error() : firstError;
-        err.println("sweep: run " + points.get(todo.get(i)).id() + " failed: " + oc.error().getMessage());
+        err.println("sweep: run " + points.get(todo.get(i)).id() + " failed: " + MesosimCommand.describe(oc.error()));
       } else {
         rows.put(todo.get(i), oc.value());
       }

@@ -146,6 +146,15 @@ class CommandsTest {
   }
 
   @Test
+  void run_fileSystemError_saysWhatIsWrongWithTheFile() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    Path file = write("taken", "");
+    Cli r = Cli.run(services(), "run", f.toString(), "--out", file.toString());
+    assertEquals(ExitCodes.ERROR, r.code, r.toString());
+    assertEquals("error: " + file + ": already exists (--debug shows the stack trace)", r.err.strip());
+  }
+
+  @Test
   void usageErrors_exit2() {
     Cli r = Cli.run(services(), "run");
     assertEquals(ExitCodes.BAD_INPUT, r.code);
