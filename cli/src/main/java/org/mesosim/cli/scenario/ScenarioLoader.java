@@ -1077,6 +1077,8 @@ public final class ScenarioLoader {
     YNode pn = m.get("path");
     if (pn == null || pn.isNull()) {
       error(n, path + ".path", "is required: a file, a glob or a list, relative to the scenario file");
+    } else if (pn.isList() && pn.items().isEmpty()) {
+      error(pn, path + ".path", "needs at least one file (an empty list)");
     } else {
       List<YNode> items = pn.isList() ? pn.items() : List.of(pn);
       for (int i = 0; i < items.size(); i++) {
@@ -1191,6 +1193,10 @@ public final class ScenarioLoader {
     boolean glob = pattern.contains("*") || pattern.contains("?") || pattern.contains("[");
     if (!glob) {
       Path f = baseDir.resolve(p).normalize();
+      if (Files.isDirectory(f)) {
+        error(at, path, f + " is a folder; name its files or a glob such as " + p.replaceAll("/+$", "") + "/*.gz");
+        return List.of();
+      }
       if (!Files.isRegularFile(f)) {
         error(at, path, "trace file not found: " + f);
         return List.of();

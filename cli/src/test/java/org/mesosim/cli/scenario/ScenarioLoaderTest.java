@@ -316,6 +316,22 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void tracePath_emptyListOrAFolder_isAnError() throws Exception {
+    Files.createDirectories(dir.resolve("traces"));
+    String yaml = MINIMAL.replace("""
+              synthetic:
+                jobs: 3
+                task: {resources: {cpus: 1, mem: 512MB}, duration: 10s}
+        """, """
+              trace: {format: swf, path: []}
+        """);
+    assertEquals(List.of("s.yaml:8:34: frameworks[0].workload.trace.path: needs at least one file (an empty list)"),
+        errors(yaml));
+    assertEquals(List.of("s.yaml:8:34: frameworks[0].workload.trace.path: " + dir.resolve("traces")
+        + " is a folder; name its files or a glob such as traces/*.gz"), errors(yaml.replace("[]", "traces/")));
+  }
+
+  @Test
   void traceLoadScale_defaultsToOne_mustBePositiveFiniteAndAtMost1000() throws Exception {
     Files.writeString(dir.resolve("a.swf"), "x");
     String yaml = MINIMAL.replace("""
