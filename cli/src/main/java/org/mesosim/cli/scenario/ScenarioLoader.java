@@ -503,9 +503,13 @@ public final class ScenarioLoader {
 
     // cross-checks
     if (until == SimTime.NEVER) {
+      boolean readTraces = problems.isEmpty(); // reading a trace is slow: only for an otherwise good file
       for (int i = 0; i < frameworks.size(); i++) {
         Scenario.Framework f = frameworks.get(i);
         String why = endlessReason(f);
+        if (why == null && readTraces && f.workload() instanceof Scenario.Trace t) {
+          why = foreverTasks(t, frameworkNodes.get(i), i);
+        }
         if (why != null) {
           error(untilNode != null ? untilNode : frameworkNodes.get(i), "until",
               "is 'drained' but framework " + f.name() + " " + why + "; set until to a duration, e.g. until: 1h");
@@ -522,7 +526,27 @@ public final class ScenarioLoader {
         sampleInterval, charts, formats, expanded);
   }
 
+  /**
+   * Why a trace never drains: tasks alive at the end of its input run forever (google-2011,
+   * alibaba-2018, csv). Reads the trace (filter and window applied), so only asked with
+   * {@code until: drained}; null when every task ends or the trace cannot be read (the run says why).
+   */
+  private String foreverTasks(Scenario.Trace t, YNode node, int i) {
+    long n;
+    try {
+      n = catalog.foreverTasks(t);
+    } catch (RuntimeException e) {
+      error(node, "frameworks[" + i + "].workload.trace", "cannot read the trace: " + e.getMessage());
+      return null;
+    }
+    return n <= 0 ? null : "replays a trace with " + n + (n == 1 ? " task that never ends" : " tasks that never end")
+        + " (alive at the end of the input, a task runs until `until`)";
+  }
+
   private static String endlessReason(Scenario.Framework f) {
+    if (f.workload() instanceof Scenario.GoogleLike) {
+      return "has an endless workload (preset: google-like: jobs keep arriving, its first services run forever)";
+    }
     if (f.workload().endless()) {
       return "has an unbounded workload (jobs: unbounded)";
     }

@@ -380,6 +380,44 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void drainedWithGoogleLikePreset_isAnError() {
+    String yaml = MINIMAL.replace("""
+              synthetic:
+                jobs: 3
+                task: {resources: {cpus: 1, mem: 512MB}, duration: 10s}
+        """, """
+              synthetic: {preset: google-like, scale: 0.001}
+        """);
+    assertEquals(List.of("s.yaml:6:5: until: is 'drained' but framework A has an endless workload (preset: google-like:"
+        + " jobs keep arriving, its first services run forever); set until to a duration, e.g. until: 1h"),
+        errors(yaml));
+    assertEquals("A", load(yaml, "until=1h").frameworks().get(0).name());
+  }
+
+  @Test
+  void drainedWithATraceWhoseTasksNeverEnd_isAnError() throws Exception {
+    String header = "job,submit_us,task,group,cpus,mem,disk,gpus,duration_us,outcome,depends,user\n";
+    Files.writeString(dir.resolve("t.csv"), header + "1,0,0,,1,100,,,forever,FINISHED,,ann\n"
+        + "2,5,0,,1,100,,,1000000,FINISHED,,bob\n");
+    String yaml = MINIMAL.replace("""
+              synthetic:
+                jobs: 3
+                task: {resources: {cpus: 1, mem: 512MB}, duration: 10s}
+        """, """
+              trace: {format: csv, path: t.csv}
+        """);
+    ScenarioLoader real = new ScenarioLoader(new StandardCatalog());
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> real.parse(yaml, "s.yaml", dir.resolve("s.yaml"), List.of()));
+    assertEquals(List.of("s.yaml:6:5: until: is 'drained' but framework A replays a trace with 1 task that never ends"
+        + " (alive at the end of the input, a task runs until `until`); set until to a duration, e.g. until: 1h"),
+        e.problems().stream().map(Problem::toString).toList());
+    // filtered out, the endless task does not count
+    assertEquals(1, real.parse(yaml, "s.yaml", dir.resolve("s.yaml"),
+        List.of("frameworks[0].workload.trace.filter={user: bob}")).frameworks().size());
+  }
+
+  @Test
   void duplicateNames_afterExpansion() {
     String yaml = MINIMAL + """
           - name: A-2
