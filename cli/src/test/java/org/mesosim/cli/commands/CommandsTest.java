@@ -254,6 +254,17 @@ class CommandsTest {
   }
 
   @Test
+  void compare_aRunFails_theErrorNamesThatRun() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    runner.failOnCall = 2;
+    Cli r = Cli.run(services(), "compare", f.toString(), "--allocators", "hierarchical-drf,fifo", "--parallel", "1",
+        "--out", dir.resolve("c").toString());
+    assertEquals(ExitCodes.ERROR, r.code, r.toString());
+    assertEquals("error: run fifo seed 1 (" + dir.resolve("c").resolve("fifo-seed1") + ") failed: interrupted"
+        + " (--debug shows the stack trace)", r.err.strip());
+  }
+
+  @Test
   void sweep_everyProblemOfTheFileAndItsGrid_reportedTogether() throws Exception {
     write("good.yaml", GOOD);
     Path sweep = write("grid.yaml", """
