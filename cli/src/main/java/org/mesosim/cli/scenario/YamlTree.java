@@ -25,6 +25,9 @@ public final class YamlTree {
   /** Marks, in the anchors map, that an alias named no anchor (not a valid anchor name). */
   private static final String BROKEN_ALIAS = " broken";
 
+  /** The YAML merge key. */
+  private static final String MERGE_KEY = "<<";
+
   private YamlTree() {}
 
   /**
@@ -131,16 +134,37 @@ public final class YamlTree {
     switch (t) {
       case START_OBJECT: {
         YNode m = YNode.map(here);
+        List<YNode> merges = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String key = p.currentName();
           Loc keyLoc = loc(source, p.currentTokenLocation());
           p.nextToken();
           String childPath = path.isEmpty() ? key : path + "." + key;
           YNode child = read(p, source, childPath, problems, anchors);
+          if (key.equals(MERGE_KEY)) {
+            // YAML merge key: `<<: *base` or `<<: [*a, *b]` adds the mappings' keys this one lacks
+            List<YNode> sources = child.isList() ? child.items() : List.of(child);
+            for (YNode src : sources) {
+              if (!src.isMap()) {
+                problems.add(new Problem(keyLoc, childPath, "a merge key (<<) takes a mapping or a list of"
+                    + " mappings, such as *base, not " + src.describe()));
+              } else {
+                merges.add(src);
+              }
+            }
+            continue;
+          }
           if (m.entries().containsKey(key)) {
             problems.add(new Problem(keyLoc, childPath, "duplicate key"));
           }
           m.put(key, keyLoc, child);
+        }
+        for (YNode src : merges) { // the mapping's own keys win, then earlier merged mappings
+          src.entries().forEach((k, v) -> {
+            if (!m.entries().containsKey(k)) {
+              m.put(k, v.keyLoc(), copy(v));
+            }
+          });
         }
         return m;
       }

@@ -130,6 +130,29 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void yamlMergeKeys_addTheKeysAMappingLacks() {
+    Scenario s = load("""
+        name: tiny
+        cluster:
+          agents: [{name: small, count: 2, resources: {cpus: 4, mem: 8GB}}]
+        frameworks:
+          - name: A
+            scheduler: &sched {type: batch, maxAttempts: 2, refuseSeconds: 1}
+            workload: &work {synthetic: {jobs: 3, task: {resources: {cpus: 1}, duration: 10s}}}
+          - name: B
+            scheduler:
+              <<: *sched
+              maxAttempts: 7
+            workload: *work
+        """);
+    assertEquals(2, s.frameworks().get(0).scheduler().maxAttempts());
+    assertEquals(7, s.frameworks().get(1).scheduler().maxAttempts());
+    assertEquals(SimTime.SECOND, s.frameworks().get(1).scheduler().refuseMicros());
+    assertEquals(List.of("s.yaml:3:3: cluster.<<: a merge key (<<) takes a mapping or a list of mappings, such as"
+        + " *base, not 'x'"), errors(MINIMAL.replace("  agents:", "  <<: x\n  agents:")));
+  }
+
+  @Test
   void yamlAliasWithoutAnchor_isAnError() {
     List<String> e = errors(MINIMAL.replace("resources: {cpus: 4, mem: 8GB}", "resources: *big"));
     assertEquals(List.of("s.yaml:4:42: cluster.agents[0].resources: YAML alias *big names no anchor (&big)"
