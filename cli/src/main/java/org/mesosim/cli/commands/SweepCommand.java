@@ -24,6 +24,7 @@ import org.mesosim.cli.scenario.Problem;
 import org.mesosim.cli.scenario.Scenario;
 import org.mesosim.cli.scenario.ScenarioException;
 import org.mesosim.cli.scenario.ScenarioLoader;
+import org.mesosim.cli.scenario.ScenarioWriter;
 import org.mesosim.cli.scenario.YNode;
 import org.mesosim.cli.scenario.YamlTree;
 import org.mesosim.engine.SimTime;
@@ -238,11 +239,14 @@ public final class SweepCommand implements Callable<Integer> {
     Map<Integer, Map<String, Object>> rows = new java.util.TreeMap<>();
     for (int i = 0; i < points.size(); i++) {
       Point p = points.get(i);
+      // the resolved scenario is part of the key: after an edit of the scenario file, a finished
+      // run of the same overrides and seed is stale and runs again
+      String key = p.key() + ";scenario=" + fingerprint(scenarios.get(i));
       Path rowFile = dir.resolve("runs").resolve(p.id()).resolve("row.json");
       if (Files.isRegularFile(rowFile)) {
         @SuppressWarnings("unchecked")
         Map<String, Object> row = json.readValue(rowFile.toFile(), LinkedHashMap.class);
-        if (p.key().equals(row.get("key"))) {
+        if (key.equals(row.get("key"))) {
           rows.put(i, row);
           continue;
         }
@@ -253,7 +257,7 @@ public final class SweepCommand implements Callable<Integer> {
         RunResult r = parent.services().runner().run(new RunRequest(s, p.overrides(),
             dir.resolve("runs").resolve(p.id()), false, false), err);
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("key", p.key());
+        row.put("key", key);
         row.put("run", p.id());
         row.put("seed", p.seed());
         for (int k = 0; k < p.keys().size(); k++) {
@@ -301,6 +305,17 @@ public final class SweepCommand implements Callable<Integer> {
     }
     long violations = rows.values().stream().mapToLong(r -> ((Number) r.get("invariant_violations")).longValue()).sum();
     return violations > 0 ? ExitCodes.INVARIANT_VIOLATED : ExitCodes.OK;
+  }
+
+  /** A digest of the scenario as it would run (every default and override applied). */
+  static String fingerprint(Scenario s) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(
+          ScenarioWriter.write(s, List.of()).getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void writeCsv(Path file, List<String> keys, List<Map<String, Object>> rows) throws IOException {

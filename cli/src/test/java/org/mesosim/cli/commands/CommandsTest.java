@@ -232,6 +232,24 @@ class CommandsTest {
   }
 
   @Test
+  void sweep_afterTheScenarioChanged_finishedRunsAreStaleAndRunAgain() throws Exception {
+    write("good.yaml", GOOD);
+    Path sweep = write("grid.yaml", "scenario: good.yaml\nseeds: 2\ngrid: {allocator.policy: [fifo]}\n");
+    Path out = dir.resolve("s");
+    assertEquals(ExitCodes.OK, Cli.run(services(), "sweep", sweep.toString(), "--out", out.toString()).code);
+    assertEquals(2, runner.seen.size());
+    FakeRunner same = new FakeRunner();
+    assertEquals(ExitCodes.OK, Cli.run(services().withRunner(same), "sweep", sweep.toString(), "--out",
+        out.toString()).code);
+    assertEquals(0, same.seen.size(), "nothing changed: nothing runs");
+    write("good.yaml", GOOD.replace("jobs: 3", "jobs: 4"));
+    FakeRunner edited = new FakeRunner();
+    Cli r = Cli.run(services().withRunner(edited), "sweep", sweep.toString(), "--out", out.toString());
+    assertEquals(ExitCodes.OK, r.code, r.toString());
+    assertEquals(2, edited.seen.size(), "the scenario changed: both runs are stale");
+  }
+
+  @Test
   void sweep_badFile_exit2WithLocation() throws Exception {
     Path sweep = write("grid.yaml", "scenario: nope.yaml\ngird: {seed: [1]}\n");
     Cli r = Cli.run(services(), "sweep", sweep.toString());
