@@ -268,7 +268,8 @@ public final class SweepCommand implements Callable<Integer> {
         row.put("simulated_s", r.simulatedMicros() / (double) SimTime.SECOND);
         row.put("wall_s", r.wallSeconds());
         row.put("invariant_violations", r.invariantViolations());
-        row.putAll(r.headline());
+        // counts are whole numbers in sweep.csv (jobs_finished 161, not 161.0), as in comparison.csv
+        r.headline().forEach((k, v) -> row.put(k, k.equals("jobs_finished") ? (Object) v.longValue() : v));
         Path rf = dir.resolve("runs").resolve(p.id()).resolve("row.json");
         Files.createDirectories(rf.getParent());
         Path tmp = rf.resolveSibling("row.json.partial");

@@ -218,7 +218,8 @@ class CommandsTest {
     assertTrue(again.err.contains("resuming; 7 of 8 runs already finished"), again.err);
     List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
     assertEquals("run,seed,allocator.policy,frameworks[0].scheduler.refuseSeconds,digest,events,simulated_s,wall_s,"
-        + "invariant_violations,jain_mean", csv.get(0));
+        + "invariant_violations,jain_mean,jobs_finished", csv.get(0));
+    assertTrue(csv.get(1).endsWith(",1.0,3"), csv.get(1));
     assertEquals(9, csv.size());
     assertTrue(csv.get(1).startsWith("0001,1,hierarchical-drf,0,"), csv.get(1));
     assertTrue(csv.get(8).startsWith("0008,2,fifo,5,"), csv.get(8));
