@@ -278,6 +278,15 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void resolved_withAMultiLineOverride_isStillValidYaml() throws Exception {
+    String set = "description=first\n  second";
+    Scenario s = load(MINIMAL, set);
+    Path f = dir.resolve("resolved.yaml");
+    Files.writeString(f, ScenarioWriter.write(s, List.of(set)));
+    assertEquals("first second", new ScenarioLoader(new TestCatalog()).load(f).description());
+  }
+
+  @Test
   void resolved_roundTripsToTheSameScenario() throws Exception {
     String yaml = MINIMAL.replace("duration: 10s", "duration: {lognormal: {median: 60s, sigma: 1.0}}") + """
         roles: {eng/dev: {weight: 2, quota: {cpus: 1}}}
