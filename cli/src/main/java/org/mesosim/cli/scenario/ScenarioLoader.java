@@ -1042,6 +1042,13 @@ public final class ScenarioLoader {
     } else {
       arrival = dist(an, path + ".arrival", true);
     }
+    if (jobs < 0 && arrival == null && (an == null || an.isNull() || an.get("at") != null)) {
+      // endless jobs at one instant: simulated time would never advance
+      error(an == null || an.isNull() ? jn : an, path + ".arrival", "with jobs: unbounded, needs an inter-arrival"
+          + " distribution such as {exponential: {mean: 30s}} (the default {at: 0s} would submit every job at once)");
+    } else if (jobs < 0 && arrival != null && !(arrival.value().mean() > 0)) {
+      error(an, path + ".arrival", "with jobs: unbounded, must have a mean > 0 (endless jobs at one instant)");
+    }
     Scenario.Dist tasksPerJob = new Scenario.Dist(new Distribution.Constant(1), false);
     YNode tpj = m.get("tasksPerJob");
     if (tpj != null && !tpj.isNull()) {
@@ -1365,6 +1372,10 @@ public final class ScenarioLoader {
         at = duration(atN, path + ".at", -1, false);
       } else {
         every = dist(everyN, path + ".every", true);
+        if (every != null && !(every.value().mean() > 0)) {
+          error(everyN, path + ".every", "must have a mean > 0 (faults every 0 s would stop simulated time)");
+          every = null;
+        }
       }
       YNode crash = m.get("crash");
       YNode partition = m.get("partition");

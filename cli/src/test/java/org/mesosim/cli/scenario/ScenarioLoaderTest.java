@@ -224,10 +224,11 @@ class ScenarioLoaderTest {
 
   @Test
   void drainedWithUnboundedJobs_isAnError() {
-    List<String> e = errors(MINIMAL.replace("jobs: 3", "jobs: unbounded"));
+    String unbounded = MINIMAL.replace("jobs: 3", "jobs: unbounded\n        arrival: 10s");
+    List<String> e = errors(unbounded);
     assertEquals(1, e.size());
     assertTrue(e.get(0).contains("until: is 'drained' but framework A has an unbounded workload"), e.get(0));
-    load(MINIMAL.replace("jobs: 3", "jobs: unbounded") + "until: 1h\n");
+    load(unbounded + "until: 1h\n");
   }
 
   @Test
@@ -447,6 +448,24 @@ class ScenarioLoaderTest {
     // filtered out, the endless task does not count
     assertEquals(1, real.parse(yaml, "s.yaml", dir.resolve("s.yaml"),
         List.of("frameworks[0].workload.trace.filter={user: bob}")).frameworks().size());
+  }
+
+  @Test
+  void zeroIntervals_thatWouldStopSimulatedTime_areErrors() {
+    String unbounded = MINIMAL.replace("name: tiny", "name: tiny\nuntil: 1h").replace("jobs: 3", "jobs: unbounded");
+    assertEquals(List.of("s.yaml:10:15: frameworks[0].workload.synthetic.arrival: with jobs: unbounded, needs an"
+        + " inter-arrival distribution such as {exponential: {mean: 30s}} (the default {at: 0s} would submit every"
+        + " job at once)"), errors(unbounded));
+    assertEquals(1, errors(unbounded, "frameworks[0].workload.synthetic.arrival={at: 5s}").size());
+    assertEquals(List.of("--set frameworks[0].workload.synthetic.arrival=0s: frameworks[0].workload.synthetic.arrival:"
+        + " with jobs: unbounded, must have a mean > 0 (endless jobs at one instant)"),
+        errors(unbounded, "frameworks[0].workload.synthetic.arrival=0s"));
+    assertEquals(-1, ((Scenario.Synthetic) load(unbounded, "frameworks[0].workload.synthetic.arrival=5s")
+        .frameworks().get(0).workload()).jobs());
+    assertEquals(List.of("--set faults[0]={every: 0s, crash: leading-master}: faults[0].every: must have a mean > 0"
+        + " (faults every 0 s would stop simulated time)"),
+        errors(MINIMAL, "faults[0]={every: 0s, crash: leading-master}"));
+    assertEquals(1, errors(MINIMAL, "faults[0]={every: {empirical: [0s, 0s]}, crash: leading-master}").size());
   }
 
   @Test
