@@ -71,6 +71,29 @@ public final class MesosimCommand implements Runnable {
   }
 
   /**
+   * Runs the command line and returns the exit code. Unlike picocli's own handling, a JVM error (out
+   * of memory, stack overflow) also ends in one line on stderr and exit code 1, its stack trace only
+   * with {@code --debug}.
+   */
+  public static int execute(Services services, PrintWriter out, PrintWriter err, String... args) {
+    try {
+      return commandLine(services, out, err).execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      boolean debug = java.util.Arrays.asList(args).contains("--debug");
+      String what = e instanceof OutOfMemoryError
+          ? "out of memory (" + e.getMessage() + "); give the JVM more, e.g. MESOSIM_JAVA_OPTS=-Xmx8g ./mesosim …"
+              + " or java -Xmx8g -jar cli/target/mesosim.jar …"
+          : "stack overflow";
+      err.println("error: " + what + (debug ? "" : " (--debug shows the stack trace)"));
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return ExitCodes.ERROR;
+    }
+  }
+
+  /**
    * An error's message for users. A file-system error's own message is only the file's name
    * ({@code error: out}), so the reason is added: {@code out: already exists}.
    */

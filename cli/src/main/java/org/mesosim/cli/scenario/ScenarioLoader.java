@@ -620,8 +620,8 @@ public final class ScenarioLoader {
     if (af != null) {
       String p = "cluster.agent.";
       agent = new AgentFlags(
-          duration(af.get("registrationBackoffFactor"), p + "registrationBackoffFactor", da.registrationBackoffFactor(),
-              false),
+          // > 0: with no backoff an unregistered agent re-sends its registration in the same instant, forever
+          positive(af.get("registrationBackoffFactor"), p + "registrationBackoffFactor", da.registrationBackoffFactor()),
           positive(af.get("executorRegistrationTimeout"), p + "executorRegistrationTimeout",
               da.executorRegistrationTimeout()),
           duration(af.get("executorShutdownGracePeriod"), p + "executorShutdownGracePeriod",

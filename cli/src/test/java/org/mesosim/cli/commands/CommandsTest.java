@@ -155,6 +155,24 @@ class CommandsTest {
   }
 
   @Test
+  void run_outOfMemory_oneLineAndExit1_stackTraceOnlyWithDebug() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    Services oom = services().withRunner((req, progress) -> {
+      throw new OutOfMemoryError("Java heap space");
+    });
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = org.mesosim.cli.MesosimCommand.execute(oom, new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(err, true), "run", f.toString(), "--out", dir.resolve("o").toString());
+    assertEquals(ExitCodes.ERROR, code);
+    assertEquals("error: out of memory (Java heap space); give the JVM more, e.g. MESOSIM_JAVA_OPTS=-Xmx8g ./mesosim …"
+        + " or java -Xmx8g -jar cli/target/mesosim.jar … (--debug shows the stack trace)", err.toString().strip());
+    java.io.StringWriter err2 = new java.io.StringWriter();
+    org.mesosim.cli.MesosimCommand.execute(oom, new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(err2, true), "run", f.toString(), "--out", dir.resolve("o").toString(), "--debug");
+    assertTrue(err2.toString().contains("java.lang.OutOfMemoryError: Java heap space\n\tat "), err2.toString());
+  }
+
+  @Test
   void usageErrors_exit2() {
     Cli r = Cli.run(services(), "run");
     assertEquals(ExitCodes.BAD_INPUT, r.code);

@@ -466,6 +466,8 @@ class ScenarioLoaderTest {
         + " (faults every 0 s would stop simulated time)"),
         errors(MINIMAL, "faults[0]={every: 0s, crash: leading-master}"));
     assertEquals(1, errors(MINIMAL, "faults[0]={every: {empirical: [0s, 0s]}, crash: leading-master}").size());
+    assertEquals(List.of("--set cluster.agent.registrationBackoffFactor=0s: cluster.agent.registrationBackoffFactor:"
+        + " must be > 0"), errors(MINIMAL, "cluster.agent.registrationBackoffFactor=0s"));
   }
 
   @Test
