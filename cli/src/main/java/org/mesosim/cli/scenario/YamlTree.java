@@ -183,7 +183,7 @@ public final class YamlTree {
         if (p.getText().matches("[-+]?0[0-7_]+")) {
           // YAML 1.1 (this parser) reads 010 as octal 8; YAML 1.2 (editors, the schema) as 10
           problems.add(new Problem(here, path, "'" + p.getText() + "' has a leading zero, which YAML 1.1 reads as"
-              + " octal (" + p.getNumberValue() + ") and editors as decimal: write it without the zero"));
+              + " octal (" + p.getNumberValue() + ") and editors as decimal: write it without the zero, or quote it"));
         }
         Number n = p.getNumberValue();
         Object v = n instanceof BigInteger b ? b : (Object) n.longValue();

@@ -192,7 +192,7 @@ class ScenarioLoaderTest {
   @Test
   void leadingZeroInteger_isAnErrorNotASilentOctal() {
     assertEquals(List.of("s.yaml:4:28: cluster.agents[0].count: '010' has a leading zero, which YAML 1.1 reads as"
-        + " octal (8) and editors as decimal: write it without the zero"),
+        + " octal (8) and editors as decimal: write it without the zero, or quote it"),
         errors(MINIMAL.replace("count: 2", "count: 010")));
     assertEquals(0, load(MINIMAL.replace("name: tiny", "name: tiny\nseed: 0")).seed());
   }
