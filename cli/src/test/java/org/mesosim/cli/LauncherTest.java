@@ -30,23 +30,31 @@ class LauncherTest {
     Files.writeString(bin.resolve("java"), "#!/bin/bash\necho \"java $*\"\n");
     // a stand-in build: records that it ran and leaves a fresh jar
     Files.writeString(bin.resolve("mvn"), "#!/bin/bash\necho \"$*\" >> \"" + tmp.resolve("builds")
-        + "\"\ntouch cli/target/mesosim.jar\n");
+        + "\"\nsleep \"${FAKE_MVN_SECONDS:-0}\"\ntouch cli/target/mesosim.jar\n");
     for (Path p : List.of(repo.resolve("mesosim"), bin.resolve("java"), bin.resolve("mvn"))) {
       Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
     return repo;
   }
 
-  private String launch(Path how, Path cwd) throws Exception {
+  private Process start(Path how, Path cwd) throws Exception {
     ProcessBuilder pb = new ProcessBuilder("/bin/bash", how.toString(), "list", "charts").directory(cwd.toFile())
         .redirectErrorStream(true);
     pb.environment().put("PATH", tmp.resolve("bin") + ":" + System.getenv("PATH"));
     pb.environment().put("MESOSIM_CDS", "0");
+    pb.environment().put("FAKE_MVN_SECONDS", "1");
     pb.environment().remove("MESOSIM_JAVA_OPTS");
-    Process p = pb.start();
+    return pb.start();
+  }
+
+  private static String output(Process p) throws Exception {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertEquals(0, p.waitFor(), out);
     return out;
+  }
+
+  private String launch(Path how, Path cwd) throws Exception {
+    return output(start(how, cwd));
   }
 
   @Test
@@ -84,5 +92,17 @@ class LauncherTest {
     Files.delete(jar);
     launch(repo.resolve("mesosim"), tmp);
     assertEquals(2, Files.readAllLines(builds).size(), "missing jar: built");
+  }
+
+  @Test
+  void launcher_startedTwiceWhileStale_buildsOnce() throws Exception {
+    Path repo = fakeRepo();
+    Files.delete(repo.resolve("cli/target/mesosim.jar"));
+    Process a = start(repo.resolve("mesosim"), tmp);
+    Process b = start(repo.resolve("mesosim"), tmp);
+    String outA = output(a);
+    String outB = output(b);
+    assertEquals(1, Files.readAllLines(tmp.resolve("builds")).size(), outA + "\n" + outB);
+    assertEquals(false, Files.exists(repo.resolve("cli/target/.mesosim-build.lock")), "the lock is released");
   }
 }
