@@ -15,6 +15,7 @@ import org.mesosim.cli.scenario.ScenarioWriter;
 import org.mesosim.engine.Simulation;
 import org.mesosim.model.MesosCluster;
 import org.mesosim.model.config.ModelConfig;
+import org.mesosim.reports.EventLog;
 import org.mesosim.reports.FrameworkMeta;
 import org.mesosim.reports.MetricsRecorder;
 import org.mesosim.reports.ReportOptions;
@@ -74,18 +75,29 @@ public final class SimulationRunner implements Runner {
       rec = new MetricsRecorder(setup);
       cluster.addObserver(rec);
     }
+    EventLog events = null;
     try {
-      return run(req, progressOut, s, cfg, sim, cluster, rec, setup);
+      if (req.eventKinds() != null) {
+        if (req.outDir() == null) {
+          throw new IllegalArgumentException("an event log needs an output folder");
+        }
+        events = new EventLog(req.outDir(), req.eventKinds());
+        cluster.addObserver(events);
+      }
+      return run(req, progressOut, s, cfg, sim, cluster, rec, setup, events);
     } catch (Exception | Error e) {
       if (rec != null) {
         rec.close(); // without finish(): the *.partial files stay, summary.json is not written
+      }
+      if (events != null) {
+        events.close(); // stays events.jsonl.partial
       }
       throw e;
     }
   }
 
   private RunResult run(RunRequest req, PrintWriter progressOut, Scenario s, ModelConfig cfg, Simulation sim,
-      MesosCluster cluster, MetricsRecorder rec, RunSetup setup) throws Exception {
+      MesosCluster cluster, MetricsRecorder rec, RunSetup setup, EventLog events) throws Exception {
     long[] counts = new long[2]; // offers made, tasks launched (for bench)
     cluster.addObserver(e -> {
       if (e instanceof org.mesosim.model.events.ModelEvent.OfferMade) {
@@ -119,6 +131,9 @@ public final class SimulationRunner implements Runner {
     RunSummary summary = null;
     String human;
     TreeMap<String, Double> headline = new TreeMap<>();
+    if (events != null) {
+      events.finish(); // renamed to events.jsonl with the other files, before summary.json
+    }
     if (rec != null) {
       rec.finish(sim.now());
       summary = rec.summary(digest, sim.eventsFired(), wall, violations);

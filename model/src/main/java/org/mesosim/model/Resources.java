@@ -272,7 +272,8 @@ public final class Resources implements Comparable<Resources> {
   /**
    * Feeds {@link #toString()} into {@code d} as {@code d.str(toString())} would, without building
    * the string when it is not cached yet (built-in names, non-negative amounts; anything else
-   * falls back to the string).
+   * falls back to the string): the characters are written into the digest's scratch buffer with
+   * constant-divisor arithmetic and folded in one pass.
    */
   public void digestInto(org.mesosim.engine.Digest d) {
     String t = text;
@@ -280,81 +281,62 @@ public final class Resources implements Comparable<Resources> {
       d.str(toString());
       return;
     }
-    int len = 0;
+    // "name:amount" joined by "; ": at most 4 + 1 + 19 digits + 1 + 3 + 2 per name.
+    char[] c = d.buffer(milli.length * 30);
+    int n = 0;
     for (int i = 0; i < milli.length; i++) {
       long v = milli[i];
       if (v < 0) {
         d.str(toString());
         return;
       }
-      if (v != 0) {
-        len += (len > 0 ? 2 : 0) + ResourceNames.CANONICAL.get(i).length() + 1 + formattedLength(v);
-      }
-    }
-    if (len == 0) {
-      d.str(toString());
-      return;
-    }
-    d.strBegin(len);
-    boolean first = true;
-    for (int i = 0; i < milli.length; i++) {
-      long v = milli[i];
       if (v == 0) {
         continue;
       }
-      if (!first) {
-        d.strChar(';').strChar(' ');
+      if (n > 0) {
+        c[n++] = ';';
+        c[n++] = ' ';
       }
-      first = false;
-      String n = ResourceNames.CANONICAL.get(i);
-      for (int c = 0; c < n.length(); c++) {
-        d.strChar(n.charAt(c));
-      }
-      d.strChar(':');
-      feedFormatted(d, v);
+      String name = ResourceNames.CANONICAL.get(i);
+      name.getChars(0, name.length(), c, n);
+      n += name.length();
+      c[n++] = ':';
+      n = formatInto(c, n, v);
     }
-    d.strEnd();
+    if (n == 0) {
+      d.str(toString());
+      return;
+    }
+    d.strBuffer(n);
   }
 
-  /** Length of {@link #format(long)} for {@code v >= 0}. */
-  static int formattedLength(long v) {
+  /** Writes {@link #format(long)} of {@code v >= 0} into {@code c} at {@code at}; returns the end. */
+  static int formatInto(char[] c, int at, long v) {
     long whole = v / SCALE;
-    int frac = (int) (v % SCALE);
-    int n = digits(whole);
-    if (frac != 0) {
-      n += 1 + (frac % 100 == 0 ? 1 : frac % 10 == 0 ? 2 : 3);
+    int frac = (int) (v - whole * SCALE);
+    int len = 1;
+    for (long x = whole; x >= 10; x /= 10) {
+      len++;
     }
-    return n;
-  }
-
-  private static int digits(long x) {
-    int n = 1;
-    while (x >= 10) {
-      x /= 10;
-      n++;
-    }
-    return n;
-  }
-
-  /** Feeds the characters of {@link #format(long)} for {@code v >= 0}. */
-  static void feedFormatted(org.mesosim.engine.Digest d, long v) {
-    long whole = v / SCALE;
-    int frac = (int) (v % SCALE);
-    long p = 1;
-    for (int i = digits(whole); i > 1; i--) {
-      p *= 10;
-    }
-    for (; p > 0; p /= 10) {
-      d.strChar((char) ('0' + (whole / p) % 10));
+    int end = at + len;
+    long x = whole;
+    for (int i = end - 1; i >= at; i--) {
+      long q = x / 10;
+      c[i] = (char) ('0' + (x - q * 10));
+      x = q;
     }
     if (frac != 0) {
-      d.strChar('.');
-      int fd = frac % 100 == 0 ? 1 : frac % 10 == 0 ? 2 : 3;
-      int q = 100;
-      for (int i = 0; i < fd; i++, q /= 10) {
-        d.strChar((char) ('0' + (frac / q) % 10));
+      c[end++] = '.';
+      c[end++] = (char) ('0' + frac / 100);
+      int rest = frac % 100;
+      if (rest != 0) {
+        c[end++] = (char) ('0' + rest / 10);
+        if (rest % 10 != 0) {
+          c[end++] = (char) ('0' + rest % 10);
+        }
       }
     }
+    return end;
   }
 
   /** Formats thousandths without trailing zeros: 1500 → "1.5", 4096000 → "4096". */

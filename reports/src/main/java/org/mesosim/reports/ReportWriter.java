@@ -14,8 +14,9 @@ import org.mesosim.reports.html.HtmlReport;
 
 /**
  * Writes a finished run's files into its outDir: {@code charts/<name>.png|.svg},
- * {@code report.html}, {@code scenario.resolved.yaml}, then renames {@code timeseries.csv.partial}
- * and {@code jobs.csv.partial} to their final names, and writes {@code summary.json} last (so a
+ * {@code report.html}, {@code scenario.resolved.yaml}, then renames {@code timeseries.csv.partial},
+ * {@code jobs.csv.partial} and (with an {@link EventLog}) {@code events.jsonl.partial} to their
+ * final names, and writes {@code summary.json} last (so a
  * {@code summary.json} means the run's files are complete).
  */
 public final class ReportWriter {
@@ -74,6 +75,7 @@ public final class ReportWriter {
         : resolvedScenarioYaml));
     promote(out, MetricsRecorder.TIMESERIES_PARTIAL, TIMESERIES);
     promote(out, MetricsRecorder.JOBS_PARTIAL, JOBS);
+    promote(out, EventLog.PARTIAL, EventLog.FILE); // present only when the run logged its events
     SummaryJson.write(s, out.resolve(SUMMARY));
   }
 

@@ -46,68 +46,41 @@ public final class Digest {
       mix(0x5A5A5A5A5A5AL);
       return this;
     }
+    // Length, then the UTF-16 code units packed four to a long (the last group unpadded).
     int n = s.length();
-    mix(n);
-    long acc = 0;
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-      acc = (acc << 16) | s.charAt(i);
-      if (++k == 4) {
-        mix(acc);
-        acc = 0;
-        k = 0;
-      }
-    }
-    if (k > 0) {
-      mix(acc);
-    }
-    return this;
+    s.getChars(0, n, buffer(n), 0);
+    return strBuffer(n);
   }
 
-  // Streamed string state (strBegin / strChar / strEnd).
-  private long strAcc;
-  private int strK;
-  private int strLeft = -1;
+  // Scratch characters for strBuffer (one per digest, so confined to its simulation's thread).
+  private char[] buf = new char[64];
 
   /**
-   * Starts a string of exactly {@code length} characters fed one by one with {@link #strChar} and
-   * closed with {@link #strEnd}: the same digest as {@code str(s)} for the string those characters
-   * form, without building it (for hot paths that would otherwise format numbers into a String).
+   * A scratch buffer of at least {@code capacity} characters in which a hot path builds a string
+   * to fold with {@link #strBuffer}; valid until the next call of {@code buffer}, {@code str} or
+   * {@code strBuffer}.
    */
-  public Digest strBegin(int length) {
-    if (strLeft >= 0) {
-      throw new IllegalStateException("a streamed string is already open");
+  public char[] buffer(int capacity) {
+    if (buf.length < capacity) {
+      buf = new char[Math.max(capacity, buf.length * 2)];
     }
+    return buf;
+  }
+
+  /** Folds the first {@code length} characters of {@link #buffer}: the same digest as {@code str} of them. */
+  public Digest strBuffer(int length) {
+    char[] c = buf;
     mix(length);
-    strAcc = 0;
-    strK = 0;
-    strLeft = length;
-    return this;
-  }
-
-  /** One character of the open streamed string. */
-  public Digest strChar(char c) {
-    if (strLeft <= 0) {
-      throw new IllegalStateException("more characters than announced");
+    int i = 0;
+    for (; i + 4 <= length; i += 4) {
+      mix(((long) c[i] << 48) | ((long) c[i + 1] << 32) | ((long) c[i + 2] << 16) | c[i + 3]);
     }
-    strLeft--;
-    strAcc = (strAcc << 16) | c;
-    if (++strK == 4) {
-      mix(strAcc);
-      strAcc = 0;
-      strK = 0;
-    }
-    return this;
-  }
-
-  /** Closes the streamed string; it must have received exactly the announced characters. */
-  public Digest strEnd() {
-    if (strLeft != 0) {
-      throw new IllegalStateException("streamed string ended " + strLeft + " characters short");
-    }
-    strLeft = -1;
-    if (strK > 0) {
-      mix(strAcc);
+    if (i < length) {
+      long acc = 0;
+      for (; i < length; i++) {
+        acc = (acc << 16) | c[i];
+      }
+      mix(acc);
     }
     return this;
   }

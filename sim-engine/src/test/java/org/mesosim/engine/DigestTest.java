@@ -2,7 +2,6 @@ package org.mesosim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashSet;
@@ -106,28 +105,33 @@ class DigestTest {
   }
 
   @Test
-  void strStreamed_equalsStr() {
-    for (String text : new String[] {"", "a", "ab", "abc", "abcd", "abcde", "cpus:1.5; mem:4096", "ünï©ode"}) {
+  void strBuffer_equalsStr() {
+    for (String text : new String[] {"", "a", "ab", "abc", "abcd", "abcde", "abcdefgh", "abcdefghi",
+        "cpus:1.5; mem:4096", "ünï©ode"}) {
       String expected = hex(d -> d.event("k", 0).str(text).num(7));
-      String streamed = hex(d -> {
-        d.event("k", 0).strBegin(text.length());
-        for (int i = 0; i < text.length(); i++) {
-          d.strChar(text.charAt(i));
-        }
-        d.strEnd().num(7);
+      String buffered = hex(d -> {
+        d.event("k", 0);
+        char[] c = d.buffer(text.length());
+        text.getChars(0, text.length(), c, 0);
+        d.strBuffer(text.length()).num(7);
       });
-      assertEquals(expected, streamed, text);
+      assertEquals(expected, buffered, text);
     }
   }
 
   @Test
-  void strStreamed_wrongLengthOrNesting_isRejected() {
+  void buffer_growsAndKeepsNothingBetweenUses() {
     Digest d = new Digest();
-    d.strBegin(2).strChar('a');
-    assertThrows(IllegalStateException.class, d::strEnd);
-    Digest e = new Digest();
-    e.strBegin(1).strChar('a');
-    assertThrows(IllegalStateException.class, () -> e.strChar('b'));
-    assertThrows(IllegalStateException.class, () -> e.strBegin(1));
+    assertTrue(d.buffer(1000).length >= 1000);
+    String long1 = "x".repeat(999);
+    String expected = hex(x -> x.event("k", 0).str(long1));
+    String buffered = hex(x -> {
+      x.event("k", 0);
+      char[] c = x.buffer(5);
+      c[0] = 'q'; // overwritten below: only the first length characters count
+      long1.getChars(0, long1.length(), x.buffer(long1.length()), 0);
+      x.strBuffer(long1.length());
+    });
+    assertEquals(expected, buffered);
   }
 }

@@ -14,7 +14,8 @@ public enum TraceFormat {
       List.of("user", "group", "executable", "queue", "partition", "status"),
       List.of("cpusPerProcessor", "memPerProcessor"), new double[] {1.0, 0.0}),
   /** Google clusterdata-2011-2 task_events. */
-  GOOGLE_2011("google-2011", "Google cluster-data 2011 task_events: each task episode (SUBMIT..end) becomes a one-task job",
+  GOOGLE_2011("google-2011", "Google cluster-data 2011 task_events: each task episode (SUBMIT..end) is a task; episodes of a trace"
+      + " job submitted at the same instant form one job",
       List.of("user", "priority", "class", "band", "job"),
       List.of("cpus", "mem", "disk", "lookahead"), new double[] {32.0, 65536.0, 0.0, 300.0}),
   /** Alibaba cluster-trace-v2018 batch_task. */

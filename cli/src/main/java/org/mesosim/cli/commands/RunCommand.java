@@ -12,6 +12,8 @@ import org.mesosim.cli.RunRequest;
 import org.mesosim.cli.RunResult;
 import org.mesosim.cli.scenario.Scenario;
 import org.mesosim.cli.scenario.ScenarioLoader;
+import org.mesosim.engine.BadInputException;
+import org.mesosim.reports.EventLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,8 +47,22 @@ public final class RunCommand implements Callable<Integer> {
       + " violation).")
   boolean checkInvariants;
 
+  @Option(names = "--events", description = "Also write events.jsonl: the observable event stream (what the digest"
+      + " covers), one JSON object per line.")
+  boolean events;
+
+  @Option(names = "--event-kinds", paramLabel = "KIND[,KIND...]", split = ",",
+      description = "Only these kinds in events.jsonl (implies --events), e.g. offer,decline,launch,status.")
+  List<String> eventKinds;
+
   @Override
   public Integer call() throws Exception {
+    if (eventKinds != null) {
+      String problem = EventLog.checkKinds(eventKinds);
+      if (problem != null) {
+        throw new BadInputException("--event-kinds: " + problem);
+      }
+    }
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Scenario s = new ScenarioLoader(parent.services().catalog()).load(scenario, sets);
@@ -55,8 +71,9 @@ public final class RunCommand implements Callable<Integer> {
     }
     Path dir = out != null ? out : Path.of("runs", s.name());
     boolean progress = !common.quiet && parent.services().terminal().getAsBoolean();
+    List<String> kinds = eventKinds != null ? eventKinds : events ? List.of() : null;
     RunResult r = parent.services().runner().run(new RunRequest(s, sets, dir, checkInvariants, progress,
-        common.debug), err);
+        common.debug, kinds), err);
     if (r.humanSummary() != null && !r.humanSummary().isEmpty()) {
       o.println(r.humanSummary().stripTrailing());
     }

@@ -77,6 +77,8 @@ class RealRunsTest {
       assertTrue(lines.stream().anyMatch(l -> l.startsWith(key)), key + " in\n" + r[1]);
     }
     assertTrue(lines.contains("tasks launched:     500"), r[1]);
+    assertTrue(lines.stream().anyMatch(l -> l.matches("offers: +[0-9,]+ \\([0-9,.]+ per simulated s; [0-9.]+ us of wall"
+        + " time per offer\\)")), r[1]);
     assertTrue(lines.get(lines.size() - 1).matches("digest: [0-9a-f]+"), r[1]);
     String[] again = run(terminal(false), "bench", "--agents", "20", "--tasks", "500", "--frameworks", "2");
     assertEquals(last(r[1]), last(again[1]), "bench is deterministic");

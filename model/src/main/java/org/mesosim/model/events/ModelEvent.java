@@ -1,5 +1,6 @@
 package org.mesosim.model.events;
 
+import java.util.List;
 import org.mesosim.engine.Digest;
 import org.mesosim.model.AgentId;
 import org.mesosim.model.FrameworkId;
@@ -21,28 +22,52 @@ public sealed interface ModelEvent {
   /** Virtual time in microseconds. */
   long time();
 
+  /**
+   * The event's kind, as folded into the digest and written to {@code events.jsonl}: one of
+   * {@link #KINDS}.
+   */
+  String kind();
+
   void digestInto(Digest d);
+
+  /** Every kind, in the order the records are declared. */
+  List<String> KINDS = List.of("leader-elected", "leader-recovered", "leader-lost", "agent-registered",
+      "agent-removed", "framework-registered", "framework-deactivated", "offer", "decline", "rescind",
+      "revive", "suppress", "job-submitted", "job-ended", "pending", "launch", "status", "ack",
+      "task-recovered", "fault", "invariant-violated");
 
   // ---- ZooKeeper, masters ----------------------------------------------------------------
 
   /** A master became the leader (its detector saw itself as the lowest znode). */
   record LeaderElected(long time, String master, long epoch) implements ModelEvent {
+    public String kind() {
+      return "leader-elected";
+    }
+
     public void digestInto(Digest d) {
-      d.event("leader-elected", time).str(master).num(epoch);
+      d.event(kind(), time).str(master).num(epoch);
     }
   }
 
   /** The leading master finished registry recovery and now serves requests. */
   record LeaderRecovered(long time, String master) implements ModelEvent {
+    public String kind() {
+      return "leader-recovered";
+    }
+
     public void digestInto(Digest d) {
-      d.event("leader-recovered", time).str(master);
+      d.event(kind(), time).str(master);
     }
   }
 
   /** No master leads (leader gone, or ZooKeeper lost quorum). */
   record LeaderLost(long time, String master, String reason) implements ModelEvent {
+    public String kind() {
+      return "leader-lost";
+    }
+
     public void digestInto(Digest d) {
-      d.event("leader-lost", time).str(master).str(reason);
+      d.event(kind(), time).str(master).str(reason);
     }
   }
 
@@ -50,30 +75,46 @@ public sealed interface ModelEvent {
 
   record AgentRegistered(long time, AgentId agent, String hostname, ResourceSet total, boolean reregistered)
       implements ModelEvent {
+    public String kind() {
+      return "agent-registered";
+    }
+
     public void digestInto(Digest d) {
-      d.event("agent-registered", time).str(agent.value()).str(hostname).str(total.toString()).bool(reregistered);
+      d.event(kind(), time).str(agent.value()).str(hostname).str(total.toString()).bool(reregistered);
     }
   }
 
   /** The master marked an agent unreachable or removed it. */
   record AgentRemoved(long time, AgentId agent, String hostname, String reason) implements ModelEvent {
+    public String kind() {
+      return "agent-removed";
+    }
+
     public void digestInto(Digest d) {
-      d.event("agent-removed", time).str(agent.value()).str(hostname).str(reason);
+      d.event(kind(), time).str(agent.value()).str(hostname).str(reason);
     }
   }
 
   record FrameworkRegistered(long time, String framework, FrameworkId id, String role, boolean reregistered)
       implements ModelEvent {
+    public String kind() {
+      return "framework-registered";
+    }
+
     public void digestInto(Digest d) {
-      d.event("framework-registered", time).str(framework).str(id.value()).str(role).bool(reregistered);
+      d.event(kind(), time).str(framework).str(id.value()).str(role).bool(reregistered);
     }
   }
 
   /** The framework disconnected, failed over, or was removed. */
   record FrameworkDeactivated(long time, String framework, FrameworkId id, boolean removed, String reason)
       implements ModelEvent {
+    public String kind() {
+      return "framework-deactivated";
+    }
+
     public void digestInto(Digest d) {
-      d.event("framework-deactivated", time).str(framework).str(id.value()).bool(removed).str(reason);
+      d.event(kind(), time).str(framework).str(id.value()).bool(removed).str(reason);
     }
   }
 
@@ -81,8 +122,12 @@ public sealed interface ModelEvent {
 
   record OfferMade(long time, OfferId offer, String framework, AgentId agent, ResourceSet resources)
       implements ModelEvent {
+    public String kind() {
+      return "offer";
+    }
+
     public void digestInto(Digest d) {
-      d.event("offer", time).str(offer.value()).str(framework).str(agent.value());
+      d.event(kind(), time).str(offer.value()).str(framework).str(agent.value());
       resources.digestInto(d);
     }
   }
@@ -90,8 +135,12 @@ public sealed interface ModelEvent {
   /** The framework declined an offer, or accepted part and returned the rest ({@code remainder}). */
   record OfferDeclined(long time, OfferId offer, String framework, AgentId agent, ResourceSet remainder,
       long refuseMicros) implements ModelEvent {
+    public String kind() {
+      return "decline";
+    }
+
     public void digestInto(Digest d) {
-      d.event("decline", time).str(offer.value()).str(framework);
+      d.event(kind(), time).str(offer.value()).str(framework);
       remainder.digestInto(d);
       d.num(refuseMicros);
     }
@@ -99,21 +148,33 @@ public sealed interface ModelEvent {
 
   record OfferRescinded(long time, OfferId offer, String framework, AgentId agent, String reason)
       implements ModelEvent {
+    public String kind() {
+      return "rescind";
+    }
+
     public void digestInto(Digest d) {
-      d.event("rescind", time).str(offer.value()).str(framework).str(reason);
+      d.event(kind(), time).str(offer.value()).str(framework).str(reason);
     }
   }
 
   /** A framework's offer filters were cleared and it asked for offers again. */
   record OffersRevived(long time, String framework) implements ModelEvent {
+    public String kind() {
+      return "revive";
+    }
+
     public void digestInto(Digest d) {
-      d.event("revive", time).str(framework);
+      d.event(kind(), time).str(framework);
     }
   }
 
   record OffersSuppressed(long time, String framework) implements ModelEvent {
+    public String kind() {
+      return "suppress";
+    }
+
     public void digestInto(Digest d) {
-      d.event("suppress", time).str(framework);
+      d.event(kind(), time).str(framework);
     }
   }
 
@@ -121,8 +182,12 @@ public sealed interface ModelEvent {
 
   /** A job arrived at its framework (from its workload). */
   record JobSubmitted(long time, String framework, String job, int tasks) implements ModelEvent {
+    public String kind() {
+      return "job-submitted";
+    }
+
     public void digestInto(Digest d) {
-      d.event("job-submitted", time).str(framework).str(job).num(tasks);
+      d.event(kind(), time).str(framework).str(job).num(tasks);
     }
   }
 
@@ -133,23 +198,35 @@ public sealed interface ModelEvent {
    */
   record JobEnded(long time, String framework, String job, long submitTime, long startTime, int tasks,
       String state) implements ModelEvent {
+    public String kind() {
+      return "job-ended";
+    }
+
     public void digestInto(Digest d) {
-      d.event("job-ended", time).str(framework).str(job).num(startTime).str(state);
+      d.event(kind(), time).str(framework).str(job).num(startTime).str(state);
     }
   }
 
   /** The number of tasks waiting in a framework's queue changed. */
   record PendingChanged(long time, String framework, int pending) implements ModelEvent {
+    public String kind() {
+      return "pending";
+    }
+
     public void digestInto(Digest d) {
-      d.event("pending", time).str(framework).num(pending);
+      d.event(kind(), time).str(framework).num(pending);
     }
   }
 
   /** The master accepted a launch: the task is STAGING and holds {@code resources}. */
   record TaskLaunched(long time, String framework, TaskId task, String job, AgentId agent, OfferId offer,
       Resources resources) implements ModelEvent {
+    public String kind() {
+      return "launch";
+    }
+
     public void digestInto(Digest d) {
-      d.event("launch", time).str(framework).str(task.value()).str(agent.value()).str(offer.value());
+      d.event(kind(), time).str(framework).str(task.value()).str(agent.value()).str(offer.value());
       resources.digestInto(d);
     }
   }
@@ -161,8 +238,12 @@ public sealed interface ModelEvent {
    */
   record TaskStatus(long time, String framework, TaskId task, AgentId agent, TaskState state, String reason,
       Resources resources) implements ModelEvent {
+    public String kind() {
+      return "status";
+    }
+
     public void digestInto(Digest d) {
-      d.event("status", time).str(framework).str(task.value()).str(agent == null ? "" : agent.value())
+      d.event(kind(), time).str(framework).str(task.value()).str(agent == null ? "" : agent.value())
           .num(state.ordinal()).str(reason);
     }
   }
@@ -172,16 +253,24 @@ public sealed interface ModelEvent {
    * acknowledgement to the agent ({@code Master::acknowledge}). Added by the model helper.
    */
   record TaskAcknowledged(long time, String framework, TaskId task, TaskState state) implements ModelEvent {
+    public String kind() {
+      return "ack";
+    }
+
     public void digestInto(Digest d) {
-      d.event("ack", time).str(framework).str(task.value()).num(state.ordinal());
+      d.event(kind(), time).str(framework).str(task.value()).num(state.ordinal());
     }
   }
 
   /** A task that the master had counted terminal (LOST/UNREACHABLE) turned out to be alive. */
   record TaskRecovered(long time, String framework, TaskId task, AgentId agent, TaskState state,
       Resources resources) implements ModelEvent {
+    public String kind() {
+      return "task-recovered";
+    }
+
     public void digestInto(Digest d) {
-      d.event("task-recovered", time).str(framework).str(task.value()).str(agent.value()).num(state.ordinal());
+      d.event(kind(), time).str(framework).str(task.value()).str(agent.value()).num(state.ordinal());
     }
   }
 
@@ -189,15 +278,23 @@ public sealed interface ModelEvent {
 
   /** A fault was injected or healed: {@code action} is crash, restart, partition or heal. */
   record Fault(long time, String action, String target) implements ModelEvent {
+    public String kind() {
+      return "fault";
+    }
+
     public void digestInto(Digest d) {
-      d.event("fault", time).str(action).str(target);
+      d.event(kind(), time).str(action).str(target);
     }
   }
 
   /** An invariant check failed (with {@code --check-invariants}, or always in tests). */
   record InvariantViolated(long time, String invariant, String detail) implements ModelEvent {
+    public String kind() {
+      return "invariant-violated";
+    }
+
     public void digestInto(Digest d) {
-      d.event("invariant-violated", time).str(invariant).str(detail);
+      d.event(kind(), time).str(invariant).str(detail);
     }
   }
 }

@@ -21,7 +21,7 @@ import org.mesosim.workloads.trace.TaskNames;
  * {@code arrivalAt}. Tasks per job are drawn on {@code .../tasks} (rounded to the nearest
  * integer, at least 1), durations on {@code .../durations} (microseconds, rounded; negative draws
  * become 0; no duration = forever). Tasks end {@link TaskOutcome#SAMPLED} with the spec's failure
- * probability: the model draws each attempt's failure on {@code .../failures}. Job ids are
+ * probability: the model draws each attempt's failure on {@code framework/<name>/outcomes}. Job ids are
  * {@code 1}, {@code 2} …; task names {@code 0} … {@code n-1}.
  */
 public final class SyntheticWorkload implements Workload {
