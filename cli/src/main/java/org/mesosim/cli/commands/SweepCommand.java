@@ -128,6 +128,7 @@ public final class SweepCommand implements Callable<Integer> {
         : sweepFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     List<String> keys = new ArrayList<>();
     List<List<String>> values = new ArrayList<>();
+    Map<String, Loc> valueLocs = new LinkedHashMap<>(); // "--set KEY=VALUE" -> where the value is in this file
     YNode grid = root.get("grid");
     if (grid != null && !grid.isNull()) {
       if (!grid.isMap()) {
@@ -143,7 +144,9 @@ public final class SweepCommand implements Callable<Integer> {
           }
           List<String> vals = new ArrayList<>();
           for (YNode it : items) {
-            vals.add(it.isScalar() ? (it.isNull() ? "null" : it.text()) : json.writeValueAsString(it.toPlain()));
+            String shown = it.isScalar() ? (it.isNull() ? "null" : it.text()) : json.writeValueAsString(it.toPlain());
+            vals.add(shown);
+            valueLocs.putIfAbsent("--set " + e.getKey() + "=" + shown, it.loc());
           }
           keys.add(e.getKey());
           values.add(vals);
@@ -225,7 +228,13 @@ public final class SweepCommand implements Callable<Integer> {
       try {
         scenarios.add(loader.load(scenarioFile, p.overrides()).withSeed(p.seed()));
       } catch (ScenarioException e) {
-        e.problems().forEach(q -> gridProblems.putIfAbsent(q.toString(), q));
+        for (Problem q : e.problems()) {
+          // a problem of a grid value is reported at that value in the sweep file
+          Loc at = valueLocs.get(q.loc().source());
+          Problem shown = at == null ? q : new Problem(at, "grid." + q.loc().source().substring("--set ".length()),
+              q.path() + ": " + q.message());
+          gridProblems.putIfAbsent(shown.toString(), shown);
+        }
       }
     }
     if (!gridProblems.isEmpty()) {

@@ -341,9 +341,10 @@ class CommandsTest {
     assertEquals(ExitCodes.BAD_INPUT, g.code, g.toString());
     List<String> lines = List.of(g.err.strip().split("\n"));
     assertEquals(2, lines.size(), g.err);
-    assertTrue(lines.get(0).startsWith("--set allocator.policy=fiffo: allocator.policy: unknown allocator policy"),
-        lines.get(0));
-    assertTrue(lines.get(1).startsWith("--set frameworks[0].scheduler.refuseSeconds=-5: "), lines.get(1));
+    assertTrue(lines.get(0).startsWith(grid + ":4:28: grid.allocator.policy=fiffo: allocator.policy: unknown allocator"
+        + " policy 'fiffo'"), lines.get(0));
+    assertEquals(grid + ":3:46: grid.frameworks[0].scheduler.refuseSeconds=-5: frameworks[0].scheduler.refuseSeconds:"
+        + " '-5': a duration must not be negative", lines.get(1));
     Cli zero = Cli.run(services(), "sweep", grid.toString(), "--parallel", "0");
     assertEquals(ExitCodes.BAD_INPUT, zero.code, zero.toString());
     assertTrue(zero.err.startsWith("--parallel: must be >= 1, not 0"), zero.err);
