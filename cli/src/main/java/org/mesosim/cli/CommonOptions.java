@@ -9,4 +9,7 @@ public final class CommonOptions {
 
   @Option(names = {"-q", "--quiet"}, description = "No progress output.")
   public boolean quiet;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  public boolean help;
 }

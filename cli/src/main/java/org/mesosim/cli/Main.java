@@ -10,7 +10,7 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, Charset.defaultCharset()), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, Charset.defaultCharset()), true);
-    int code = MesosimCommand.commandLine(Services.standard(), out, err).execute(args);
+    int code = MesosimCommand.execute(Services.standard(), out, err, args);
     out.flush();
     err.flush();
     System.exit(code);

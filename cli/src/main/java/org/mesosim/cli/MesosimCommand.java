@@ -1,6 +1,12 @@
 package org.mesosim.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import org.mesosim.cli.commands.BenchCommand;
 import org.mesosim.cli.commands.CompareCommand;
 import org.mesosim.cli.commands.ListCommand;
@@ -64,6 +70,48 @@ public final class MesosimCommand implements Runnable {
     return cl;
   }
 
+  /**
+   * Runs the command line and returns the exit code. Unlike picocli's own handling, a JVM error (out
+   * of memory, stack overflow) also ends in one line on stderr and exit code 1, its stack trace only
+   * with {@code --debug}.
+   */
+  public static int execute(Services services, PrintWriter out, PrintWriter err, String... args) {
+    try {
+      return commandLine(services, out, err).execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      boolean debug = java.util.Arrays.asList(args).contains("--debug");
+      String what = e instanceof OutOfMemoryError
+          ? "out of memory (" + e.getMessage() + "); give the JVM more, e.g. MESOSIM_JAVA_OPTS=-Xmx8g ./mesosim …"
+              + " or java -Xmx8g -jar cli/target/mesosim.jar …"
+          : "stack overflow";
+      err.println("error: " + what + (debug ? "" : " (--debug shows the stack trace)"));
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return ExitCodes.ERROR;
+    }
+  }
+
+  /**
+   * An error's message for users. A file-system error's own message is only the file's name
+   * ({@code error: out}), so the reason is added: {@code out: already exists}.
+   */
+  public static String describe(Throwable ex) {
+    String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+    Throwable c = ex instanceof FileSystemException ? ex : ex.getCause();
+    if (c instanceof FileSystemException f && f.getReason() == null && f.getMessage() != null) {
+      String reason = f instanceof FileAlreadyExistsException ? "already exists"
+          : f instanceof NoSuchFileException ? "no such file or folder"
+          : f instanceof AccessDeniedException ? "permission denied"
+          : f instanceof NotDirectoryException ? "not a folder"
+          : f instanceof DirectoryNotEmptyException ? "folder not empty"
+          : f.getClass().getSimpleName();
+      msg = msg.endsWith(f.getMessage()) ? msg + ": " + reason : msg + " (" + f.getMessage() + ": " + reason + ")";
+    }
+    return msg;
+  }
+
   private static int handle(Exception ex, CommandLine cmd, ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
     boolean debug = false;
@@ -75,7 +123,7 @@ public final class MesosimCommand implements Runnable {
       err.println(ex.getMessage());
       code = ExitCodes.BAD_INPUT;
     } else {
-      String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+      String msg = describe(ex);
       err.println("error: " + msg + (debug ? "" : " (--debug shows the stack trace)"));
       code = ExitCodes.ERROR;
     }

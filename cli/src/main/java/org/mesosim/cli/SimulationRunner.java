@@ -59,6 +59,14 @@ public final class SimulationRunner implements Runner {
     RunSetup setup = null;
     if (req.outDir() != null) {
       Files.createDirectories(req.outDir());
+      // A previous run in this folder may have drawn other charts or formats; they must not pass for
+      // this run's (the recorder removes the previous summary, CSVs and report itself)
+      for (String chart : ReportOptions.CHARTS) {
+        for (String format : ReportOptions.FORMATS) {
+          Files.deleteIfExists(req.outDir().resolve(ReportWriter.CHARTS_DIR).resolve(chart + "." + format));
+        }
+      }
+      Files.deleteIfExists(req.outDir().resolve(ReportWriter.SCENARIO));
       List<FrameworkMeta> meta = new ArrayList<>();
       for (Scenario.Expanded e : s.expanded()) {
         meta.add(new FrameworkMeta(e.name(), e.role()));

@@ -23,6 +23,6 @@ final class Wiring {
       Comparison.write(dir, summaries, dirs, labels);
     };
     return new Services(catalog, new SimulationRunner(catalog), comparison, new StandardTraceTools(),
-        () -> System.console() != null);
+        Terminal::stderr);
   }
 }

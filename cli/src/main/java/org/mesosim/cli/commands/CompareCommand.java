@@ -66,6 +66,17 @@ public final class CompareCommand implements Callable<Integer> {
     if (seeds < 1) {
       throw new BadInputException("--seeds: must be >= 1");
     }
+    if (parallel != null && parallel < 1) {
+      throw new BadInputException("--parallel: must be >= 1, not " + parallel);
+    }
+    List<String> seen = new ArrayList<>();
+    for (String a : allocators) {
+      if (seen.contains(a)) {
+        // the runs would share an output folder (DIR/<policy>-seed<s>/)
+        throw new BadInputException("--allocators: " + a + " is listed twice");
+      }
+      seen.add(a);
+    }
     ScenarioLoader loader = new ScenarioLoader(parent.services().catalog());
     Scenario base = loader.load(scenario, sets);
     List<String> unknown = new ArrayList<>();
@@ -112,11 +123,20 @@ public final class CompareCommand implements Callable<Integer> {
       tasks.add(() -> runner.run(r, err));
     }
     List<RunResult> results = new ArrayList<>();
-    for (Parallel.Outcome<RunResult> oc : Parallel.runAll(tasks, threads)) {
-      if (oc.error() != null) {
-        throw oc.error();
+    List<Parallel.Outcome<RunResult>> outcomes = Parallel.runAll(tasks, threads);
+    for (int i = 0; i < outcomes.size(); i++) {
+      Exception e = outcomes.get(i).error();
+      if (e != null) {
+        // say which run failed (bad input stays bad input: exit code 2)
+        RunRequest r = requests.get(i);
+        String which = "run " + r.scenario().allocator().policy() + " seed " + r.scenario().seed()
+            + (r.outDir() == null ? "" : " (" + r.outDir() + ")") + " failed: ";
+        if (e instanceof BadInputException) {
+          throw new BadInputException(which + e.getMessage(), e);
+        }
+        throw new IllegalStateException(which + MesosimCommand.describe(e), e);
       }
-      results.add(oc.value());
+      results.add(outcomes.get(i).value());
     }
     return results;
   }

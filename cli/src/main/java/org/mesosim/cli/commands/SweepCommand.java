@@ -24,6 +24,7 @@ import org.mesosim.cli.scenario.Problem;
 import org.mesosim.cli.scenario.Scenario;
 import org.mesosim.cli.scenario.ScenarioException;
 import org.mesosim.cli.scenario.ScenarioLoader;
+import org.mesosim.cli.scenario.ScenarioWriter;
 import org.mesosim.cli.scenario.YNode;
 import org.mesosim.cli.scenario.YamlTree;
 import org.mesosim.engine.SimTime;
@@ -116,17 +117,18 @@ public final class SweepCommand implements Callable<Integer> {
       }
     });
     YNode sc = root.get("scenario");
-    if (sc == null || !sc.isScalar() || sc.isNull()) {
+    boolean scenarioGiven = sc != null && sc.isScalar() && !sc.isNull();
+    if (!scenarioGiven) {
       problems.add(new Problem(sc == null ? root.loc() : sc.loc(), "scenario", "is required: the scenario file,"
           + " relative to the sweep file"));
-      throw new ScenarioException(problems);
     }
     Path base = sweepFile.toAbsolutePath().getParent();
-    Path scenarioFile = base.resolve(sc.text()).normalize();
+    Path scenarioFile = scenarioGiven ? base.resolve(sc.text()).normalize() : null; // used once problems is empty
     String name = root.get("name") != null && root.get("name").isScalar() ? root.get("name").text()
         : sweepFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     List<String> keys = new ArrayList<>();
     List<List<String>> values = new ArrayList<>();
+    Map<String, Loc> valueLocs = new LinkedHashMap<>(); // "--set KEY=VALUE" -> where the value is in this file
     YNode grid = root.get("grid");
     if (grid != null && !grid.isNull()) {
       if (!grid.isMap()) {
@@ -142,7 +144,9 @@ public final class SweepCommand implements Callable<Integer> {
           }
           List<String> vals = new ArrayList<>();
           for (YNode it : items) {
-            vals.add(it.isScalar() ? (it.isNull() ? "null" : it.text()) : json.writeValueAsString(it.toPlain()));
+            String shown = it.isScalar() ? (it.isNull() ? "null" : it.text()) : json.writeValueAsString(it.toPlain());
+            vals.add(shown);
+            valueLocs.putIfAbsent("--set " + e.getKey() + "=" + shown, it.loc());
           }
           keys.add(e.getKey());
           values.add(vals);
@@ -151,6 +155,31 @@ public final class SweepCommand implements Callable<Integer> {
     }
     List<Long> seedList = new ArrayList<>();
     YNode seedsNode = root.get("seeds");
+    if (seedsNode != null && !seedsNode.isNull()) {
+      if (seedsNode.isList()) {
+        if (seedsNode.items().isEmpty()) {
+          problems.add(new Problem(seedsNode.loc(), "seeds", "expected a count >= 1 or a list of seeds"));
+        }
+        for (YNode s : seedsNode.items()) {
+          if (s.value() instanceof Long l) {
+            seedList.add(l);
+          } else {
+            problems.add(new Problem(s.loc(), "seeds", "expected whole numbers"));
+          }
+        }
+      } else if (!(seedsNode.value() instanceof Long l && l >= 1)) {
+        problems.add(new Problem(seedsNode.loc(), "seeds", "expected a count >= 1 or a list of seeds"));
+      }
+    }
+    YNode nameNode = root.get("name");
+    if (nameNode != null && !(nameNode.isScalar() && !nameNode.isNull()
+        && nameNode.text().matches("[a-z0-9-]+"))) {
+      problems.add(new Problem(nameNode.loc(), "name", "must match [a-z0-9-]+ (it names the output folder), not "
+          + nameNode.describe()));
+    }
+    if (parallel != null && parallel < 1) {
+      problems.add(new Problem(Loc.of("--parallel"), "", "must be >= 1, not " + parallel));
+    }
     int threads = parallel != null ? parallel : Parallel.defaultThreads();
     YNode par = root.get("parallel");
     if (parallel == null && par != null) {
@@ -167,23 +196,10 @@ public final class SweepCommand implements Callable<Integer> {
     Scenario baseScenario = loader.load(scenarioFile);
     if (seedsNode == null || seedsNode.isNull()) {
       seedList.add(baseScenario.seed());
-    } else if (seedsNode.isList()) {
-      for (YNode s : seedsNode.items()) {
-        if (s.value() instanceof Long l) {
-          seedList.add(l);
-        } else {
-          problems.add(new Problem(s.loc(), "seeds", "expected whole numbers"));
-        }
-      }
-    } else if (seedsNode.value() instanceof Long l && l >= 1) {
+    } else if (seedsNode.value() instanceof Long l) {
       for (long k = 0; k < l; k++) {
         seedList.add(baseScenario.seed() + k);
       }
-    } else {
-      problems.add(new Problem(seedsNode.loc(), "seeds", "expected a count >= 1 or a list of seeds"));
-    }
-    if (!problems.isEmpty()) {
-      throw new ScenarioException(problems);
     }
 
     List<Point> points = new ArrayList<>();
@@ -205,10 +221,24 @@ public final class SweepCommand implements Callable<Integer> {
         break;
       }
     }
-    // validate every point before running any
+    // validate every point before running any, and report every distinct problem of the grid at once
     List<Scenario> scenarios = new ArrayList<>();
+    java.util.LinkedHashMap<String, Problem> gridProblems = new java.util.LinkedHashMap<>();
     for (Point p : points) {
-      scenarios.add(loader.load(scenarioFile, p.overrides()).withSeed(p.seed()));
+      try {
+        scenarios.add(loader.load(scenarioFile, p.overrides()).withSeed(p.seed()));
+      } catch (ScenarioException e) {
+        for (Problem q : e.problems()) {
+          // a problem of a grid value is reported at that value in the sweep file
+          Loc at = valueLocs.get(q.loc().source());
+          Problem shown = at == null ? q : new Problem(at, "grid." + q.loc().source().substring("--set ".length()),
+              q.path() + ": " + q.message());
+          gridProblems.putIfAbsent(shown.toString(), shown);
+        }
+      }
+    }
+    if (!gridProblems.isEmpty()) {
+      throw new ScenarioException(new ArrayList<>(gridProblems.values()));
     }
     Path dir = out != null ? out : Path.of("runs", name);
     Files.createDirectories(dir.resolve("runs"));
@@ -218,11 +248,14 @@ public final class SweepCommand implements Callable<Integer> {
     Map<Integer, Map<String, Object>> rows = new java.util.TreeMap<>();
     for (int i = 0; i < points.size(); i++) {
       Point p = points.get(i);
+      // the resolved scenario is part of the key: after an edit of the scenario file, a finished
+      // run of the same overrides and seed is stale and runs again
+      String key = p.key() + ";scenario=" + fingerprint(scenarios.get(i));
       Path rowFile = dir.resolve("runs").resolve(p.id()).resolve("row.json");
       if (Files.isRegularFile(rowFile)) {
         @SuppressWarnings("unchecked")
         Map<String, Object> row = json.readValue(rowFile.toFile(), LinkedHashMap.class);
-        if (p.key().equals(row.get("key"))) {
+        if (key.equals(row.get("key"))) {
           rows.put(i, row);
           continue;
         }
@@ -233,7 +266,7 @@ public final class SweepCommand implements Callable<Integer> {
         RunResult r = parent.services().runner().run(new RunRequest(s, p.overrides(),
             dir.resolve("runs").resolve(p.id()), false, false), err);
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("key", p.key());
+        row.put("key", key);
         row.put("run", p.id());
         row.put("seed", p.seed());
         for (int k = 0; k < p.keys().size(); k++) {
@@ -244,7 +277,8 @@ public final class SweepCommand implements Callable<Integer> {
         row.put("simulated_s", r.simulatedMicros() / (double) SimTime.SECOND);
         row.put("wall_s", r.wallSeconds());
         row.put("invariant_violations", r.invariantViolations());
-        row.putAll(r.headline());
+        // counts are whole numbers in sweep.csv (jobs_finished 161, not 161.0), as in comparison.csv
+        r.headline().forEach((k, v) -> row.put(k, k.equals("jobs_finished") ? (Object) v.longValue() : v));
         Path rf = dir.resolve("runs").resolve(p.id()).resolve("row.json");
         Files.createDirectories(rf.getParent());
         Path tmp = rf.resolveSibling("row.json.partial");
@@ -266,7 +300,7 @@ public final class SweepCommand implements Callable<Integer> {
       if (oc.error() != null) {
         failed++;
         firstError = firstError == null ? oc.error() : firstError;
-        err.println("sweep: run " + points.get(todo.get(i)).id() + " failed: " + oc.error().getMessage());
+        err.println("sweep: run " + points.get(todo.get(i)).id() + " failed: " + MesosimCommand.describe(oc.error()));
       } else {
         rows.put(todo.get(i), oc.value());
       }
@@ -281,6 +315,17 @@ public final class SweepCommand implements Callable<Integer> {
     }
     long violations = rows.values().stream().mapToLong(r -> ((Number) r.get("invariant_violations")).longValue()).sum();
     return violations > 0 ? ExitCodes.INVARIANT_VIOLATED : ExitCodes.OK;
+  }
+
+  /** A digest of the scenario as it would run (every default and override applied). */
+  static String fingerprint(Scenario s) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(
+          ScenarioWriter.write(s, List.of()).getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void writeCsv(Path file, List<String> keys, List<Map<String, Object>> rows) throws IOException {

@@ -24,6 +24,10 @@ public final class TraceCommand implements Runnable {
   @ParentCommand MesosimCommand parent;
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "trace: a subcommand is required"

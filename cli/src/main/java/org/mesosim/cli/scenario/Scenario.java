@@ -113,9 +113,10 @@ public record Scenario(
 
   /** Extension: {@code workload.synthetic.preset: google-like} with {@code scale}. */
   public record GoogleLike(double scale) implements Workload {
+    /** Endless: jobs keep arriving, and the services of time 0 run forever (README, google-like). */
     @Override
     public boolean endless() {
-      return false;
+      return true;
     }
   }
 

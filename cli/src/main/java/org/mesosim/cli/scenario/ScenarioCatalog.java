@@ -46,6 +46,14 @@ public interface ScenarioCatalog {
   List<String> distinctValues(Scenario.Trace trace, String field);
 
   /**
+   * Tasks of a trace (filter and window applied) that never end: alive at the end of its input.
+   * Reads the whole trace; asked only with {@code until: drained}, which such a task would make endless.
+   */
+  default long foreverTasks(Scenario.Trace trace) {
+    return 0;
+  }
+
+  /**
    * Opens a framework's workload.
    *
    * @param splitField {@code splitBy} field, or null

@@ -3,6 +3,7 @@ package org.mesosim.cli.scenario;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -79,6 +80,9 @@ public final class ScenarioLoader {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ScenarioException(List.of(new Problem(Loc.of(source), "", "no such file")));
+    } catch (MalformedInputException e) {
+      throw new ScenarioException(List.of(new Problem(Loc.of(source), "",
+          "is not UTF-8 text (a scenario is a YAML text file)")));
     } catch (IOException e) {
       throw new ScenarioException(List.of(new Problem(Loc.of(source), "", "cannot read: " + e.getMessage())));
     }
@@ -102,9 +106,8 @@ public final class ScenarioLoader {
         problems.add(new Problem(Loc.of("--set " + o), "", e.getMessage().replaceFirst("^--set [^:]*: ", "")));
       }
     }
-    if (!problems.isEmpty()) {
-      throw new ScenarioException(problems);
-    }
+    // problems so far (duplicate keys, a second document, a bad --set) leave a usable tree: go on, so
+    // that every problem of the file is reported at once
     Scenario s = scenario(root, abs);
     if (!problems.isEmpty() || s == null) {
       throw new ScenarioException(problems);
@@ -277,8 +280,8 @@ public final class ScenarioLoader {
    */
   private Resources resources(YNode n, String path, boolean positive, boolean required) {
     if (n == null || n.isNull()) {
-      if (required) {
-        problems.add(new Problem(n == null ? Loc.of("?") : n.loc(), path, "is required"));
+      if (required && n != null) {
+        error(n, path, "is required");
       }
       return Resources.EMPTY;
     }
@@ -500,9 +503,13 @@ public final class ScenarioLoader {
 
     // cross-checks
     if (until == SimTime.NEVER) {
+      boolean readTraces = problems.isEmpty(); // reading a trace is slow: only for an otherwise good file
       for (int i = 0; i < frameworks.size(); i++) {
         Scenario.Framework f = frameworks.get(i);
         String why = endlessReason(f);
+        if (why == null && readTraces && f.workload() instanceof Scenario.Trace t) {
+          why = foreverTasks(t, frameworkNodes.get(i), i);
+        }
         if (why != null) {
           error(untilNode != null ? untilNode : frameworkNodes.get(i), "until",
               "is 'drained' but framework " + f.name() + " " + why + "; set until to a duration, e.g. until: 1h");
@@ -519,7 +526,27 @@ public final class ScenarioLoader {
         sampleInterval, charts, formats, expanded);
   }
 
+  /**
+   * Why a trace never drains: tasks alive at the end of its input run forever (google-2011,
+   * alibaba-2018, csv). Reads the trace (filter and window applied), so only asked with
+   * {@code until: drained}; null when every task ends or the trace cannot be read (the run says why).
+   */
+  private String foreverTasks(Scenario.Trace t, YNode node, int i) {
+    long n;
+    try {
+      n = catalog.foreverTasks(t);
+    } catch (RuntimeException e) {
+      error(node, "frameworks[" + i + "].workload.trace", "cannot read the trace: " + e.getMessage());
+      return null;
+    }
+    return n <= 0 ? null : "replays a trace with " + n + (n == 1 ? " task that never ends" : " tasks that never end")
+        + " (alive at the end of the input, a task runs until `until`)";
+  }
+
   private static String endlessReason(Scenario.Framework f) {
+    if (f.workload() instanceof Scenario.GoogleLike) {
+      return "has an endless workload (preset: google-like: jobs keep arriving, its first services run forever)";
+    }
     if (f.workload().endless()) {
       return "has an unbounded workload (jobs: unbounded)";
     }
@@ -593,8 +620,8 @@ public final class ScenarioLoader {
     if (af != null) {
       String p = "cluster.agent.";
       agent = new AgentFlags(
-          duration(af.get("registrationBackoffFactor"), p + "registrationBackoffFactor", da.registrationBackoffFactor(),
-              false),
+          // > 0: with no backoff an unregistered agent re-sends its registration in the same instant, forever
+          positive(af.get("registrationBackoffFactor"), p + "registrationBackoffFactor", da.registrationBackoffFactor()),
           positive(af.get("executorRegistrationTimeout"), p + "executorRegistrationTimeout",
               da.executorRegistrationTimeout()),
           duration(af.get("executorShutdownGracePeriod"), p + "executorShutdownGracePeriod",
@@ -817,8 +844,7 @@ public final class ScenarioLoader {
       YNode at = optionsNode != null && optionsNode.isMap() && optionsNode.get(key) != null
           ? optionsNode.get(key) : (optionsNode != null ? optionsNode : n);
       String where = key.isEmpty() || key.contains(" ") ? "allocator.options" : "allocator.options." + key;
-      problems.add(new Problem(at == null ? Loc.of("?") : at.loc(), where,
-          colon > 0 && !key.contains(" ") ? msg.substring(colon + 1).trim() : msg));
+      error(at, where, colon > 0 && !key.contains(" ") ? msg.substring(colon + 1).trim() : msg);
     }
     Map<String, Object> resolved = new LinkedHashMap<>();
     for (PolicyOption o : policy.get().options()) {
@@ -1016,6 +1042,13 @@ public final class ScenarioLoader {
     } else {
       arrival = dist(an, path + ".arrival", true);
     }
+    if (jobs < 0 && arrival == null && (an == null || an.isNull() || an.get("at") != null)) {
+      // endless jobs at one instant: simulated time would never advance
+      error(an == null || an.isNull() ? jn : an, path + ".arrival", "with jobs: unbounded, needs an inter-arrival"
+          + " distribution such as {exponential: {mean: 30s}} (the default {at: 0s} would submit every job at once)");
+    } else if (jobs < 0 && arrival != null && !(arrival.value().mean() > 0)) {
+      error(an, path + ".arrival", "with jobs: unbounded, must have a mean > 0 (endless jobs at one instant)");
+    }
     Scenario.Dist tasksPerJob = new Scenario.Dist(new Distribution.Constant(1), false);
     YNode tpj = m.get("tasksPerJob");
     if (tpj != null && !tpj.isNull()) {
@@ -1075,6 +1108,8 @@ public final class ScenarioLoader {
     YNode pn = m.get("path");
     if (pn == null || pn.isNull()) {
       error(n, path + ".path", "is required: a file, a glob or a list, relative to the scenario file");
+    } else if (pn.isList() && pn.items().isEmpty()) {
+      error(pn, path + ".path", "needs at least one file (an empty list)");
     } else {
       List<YNode> items = pn.isList() ? pn.items() : List.of(pn);
       for (int i = 0; i < items.size(); i++) {
@@ -1189,6 +1224,10 @@ public final class ScenarioLoader {
     boolean glob = pattern.contains("*") || pattern.contains("?") || pattern.contains("[");
     if (!glob) {
       Path f = baseDir.resolve(p).normalize();
+      if (Files.isDirectory(f)) {
+        error(at, path, f + " is a folder; name its files or a glob such as " + p.replaceAll("/+$", "") + "/*.gz");
+        return List.of();
+      }
       if (!Files.isRegularFile(f)) {
         error(at, path, "trace file not found: " + f);
         return List.of();
@@ -1333,6 +1372,10 @@ public final class ScenarioLoader {
         at = duration(atN, path + ".at", -1, false);
       } else {
         every = dist(everyN, path + ".every", true);
+        if (every != null && !(every.value().mean() > 0)) {
+          error(everyN, path + ".every", "must have a mean > 0 (faults every 0 s would stop simulated time)");
+          every = null;
+        }
       }
       YNode crash = m.get("crash");
       YNode partition = m.get("partition");

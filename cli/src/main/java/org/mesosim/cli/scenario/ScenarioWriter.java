@@ -32,7 +32,8 @@ public final class ScenarioWriter {
     head.append("# Resolved by mesosim from ").append(s.file()).append('\n');
     head.append("# Every default is spelled out; `mesosim run` on this file reproduces the run's digest.\n");
     for (String o : overrides) {
-      head.append("# --set ").append(o).append('\n');
+      // a value may span lines (--set $'description=a\n  b'): every line of it stays in the comment
+      head.append("# --set ").append(o.replace("\r", "").replace("\n", "\n#   ")).append('\n');
     }
     ObjectMapper m = new ObjectMapper(new YAMLFactory()
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)

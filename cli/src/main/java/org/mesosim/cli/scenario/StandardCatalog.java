@@ -17,6 +17,7 @@ import org.mesosim.model.workload.Workload;
 import org.mesosim.workloads.FieldFilter;
 import org.mesosim.workloads.SyntheticSpec;
 import org.mesosim.workloads.TraceFormat;
+import org.mesosim.workloads.TraceInspector;
 import org.mesosim.workloads.TraceSpec;
 import org.mesosim.workloads.Workloads;
 import org.mesosim.workloads.google.GoogleCell;
@@ -90,6 +91,11 @@ public final class StandardCatalog implements ScenarioCatalog {
   @Override
   public List<String> distinctValues(Scenario.Trace trace, String field) {
     return Workloads.distinctValues(traceSpec(trace), field);
+  }
+
+  @Override
+  public long foreverTasks(Scenario.Trace trace) {
+    return TraceInspector.inspect(traceSpec(trace)).foreverTasks();
   }
 
   @Override

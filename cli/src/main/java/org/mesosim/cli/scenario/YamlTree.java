@@ -5,10 +5,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.TreeMap;
 import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML into {@link YNode} trees with source locations (Jackson's streaming YAML parser, so
@@ -16,6 +21,12 @@ import java.util.List;
  */
 public final class YamlTree {
   private static final YAMLFactory FACTORY = new YAMLFactory();
+
+  /** Marks, in the anchors map, that an alias named no anchor (not a valid anchor name). */
+  private static final String BROKEN_ALIAS = " broken";
+
+  /** The YAML merge key. */
+  private static final String MERGE_KEY = "<<";
 
   private YamlTree() {}
 
@@ -32,13 +43,29 @@ public final class YamlTree {
         problems.add(new Problem(Loc.of(source), "", "the file is empty"));
         return null;
       }
-      YNode root = read(p, source, "", problems);
+      Map<String, YNode> anchors = new TreeMap<>();
+      YNode root = read(p, source, "", problems, anchors);
+      if (anchors.containsKey(BROKEN_ALIAS)) {
+        return null; // reported; the rest of the tree would only add follow-up errors
+      }
       if (p.nextToken() != null) {
         problems.add(new Problem(loc(source, p.currentTokenLocation()), "",
             "only one YAML document per file is allowed"));
       }
       return root;
     } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null && m.getProblem() != null) {
+        // SnakeYAML's own mark is where the problem is; Jackson's location is where its last token was
+        Mark pm = m.getProblemMark();
+        String msg = m.getProblem().trim();
+        if (m.getContext() != null) {
+          Mark cm = m.getContextMark();
+          msg += " (" + m.getContext().trim() + (cm == null ? "" : " started at line " + (cm.getLine() + 1)
+              + ", column " + (cm.getColumn() + 1)) + ")";
+        }
+        problems.add(new Problem(new Loc(source, pm.getLine() + 1, pm.getColumn() + 1), "", "YAML syntax error: " + msg));
+        return null;
+      }
       JsonLocation l = e.getLocation();
       String msg = e.getOriginalMessage();
       int nl = msg.indexOf('\n');
@@ -57,22 +84,87 @@ public final class YamlTree {
     return new Loc(source, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
   }
 
-  private static YNode read(JsonParser p, String source, String path, List<Problem> problems) throws IOException {
+  /**
+   * Reads the node at the current token. YAML anchors ({@code &name}) are remembered in
+   * {@code anchors}; an alias ({@code *name}) becomes a copy of the anchored node (Jackson's parser
+   * reports an alias as a plain string, so without this {@code resources: *big} would read as 'big').
+   */
+  private static YNode read(JsonParser p, String source, String path, List<Problem> problems,
+      Map<String, YNode> anchors) throws IOException {
     JsonToken t = p.currentToken();
     Loc here = loc(source, p.currentTokenLocation());
+    if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+      YNode target = anchors.get(p.getText());
+      if (target == null) {
+        problems.add(new Problem(here, path, "YAML alias *" + p.getText() + " names no anchor (&" + p.getText()
+            + ") defined before it"));
+        anchors.put(BROKEN_ALIAS, YNode.scalar(here, null, "null"));
+        return YNode.scalar(here, null, "null");
+      }
+      return copy(target);
+    }
+    String anchor = p instanceof YAMLParser y ? y.getObjectId() : null;
+    YNode node = readNode(p, t, here, source, path, problems, anchors);
+    if (anchor != null) {
+      anchors.put(anchor, node);
+    }
+    return node;
+  }
+
+  /** A deep copy keeping every location (an alias must not share nodes that --set may change). */
+  private static YNode copy(YNode n) {
+    switch (n.kind()) {
+      case MAP: {
+        YNode m = YNode.map(n.loc());
+        n.entries().forEach((k, v) -> m.put(k, v.keyLoc(), copy(v)));
+        return m;
+      }
+      case LIST: {
+        YNode l = YNode.list(n.loc());
+        n.items().forEach(v -> l.items().add(copy(v)));
+        return l;
+      }
+      default:
+        return YNode.scalar(n.loc(), n.value(), n.text());
+    }
+  }
+
+  private static YNode readNode(JsonParser p, JsonToken t, Loc here, String source, String path,
+      List<Problem> problems, Map<String, YNode> anchors) throws IOException {
     switch (t) {
       case START_OBJECT: {
         YNode m = YNode.map(here);
+        List<YNode> merges = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String key = p.currentName();
           Loc keyLoc = loc(source, p.currentTokenLocation());
           p.nextToken();
           String childPath = path.isEmpty() ? key : path + "." + key;
-          YNode child = read(p, source, childPath, problems);
+          YNode child = read(p, source, childPath, problems, anchors);
+          if (key.equals(MERGE_KEY)) {
+            // YAML merge key: `<<: *base` or `<<: [*a, *b]` adds the mappings' keys this one lacks
+            List<YNode> sources = child.isList() ? child.items() : List.of(child);
+            for (YNode src : sources) {
+              if (!src.isMap()) {
+                problems.add(new Problem(keyLoc, childPath, "a merge key (<<) takes a mapping or a list of"
+                    + " mappings, such as *base, not " + src.describe()));
+              } else {
+                merges.add(src);
+              }
+            }
+            continue;
+          }
           if (m.entries().containsKey(key)) {
             problems.add(new Problem(keyLoc, childPath, "duplicate key"));
           }
           m.put(key, keyLoc, child);
+        }
+        for (YNode src : merges) { // the mapping's own keys win, then earlier merged mappings
+          src.entries().forEach((k, v) -> {
+            if (!m.entries().containsKey(k)) {
+              m.put(k, v.keyLoc(), copy(v));
+            }
+          });
         }
         return m;
       }
@@ -80,7 +172,7 @@ public final class YamlTree {
         YNode l = YNode.list(here);
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          l.items().add(read(p, source, path + "[" + i + "]", problems));
+          l.items().add(read(p, source, path + "[" + i + "]", problems, anchors));
           i++;
         }
         return l;
@@ -88,6 +180,11 @@ public final class YamlTree {
       case VALUE_STRING:
         return YNode.scalar(here, p.getText(), p.getText());
       case VALUE_NUMBER_INT: {
+        if (p.getText().matches("[-+]?0[0-7_]+")) {
+          // YAML 1.1 (this parser) reads 010 as octal 8; YAML 1.2 (editors, the schema) as 10
+          problems.add(new Problem(here, path, "'" + p.getText() + "' has a leading zero, which YAML 1.1 reads as"
+              + " octal (" + p.getNumberValue() + ") and editors as decimal: write it without the zero, or quote it"));
+        }
         Number n = p.getNumberValue();
         Object v = n instanceof BigInteger b ? b : (Object) n.longValue();
         return YNode.scalar(here, v, p.getText());

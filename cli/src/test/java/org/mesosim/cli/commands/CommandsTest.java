@@ -146,6 +146,46 @@ class CommandsTest {
   }
 
   @Test
+  void run_fileSystemError_saysWhatIsWrongWithTheFile() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    Path file = write("taken", "");
+    Cli r = Cli.run(services(), "run", f.toString(), "--out", file.toString());
+    assertEquals(ExitCodes.ERROR, r.code, r.toString());
+    assertEquals("error: " + file + ": already exists (--debug shows the stack trace)", r.err.strip());
+  }
+
+  @Test
+  void run_outOfMemory_oneLineAndExit1_stackTraceOnlyWithDebug() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    Services oom = services().withRunner((req, progress) -> {
+      throw new OutOfMemoryError("Java heap space");
+    });
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = org.mesosim.cli.MesosimCommand.execute(oom, new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(err, true), "run", f.toString(), "--out", dir.resolve("o").toString());
+    assertEquals(ExitCodes.ERROR, code);
+    assertEquals("error: out of memory (Java heap space); give the JVM more, e.g. MESOSIM_JAVA_OPTS=-Xmx8g ./mesosim …"
+        + " or java -Xmx8g -jar cli/target/mesosim.jar … (--debug shows the stack trace)", err.toString().strip());
+    java.io.StringWriter err2 = new java.io.StringWriter();
+    org.mesosim.cli.MesosimCommand.execute(oom, new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(err2, true), "run", f.toString(), "--out", dir.resolve("o").toString(), "--debug");
+    assertTrue(err2.toString().contains("java.lang.OutOfMemoryError: Java heap space\n\tat "), err2.toString());
+  }
+
+  @Test
+  void everyCommand_helpOption_printsItsUsageAndExits0() {
+    for (String[] args : new String[][] {{"run", "--help"}, {"validate", "-h"}, {"list", "--help"},
+        {"compare", "--help"}, {"sweep", "--help"}, {"bench", "--help"}, {"trace", "--help"}, {"trace", "inspect", "--help"},
+        {"trace", "convert", "--help"}}) {
+      Cli r = Cli.run(services(), args);
+      assertEquals(ExitCodes.OK, r.code, String.join(" ", args) + "\n" + r);
+      String command = args[0].equals("trace") && !args[1].startsWith("-") ? "trace " + args[1] : args[0];
+      assertTrue(r.out.startsWith("Usage: mesosim " + command + " "), r.out);
+      assertEquals("", r.err);
+    }
+  }
+
+  @Test
   void usageErrors_exit2() {
     Cli r = Cli.run(services(), "run");
     assertEquals(ExitCodes.BAD_INPUT, r.code);
@@ -209,7 +249,8 @@ class CommandsTest {
     assertTrue(again.err.contains("resuming; 7 of 8 runs already finished"), again.err);
     List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
     assertEquals("run,seed,allocator.policy,frameworks[0].scheduler.refuseSeconds,digest,events,simulated_s,wall_s,"
-        + "invariant_violations,jain_mean", csv.get(0));
+        + "invariant_violations,jain_mean,jobs_finished", csv.get(0));
+    assertTrue(csv.get(1).endsWith(",1.0,3"), csv.get(1));
     assertEquals(9, csv.size());
     assertTrue(csv.get(1).startsWith("0001,1,hierarchical-drf,0,"), csv.get(1));
     assertTrue(csv.get(8).startsWith("0008,2,fifo,5,"), csv.get(8));
@@ -223,11 +264,91 @@ class CommandsTest {
   }
 
   @Test
+  void sweep_afterTheScenarioChanged_finishedRunsAreStaleAndRunAgain() throws Exception {
+    write("good.yaml", GOOD);
+    Path sweep = write("grid.yaml", "scenario: good.yaml\nseeds: 2\ngrid: {allocator.policy: [fifo]}\n");
+    Path out = dir.resolve("s");
+    assertEquals(ExitCodes.OK, Cli.run(services(), "sweep", sweep.toString(), "--out", out.toString()).code);
+    assertEquals(2, runner.seen.size());
+    FakeRunner same = new FakeRunner();
+    assertEquals(ExitCodes.OK, Cli.run(services().withRunner(same), "sweep", sweep.toString(), "--out",
+        out.toString()).code);
+    assertEquals(0, same.seen.size(), "nothing changed: nothing runs");
+    write("good.yaml", GOOD.replace("jobs: 3", "jobs: 4"));
+    FakeRunner edited = new FakeRunner();
+    Cli r = Cli.run(services().withRunner(edited), "sweep", sweep.toString(), "--out", out.toString());
+    assertEquals(ExitCodes.OK, r.code, r.toString());
+    assertEquals(2, edited.seen.size(), "the scenario changed: both runs are stale");
+  }
+
+  @Test
   void sweep_badFile_exit2WithLocation() throws Exception {
     Path sweep = write("grid.yaml", "scenario: nope.yaml\ngird: {seed: [1]}\n");
     Cli r = Cli.run(services(), "sweep", sweep.toString());
     assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
     assertTrue(r.err.startsWith(sweep + ":2:1: gird: unknown key (did you mean 'grid'?)"), r.err);
+  }
+
+  @Test
+  void compare_policyListedTwiceOrParallelZero_exit2BeforeAnyRun() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    Cli twice = Cli.run(services(), "compare", f.toString(), "--allocators", "fifo,hierarchical-drf,fifo",
+        "--out", dir.resolve("c").toString());
+    assertEquals(ExitCodes.BAD_INPUT, twice.code, twice.toString());
+    assertEquals("--allocators: fifo is listed twice", twice.err.strip());
+    Cli zero = Cli.run(services(), "compare", f.toString(), "--allocators", "fifo", "--parallel", "0",
+        "--out", dir.resolve("c").toString());
+    assertEquals(ExitCodes.BAD_INPUT, zero.code, zero.toString());
+    assertEquals("--parallel: must be >= 1, not 0", zero.err.strip());
+    assertEquals(0, runner.seen.size());
+  }
+
+  @Test
+  void compare_aRunFails_theErrorNamesThatRun() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    runner.failOnCall = 2;
+    Cli r = Cli.run(services(), "compare", f.toString(), "--allocators", "hierarchical-drf,fifo", "--parallel", "1",
+        "--out", dir.resolve("c").toString());
+    assertEquals(ExitCodes.ERROR, r.code, r.toString());
+    assertEquals("error: run fifo seed 1 (" + dir.resolve("c").resolve("fifo-seed1") + ") failed: interrupted"
+        + " (--debug shows the stack trace)", r.err.strip());
+  }
+
+  @Test
+  void sweep_everyProblemOfTheFileAndItsGrid_reportedTogether() throws Exception {
+    write("good.yaml", GOOD);
+    Path sweep = write("grid.yaml", """
+        name: ../up
+        scenario: good.yaml
+        seeds: 0
+        parallel: 0
+        gird: {}
+        """);
+    Cli r = Cli.run(services(), "sweep", sweep.toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
+    assertEquals(List.of(
+        sweep + ":5:1: gird: unknown key (did you mean 'grid'?); allowed: name, scenario, seeds, grid, parallel",
+        sweep + ":3:8: seeds: expected a count >= 1 or a list of seeds",
+        sweep + ":1:7: name: must match [a-z0-9-]+ (it names the output folder), not '../up'",
+        sweep + ":4:11: parallel: must be a whole number >= 1"), List.of(r.err.strip().split("\n")));
+    Path grid = write("grid2.yaml", """
+        scenario: good.yaml
+        grid:
+          frameworks[0].scheduler.refuseSeconds: [1, -5]
+          allocator.policy: [fifo, fiffo]
+        """);
+    Cli g = Cli.run(services(), "sweep", grid.toString(), "--out", dir.resolve("g").toString());
+    assertEquals(ExitCodes.BAD_INPUT, g.code, g.toString());
+    List<String> lines = List.of(g.err.strip().split("\n"));
+    assertEquals(2, lines.size(), g.err);
+    assertTrue(lines.get(0).startsWith(grid + ":4:28: grid.allocator.policy=fiffo: allocator.policy: unknown allocator"
+        + " policy 'fiffo'"), lines.get(0));
+    assertEquals(grid + ":3:46: grid.frameworks[0].scheduler.refuseSeconds=-5: frameworks[0].scheduler.refuseSeconds:"
+        + " '-5': a duration must not be negative", lines.get(1));
+    Cli zero = Cli.run(services(), "sweep", grid.toString(), "--parallel", "0");
+    assertEquals(ExitCodes.BAD_INPUT, zero.code, zero.toString());
+    assertTrue(zero.err.startsWith("--parallel: must be >= 1, not 0"), zero.err);
+    assertEquals(0, runner.seen.size());
   }
 
   @Test

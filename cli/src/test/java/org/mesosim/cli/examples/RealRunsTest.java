@@ -49,6 +49,23 @@ class RealRunsTest {
   }
 
   @Test
+  void run_againInTheSameFolder_leavesNoChartOfThePreviousRun() throws Exception {
+    assumeTrue(ExampleScenariosTest.runnable(), "the model and hierarchical-drf are not merged yet");
+    String scenario = Examples.scenario("drf-paper").toString();
+    Path out = dir.resolve("r");
+    assertEquals("0", run(terminal(false), "run", scenario, "--out", out.toString())[0]);
+    try (var files = java.nio.file.Files.list(out.resolve("charts"))) {
+      assertEquals(10, files.count());
+    }
+    String[] again = run(terminal(false), "run", scenario, "--out", out.toString(), "--seed", "2",
+        "--set", "report.charts=[shares]", "--set", "report.formats=[svg]");
+    assertEquals("0", again[0], again[2]);
+    try (var files = java.nio.file.Files.list(out.resolve("charts"))) {
+      assertEquals(List.of("shares.svg"), files.map(f -> f.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
   void bench_printsThroughputFigures() {
     assumeTrue(ExampleScenariosTest.runnable(), "the model and hierarchical-drf are not merged yet");
     String[] r = run(terminal(false), "bench", "--agents", "20", "--tasks", "500", "--frameworks", "2");

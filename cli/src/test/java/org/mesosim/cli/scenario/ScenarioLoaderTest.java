@@ -111,6 +111,93 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void yamlSyntaxError_namesTheProblemWhereItIs() {
+    assertEquals(List.of("s.yaml:2:1: YAML syntax error: found character '\\t(TAB)' that cannot start any token."
+        + " (Do not use \\t(TAB) for indentation) (while scanning for the next token)"),
+        errors("name: x\n\tseed: 1\n"));
+    assertEquals(List.of("s.yaml:3:11: YAML syntax error: expected ',' or ']', but got :"
+        + " (while parsing a flow sequence started at line 2, column 7)"),
+        errors("name: x\nseed: [1, 2\nframeworks: []\n"));
+  }
+
+  @Test
+  void yamlAliases_resolveToTheAnchoredNode() {
+    Scenario s = load(MINIMAL.replace("- {name: small, count: 2, resources: {cpus: 4, mem: 8GB}}",
+        "- {name: small, count: 2, resources: &big {cpus: 4, mem: 8GB}}\n    - {name: other, resources: *big}"),
+        "cluster.agents[1].resources.cpus=2");
+    assertEquals(Resources.of(4, 8192), s.cluster().agents().get(0).resources());
+    assertEquals(Resources.of(2, 8192), s.cluster().agents().get(1).resources());
+  }
+
+  @Test
+  void yamlMergeKeys_addTheKeysAMappingLacks() {
+    Scenario s = load("""
+        name: tiny
+        cluster:
+          agents: [{name: small, count: 2, resources: {cpus: 4, mem: 8GB}}]
+        frameworks:
+          - name: A
+            scheduler: &sched {type: batch, maxAttempts: 2, refuseSeconds: 1}
+            workload: &work {synthetic: {jobs: 3, task: {resources: {cpus: 1}, duration: 10s}}}
+          - name: B
+            scheduler:
+              <<: *sched
+              maxAttempts: 7
+            workload: *work
+        """);
+    assertEquals(2, s.frameworks().get(0).scheduler().maxAttempts());
+    assertEquals(7, s.frameworks().get(1).scheduler().maxAttempts());
+    assertEquals(SimTime.SECOND, s.frameworks().get(1).scheduler().refuseMicros());
+    assertEquals(List.of("s.yaml:3:3: cluster.<<: a merge key (<<) takes a mapping or a list of mappings, such as"
+        + " *base, not 'x'"), errors(MINIMAL.replace("  agents:", "  <<: x\n  agents:")));
+  }
+
+  @Test
+  void yamlAliasWithoutAnchor_isAnError() {
+    List<String> e = errors(MINIMAL.replace("resources: {cpus: 4, mem: 8GB}", "resources: *big"));
+    assertEquals(List.of("s.yaml:4:42: cluster.agents[0].resources: YAML alias *big names no anchor (&big)"
+        + " defined before it"), e);
+  }
+
+  @Test
+  void agentGroupWithoutResources_reportedOnceWithItsLine() {
+    List<String> e = errors(MINIMAL.replace(", resources: {cpus: 4, mem: 8GB}", ""));
+    assertEquals(List.of("s.yaml:4:7: cluster.agents[0].resources: is required, e.g. {cpus: 4, mem: 8192, disk: 100000}"), e);
+  }
+
+  @Test
+  void duplicateKey_otherProblemsOfTheFileStillReported() {
+    List<String> e = errors(MINIMAL.replace("name: tiny", "name: tiny\nseed: 1\nseed: 2\nuntil: 5 parsecs"));
+    assertEquals(2, e.size(), e.toString());
+    assertEquals("s.yaml:3:1: seed: duplicate key", e.get(0));
+    assertTrue(e.get(1).startsWith("s.yaml:4:8: until: '5 parsecs' is not a duration"), e.get(1));
+  }
+
+  @Test
+  void badOverride_otherProblemsOfTheFileStillReported() {
+    List<String> e = errors(MINIMAL.replace("jobs: 3", "jobs: 0"), "frameworks[5].name=x");
+    assertEquals(List.of("--set frameworks[5].name=x: index 5 is out of range (the list has 1 item)",
+        "s.yaml:9:15: frameworks[0].workload.synthetic.jobs: must be >= 1, not 0"), e);
+  }
+
+  @Test
+  void notUtf8_saysSo() throws Exception {
+    Path f = dir.resolve("bin.yaml");
+    Files.write(f, new byte[] {0x1f, (byte) 0x8b, 0x08, 0x00, (byte) 0xff, (byte) 0xfe});
+    ScenarioException e = assertThrows(ScenarioException.class, () -> new ScenarioLoader(new TestCatalog()).load(f));
+    assertEquals(List.of(f + ": is not UTF-8 text (a scenario is a YAML text file)"),
+        e.problems().stream().map(Problem::toString).toList());
+  }
+
+  @Test
+  void leadingZeroInteger_isAnErrorNotASilentOctal() {
+    assertEquals(List.of("s.yaml:4:28: cluster.agents[0].count: '010' has a leading zero, which YAML 1.1 reads as"
+        + " octal (8) and editors as decimal: write it without the zero, or quote it"),
+        errors(MINIMAL.replace("count: 2", "count: 010")));
+    assertEquals(0, load(MINIMAL.replace("name: tiny", "name: tiny\nseed: 0")).seed());
+  }
+
+  @Test
   void emptyFile_isAnError() {
     assertEquals(List.of("s.yaml: the file is empty"), errors("# only a comment\n"));
   }
@@ -145,10 +232,11 @@ class ScenarioLoaderTest {
 
   @Test
   void drainedWithUnboundedJobs_isAnError() {
-    List<String> e = errors(MINIMAL.replace("jobs: 3", "jobs: unbounded"));
+    String unbounded = MINIMAL.replace("jobs: 3", "jobs: unbounded\n        arrival: 10s");
+    List<String> e = errors(unbounded);
     assertEquals(1, e.size());
     assertTrue(e.get(0).contains("until: is 'drained' but framework A has an unbounded workload"), e.get(0));
-    load(MINIMAL.replace("jobs: 3", "jobs: unbounded") + "until: 1h\n");
+    load(unbounded + "until: 1h\n");
   }
 
   @Test
@@ -196,6 +284,15 @@ class ScenarioLoaderTest {
         errors(MINIMAL, "frameworks[3].name=x"));
     assertEquals(List.of("--set roles.a.weight=-1: roles.a.weight: must be > 0, not -1"),
         errors(MINIMAL, "roles.a.weight=-1"));
+  }
+
+  @Test
+  void resolved_withAMultiLineOverride_isStillValidYaml() throws Exception {
+    String set = "description=first\n  second";
+    Scenario s = load(MINIMAL, set);
+    Path f = dir.resolve("resolved.yaml");
+    Files.writeString(f, ScenarioWriter.write(s, List.of(set)));
+    assertEquals("first second", new ScenarioLoader(new TestCatalog()).load(f).description());
   }
 
   @Test
@@ -260,6 +357,22 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void tracePath_emptyListOrAFolder_isAnError() throws Exception {
+    Files.createDirectories(dir.resolve("traces"));
+    String yaml = MINIMAL.replace("""
+              synthetic:
+                jobs: 3
+                task: {resources: {cpus: 1, mem: 512MB}, duration: 10s}
+        """, """
+              trace: {format: swf, path: []}
+        """);
+    assertEquals(List.of("s.yaml:8:34: frameworks[0].workload.trace.path: needs at least one file (an empty list)"),
+        errors(yaml));
+    assertEquals(List.of("s.yaml:8:34: frameworks[0].workload.trace.path: " + dir.resolve("traces")
+        + " is a folder; name its files or a glob such as traces/*.gz"), errors(yaml.replace("[]", "traces/")));
+  }
+
+  @Test
   void traceLoadScale_defaultsToOne_mustBePositiveFiniteAndAtMost1000() throws Exception {
     Files.writeString(dir.resolve("a.swf"), "x");
     String yaml = MINIMAL.replace("""
@@ -305,6 +418,64 @@ class ScenarioLoaderTest {
         .contains("framework A is a service scheduler"));
     assertTrue(errors(MINIMAL.replace("duration: 10s", "duration: forever")).get(0)
         .contains("framework A runs tasks forever"));
+  }
+
+  @Test
+  void drainedWithGoogleLikePreset_isAnError() {
+    String yaml = MINIMAL.replace("""
+              synthetic:
+                jobs: 3
+                task: {resources: {cpus: 1, mem: 512MB}, duration: 10s}
+        """, """
+              synthetic: {preset: google-like, scale: 0.001}
+        """);
+    assertEquals(List.of("s.yaml:6:5: until: is 'drained' but framework A has an endless workload (preset: google-like:"
+        + " jobs keep arriving, its first services run forever); set until to a duration, e.g. until: 1h"),
+        errors(yaml));
+    assertEquals("A", load(yaml, "until=1h").frameworks().get(0).name());
+  }
+
+  @Test
+  void drainedWithATraceWhoseTasksNeverEnd_isAnError() throws Exception {
+    String header = "job,submit_us,task,group,cpus,mem,disk,gpus,duration_us,outcome,depends,user\n";
+    Files.writeString(dir.resolve("t.csv"), header + "1,0,0,,1,100,,,forever,FINISHED,,ann\n"
+        + "2,5,0,,1,100,,,1000000,FINISHED,,bob\n");
+    String yaml = MINIMAL.replace("""
+              synthetic:
+                jobs: 3
+                task: {resources: {cpus: 1, mem: 512MB}, duration: 10s}
+        """, """
+              trace: {format: csv, path: t.csv}
+        """);
+    ScenarioLoader real = new ScenarioLoader(new StandardCatalog());
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> real.parse(yaml, "s.yaml", dir.resolve("s.yaml"), List.of()));
+    assertEquals(List.of("s.yaml:6:5: until: is 'drained' but framework A replays a trace with 1 task that never ends"
+        + " (alive at the end of the input, a task runs until `until`); set until to a duration, e.g. until: 1h"),
+        e.problems().stream().map(Problem::toString).toList());
+    // filtered out, the endless task does not count
+    assertEquals(1, real.parse(yaml, "s.yaml", dir.resolve("s.yaml"),
+        List.of("frameworks[0].workload.trace.filter={user: bob}")).frameworks().size());
+  }
+
+  @Test
+  void zeroIntervals_thatWouldStopSimulatedTime_areErrors() {
+    String unbounded = MINIMAL.replace("name: tiny", "name: tiny\nuntil: 1h").replace("jobs: 3", "jobs: unbounded");
+    assertEquals(List.of("s.yaml:10:15: frameworks[0].workload.synthetic.arrival: with jobs: unbounded, needs an"
+        + " inter-arrival distribution such as {exponential: {mean: 30s}} (the default {at: 0s} would submit every"
+        + " job at once)"), errors(unbounded));
+    assertEquals(1, errors(unbounded, "frameworks[0].workload.synthetic.arrival={at: 5s}").size());
+    assertEquals(List.of("--set frameworks[0].workload.synthetic.arrival=0s: frameworks[0].workload.synthetic.arrival:"
+        + " with jobs: unbounded, must have a mean > 0 (endless jobs at one instant)"),
+        errors(unbounded, "frameworks[0].workload.synthetic.arrival=0s"));
+    assertEquals(-1, ((Scenario.Synthetic) load(unbounded, "frameworks[0].workload.synthetic.arrival=5s")
+        .frameworks().get(0).workload()).jobs());
+    assertEquals(List.of("--set faults[0]={every: 0s, crash: leading-master}: faults[0].every: must have a mean > 0"
+        + " (faults every 0 s would stop simulated time)"),
+        errors(MINIMAL, "faults[0]={every: 0s, crash: leading-master}"));
+    assertEquals(1, errors(MINIMAL, "faults[0]={every: {empirical: [0s, 0s]}, crash: leading-master}").size());
+    assertEquals(List.of("--set cluster.agent.registrationBackoffFactor=0s: cluster.agent.registrationBackoffFactor:"
+        + " must be > 0"), errors(MINIMAL, "cluster.agent.registrationBackoffFactor=0s"));
   }
 
   @Test

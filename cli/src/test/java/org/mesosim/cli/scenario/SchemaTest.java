@@ -116,7 +116,7 @@ class SchemaTest {
         ScenarioLoaderTest.MINIMAL.replace("duration: 10s", "duration: forever") + "until: 1h\n",
         ScenarioLoaderTest.MINIMAL + "cluster.network: {loss: 1}\n".replace("cluster.network", "metrics")
             .replace("{loss: 1}", "{sampleInterval: 250ms}"),
-        ScenarioLoaderTest.MINIMAL.replace("jobs: 3", "jobs: unbounded\n        arrival: {at: 5s}") + "until: 2h\n"};
+        ScenarioLoaderTest.MINIMAL.replace("jobs: 3", "jobs: unbounded\n        arrival: 5s") + "until: 2h\n"};
     for (String yaml : good) {
       assertEquals(Set.of(), schema().validate(YAML.readTree(yaml)), yaml);
       assertFalse(rejectedByLoader(yaml), "loader rejected:\n" + yaml);
