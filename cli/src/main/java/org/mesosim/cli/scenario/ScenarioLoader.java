@@ -519,6 +519,9 @@ public final class ScenarioLoader {
     if (cluster != null && clusterOk) { // an agent with a bad resource would make every task look too large
       checkTasksFit(cluster, frameworks, frameworkNodes);
     }
+    if (!expanded.isEmpty()) {
+      checkRolesUsed(m.get("roles"), roles, expanded);
+    }
     if (!problems.isEmpty()) {
       return null;
     }
@@ -804,6 +807,35 @@ public final class ScenarioLoader {
       out.put(e.getKey(), new RoleConfig(weight, quota));
     }
     return out;
+  }
+
+  /**
+   * A {@code roles} entry that only sets a weight must name the role of some framework or an
+   * ancestor of one (hierarchical roles): otherwise it changes nothing and is almost surely a typo.
+   * An entry with a quota is accepted without frameworks: Mesos holds back headroom for the
+   * guarantee of a role that has none (the allocator's quota headroom), which is worth modelling.
+   */
+  private void checkRolesUsed(YNode rolesNode, SortedMap<String, RoleConfig> roles, List<Scenario.Expanded> expanded) {
+    TreeSet<String> used = new TreeSet<>();
+    for (Scenario.Expanded e : expanded) {
+      String r = e.role();
+      used.add(r);
+      for (int i = r.indexOf('/'); i >= 0; i = r.indexOf('/', i + 1)) {
+        used.add(r.substring(0, i));
+      }
+    }
+    for (Map.Entry<String, RoleConfig> e : roles.entrySet()) {
+      RoleConfig rc = e.getValue();
+      String path = "roles." + e.getKey();
+      if (used.contains(e.getKey()) || (rc.quota() != null && !rc.quota().isEmpty())
+          || problems.stream().anyMatch(pr -> pr.path() != null && pr.path().startsWith(path))) {
+        continue; // used, or holds a guarantee, or already reported
+      }
+      YNode at = rolesNode == null ? null : rolesNode.get(e.getKey());
+      error(at != null ? at : rolesNode, path, "no framework has this role or a role under it, so"
+          + " its weight changes nothing" + DidYouMean.hint(e.getKey(), used) + "; the frameworks' roles: "
+          + String.join(", ", used));
+    }
   }
 
   private Scenario.Allocator allocator(YNode n) {

@@ -506,4 +506,20 @@ class ScenarioLoaderTest {
     List<String> e = errors(MINIMAL.replace("- name: A", "- name: A\n    splitBy: user"));
     assertTrue(e.get(0).contains("frameworks[0].splitBy: only applies to a trace workload"), e.get(0));
   }
+
+  @Test
+  void aWeightForARoleNoFrameworkHas_isAnError_withDidYouMean() {
+    String yaml = MINIMAL.replace("  - name: A\n", "  - name: A\n    role: eng/analytics\n")
+        + "roles:\n  eng/analytic: {weight: 2}\n  eng: {weight: 3}\n  ops: {quota: {cpus: 1}}\n";
+    List<String> errs = errors(yaml);
+    assertEquals(1, errs.size(), errs.toString());
+    assertTrue(errs.get(0).matches("s\\.yaml:\\d+:\\d+: roles\\.eng/analytic: no framework has this role or a role"
+        + " under it, so its weight changes nothing \\(did you mean 'eng/analytics'\\?\\); the frameworks' roles: eng,"
+        + " eng/analytics"), errs.get(0));
+    // The parent of a framework's role and a role with a quota (headroom held back) are fine.
+    Scenario ok = load(yaml.replace("eng/analytic: {weight: 2}", "eng/analytics: {weight: 2}"));
+    assertEquals(3, ok.roles().size());
+    // --set can fix it too: the check sees the overridden role.
+    assertEquals(3, load(yaml, "frameworks[0].role=eng/analytic").roles().size());
+  }
 }
