@@ -499,7 +499,7 @@ public final class ScenarioLoader {
       charts = names(report.get("charts"), "report.charts", ScenarioKeys.CHARTS, ScenarioKeys.CHARTS);
       formats = names(report.get("formats"), "report.formats", ScenarioKeys.FORMATS, ScenarioKeys.FORMATS);
     }
-    List<Scenario.Fault> faults = faults(m.get("faults"), cluster, expanded);
+    List<Scenario.Fault> faults = faults(m.get("faults"), cluster, expanded, until);
 
     // cross-checks
     if (until == SimTime.NEVER) {
@@ -1377,7 +1377,8 @@ public final class ScenarioLoader {
 
   // ---------------------------------------------------------------- faults
 
-  private List<Scenario.Fault> faults(YNode n, Scenario.Cluster cluster, List<Scenario.Expanded> frameworks) {
+  private List<Scenario.Fault> faults(YNode n, Scenario.Cluster cluster, List<Scenario.Expanded> frameworks,
+      long until) {
     List<Scenario.Fault> out = new ArrayList<>();
     if (n == null || n.isNull()) {
       return out;
@@ -1402,6 +1403,10 @@ public final class ScenarioLoader {
         error(fn, path, "needs exactly one of at (a time) or every (a distribution)");
       } else if (atN != null) {
         at = duration(atN, path + ".at", -1, false);
+        if (at >= 0 && until != SimTime.NEVER && at > until) {
+          error(atN, path + ".at", Durations.format(at) + " is after until (" + Durations.format(until)
+              + "): the fault would never happen");
+        }
       } else {
         every = dist(everyN, path + ".every", true);
         if (every != null && !(every.value().mean() > 0)) {

@@ -522,4 +522,12 @@ class ScenarioLoaderTest {
     // --set can fix it too: the check sees the overridden role.
     assertEquals(3, load(yaml, "frameworks[0].role=eng/analytic").roles().size());
   }
+
+  @Test
+  void aFaultAfterUntil_isAnError() {
+    String yaml = MINIMAL + "until: 10m\nfaults:\n  - {at: 2h, crash: leading-master}\n  - {at: 10m, crash: leading-master}\n";
+    List<String> errs = errors(yaml);
+    assertEquals(List.of("s.yaml:13:10: faults[0].at: 2h is after until (10m): the fault would never happen"), errs);
+    assertEquals(1, load(yaml, "until=2h").faults().size() - 1, "at until itself it fires (events at until run)");
+  }
 }
