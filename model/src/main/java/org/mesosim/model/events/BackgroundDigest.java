@@ -3,6 +3,7 @@ package org.mesosim.model.events;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
 import org.mesosim.engine.Digest;
 
 /**
@@ -23,7 +24,7 @@ public final class BackgroundDigest implements ModelObserver, AutoCloseable {
   public static final int BATCHES = 8;
   private static final ModelEvent[] END = new ModelEvent[0];
 
-  private final Digest digest;
+  private final Consumer<ModelEvent> fold;
   private final BlockingQueue<ModelEvent[]> full = new ArrayBlockingQueue<>(BATCHES + 1);
   private final BlockingQueue<ModelEvent[]> free = new ArrayBlockingQueue<>(BATCHES);
   private final Thread worker;
@@ -34,7 +35,12 @@ public final class BackgroundDigest implements ModelObserver, AutoCloseable {
 
   /** Starts the worker (a daemon thread named after {@code name}). */
   public BackgroundDigest(Digest digest, String name) {
-    this.digest = digest;
+    this(e -> e.digestInto(digest), name);
+  }
+
+  /** As above, with the worker applying {@code fold} to each event (tests inject failures here). */
+  BackgroundDigest(Consumer<ModelEvent> fold, String name) {
+    this.fold = fold;
     for (int i = 0; i < BATCHES - 1; i++) {
       free.add(new ModelEvent[BATCH]);
     }
@@ -72,25 +78,40 @@ public final class BackgroundDigest implements ModelObserver, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while the digest was being completed", e);
     }
-    if (failure != null) {
-      throw new IllegalStateException("digest worker failed: " + failure, failure);
-    }
+    rethrowFailure();
   }
 
-  /** Stops the worker without waiting for a result (a failed run). */
+  /**
+   * Stops the worker without waiting for a result (a failed run, or a {@link #finish} that threw).
+   * Safe to call at any time and more than once.
+   */
   @Override
   public void close() {
-    if (!finished) {
-      finished = true;
+    finished = true;
+    if (worker.isAlive()) {
       worker.interrupt();
     }
   }
 
+  /** Whether the worker thread still runs (tests). */
+  boolean workerAlive() {
+    return worker.isAlive();
+  }
+
+  /** An Error in the worker (out of memory, say) is rethrown as it is; anything else is wrapped. */
+  private void rethrowFailure() {
+    Throwable f = failure;
+    if (f instanceof Error err) {
+      throw err;
+    }
+    if (f != null) {
+      throw new IllegalStateException("digest worker failed: " + f, f);
+    }
+  }
+
   private void hand(ModelEvent[] b) {
+    rethrowFailure();
     try {
-      if (failure != null) {
-        throw new IllegalStateException("digest worker failed: " + failure, failure);
-      }
       full.put(b);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -108,25 +129,31 @@ public final class BackgroundDigest implements ModelObserver, AutoCloseable {
   }
 
   private void work() {
+    ModelEvent[] b = null;
     try {
       while (true) {
-        ModelEvent[] b = full.take();
+        b = full.take();
         if (b == END) {
           return;
         }
         int i = 0;
         for (; i < b.length && b[i] != null; i++) {
-          b[i].digestInto(digest);
+          fold.accept(b[i]);
         }
         Arrays.fill(b, 0, i, null);
         free.put(b);
+        b = null;
       }
     } catch (InterruptedException e) {
       // close(): the run failed, nobody reads the digest
     } catch (Throwable t) {
       failure = t;
-      free.clear();
-      free.offer(new ModelEvent[BATCH]); // never leave the simulation waiting; it sees the failure next
+      // Never leave the simulation waiting for a free batch: hand back the one in hand (no new
+      // allocation, which may be what just failed); the simulation sees the failure next.
+      if (b != null && b != END) {
+        Arrays.fill(b, null);
+        free.offer(b);
+      }
     }
   }
 }
