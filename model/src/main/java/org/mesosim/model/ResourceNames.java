@@ -26,6 +26,8 @@ public final class ResourceNames {
   private static final Object LOCK = new Object();
   private static volatile String[] names = CANONICAL.toArray(new String[0]);
   private static final TreeMap<String, Integer> INDEX = new TreeMap<>();
+  /** Every registered index in output order: the canonical four, then the rest by name. */
+  private static volatile int[] outputIndices = {CPUS, MEM, DISK, GPUS};
 
   static {
     for (int i = 0; i < CANONICAL.size(); i++) {
@@ -49,7 +51,18 @@ public final class ResourceNames {
       String[] n = java.util.Arrays.copyOf(names, idx + 1);
       n[idx] = name;
       INDEX.put(name, idx);
+      int[] order = new int[idx + 1];
+      int k = 0;
+      for (String c : CANONICAL) {
+        order[k++] = INDEX.get(c);
+      }
+      for (var e : INDEX.entrySet()) { // by name
+        if (e.getValue() >= CANONICAL.size()) {
+          order[k++] = e.getValue();
+        }
+      }
       names = n;
+      outputIndices = order;
       return idx;
     }
   }
@@ -60,6 +73,15 @@ public final class ResourceNames {
       Integer i = INDEX.get(name);
       return i == null ? -1 : i;
     }
+  }
+
+  /**
+   * Every registered index, in output order ({@link #CANONICAL}, then the other names by name), for
+   * outputs that walk a vector: iterating by index would leak registration order, which parallel
+   * runs decide. Skip indices at or beyond a vector's width. The caller must not modify the array.
+   */
+  public static int[] outputIndices() {
+    return outputIndices;
   }
 
   public static String name(int index) {

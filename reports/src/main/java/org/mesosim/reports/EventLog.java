@@ -207,8 +207,9 @@ public final class EventLog implements ModelObserver, AutoCloseable {
   private static void resources(StringBuilder b, Resources r) {
     b.append('{');
     boolean first = true;
-    for (int i = 0; i < r.width(); i++) {
-      long m = r.milli(i);
+    // In output order, not index order: custom names get indices in the order parallel runs register them.
+    for (int i : ResourceNames.outputIndices()) {
+      long m = i < r.width() ? r.milli(i) : 0;
       if (m == 0) {
         continue;
       }

@@ -72,6 +72,18 @@ class EventLogTest {
   }
 
   @Test
+  void customResources_comeInOutputOrder_notRegistrationOrder() throws Exception {
+    // Registered "zeta" first, so its index is lower; parallel runs decide that order, so the log
+    // must not follow it: canonical names first, then the others by name.
+    Resources zeta = Resources.of("evlog-zeta", 3);
+    Resources alpha = Resources.of("evlog-alpha", 2);
+    Resources r = Resources.of(1, 0).plus(zeta).plus(alpha);
+    StringBuilder b = new StringBuilder();
+    EventLog.value(b, r);
+    assertEquals("{\"cpus\":1,\"evlog-alpha\":2,\"evlog-zeta\":3}", b.toString());
+  }
+
+  @Test
   void kinds_areChecked() {
     assertNull(EventLog.checkKinds(List.of("offer", "decline")));
     assertEquals("unknown event kinds 'a', 'b'; kinds: " + String.join(", ", ModelEvent.KINDS),
