@@ -465,6 +465,7 @@ public final class ScenarioLoader {
     List<Scenario.Framework> frameworks = new ArrayList<>();
     List<YNode> frameworkNodes = new ArrayList<>();
     YNode fwList = m.get("frameworks");
+    int beforeFrameworks = problems.size();
     if (fwList == null || fwList.isNull()) {
       error(root, "frameworks", "is required: at least one framework");
     } else if (!fwList.isList()) {
@@ -481,6 +482,9 @@ public final class ScenarioLoader {
         }
       }
     }
+    // A framework with an error may be missing or carry a wrong role: checking the roles against
+    // such a list would report entries as unused that are not.
+    boolean frameworksOk = problems.size() == beforeFrameworks;
     List<Scenario.Expanded> expanded = expand(frameworks, frameworkNodes);
     long sampleInterval = Defaults.SAMPLE_INTERVAL;
     Map<String, YNode> metrics = object(m.get("metrics"), "metrics", "metrics");
@@ -519,7 +523,7 @@ public final class ScenarioLoader {
     if (cluster != null && clusterOk) { // an agent with a bad resource would make every task look too large
       checkTasksFit(cluster, frameworks, frameworkNodes);
     }
-    if (!expanded.isEmpty()) {
+    if (frameworksOk && !expanded.isEmpty()) {
       checkRolesUsed(m.get("roles"), roles, expanded);
     }
     if (!problems.isEmpty()) {

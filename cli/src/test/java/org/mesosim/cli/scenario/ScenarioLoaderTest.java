@@ -524,6 +524,25 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void aFrameworkWithAnError_doesNotMakeItsRoleLookUnused() {
+    // B fails to load (cpus: 0), so it is missing from the frameworks; its role's weight must not be
+    // reported as changing nothing on top of the real error.
+    String yaml = MINIMAL + """
+          - name: B
+            role: ops
+            workload:
+              synthetic:
+                jobs: 1
+                task: {resources: {cpus: 0, mem: 512MB}, duration: 10s}
+        roles:
+          ops: {weight: 2}
+        """;
+    List<String> errs = errors(yaml);
+    assertEquals(1, errs.size(), errs.toString());
+    assertTrue(errs.get(0).contains("frameworks[1].workload.synthetic.task.resources.cpus: must be > 0"), errs.get(0));
+  }
+
+  @Test
   void aFaultAfterUntil_isAnError() {
     String yaml = MINIMAL + "until: 10m\nfaults:\n  - {at: 2h, crash: leading-master}\n  - {at: 10m, crash: leading-master}\n";
     List<String> errs = errors(yaml);
