@@ -23,6 +23,9 @@ public final class ResourceNames {
   /** The built-in names, in their canonical output order. */
   public static final List<String> CANONICAL = List.of("cpus", "mem", "disk", "gpus");
 
+  /** Not a resource name: outputs list reserved amounts under this key beside the resource names. */
+  public static final String RESERVED_WORD = "reservations";
+
   private static final Object LOCK = new Object();
   private static volatile String[] names = CANONICAL.toArray(new String[0]);
   private static final TreeMap<String, Integer> INDEX = new TreeMap<>();
@@ -93,7 +96,7 @@ public final class ResourceNames {
   }
 
   public static boolean valid(String name) {
-    if (name == null || name.isEmpty() || name.charAt(0) < 'a' || name.charAt(0) > 'z') {
+    if (name == null || name.isEmpty() || name.charAt(0) < 'a' || name.charAt(0) > 'z' || name.equals(RESERVED_WORD)) {
       return false;
     }
     for (int i = 1; i < name.length(); i++) {

@@ -293,6 +293,11 @@ public final class ScenarioLoader {
     for (Map.Entry<String, YNode> e : n.entries().entrySet()) {
       String name = e.getKey();
       String p = join(path, name);
+      if (ResourceNames.RESERVED_WORD.equals(name)) {
+        problems.add(new Problem(e.getValue().keyLoc(), p, "'" + name + "' cannot name a resource: events.jsonl"
+            + " lists reserved amounts under that key; reserve resources with the agents' reservations key"));
+        continue;
+      }
       if (!ResourceNames.valid(name)) {
         problems.add(new Problem(e.getValue().keyLoc(), p, "'" + name
             + "' is not a valid resource name (use [a-z][a-z0-9_.-]*)"));

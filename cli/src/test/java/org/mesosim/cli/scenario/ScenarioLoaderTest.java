@@ -543,6 +543,14 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void reservations_cannotNameAResource() {
+    List<String> errs = errors(MINIMAL.replace("cpus: 4, mem: 8GB", "cpus: 4, mem: 8GB, reservations: 2"));
+    assertEquals(1, errs.size(), errs.toString());
+    assertTrue(errs.get(0).contains("cluster.agents[0].resources.reservations: 'reservations' cannot name a resource"),
+        errs.get(0));
+  }
+
+  @Test
   void aFaultAfterUntil_isAnError() {
     String yaml = MINIMAL + "until: 10m\nfaults:\n  - {at: 2h, crash: leading-master}\n  - {at: 10m, crash: leading-master}\n";
     List<String> errs = errors(yaml);

@@ -102,6 +102,7 @@ class SchemaTest {
         ScenarioLoaderTest.MINIMAL.replace("cpus: 1, mem: 512MB", "cpus: 0, mem: 512MB"),
         ScenarioLoaderTest.MINIMAL.replace("duration: 10s", "duration: {gamma: {k: 1}}"),
         ScenarioLoaderTest.MINIMAL.replace("name: tiny", "name: Tiny"),
+        ScenarioLoaderTest.MINIMAL.replace("cpus: 4, mem: 8GB", "cpus: 4, mem: 8GB, reservations: 2"),
         ScenarioLoaderTest.MINIMAL + "cluster.network: {loss: 2}\n".replace("cluster.network", "metrics")};
     for (String yaml : bad) {
       assertFalse(schema().validate(YAML.readTree(yaml)).isEmpty(), "schema accepted:\n" + yaml);
@@ -113,6 +114,7 @@ class SchemaTest {
   void edgeValues_acceptedByBoth() throws Exception {
     String[] good = {
         ScenarioLoaderTest.MINIMAL + "roles: {a: {weight: 0.5, quota: {cpus: 0, mem: 1GB}}}\n",
+        ScenarioLoaderTest.MINIMAL.replace("cpus: 4, mem: 8GB", "cpus: 4, mem: 8GB, reservations2: 2"),
         ScenarioLoaderTest.MINIMAL.replace("duration: 10s", "duration: forever") + "until: 1h\n",
         ScenarioLoaderTest.MINIMAL + "cluster.network: {loss: 1}\n".replace("cluster.network", "metrics")
             .replace("{loss: 1}", "{sampleInterval: 250ms}"),
