@@ -57,29 +57,29 @@ public final class SimulationRunner implements Runner {
     MesosCluster cluster = new MesosCluster(sim, cfg);
     MetricsRecorder rec = null;
     RunSetup setup = null;
-    if (req.outDir() != null) {
-      Files.createDirectories(req.outDir());
-      // A previous run in this folder may have drawn other charts or formats; they must not pass for
-      // this run's (the recorder removes the previous summary, CSVs and report itself)
-      for (String chart : ReportOptions.CHARTS) {
-        for (String format : ReportOptions.FORMATS) {
-          Files.deleteIfExists(req.outDir().resolve(ReportWriter.CHARTS_DIR).resolve(chart + "." + format));
-        }
-      }
-      Files.deleteIfExists(req.outDir().resolve(ReportWriter.SCENARIO));
-      List<FrameworkMeta> meta = new ArrayList<>();
-      for (Scenario.Expanded e : s.expanded()) {
-        meta.add(new FrameworkMeta(e.name(), e.role()));
-      }
-      setup = new RunSetup(s.name(), s.seed(), s.allocator().policy(), s.sampleInterval(), cluster.resourceNames(),
-          meta, ModelMapper.roleWeights(s), req.outDir());
-      rec = new MetricsRecorder(setup);
-      cluster.addObserver(rec);
-    }
     EventLog events = null;
     // The digest is a pure function of the event stream: fold it on the other core.
     BackgroundDigest digest = cluster.digestInBackground();
-    try (digest) {
+    try {
+      if (req.outDir() != null) {
+        Files.createDirectories(req.outDir());
+        // A previous run in this folder may have drawn other charts or formats; they must not pass for
+        // this run's (the recorder removes the previous summary, CSVs and report itself)
+        for (String chart : ReportOptions.CHARTS) {
+          for (String format : ReportOptions.FORMATS) {
+            Files.deleteIfExists(req.outDir().resolve(ReportWriter.CHARTS_DIR).resolve(chart + "." + format));
+          }
+        }
+        Files.deleteIfExists(req.outDir().resolve(ReportWriter.SCENARIO));
+        List<FrameworkMeta> meta = new ArrayList<>();
+        for (Scenario.Expanded e : s.expanded()) {
+          meta.add(new FrameworkMeta(e.name(), e.role()));
+        }
+        setup = new RunSetup(s.name(), s.seed(), s.allocator().policy(), s.sampleInterval(), cluster.resourceNames(),
+            meta, ModelMapper.roleWeights(s), req.outDir());
+        rec = new MetricsRecorder(setup);
+        cluster.addObserver(rec);
+      }
       if (req.eventKinds() != null) {
         if (req.outDir() == null) {
           throw new IllegalArgumentException("an event log needs an output folder");
@@ -87,15 +87,34 @@ public final class SimulationRunner implements Runner {
         events = new EventLog(req.outDir(), req.eventKinds());
         cluster.addObserver(events);
       }
-      return run(req, progressOut, s, cfg, sim, cluster, rec, setup, events, digest);
+      RunResult result = run(req, progressOut, s, cfg, sim, cluster, rec, setup, events, digest);
+      digest.close();
+      return result;
     } catch (Exception | Error e) {
+      // Close without finishing: the *.partial files stay and summary.json is not written. A failure
+      // while closing is added to the run's failure, never put in its place.
+      closeQuietly(e, digest::close);
       if (rec != null) {
-        rec.close(); // without finish(): the *.partial files stay, summary.json is not written
+        closeQuietly(e, rec::close);
       }
       if (events != null) {
-        events.close(); // stays events.jsonl.partial
+        closeQuietly(e, events::close); // stays events.jsonl.partial
       }
       throw e;
+    }
+  }
+
+  private interface Closer {
+    void close() throws Exception;
+  }
+
+  private static void closeQuietly(Throwable failure, Closer c) {
+    try {
+      c.close();
+    } catch (Exception | Error e) {
+      if (e != failure) {
+        failure.addSuppressed(e);
+      }
     }
   }
 

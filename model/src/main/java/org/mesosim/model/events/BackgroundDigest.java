@@ -31,7 +31,9 @@ public final class BackgroundDigest implements ModelObserver, AutoCloseable {
   private ModelEvent[] batch;
   private int n;
   private volatile Throwable failure;
-  private boolean finished;
+  private boolean finished; // finish() began
+  private boolean complete; // finish() succeeded: the digest is whole
+  private boolean closed;
 
   /** Starts the worker (a daemon thread named after {@code name}). */
   public BackgroundDigest(Digest digest, String name) {
@@ -61,10 +63,17 @@ public final class BackgroundDigest implements ModelObserver, AutoCloseable {
     }
   }
 
-  /** Folds every event handed so far and stops the worker; the digest is then complete. */
+  /**
+   * Folds every event handed so far and stops the worker; the digest is then complete. Again after
+   * that, it does nothing; after {@link #close} or a finish that failed, it throws: the digest is not
+   * whole and must not be read.
+   */
   public void finish() {
-    if (finished) {
+    if (complete) {
       return;
+    }
+    if (closed || finished) {
+      throw new IllegalStateException("the digest was abandoned before it was complete");
     }
     finished = true;
     if (n < batch.length) {
@@ -79,6 +88,7 @@ public final class BackgroundDigest implements ModelObserver, AutoCloseable {
       throw new IllegalStateException("interrupted while the digest was being completed", e);
     }
     rethrowFailure();
+    complete = true;
   }
 
   /**
@@ -87,7 +97,7 @@ public final class BackgroundDigest implements ModelObserver, AutoCloseable {
    */
   @Override
   public void close() {
-    finished = true;
+    closed = true;
     if (worker.isAlive()) {
       worker.interrupt();
     }

@@ -79,5 +79,20 @@ class BackgroundDigestFailureTest {
     }
     assertFalse(bg.workerAlive(), "close() stopped the worker");
     bg.close(); // idempotent
+    assertThrows(IllegalStateException.class, bg::finish, "the digest is not whole: it must not be read");
+  }
+
+  @Test
+  void finishAfterClose_throws_butCloseAfterFinish_keepsTheDigest() {
+    BackgroundDigest closed = new BackgroundDigest(e -> { }, "closed");
+    closed.on(event(0));
+    closed.close();
+    IllegalStateException e = assertThrows(IllegalStateException.class, closed::finish);
+    assertTrue(e.getMessage().contains("abandoned"), e.getMessage());
+    BackgroundDigest done = new BackgroundDigest(e2 -> { }, "done");
+    done.on(event(0));
+    done.finish();
+    done.close();
+    done.finish(); // still complete: nothing to do
   }
 }
