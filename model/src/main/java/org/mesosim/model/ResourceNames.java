@@ -54,18 +54,8 @@ public final class ResourceNames {
       String[] n = java.util.Arrays.copyOf(names, idx + 1);
       n[idx] = name;
       INDEX.put(name, idx);
-      int[] order = new int[idx + 1];
-      int k = 0;
-      for (String c : CANONICAL) {
-        order[k++] = INDEX.get(c);
-      }
-      for (var e : INDEX.entrySet()) { // by name
-        if (e.getValue() >= CANONICAL.size()) {
-          order[k++] = e.getValue();
-        }
-      }
       names = n;
-      outputIndices = order;
+      outputIndices = outputOrder(INDEX.keySet()).stream().mapToInt(INDEX::get).toArray();
       return idx;
     }
   }
