@@ -375,7 +375,7 @@ final class Master extends Process {
           allocator.recoverResources(fid, e.getKey(), e.getValue(), 0);
           continue;
         }
-        Offer o = new Offer(new OfferId(offerPrefix + (offerSeq++)), this, f.idx, a.idx, e.getValue());
+        Offer o = new Offer(OfferId.sequenced(offerPrefix, offerSeq++), this, f.idx, a.idx, e.getValue());
         o.agentSlot = a.offers.size();
         a.offers.add(o);
         o.frameworkSlot = f.offers.size();
