@@ -1017,7 +1017,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
       skippedRuns++;
       return;
     }
-    if (all) {
+    boolean active = anyFrameworkActive();
+    if (all && active) {
       n = 0;
       for (int s = 0; s < slotCount; s++) {
         Agent a = slots[s];
@@ -1029,12 +1030,14 @@ public final class HierarchicalDrfAllocator implements Allocator {
     runs++;
     inRun = true;
     try {
-      runRandom.shuffle(candidates, n);
       offered.clear();
-      if (version >= 15) {
-        allocate15(n);
-      } else {
-        allocate11(n);
+      if (active) {
+        runRandom.shuffle(candidates, n);
+        if (version >= 15) {
+          allocate15(n);
+        } else {
+          allocate11(n);
+        }
       }
     } finally {
       inRun = false;
@@ -1043,6 +1046,25 @@ public final class HierarchicalDrfAllocator implements Allocator {
       changed = false;
     }
     emit();
+  }
+
+  /**
+   * False iff no framework of any role is active in its sorter (all suppressed or deactivated):
+   * then neither stage can pick anyone (a DRF sorter without active clients answers none), so
+   * the run gives nothing, and skipping its agent visits changes nothing: DRF sorters draw no
+   * randomness and the run's generator is reseeded by the next run. With random sorters (which
+   * draw while sorting) it answers true, so such runs are done in full as before.
+   */
+  private boolean anyFrameworkActive() {
+    if (!screenable) {
+      return true;
+    }
+    for (Role r : roles.values()) {
+      if (r.sorter.activeCount() > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void emit() {
