@@ -72,6 +72,9 @@ public final class DrfSorter implements Sorter {
   // Emptied groups kept for reuse (an allocation change moves a client to a new group every
   // time), and the lookup key of classInsert: no allocation per allocation change.
   private final ArrayList<ShareClass> classPool = new ArrayList<>();
+  // The groups are built by the first scanClasses and kept up to date from then on: a sorter that
+  // is only ever sorted (the role sorter) never pays for them on every allocation change.
+  private boolean grouped;
   private long[] probe = new long[1];
   private long totalEpoch;
   private boolean ranksValid = true;
@@ -373,6 +376,12 @@ public final class DrfSorter implements Sorter {
    */
   private int scanClasses(IntPredicate eligible) {
     ensureRanks();
+    if (!grouped) {
+      grouped = true;
+      for (int k = 0; k < actSize; k++) {
+        classInsert(act[k]);
+      }
+    }
     int n = classList.size();
     for (int i = 0; i < n; i++) {
       ShareClass c = classList.get(i);
@@ -458,6 +467,9 @@ public final class DrfSorter implements Sorter {
   }
 
   private void classInsert(int h) {
+    if (!grouped) {
+      return;
+    }
     ensureRanks();
     long[] key = classKey(h);
     ShareClass c = classes.get(key);
