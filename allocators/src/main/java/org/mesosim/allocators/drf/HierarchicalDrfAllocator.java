@@ -274,7 +274,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     boolean suppressed;
     long[] allocQ;
     final IntMap<long[]> allocByAgent = new IntMap<>();
-    final IntMap<ArrayList<OfferFilter>> filters = new IntMap<>();
+    // By agent key, the head of the chain (OfferFilter.next) of this framework's filters there.
+    final IntMap<OfferFilter> filters = new IntMap<>();
     int filterCount;
     int index;
     int runStamp = -1;
@@ -306,17 +307,25 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
   }
 
-  private static final class OfferFilter {
+  /** A filter, and its own expiry timer's action (no separate closure per filter). */
+  private final class OfferFilter implements Runnable {
     final Fw fw;
     final int agentKey;
     final ResourceSet refused;
     long event = -1;
     boolean live = true;
+    /** The next filter of the same framework on the same agent (the chain in {@code fw.filters}). */
+    OfferFilter next;
 
     OfferFilter(Fw fw, int agentKey, ResourceSet refused) {
       this.fw = fw;
       this.agentKey = agentKey;
       this.refused = refused;
+    }
+
+    @Override
+    public void run() {
+      expire(this);
     }
   }
 
@@ -612,13 +621,14 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
     timeout = Math.max(interval, timeout);
     OfferFilter f = new OfferFilter(fw, a.key, resources);
-    fw.filters.computeIfAbsent(a.key, k -> new ArrayList<>(2)).add(f);
+    f.next = fw.filters.get(a.key);
+    fw.filters.put(a.key, f);
     fw.filterCount++;
     setFilterBit(a.key, fw.index, true);
     if (version >= 17) {
-      f.event = sim.schedule(timeout, () -> sim.schedule(0, () -> expire(f)));
+      f.event = sim.schedule(timeout, () -> sim.schedule(0, f));
     } else {
-      f.event = sim.schedule(timeout, () -> expire(f));
+      f.event = sim.schedule(timeout, f);
     }
   }
 
@@ -870,14 +880,23 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private void removeFilter(OfferFilter f) {
     f.live = false;
     unscreen(f.agentKey);
-    ArrayList<OfferFilter> list = f.fw.filters.get(f.agentKey);
-    if (list != null) {
-      list.remove(f);
-      if (list.isEmpty()) {
+    OfferFilter head = f.fw.filters.get(f.agentKey);
+    if (head == f) {
+      if (f.next == null) {
         f.fw.filters.remove(f.agentKey);
         setFilterBit(f.agentKey, f.fw.index, false);
+      } else {
+        f.fw.filters.put(f.agentKey, f.next);
+      }
+    } else {
+      for (OfferFilter p = head; p != null; p = p.next) {
+        if (p.next == f) {
+          p.next = f.next;
+          break;
+        }
       }
     }
+    f.next = null;
     f.fw.filterCount--;
   }
 
@@ -886,10 +905,13 @@ public final class HierarchicalDrfAllocator implements Allocator {
       return;
     }
     // Order-free: cancelling a timer and clearing a bit draw nothing and schedule nothing.
-    fw.filters.forEachUnordered((list, key) -> {
-      for (OfferFilter f : list) {
+    fw.filters.forEachUnordered((head, key) -> {
+      for (OfferFilter f = head; f != null; ) {
+        OfferFilter next = f.next;
+        f.next = null;
         f.live = false;
         sim.cancel(f.event);
+        f = next;
       }
       setFilterBit(key, fw.index, false);
     });
@@ -1346,11 +1368,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     if (bits == null || word >= bits.length || (bits[word] & (1L << fw.index)) == 0) {
       return false;
     }
-    ArrayList<OfferFilter> list = fw.filters.get(a.key);
-    if (list == null) {
-      return false;
-    }
-    for (OfferFilter f : list) {
+    for (OfferFilter f = fw.filters.get(a.key); f != null; f = f.next) {
       if (refusedContains(f.refused)) {
         return true;
       }
