@@ -1098,9 +1098,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     emitting = true;
     try {
       for (Fw fw : out) {
-        TreeMap<AgentId, ResourceSet> m = offerMap(fw);
         offerCallbacks++;
-        callback.offer(fw.id, java.util.Collections.unmodifiableSortedMap(m));
+        callback.offer(fw.id, offerMap(fw));
       }
     } finally {
       emitting = false;
@@ -1475,19 +1474,19 @@ public final class HierarchicalDrfAllocator implements Allocator {
   /**
    * {@code fw}'s offer of this run as a map by agent id: pools given to the same agent are merged
    * in the order given, exactly as {@code TreeMap.merge(id, rs, ResourceSet::plus)} would. Entries
-   * are sorted by the agents' id ranks and the tree is built in linear time from the sorted run.
+   * are sorted by the agents' id ranks into arrays that the returned {@link OfferRun} wraps (no
+   * tree is built: the master only walks it).
    */
-  private TreeMap<AgentId, ResourceSet> offerMap(Fw fw) {
+  private OfferRun offerMap(Fw fw) {
     int n = fw.offerCount;
     Agent[] as = fw.offerAgents;
     ResourceSet[] rs = fw.offerSets;
     fw.offerCount = 0;
-    TreeMap<AgentId, ResourceSet> m = new TreeMap<>();
     if (n == 1) {
-      m.put(as[0].id, rs[0]);
+      OfferRun one = new OfferRun(new AgentId[] {as[0].id}, new ResourceSet[] {rs[0]}, 1);
       as[0] = null;
       rs[0] = null;
-      return m;
+      return one;
     }
     if (ranksDirty) {
       int r = 0;
@@ -1519,98 +1518,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
     java.util.Arrays.fill(as, 0, n, null);
     java.util.Arrays.fill(rs, 0, n, null);
-    m.putAll(new SortedRun(ids, vals, k));
-    return m;
-  }
-
-  /**
-   * A read-only sorted view over parallel arrays, only for {@link TreeMap#putAll}, which builds
-   * its tree in linear time from a {@link SortedMap} with the same (natural) ordering.
-   */
-  private static final class SortedRun extends java.util.AbstractMap<AgentId, ResourceSet>
-      implements SortedMap<AgentId, ResourceSet> {
-    private final AgentId[] ids;
-    private final ResourceSet[] vals;
-    private final int size;
-
-    SortedRun(AgentId[] ids, ResourceSet[] vals, int size) {
-      this.ids = ids;
-      this.vals = vals;
-      this.size = size;
-    }
-
-    @Override
-    public int size() {
-      return size;
-    }
-
-    @Override
-    public java.util.Comparator<? super AgentId> comparator() {
-      return null;
-    }
-
-    @Override
-    public java.util.Set<Map.Entry<AgentId, ResourceSet>> entrySet() {
-      return new java.util.AbstractSet<>() {
-        @Override
-        public int size() {
-          return size;
-        }
-
-        @Override
-        public java.util.Iterator<Map.Entry<AgentId, ResourceSet>> iterator() {
-          return new java.util.Iterator<>() {
-            private int i;
-
-            @Override
-            public boolean hasNext() {
-              return i < size;
-            }
-
-            @Override
-            public Map.Entry<AgentId, ResourceSet> next() {
-              if (i >= size) {
-                throw new java.util.NoSuchElementException();
-              }
-              Map.Entry<AgentId, ResourceSet> e = new java.util.AbstractMap.SimpleImmutableEntry<>(ids[i], vals[i]);
-              i++;
-              return e;
-            }
-          };
-        }
-      };
-    }
-
-    @Override
-    public SortedMap<AgentId, ResourceSet> subMap(AgentId from, AgentId to) {
-      return new TreeMap<>(this).subMap(from, to);
-    }
-
-    @Override
-    public SortedMap<AgentId, ResourceSet> headMap(AgentId to) {
-      return new TreeMap<>(this).headMap(to);
-    }
-
-    @Override
-    public SortedMap<AgentId, ResourceSet> tailMap(AgentId from) {
-      return new TreeMap<>(this).tailMap(from);
-    }
-
-    @Override
-    public AgentId firstKey() {
-      if (size == 0) {
-        throw new java.util.NoSuchElementException();
-      }
-      return ids[0];
-    }
-
-    @Override
-    public AgentId lastKey() {
-      if (size == 0) {
-        throw new java.util.NoSuchElementException();
-      }
-      return ids[size - 1];
-    }
+    return new OfferRun(ids, vals, k);
   }
 
   /**
