@@ -124,6 +124,9 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private boolean screenFilteredAgents = true;
   private final boolean screenable; // DRF sorters only: a random sorter draws on every sort
   private long screenedVisits;
+  // Runs in which no framework was active, so no agent was visited (anyFrameworkActive).
+  private boolean skipIdleRuns = true;
+  private long idleRuns;
 
   private final TreeMap<FrameworkId, Fw> frameworks = new TreeMap<>();
   // Per agent key, a bit per framework index: "this framework has a live filter on this agent",
@@ -768,6 +771,16 @@ public final class HierarchicalDrfAllocator implements Allocator {
     return screenedVisits;
   }
 
+  /** For tests: visit the agents even in runs in which no framework is active. */
+  void setSkipIdleRuns(boolean skip) {
+    this.skipIdleRuns = skip;
+  }
+
+  /** For tests: runs so far whose agent visits were skipped because no framework was active. */
+  long idleRuns() {
+    return idleRuns;
+  }
+
   private void eligibilityChanged() {
     eligibilityEpoch++;
   }
@@ -1039,7 +1052,10 @@ public final class HierarchicalDrfAllocator implements Allocator {
       skippedRuns++;
       return;
     }
-    boolean active = anyFrameworkActive();
+    boolean active = !skipIdleRuns || anyFrameworkActive();
+    if (!active) {
+      idleRuns++;
+    }
     if (all && active) {
       n = 0;
       for (int s = 0; s < slotCount; s++) {

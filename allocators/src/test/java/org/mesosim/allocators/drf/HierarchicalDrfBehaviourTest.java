@@ -39,6 +39,83 @@ class HierarchicalDrfBehaviourTest {
     assertEquals(1, h.allocator.activeOfferFilters("role1"));
   }
 
+  /**
+   * Three filters of one framework on one agent (kept as a chain): each expires on its own, from
+   * the middle, the head and the tail of the chain, and the agent is offered again exactly when
+   * no live filter contains its free resources any more.
+   */
+  @Test
+  void filter_severalOnOneAgent_expireIndependently() {
+    AllocatorHarness h = new AllocatorHarness();
+    FrameworkId f1 = h.addFramework("role1");
+    // A long filter on another agent keeps the framework's filter count above zero throughout,
+    // so a dead filter left in the chain would show.
+    AgentId other = h.addAgent("cpus:1;mem:512;disk:0");
+    h.recover(h.expect(f1, Map.of(other, "cpus:1;mem:512")), 100 * S);
+    AgentId a1 = h.addAgent("cpus:4;mem:2048;disk:0");
+    h.expect(f1, Map.of(a1, "cpus:4;mem:2048"));
+    // A: half back for 30 s (free cpus:2 is inside A: filtered). B: the other half for 10 s;
+    // free cpus:4 is inside neither, so the next run offers the whole agent again.
+    h.allocator.recoverResources(f1, a1, AllocatorHarness.res("cpus:2;mem:1024"), 30 * S);
+    h.allocator.recoverResources(f1, a1, AllocatorHarness.res("cpus:2;mem:1024"), 10 * S);
+    assertEquals(3, h.allocator.activeOfferFilters("role1"));
+    h.advance(S);
+    AllocatorHarness.Offer o = h.expect(f1, Map.of(a1, "cpus:4;mem:2048"));
+    // C: all of it for 20 s (expires at 21 s): filtered by C alone.
+    h.recover(o, 20 * S);
+    assertEquals(4, h.allocator.activeOfferFilters("role1"));
+    h.advanceTo(10 * S);
+    assertEquals(3, h.allocator.activeOfferFilters("role1")); // B gone (the chain's middle)
+    h.advanceTo(21 * S - 1);
+    h.expectNoOffer();
+    assertEquals(3, h.allocator.activeOfferFilters("role1"));
+    h.advanceTo(21 * S);
+    assertEquals(2, h.allocator.activeOfferFilters("role1")); // C gone (the head); A left
+    o = h.expect(f1, Map.of(a1, "cpus:4;mem:2048"));
+    // Give back cpus:2 for 1 s: free cpus:2 is inside A (and the new filter) until A expires.
+    h.allocator.recoverResources(f1, a1, AllocatorHarness.res("cpus:2;mem:1024"), S);
+    assertEquals(3, h.allocator.activeOfferFilters("role1"));
+    h.advanceTo(29 * S);
+    assertEquals(2, h.allocator.activeOfferFilters("role1"));
+    h.expectNoOffer();
+    h.advanceTo(31 * S);
+    assertEquals(1, h.allocator.activeOfferFilters("role1")); // A gone (the tail)
+    o = h.next();
+    assertEquals(f1, o.framework());
+    assertEquals(30 * S, o.time());
+    assertEquals(Map.of(a1, AllocatorHarness.res("cpus:2;mem:1024")), Map.copyOf(o.resources()));
+    h.expectNoOffer();
+  }
+
+  /** Deactivation drops a whole chain of filters; their timers firing later change nothing. */
+  @Test
+  void filter_deactivateDropsEveryFilterOfAChain() {
+    AllocatorHarness h = new AllocatorHarness();
+    FrameworkId f1 = h.addFramework("role1");
+    AgentId a1 = h.addAgent("cpus:4;mem:2048;disk:0");
+    h.expect(f1, Map.of(a1, "cpus:4;mem:2048"));
+    h.allocator.recoverResources(f1, a1, AllocatorHarness.res("cpus:1;mem:512"), 50 * S);
+    h.allocator.recoverResources(f1, a1, AllocatorHarness.res("cpus:1;mem:512"), 40 * S);
+    h.allocator.recoverResources(f1, a1, AllocatorHarness.res("cpus:1;mem:512"), 30 * S);
+    assertEquals(3, h.allocator.activeOfferFilters("role1"));
+    h.allocator.deactivateFramework(f1);
+    assertEquals(0, h.allocator.activeOfferFilters("role1"));
+    h.advanceTo(60 * S);
+    assertEquals(0, h.allocator.activeOfferFilters("role1"));
+    h.expectNoOffer();
+    h.allocator.activateFramework(f1);
+    h.settle();
+    h.expect(f1, Map.of(a1, "cpus:3;mem:1536"));
+    h.allocator.recoverResources(f1, a1, AllocatorHarness.res("cpus:3;mem:1536"), 5 * S);
+    assertEquals(1, h.allocator.activeOfferFilters("role1"));
+    h.advanceTo(66 * S);
+    assertEquals(0, h.allocator.activeOfferFilters("role1"));
+    AllocatorHarness.Offer o = h.next();
+    assertEquals(f1, o.framework());
+    assertEquals(65 * S, o.time());
+    assertEquals(AllocatorHarness.res("cpus:3;mem:1536"), o.resources().get(a1));
+  }
+
   @Test
   void filter_refuseZeroInstallsNoFilter() {
     AllocatorHarness h = new AllocatorHarness();
@@ -297,6 +374,103 @@ class HierarchicalDrfBehaviourTest {
     // the run at t=1 still looks (the scoped addAgent run does not cover all agents); t=2..10 skip
     assertEquals(runs + 1, h.allocator.stats().runs());
     assertEquals(9, h.allocator.stats().skippedRuns());
+  }
+
+  /**
+   * A run in which no framework of any role is active (all suppressed or deactivated) visits no
+   * agent; the offers made around such phases are exactly those made when every run visits every
+   * agent, in every behaviour version and with quota.
+   */
+  @Test
+  void idleRuns_skippingTheirAgentVisitsChangesNothing() {
+    long idle = 0;
+    for (String version : new String[] {"1.1", "1.2", "1.5", "1.7"}) {
+      for (long seed : new long[] {1L, 2L, 3L}) {
+        AllocatorHarness on = new AllocatorHarness(S, Map.of("mesosVersion", version), seed);
+        AllocatorHarness off = new AllocatorHarness(S, Map.of("mesosVersion", version), seed);
+        off.allocator.setSkipIdleRuns(false);
+        List<String> a = idlePhasesScenario(on);
+        List<String> b = idlePhasesScenario(off);
+        assertEquals(b, a, version + " seed " + seed);
+        assertTrue(a.size() > 40, "the scenario should make many offers, made " + a.size());
+        assertEquals(0, off.allocator.idleRuns());
+        assertTrue(on.allocator.idleRuns() > 0, version + " seed " + seed + ": no idle run");
+        idle += on.allocator.idleRuns();
+      }
+    }
+    assertTrue(idle >= 12 * 5, "idle runs " + idle);
+  }
+
+  /**
+   * Three frameworks in three roles (one with quota) on 10 agents, holding some offers and
+   * declining others with filters; from 10 s to 20 s and from 25 s to 30 s none is active, while
+   * resources come back, an agent joins and another leaves.
+   */
+  private static List<String> idlePhasesScenario(AllocatorHarness h) {
+    h.allocator.setQuota("gold", Resources.of(2, 1024));
+    List<FrameworkId> fws = new ArrayList<>();
+    for (String r : new String[] {"gold", "silver", "bronze"}) {
+      fws.add(h.addFramework(r));
+    }
+    List<AgentId> agents = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      agents.add(h.addAgent((i % 2 == 0 ? "cpus:4;mem:2048" : "cpus:2;mem:4096") + ";disk:0"));
+    }
+    List<String> log = new ArrayList<>();
+    List<AllocatorHarness.Offer> held = new ArrayList<>();
+    List<Long> release = new ArrayList<>();
+    int k = 0;
+    for (long t = 0; t <= 45 * S; t += S / 2) {
+      h.advanceTo(t);
+      for (int i = held.size() - 1; i >= 0; i--) { // held offers come back, idle phases or not
+        if (release.get(i) == t) {
+          h.recover(held.remove(i), (i % 4) * S);
+          release.remove(i);
+        }
+      }
+      while (!h.offers.isEmpty()) {
+        AllocatorHarness.Offer o = h.next();
+        log.add(o.time() + " " + o.framework() + " " + o.resources());
+        k++;
+        if (k % 3 == 0) {
+          h.recover(o, (k % 5) * S);
+        } else {
+          held.add(o);
+          release.add(t + (1 + k % 4) * S);
+        }
+      }
+      if (t == 10 * S) {
+        fws.forEach(h.allocator::suppressOffers);
+      }
+      if (t == 14 * S) {
+        agents.add(h.addAgent("cpus:8;mem:8192;disk:0"));
+      }
+      if (t == 16 * S) { // as the master does: offers on a leaving agent are recovered first
+        AgentId gone = agents.get(3);
+        for (int i = held.size() - 1; i >= 0; i--) {
+          if (held.get(i).resources().containsKey(gone)) {
+            h.recover(held.remove(i), 0);
+            release.remove(i);
+          }
+        }
+        h.allocator.removeAgent(gone);
+        h.settle();
+      }
+      if (t == 20 * S) {
+        h.allocator.reviveOffers(fws.get(1));
+        h.settle();
+      }
+      if (t == 25 * S) {
+        h.allocator.deactivateFramework(fws.get(1));
+        h.settle();
+      }
+      if (t == 30 * S) {
+        h.allocator.activateFramework(fws.get(1));
+        fws.forEach(h.allocator::reviveOffers);
+        h.settle();
+      }
+    }
+    return log;
   }
 
   @Test
