@@ -103,7 +103,9 @@ public final class ScenarioLoader {
       try {
         YamlTree.set(root, o);
       } catch (IllegalArgumentException e) {
-        problems.add(new Problem(Loc.of("--set " + o), "", e.getMessage().replaceFirst("^--set [^:]*: ", "")));
+        String prefix = "--set " + o + ": "; // the whole override: its value may hold ": " itself
+        String msg = e.getMessage();
+        problems.add(new Problem(Loc.of("--set " + o), "", msg.startsWith(prefix) ? msg.substring(prefix.length()) : msg));
       }
     }
     // problems so far (duplicate keys, a second document, a bad --set) leave a usable tree: go on, so
@@ -315,6 +317,13 @@ public final class ScenarioLoader {
         error(e.getValue(), p, "is too large");
         continue;
       }
+      if (v > 0 && Resources.toMilli(name, v) == 0) {
+        // Mesos keeps scalars in fixed point with three decimal digits (src/common/values.cpp),
+        // so such an amount would silently vanish.
+        error(e.getValue(), p, "must be at least 0.001 (scalar resources are kept to three decimals, as in"
+            + " Mesos), not " + e.getValue().text());
+        continue;
+      }
       amounts.put(name, v);
     }
     if (required && amounts.isEmpty() && n.entries().isEmpty()) {
@@ -403,6 +412,11 @@ public final class ScenarioLoader {
             }
           }
           if (!ok) {
+            return null;
+          }
+          if (kind.equals("uniform") && v[1] < v[0]) { // in the units as written, not microseconds
+            error(body.get("max"), join(p, "max"), "must be >= min (" + body.get("min").text() + "), not "
+                + body.get("max").text());
             return null;
           }
           Distribution d = switch (kind) {
@@ -1098,7 +1112,14 @@ public final class ScenarioLoader {
         tasksPerJob = new Scenario.Dist(new Distribution.Constant(k), false);
       } else {
         Scenario.Dist d = dist(tpj, path + ".tasksPerJob", false);
-        tasksPerJob = d == null ? tasksPerJob : d;
+        double least = d == null ? 1 : d.value() instanceof Distribution.Constant k ? k.value()
+            : d.value() instanceof Distribution.Empirical em ? java.util.Collections.min(em.values()) : 1;
+        if (least < 1) { // samples of the others are rounded, at least 1 (SyntheticSpec)
+          error(tpj, path + ".tasksPerJob", "every value must be >= 1 (a job has at least one task), not "
+              + fmt(least));
+        } else if (d != null) {
+          tasksPerJob = d;
+        }
       }
     }
     Map<String, YNode> task = object(m.get("task"), path + ".task", "task");
@@ -1261,6 +1282,10 @@ public final class ScenarioLoader {
   }
 
   private List<Path> resolveFiles(String p, YNode at, String path) {
+    if (p.isBlank()) {
+      error(at, path, "is empty: name a trace file, a folder's files or a glob such as traces/*.gz");
+      return List.of();
+    }
     String pattern = p.replace('\\', '/');
     boolean glob = pattern.contains("*") || pattern.contains("?") || pattern.contains("[");
     if (!glob) {

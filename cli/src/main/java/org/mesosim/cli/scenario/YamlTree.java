@@ -192,9 +192,17 @@ public final class YamlTree {
       case VALUE_NUMBER_FLOAT:
         return YNode.scalar(here, p.getDoubleValue(), p.getText());
       case VALUE_TRUE:
-        return YNode.scalar(here, Boolean.TRUE, "true");
-      case VALUE_FALSE:
-        return YNode.scalar(here, Boolean.FALSE, "false");
+      case VALUE_FALSE: {
+        boolean b = t == JsonToken.VALUE_TRUE;
+        String raw = p.getText();
+        if (raw != null && !raw.equalsIgnoreCase(String.valueOf(b))) {
+          // YAML 1.1 (this parser) reads yes/no/on/off/y/n as booleans; YAML 1.2 (editors, the
+          // schema) as strings: a framework named `no` would silently become `false`
+          problems.add(new Problem(here, path, "'" + raw + "' is read by YAML 1.1 as " + b + " and by editors as"
+              + " the string '" + raw + "': write " + b + ", or quote it ('" + raw + "')"));
+        }
+        return YNode.scalar(here, b, String.valueOf(b));
+      }
       case VALUE_NULL:
         return YNode.scalar(here, null, "null");
       default:
@@ -225,8 +233,11 @@ public final class YamlTree {
     } else {
       List<Problem> problems = new ArrayList<>();
       value = parse(valueText, source, problems);
-      if (value == null || !problems.isEmpty()) {
+      if (value == null) {
         throw new IllegalArgumentException(source + ": the value is not valid YAML");
+      }
+      if (!problems.isEmpty()) { // parsed, but ambiguous (a leading zero, yes/no): say why
+        throw new IllegalArgumentException(source + ": " + problems.get(0).message());
       }
       value = relocate(value, Loc.of(source));
     }
@@ -292,18 +303,29 @@ public final class YamlTree {
     }
   }
 
-  /** Splits {@code a.b[1].c} into "a", "b", 1, "c". */
+  /**
+   * Splits {@code a.b[1].c} into "a", "b", 1, "c". Strict: no empty segment ({@code a..b},
+   * {@code .a}, {@code a.}), a key follows a '.' and only '.', '[' or the end follow a ']'.
+   */
   static List<Object> segments(String path, String source) {
     List<Object> out = new ArrayList<>();
     int i = 0;
     int n = path.length();
+    boolean afterDot = false;
     while (i < n) {
       char c = path.charAt(i);
       if (c == '.') {
+        if (out.isEmpty() || afterDot) {
+          throw new IllegalArgumentException(source + ": '" + path + "' has an empty key (at character " + (i + 1) + ")");
+        }
+        afterDot = true;
         i++;
         continue;
       }
       if (c == '[') {
+        if (afterDot) {
+          throw new IllegalArgumentException(source + ": '" + path + "' has an empty key (at character " + i + ")");
+        }
         int close = path.indexOf(']', i);
         if (close < 0) {
           throw new IllegalArgumentException(source + ": missing ']' in the path");
@@ -320,12 +342,24 @@ public final class YamlTree {
         i = close + 1;
         continue;
       }
+      if (c == ']') {
+        throw new IllegalArgumentException(source + ": '" + path + "' has a ']' without its '[' (at character "
+            + (i + 1) + ")");
+      }
+      if (!out.isEmpty() && !afterDot) {
+        throw new IllegalArgumentException(source + ": '" + path + "' needs a '.' before '" + path.substring(i)
+            + "'");
+      }
       int j = i;
-      while (j < n && path.charAt(j) != '.' && path.charAt(j) != '[') {
+      while (j < n && path.charAt(j) != '.' && path.charAt(j) != '[' && path.charAt(j) != ']') {
         j++;
       }
       out.add(path.substring(i, j));
+      afterDot = false;
       i = j;
+    }
+    if (afterDot) {
+      throw new IllegalArgumentException(source + ": '" + path + "' ends with '.'");
     }
     if (out.isEmpty()) {
       throw new IllegalArgumentException(source + ": empty path");

@@ -226,8 +226,8 @@ class ScenarioLoaderTest {
   @Test
   void badDistributionParameter_named() {
     List<String> e = errors(MINIMAL.replace("duration: 10s", "duration: {uniform: {min: 5s, max: 1s}}"));
-    assertEquals(List.of("s.yaml:10:70: frameworks[0].workload.synthetic.task.duration.uniform.max:"
-        + " must be >= min (5000000.0)"), e);
+    assertEquals(List.of("s.yaml:10:85: frameworks[0].workload.synthetic.task.duration.uniform.max:"
+        + " must be >= min (5s), not 1s"), e);
   }
 
   @Test
@@ -284,6 +284,67 @@ class ScenarioLoaderTest {
         errors(MINIMAL, "frameworks[3].name=x"));
     assertEquals(List.of("--set roles.a.weight=-1: roles.a.weight: must be > 0, not -1"),
         errors(MINIMAL, "roles.a.weight=-1"));
+  }
+
+  @Test
+  void set_errorNamesTheWholeOverride_evenWhenItsValueHoldsColons() {
+    assertEquals(List.of("--set frameworks[5]={name: x}: index 5 is out of range (the list has 1 item)"),
+        errors(MINIMAL, "frameworks[5]={name: x}"));
+    assertEquals(List.of("--set cluster.agents[0].resources={cpus: 8, mem: 16GB: the value is not valid YAML"),
+        errors(MINIMAL, "cluster.agents[0].resources={cpus: 8, mem: 16GB"));
+  }
+
+  @Test
+  void set_pathsWithEmptyOrStraySegments_areRejected() {
+    assertEquals(List.of("--set allocator..policy=fifo: 'allocator..policy' has an empty key (at character 11)"),
+        errors(MINIMAL, "allocator..policy=fifo"));
+    assertEquals(List.of("--set .allocator.policy=fifo: '.allocator.policy' has an empty key (at character 1)"),
+        errors(MINIMAL, ".allocator.policy=fifo"));
+    assertEquals(List.of("--set allocator.policy.=fifo: 'allocator.policy.' ends with '.'"),
+        errors(MINIMAL, "allocator.policy.=fifo"));
+    assertEquals(List.of("--set frameworks[0]].name=x: 'frameworks[0]].name' has a ']' without its '[' (at character 14)"),
+        errors(MINIMAL, "frameworks[0]].name=x"));
+    assertEquals(List.of("--set frameworks[0]name=x: 'frameworks[0]name' needs a '.' before 'name'"),
+        errors(MINIMAL, "frameworks[0]name=x"));
+    assertEquals(List.of("--set frameworks.[0].name=x: 'frameworks.[0].name' has an empty key (at character 11)"),
+        errors(MINIMAL, "frameworks.[0].name=x"));
+    // still fine: nested lists and indices after keys
+    assertEquals("fifo", load(MINIMAL, "allocator.policy=fifo").allocator().policy());
+    assertEquals("B", load(MINIMAL, "frameworks[0].name=B").frameworks().get(0).name());
+  }
+
+  @Test
+  void resourceAmount_belowAThousandth_isAnError_notSilentlyDropped() {
+    assertEquals(List.of("s.yaml:10:34: frameworks[0].workload.synthetic.task.resources.cpus: must be at least"
+        + " 0.001 (scalar resources are kept to three decimals, as in Mesos), not 0.0004"),
+        errors(MINIMAL.replace("cpus: 1, mem: 512MB", "cpus: 0.0004, mem: 512MB")));
+    Scenario s = load(MINIMAL.replace("cpus: 1, mem: 512MB", "cpus: 0.0006, mem: 512MB")); // rounds to 0.001
+    assertEquals(1, ((Scenario.Synthetic) s.frameworks().get(0).workload()).task().milli(0));
+  }
+
+  @Test
+  void yaml11Booleans_spelledAsWords_areErrors_notSilentlyFalse() {
+    List<String> e = errors(MINIMAL.replace("- name: A", "- name: no"));
+    assertEquals(1, e.size(), e.toString());
+    assertTrue(e.get(0).endsWith("frameworks[0].name: 'no' is read by YAML 1.1 as false and by editors as the string"
+        + " 'no': write false, or quote it ('no')"), e.get(0));
+    assertTrue(errors(MINIMAL, "frameworks[0].role=on").get(0).contains("'on' is read by YAML 1.1 as true"));
+    assertEquals("no", load(MINIMAL.replace("- name: A", "- name: 'no'")).frameworks().get(0).name());
+    assertEquals("false", load(MINIMAL.replace("- name: A", "- name: 'false'")).frameworks().get(0).name());
+  }
+
+  @Test
+  void tasksPerJob_constantOrEmpiricalBelowOne_isAnError_andUniformBoundsAreShownAsWritten() {
+    String tpj = "frameworks[0].workload.synthetic.tasksPerJob";
+    assertEquals(List.of("--set " + tpj + "={constant: 0}: " + tpj + ": every value must be >= 1 (a job has at least"
+        + " one task), not 0"), errors(MINIMAL, tpj + "={constant: 0}"));
+    assertTrue(errors(MINIMAL, tpj + "={empirical: [2, 0.4, 3]}").get(0).endsWith("not 0.4"));
+    assertEquals(new Distribution.Empirical(List.of(1.0, 5.0)),
+        ((Scenario.Synthetic) load(MINIMAL, tpj + "={empirical: [1, 5]}").frameworks().get(0).workload())
+            .tasksPerJob().value());
+    String dur = "frameworks[0].workload.synthetic.task.duration";
+    assertEquals(List.of("--set " + dur + "={uniform: {min: 2m, max: 1s}}: " + dur + ".uniform.max: must be >= min"
+        + " (2m), not 1s"), errors(MINIMAL, dur + "={uniform: {min: 2m, max: 1s}}"));
   }
 
   @Test
