@@ -290,6 +290,43 @@ class CommandsTest {
   }
 
   @Test
+  void sweep_gridKeySeedOrOverlappingGridKeys_exit2BeforeAnyRun() throws Exception {
+    write("good.yaml", GOOD);
+    // the rows would claim seeds and values that did not run: the sweep's seeds override grid.seed,
+    // and allocator: [{policy: ...}] overrides allocator.policy
+    Path sweep = write("grid.yaml", """
+        scenario: good.yaml
+        grid: {allocator.policy: fifo, seed: [1, 2]}
+        """);
+    Cli r = Cli.run(services(), "sweep", sweep.toString(), "--out", dir.resolve("s").toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
+    assertEquals(sweep + ":2:32: grid.seed: the sweep sets each run's seed; use seeds: (a count or a list) instead",
+        r.err.strip());
+    Path overlap = write("overlap.yaml", """
+        scenario: good.yaml
+        grid:
+          allocator.policy: [fifo]
+          frameworks[0].role: [a, b]
+          frameworks[1].role: [c]
+          allocator.policyX: [1]
+          allocator: [{policy: hierarchical-drf}]
+          frameworks[0]: [{name: B}]
+        """);
+    Cli o = Cli.run(services(), "sweep", overlap.toString(), "--out", dir.resolve("o").toString());
+    assertEquals(ExitCodes.BAD_INPUT, o.code, o.toString());
+    assertEquals(List.of(
+        overlap + ":7:3: grid.allocator: overlaps grid key allocator.policy (one is part of the other); keep one of"
+            + " them",
+        overlap + ":8:3: grid.frameworks[0]: overlaps grid key frameworks[0].role (one is part of the other); keep"
+            + " one of them"), List.of(o.err.strip().split("\n")));
+    assertEquals(0, runner.seen.size());
+    assertFalse(Files.exists(dir.resolve("s")));
+    assertTrue(SweepCommand.overlap("frameworks", "frameworks[0]"));
+    assertFalse(SweepCommand.overlap("frameworks[0].role", "frameworks[1].role"));
+    assertFalse(SweepCommand.overlap("allocator.policy", "allocator.policyX"));
+  }
+
+  @Test
   void compare_policyListedTwiceOrParallelZero_exit2BeforeAnyRun() throws Exception {
     Path f = write("good.yaml", GOOD);
     Cli twice = Cli.run(services(), "compare", f.toString(), "--allocators", "fifo,hierarchical-drf,fifo",
