@@ -69,6 +69,14 @@ public final class CompareCommand implements Callable<Integer> {
     if (parallel != null && parallel < 1) {
       throw new BadInputException("--parallel: must be >= 1, not " + parallel);
     }
+    // picocli splits at commas only: "fifo, drf" gives " drf", and "," or "" give nothing or empty names
+    List<String> names = allocators.stream().map(String::strip).toList();
+    if (names.isEmpty() || names.contains("")) {
+      throw new BadInputException("--allocators: " + (names.stream().allMatch(String::isEmpty) ? "no policy given"
+          : "an empty policy name in '" + String.join(",", allocators) + "'") + "; expected comma-separated"
+          + " policies, known: " + String.join(", ", parent.services().catalog().allocatorNames()));
+    }
+    allocators = names;
     List<String> seen = new ArrayList<>();
     for (String a : allocators) {
       if (seen.contains(a)) {

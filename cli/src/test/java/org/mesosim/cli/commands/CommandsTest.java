@@ -341,6 +341,34 @@ class CommandsTest {
   }
 
   @Test
+  void compare_policyNamesAreTrimmed_anEmptyListOrName_exit2BeforeAnyRun() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    Cli spaced = Cli.run(services(), "compare", f.toString(), "--allocators", "fifo, hierarchical-drf",
+        "--out", dir.resolve("c").toString());
+    assertEquals(ExitCodes.OK, spaced.code, spaced.toString());
+    assertEquals(List.of("fifo", "hierarchical-drf"), runner.seen.stream()
+        .map(q -> q.scenario().allocator().policy()).toList());
+    assertEquals(dir.resolve("c").resolve("hierarchical-drf-seed1"), runner.seen.get(1).outDir());
+    runner.seen.clear();
+    for (String empty : new String[] {",", "", " ", " , "}) {
+      Cli r = Cli.run(services(), "compare", f.toString(), "--allocators", empty, "--out", dir.resolve("e").toString());
+      assertEquals(ExitCodes.BAD_INPUT, r.code, "'" + empty + "'\n" + r);
+      assertEquals("--allocators: no policy given; expected comma-separated policies, known: fifo, hierarchical-drf",
+          r.err.strip(), "'" + empty + "'");
+    }
+    Cli gap = Cli.run(services(), "compare", f.toString(), "--allocators", "fifo,,hierarchical-drf",
+        "--out", dir.resolve("e").toString());
+    assertEquals(ExitCodes.BAD_INPUT, gap.code, gap.toString());
+    assertEquals("--allocators: an empty policy name in 'fifo,,hierarchical-drf'; expected comma-separated policies,"
+        + " known: fifo, hierarchical-drf", gap.err.strip());
+    Cli twice = Cli.run(services(), "compare", f.toString(), "--allocators", "fifo, fifo",
+        "--out", dir.resolve("e").toString());
+    assertEquals("--allocators: fifo is listed twice", twice.err.strip());
+    assertEquals(0, runner.seen.size());
+    assertFalse(Files.exists(dir.resolve("e")));
+  }
+
+  @Test
   void compare_aRunFails_theErrorNamesThatRun() throws Exception {
     Path f = write("good.yaml", GOOD);
     runner.failOnCall = 2;
