@@ -375,8 +375,55 @@ class CommandsTest {
     Cli r = Cli.run(services(), "compare", f.toString(), "--allocators", "hierarchical-drf,fifo", "--parallel", "1",
         "--out", dir.resolve("c").toString());
     assertEquals(ExitCodes.ERROR, r.code, r.toString());
-    assertEquals("error: run fifo seed 1 (" + dir.resolve("c").resolve("fifo-seed1") + ") failed: interrupted"
-        + " (--debug shows the stack trace)", r.err.strip());
+    assertEquals(List.of("run fifo seed 1 (" + dir.resolve("c").resolve("fifo-seed1") + ") failed: interrupted",
+        "error: 1 of 2 runs failed (--debug shows the stack trace)"), List.of(r.err.strip().split("\n")));
+  }
+
+  @Test
+  void compare_severalRunsFail_everyOneIsNamedInPolicyThenSeedOrder_thenACount() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    // a trace with a malformed row fails every run; finishing order (parallel) must not matter
+    FakeRunner malformed = new FakeRunner() {
+      @Override
+      public org.mesosim.cli.RunResult run(RunRequest req, java.io.PrintWriter p) throws Exception {
+        seen.add(req);
+        throw new org.mesosim.engine.BadInputException("t.csv:3: malformed row");
+      }
+    };
+    Cli r = Cli.run(services().withRunner(malformed), "compare", f.toString(), "--allocators",
+        "hierarchical-drf,fifo", "--seeds", "2", "--parallel", "2", "--out", dir.resolve("c").toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
+    assertEquals(4, malformed.seen.size());
+    Path c = dir.resolve("c");
+    assertEquals(List.of(
+        "run hierarchical-drf seed 1 (" + c.resolve("hierarchical-drf-seed1") + ") failed: t.csv:3: malformed row",
+        "run hierarchical-drf seed 2 (" + c.resolve("hierarchical-drf-seed2") + ") failed: t.csv:3: malformed row",
+        "run fifo seed 1 (" + c.resolve("fifo-seed1") + ") failed: t.csv:3: malformed row",
+        "run fifo seed 2 (" + c.resolve("fifo-seed2") + ") failed: t.csv:3: malformed row",
+        "4 of 4 runs failed"), List.of(r.err.strip().split("\n")));
+    // the first failed run (in that order) decides the exit code, as when only it was reported
+    FakeRunner mixed = new FakeRunner() {
+      @Override
+      public org.mesosim.cli.RunResult run(RunRequest req, java.io.PrintWriter p) throws Exception {
+        if (req.scenario().allocator().policy().equals("fifo")) {
+          seen.add(req);
+          throw new org.mesosim.engine.BadInputException("t.csv:3: malformed row");
+        }
+        if (req.scenario().seed() == 2) {
+          seen.add(req);
+          throw new IllegalStateException("interrupted");
+        }
+        return super.run(req, p);
+      }
+    };
+    Cli m = Cli.run(services().withRunner(mixed), "compare", f.toString(), "--allocators",
+        "hierarchical-drf,fifo", "--seeds", "2", "--parallel", "2", "--out", dir.resolve("m").toString());
+    assertEquals(ExitCodes.ERROR, m.code, m.toString());
+    assertEquals(List.of(
+        "run hierarchical-drf seed 2 (" + dir.resolve("m").resolve("hierarchical-drf-seed2") + ") failed: interrupted",
+        "run fifo seed 1 (" + dir.resolve("m").resolve("fifo-seed1") + ") failed: t.csv:3: malformed row",
+        "run fifo seed 2 (" + dir.resolve("m").resolve("fifo-seed2") + ") failed: t.csv:3: malformed row",
+        "error: 3 of 4 runs failed (--debug shows the stack trace)"), List.of(m.err.strip().split("\n")));
   }
 
   @Test
