@@ -266,9 +266,8 @@ public final class SweepCommand implements Callable<Integer> {
       String key = p.key() + ";scenario=" + fingerprint(scenarios.get(i));
       Path rowFile = dir.resolve("runs").resolve(p.id()).resolve("row.json");
       if (Files.isRegularFile(rowFile)) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> row = json.readValue(rowFile.toFile(), LinkedHashMap.class);
-        if (key.equals(row.get("key"))) {
+        Map<String, Object> row = readRow(rowFile, err);
+        if (row != null && key.equals(row.get("key"))) {
           rows.put(i, row);
           continue;
         }
@@ -328,6 +327,27 @@ public final class SweepCommand implements Callable<Integer> {
     }
     long violations = rows.values().stream().mapToLong(r -> ((Number) r.get("invariant_violations")).longValue()).sum();
     return violations > 0 ? ExitCodes.INVARIANT_VIOLATED : ExitCodes.OK;
+  }
+
+  /**
+   * A finished run's row, or null if the file is not one (e.g. truncated by a crash or a full disk
+   * outside this program's atomic write): that run is not finished and runs again, overwriting it.
+   */
+  private static Map<String, Object> readRow(Path rowFile, PrintWriter err) {
+    try {
+      Object row = new ObjectMapper().readValue(rowFile.toFile(), Object.class);
+      if (row instanceof Map<?, ?> m) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) m;
+        return r;
+      }
+      err.println("sweep: " + rowFile + ": not a row (expected a JSON object); running it again");
+    } catch (IOException e) {
+      String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+          : MesosimCommand.describe(e);
+      err.println("sweep: " + rowFile + ": unreadable (" + why.lines().findFirst().orElse("") + "); running it again");
+    }
+    return null;
   }
 
   /**

@@ -282,6 +282,37 @@ class CommandsTest {
   }
 
   @Test
+  void sweep_aCorruptRowJson_meansThatRunIsNotFinished_itRunsAgainAndOverwritesIt() throws Exception {
+    write("good.yaml", GOOD);
+    Path sweep = write("grid.yaml", "scenario: good.yaml\nseeds: 2\ngrid: {allocator.policy: [fifo, hierarchical-drf]}\n"
+        + "parallel: 1\n");
+    Path out = dir.resolve("s");
+    assertEquals(ExitCodes.OK, Cli.run(services(), "sweep", sweep.toString(), "--out", out.toString()).code);
+    List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
+    Path truncated = out.resolve("runs").resolve("0002").resolve("row.json");
+    Path notARow = out.resolve("runs").resolve("0003").resolve("row.json");
+    Files.writeString(truncated, "{\"key\":\"bro");
+    Files.writeString(notARow, "[]");
+    FakeRunner again = new FakeRunner();
+    Cli r = Cli.run(services().withRunner(again), "sweep", sweep.toString(), "--out", out.toString());
+    assertEquals(ExitCodes.OK, r.code, r.toString());
+    assertEquals(List.of(2L, 1L), again.seen.stream().map(q -> q.scenario().seed()).toList());
+    assertEquals(List.of("fifo", "hierarchical-drf"), again.seen.stream()
+        .map(q -> q.scenario().allocator().policy()).toList());
+    List<String> lines = List.of(r.err.strip().split("\n"));
+    assertEquals(3, lines.size(), r.err);
+    assertTrue(lines.get(0).startsWith("sweep: " + truncated + ": unreadable (Unexpected end-of-input"), lines.get(0));
+    assertTrue(lines.get(0).endsWith("); running it again"), lines.get(0));
+    assertEquals("sweep: " + notARow + ": not a row (expected a JSON object); running it again", lines.get(1));
+    assertEquals("sweep: resuming; 2 of 4 runs already finished", lines.get(2));
+    assertEquals(csv, Files.readAllLines(out.resolve("sweep.csv")), "the same rows as before the damage");
+    assertTrue(Files.readString(truncated).startsWith("{\"key\":"), "overwritten");
+    FakeRunner done = new FakeRunner();
+    Cli d = Cli.run(services().withRunner(done), "sweep", sweep.toString(), "--out", out.toString());
+    assertEquals(0, done.seen.size(), d.toString());
+  }
+
+  @Test
   void sweep_badFile_exit2WithLocation() throws Exception {
     Path sweep = write("grid.yaml", "scenario: nope.yaml\ngird: {seed: [1]}\n");
     Cli r = Cli.run(services(), "sweep", sweep.toString());
