@@ -69,6 +69,14 @@ public final class CompareCommand implements Callable<Integer> {
     if (parallel != null && parallel < 1) {
       throw new BadInputException("--parallel: must be >= 1, not " + parallel);
     }
+    // picocli splits at commas only: "fifo, drf" gives " drf", and "," or "" give nothing or empty names
+    List<String> names = allocators.stream().map(String::strip).toList();
+    if (names.isEmpty() || names.contains("")) {
+      throw new BadInputException("--allocators: " + (names.stream().allMatch(String::isEmpty) ? "no policy given"
+          : "an empty policy name in '" + String.join(",", allocators) + "'") + "; expected comma-separated"
+          + " policies, known: " + String.join(", ", parent.services().catalog().allocatorNames()));
+    }
+    allocators = names;
     List<String> seen = new ArrayList<>();
     for (String a : allocators) {
       if (seen.contains(a)) {
@@ -115,7 +123,11 @@ public final class CompareCommand implements Callable<Integer> {
     return violations > 0 ? ExitCodes.INVARIANT_VIOLATED : ExitCodes.OK;
   }
 
-  /** Runs every request (in parallel), results in request order; the first failure is rethrown. */
+  /**
+   * Runs every request (in parallel), results in request order. If runs fail, each is named on stderr
+   * (in request order: policies as listed, then seeds), then a count is thrown; the first failed run
+   * decides the exit code (bad input stays bad input: exit code 2).
+   */
   static List<RunResult> runAll(Runner runner, List<RunRequest> requests, int threads, PrintWriter err)
       throws Exception {
     List<Callable<RunResult>> tasks = new ArrayList<>();
@@ -124,19 +136,27 @@ public final class CompareCommand implements Callable<Integer> {
     }
     List<RunResult> results = new ArrayList<>();
     List<Parallel.Outcome<RunResult>> outcomes = Parallel.runAll(tasks, threads);
+    List<Exception> failed = new ArrayList<>();
     for (int i = 0; i < outcomes.size(); i++) {
       Exception e = outcomes.get(i).error();
       if (e != null) {
-        // say which run failed (bad input stays bad input: exit code 2)
         RunRequest r = requests.get(i);
-        String which = "run " + r.scenario().allocator().policy() + " seed " + r.scenario().seed()
-            + (r.outDir() == null ? "" : " (" + r.outDir() + ")") + " failed: ";
-        if (e instanceof BadInputException) {
-          throw new BadInputException(which + e.getMessage(), e);
-        }
-        throw new IllegalStateException(which + MesosimCommand.describe(e), e);
+        err.println("run " + r.scenario().allocator().policy() + " seed " + r.scenario().seed()
+            + (r.outDir() == null ? "" : " (" + r.outDir() + ")") + " failed: "
+            + (e instanceof BadInputException ? e.getMessage() : MesosimCommand.describe(e)));
+        failed.add(e);
+      } else {
+        results.add(outcomes.get(i).value());
       }
-      results.add(outcomes.get(i).value());
+    }
+    if (!failed.isEmpty()) {
+      err.flush();
+      String count = failed.size() + " of " + requests.size() + " run" + (requests.size() == 1 ? "" : "s")
+          + " failed";
+      Exception e = failed.get(0) instanceof BadInputException ? new BadInputException(count)
+          : new IllegalStateException(count);
+      failed.forEach(e::addSuppressed); // --debug shows every failed run's stack trace
+      throw e;
     }
     return results;
   }

@@ -137,6 +137,19 @@ public final class SweepCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         for (Map.Entry<String, YNode> e : grid.entries().entrySet()) {
           YNode v = e.getValue();
+          // the seed column and the row's values must say what ran: each run's seed comes from seeds:,
+          // and of two overlapping paths the longer one's value is overwritten by (or overwrites) the other
+          if (e.getKey().equals("seed")) {
+            problems.add(new Problem(v.keyLoc(), "grid.seed", "the sweep sets each run's seed; use seeds: (a count"
+                + " or a list) instead"));
+            continue;
+          }
+          String overlapping = keys.stream().filter(k -> overlap(k, e.getKey())).findFirst().orElse(null);
+          if (overlapping != null) {
+            problems.add(new Problem(v.keyLoc(), "grid." + e.getKey(), "overlaps grid key " + overlapping
+                + " (one is part of the other); keep one of them"));
+            continue;
+          }
           List<YNode> items = v.isList() ? v.items() : List.of(v);
           if (items.isEmpty()) {
             problems.add(new Problem(v.loc(), "grid." + e.getKey(), "needs at least one value"));
@@ -253,9 +266,8 @@ public final class SweepCommand implements Callable<Integer> {
       String key = p.key() + ";scenario=" + fingerprint(scenarios.get(i));
       Path rowFile = dir.resolve("runs").resolve(p.id()).resolve("row.json");
       if (Files.isRegularFile(rowFile)) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> row = json.readValue(rowFile.toFile(), LinkedHashMap.class);
-        if (key.equals(row.get("key"))) {
+        Map<String, Object> row = readRow(rowFile, err);
+        if (row != null && key.equals(row.get("key"))) {
           rows.put(i, row);
           continue;
         }
@@ -315,6 +327,39 @@ public final class SweepCommand implements Callable<Integer> {
     }
     long violations = rows.values().stream().mapToLong(r -> ((Number) r.get("invariant_violations")).longValue()).sum();
     return violations > 0 ? ExitCodes.INVARIANT_VIOLATED : ExitCodes.OK;
+  }
+
+  /**
+   * A finished run's row, or null if the file is not one (e.g. truncated by a crash or a full disk
+   * outside this program's atomic write): that run is not finished and runs again, overwriting it.
+   */
+  private static Map<String, Object> readRow(Path rowFile, PrintWriter err) {
+    try {
+      Object row = new ObjectMapper().readValue(rowFile.toFile(), Object.class);
+      if (row instanceof Map<?, ?> m) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) m;
+        return r;
+      }
+      err.println("sweep: " + rowFile + ": not a row (expected a JSON object); running it again");
+    } catch (IOException e) {
+      String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+          : MesosimCommand.describe(e);
+      err.println("sweep: " + rowFile + ": unreadable (" + why.lines().findFirst().orElse("") + "); running it again");
+    }
+    return null;
+  }
+
+  /**
+   * Whether one override path is part of the other at a segment boundary: {@code allocator} and
+   * {@code allocator.policy}, {@code frameworks[0]} and {@code frameworks[0].role}, but not
+   * {@code allocator.policy} and {@code allocator.policyX}.
+   */
+  static boolean overlap(String a, String b) {
+    String shorter = a.length() <= b.length() ? a : b;
+    String longer = shorter == a ? b : a;
+    return longer.startsWith(shorter) && (longer.length() == shorter.length()
+        || longer.charAt(shorter.length()) == '.' || longer.charAt(shorter.length()) == '[');
   }
 
   /** A digest of the scenario as it would run (every default and override applied). */

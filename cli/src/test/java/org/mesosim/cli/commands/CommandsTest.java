@@ -282,11 +282,79 @@ class CommandsTest {
   }
 
   @Test
+  void sweep_aCorruptRowJson_meansThatRunIsNotFinished_itRunsAgainAndOverwritesIt() throws Exception {
+    write("good.yaml", GOOD);
+    Path sweep = write("grid.yaml", "scenario: good.yaml\nseeds: 2\ngrid: {allocator.policy: [fifo, hierarchical-drf]}\n"
+        + "parallel: 1\n");
+    Path out = dir.resolve("s");
+    assertEquals(ExitCodes.OK, Cli.run(services(), "sweep", sweep.toString(), "--out", out.toString()).code);
+    List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
+    Path truncated = out.resolve("runs").resolve("0002").resolve("row.json");
+    Path notARow = out.resolve("runs").resolve("0003").resolve("row.json");
+    Files.writeString(truncated, "{\"key\":\"bro");
+    Files.writeString(notARow, "[]");
+    FakeRunner again = new FakeRunner();
+    Cli r = Cli.run(services().withRunner(again), "sweep", sweep.toString(), "--out", out.toString());
+    assertEquals(ExitCodes.OK, r.code, r.toString());
+    assertEquals(List.of(2L, 1L), again.seen.stream().map(q -> q.scenario().seed()).toList());
+    assertEquals(List.of("fifo", "hierarchical-drf"), again.seen.stream()
+        .map(q -> q.scenario().allocator().policy()).toList());
+    List<String> lines = List.of(r.err.strip().split("\n"));
+    assertEquals(3, lines.size(), r.err);
+    assertTrue(lines.get(0).startsWith("sweep: " + truncated + ": unreadable (Unexpected end-of-input"), lines.get(0));
+    assertTrue(lines.get(0).endsWith("); running it again"), lines.get(0));
+    assertEquals("sweep: " + notARow + ": not a row (expected a JSON object); running it again", lines.get(1));
+    assertEquals("sweep: resuming; 2 of 4 runs already finished", lines.get(2));
+    assertEquals(csv, Files.readAllLines(out.resolve("sweep.csv")), "the same rows as before the damage");
+    assertTrue(Files.readString(truncated).startsWith("{\"key\":"), "overwritten");
+    FakeRunner done = new FakeRunner();
+    Cli d = Cli.run(services().withRunner(done), "sweep", sweep.toString(), "--out", out.toString());
+    assertEquals(0, done.seen.size(), d.toString());
+  }
+
+  @Test
   void sweep_badFile_exit2WithLocation() throws Exception {
     Path sweep = write("grid.yaml", "scenario: nope.yaml\ngird: {seed: [1]}\n");
     Cli r = Cli.run(services(), "sweep", sweep.toString());
     assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
     assertTrue(r.err.startsWith(sweep + ":2:1: gird: unknown key (did you mean 'grid'?)"), r.err);
+  }
+
+  @Test
+  void sweep_gridKeySeedOrOverlappingGridKeys_exit2BeforeAnyRun() throws Exception {
+    write("good.yaml", GOOD);
+    // the rows would claim seeds and values that did not run: the sweep's seeds override grid.seed,
+    // and allocator: [{policy: ...}] overrides allocator.policy
+    Path sweep = write("grid.yaml", """
+        scenario: good.yaml
+        grid: {allocator.policy: fifo, seed: [1, 2]}
+        """);
+    Cli r = Cli.run(services(), "sweep", sweep.toString(), "--out", dir.resolve("s").toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
+    assertEquals(sweep + ":2:32: grid.seed: the sweep sets each run's seed; use seeds: (a count or a list) instead",
+        r.err.strip());
+    Path overlap = write("overlap.yaml", """
+        scenario: good.yaml
+        grid:
+          allocator.policy: [fifo]
+          frameworks[0].role: [a, b]
+          frameworks[1].role: [c]
+          allocator.policyX: [1]
+          allocator: [{policy: hierarchical-drf}]
+          frameworks[0]: [{name: B}]
+        """);
+    Cli o = Cli.run(services(), "sweep", overlap.toString(), "--out", dir.resolve("o").toString());
+    assertEquals(ExitCodes.BAD_INPUT, o.code, o.toString());
+    assertEquals(List.of(
+        overlap + ":7:3: grid.allocator: overlaps grid key allocator.policy (one is part of the other); keep one of"
+            + " them",
+        overlap + ":8:3: grid.frameworks[0]: overlaps grid key frameworks[0].role (one is part of the other); keep"
+            + " one of them"), List.of(o.err.strip().split("\n")));
+    assertEquals(0, runner.seen.size());
+    assertFalse(Files.exists(dir.resolve("s")));
+    assertTrue(SweepCommand.overlap("frameworks", "frameworks[0]"));
+    assertFalse(SweepCommand.overlap("frameworks[0].role", "frameworks[1].role"));
+    assertFalse(SweepCommand.overlap("allocator.policy", "allocator.policyX"));
   }
 
   @Test
@@ -304,14 +372,89 @@ class CommandsTest {
   }
 
   @Test
+  void compare_policyNamesAreTrimmed_anEmptyListOrName_exit2BeforeAnyRun() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    Cli spaced = Cli.run(services(), "compare", f.toString(), "--allocators", "fifo, hierarchical-drf",
+        "--out", dir.resolve("c").toString());
+    assertEquals(ExitCodes.OK, spaced.code, spaced.toString());
+    assertEquals(List.of("fifo", "hierarchical-drf"), runner.seen.stream()
+        .map(q -> q.scenario().allocator().policy()).toList());
+    assertEquals(dir.resolve("c").resolve("hierarchical-drf-seed1"), runner.seen.get(1).outDir());
+    runner.seen.clear();
+    for (String empty : new String[] {",", "", " ", " , "}) {
+      Cli r = Cli.run(services(), "compare", f.toString(), "--allocators", empty, "--out", dir.resolve("e").toString());
+      assertEquals(ExitCodes.BAD_INPUT, r.code, "'" + empty + "'\n" + r);
+      assertEquals("--allocators: no policy given; expected comma-separated policies, known: fifo, hierarchical-drf",
+          r.err.strip(), "'" + empty + "'");
+    }
+    Cli gap = Cli.run(services(), "compare", f.toString(), "--allocators", "fifo,,hierarchical-drf",
+        "--out", dir.resolve("e").toString());
+    assertEquals(ExitCodes.BAD_INPUT, gap.code, gap.toString());
+    assertEquals("--allocators: an empty policy name in 'fifo,,hierarchical-drf'; expected comma-separated policies,"
+        + " known: fifo, hierarchical-drf", gap.err.strip());
+    Cli twice = Cli.run(services(), "compare", f.toString(), "--allocators", "fifo, fifo",
+        "--out", dir.resolve("e").toString());
+    assertEquals("--allocators: fifo is listed twice", twice.err.strip());
+    assertEquals(0, runner.seen.size());
+    assertFalse(Files.exists(dir.resolve("e")));
+  }
+
+  @Test
   void compare_aRunFails_theErrorNamesThatRun() throws Exception {
     Path f = write("good.yaml", GOOD);
     runner.failOnCall = 2;
     Cli r = Cli.run(services(), "compare", f.toString(), "--allocators", "hierarchical-drf,fifo", "--parallel", "1",
         "--out", dir.resolve("c").toString());
     assertEquals(ExitCodes.ERROR, r.code, r.toString());
-    assertEquals("error: run fifo seed 1 (" + dir.resolve("c").resolve("fifo-seed1") + ") failed: interrupted"
-        + " (--debug shows the stack trace)", r.err.strip());
+    assertEquals(List.of("run fifo seed 1 (" + dir.resolve("c").resolve("fifo-seed1") + ") failed: interrupted",
+        "error: 1 of 2 runs failed (--debug shows the stack trace)"), List.of(r.err.strip().split("\n")));
+  }
+
+  @Test
+  void compare_severalRunsFail_everyOneIsNamedInPolicyThenSeedOrder_thenACount() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    // a trace with a malformed row fails every run; finishing order (parallel) must not matter
+    FakeRunner malformed = new FakeRunner() {
+      @Override
+      public org.mesosim.cli.RunResult run(RunRequest req, java.io.PrintWriter p) throws Exception {
+        seen.add(req);
+        throw new org.mesosim.engine.BadInputException("t.csv:3: malformed row");
+      }
+    };
+    Cli r = Cli.run(services().withRunner(malformed), "compare", f.toString(), "--allocators",
+        "hierarchical-drf,fifo", "--seeds", "2", "--parallel", "2", "--out", dir.resolve("c").toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
+    assertEquals(4, malformed.seen.size());
+    Path c = dir.resolve("c");
+    assertEquals(List.of(
+        "run hierarchical-drf seed 1 (" + c.resolve("hierarchical-drf-seed1") + ") failed: t.csv:3: malformed row",
+        "run hierarchical-drf seed 2 (" + c.resolve("hierarchical-drf-seed2") + ") failed: t.csv:3: malformed row",
+        "run fifo seed 1 (" + c.resolve("fifo-seed1") + ") failed: t.csv:3: malformed row",
+        "run fifo seed 2 (" + c.resolve("fifo-seed2") + ") failed: t.csv:3: malformed row",
+        "4 of 4 runs failed"), List.of(r.err.strip().split("\n")));
+    // the first failed run (in that order) decides the exit code, as when only it was reported
+    FakeRunner mixed = new FakeRunner() {
+      @Override
+      public org.mesosim.cli.RunResult run(RunRequest req, java.io.PrintWriter p) throws Exception {
+        if (req.scenario().allocator().policy().equals("fifo")) {
+          seen.add(req);
+          throw new org.mesosim.engine.BadInputException("t.csv:3: malformed row");
+        }
+        if (req.scenario().seed() == 2) {
+          seen.add(req);
+          throw new IllegalStateException("interrupted");
+        }
+        return super.run(req, p);
+      }
+    };
+    Cli m = Cli.run(services().withRunner(mixed), "compare", f.toString(), "--allocators",
+        "hierarchical-drf,fifo", "--seeds", "2", "--parallel", "2", "--out", dir.resolve("m").toString());
+    assertEquals(ExitCodes.ERROR, m.code, m.toString());
+    assertEquals(List.of(
+        "run hierarchical-drf seed 2 (" + dir.resolve("m").resolve("hierarchical-drf-seed2") + ") failed: interrupted",
+        "run fifo seed 1 (" + dir.resolve("m").resolve("fifo-seed1") + ") failed: t.csv:3: malformed row",
+        "run fifo seed 2 (" + dir.resolve("m").resolve("fifo-seed2") + ") failed: t.csv:3: malformed row",
+        "error: 3 of 4 runs failed (--debug shows the stack trace)"), List.of(m.err.strip().split("\n")));
   }
 
   @Test
