@@ -101,7 +101,10 @@ public final class MesosimCommand implements Runnable {
     String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     Throwable c = ex instanceof FileSystemException ? ex : ex.getCause();
     if (c instanceof FileSystemException f && f.getReason() == null && f.getMessage() != null) {
-      String reason = f instanceof FileAlreadyExistsException ? "already exists"
+      String reason = f instanceof FileAlreadyExistsException && f.getFile() != null
+          && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(f.getFile()))
+          ? "is a file, where a folder is needed" // creating an output folder at a file's path
+          : f instanceof FileAlreadyExistsException ? "already exists"
           : f instanceof NoSuchFileException ? "no such file or folder"
           : f instanceof AccessDeniedException ? "permission denied"
           : f instanceof NotDirectoryException ? "not a folder"

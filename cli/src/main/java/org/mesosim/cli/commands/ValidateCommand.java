@@ -44,7 +44,11 @@ public final class ValidateCommand implements Callable<Integer> {
             + (s.expanded().size() == 1 ? "" : "s") + ", " + s.cluster().agents().size() + " agent group"
             + (s.cluster().agents().size() == 1 ? "" : "s") + ")");
       } catch (BadInputException e) {
-        err.println(e.getMessage());
+        for (String line : e.getMessage().split("\n")) {
+          // with several files, a problem not located in the file (a --set override) says which file it is for
+          boolean located = line.startsWith(f.toString() + ":") || files.size() == 1;
+          err.println(located ? line : f + ": " + line);
+        }
         bad++;
       }
     }

@@ -56,6 +56,22 @@ class CommandsTest {
   }
 
   @Test
+  void validate_severalFiles_aSetErrorSaysWhichFileItIsFor() throws Exception {
+    Path a = write("a.yaml", GOOD);
+    Path b = write("b.yaml", GOOD);
+    Cli r = Cli.run(services(), "validate", a.toString(), b.toString(), "--set", "frameworks[0].scheduler.maxTasksPerOffer=-1");
+    assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
+    List<String> lines = List.of(r.err.strip().split("\n"));
+    assertEquals(3, lines.size(), r.err);
+    assertTrue(lines.get(0).startsWith(a + ": --set frameworks[0].scheduler.maxTasksPerOffer=-1: "), lines.get(0));
+    assertTrue(lines.get(1).startsWith(b + ": --set frameworks[0].scheduler.maxTasksPerOffer=-1: "), lines.get(1));
+    assertEquals("2 of 2 files invalid", lines.get(2));
+    // one file: as before, no prefix
+    Cli one = Cli.run(services(), "validate", a.toString(), "--set", "frameworks[0].scheduler.maxTasksPerOffer=-1");
+    assertTrue(one.err.startsWith("--set frameworks[0].scheduler.maxTasksPerOffer=-1: "), one.err);
+  }
+
+  @Test
   void validate_missingFile_exit2() {
     Cli r = Cli.run(services(), "validate", dir.resolve("nope.yaml").toString());
     assertEquals(ExitCodes.BAD_INPUT, r.code);
@@ -151,7 +167,8 @@ class CommandsTest {
     Path file = write("taken", "");
     Cli r = Cli.run(services(), "run", f.toString(), "--out", file.toString());
     assertEquals(ExitCodes.ERROR, r.code, r.toString());
-    assertEquals("error: " + file + ": already exists (--debug shows the stack trace)", r.err.strip());
+    assertEquals("error: " + file + ": is a file, where a folder is needed (--debug shows the stack trace)",
+        r.err.strip());
   }
 
   @Test
