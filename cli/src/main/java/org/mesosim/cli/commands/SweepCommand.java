@@ -124,6 +124,10 @@ public final class SweepCommand implements Callable<Integer> {
     }
     Path base = sweepFile.toAbsolutePath().getParent();
     Path scenarioFile = scenarioGiven ? base.resolve(sc.text()).normalize() : null; // used once problems is empty
+    if (scenarioFile != null && !java.nio.file.Files.isRegularFile(scenarioFile)) {
+      problems.add(new Problem(sc.loc(), "scenario", (java.nio.file.Files.isDirectory(scenarioFile) ? "is a folder: "
+          : "no such file: ") + scenarioFile + " (relative to the sweep file)"));
+    }
     String name = root.get("name") != null && root.get("name").isScalar() ? root.get("name").text()
         : sweepFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     List<String> keys = new ArrayList<>();

@@ -335,6 +335,9 @@ class CommandsTest {
     Cli r = Cli.run(services(), "sweep", sweep.toString());
     assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
     assertTrue(r.err.startsWith(sweep + ":2:1: gird: unknown key (did you mean 'grid'?)"), r.err);
+    // the missing scenario is reported with the rest, at its line in the sweep file
+    assertTrue(r.err.contains(sweep + ":1:11: scenario: no such file: " + dir.resolve("nope.yaml").toAbsolutePath()
+        .normalize() + " (relative to the sweep file)"), r.err);
   }
 
   @Test
