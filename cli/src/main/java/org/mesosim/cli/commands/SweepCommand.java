@@ -148,7 +148,7 @@ public final class SweepCommand implements Callable<Integer> {
                 + " or a list) instead"));
             continue;
           }
-          String overlapping = keys.stream().filter(k -> overlap(k, e.getKey())).findFirst().orElse(null);
+          String overlapping = keys.stream().filter(k -> YamlTree.pathsOverlap(k, e.getKey())).findFirst().orElse(null);
           if (overlapping != null) {
             problems.add(new Problem(v.keyLoc(), "grid." + e.getKey(), "overlaps grid key " + overlapping
                 + " (one is part of the other); keep one of them"));
@@ -352,18 +352,6 @@ public final class SweepCommand implements Callable<Integer> {
       err.println("sweep: " + rowFile + ": unreadable (" + why.lines().findFirst().orElse("") + "); running it again");
     }
     return null;
-  }
-
-  /**
-   * Whether one override path is part of the other at a segment boundary: {@code allocator} and
-   * {@code allocator.policy}, {@code frameworks[0]} and {@code frameworks[0].role}, but not
-   * {@code allocator.policy} and {@code allocator.policyX}.
-   */
-  static boolean overlap(String a, String b) {
-    String shorter = a.length() <= b.length() ? a : b;
-    String longer = shorter == a ? b : a;
-    return longer.startsWith(shorter) && (longer.length() == shorter.length()
-        || longer.charAt(shorter.length()) == '.' || longer.charAt(shorter.length()) == '[');
   }
 
   /** A digest of the scenario as it would run (every default and override applied). */

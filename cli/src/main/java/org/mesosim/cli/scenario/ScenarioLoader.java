@@ -112,9 +112,34 @@ public final class ScenarioLoader {
     // that every problem of the file is reported at once
     Scenario s = scenario(root, abs);
     if (!problems.isEmpty() || s == null) {
-      throw new ScenarioException(problems);
+      throw new ScenarioException(withOverrides(problems, overrides));
     }
     return s;
+  }
+
+  /**
+   * A problem located in the file but at a path an override changed (the path itself, a parent or a
+   * child of it) names the override too: the file's line alone would blame text that may be fine.
+   */
+  private static List<Problem> withOverrides(List<Problem> problems, List<String> overrides) {
+    if (overrides.isEmpty()) {
+      return problems;
+    }
+    List<Problem> out = new ArrayList<>(problems.size());
+    for (Problem p : problems) {
+      List<String> related = new ArrayList<>();
+      if (p.loc().line() > 0 && p.path() != null && !p.path().isEmpty()) {
+        for (String o : overrides) {
+          int eq = o.indexOf('=');
+          if (eq > 0 && YamlTree.pathsOverlap(o.substring(0, eq).trim(), p.path())) {
+            related.add("--set " + o);
+          }
+        }
+      }
+      out.add(related.isEmpty() ? p
+          : new Problem(p.loc(), p.path(), p.message() + " (with " + String.join(", ", related) + ")"));
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- reporting
@@ -461,9 +486,9 @@ public final class ScenarioLoader {
     }
     YNode nameNode = m.get("name");
     String name = string(nameNode, "name", null);
-    if (nameNode == null || name == null) {
+    if (nameNode == null || nameNode.isNull()) {
       error(root, "name", "is required (lowercase letters, digits and '-'; it names the output folder)");
-    } else if (!SCENARIO_NAME.matcher(name).matches()) {
+    } else if (name != null && !SCENARIO_NAME.matcher(name).matches()) { // null: string() said why
       error(nameNode, "name", "must match [a-z0-9-]+ (it names the output folder), not '" + name + "'");
     }
     String description = string(m.get("description"), "description", "");

@@ -304,6 +304,18 @@ public final class YamlTree {
   }
 
   /**
+   * Whether one path is part of the other at a segment boundary: {@code allocator} and
+   * {@code allocator.policy}, {@code frameworks[0]} and {@code frameworks[0].role}, but not
+   * {@code allocator.policy} and {@code allocator.policyX}.
+   */
+  public static boolean pathsOverlap(String a, String b) {
+    String shorter = a.length() <= b.length() ? a : b;
+    String longer = a.length() <= b.length() ? b : a;
+    return longer.startsWith(shorter) && (longer.length() == shorter.length()
+        || longer.charAt(shorter.length()) == '.' || longer.charAt(shorter.length()) == '[');
+  }
+
+  /**
    * Splits {@code a.b[1].c} into "a", "b", 1, "c". Strict: no empty segment ({@code a..b},
    * {@code .a}, {@code a.}), a key follows a '.' and only '.', '[' or the end follow a ']'.
    */

@@ -372,9 +372,9 @@ class CommandsTest {
             + " one of them"), List.of(o.err.strip().split("\n")));
     assertEquals(0, runner.seen.size());
     assertFalse(Files.exists(dir.resolve("s")));
-    assertTrue(SweepCommand.overlap("frameworks", "frameworks[0]"));
-    assertFalse(SweepCommand.overlap("frameworks[0].role", "frameworks[1].role"));
-    assertFalse(SweepCommand.overlap("allocator.policy", "allocator.policyX"));
+    assertTrue(org.mesosim.cli.scenario.YamlTree.pathsOverlap("frameworks", "frameworks[0]"));
+    assertFalse(org.mesosim.cli.scenario.YamlTree.pathsOverlap("frameworks[0].role", "frameworks[1].role"));
+    assertFalse(org.mesosim.cli.scenario.YamlTree.pathsOverlap("allocator.policy", "allocator.policyX"));
   }
 
   @Test

@@ -348,6 +348,23 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void aFileLocatedProblemAtAnOverriddenPath_namesTheOverride() {
+    String mem = "frameworks[0].workload.synthetic.task.resources.mem=1TB";
+    List<String> e = errors(MINIMAL, mem);
+    assertEquals(1, e.size(), e.toString());
+    assertTrue(e.get(0).startsWith("s.yaml:10:"), e.get(0));
+    assertTrue(e.get(0).endsWith(" (with --set " + mem + ")"), e.get(0));
+    // a parent the override emptied
+    List<String> w = errors(MINIMAL, "frameworks[0].workload.synthetic=null");
+    assertTrue(w.get(0).endsWith("(with --set frameworks[0].workload.synthetic=null)"), w.toString());
+    // one problem for one cause: a name that is not a string is not also "required"
+    assertEquals(List.of("--set name=a: b: name: expected a string, not a mapping"), errors(MINIMAL, "name=a: b"));
+    // an unrelated override is not named
+    List<String> u = errors(MINIMAL.replace("cpus: 1, mem: 512MB", "cpus: 0, mem: 512MB"), "allocator.policy=fifo");
+    assertEquals(List.of("s.yaml:10:34: frameworks[0].workload.synthetic.task.resources.cpus: must be > 0, not 0"), u);
+  }
+
+  @Test
   void resolved_withAMultiLineOverride_isStillValidYaml() throws Exception {
     String set = "description=first\n  second";
     Scenario s = load(MINIMAL, set);
