@@ -27,6 +27,7 @@ import org.mesosim.cli.scenario.ScenarioLoader;
 import org.mesosim.cli.scenario.ScenarioWriter;
 import org.mesosim.cli.scenario.YNode;
 import org.mesosim.cli.scenario.YamlTree;
+import org.mesosim.engine.BadInputException;
 import org.mesosim.engine.SimTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -325,9 +326,19 @@ public final class SweepCommand implements Callable<Integer> {
     o.println("sweep: " + rows.size() + " of " + points.size() + " runs done; " + dir.resolve("sweep.csv"));
     o.flush();
     if (failed > 0) {
-      err.println("sweep: " + failed + " run" + (failed == 1 ? "" : "s") + " failed; run the sweep again to resume");
+      // each failed run is named above; the count decides nothing but the message, the first failure
+      // the exit code (bad input stays bad input), as compare does
       err.flush();
-      throw firstError;
+      String count = failed + " of " + todo.size() + " run" + (todo.size() == 1 ? "" : "s")
+          + " failed; run the sweep again to resume";
+      Exception e = firstError instanceof BadInputException ? new BadInputException(count)
+          : new IllegalStateException(count);
+      for (Parallel.Outcome<Map<String, Object>> oc : outcomes) {
+        if (oc.error() != null) {
+          e.addSuppressed(oc.error()); // --debug shows every failed run's stack trace
+        }
+      }
+      throw e;
     }
     long violations = rows.values().stream().mapToLong(r -> ((Number) r.get("invariant_violations")).longValue()).sum();
     return violations > 0 ? ExitCodes.INVARIANT_VIOLATED : ExitCodes.OK;

@@ -257,7 +257,10 @@ class CommandsTest {
     runner.failOnCall = 5;
     Cli first = Cli.run(services(), "sweep", sweep.toString(), "--out", out.toString());
     assertEquals(ExitCodes.ERROR, first.code, first.toString());
-    assertTrue(first.err.contains("run the sweep again to resume"), first.err);
+    List<String> lines = List.of(first.err.strip().split("\n"));
+    assertEquals(1, lines.stream().filter(l -> l.contains(" failed: ")).count(), first.err); // named once
+    assertEquals("error: 1 of 8 runs failed; run the sweep again to resume (--debug shows the stack trace)",
+        lines.get(lines.size() - 1), first.err);
     assertEquals(8, runner.seen.size(), "the pool keeps going after one failure");
     FakeRunner second = new FakeRunner();
     Cli again = Cli.run(services().withRunner(second), "sweep", sweep.toString(), "--out", out.toString());
