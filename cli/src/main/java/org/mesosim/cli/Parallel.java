@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.mesosim.engine.BadInputException;
 
 /**
  * Runs independent tasks on a bounded pool and returns their outcomes in submission order. Each
@@ -45,6 +46,20 @@ public final class Parallel {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * The error that ends a command some of whose {@code total} runs failed ({@code failures} in run
+   * order, each already named to the user): "N of M runs failed" plus {@code more}; the first
+   * failure decides the kind (bad input stays bad input: exit code 2), and every failure is attached
+   * as suppressed, so {@code --debug} shows each one's stack trace.
+   */
+  public static Exception failedRuns(List<Exception> failures, int total, String more) {
+    String count = failures.size() + " of " + total + " run" + (total == 1 ? "" : "s") + " failed" + more;
+    Exception e = failures.get(0) instanceof BadInputException ? new BadInputException(count)
+        : new IllegalStateException(count);
+    failures.forEach(e::addSuppressed);
+    return e;
   }
 
   /** Default parallelism: the machine's processors. */

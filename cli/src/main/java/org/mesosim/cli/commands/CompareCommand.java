@@ -151,12 +151,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
     if (!failed.isEmpty()) {
       err.flush();
-      String count = failed.size() + " of " + requests.size() + " run" + (requests.size() == 1 ? "" : "s")
-          + " failed";
-      Exception e = failed.get(0) instanceof BadInputException ? new BadInputException(count)
-          : new IllegalStateException(count);
-      failed.forEach(e::addSuppressed); // --debug shows every failed run's stack trace
-      throw e;
+      throw Parallel.failedRuns(failed, requests.size(), "");
     }
     return results;
   }

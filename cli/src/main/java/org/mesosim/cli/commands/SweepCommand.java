@@ -27,7 +27,6 @@ import org.mesosim.cli.scenario.ScenarioLoader;
 import org.mesosim.cli.scenario.ScenarioWriter;
 import org.mesosim.cli.scenario.YNode;
 import org.mesosim.cli.scenario.YamlTree;
-import org.mesosim.engine.BadInputException;
 import org.mesosim.engine.SimTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -125,8 +124,8 @@ public final class SweepCommand implements Callable<Integer> {
     }
     Path base = sweepFile.toAbsolutePath().getParent();
     Path scenarioFile = scenarioGiven ? base.resolve(sc.text()).normalize() : null; // used once problems is empty
-    if (scenarioFile != null && !java.nio.file.Files.isRegularFile(scenarioFile)) {
-      problems.add(new Problem(sc.loc(), "scenario", (java.nio.file.Files.isDirectory(scenarioFile) ? "is a folder: "
+    if (scenarioFile != null && !Files.isRegularFile(scenarioFile)) {
+      problems.add(new Problem(sc.loc(), "scenario", (Files.isDirectory(scenarioFile) ? "is a folder: "
           : "no such file: ") + scenarioFile + " (relative to the sweep file)"));
     }
     String name = root.get("name") != null && root.get("name").isScalar() ? root.get("name").text()
@@ -271,7 +270,7 @@ public final class SweepCommand implements Callable<Integer> {
       String key = p.key() + ";scenario=" + fingerprint(scenarios.get(i));
       Path rowFile = dir.resolve("runs").resolve(p.id()).resolve("row.json");
       if (Files.isRegularFile(rowFile)) {
-        Map<String, Object> row = readRow(rowFile, err);
+        Map<String, Object> row = readRow(json, rowFile, err);
         if (row != null && key.equals(row.get("key"))) {
           rows.put(i, row);
           continue;
@@ -310,13 +309,11 @@ public final class SweepCommand implements Callable<Integer> {
       err.flush();
     }
     List<Parallel.Outcome<Map<String, Object>>> outcomes = Parallel.runAll(tasks, threads);
-    Exception firstError = null;
-    int failed = 0;
+    List<Exception> failed = new ArrayList<>();
     for (int i = 0; i < outcomes.size(); i++) {
       Parallel.Outcome<Map<String, Object>> oc = outcomes.get(i);
       if (oc.error() != null) {
-        failed++;
-        firstError = firstError == null ? oc.error() : firstError;
+        failed.add(oc.error());
         err.println("sweep: run " + points.get(todo.get(i)).id() + " failed: " + MesosimCommand.describe(oc.error()));
       } else {
         rows.put(todo.get(i), oc.value());
@@ -325,20 +322,9 @@ public final class SweepCommand implements Callable<Integer> {
     writeCsv(dir.resolve("sweep.csv"), keys, new ArrayList<>(rows.values()));
     o.println("sweep: " + rows.size() + " of " + points.size() + " runs done; " + dir.resolve("sweep.csv"));
     o.flush();
-    if (failed > 0) {
-      // each failed run is named above; the count decides nothing but the message, the first failure
-      // the exit code (bad input stays bad input), as compare does
+    if (!failed.isEmpty()) { // each failed run is named above
       err.flush();
-      String count = failed + " of " + todo.size() + " run" + (todo.size() == 1 ? "" : "s")
-          + " failed; run the sweep again to resume";
-      Exception e = firstError instanceof BadInputException ? new BadInputException(count)
-          : new IllegalStateException(count);
-      for (Parallel.Outcome<Map<String, Object>> oc : outcomes) {
-        if (oc.error() != null) {
-          e.addSuppressed(oc.error()); // --debug shows every failed run's stack trace
-        }
-      }
-      throw e;
+      throw Parallel.failedRuns(failed, todo.size(), "; run the sweep again to resume");
     }
     long violations = rows.values().stream().mapToLong(r -> ((Number) r.get("invariant_violations")).longValue()).sum();
     return violations > 0 ? ExitCodes.INVARIANT_VIOLATED : ExitCodes.OK;
@@ -348,9 +334,9 @@ public final class SweepCommand implements Callable<Integer> {
    * A finished run's row, or null if the file is not one (e.g. truncated by a crash or a full disk
    * outside this program's atomic write): that run is not finished and runs again, overwriting it.
    */
-  private static Map<String, Object> readRow(Path rowFile, PrintWriter err) {
+  private static Map<String, Object> readRow(ObjectMapper json, Path rowFile, PrintWriter err) {
     try {
-      Object row = new ObjectMapper().readValue(rowFile.toFile(), Object.class);
+      Object row = json.readValue(rowFile.toFile(), Object.class);
       if (row instanceof Map<?, ?> m) {
         @SuppressWarnings("unchecked")
         Map<String, Object> r = (Map<String, Object>) m;
