@@ -56,6 +56,10 @@ public final class ScenarioLoader {
 
   private final ScenarioCatalog catalog;
   private List<Problem> problems;
+  /** Framework names of {@code frameworks} entries with an error (not expanded): a fault may name them. */
+  private TreeSet<String> namesWithErrors = new TreeSet<>();
+  /** Some entry with an error has names that cannot be told (splitBy, a bad name or count). */
+  private boolean namesUnknown;
   private Path baseDir;
   private String source = "?";
 
@@ -507,7 +511,7 @@ public final class ScenarioLoader {
     SortedMap<String, RoleConfig> roles = roles(m.get("roles"));
     Scenario.Allocator allocator = allocator(m.get("allocator"));
     List<Scenario.Framework> frameworks = new ArrayList<>();
-    List<YNode> frameworkNodes = new ArrayList<>();
+    List<EntryFacts> entries = new ArrayList<>(); // every entry, with or without errors
     YNode fwList = m.get("frameworks");
     int beforeFrameworks = problems.size();
     if (fwList == null || fwList.isNull()) {
@@ -519,17 +523,28 @@ public final class ScenarioLoader {
         error(fwList, "frameworks", "needs at least one framework");
       }
       for (int i = 0; i < fwList.items().size(); i++) {
-        Scenario.Framework f = framework(fwList.items().get(i), "frameworks[" + i + "]");
+        EntryFacts facts = new EntryFacts(i, fwList.items().get(i));
+        entries.add(facts);
+        Scenario.Framework f = framework(fwList.items().get(i), "frameworks[" + i + "]", facts);
+        facts.complete = f;
         if (f != null) {
           frameworks.add(f);
-          frameworkNodes.add(fwList.items().get(i));
         }
       }
     }
     // A framework with an error may be missing or carry a wrong role: checking the roles against
     // such a list would report entries as unused that are not.
     boolean frameworksOk = problems.size() == beforeFrameworks;
-    List<Scenario.Expanded> expanded = expand(frameworks, frameworkNodes);
+    List<Scenario.Expanded> expanded = expand(entries);
+    namesWithErrors = new TreeSet<>();
+    namesUnknown = false;
+    for (EntryFacts e : entries) {
+      if (e.complete == null && e.name != null && e.count != null && !e.splitBy) {
+        namesWithErrors.addAll(countNames(e.name, e.count));
+      } else if (e.complete == null) {
+        namesUnknown = true;
+      }
+    }
     long sampleInterval = Defaults.SAMPLE_INTERVAL;
     Map<String, YNode> metrics = object(m.get("metrics"), "metrics", "metrics");
     if (metrics != null) {
@@ -549,23 +564,23 @@ public final class ScenarioLoader {
     }
     List<Scenario.Fault> faults = faults(m.get("faults"), cluster, expanded, until);
 
-    // cross-checks
+    // cross-checks, over every entry as far as its own keys are valid (a file's problems come at once)
     if (until == SimTime.NEVER) {
       boolean readTraces = problems.isEmpty(); // reading a trace is slow: only for an otherwise good file
-      for (int i = 0; i < frameworks.size(); i++) {
-        Scenario.Framework f = frameworks.get(i);
-        String why = endlessReason(f);
-        if (why == null && readTraces && f.workload() instanceof Scenario.Trace t) {
-          why = foreverTasks(t, frameworkNodes.get(i), i);
+      for (EntryFacts e : entries) {
+        String why = e.endless();
+        if (why == null && readTraces && e.complete != null && e.complete.workload() instanceof Scenario.Trace t) {
+          why = foreverTasks(t, e.node, e.index);
         }
         if (why != null) {
-          error(untilNode != null ? untilNode : frameworkNodes.get(i), "until",
-              "is 'drained' but framework " + f.name() + " " + why + "; set until to a duration, e.g. until: 1h");
+          error(untilNode != null ? untilNode : e.node, "until", "is 'drained' but "
+              + (e.name != null ? "framework " + e.name : "frameworks[" + e.index + "]") + " " + why
+              + "; set until to a duration, e.g. until: 1h");
         }
       }
     }
     if (cluster != null && clusterOk) { // an agent with a bad resource would make every task look too large
-      checkTasksFit(cluster, frameworks, frameworkNodes);
+      checkTasksFit(cluster, entries);
     }
     if (frameworksOk && !expanded.isEmpty()) {
       checkRolesUsed(m.get("roles"), roles, expanded);
@@ -594,21 +609,41 @@ public final class ScenarioLoader {
         + " (alive at the end of the input, a task runs until `until`)";
   }
 
-  private static String endlessReason(Scenario.Framework f) {
-    if (f.workload() instanceof Scenario.GoogleLike) {
-      return "has an endless workload (preset: google-like: jobs keep arriving, its first services run forever)";
+  /**
+   * What the file-wide checks (drained, a task larger than every agent, duplicate names) need of
+   * one {@code frameworks} entry, filled as far as the entry's own keys are valid: an entry with an
+   * error elsewhere is still checked, so every problem of a file is reported at once.
+   */
+  private static final class EntryFacts {
+    final int index;
+    final YNode node;
+    /** The entry as loaded; null when it has an error. */
+    Scenario.Framework complete;
+    /** Null when missing or invalid. */
+    String name;
+    /** Null when invalid. */
+    Integer count = 1;
+    boolean splitBy;
+    /** Why the workload never runs out of jobs or tasks; null when it does or cannot be told. */
+    String endlessWorkload;
+    boolean service;
+    /** A synthetic task's resources; null when not synthetic or invalid. */
+    Resources task;
+
+    EntryFacts(int index, YNode node) {
+      this.index = index;
+      this.node = node;
     }
-    if (f.workload().endless()) {
-      return "has an unbounded workload (jobs: unbounded)";
+
+    /** Why this entry never drains (a trace's tasks aside), or null. */
+    String endless() {
+      if (endlessWorkload != null) {
+        return endlessWorkload;
+      }
+      return service ? "is a service scheduler (it keeps its tasks running forever)" : null;
     }
-    if (f.workload() instanceof Scenario.Synthetic s && s.duration() == null) {
-      return "runs tasks forever (duration: forever)";
-    }
-    if (f.scheduler().type() == SchedulerConfig.SchedulerType.SERVICE) {
-      return "is a service scheduler (it keeps its tasks running forever)";
-    }
-    return null;
   }
+
 
   private List<String> names(YNode n, String path, List<String> known, List<String> dflt) {
     if (n == null || n.isNull()) {
@@ -967,7 +1002,7 @@ public final class ScenarioLoader {
 
   // ---------------------------------------------------------------- frameworks
 
-  private Scenario.Framework framework(YNode n, String path) {
+  private Scenario.Framework framework(YNode n, String path, EntryFacts facts) {
     Map<String, YNode> m = object(n, path, "framework");
     if (m == null) {
       return null;
@@ -979,8 +1014,12 @@ public final class ScenarioLoader {
       name = "?";
     } else if (!FRAMEWORK_NAME.matcher(name).matches()) {
       error(m.get("name"), path + ".name", "must be letters, digits, '.', '_' or '-', not '" + name + "'");
+    } else {
+      facts.name = name;
     }
+    int beforeCount = problems.size();
     int count = (int) integer(m.get("count"), path + ".count", 1, 1, 100_000);
+    facts.count = problems.size() == beforeCount ? count : null;
     String role = string(m.get("role"), path + ".role", "*");
     if (!role.contains("{value}")) {
       checkRoleValue(role, m.get("role"), path + ".role");
@@ -990,16 +1029,18 @@ public final class ScenarioLoader {
     boolean partitionAware = bool(m.get("partitionAware"), path + ".partitionAware", false);
     boolean gpus = bool(m.get("gpuResources"), path + ".gpuResources", false);
     SchedulerConfig scheduler = scheduler(m.get("scheduler"), path + ".scheduler");
+    facts.service = scheduler.type() == SchedulerConfig.SchedulerType.SERVICE;
     Scenario.Workload workload = null;
     YNode wn = m.get("workload");
     if (wn == null || wn.isNull()) {
       error(n, path + ".workload", "is required: synthetic or trace");
     } else {
-      workload = workload(wn, path + ".workload");
+      workload = workload(wn, path + ".workload", facts);
     }
     String splitBy = null;
     YNode sb = m.get("splitBy");
     if (sb != null && !sb.isNull()) {
+      facts.splitBy = true;
       splitBy = string(sb, path + ".splitBy", null);
       if (!(workload instanceof Scenario.Trace) && workload != null) {
         error(sb, path + ".splitBy", "only applies to a trace workload");
@@ -1062,7 +1103,7 @@ public final class ScenarioLoader {
     return new SchedulerConfig(type, maxAttempts, perOffer, refuse, suppress, perOfferTime, perTaskTime);
   }
 
-  private Scenario.Workload workload(YNode n, String path) {
+  private Scenario.Workload workload(YNode n, String path, EntryFacts facts) {
     Map<String, YNode> m = object(n, path, "workload");
     if (m == null) {
       return null;
@@ -1075,10 +1116,10 @@ public final class ScenarioLoader {
       error(n, path, "needs exactly one of synthetic or trace");
       return null;
     }
-    return hasSyn ? synthetic(syn, path + ".synthetic") : trace(tr, path + ".trace");
+    return hasSyn ? synthetic(syn, path + ".synthetic", facts) : trace(tr, path + ".trace");
   }
 
-  private Scenario.Workload synthetic(YNode n, String path) {
+  private Scenario.Workload synthetic(YNode n, String path, EntryFacts facts) {
     Map<String, YNode> m = object(n, path, "synthetic");
     if (m == null) {
       return null;
@@ -1091,6 +1132,9 @@ public final class ScenarioLoader {
         error(presetNode, path + ".preset", "unknown preset '" + preset + "'"
             + DidYouMean.hint(preset, ScenarioKeys.WORKLOAD_PRESETS) + "; known: "
             + String.join(", ", ScenarioKeys.WORKLOAD_PRESETS));
+      } else if (preset != null) { // google-like, the only preset: endless (Scenario.GoogleLike)
+        facts.endlessWorkload = "has an endless workload (preset: google-like: jobs keep arriving, its first services"
+            + " run forever)";
       }
       for (String k : List.of("jobs", "arrival", "tasksPerJob", "task")) {
         if (m.containsKey(k)) {
@@ -1107,6 +1151,7 @@ public final class ScenarioLoader {
     YNode jn = m.get("jobs");
     if (jn != null && "unbounded".equals(jn.value())) {
       jobs = -1;
+      facts.endlessWorkload = "has an unbounded workload (jobs: unbounded)";
     } else if (jn != null && jn.isScalar() && jn.value() instanceof String) {
       error(jn, path + ".jobs", "expected a whole number or unbounded, not " + jn.describe());
     } else {
@@ -1158,13 +1203,17 @@ public final class ScenarioLoader {
       if (rn == null) {
         error(m.get("task"), path + ".task.resources", "is required, e.g. {cpus: 1, mem: 1024}");
       } else {
+        int beforeRes = problems.size();
         res = resources(rn, path + ".task.resources", true, true);
+        facts.task = problems.size() == beforeRes ? res : null;
       }
       YNode dn = task.get("duration");
       if (dn == null || dn.isNull()) {
         error(m.get("task"), path + ".task.duration", "is required: a duration, a distribution or forever");
       } else if (!"forever".equals(dn.value())) {
         duration = dist(dn, path + ".task.duration", true);
+      } else if (facts.endlessWorkload == null) {
+        facts.endlessWorkload = "runs tasks forever (duration: forever)";
       }
       failure = number(task.get("failureProbability"), path + ".task.failureProbability", 0, 0, false, 1);
     }
@@ -1361,15 +1410,24 @@ public final class ScenarioLoader {
     return i;
   }
 
-  /** Expands {@code count: N} to A-1 … A-N and {@code splitBy} to one framework per value; checks names are unique. */
-  private List<Scenario.Expanded> expand(List<Scenario.Framework> frameworks, List<YNode> nodes) {
+  /**
+   * Expands {@code count: N} to A-1 … A-N and {@code splitBy} to one framework per value; checks names are
+   * unique. An entry with an error is not expanded, but its names (when its name and count are valid and
+   * it has no splitBy) still take part in the uniqueness check.
+   */
+  private List<Scenario.Expanded> expand(List<EntryFacts> entries) {
     List<Scenario.Expanded> out = new ArrayList<>();
     TreeSet<String> seen = new TreeSet<>();
-    for (int i = 0; i < frameworks.size(); i++) {
-      Scenario.Framework f = frameworks.get(i);
-      YNode node = nodes.get(i);
-      List<Scenario.Expanded> mine = new ArrayList<>();
-      if (f.splitBy() != null && f.workload() instanceof Scenario.Trace t) {
+    for (EntryFacts entry : entries) {
+      Scenario.Framework f = entry.complete;
+      int i = entry.index;
+      YNode node = entry.node;
+      List<String> names = new ArrayList<>();
+      if (f == null) {
+        if (entry.name != null && entry.count != null && !entry.splitBy) {
+          names.addAll(countNames(entry.name, entry.count));
+        }
+      } else if (f.splitBy() != null && f.workload() instanceof Scenario.Trace t) {
         List<String> values;
         try {
           values = catalog.distinctValues(t, f.splitBy());
@@ -1387,26 +1445,37 @@ public final class ScenarioLoader {
             error(node, "frameworks[" + i + "].role", "'" + role + "' (from value '" + v
                 + "') is not a valid role name");
           }
-          mine.add(new Scenario.Expanded(f.name() + "-" + v, role, f, v));
+          out.add(new Scenario.Expanded(f.name() + "-" + v, role, f, v));
+          names.add(f.name() + "-" + v);
         }
-      } else if (f.count() == 1) {
-        mine.add(new Scenario.Expanded(f.name(), f.role(), f, null));
       } else {
-        for (int k = 1; k <= f.count(); k++) {
-          mine.add(new Scenario.Expanded(f.name() + "-" + k, f.role(), f, null));
+        for (String name : countNames(f.name(), f.count())) {
+          out.add(new Scenario.Expanded(name, f.role(), f, null));
+          names.add(name);
         }
       }
-      for (Scenario.Expanded e : mine) {
-        if (!seen.add(e.name())) {
-          error(node, "frameworks[" + i + "].name", "duplicate framework name '" + e.name() + "'");
+      for (String name : names) {
+        if (!seen.add(name)) {
+          error(node, "frameworks[" + i + "].name", "duplicate framework name '" + name + "'");
         }
       }
-      out.addAll(mine);
     }
     return out;
   }
 
-  private void checkTasksFit(Scenario.Cluster cluster, List<Scenario.Framework> frameworks, List<YNode> nodes) {
+  /** {@code count: 1} keeps the name; more are A-1 … A-N. */
+  private static List<String> countNames(String name, int count) {
+    if (count == 1) {
+      return List.of(name);
+    }
+    List<String> out = new ArrayList<>(count);
+    for (int k = 1; k <= count; k++) {
+      out.add(name + "-" + k);
+    }
+    return out;
+  }
+
+  private void checkTasksFit(Scenario.Cluster cluster, List<EntryFacts> entries) {
     List<Resources> machines = new ArrayList<>();
     for (Scenario.Agents a : cluster.agents()) {
       if (a.preset() != null) {
@@ -1418,18 +1487,15 @@ public final class ScenarioLoader {
     if (machines.isEmpty()) {
       return;
     }
-    for (int i = 0; i < frameworks.size(); i++) {
-      if (frameworks.get(i).workload() instanceof Scenario.Synthetic s) {
-        boolean fits = machines.stream().anyMatch(r -> r.contains(s.task()));
-        if (!fits) {
-          YNode at = nodes.get(i);
-          YNode w = at.get("workload");
-          YNode syn = w == null ? null : w.get("synthetic");
-          YNode task = syn == null ? null : syn.get("task");
-          YNode res = task == null ? null : task.get("resources");
-          error(res != null ? res : at, "frameworks[" + i + "].workload.synthetic.task.resources",
-              "a task (" + s.task() + ") is larger than every agent; it could never run");
-        }
+    for (EntryFacts e : entries) {
+      Resources task = e.task;
+      if (task != null && machines.stream().noneMatch(r -> r.contains(task))) {
+        YNode w = e.node.get("workload");
+        YNode syn = w == null ? null : w.get("synthetic");
+        YNode t = syn == null ? null : syn.get("task");
+        YNode res = t == null ? null : t.get("resources");
+        error(res != null ? res : e.node, "frameworks[" + e.index + "].workload.synthetic.task.resources",
+            "a task (" + task + ") is larger than every agent; it could never run");
       }
     }
   }
@@ -1586,7 +1652,12 @@ public final class ScenarioLoader {
         return true;
       }
       case "framework": {
-        List<String> names = frameworks.stream().map(Scenario.Expanded::name).toList();
+        List<String> names = new ArrayList<>(frameworks.stream().map(Scenario.Expanded::name).toList());
+        // entries with errors of their own (reported) keep their names
+        namesWithErrors.stream().filter(x -> !names.contains(x)).forEach(names::add);
+        if (!names.contains(name) && namesUnknown) {
+          return true; // an entry with an error of its own may have this name
+        }
         if (!names.contains(name)) {
           error(at, path, "unknown framework '" + name + "'" + DidYouMean.hint(name, names) + "; frameworks: "
               + String.join(", ", names));

@@ -568,6 +568,75 @@ class ScenarioLoaderTest {
     assertTrue(e.get(0).contains("frameworks[1].name: duplicate framework name 'A-2'"), e.get(0));
   }
 
+  /** An entry with an error of its own still takes part in the file-wide checks: every problem at once. */
+  @Test
+  void entryWithAnError_isStillCrossChecked() {
+    String yaml = """
+        name: tiny
+        cluster:
+          agents:
+            - {name: small, count: 2, resources: {cpus: 4, mem: 8GB}}
+        frameworks:
+          - name: A
+            failoverTimeout: soon
+            workload:
+              synthetic:
+                jobs: unbounded
+                arrival: 10s
+                task: {resources: {cpus: 8, mem: 512MB}, duration: 10s}
+          - name: A
+            checkpoint: maybe
+            workload: {synthetic: {jobs: 1, task: {resources: {cpus: 1}, duration: forever}}}
+          - name: B
+            scheduler: {type: service}
+            workload: {synthetic: {jobs: 1, task: {resources: {cpus: 1, mem: 99GB}, duration: 1s}}}
+        faults:
+          - {at: 1m, crash: framework A}
+        """;
+    // the fault names entries with errors of their own: not "unknown framework"
+    assertEquals(List.of(
+        "s.yaml:7:22: frameworks[0].failoverTimeout: 'soon' is not a duration; expected a number with a unit"
+            + " (us, ms, s, m, h, d), e.g. 250ms, 5s, 10m, or a bare number of seconds",
+        "s.yaml:14:17: frameworks[1].checkpoint: expected true or false, not 'maybe'",
+        "s.yaml:13:5: frameworks[1].name: duplicate framework name 'A'",
+        "s.yaml:6:5: until: is 'drained' but framework A has an unbounded workload (jobs: unbounded); set until to a"
+            + " duration, e.g. until: 1h",
+        "s.yaml:13:5: until: is 'drained' but framework A runs tasks forever (duration: forever); set until to a"
+            + " duration, e.g. until: 1h",
+        "s.yaml:16:5: until: is 'drained' but framework B is a service scheduler (it keeps its tasks running forever);"
+            + " set until to a duration, e.g. until: 1h",
+        "s.yaml:12:27: frameworks[0].workload.synthetic.task.resources: a task (cpus:8; mem:512) is larger than every"
+            + " agent; it could never run",
+        "s.yaml:18:55: frameworks[2].workload.synthetic.task.resources: a task (cpus:1; mem:101376) is larger than"
+            + " every agent; it could never run"), errors(yaml));
+  }
+
+  /**
+   * Only what an entry's own valid keys tell is checked: a bad task resource claims no misfit, a bad
+   * duration no "forever", and while an entry's names cannot be told (bad count) a fault's unknown
+   * framework name is not claimed wrong; once every name is known it is.
+   */
+  @Test
+  void entryWithAnError_invalidPartsAreNotCrossChecked() {
+    String yaml = MINIMAL.replace("cpus: 1, mem: 512MB", "cpus: -8, mem: 512MB") + """
+          - name: A
+            count: 0
+            workload: {synthetic: {jobs: 1, task: {resources: {cpus: 1}, duration: {uniform: {min: 5s, max: 1s}}}}}
+        faults:
+          - {at: 1m, crash: framework B}
+        """;
+    assertEquals(List.of(
+        "s.yaml:10:34: frameworks[0].workload.synthetic.task.resources.cpus: must be > 0, not -8",
+        "s.yaml:12:12: frameworks[1].count: must be >= 1, not 0",
+        "s.yaml:13:101: frameworks[1].workload.synthetic.task.duration.uniform.max: must be >= min (5s), not 1s"),
+        errors(yaml));
+    assertEquals(List.of(
+        "s.yaml:10:34: frameworks[0].workload.synthetic.task.resources.cpus: must be > 0, not -8",
+        "s.yaml:13:101: frameworks[1].workload.synthetic.task.duration.uniform.max: must be >= min (5s), not 1s",
+        "s.yaml:15:21: faults[0].crash: unknown framework 'B' (did you mean 'A'?); frameworks: A, A-1, A-2"),
+        errors(yaml.replace("count: 0", "count: 2")));
+  }
+
   @Test
   void presets_expandAndRejectConflictingKeys() {
     List<String> e = errors(MINIMAL.replace("- {name: small, count: 2, resources: {cpus: 4, mem: 8GB}}",
