@@ -340,6 +340,13 @@ public final class DrfSorter implements Sorter {
 
   @Override
   public int first(IntPredicate eligible) {
+    if (actSize <= 1) {
+      // One active client is first in any order: no shares, no groups. Groups are dropped so that
+      // allocation changes stop maintaining them (an offer storm to one framework changes its
+      // allocation once per agent); the next scan of several clients rebuilds them.
+      ungroup();
+      return actSize == 1 && eligible.test(act[0]) ? act[0] : -1;
+    }
     if (!orderValid && scannedClean) {
       // Asked twice with nothing changed in between: sorting now pays off.
       ensureOrder();
@@ -486,6 +493,15 @@ public final class DrfSorter implements Sorter {
     }
     c.members.add(h);
     classOf[h] = c;
+  }
+
+  private void ungroup() {
+    if (grouped) {
+      for (int k = 0; k < actSize; k++) {
+        classRemove(act[k]);
+      }
+      grouped = false;
+    }
   }
 
   private void classRemove(int h) {
