@@ -541,7 +541,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   @Override
   public void recoverResources(FrameworkId framework, AgentId agent, ResourceSet resources, long refuseMicros) {
-    recoverOne(framework, agent, resources, refuseMicros, null);
+    recoverOne(fwById.get(framework), framework, agent, resources, refuseMicros, null);
   }
 
   /**
@@ -555,7 +555,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     Fw fw = fwById.get(framework);
     if (fw == null || agents.size() < 2) {
       for (int i = 0; i < agents.size(); i++) {
-        recoverOne(framework, agents.get(i), resources.get(i), refuseMicros, null);
+        recoverOne(fw, framework, agents.get(i), resources.get(i), refuseMicros, null);
       }
       return;
     }
@@ -565,7 +565,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     long[] sum = batchQ.length == width ? batchQ : (batchQ = new long[width]);
     Quantities.clear(sum);
     for (int i = 0; i < agents.size(); i++) {
-      recoverOne(framework, agents.get(i), resources.get(i), refuseMicros, sum);
+      recoverOne(fw, framework, agents.get(i), resources.get(i), refuseMicros, sum);
     }
     if (!Quantities.isZero(sum)) {
       unallocateInSorters(fw, sum);
@@ -584,13 +584,15 @@ public final class HierarchicalDrfAllocator implements Allocator {
     Quantities.subtractInto(fw.allocQ, q);
   }
 
-  /** Recovers one offer's resources; with {@code deferredSum} the sorter update is left to the caller. */
-  private void recoverOne(FrameworkId framework, AgentId agent, ResourceSet resources, long refuseMicros,
+  /**
+   * Recovers one offer's resources; with {@code deferredSum} the sorter update is left to the caller.
+   * {@code fw} is {@code framework}'s entry, looked up once by the caller (null if unknown).
+   */
+  private void recoverOne(Fw fw, FrameworkId framework, AgentId agent, ResourceSet resources, long refuseMicros,
       long[] deferredSum) {
     if (resources.isEmpty()) {
       return;
     }
-    Fw fw = fwById.get(framework);
     Agent a = agentById.get(agent);
     ensureWidth(resources.quantity().width());
     long[] q = load(recQ, resources.quantity());
@@ -858,16 +860,21 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private void giveBackToAgent(Agent a, ResourceSet rs, long[] q) {
     long[] u = load(recU, rs.unreserved());
     boolean ok = fitsBack(a.availUnres, u, a.totalUnres);
-    for (Map.Entry<String, Resources> e : rs.reservations().entrySet()) {
-      long[] av = a.availRes.get(e.getKey());
-      ok &= av != null && fitsBack(av, vec(e.getValue()), a.totalRes.get(e.getKey()));
+    boolean reserved = rs.hasReservations(); // most sets have none: no entry iterator
+    if (reserved) {
+      for (Map.Entry<String, Resources> e : rs.reservations().entrySet()) {
+        long[] av = a.availRes.get(e.getKey());
+        ok &= av != null && fitsBack(av, vec(e.getValue()), a.totalRes.get(e.getKey()));
+      }
     }
     if (!ok) {
       throw new IllegalArgumentException("agent " + a.id + " has not allocated " + rs);
     }
     Quantities.addInto(a.availUnres, u);
-    for (Map.Entry<String, Resources> e : rs.reservations().entrySet()) {
-      Quantities.addInto(a.availRes.get(e.getKey()), vec(e.getValue()));
+    if (reserved) {
+      for (Map.Entry<String, Resources> e : rs.reservations().entrySet()) {
+        Quantities.addInto(a.availRes.get(e.getKey()), vec(e.getValue()));
+      }
     }
     Quantities.addInto(a.availAll, q);
     refreshAllocatable(a);
