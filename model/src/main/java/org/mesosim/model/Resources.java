@@ -62,12 +62,16 @@ public final class Resources implements Comparable<Resources> {
 
   /** From thousandths indexed by {@link ResourceNames}; the array is copied. */
   public static Resources ofMilli(long[] milli) {
+    int n = 0; // the length without trailing zeros: one copy of exactly that length
     for (int i = 0; i < milli.length; i++) {
       if (milli[i] < 0) {
         throw new IllegalArgumentException("negative quantity of " + ResourceNames.name(i));
       }
+      if (milli[i] != 0) {
+        n = i + 1;
+      }
     }
-    return trimmed(milli.clone());
+    return n == 0 ? EMPTY : new Resources(Arrays.copyOf(milli, n));
   }
 
   /** Converts a natural amount to thousandths, rounding half-even to 3 decimals as Mesos does. */
