@@ -277,7 +277,7 @@ public final class Cluster {
       if (f.at() >= 0) {
         sim.at(Math.max(f.at(), sim.now()), () -> inject(f, f.targets(), faultStream(f, "restart")));
       } else {
-        for (FaultTarget t : f.targets()) {
+        for (FaultTarget t : randomTargets(f)) {
           String stream = "faults/" + i + "/" + t;
           Distribution.Sampler every = f.every().sampler(sim.random().stream(stream + "/every"));
           Distribution.Sampler rec = f.recoverAfter() == null ? null
@@ -286,6 +286,28 @@ public final class Cluster {
         }
       }
     }
+  }
+
+  /**
+   * The targets of an {@code every} fault, each with a process of its own. A crash of a target
+   * that names several processes ({@code agents G}, {@code framework A} with {@code count}) is one
+   * process per agent or framework copy, so each fails and recovers on its own (churn, not a group
+   * failing together). A partition keeps each listed target whole: that side is cut off together.
+   * The leading master is resolved when the fault fires.
+   */
+  private List<FaultTarget> randomTargets(FaultSpec f) {
+    if (f.action() != FaultSpec.Action.CRASH) {
+      return f.targets();
+    }
+    List<FaultTarget> out = new ArrayList<>();
+    for (FaultTarget t : f.targets()) {
+      switch (t.kind()) {
+        case AGENT_GROUP -> resolve(t).forEach(p -> out.add(new FaultTarget(FaultTarget.Kind.AGENT, p.name)));
+        case FRAMEWORK -> resolve(t).forEach(p -> out.add(new FaultTarget(FaultTarget.Kind.FRAMEWORK, p.name)));
+        default -> out.add(t);
+      }
+    }
+    return out;
   }
 
   private Distribution.Sampler faultStream(FaultSpec f, String what) {

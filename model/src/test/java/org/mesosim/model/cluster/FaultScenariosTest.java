@@ -406,8 +406,18 @@ class FaultScenariosTest {
         .build();
     EndToEndTest.Run r = run(cfg, 10 * SimTime.HOUR);
     assertTrue(r.cluster().isDrained());
-    long crashes = r.rec().of(ModelEvent.Fault.class).stream().filter(f -> f.action().equals("crash")).count();
-    assertTrue(crashes >= 2, "crashes " + crashes);
+    List<ModelEvent.Fault> crashes = r.rec().of(ModelEvent.Fault.class).stream()
+        .filter(f -> f.action().equals("crash")).toList();
+    // One process per agent of the group (churn): every agent fails on its own, never two at once.
+    java.util.TreeMap<String, Long> perAgent = new java.util.TreeMap<>();
+    java.util.TreeMap<Long, Long> perInstant = new java.util.TreeMap<>();
+    for (ModelEvent.Fault f : crashes) {
+      perAgent.merge(f.target(), 1L, Long::sum);
+      perInstant.merge(f.time(), 1L, Long::sum);
+    }
+    assertTrue(perAgent.size() >= 3 && java.util.Set.of("a-1", "a-2", "a-3", "a-4").containsAll(perAgent.keySet()),
+        perAgent.toString());
+    assertEquals(crashes.size(), perInstant.size(), "two agents crashed at the same instant: " + perInstant);
     assertEquals(20, r.rec().of(ModelEvent.JobEnded.class).size());
     assertEquals(0, r.cluster().invariantViolations());
   }
