@@ -105,8 +105,16 @@ class ExampleScenariosTest {
   @Test
   void masterFailover_aNewLeaderIsElectedAndWorkFinishes() throws Exception {
     JsonNode s = run("master-failover");
-    assertTrue(s.get("leaders").size() >= 2, s.get("leaders").toString());
-    assertEquals(60, fw(s, "batch").at("/jobs/finished").asLong());
+    JsonNode leaders = s.get("leaders");
+    assertEquals(2, leaders.size(), leaders.toString());
+    assertEquals("master-1", leaders.get(0).get("master").asText(), leaders.toString());
+    assertEquals("master-2", leaders.get(1).get("master").asText(), leaders.toString());
+    // the crash at 120 s plus the dead leader's 10 s ZooKeeper session timeout
+    assertEquals(130.0, leaders.get(1).get("since").asDouble(), 0.01, leaders.toString());
+    JsonNode b = fw(s, "batch");
+    assertEquals(60, b.at("/jobs/finished").asLong());
+    assertEquals(0, b.at("/tasks/lost").asLong(), b.toString());
+    assertEquals(300, b.at("/tasks/launched").asLong(), b.toString());
   }
 
   @Test
