@@ -131,11 +131,26 @@ class ExampleScenariosTest {
 
   @Test
   void networkPartition_tasksOnTheCutOffAgentsAreLost() throws Exception {
-    JsonNode s = run("network-partition");
+    JsonNode s = run("network-partition", "--event-kinds", "status");
     for (String f : List.of("aware", "classic")) {
-      assertTrue(fw(s, f).at("/tasks/lost").asLong() > 0, fw(s, f).toString());
+      // each framework had 8 one-cpu tasks on the two cut-off agents
+      assertEquals(8, fw(s, f).at("/tasks/lost").asLong(), fw(s, f).toString());
       assertEquals(10, fw(s, f).at("/jobs/finished").asLong(), f);
     }
+    // marked unreachable 75 s into the partition: TASK_UNREACHABLE for the partition-aware framework only
+    List<String> ends = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String l : Files.readAllLines(dir.resolve("network-partition2").resolve("events.jsonl"))) {
+      JsonNode e = json.readTree(l);
+      String state = e.get("state").asText();
+      if (state.equals("TASK_LOST") || state.equals("TASK_UNREACHABLE")) {
+        assertEquals(195.7, e.get("t").asDouble(), 0.2, l);
+        ends.add(e.get("framework").asText() + " " + state);
+      }
+    }
+    assertEquals(8, ends.stream().filter("aware TASK_UNREACHABLE"::equals).count(), ends.toString());
+    assertEquals(8, ends.stream().filter("classic TASK_LOST"::equals).count(), ends.toString());
+    assertEquals(16, ends.size(), ends.toString());
   }
 
   @Test
