@@ -94,6 +94,23 @@ class ExampleScenariosTest {
     double bronze = fw(s, "bronze").at("/allocated/cpus").asDouble();
     assertEquals(64, gold + bronze, 1e-9, "the cluster is full");
     assertEquals(3.0, gold / bronze, 0.25);
+    // every 61 s a wave of one-minute tasks ends at once and the cluster is empty until the next
+    // allocation run; every other second from 61 s on gold holds 48 cpus and bronze 16
+    List<String> rows = Files.readAllLines(dir.resolve("weighted-roles0").resolve("timeseries.csv"));
+    List<String> header = List.of(rows.get(0).split(","));
+    int g = header.indexOf("alloc_gold_cpus");
+    int b = header.indexOf("alloc_bronze_cpus");
+    int empty = 0;
+    for (String row : rows.subList(1, rows.size())) {
+      String[] c = row.split(",");
+      int t = Integer.parseInt(c[0]);
+      if (t >= 61) {
+        String held = c[g] + "/" + c[b];
+        assertEquals(t % 61 == 0 ? "0/0" : "48/16", held, "gold/bronze cpus at " + t + " s");
+        empty += t % 61 == 0 ? 1 : 0;
+      }
+    }
+    assertEquals(9, empty, "waves ending at 61, 122, ..., 549 s");
   }
 
   @Test
