@@ -118,6 +118,10 @@ class ExampleScenariosTest {
     JsonNode s = run("quota-and-reservations");
     assertEquals(16, fw(s, "prod").at("/allocated/cpus").asDouble(), 1e-9);
     assertEquals(16, fw(s, "batch").at("/allocated/cpus").asDouble(), 1e-9);
+    // without the quota prod gets only its 8 reserved cpus
+    JsonNode none = run("quota-and-reservations", "--set", "roles={}");
+    assertEquals(8, fw(none, "prod").at("/allocated/cpus").asDouble(), 1e-9);
+    assertEquals(24, fw(none, "batch").at("/allocated/cpus").asDouble(), 1e-9);
   }
 
   @Test
