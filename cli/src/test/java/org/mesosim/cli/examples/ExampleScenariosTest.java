@@ -181,6 +181,8 @@ class ExampleScenariosTest {
     double fed = fw(run("offer-starvation", "--set", "frameworks[0].scheduler.suppressWhenIdle=true"), "big")
         .at("/jobs/waitSeconds/p95").asDouble();
     assertTrue(starved > 1.5 * fed, "p95 wait with decliners " + starved + " vs suppressing " + fed);
+    assertEquals(188, starved, 2, "the README's 'about 190 s'");
+    assertEquals(87, fed, 2, "the README's 'about 90 s'");
   }
 
   @Test
