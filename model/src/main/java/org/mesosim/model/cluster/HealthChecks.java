@@ -17,6 +17,8 @@ final class HealthChecks {
   private final LazyObserver[] observers;
   private final Master.Leadership[] observedBy;
   private final long[] agentTimer;
+  /** When each agent last heard SlaveRegistered / SlaveReregistered (its ping timer starts there). */
+  private final long[] registeredAt;
   private final boolean[] reachable;
   private final boolean[] cutByCrash;
 
@@ -29,6 +31,7 @@ final class HealthChecks {
     this.observedBy = new Master.Leadership[agents];
     this.agentTimer = new long[agents];
     java.util.Arrays.fill(agentTimer, -1L);
+    this.registeredAt = new long[agents];
     this.reachable = new boolean[agents];
     this.cutByCrash = new boolean[agents];
   }
@@ -120,14 +123,20 @@ final class HealthChecks {
     }
   }
 
-  /** An agent (re-)registered: it hears pings again. */
+  /**
+   * An agent heard it is (re-)registered: it hears pings again, and its own ping timer starts now
+   * ({@code Slave::registered} / {@code Slave::reregistered} start {@code pingTimer}, slave.cpp).
+   */
   void agentRegistered(int idx) {
     sim_cancelAgentTimer(idx);
+    registeredAt[idx] = c.sim.now();
   }
 
   /**
    * Pings stop reaching an agent at {@code t}: it gives up on its master one total ping timeout
-   * after the last ping it received.
+   * after it last heard from it: the last ping it received, or its (re-)registration if that is
+   * later. A ping the master sent while the agent was down was never received; an agent back from
+   * a crash has heard nothing since its re-registration.
    */
   private void pingsStopped(int idx, long t) {
     Agent a = c.agents[idx];
@@ -142,7 +151,8 @@ final class HealthChecks {
     } else {
       lastPing = t;
     }
-    long at = Math.max(t, lastPing + latency + totalPingTimeout());
+    long heard = Math.max(lastPing + latency, registeredAt[idx]);
+    long at = Math.max(t, heard + totalPingTimeout());
     sim_cancelAgentTimer(idx);
     int inc = a.incarnation;
     agentTimer[idx] = c.sim.at(at, () -> {

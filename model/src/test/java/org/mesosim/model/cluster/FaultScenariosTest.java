@@ -186,6 +186,43 @@ class FaultScenariosTest {
     assertEquals(0, r.cluster().invariantViolations());
   }
 
+  /**
+   * An agent back within the last ping interval re-registers, yet the observer's fifth missed ping
+   * still marks it unreachable: {@code SlaveObserver::reconnect} does not reset the count (Mesos 1.1
+   * master.cpp). The agent gives up on its master one total ping timeout (75 s) after it last heard
+   * from it, which is its re-registration ({@code Slave::reregistered} starts {@code pingTimer},
+   * slave.cpp), not the ping the master sent while it was down; then it re-registers again.
+   */
+  @Test
+  void agentBackInTheLastPingInterval_isMarkedUnreachable_andGivesUp75sAfterItsReregistration() {
+    TestScenarios.Builder b = TestScenarios.builder()
+        .agents(TestScenarios.agents("a", 2, 4, 8192))
+        .framework(longTasks("A", FrameworkInfo.of("A", "*"), 1, 2, 10 * SimTime.MINUTE));
+    long registeredAt = run(b.build(), 30 * S).rec().of(ModelEvent.AgentRegistered.class).stream()
+        .filter(e -> e.hostname().equals("a-1")).findFirst().orElseThrow().time();
+    long p = 15 * S;
+    long firstMissed = registeredAt + ((40 * S - L - registeredAt + p - 1) / p) * p;
+    long restart = firstMissed + 4 * p + 5 * S; // after the last ping before the fifth timeout
+    b.fault(crashAt(40 * S, new FaultTarget(FaultTarget.Kind.AGENT, "a-1"), restart - 40 * S));
+    EndToEndTest.Run r = run(b.build(), SimTime.HOUR);
+    ModelEvent.AgentRemoved removed = r.rec().of(ModelEvent.AgentRemoved.class).get(0);
+    assertEquals(firstMissed + 5 * p + REGISTRY, removed.time(), "the fifth missed ping still counts");
+    // Restarted, it re-registers with the master that still knows it (no AgentRegistered event: the
+    // agent was never removed) after a backoff in [0, 1 s) and hears SlaveReregistered one latency
+    // later; 75 s after that it detects again and, after another backoff, re-registers: one latency,
+    // then the MarkSlaveReachable write. (Counting from the ping it missed while down would give up
+    // 5 s before the restart's 75 s.)
+    List<ModelEvent.AgentRegistered> regs = r.rec().of(ModelEvent.AgentRegistered.class).stream()
+        .filter(e -> e.hostname().equals("a-1")).toList();
+    assertEquals(2, regs.size(), regs.toString());
+    assertTrue(regs.get(1).reregistered());
+    long earliest = restart + 2 * L + 5 * p + L + REGISTRY;
+    long again = regs.get(1).time();
+    assertTrue(again >= earliest && again < earliest + 2 * S,
+        "re-registered at " + again + ", expected within 2 s after " + earliest);
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
   @Test
   void agentCrash_partitionAwareFramework_getsUnreachable() {
     FrameworkInfo pa = new FrameworkInfo("A", "*", 0, false, true, false);
