@@ -297,9 +297,9 @@ class TraceRunsTest {
     assertFalse(Files.exists(out.resolve("jobs.csv")));
     // the run went on until job 7 arrived at 70 s: jobs 1-3 ended (30 s each), job 4 (40 s to 70.006 s) had not
     assertEquals(List.of("framework,job,submit_s,start_s,end_s,tasks,state",
-        "A-u2,j1,10,10.002,40.006,2,finished",
-        "A-u3,j2,20,20.002,50.006,3,finished",
-        "A-u1,j3,30,30.002,60.006,1,finished"), Files.readAllLines(out.resolve("jobs.csv.partial")));
+        "A-u2,j1,10,10.003,40.006,2,finished",
+        "A-u3,j2,20,20.003,50.006,3,finished",
+        "A-u1,j3,30,30.003,60.006,1,finished"), Files.readAllLines(out.resolve("jobs.csv.partial")));
     List<String> samples = Files.readAllLines(out.resolve("timeseries.csv.partial"));
     assertTrue(samples.get(samples.size() - 1).startsWith("69,"), samples.get(samples.size() - 1));
   }

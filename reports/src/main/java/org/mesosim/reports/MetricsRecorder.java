@@ -518,7 +518,10 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       if (j != null && j.live > 0) {
         releaseUnseen(f, j);
       }
-      long start = e.startTime() >= 0 ? e.startTime() : (j != null ? j.start : -1);
+      // The first TaskLaunched (the master accepted the launch), as for waitSeconds and for open jobs'
+      // start_s; JobEnded.startTime is when the framework decided to launch, a message delay earlier, and
+      // stands in only when no launch of the job was seen
+      long start = j != null && j.start >= 0 ? j.start : e.startTime();
       if ((j == null || j.start < 0) && start >= 0) {
         double w = (start - e.submitTime()) / 1e6;
         waits[f].add(w);

@@ -164,6 +164,24 @@ class MetricsRecorderTest {
   }
 
   @Test
+  void jobsCsv_startIsTheFirstTaskLaunchedAsInTheWait() throws IOException {
+    // The model's JobEnded.startTime is when the framework decided to launch (before the master
+    // accepted it, 1 ms earlier here); start_s, like waitSeconds and an open job's start_s, is the
+    // first TaskLaunched.
+    RunSummary sum = feed(recorder(s(1)), 50,
+        agent(0, "a1", 4, 4096),
+        submit(0, "A", "j1", 1),
+        launch(3, "A", "t1", "j1", 1, 0),
+        status(20, "A", "t1", TaskState.TASK_FINISHED, 1, 0),
+        ended(20, "A", "j1", 0, 2.999, 1, "finished"));
+    assertEquals(3.0, fw(sum, "A").jobs().waitSeconds().mean(), EPS);
+    assertEquals(List.of("framework,job,submit_s,start_s,end_s,tasks,state", "A,j1,0,3,20,1,finished"),
+        Files.readAllLines(tmp.resolve("jobs.csv.partial")));
+    // bounded slowdown from the same start: 20 / max(17, 10)
+    assertEquals(20.0 / 17, fw(sum, "A").jobs().slowdown().mean(), EPS);
+  }
+
+  @Test
   void tasks_firstTerminalStatusCountsOnceAndRecoveryReAdds() {
     RunSummary sum = feed(recorder(s(1)), 20,
         agent(0, "a1", 4, 4096),
