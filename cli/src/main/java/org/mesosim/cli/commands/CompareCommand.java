@@ -1,6 +1,7 @@
 package org.mesosim.cli.commands;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +112,18 @@ public final class CompareCommand implements Callable<Integer> {
         requests.add(new RunRequest(s.withSeed(seed), overrides, dir.resolve(a + "-seed" + seed), checkInvariants,
             false));
       }
+    }
+    // A run that fails means no comparison is written: an earlier one in DIR must not pass for this one's
+    // (as a run first removes a previous run's files)
+    List<String> stale = new ArrayList<>(List.of("comparison.csv", "comparison.json", "comparison.html"));
+    List<String> charts = new ArrayList<>(List.of("completion", "utilization", "fairness"));
+    allocators.forEach(a -> charts.add("shares-" + a));
+    for (String chart : charts) {
+      stale.add("charts/" + chart + ".png");
+      stale.add("charts/" + chart + ".svg");
+    }
+    for (String f : stale) {
+      Files.deleteIfExists(dir.resolve(f));
     }
     List<RunResult> results = runAll(parent.services().runner(), requests, parallel == null
         ? Parallel.defaultThreads() : parallel, err);

@@ -434,6 +434,26 @@ class CommandsTest {
   }
 
   @Test
+  void compare_aRunFails_aPreviousComparisonInTheFolderIsRemoved() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    Path c = dir.resolve("c");
+    Files.createDirectories(c.resolve("charts"));
+    List<String> previous = List.of("comparison.csv", "comparison.json", "comparison.html", "charts/completion.png",
+        "charts/shares-fifo.svg");
+    for (String p : previous) {
+      Files.writeString(c.resolve(p), "from an earlier compare");
+    }
+    runner.failOnCall = 2;
+    Cli r = Cli.run(services(), "compare", f.toString(), "--allocators", "hierarchical-drf,fifo", "--parallel", "1",
+        "--out", c.toString());
+    assertEquals(ExitCodes.ERROR, r.code, r.toString());
+    // no comparison is written when a run fails, and an earlier one must not pass for this one
+    for (String p : previous) {
+      assertFalse(Files.exists(c.resolve(p)), p);
+    }
+  }
+
+  @Test
   void compare_severalRunsFail_everyOneIsNamedInPolicyThenSeedOrder_thenACount() throws Exception {
     Path f = write("good.yaml", GOOD);
     // a trace with a malformed row fails every run; finishing order (parallel) must not matter
