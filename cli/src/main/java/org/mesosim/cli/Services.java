@@ -18,6 +18,12 @@ public record Services(ScenarioCatalog catalog, Runner runner, ComparisonWriter 
   public interface ComparisonWriter {
     /** @param labels one per run: runs with equal labels are seeds of one configuration */
     void write(Path dir, List<RunResult> runs, List<String> labels) throws Exception;
+
+    /**
+     * Removes an earlier comparison's files from {@code dir} (before runs that may fail and write
+     * none); other files stay. The default keeps everything.
+     */
+    default void removeOutputs(Path dir) throws Exception {}
   }
 
   /** {@code trace inspect} and {@code trace convert}. */

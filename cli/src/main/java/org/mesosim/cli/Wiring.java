@@ -13,14 +13,22 @@ final class Wiring {
 
   static Services standard() {
     StandardCatalog catalog = new StandardCatalog();
-    Services.ComparisonWriter comparison = (dir, runs, labels) -> {
-      List<RunSummary> summaries = new ArrayList<>();
-      List<Path> dirs = new ArrayList<>();
-      for (RunResult r : runs) {
-        summaries.add((RunSummary) r.summary());
-        dirs.add(r.outDir());
+    Services.ComparisonWriter comparison = new Services.ComparisonWriter() {
+      @Override
+      public void write(Path dir, List<RunResult> runs, List<String> labels) throws Exception {
+        List<RunSummary> summaries = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
+        for (RunResult r : runs) {
+          summaries.add((RunSummary) r.summary());
+          dirs.add(r.outDir());
+        }
+        Comparison.write(dir, summaries, dirs, labels);
       }
-      Comparison.write(dir, summaries, dirs, labels);
+
+      @Override
+      public void removeOutputs(Path dir) throws Exception {
+        Comparison.removeOutputs(dir);
+      }
     };
     return new Services(catalog, new SimulationRunner(catalog), comparison, new StandardTraceTools(),
         Terminal::stderr);

@@ -106,6 +106,33 @@ public final class Comparison {
     return out;
   }
 
+  /**
+   * Removes what {@link #write} leaves in {@code dir} (comparison.csv/json/html and its charts,
+   * {@code shares-*} of any policy included), so that a comparison that is not written this time
+   * leaves none from an earlier one that could pass for its own. Other files are kept.
+   */
+  public static void removeOutputs(Path dir) throws IOException {
+    for (String f : List.of("comparison.csv", "comparison.json", "comparison.html")) {
+      Files.deleteIfExists(dir.resolve(f));
+    }
+    Path cd = dir.resolve("charts");
+    if (!Files.isDirectory(cd)) {
+      return;
+    }
+    List<Path> stale = new ArrayList<>();
+    try (var files = Files.list(cd)) {
+      files.filter(f -> {
+        String n = f.getFileName().toString();
+        String base = n.endsWith(".png") || n.endsWith(".svg") ? n.substring(0, n.length() - 4) : null;
+        return base != null && (base.startsWith("shares-") || List.of("completion", "utilization", "fairness")
+            .contains(base));
+      }).forEach(stale::add);
+    }
+    for (Path f : stale) {
+      Files.deleteIfExists(f);
+    }
+  }
+
   /** Groups runs by allocator. */
   public static void write(Path dir, List<RunSummary> runs, List<Path> runDirs) throws IOException {
     List<String> labels = new ArrayList<>();

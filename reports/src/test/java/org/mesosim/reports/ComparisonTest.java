@@ -37,6 +37,25 @@ class ComparisonTest {
   }
 
   @Test
+  void removeOutputs_removesWhatWriteLeaves_ofAnyPolicy_andKeepsOtherFiles() throws IOException {
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b");
+    Comparison.write(tmp, List.of(run(a, "hierarchical-drf", 1), run(b, "fifo", 1)), List.of(a, b));
+    Files.writeString(tmp.resolve("charts/shares-some-other-policy.svg"), "from an earlier compare");
+    Files.writeString(tmp.resolve("charts/notes.txt"), "the user's");
+    Files.writeString(tmp.resolve("notes.txt"), "the user's");
+    Comparison.removeOutputs(tmp);
+    try (var left = Files.list(tmp.resolve("charts"))) {
+      assertEquals(List.of("notes.txt"), left.map(p -> p.getFileName().toString()).toList());
+    }
+    for (String f : List.of("comparison.csv", "comparison.json", "comparison.html")) {
+      assertFalse(Files.exists(tmp.resolve(f)), f);
+    }
+    assertTrue(Files.exists(tmp.resolve("notes.txt")));
+    assertTrue(Files.exists(a.resolve("summary.json")), "the runs' own folders are not touched");
+  }
+
+  @Test
   void confidenceInterval_studentTOverThreeSeeds() {
     ConfidenceInterval c = ConfidenceInterval.of(new double[] {1, 2, 3});
     assertEquals(2.0, c.mean(), 1e-12);

@@ -115,16 +115,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
     // A run that fails means no comparison is written: an earlier one in DIR must not pass for this one's
     // (as a run first removes a previous run's files)
-    List<String> stale = new ArrayList<>(List.of("comparison.csv", "comparison.json", "comparison.html"));
-    List<String> charts = new ArrayList<>(List.of("completion", "utilization", "fairness"));
-    allocators.forEach(a -> charts.add("shares-" + a));
-    for (String chart : charts) {
-      stale.add("charts/" + chart + ".png");
-      stale.add("charts/" + chart + ".svg");
-    }
-    for (String f : stale) {
-      Files.deleteIfExists(dir.resolve(f));
-    }
+    parent.services().comparison().removeOutputs(dir);
     List<RunResult> results = runAll(parent.services().runner(), requests, parallel == null
         ? Parallel.defaultThreads() : parallel, err);
     o.println(table(results, requests));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mesosim.cli.ExitCodes;
 import org.mesosim.cli.RunRequest;
+import org.mesosim.cli.RunResult;
 import org.mesosim.cli.Services;
 import org.mesosim.cli.scenario.Examples;
 import org.mesosim.cli.scenario.TestCatalog;
@@ -20,7 +21,18 @@ class CommandsTest {
   final FakeRunner runner = new FakeRunner();
 
   Services services() {
-    return new Services(new TestCatalog(), runner, (d, runs, labels) -> Files.createDirectories(d), null, () -> false);
+    Services.ComparisonWriter comparison = new Services.ComparisonWriter() {
+      @Override
+      public void write(Path d, List<RunResult> runs, List<String> labels) throws Exception {
+        Files.createDirectories(d);
+      }
+
+      @Override
+      public void removeOutputs(Path d) throws Exception {
+        org.mesosim.reports.Comparison.removeOutputs(d);
+      }
+    };
+    return new Services(new TestCatalog(), runner, comparison, null, () -> false);
   }
 
   Path write(String name, String text) throws Exception {
@@ -439,10 +451,11 @@ class CommandsTest {
     Path c = dir.resolve("c");
     Files.createDirectories(c.resolve("charts"));
     List<String> previous = List.of("comparison.csv", "comparison.json", "comparison.html", "charts/completion.png",
-        "charts/shares-fifo.svg");
+        "charts/shares-fifo.svg", "charts/shares-an-earlier-policy.png");
     for (String p : previous) {
       Files.writeString(c.resolve(p), "from an earlier compare");
     }
+    Files.writeString(c.resolve("charts/notes.txt"), "the user's");
     runner.failOnCall = 2;
     Cli r = Cli.run(services(), "compare", f.toString(), "--allocators", "hierarchical-drf,fifo", "--parallel", "1",
         "--out", c.toString());
@@ -451,6 +464,7 @@ class CommandsTest {
     for (String p : previous) {
       assertFalse(Files.exists(c.resolve(p)), p);
     }
+    assertTrue(Files.exists(c.resolve("charts/notes.txt")), "files a comparison does not write are kept");
   }
 
   @Test
