@@ -409,8 +409,9 @@ class CommandsTest {
   @Test
   void compare_policyNamesAreTrimmed_anEmptyListOrName_exit2BeforeAnyRun() throws Exception {
     Path f = write("good.yaml", GOOD);
+    // one run at a time: the order the runner sees them in is then the order given
     Cli spaced = Cli.run(services(), "compare", f.toString(), "--allocators", "fifo, hierarchical-drf",
-        "--out", dir.resolve("c").toString());
+        "--parallel", "1", "--out", dir.resolve("c").toString());
     assertEquals(ExitCodes.OK, spaced.code, spaced.toString());
     assertEquals(List.of("fifo", "hierarchical-drf"), runner.seen.stream()
         .map(q -> q.scenario().allocator().policy()).toList());

@@ -18,8 +18,12 @@ class FakeRunner implements Runner {
 
   @Override
   public RunResult run(RunRequest req, PrintWriter progress) throws Exception {
-    seen.add(req);
-    if (seen.size() == failOnCall) {
+    boolean fail;
+    synchronized (seen) { // runs may be concurrent: add and count as one step
+      seen.add(req);
+      fail = seen.size() == failOnCall;
+    }
+    if (fail) {
       throw new IllegalStateException("interrupted");
     }
     String resolved = ScenarioWriter.write(req.scenario(), List.of());
