@@ -111,10 +111,14 @@ final class Agent extends MasterClient {
     id = assigned;
     stopRegistering();
     cluster.health.agentRegistered(idx);
-    // Resume every paused stream.
+    // Resume every paused stream: the update in flight is resent now and retried from the minimum
+    // interval again, whatever interval it had reached before the pause
+    // (StatusUpdateManagerProcess::resume forwards with STATUS_UPDATE_RETRY_INTERVAL_MIN,
+    // src/slave/status_update_manager.cpp).
     for (int i = 0; i < tasks.size(); i++) {
       Task t = tasks.get(i);
       if (t.aInflight != null) {
+        t.aRetryDelay = STATUS_UPDATE_RETRY_MIN;
         sendInflight(t);
       } else {
         sendNext(t);
@@ -351,13 +355,11 @@ final class Agent extends MasterClient {
     }
   }
 
-  /** The agent restarts and recovers its checkpointed state (agent ID, checkpointing frameworks' tasks). */
+  /**
+   * The agent restarts and recovers its checkpointed state (agent ID, checkpointing frameworks'
+   * tasks); their streams stay paused until it re-registers.
+   */
   void restarted() {
     incarnation++;
-    for (Task t : tasks) {
-      if (t.aInflight != null) {
-        t.aRetryDelay = STATUS_UPDATE_RETRY_MIN;
-      }
-    }
   }
 }

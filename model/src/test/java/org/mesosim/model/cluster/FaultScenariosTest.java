@@ -479,6 +479,54 @@ class FaultScenariosTest {
     assertTrue(r.cluster().isDrained());
   }
 
+  /**
+   * An update whose retry timer fired while the agent was not registered is resent when the agent
+   * re-registers, and retried 10 s later, then 20 s, 40 s, ...: {@code StatusUpdateManagerProcess::resume}
+   * forwards with {@code STATUS_UPDATE_RETRY_INTERVAL_MIN} (status_update_manager.cpp), whatever
+   * interval the stream had reached before it was paused.
+   */
+  @Test
+  void statusUpdateManager_resumeAfterReregistration_retriesFrom10sAgain() {
+    long d = 100 * S;
+    FrameworkInfo aware = new FrameworkInfo("A", "*", SimTime.HOUR, false, true, false);
+    ModelConfig cfg = TestScenarios.builder()
+        .agents(TestScenarios.agents("a", 1, 4, 8192))
+        .framework(longTasks("A", aware, 1, 1, d))
+        // The scheduler is away until long after the agent is back, so the master forwards nothing
+        // and the agent keeps retrying its FINISHED update.
+        .fault(crashAt(50 * S, new FaultTarget(FaultTarget.Kind.FRAMEWORK, "A"), 400 * S))
+        // The update is sent at the finish (~101 s) and retried at +10 s and +30 s, all lost; the
+        // agent gives up on its master at ~120 s, so the retry at +30 s finds it unregistered.
+        .fault(partitionAt(60 * S, List.of(new FaultTarget(FaultTarget.Kind.AGENT, "a-1")), 200 * S))
+        .build();
+    Simulation sim = new Simulation(cfg.seed());
+    MesosCluster c = new MesosCluster(sim, cfg);
+    Recorder rec = new Recorder();
+    c.addObserver(rec);
+    c.start();
+    sim.runWhile(SimTime.HOUR, () -> true);
+    long launched = rec.of(ModelEvent.TaskLaunched.class).get(0).time();
+    long finish = launched + L + d;
+    assertTrue(finish + 30 * S > 120 * S, "the third send must fall after the agent gave up");
+    long rereg = rec.of(ModelEvent.AgentRegistered.class).stream().filter(ModelEvent.AgentRegistered::reregistered)
+        .findFirst().orElseThrow().time();
+    long back = rec.of(ModelEvent.FrameworkRegistered.class).stream().filter(ModelEvent.FrameworkRegistered::reregistered)
+        .findFirst().orElseThrow().time();
+    // The agent hears SlaveReregistered one latency after the master admits it and resends at once;
+    // retries follow at +10, +30, +70, +150, ... s. The first one after the scheduler is back is
+    // forwarded and acknowledged (master -> framework -> master: three latencies after the send).
+    long send = rereg + L;
+    long delay = 10 * S;
+    while (send < back) {
+      send += delay;
+      delay *= 2;
+    }
+    ModelEvent.TaskAcknowledged ack = rec.of(ModelEvent.TaskAcknowledged.class).stream()
+        .filter(a -> a.state() == TaskState.TASK_FINISHED).findFirst().orElseThrow();
+    assertEquals(send + 3 * L, ack.time());
+    assertEquals(0, c.invariantViolations());
+  }
+
   @Test
   void quotaAndWeights_restoredOnceAtEveryElection() {
     ModelConfig cfg = TestScenarios.builder().masters(2)
