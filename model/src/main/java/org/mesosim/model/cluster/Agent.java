@@ -17,7 +17,8 @@ import org.mesosim.model.workload.TaskSpec;
  *
  * <p>Registration: after a leader is detected the agent waits a random time in
  * [0, {@code registrationBackoffFactor}) and registers (or re-registers, if it has an ID);
- * retries wait a random time in [0, b·2ⁿ], capped at 1 min ({@code REGISTER_RETRY_INTERVAL_MAX}).
+ * retry n (from 1) waits a random time in [0, b·2ⁿ), capped at 1 min
+ * ({@code REGISTER_RETRY_INTERVAL_MAX}).
  *
  * <p>Tasks run under the built-in command executor, launched at once: the agent reports
  * TASK_STARTING and TASK_RUNNING, and after the task's duration its outcome. The status update
@@ -48,10 +49,15 @@ final class Agent extends MasterClient {
 
   // ---- detection and registration ---------------------------------------------------------
 
-  /** {@code Slave::detected}: the first attempt waits a random share of the backoff factor. */
+  /**
+   * {@code Slave::detected}: the first attempt waits a random share of the backoff factor b, and
+   * calls {@code doReliableRegistration(b * 2)}: retries wait a random share of 2b, 4b, ...
+   * (slave.cpp).
+   */
   @Override
   void startRegistering() {
-    registerAfterRandomDelay(cluster.config.agent().registrationBackoffFactor());
+    long b = cluster.config.agent().registrationBackoffFactor();
+    registerAfterRandomDelay(b, 2 * b);
   }
 
   /** {@code Slave::doReliableRegistration}. */

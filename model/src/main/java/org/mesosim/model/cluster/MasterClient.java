@@ -60,9 +60,12 @@ abstract class MasterClient extends Process {
     attemptRegistration();
   }
 
-  /** First attempt after a random share of {@code backoff}, then as {@link #registerNow}. */
-  final void registerAfterRandomDelay(long backoff) {
-    long delay = (long) (backoff * backoffRng.nextDouble());
+  /**
+   * First attempt after a random share of {@code initial}, then as {@link #registerNow} with
+   * {@code backoff} for the retries.
+   */
+  final void registerAfterRandomDelay(long initial, long backoff) {
+    long delay = (long) (initial * backoffRng.nextDouble());
     regBackoff = backoff;
     regHandle = scheduleInThisIncarnation(delay, this::attemptRegistration);
   }

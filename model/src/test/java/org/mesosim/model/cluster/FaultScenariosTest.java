@@ -527,6 +527,42 @@ class FaultScenariosTest {
     assertEquals(0, c.invariantViolations());
   }
 
+  /**
+   * An agent's first registration waits a random share of {@code registration_backoff_factor} b;
+   * its retries then wait a random share of 2b, 4b, ... capped at 1 min: {@code Slave::detected}
+   * schedules {@code doReliableRegistration(b * 2)}, which draws the next delay in [0, maxBackoff)
+   * and doubles it (slave.cpp). A slow registry fetch makes the new leader drop the first attempts.
+   */
+  @Test
+  void agentRegistrationRetries_waitUpToTwiceTheBackoffFactorThenDouble() {
+    MasterFlags m = Defaults.MASTER;
+    long fetch = 5 * S;
+    MasterFlags slowRegistry = new MasterFlags(m.agentPingTimeout(), m.maxAgentPingTimeouts(), m.offerTimeout(),
+        m.agentReregisterTimeout(), fetch, m.restartDelay());
+    ModelConfig cfg = TestScenarios.builder().seed(3).master(slowRegistry)
+        .agents(TestScenarios.agents("a", 1, 4, 8192))
+        .framework(longTasks("A", FrameworkInfo.of("A", "*"), 1, 1, 10 * S))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    long detected = r.rec().of(ModelEvent.LeaderElected.class).get(0).time();
+    long recovered = r.rec().of(ModelEvent.LeaderRecovered.class).get(0).time();
+    org.apache.commons.rng.UniformRandomProvider rng =
+        org.mesosim.engine.random.RandomStreams.create(cfg.seed(), "agent/a-1/backoff");
+    long b = Defaults.AGENT.registrationBackoffFactor();
+    long attempt = detected + (long) (b * rng.nextDouble());
+    long max = 2 * b;
+    int dropped = 0;
+    while (attempt + L < recovered) {
+      attempt += (long) (max * rng.nextDouble());
+      max = Math.min(2 * max, SimTime.MINUTE);
+      dropped++;
+    }
+    assertTrue(dropped >= 2, "the test needs at least two retries to mean anything: " + dropped);
+    ModelEvent.AgentRegistered reg = r.rec().of(ModelEvent.AgentRegistered.class).get(0);
+    // The accepted attempt arrives one latency later, then the AdmitSlave write.
+    assertEquals(attempt + L + fetch, reg.time());
+  }
+
   @Test
   void quotaAndWeights_restoredOnceAtEveryElection() {
     ModelConfig cfg = TestScenarios.builder().masters(2)
