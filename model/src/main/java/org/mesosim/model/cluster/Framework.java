@@ -79,12 +79,23 @@ final class Framework extends MasterClient {
 
   Framework(Cluster c, int ep, int index, FrameworkConfig config) {
     super(c, ep, config.name(), c.sim.random().stream("framework/" + config.info().name() + "/backoff"),
-        REGISTRATION_RETRY_MAX);
+        retryMax(config.info()));
     this.index = index;
     this.config = config;
     this.info = config.info();
     this.sc = config.scheduler();
     this.outcomeRng = c.sim.random().stream("framework/" + info.name() + "/outcomes");
+  }
+
+  /**
+   * The driver's registration backoff cap: 1 min, and a tenth of the failover timeout if one is set
+   * ({@code SchedulerProcess::doReliableRegistration}, src/sched/sched.cpp); here at least 1 ms, so
+   * a failover timeout under 10 ms cannot make the driver retry in the same instant forever.
+   */
+  private static long retryMax(FrameworkInfo info) {
+    long failover = info.failoverTimeout();
+    return failover > 0 ? Math.min(REGISTRATION_RETRY_MAX, Math.max(SimTime.MILLISECOND, failover / 10))
+        : REGISTRATION_RETRY_MAX;
   }
 
   /** A job as this framework tracks it. */

@@ -82,8 +82,10 @@ abstract class MasterClient extends Process {
       return;
     }
     sendRegistration(leaderEp);
+    // The cap bounds the backoff before the draw (doReliableRegistration in slave.cpp and sched.cpp).
+    regBackoff = Math.min(regBackoff, retryMax);
     long delay = (long) (regBackoff * backoffRng.nextDouble());
-    regBackoff = Math.min(regBackoff * 2, retryMax);
+    regBackoff *= 2;
     regHandle = scheduleInThisIncarnation(delay, this::attemptRegistration);
   }
 }

@@ -563,6 +563,41 @@ class FaultScenariosTest {
     assertEquals(attempt + L + fetch, reg.time());
   }
 
+  /**
+   * A scheduler driver registers at once and retries after a random share of 2 s, 4 s, ... capped
+   * at 1 min and, with a failover timeout set, at a tenth of it ({@code
+   * SchedulerProcess::doReliableRegistration}, sched.cpp): with 10 s, every retry waits under 1 s.
+   * A slow registry fetch makes the new leader drop the first attempts.
+   */
+  @Test
+  void schedulerRegistrationRetries_boundedByATenthOfTheFailoverTimeout() {
+    MasterFlags m = Defaults.MASTER;
+    long fetch = 5 * S;
+    MasterFlags slowRegistry = new MasterFlags(m.agentPingTimeout(), m.maxAgentPingTimeouts(), m.offerTimeout(),
+        m.agentReregisterTimeout(), fetch, m.restartDelay());
+    ModelConfig cfg = TestScenarios.builder().seed(3).master(slowRegistry)
+        .agents(TestScenarios.agents("a", 1, 4, 8192))
+        .framework(longTasks("A", new FrameworkInfo("A", "*", 10 * S, false, false, false), 1, 1, 10 * S))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    long detected = r.rec().of(ModelEvent.LeaderElected.class).get(0).time();
+    long recovered = r.rec().of(ModelEvent.LeaderRecovered.class).get(0).time();
+    org.apache.commons.rng.UniformRandomProvider rng =
+        org.mesosim.engine.random.RandomStreams.create(cfg.seed(), "framework/A/backoff");
+    long attempt = detected;
+    long max = 2 * S;
+    int dropped = 0;
+    while (attempt + L < recovered) {
+      max = Math.min(max, S);
+      attempt += (long) (max * rng.nextDouble());
+      max *= 2;
+      dropped++;
+    }
+    assertTrue(dropped >= 5, "the test needs retries to mean anything: " + dropped);
+    ModelEvent.FrameworkRegistered reg = r.rec().of(ModelEvent.FrameworkRegistered.class).get(0);
+    assertEquals(attempt + L, reg.time());
+  }
+
   @Test
   void quotaAndWeights_restoredOnceAtEveryElection() {
     ModelConfig cfg = TestScenarios.builder().masters(2)
