@@ -118,13 +118,16 @@ public final class AllocatorRegistry {
   }
 
   /**
-   * {@code raw} checked against {@code p}'s options, typed, with defaults filled in.
+   * {@code raw} checked against {@code p}'s options, typed, with defaults filled in, then
+   * {@link AllocatorPolicy#validate validated} by the policy (ranges).
    *
    * @throws IllegalArgumentException {@code "<key>: <problem>"} for an unknown key (with a
    *     did-you-mean) or a bad value
    * @see PolicyOptions
    */
   public Map<String, Object> resolveOptions(AllocatorPolicy p, Map<String, Object> raw) {
-    return PolicyOptions.resolve(p, raw);
+    Map<String, Object> typed = PolicyOptions.resolve(p, raw);
+    p.validate(typed);
+    return typed;
   }
 }

@@ -48,4 +48,10 @@ public abstract class OfferAllocatorPolicy implements AllocatorPolicy {
   public final Allocator create(Map<String, Object> options) {
     return factory.apply(PolicyOptions.resolve(this, options));
   }
+
+  /** Builds (and drops) an allocator: its constructor checks the ranges of its options. */
+  @Override
+  public void validate(Map<String, Object> options) {
+    create(options);
+  }
 }

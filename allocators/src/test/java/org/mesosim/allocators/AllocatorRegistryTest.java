@@ -104,6 +104,24 @@ class AllocatorRegistryTest {
         () -> registry.resolveOptions(registry.require("capacity"), Map.of("shares", List.of(1)))).getMessage());
   }
 
+  /** A value of the right type but out of range is bad input too: reported before any run, as "<key>: <problem>". */
+  @Test
+  void resolveOptions_outOfRangeValues_areRejectedBeforeAnyRun() {
+    assertEquals("fairnessKnob: must be in [0, 1), not 1.0", assertThrows(IllegalArgumentException.class,
+        () -> registry.resolveOptions(registry.require("tetris"), Map.of("fairnessKnob", 1))).getMessage());
+    assertEquals("slotCpus: must be > 0, not 0.0", assertThrows(IllegalArgumentException.class,
+        () -> registry.resolveOptions(registry.require("slots"), Map.of("slotCpus", 0))).getMessage());
+    assertEquals("shares.a: must be in [0, 1], not 1.5", assertThrows(IllegalArgumentException.class,
+        () -> registry.resolveOptions(registry.require("capacity"), Map.of("shares", Map.of("a", 1.5)))).getMessage());
+    assertEquals("defaultShare: must be in [0, 1], not 2.0", assertThrows(IllegalArgumentException.class,
+        () -> registry.resolveOptions(registry.require("capacity"), Map.of("defaultShare", 2))).getMessage());
+    // Amounts are counted in thousandths: a slot below that would be 0 (a division by zero).
+    assertEquals("slotCpus: must be at least 0.001, not 1.0E-4", assertThrows(IllegalArgumentException.class,
+        () -> registry.resolveOptions(registry.require("slots"), Map.of("slotCpus", 0.0001))).getMessage());
+    assertEquals("slotMem: must be at least 0.001, not 1.0E-4", assertThrows(IllegalArgumentException.class,
+        () -> registry.resolveOptions(registry.require("slots"), Map.of("slotMem", 0.0001))).getMessage());
+  }
+
   @Test
   void parse_everyType() {
     assertEquals(5_000_000L, PolicyOptions.parse(new PolicyOption("d", "duration", "1s", null, ""), "5s"));

@@ -41,10 +41,15 @@ public final class SlotsAllocator extends KeyedOfferAllocator {
     double c = PolicyOptions.number(options, "slotCpus", 1.0);
     double m = PolicyOptions.number(options, "slotMem", 2048.0);
     if (c <= 0 || m <= 0) {
-      throw new IllegalArgumentException((c <= 0 ? "slotCpus" : "slotMem") + ": must be > 0");
+      throw new IllegalArgumentException((c <= 0 ? "slotCpus" : "slotMem") + ": must be > 0, not " + (c <= 0 ? c : m));
     }
     this.slotCpusMilli = Resources.toMilli("cpus", c);
     this.slotMemMilli = Resources.toMilli("mem", m);
+    if (slotCpusMilli == 0 || slotMemMilli == 0) {
+      // Amounts are counted in thousandths; a smaller slot would round to 0.
+      throw new IllegalArgumentException((slotCpusMilli == 0 ? "slotCpus" : "slotMem") + ": must be at least 0.001, not "
+          + (slotCpusMilli == 0 ? c : m));
+    }
   }
 
   /** Slots a holding occupies: ceil(max(cpus / slotCpus, mem / slotMem)). */

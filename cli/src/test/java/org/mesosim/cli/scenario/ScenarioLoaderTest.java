@@ -267,6 +267,19 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void allocatorOptionOutOfRange_isBadInputWithItsLine() {
+    String yaml = MINIMAL + """
+        allocator:
+          policy: tetris
+          options: {fairnessKnob: 1}
+        """;
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> new ScenarioLoader(new StandardCatalog()).parse(yaml, "s.yaml", dir.resolve("s.yaml"), List.of()));
+    assertEquals(List.of("s.yaml:13:27: allocator.options.fairnessKnob: must be in [0, 1), not 1.0"),
+        e.problems().stream().map(Problem::toString).toList());
+  }
+
+  @Test
   void count_expandsNames() {
     Scenario s = load(MINIMAL.replace("- name: A", "- name: A\n    count: 3"));
     assertEquals(List.of("A-1", "A-2", "A-3"), s.expanded().stream().map(Scenario.Expanded::name).toList());

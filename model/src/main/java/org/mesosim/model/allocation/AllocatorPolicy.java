@@ -20,4 +20,13 @@ public interface AllocatorPolicy {
 
   /** A fresh allocator; {@code options} holds only keys from {@link #options()}. */
   Allocator create(Map<String, Object> options);
+
+  /**
+   * Checks what typing cannot (ranges, combinations) when a scenario is loaded, so that a bad
+   * value is reported as bad input before any run starts; {@code options} are typed as
+   * {@link #create} receives them. Default: nothing to check.
+   *
+   * @throws IllegalArgumentException {@code "<key>: <problem>"}
+   */
+  default void validate(Map<String, Object> options) {}
 }
