@@ -10,7 +10,7 @@ import org.mesosim.model.Resources;
 public final class Shares {
   private Shares() {}
 
-  /** The dominant share: the largest ratio allocated / total (DRF, Ghodsi et al. NSDI 2011, Section 3). */
+  /** The dominant share: the largest ratio allocated / total (DRF, Ghodsi et al. NSDI 2011, Section 4). */
   public static double dominant(Resources allocated, Resources total) {
     double max = 0.0;
     int n = Math.min(allocated.width(), total.width());
@@ -26,7 +26,7 @@ public final class Shares {
     return max;
   }
 
-  /** The sum of the ratios allocated / total (Asset Fairness, DRF paper Section 4.1). */
+  /** The sum of the ratios allocated / total (Asset Fairness, DRF paper Section 5.1). */
   public static double sum(Resources allocated, Resources total) {
     double sum = 0.0;
     int n = Math.min(allocated.width(), total.width());

@@ -21,7 +21,7 @@ import org.mesosim.engine.SimTime;
 import org.mesosim.model.Resources;
 
 /**
- * The fairness properties of the DRF paper (Ghodsi et al. NSDI 2011, Section 5: sharing
+ * The fairness properties of the DRF paper (Ghodsi et al. NSDI 2011, defined in Section 3 and proved in Section 6: sharing
  * incentive, strategy-proofness, envy-freeness, Pareto efficiency) checked on DRF in its
  * progressive-filling form over random small instances; Asset Fairness failing sharing incentive
  * on the paper's counter-example; and the {@code drf} and {@code asset-fairness} policies reaching
@@ -147,7 +147,7 @@ class DrfPropertiesTest {
   }
 
   /**
-   * The DRF paper's Asset Fairness counter-example (Sections 4.1 and 5; as restated in Stoica's CS262a DRF
+   * The DRF paper's Asset Fairness counter-example (Sections 5 and 6; as restated in Stoica's CS262a DRF
    * lecture): &lt;70 CPUs, 70 GB&gt;; user A's tasks &lt;2 CPUs, 2 GB&gt;, B's &lt;1 CPU, 2 GB&gt;. Equal sums
    * of shares (4x = 3y) with memory saturating give A 15 tasks = &lt;30 CPUs, 30 GB&gt;, less than
    * half of both resources, where half the pool would run 17.5 of A's tasks. DRF gives both 17.5.

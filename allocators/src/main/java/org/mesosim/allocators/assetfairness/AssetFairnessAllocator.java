@@ -6,7 +6,7 @@ import org.mesosim.allocators.KeyedOfferAllocator;
 import org.mesosim.allocators.Shares;
 
 /**
- * Asset Fairness, the DRF paper's first alternative (Ghodsi et al. NSDI 2011, Section 4.1: "equalize
+ * Asset Fairness, the DRF paper's first alternative (Ghodsi et al. NSDI 2011, Section 5.1: "equalize
  * each user's sum of resource shares"; it violates sharing incentive, as the paper shows with a
  * two-user counter-example). Per agent,
  * frameworks are ordered by Σ over resources of allocated / cluster total, divided by the role

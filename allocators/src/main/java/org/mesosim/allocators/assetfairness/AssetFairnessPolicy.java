@@ -7,7 +7,7 @@ import org.mesosim.allocators.OfferAllocatorPolicy;
 public final class AssetFairnessPolicy extends OfferAllocatorPolicy {
   public AssetFairnessPolicy() {
     super("asset-fairness",
-        "Asset Fairness (DRF paper Section 4.1): lowest sum of resource shares / role weight first",
+        "Asset Fairness (DRF paper Section 5.1): lowest sum of resource shares / role weight first",
         List.of(), AssetFairnessAllocator::new);
   }
 }

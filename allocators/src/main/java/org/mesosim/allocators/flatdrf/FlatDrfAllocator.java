@@ -8,7 +8,7 @@ import org.mesosim.allocators.Shares;
 /**
  * Flat weighted Dominant Resource Fairness: every framework is one DRF user, weighted by its
  * role's weight, with no role level. Ghodsi et al., "Dominant Resource Fairness: Fair Allocation
- * of Multiple Resource Types", NSDI 2011, Section 3: the dominant share; the DRF scheduling
+ * of Multiple Resource Types", NSDI 2011, Section 4: the dominant share; the DRF scheduling
  * algorithm (Algorithm 1: give the next task to the user with the lowest dominant share, i.e.
  * progressive filling); weighted DRF (the share divided by the user's weight).
  *
