@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mesosim.allocators.OfferHarness.Behavior;
 import org.mesosim.allocators.OfferHarness.SimFramework;
 import org.mesosim.allocators.random.RandomAllocator;
@@ -61,9 +63,11 @@ class PoliciesTest {
     assertEquals(List.of("0.000000 A {ag=cpus:6.5; mem:8704}"), shareOrderScenario("asset-fairness"));
   }
 
-  @Test
-  void drf_roleWeightsDivideTheShare() {
-    OfferHarness h = harness("drf", Map.of("batching", true));
+  /** drf, asset-fairness and slots (a slot of 1 cpu and 1024 MB: one per agent) divide their key by the role weight. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"drf", "asset-fairness", "slots"})
+  void roleWeightsDivideTheKey(String policy) {
+    OfferHarness h = harness(policy, policy.equals("slots") ? Map.of("batching", true, "slotMem", 1024.0) : Map.of("batching", true));
     h.allocator.updateWeights(new TreeMap<>(Map.of("heavy", 2.0)));
     h.addFramework("A", "heavy", SMALL, Behavior.HOLD);
     h.addFramework("B", "light", SMALL, Behavior.HOLD);
@@ -71,7 +75,8 @@ class PoliciesTest {
       h.addAgent("a" + i, 1, 1024);
     }
     h.runTo(0);
-    // Keys per agent (share / weight): A, B, A, A (tie 1/6 by id), B, A: 4 agents to 2.
+    // Keys per agent (dominant share, sum of shares 2x as large, or slots held, / weight): A, B,
+    // A, A (tie by id), B, A: 4 agents to 2.
     assertEquals(List.of("0.000000 A {a1=cpus:1; mem:1024, a3=cpus:1; mem:1024, a4=cpus:1; mem:1024, a6=cpus:1; mem:1024}",
         "0.000000 B {a2=cpus:1; mem:1024, a5=cpus:1; mem:1024}"), h.offerLog());
   }
