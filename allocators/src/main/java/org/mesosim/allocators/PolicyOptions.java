@@ -110,6 +110,7 @@ public final class PolicyOptions {
       case "resources":
         return resources(key, v);
       case "map":
+      case "roleMap": // the scenario loader checks the keys against the frameworks' roles
         return map(key, v);
       default:
         throw bad(key, "unknown option type '" + o.type() + "'");

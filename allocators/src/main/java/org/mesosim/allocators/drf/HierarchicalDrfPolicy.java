@@ -30,6 +30,12 @@ public final class HierarchicalDrfPolicy implements AllocatorPolicy {
     return HierarchicalDrfOptions.declarations();
   }
 
+  /** Parsing checks every option (e.g. {@code minAllocatableResources} as name:amount alternatives). */
+  @Override
+  public void validate(Map<String, Object> options) {
+    HierarchicalDrfOptions.parse(options == null ? Map.of() : options);
+  }
+
   @Override
   public Allocator create(Map<String, Object> options) {
     return new HierarchicalDrfAllocator(HierarchicalDrfOptions.parse(options == null ? Map.of() : options));

@@ -584,6 +584,7 @@ public final class ScenarioLoader {
     }
     if (frameworksOk && !expanded.isEmpty()) {
       checkRolesUsed(m.get("roles"), roles, expanded);
+      checkRoleOptions(m.get("allocator"), allocator, expanded);
     }
     if (!problems.isEmpty()) {
       return null;
@@ -898,7 +899,8 @@ public final class ScenarioLoader {
    * An entry with a quota is accepted without frameworks: Mesos holds back headroom for the
    * guarantee of a role that has none (the allocator's quota headroom), which is worth modelling.
    */
-  private void checkRolesUsed(YNode rolesNode, SortedMap<String, RoleConfig> roles, List<Scenario.Expanded> expanded) {
+  /** The frameworks' roles and every parent of one ({@code a/b} gives {@code a} and {@code a/b}). */
+  private static TreeSet<String> usedRoles(List<Scenario.Expanded> expanded) {
     TreeSet<String> used = new TreeSet<>();
     for (Scenario.Expanded e : expanded) {
       String r = e.role();
@@ -907,6 +909,36 @@ public final class ScenarioLoader {
         used.add(r.substring(0, i));
       }
     }
+    return used;
+  }
+
+  /** A {@code roleMap} option (e.g. capacity's {@code shares}) may only name the frameworks' roles. */
+  private void checkRoleOptions(YNode allocatorNode, Scenario.Allocator allocator, List<Scenario.Expanded> expanded) {
+    Optional<AllocatorPolicy> policy = catalog.policy(allocator.policy());
+    if (policy.isEmpty()) {
+      return;
+    }
+    TreeSet<String> used = usedRoles(expanded);
+    YNode options = allocatorNode == null || !allocatorNode.isMap() ? null : allocatorNode.get("options");
+    for (PolicyOption o : policy.get().options()) {
+      if (!"roleMap".equals(o.type()) || !(allocator.typedOptions().get(o.name()) instanceof Map<?, ?> map)) {
+        continue;
+      }
+      YNode at = options == null || !options.isMap() ? null : options.get(o.name());
+      for (Object k : map.keySet()) {
+        String role = String.valueOf(k);
+        if (!used.contains(role)) {
+          YNode keyAt = at != null && at.isMap() && at.get(role) != null ? at.get(role) : at;
+          error(keyAt != null ? keyAt : allocatorNode, "allocator.options." + o.name() + "." + role,
+              "unknown role '" + role + "'" + DidYouMean.hint(role, used) + "; the frameworks' roles: "
+              + String.join(", ", used));
+        }
+      }
+    }
+  }
+
+  private void checkRolesUsed(YNode rolesNode, SortedMap<String, RoleConfig> roles, List<Scenario.Expanded> expanded) {
+    TreeSet<String> used = usedRoles(expanded);
     for (Map.Entry<String, RoleConfig> e : roles.entrySet()) {
       RoleConfig rc = e.getValue();
       String path = "roles." + e.getKey();

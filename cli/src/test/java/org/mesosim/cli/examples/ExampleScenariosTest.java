@@ -226,7 +226,7 @@ class ExampleScenariosTest {
     assertEquals(150, jobs, "jobs submitted");
     // without loadScale production holds 0.975 of the cell on average (seed 1); with it 0.633
     assertEquals(0.633, fw(s, "band-production").at("/dominantShare/mean").asDouble(), 0.001);
-    assertEquals(0.942, s.at("/cluster/utilization/cpus/mean").asDouble(), 0.001);
+    assertEquals(0.945, s.at("/cluster/utilization/cpus/mean").asDouble(), 0.001);
   }
 
   @Test

@@ -280,6 +280,37 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void hierarchicalDrfOptionThatDoesNotParse_isBadInputWithItsLine() {
+    String yaml = MINIMAL + """
+        allocator:
+          options: {minAllocatableResources: bad}
+        """;
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> new ScenarioLoader(new StandardCatalog()).parse(yaml, "s.yaml", dir.resolve("s.yaml"), List.of()));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    String p = e.problems().get(0).toString();
+    assertTrue(p.startsWith("s.yaml:12:") && p.contains("allocator.options.minAllocatableResources: 'bad' is not"
+        + " name:amount"), p);
+  }
+
+  @Test
+  void roleMapOption_namingNoFrameworksRole_isBadInput() {
+    String yaml = MINIMAL.replace("- name: A\n", "- name: A\n    role: a/b\n") + """
+        allocator:
+          policy: capacity
+          options: {shares: {aa: 0.1, a: 0.5}}
+        """;
+    ScenarioLoader loader = new ScenarioLoader(new StandardCatalog());
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> loader.parse(yaml, "s.yaml", dir.resolve("s.yaml"), List.of()));
+    assertEquals(List.of("s.yaml:14:26: allocator.options.shares.aa: unknown role 'aa' (did you mean 'a'?); the"
+        + " frameworks' roles: a, a/b"), e.problems().stream().map(Problem::toString).toList());
+    // a framework's role and its parent are known
+    Scenario ok = loader.parse(yaml.replace("aa: 0.1, ", "a/b: 0.1, "), "s.yaml", dir.resolve("s.yaml"), List.of());
+    assertEquals("capacity", ok.allocator().policy());
+  }
+
+  @Test
   void count_expandsNames() {
     Scenario s = load(MINIMAL.replace("- name: A", "- name: A\n    count: 3"));
     assertEquals(List.of("A-1", "A-2", "A-3"), s.expanded().stream().map(Scenario.Expanded::name).toList());

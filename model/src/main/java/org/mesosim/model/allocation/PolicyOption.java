@@ -8,8 +8,9 @@ import java.util.List;
  *
  * @param name option key in {@code allocator.options}
  * @param type one of {@code boolean}, {@code integer}, {@code number}, {@code string},
- *     {@code duration}, {@code resources}, {@code enum}, {@code map} (name → number, e.g. role
- *     shares {@code {a: 0.6, b: 0.4}} or {@code a=0.6,b=0.4})
+ *     {@code duration}, {@code resources}, {@code enum}, {@code map} (name → number, e.g. {@code {a: 0.6, b: 0.4}} or
+ *     {@code a=0.6,b=0.4}), {@code roleMap} (a {@code map} whose keys are roles: a key that is no
+ *     framework's role, nor a parent of one, is bad input)
  * @param defaultValue the default, in scenario syntax
  * @param allowed for {@code enum}, the allowed values; otherwise empty
  * @param description one line
