@@ -53,6 +53,13 @@ class FaultScenariosTest {
     return new EndToEndTest.Run(sim, c, rec);
   }
 
+  /** The default master flags with a registry fetch of {@code fetch} (a new leader recovers that much later). */
+  static MasterFlags slowRegistry(long fetch) {
+    MasterFlags m = Defaults.MASTER;
+    return new MasterFlags(m.agentPingTimeout(), m.maxAgentPingTimeouts(), m.offerTimeout(),
+        m.agentReregisterTimeout(), fetch, m.restartDelay());
+  }
+
   static long count(Recorder r, TaskState s) {
     return r.of(ModelEvent.TaskStatus.class).stream().filter(e -> e.state() == s).count();
   }
@@ -535,10 +542,8 @@ class FaultScenariosTest {
    */
   @Test
   void agentRegistrationRetries_waitUpToTwiceTheBackoffFactorThenDouble() {
-    MasterFlags m = Defaults.MASTER;
     long fetch = 5 * S;
-    MasterFlags slowRegistry = new MasterFlags(m.agentPingTimeout(), m.maxAgentPingTimeouts(), m.offerTimeout(),
-        m.agentReregisterTimeout(), fetch, m.restartDelay());
+    MasterFlags slowRegistry = slowRegistry(fetch);
     ModelConfig cfg = TestScenarios.builder().seed(3).master(slowRegistry)
         .agents(TestScenarios.agents("a", 1, 4, 8192))
         .framework(longTasks("A", FrameworkInfo.of("A", "*"), 1, 1, 10 * S))
@@ -571,10 +576,8 @@ class FaultScenariosTest {
    */
   @Test
   void schedulerRegistrationRetries_boundedByATenthOfTheFailoverTimeout() {
-    MasterFlags m = Defaults.MASTER;
     long fetch = 5 * S;
-    MasterFlags slowRegistry = new MasterFlags(m.agentPingTimeout(), m.maxAgentPingTimeouts(), m.offerTimeout(),
-        m.agentReregisterTimeout(), fetch, m.restartDelay());
+    MasterFlags slowRegistry = slowRegistry(fetch);
     ModelConfig cfg = TestScenarios.builder().seed(3).master(slowRegistry)
         .agents(TestScenarios.agents("a", 1, 4, 8192))
         .framework(longTasks("A", new FrameworkInfo("A", "*", 10 * S, false, false, false), 1, 1, 10 * S))
