@@ -845,6 +845,17 @@ final class Master extends Process {
             // terminal state unchanged. This is the first time any master knows the task as
             // terminal, so its observable terminal status is emitted here, exactly once.
             emitStatus(t, id, s, t.latestAgentReason());
+          } else if (t.reportedGone) {
+            // Reported gone (TASK_UNREACHABLE to a PARTITION_AWARE framework, or TASK_LOST by a master
+            // that has failed over since), it ended on the agent meanwhile: the master learns its real,
+            // terminal state from the agent's report (MESOS-MODEL 3.2, "UNREACHABLE --> its real
+            // state"), and the status update manager's retry brings it to the framework. Observable as
+            // the task coming back, then its terminal status.
+            t.reportedGone = false;
+            t.terminalSeen = false;
+            cluster.emit(new ModelEvent.TaskRecovered(cluster.sim.now(), fw.name, t.id, id, s,
+                t.resources.quantity()));
+            emitStatus(t, id, s, t.latestAgentReason());
           }
         }
         addAgent(a, used, true);

@@ -230,6 +230,36 @@ class FaultScenariosTest {
     assertEquals(0, r.cluster().invariantViolations());
   }
 
+  /**
+   * A PARTITION_AWARE framework's task ends while its agent is cut off and marked unreachable: when
+   * the agent re-registers it reports the task, and the master learns its real state (MESOS-MODEL
+   * 3.2, UNREACHABLE --> its real state): a TaskRecovered, then its TASK_FINISHED, no violation.
+   */
+  @Test
+  void partitionAwareTask_endingWhileUnreachable_isRecoveredAsFinished() {
+    FrameworkInfo pa = new FrameworkInfo("A", "*", 0, false, true, false);
+    ModelConfig cfg = TestScenarios.builder()
+        .agents(TestScenarios.agents("a", 1, 4, 8192))
+        .framework(longTasks("A", pa, 1, 1, 100 * S))
+        .fault(partitionAt(60 * S, List.of(new FaultTarget(FaultTarget.Kind.AGENT, "a-1")), 200 * S))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    List<ModelEvent.TaskStatus> all = r.rec().of(ModelEvent.TaskStatus.class).stream()
+        .filter(e -> e.state().isTerminal()).toList();
+    // the framework counted the first attempt gone and ran a second once the agent was back
+    assertEquals(List.of("a-0-0-1 TASK_UNREACHABLE", "a-0-0-1 TASK_FINISHED", "a-0-0-2 TASK_FINISHED"),
+        all.stream().map(e -> e.task().value() + " " + e.state()).toList(), all.toString());
+    List<ModelEvent.TaskStatus> ends = all.subList(0, 2);
+    assertTrue(ends.get(0).time() < 260 * S, "marked unreachable during the partition");
+    List<ModelEvent.TaskRecovered> back = r.rec().of(ModelEvent.TaskRecovered.class);
+    assertEquals(1, back.size(), back.toString());
+    assertEquals(TaskState.TASK_FINISHED, back.get(0).state());
+    assertTrue(back.get(0).time() > 260 * S, "after the heal");
+    assertEquals(back.get(0).time(), ends.get(1).time(), "the real state follows the recovery at once");
+    assertTrue(r.cluster().isDrained());
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
   @Test
   void agentCrash_partitionAwareFramework_getsUnreachable() {
     FrameworkInfo pa = new FrameworkInfo("A", "*", 0, false, true, false);
