@@ -40,6 +40,12 @@ import org.mesosim.reports.html.HtmlReport;
  * Groups keep the order in which they first appear in {@code runs}.
  */
 public final class Comparison {
+  // The charts write() leaves in charts/ (.png and .svg), named once for it and removeOutputs().
+  private static final String SHARES_CHART = "shares-"; // + the policy
+  private static final String COMPLETION_CHART = "completion";
+  private static final String UTILIZATION_CHART = "utilization";
+  private static final String FAIRNESS_CHART = "fairness";
+
   private Comparison() {}
 
   /** A metric of a run. */
@@ -124,7 +130,7 @@ public final class Comparison {
       files.filter(f -> {
         String n = f.getFileName().toString();
         String base = n.endsWith(".png") || n.endsWith(".svg") ? n.substring(0, n.length() - 4) : null;
-        return base != null && (base.startsWith("shares-") || List.of("completion", "utilization", "fairness")
+        return base != null && (base.startsWith(SHARES_CHART) || List.of(COMPLETION_CHART, UTILIZATION_CHART, FAIRNESS_CHART)
             .contains(base));
       }).forEach(stale::add);
     }
@@ -293,7 +299,7 @@ public final class Comparison {
           shareLines.add(new ChartRenderer.Line(fwNames.get(f), t, b.column("share_" + fwNames.get(f)),
               Palette.series(f), Palette.dashed(f)));
         }
-        images.add(save(cd, "shares-" + safe(policy), ChartRenderer.timeChart("Dominant share: " + policy
+        images.add(save(cd, SHARES_CHART + safe(policy), ChartRenderer.timeChart("Dominant share: " + policy
             + " (seed " + s.seed() + ")", "Dominant share (%)", shareLines, 1.05, true, xMax > 0 ? xMax : Double.NaN),
             "Dominant share per framework under " + policy + " (seed " + s.seed() + ")."));
         for (int r = 0; r < res.size(); r++) {
@@ -313,13 +319,13 @@ public final class Comparison {
       }
       gi++;
     }
-    images.add(save(cd, "completion", ChartRenderer.cdfChart("Job completion time CDF by policy",
+    images.add(save(cd, COMPLETION_CHART, ChartRenderer.cdfChart("Job completion time CDF by policy",
         "Completion time, submit to end (s, log scale)", cdfLines),
         "Completion-time CDFs of finished jobs, every seed of a policy pooled."));
-    images.add(save(cd, "utilization", ChartRenderer.timeChart("Utilization by policy (first seed)",
+    images.add(save(cd, UTILIZATION_CHART, ChartRenderer.timeChart("Utilization by policy (first seed)",
         "Allocated / capacity (%)", utilLines, 1.05, true),
         "Utilization over time per policy (solid: " + (res.isEmpty() ? "" : res.get(0)) + ", dashed: other resources)."));
-    images.add(save(cd, "fairness", ChartRenderer.timeChart("Jain's index by policy (first seed)",
+    images.add(save(cd, FAIRNESS_CHART, ChartRenderer.timeChart("Jain's index by policy (first seed)",
         "Jain's index (0–1)", jainLines, 1.05, false), "Jain's index over weighted dominant shares per policy."));
     return images;
   }
@@ -363,13 +369,13 @@ public final class Comparison {
     h.append("</tbody></table></div>\n");
     h.append("<h2>Charts</h2>\n<div class=\"grid\">\n");
     for (HtmlReport.Image im : images) {
-      if (im.name().startsWith("shares-")) {
+      if (im.name().startsWith(SHARES_CHART)) {
         figure(h, im);
       }
     }
     h.append("</div>\n");
     for (HtmlReport.Image im : images) {
-      if (!im.name().startsWith("shares-")) {
+      if (!im.name().startsWith(SHARES_CHART)) {
         figure(h, im);
       }
     }
