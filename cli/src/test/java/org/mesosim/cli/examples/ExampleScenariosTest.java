@@ -141,14 +141,37 @@ class ExampleScenariosTest {
 
   @Test
   void agentChurn_tasksAreLostAndRetried() throws Exception {
-    JsonNode s = run("agent-churn");
+    JsonNode s = run("agent-churn", "--event-kinds", "status,agent-disconnected,agent-removed,fault");
     JsonNode b = fw(s, "batch");
     // the headline of the file and the README (seed 1): each agent fails on its own
-    assertEquals(167, b.at("/tasks/lost").asLong(), b.toString());
-    assertEquals(198, b.at("/jobs/finished").asLong(), b.toString());
-    assertEquals(2, b.at("/jobs/failed").asLong(), b.toString());
+    assertEquals(137, b.at("/tasks/lost").asLong(), b.toString());
+    assertEquals(200, b.at("/jobs/finished").asLong(), b.toString());
+    assertEquals(0, b.at("/jobs/failed").asLong(), b.toString());
     assertEquals(20, s.at("/cluster/agentsMax").asLong());
     assertEquals(19, s.at("/cluster/agents").asLong(), "one agent is down at the end");
+    // 36 crashes of 17 agents, each seen by the master one latency later as a closed socket: 133 tasks
+    // lost at once; 24 of the crashed agents stayed down past the health checks and were removed,
+    // and 4 tasks were lost that way (on agents back in the last ping interval: see the file)
+    java.util.TreeMap<String, Integer> seen = new java.util.TreeMap<>();
+    java.util.TreeSet<String> crashed = new java.util.TreeSet<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String l : Files.readAllLines(dir.resolve("agent-churn2").resolve("events.jsonl"))) {
+      JsonNode e = json.readTree(l);
+      String kind = e.get("kind").asText();
+      if (kind.equals("status")) {
+        if (e.get("state").asText().equals("TASK_LOST")) {
+          seen.merge("lost " + e.get("reason").asText(), 1, Integer::sum);
+        }
+      } else if (kind.equals("fault")) {
+        seen.merge(e.get("action").asText(), 1, Integer::sum);
+        crashed.add(e.get("target").asText());
+      } else {
+        seen.merge(kind, 1, Integer::sum);
+      }
+    }
+    assertEquals("{agent-disconnected=36, agent-removed=24, crash=36, lost REASON_SLAVE_DISCONNECTED=133,"
+        + " lost REASON_SLAVE_REMOVED=4, restart=35}", seen.toString());
+    assertEquals(17, crashed.size(), crashed.toString());
   }
 
   @Test

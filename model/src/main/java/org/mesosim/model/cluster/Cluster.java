@@ -410,9 +410,23 @@ public final class Cluster {
       net.crash(m.ep);
       zk.reevaluate();
     } else if (p instanceof Agent a) {
+      boolean wasRegistered = a.registered;
+      int agentMaster = a.masterEp;
       net.crash(a.ep);
       a.crashed();
       health.reevaluate(a.idx);
+      Master l = leader();
+      if (wasRegistered && l != null && l.ep == agentMaster && net.connected(l.ep, a.ep)) {
+        // The agent process exits on a live host: its socket closes, and the master it is
+        // registered with learns it one latency later (Master::exited -> disconnect). A failed
+        // host or a partition closes nothing: the master learns only through health checks.
+        Master.Leadership ld = l.leading;
+        sim.schedule(baseLatency, () -> {
+          if (ld.current() && ld.recovered) {
+            ld.agentDisconnected(a.idx);
+          }
+        });
+      }
     } else if (p instanceof Framework fw) {
       net.crash(fw.ep);
       fw.crashed();

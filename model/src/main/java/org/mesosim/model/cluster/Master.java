@@ -895,6 +895,47 @@ final class Master extends Process {
       }
     }
 
+    /**
+     * {@code Master::exited} for an agent, then {@code Master::disconnect}: the agent is marked
+     * disconnected and deactivated in the allocator, its offers are rescinded and recovered, and
+     * every framework on it without checkpointing loses its tasks there at once
+     * ({@code Master::removeFramework(Slave*, Framework*)}: TASK_LOST, REASON_SLAVE_DISCONNECTED,
+     * sent once like every master-generated update). Checkpointing frameworks' tasks are left to
+     * the agent's re-registration or to the health checks, which go on (master.cpp, 1.1). A second
+     * notice for an agent already disconnected is ignored, as Mesos ignores a duplicate exited().
+     */
+    void agentDisconnected(int idx) {
+      MAgent a = agents[idx];
+      if (a == null || !a.connected || a.markingUnreachable) {
+        return;
+      }
+      a.connected = false;
+      cluster.emit(new ModelEvent.AgentDisconnected(cluster.sim.now(), a.id, cluster.agents[idx].name));
+      allocator.deactivateAgent(a.id);
+      while (!a.offers.isEmpty()) {
+        rescind(a.offers.get(a.offers.size() - 1), "agent-disconnected", true);
+      }
+      // Mesos walks a hash set of framework IDs; here frameworks go in index order, and each one's
+      // tasks in the order of their task IDs (explicit tie-break keys, README "Determinism").
+      ArrayList<Task> lost = new ArrayList<>();
+      for (Task t : a.tasks) {
+        if (!t.framework.info.checkpoint()) {
+          lost.add(t);
+        }
+      }
+      lost.sort(java.util.Comparator.comparingInt((Task t) -> t.framework.index).thenComparing(t -> t.id));
+      for (Task t : lost) {
+        MFramework f = frameworks[t.framework.index];
+        if (t.mState.isTerminal()) {
+          removeTask(t); // already ended: nothing to tell (as removeAgent)
+          continue;
+        }
+        t.reportedGone = true;
+        sendMasterUpdate(f, t, TaskState.TASK_LOST, "REASON_SLAVE_DISCONNECTED");
+      }
+      cluster.invariants.agentTouched(a);
+    }
+
     void unregisterSlave(Message.UnregisterSlave u) {
       MAgent a = agents[u.agent()];
       if (a != null && a.id.equals(u.id())) {

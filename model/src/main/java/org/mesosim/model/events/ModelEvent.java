@@ -32,7 +32,7 @@ public sealed interface ModelEvent {
 
   /** Every kind, in the order the records are declared. */
   List<String> KINDS = List.of("leader-elected", "leader-recovered", "leader-lost", "agent-registered",
-      "agent-removed", "framework-registered", "framework-deactivated", "offer", "decline", "rescind",
+      "agent-removed", "agent-disconnected", "framework-registered", "framework-deactivated", "offer", "decline", "rescind",
       "revive", "suppress", "job-submitted", "job-ended", "pending", "launch", "status", "ack",
       "task-recovered", "fault", "invariant-violated");
 
@@ -92,6 +92,22 @@ public sealed interface ModelEvent {
 
     public void digestInto(Digest d) {
       d.event(kind(), time).str(agent.value()).str(hostname).str(reason);
+    }
+  }
+
+  /**
+   * The master saw a registered agent's socket close (its process exited on a live host) and
+   * disconnected it: deactivated, offers rescinded, non-checkpointing frameworks' tasks lost. The
+   * agent stays registered; it reconnects by re-registering, or is marked unreachable by the
+   * health checks.
+   */
+  record AgentDisconnected(long time, AgentId agent, String hostname) implements ModelEvent {
+    public String kind() {
+      return "agent-disconnected";
+    }
+
+    public void digestInto(Digest d) {
+      d.event(kind(), time).str(agent.value()).str(hostname);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mesosim.engine.SimTime;
 import org.mesosim.engine.Simulation;
+import org.mesosim.model.AgentId;
 import org.mesosim.model.FrameworkInfo;
 import org.mesosim.model.MesosCluster;
 import org.mesosim.model.Resources;
@@ -19,6 +20,7 @@ import org.mesosim.model.config.FaultTarget;
 import org.mesosim.model.config.FrameworkConfig;
 import org.mesosim.model.config.MasterFlags;
 import org.mesosim.model.config.ModelConfig;
+import org.mesosim.model.config.SchedulerConfig;
 import org.mesosim.model.events.ModelEvent;
 import org.mesosim.model.workload.TaskOutcome;
 
@@ -159,14 +161,102 @@ class FaultScenariosTest {
     assertEquals(0, r.cluster().invariantViolations());
   }
 
+  /**
+   * An agent process crash closes its socket: one latency later the master disconnects the agent
+   * ({@code Master::exited}): deactivated, and a framework without checkpointing loses its tasks
+   * there at once (TASK_LOST, REASON_SLAVE_DISCONNECTED), to be retried elsewhere long before the
+   * health checks remove the agent, which then finds no task left to lose.
+   */
   @Test
-  void agentCrash_tasksLostAfterHealthWindowAndRegistryWrite_thenRetriedElsewhere() {
+  void agentCrash_socketCloses_nonCheckpointingTasksLostAtOnce_agentRemovedLater() {
     ModelConfig cfg = TestScenarios.builder()
         .agents(TestScenarios.agents("a", 3, 4, 8192))
         .framework(longTasks("A", FrameworkInfo.of("A", "*"), 1, 6, 5 * SimTime.MINUTE))
         .fault(crashAt(40 * S, new FaultTarget(FaultTarget.Kind.AGENT, "a-1"), null))
         .build();
     EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    List<ModelEvent.AgentDisconnected> disconnected = r.rec().of(ModelEvent.AgentDisconnected.class);
+    assertEquals(1, disconnected.size());
+    assertEquals("a-1", disconnected.get(0).hostname());
+    assertEquals(40 * S + L, disconnected.get(0).time());
+    AgentId a1 = disconnected.get(0).agent();
+    long onA1 = r.rec().of(ModelEvent.TaskLaunched.class).stream()
+        .filter(l -> l.agent().equals(a1) && l.time() < 40 * S).count();
+    assertTrue(onA1 > 0, "the crash must hit running tasks for this test to mean anything");
+    List<ModelEvent.TaskStatus> lost = r.rec().of(ModelEvent.TaskStatus.class).stream()
+        .filter(e -> e.state() == TaskState.TASK_LOST).toList();
+    assertEquals(onA1, lost.size());
+    for (ModelEvent.TaskStatus s : lost) {
+      assertEquals(40 * S + L, s.time());
+      assertEquals("REASON_SLAVE_DISCONNECTED", s.reason());
+      assertEquals(a1, s.agent());
+    }
+    // Deactivated: nothing on a-1 is offered again; the lost tasks run elsewhere before the removal.
+    ModelEvent.AgentRemoved removed = r.rec().of(ModelEvent.AgentRemoved.class).get(0);
+    assertEquals(a1, removed.agent());
+    assertTrue(removed.time() > 100 * S, "the health checks still remove it, " + removed.time());
+    assertEquals(0, r.rec().of(ModelEvent.OfferMade.class).stream()
+        .filter(o -> o.agent().equals(a1) && o.time() > 40 * S + L).count());
+    List<ModelEvent.TaskLaunched> relaunched = r.rec().of(ModelEvent.TaskLaunched.class).stream()
+        .filter(e -> e.time() > 40 * S + L).toList();
+    assertEquals(onA1, relaunched.size());
+    for (ModelEvent.TaskLaunched l : relaunched) {
+      assertNotEquals(a1, l.agent());
+      assertTrue(l.time() < removed.time());
+    }
+    assertTrue(r.cluster().isDrained());
+    assertEquals(6, count(r.rec(), TaskState.TASK_FINISHED));
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  /**
+   * An offer the framework still holds when the agent's socket closes is rescinded then ({@code
+   * Master::deactivate}: recovered with no filter, RescindResourceOffer sent); no task ever runs on
+   * the dead agent and the work finishes on the other one.
+   */
+  @Test
+  void agentCrash_heldOfferOnItIsRescindedAtTheDisconnect() {
+    ModelConfig cfg = TestScenarios.builder()
+        .agents(TestScenarios.agents("a", 2, 4, 8192))
+        .framework(TestScenarios.framework(FrameworkInfo.of("A", "*"),
+            SchedulersTest.sched(SchedulerConfig.SchedulerType.BATCH, 0, 5 * S, 0),
+            TestScenarios.jobs("j", 1, 2, Resources.of(1, 1024), S, 30 * S, TaskOutcome.FINISHED, 0)))
+        .fault(crashAt(3 * S, new FaultTarget(FaultTarget.Kind.AGENT, "a-1"), null))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    ModelEvent.AgentDisconnected d = r.rec().of(ModelEvent.AgentDisconnected.class).get(0);
+    assertEquals(3 * S + L, d.time());
+    List<ModelEvent.OfferMade> onA1 = r.rec().of(ModelEvent.OfferMade.class).stream()
+        .filter(o -> o.agent().equals(d.agent())).toList();
+    assertEquals(1, onA1.size(), "one offer of a-1, held by the framework when it crashed");
+    assertTrue(onA1.get(0).time() < 3 * S);
+    List<ModelEvent.OfferRescinded> rescinded = r.rec().of(ModelEvent.OfferRescinded.class);
+    assertEquals(1, rescinded.size(), rescinded.toString());
+    assertEquals(onA1.get(0).offer(), rescinded.get(0).offer());
+    assertEquals("agent-disconnected", rescinded.get(0).reason());
+    assertEquals(d.time(), rescinded.get(0).time());
+    assertEquals(0, r.rec().of(ModelEvent.TaskLaunched.class).stream()
+        .filter(l -> l.agent().equals(d.agent())).count());
+    assertTrue(r.cluster().isDrained());
+    assertEquals(2, count(r.rec(), TaskState.TASK_FINISHED));
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  /**
+   * A checkpointing framework's tasks are left alone when the agent's socket closes (Mesos 1.1
+   * master.cpp, {@code Master::exited}): they are lost only when the health checks give up on the
+   * agent (five missed pings) and the registry write marking it unreachable completes.
+   */
+  @Test
+  void agentCrash_tasksLostAfterHealthWindowAndRegistryWrite_thenRetriedElsewhere() {
+    FrameworkInfo ckpt = new FrameworkInfo("A", "*", 0, true, false, false);
+    ModelConfig cfg = TestScenarios.builder()
+        .agents(TestScenarios.agents("a", 3, 4, 8192))
+        .framework(longTasks("A", ckpt, 1, 6, 5 * SimTime.MINUTE))
+        .fault(crashAt(40 * S, new FaultTarget(FaultTarget.Kind.AGENT, "a-1"), null))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    assertEquals(1, r.rec().of(ModelEvent.AgentDisconnected.class).size());
     long registeredAt = r.rec().of(ModelEvent.AgentRegistered.class).stream()
         .filter(e -> e.hostname().equals("a-1")).findFirst().orElseThrow().time();
     long p = 15 * S;
@@ -260,9 +350,10 @@ class FaultScenariosTest {
     assertEquals(0, r.cluster().invariantViolations());
   }
 
+  /** A checkpointing, PARTITION_AWARE framework's tasks on a crashed agent become TASK_UNREACHABLE at its removal. */
   @Test
   void agentCrash_partitionAwareFramework_getsUnreachable() {
-    FrameworkInfo pa = new FrameworkInfo("A", "*", 0, false, true, false);
+    FrameworkInfo pa = new FrameworkInfo("A", "*", 0, true, true, false);
     ModelConfig cfg = TestScenarios.builder()
         .agents(TestScenarios.agents("a", 3, 4, 8192))
         .framework(longTasks("A", pa, 1, 6, 5 * SimTime.MINUTE))
@@ -303,10 +394,13 @@ class FaultScenariosTest {
     assertEquals(2, lost.size());
     for (ModelEvent.TaskStatus s : lost) {
       assertEquals("N", s.framework());
-      // The restarted agent re-registers without them: the master's reconciliation of what it
-      // knows against what the agent reported declares them lost.
-      assertEquals("REASON_RECONCILIATION", s.reason());
+      // The crash closed the agent's socket: the master dropped the non-checkpointing framework's
+      // tasks one latency later, long before the agent came back.
+      assertEquals("REASON_SLAVE_DISCONNECTED", s.reason());
+      assertEquals(40 * S + L, s.time());
     }
+    // Back within the window, it re-registers with the master that still knows it: reconnected.
+    assertEquals(1, r.rec().of(ModelEvent.AgentDisconnected.class).size());
     // The checkpointing framework's tasks ran once and finished.
     assertEquals(2, r.rec().of(ModelEvent.TaskLaunched.class).stream().filter(e -> e.framework().equals("C")).count());
     assertEquals(0, r.rec().of(ModelEvent.AgentRemoved.class).size());
