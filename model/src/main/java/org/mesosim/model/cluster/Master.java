@@ -559,6 +559,7 @@ final class Master extends Process {
 
     private void addTask(MAgent a, Task t, TaskState state) {
       t.mOwner = this;
+      t.mKilled = false;
       t.mState = state;
       t.mUpdateState = null;
       t.mUpdateUuid = 0;
@@ -584,6 +585,7 @@ final class Master extends Process {
       }
       t.mSlot = -1;
       t.mOwner = null;
+      t.mKilled = false;
     }
 
     private boolean knows(Task t) {
@@ -687,6 +689,9 @@ final class Master extends Process {
         return;
       }
       MAgent a = agents[t.agent];
+      // Remembered whether or not it is sent: the agent may be cut off or disconnected without
+      // the master knowing yet (Master::kill adds it to slave->killedTasks first).
+      t.mKilled = true;
       if (a != null && a.connected) {
         send(cluster.agentEp(a.idx), new Message.KillTask(ep, t));
       }
@@ -796,6 +801,7 @@ final class Master extends Process {
         }
         cluster.health.observe(this, idx);
         send(cluster.agentEp(idx), new Message.SlaveReregistered(ep, known.id));
+        resendKills(known, r.tasks());
         return;
       }
       if (known != null || admitting[idx] || reregistering[idx]) {
@@ -934,6 +940,19 @@ final class Master extends Process {
         sendMasterUpdate(f, t, TaskState.TASK_LOST, "REASON_SLAVE_DISCONNECTED");
       }
       cluster.invariants.agentTouched(a);
+    }
+
+    /**
+     * A task killed while its agent was cut off or disconnected that the re-registered agent still
+     * runs gets its KillTask again ({@code Master::reconcileKnownSlave}, {@code killedTasks}), after
+     * the SlaveReregistered message (which carries the reconciliation) on the same link.
+     */
+    private void resendKills(MAgent a, List<Task> reported) {
+      for (Task t : reported) {
+        if (t.mKilled && knows(t) && agents[t.agent] == a && !t.aState.isTerminal()) {
+          send(cluster.agentEp(a.idx), new Message.KillTask(ep, t));
+        }
+      }
     }
 
     void unregisterSlave(Message.UnregisterSlave u) {

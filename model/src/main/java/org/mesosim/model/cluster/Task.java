@@ -32,6 +32,11 @@ final class Task {
   long mUpdateUuid;
   int mSlot = -1;
   boolean mTerminalRecovered;
+  /**
+   * The framework asked this master to kill it ({@code Slave::killedTasks}): a KillTask is sent
+   * again if its agent re-registers still running it (the first may never have reached it).
+   */
+  boolean mKilled;
   /** Scratch for a master's reconciliation of a re-registering agent ({@link Cluster#nextStamp}). */
   long mReportedStamp;
   /** A master reported it LOST or UNREACHABLE (for TaskRecovered when it turns out alive). */

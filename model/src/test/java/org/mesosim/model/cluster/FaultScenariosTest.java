@@ -243,6 +243,43 @@ class FaultScenariosTest {
   }
 
   /**
+   * A kill the master cannot send (the agent is disconnected) is remembered ({@code
+   * slave->killedTasks}) and sent when the agent re-registers still running the task ({@code
+   * Master::reconcileKnownSlave}): the checkpointing framework's task ends KILLED right after the
+   * re-registration instead of running to its end.
+   */
+  @Test
+  void killWhileAgentDisconnected_isSentAgainAtReregistration() {
+    FrameworkInfo ckpt = new FrameworkInfo("C", "*", 0, true, false, false);
+    ModelConfig cfg = TestScenarios.builder()
+        .agents(TestScenarios.agents("a", 1, 8, 16384))
+        .framework(longTasks("C", ckpt, 1, 1, 5 * SimTime.MINUTE))
+        .fault(crashAt(40 * S, new FaultTarget(FaultTarget.Kind.AGENT, "a-1"), 20 * S))
+        .build();
+    Simulation sim = new Simulation(cfg.seed());
+    MesosCluster c = new MesosCluster(sim, cfg);
+    Recorder rec = new Recorder();
+    c.addObserver(rec);
+    c.start();
+    sim.runWhile(45 * S, () -> true);
+    Master.Leadership l = c.internal().leader().leading;
+    Master.MAgent a = l.agents[0];
+    assertFalse(a.connected, "disconnected since 40 s + one latency");
+    assertEquals(1, a.tasks.size());
+    Task t = a.tasks.get(0);
+    l.killTask(new Message.KillTaskCall(t.framework.index, t)); // as if the scheduler asked now
+    sim.runWhile(SimTime.HOUR, () -> !c.isDrained());
+    List<ModelEvent.TaskStatus> ends = rec.of(ModelEvent.TaskStatus.class).stream()
+        .filter(e -> e.state().isTerminal()).toList();
+    // (the scheduler in this test never asked for the kill, so it runs the task again)
+    assertEquals(List.of("c-0-0-1 TASK_KILLED", "c-0-0-2 TASK_FINISHED"),
+        ends.stream().map(e -> e.task().value() + " " + e.state()).toList(), ends.toString());
+    long end = ends.get(0).time();
+    assertTrue(end > 60 * S && end < 65 * S, "killed right after the re-registration, at " + end);
+    assertEquals(0, c.invariantViolations());
+  }
+
+  /**
    * A checkpointing framework's tasks are left alone when the agent's socket closes (Mesos 1.1
    * master.cpp, {@code Master::exited}): they are lost only when the health checks give up on the
    * agent (five missed pings) and the registry write marking it unreachable completes.
