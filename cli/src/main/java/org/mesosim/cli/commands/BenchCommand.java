@@ -223,6 +223,15 @@ public final class BenchCommand implements Callable<Integer> {
       o.println(String.format(Locale.ROOT, "process cpu:        %.2f s (%,.0f events per cpu-second; all JVM threads)",
           cpuSeconds, r.events() / cpuSeconds));
     }
+    // What the figures depend on besides the build: the JVM and its collector (the parallel
+    // collector runs this bench in about 0.83 of G1's time; README, Performance).
+    java.util.List<String> gcs = new java.util.ArrayList<>();
+    for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      gcs.add(gc.getName());
+    }
+    o.println(String.format(Locale.ROOT, "jvm:                %s %s, %d cpus, collectors: %s",
+        System.getProperty("java.vm.name"), System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors(), String.join(", ", gcs)));
     o.println("digest: " + r.digest());
     o.flush();
     return r.invariantViolations() > 0 ? ExitCodes.INVARIANT_VIOLATED : ExitCodes.OK;

@@ -80,6 +80,11 @@ class RealRunsTest {
     assertTrue(lines.stream().anyMatch(l -> l.matches("offers: +[0-9,]+ \\([0-9,.]+ per simulated s; [0-9.]+ us of wall"
         + " time per offer\\)")), r[1]);
     assertTrue(lines.get(lines.size() - 1).matches("digest: [0-9a-f]+"), r[1]);
+    // the JVM and collector the figures were measured with, named by the running JVM
+    String gc = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().get(0).getName();
+    assertTrue(lines.get(lines.size() - 2).startsWith("jvm:                ")
+        && lines.get(lines.size() - 2).contains(System.getProperty("java.version"))
+        && lines.get(lines.size() - 2).contains("collectors: " + gc), r[1]);
     String[] again = run(terminal(false), "bench", "--agents", "20", "--tasks", "500", "--frameworks", "2");
     assertEquals(last(r[1]), last(again[1]), "bench is deterministic");
   }
