@@ -46,12 +46,18 @@ class FaultScenariosTest {
   }
 
   static EndToEndTest.Run run(ModelConfig cfg, long until) {
+    EndToEndTest.Run r = start(cfg);
+    r.sim().runWhile(until, () -> !r.cluster().isDrained());
+    return r;
+  }
+
+  /** A started cluster with a recorder, not yet run. */
+  static EndToEndTest.Run start(ModelConfig cfg) {
     Simulation sim = new Simulation(cfg.seed());
     MesosCluster c = new MesosCluster(sim, cfg);
     Recorder rec = new Recorder();
     c.addObserver(rec);
     c.start();
-    sim.runWhile(until, () -> !c.isDrained());
     return new EndToEndTest.Run(sim, c, rec);
   }
 
@@ -256,27 +262,23 @@ class FaultScenariosTest {
         .framework(longTasks("C", ckpt, 1, 1, 5 * SimTime.MINUTE))
         .fault(crashAt(40 * S, new FaultTarget(FaultTarget.Kind.AGENT, "a-1"), 20 * S))
         .build();
-    Simulation sim = new Simulation(cfg.seed());
-    MesosCluster c = new MesosCluster(sim, cfg);
-    Recorder rec = new Recorder();
-    c.addObserver(rec);
-    c.start();
-    sim.runWhile(45 * S, () -> true);
-    Master.Leadership l = c.internal().leader().leading;
+    EndToEndTest.Run r = start(cfg);
+    r.sim().runWhile(45 * S, () -> true);
+    Master.Leadership l = r.internal().leader().leading;
     Master.MAgent a = l.agents[0];
     assertFalse(a.connected, "disconnected since 40 s + one latency");
     assertEquals(1, a.tasks.size());
     Task t = a.tasks.get(0);
     l.killTask(new Message.KillTaskCall(t.framework.index, t)); // as if the scheduler asked now
-    sim.runWhile(SimTime.HOUR, () -> !c.isDrained());
-    List<ModelEvent.TaskStatus> ends = rec.of(ModelEvent.TaskStatus.class).stream()
+    r.sim().runWhile(SimTime.HOUR, () -> !r.cluster().isDrained());
+    List<ModelEvent.TaskStatus> ends = r.rec().of(ModelEvent.TaskStatus.class).stream()
         .filter(e -> e.state().isTerminal()).toList();
     // (the scheduler in this test never asked for the kill, so it runs the task again)
     assertEquals(List.of("c-0-0-1 TASK_KILLED", "c-0-0-2 TASK_FINISHED"),
         ends.stream().map(e -> e.task().value() + " " + e.state()).toList(), ends.toString());
     long end = ends.get(0).time();
     assertTrue(end > 60 * S && end < 65 * S, "killed right after the re-registration, at " + end);
-    assertEquals(0, c.invariantViolations());
+    assertEquals(0, r.cluster().invariantViolations());
   }
 
   /**
