@@ -923,15 +923,19 @@ final class Master extends Process {
       }
       // Mesos walks a hash set of framework IDs; here frameworks go in index order, and each one's
       // tasks in the order of their task IDs (explicit tie-break keys, README "Determinism").
+      // Only frameworks this master knows (Master::exited: getFramework(frameworkId) != nullptr):
+      // one not yet re-registered after a failover, or removed, keeps its tasks here until the
+      // agent re-registers or is removed.
       ArrayList<Task> lost = new ArrayList<>();
       for (Task t : a.tasks) {
-        if (!t.framework.info.checkpoint()) {
+        MFramework f = frameworksById.get(t.frameworkId);
+        if (f != null && !f.removed && !f.info.checkpoint()) {
           lost.add(t);
         }
       }
       lost.sort(java.util.Comparator.comparingInt((Task t) -> t.framework.index).thenComparing(t -> t.id));
       for (Task t : lost) {
-        MFramework f = frameworks[t.framework.index];
+        MFramework f = frameworksById.get(t.frameworkId);
         if (t.mState.isTerminal()) {
           removeTask(t); // already ended: nothing to tell (as removeAgent)
           continue;

@@ -249,6 +249,37 @@ class FaultScenariosTest {
   }
 
   /**
+   * The disconnect drops only the tasks of frameworks the master knows ({@code Master::exited}
+   * skips a framework {@code getFramework} does not find). Here the new leader (70 s) has the
+   * agents' tasks but not yet the framework (down 60-120 s) when a-1 crashes at 90 s: nothing is
+   * lost at the disconnect; a-1's tasks go TASK_LOST when the health checks remove it.
+   */
+  @Test
+  void agentCrash_afterMasterFailover_tasksOfAFrameworkNotYetReregisteredAreNotLostAtTheDisconnect() {
+    FrameworkInfo f = new FrameworkInfo("A", "*", 10 * SimTime.MINUTE, false, false, false);
+    ModelConfig cfg = TestScenarios.builder().masters(3)
+        .agents(TestScenarios.agents("a", 2, 1, 8192))
+        .framework(longTasks("A", f, 1, 2, 5 * SimTime.MINUTE))
+        .fault(crashAt(60 * S, new FaultTarget(FaultTarget.Kind.LEADING_MASTER, null), null))
+        .fault(crashAt(60 * S, new FaultTarget(FaultTarget.Kind.FRAMEWORK, "A"), 60 * S))
+        .fault(crashAt(90 * S, new FaultTarget(FaultTarget.Kind.AGENT, "a-1"), null))
+        .build();
+    EndToEndTest.Run r = run(cfg, SimTime.HOUR);
+    ModelEvent.AgentDisconnected d = r.rec().of(ModelEvent.AgentDisconnected.class).get(0);
+    assertEquals(90 * S + L, d.time(), "the new leader still disconnects the agent");
+    List<ModelEvent.TaskStatus> lost = r.rec().of(ModelEvent.TaskStatus.class).stream()
+        .filter(e -> e.state() == TaskState.TASK_LOST).toList();
+    assertEquals(1, lost.size(), lost.toString());
+    ModelEvent.AgentRemoved removed = r.rec().of(ModelEvent.AgentRemoved.class).get(0);
+    assertEquals(d.agent(), removed.agent());
+    assertEquals("REASON_SLAVE_REMOVED", lost.get(0).reason());
+    assertEquals(removed.time(), lost.get(0).time());
+    assertTrue(r.cluster().isDrained());
+    assertEquals(2, count(r.rec(), TaskState.TASK_FINISHED));
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  /**
    * A kill the master cannot send (the agent is disconnected) is remembered ({@code
    * slave->killedTasks}) and sent when the agent re-registers still running the task ({@code
    * Master::reconcileKnownSlave}): the checkpointing framework's task ends KILLED right after the
