@@ -410,16 +410,16 @@ public final class Cluster {
       net.crash(m.ep);
       zk.reevaluate();
     } else if (p instanceof Agent a) {
-      boolean wasRegistered = a.registered;
-      int agentMaster = a.masterEp;
       net.crash(a.ep);
       a.crashed();
       health.reevaluate(a.idx);
       Master l = leader();
-      if (wasRegistered && l != null && l.ep == agentMaster && net.connected(l.ep, a.ep)) {
-        // The agent process exits on a live host: its socket closes, and the master it is
-        // registered with learns it one latency later (Master::exited -> disconnect). A failed
-        // host or a partition closes nothing: the master learns only through health checks.
+      if (l != null && l.leading.recovered && l.leading.agents[a.idx] != null && net.connected(l.ep, a.ep)) {
+        // The agent process exits on a live host: its socket closes, and the master that has it
+        // registered learns it one latency later (Master::exited -> disconnect). That master linked
+        // to the agent when it added it (Master::addSlave), so this holds whatever the agent
+        // believes (a SlaveRegistered may still be on its way). A failed host or a partition closes
+        // nothing: the master learns only through health checks.
         Master.Leadership ld = l.leading;
         sim.schedule(baseLatency, () -> {
           if (ld.current() && ld.recovered) {

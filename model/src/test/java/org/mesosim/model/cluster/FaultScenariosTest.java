@@ -280,6 +280,36 @@ class FaultScenariosTest {
   }
 
   /**
+   * The socket that closes is the master's link to the agent, made when the master adds it ({@code
+   * Master::addSlave} links to the agent's pid), whatever the agent believes: an agent that dies
+   * after the master registered it but before SlaveRegistered reached it is disconnected one
+   * latency later like any other, and its first offer is rescinded.
+   */
+  @Test
+  void agentCrash_beforeItsRegistrationReplyArrives_isStillDisconnected() {
+    ModelConfig cfg = TestScenarios.builder()
+        .agents(TestScenarios.agents("a", 2, 4, 8192))
+        .framework(longTasks("A", FrameworkInfo.of("A", "*"), 1, 2, 30 * S))
+        .build();
+    EndToEndTest.Run r = start(cfg);
+    Cluster c = r.internal();
+    r.sim().runWhile(SimTime.MINUTE, () -> c.leader() == null || c.leader().leading.agents[0] == null);
+    Agent a1 = c.agents[0];
+    assertFalse(a1.registered, "SlaveRegistered is still on its way");
+    long crashAt = r.sim().now();
+    c.crash(a1, SimTime.NEVER);
+    r.sim().runWhile(SimTime.HOUR, () -> !r.cluster().isDrained());
+    List<ModelEvent.AgentDisconnected> d = r.rec().of(ModelEvent.AgentDisconnected.class);
+    assertEquals(1, d.size());
+    assertEquals(crashAt + L, d.get(0).time());
+    assertEquals(0, r.rec().of(ModelEvent.TaskLaunched.class).stream()
+        .filter(l -> l.agent().equals(d.get(0).agent())).count(), "nothing runs on the dead agent");
+    assertEquals(0, count(r.rec(), TaskState.TASK_LOST));
+    assertEquals(2, count(r.rec(), TaskState.TASK_FINISHED));
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  /**
    * A kill the master cannot send (the agent is disconnected) is remembered ({@code
    * slave->killedTasks}) and sent when the agent re-registers still running the task ({@code
    * Master::reconcileKnownSlave}): the checkpointing framework's task ends KILLED right after the
