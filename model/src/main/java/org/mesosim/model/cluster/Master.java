@@ -751,9 +751,16 @@ final class Master extends Process {
     /** {@code Master::registerSlave}: admit in the registry, then add. */
     void registerSlave(Message.RegisterSlave r) {
       int idx = r.agent();
-      if (agents[idx] != null) {
-        send(cluster.agentEp(idx), new Message.SlaveRegistered(ep, agents[idx].id));
-        return;
+      MAgent known = agents[idx];
+      if (known != null) {
+        if (known.connected || known.markingUnreachable) {
+          send(cluster.agentEp(idx), new Message.SlaveRegistered(ep, known.id));
+          return;
+        }
+        // Disconnected, and now registering as a new agent (it died before it learnt its ID):
+        // Master::registerSlave removes the old one at that address ("a new agent registered at
+        // the same address"), then admits this one with a new ID.
+        removeAgent(known, false, "registered-anew");
       }
       if (admitting[idx] || reregistering[idx]) {
         return;

@@ -283,10 +283,12 @@ class FaultScenariosTest {
    * The socket that closes is the master's link to the agent, made when the master adds it ({@code
    * Master::addSlave} links to the agent's pid), whatever the agent believes: an agent that dies
    * after the master registered it but before SlaveRegistered reached it is disconnected one
-   * latency later like any other, and its first offer is rescinded.
+   * latency later like any other, and its first offer is rescinded. Back without an agent ID, it
+   * registers as a new agent: {@code Master::registerSlave} removes the disconnected one at its
+   * address first ("a new agent registered at the same address"), then admits it with a new ID.
    */
   @Test
-  void agentCrash_beforeItsRegistrationReplyArrives_isStillDisconnected() {
+  void agentCrash_beforeItsRegistrationReplyArrives_isStillDisconnected_thenRegistersAnew() {
     ModelConfig cfg = TestScenarios.builder()
         .agents(TestScenarios.agents("a", 2, 4, 8192))
         .framework(longTasks("A", FrameworkInfo.of("A", "*"), 1, 2, 30 * S))
@@ -298,12 +300,27 @@ class FaultScenariosTest {
     assertFalse(a1.registered, "SlaveRegistered is still on its way");
     long crashAt = r.sim().now();
     c.crash(a1, SimTime.NEVER);
-    r.sim().runWhile(SimTime.HOUR, () -> !r.cluster().isDrained());
+    r.sim().runWhile(10 * S, () -> true);
     List<ModelEvent.AgentDisconnected> d = r.rec().of(ModelEvent.AgentDisconnected.class);
     assertEquals(1, d.size());
     assertEquals(crashAt + L, d.get(0).time());
+    AgentId old = d.get(0).agent();
+    c.restart(a1);
+    r.sim().runWhile(SimTime.HOUR, () -> !r.cluster().isDrained());
     assertEquals(0, r.rec().of(ModelEvent.TaskLaunched.class).stream()
-        .filter(l -> l.agent().equals(d.get(0).agent())).count(), "nothing runs on the dead agent");
+        .filter(l -> l.agent().equals(old)).count(), "nothing runs on the dead agent");
+    ModelEvent.AgentRemoved removed = r.rec().of(ModelEvent.AgentRemoved.class).get(0);
+    assertEquals(old, removed.agent());
+    assertEquals("registered-anew", removed.reason());
+    List<ModelEvent.AgentRegistered> again = r.rec().of(ModelEvent.AgentRegistered.class).stream()
+        .filter(e -> e.hostname().equals("a-1") && e.time() > 10 * S).toList();
+    assertEquals(1, again.size(), again.toString());
+    assertNotEquals(old, again.get(0).agent());
+    assertFalse(again.get(0).reregistered());
+    assertEquals(removed.time(), again.get(0).time() - REGISTRY, "removed when the registration arrives");
+    Master.MAgent now = c.leader().leading.agents[0];
+    assertTrue(now.connected);
+    assertEquals(again.get(0).agent(), now.id);
     assertEquals(0, count(r.rec(), TaskState.TASK_LOST));
     assertEquals(2, count(r.rec(), TaskState.TASK_FINISHED));
     assertEquals(0, r.cluster().invariantViolations());
