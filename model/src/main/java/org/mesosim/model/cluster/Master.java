@@ -667,7 +667,9 @@ final class Master extends Process {
       }
       Task t = ack.task();
       MAgent a = agents[t.agent];
-      if (a == null) {
+      if (a == null || !a.connected) {
+        // Not registered, or disconnected: dropped, the task kept (Master::acknowledge); the agent
+        // resends the update once it re-registers.
         return;
       }
       if (knows(t) && t.mUpdateUuid == ack.uuid() && ack.state().isTerminal()) {

@@ -327,6 +327,38 @@ class FaultScenariosTest {
   }
 
   /**
+   * An acknowledgement for a task on a disconnected agent is dropped by the master ({@code
+   * Master::acknowledge}: "agent is disconnected"), which keeps the terminal task: the restarted
+   * agent resends the checkpointed update after re-registering, and that one is acknowledged,
+   * once, and removes the task.
+   */
+  @Test
+  void ackWhileAgentDisconnected_isDropped_theResentUpdateIsAcknowledgedAfterReregistration() {
+    FrameworkInfo ckpt = new FrameworkInfo("C", "*", 0, true, false, false);
+    ModelConfig cfg = TestScenarios.builder()
+        .agents(TestScenarios.agents("a", 1, 8, 16384))
+        .framework(longTasks("C", ckpt, 1, 1, 30 * S))
+        .build();
+    EndToEndTest.Run r = start(cfg);
+    Cluster c = r.internal();
+    // Until the master holds the task's FINISHED update (it forwards it now; the ack is on its way).
+    r.sim().runWhile(SimTime.MINUTE, () -> c.leader() == null || c.leader().leading.agents[0] == null
+        || c.leader().leading.agents[0].tasks.isEmpty()
+        || !c.leader().leading.agents[0].tasks.get(0).mState.isTerminal());
+    Task t = c.leader().leading.agents[0].tasks.get(0);
+    long crashAt = r.sim().now();
+    c.crash(c.agents[0], 20 * S);
+    r.sim().runWhile(crashAt + 2 * SimTime.MINUTE, () -> true); // past the re-registration
+    assertEquals(crashAt + L, r.rec().of(ModelEvent.AgentDisconnected.class).get(0).time());
+    List<ModelEvent.TaskAcknowledged> acks = r.rec().of(ModelEvent.TaskAcknowledged.class).stream()
+        .filter(e -> e.task().equals(t.id) && e.state() == TaskState.TASK_FINISHED).toList();
+    assertEquals(1, acks.size(), acks.toString());
+    assertTrue(acks.get(0).time() > crashAt + 20 * S, "acknowledged after the re-registration: " + acks);
+    assertEquals(1, count(r.rec(), TaskState.TASK_FINISHED));
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  /**
    * A kill the master cannot send (the agent is disconnected) is remembered ({@code
    * slave->killedTasks}) and sent when the agent re-registers still running the task ({@code
    * Master::reconcileKnownSlave}): the checkpointing framework's task ends KILLED right after the
