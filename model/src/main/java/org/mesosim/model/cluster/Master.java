@@ -811,6 +811,7 @@ final class Master extends Process {
         cluster.health.observe(this, idx);
         send(cluster.agentEp(idx), new Message.SlaveReregistered(ep, known.id));
         resendKills(known, r.tasks());
+        shutdownRemovedFrameworks(known, r.tasks());
         return;
       }
       if (known != null || admitting[idx] || reregistering[idx]) {
@@ -964,6 +965,26 @@ final class Master extends Process {
       for (Task t : reported) {
         if (t.mKilled && knows(t) && agents[t.agent] == a && !t.aState.isTerminal()) {
           send(cluster.agentEp(a.idx), new Message.KillTask(ep, t));
+        }
+      }
+    }
+
+    /**
+     * A framework this master removed that the re-registered agent still reports tasks of is shut
+     * down on it ({@code Master::reconcileKnownSlave}, {@code frameworks.completed}): the agent was
+     * disconnected when the framework was removed, so it was never told. ShutdownFramework names
+     * the framework by index here, so only while no newer incarnation of it has registered.
+     */
+    private void shutdownRemovedFrameworks(MAgent a, List<Task> reported) {
+      boolean[] sent = null;
+      for (Task t : reported) {
+        MFramework f = frameworksById.get(t.frameworkId);
+        if (f != null && f.removed && frameworks[f.idx] == f && (sent == null || !sent[f.idx])) {
+          if (sent == null) {
+            sent = new boolean[frameworks.length];
+          }
+          sent[f.idx] = true;
+          send(cluster.agentEp(a.idx), new Message.ShutdownFramework(f.idx));
         }
       }
     }

@@ -359,6 +359,33 @@ class FaultScenariosTest {
   }
 
   /**
+   * A framework removed while an agent is disconnected never told that agent to shut it down; when
+   * the agent re-registers still running the framework's checkpointed tasks, the master sends
+   * ShutdownFramework then ({@code Master::reconcileKnownSlave}, completed frameworks), so they do
+   * not run on as orphans the master no longer counts.
+   */
+  @Test
+  void frameworkRemovedWhileAgentDisconnected_isShutDownOnItAtReregistration() {
+    FrameworkInfo ckpt = new FrameworkInfo("C", "*", 10 * S, true, false, false);
+    ModelConfig cfg = TestScenarios.builder()
+        .agents(TestScenarios.agents("a", 1, 8, 16384))
+        .framework(longTasks("C", ckpt, 1, 2, 5 * SimTime.MINUTE))
+        .fault(crashAt(40 * S, new FaultTarget(FaultTarget.Kind.AGENT, "a-1"), 30 * S))
+        .fault(crashAt(45 * S, new FaultTarget(FaultTarget.Kind.FRAMEWORK, "C"), null))
+        .build();
+    EndToEndTest.Run r = start(cfg);
+    Cluster c = r.internal();
+    r.sim().runWhile(2 * SimTime.MINUTE, () -> true);
+    Master.Leadership l = c.leader().leading;
+    assertTrue(l.frameworks[0].removed, "removed at its failover timeout, while a-1 was down");
+    assertTrue(l.agents[0].connected, "a-1 re-registered");
+    assertTrue(l.agents[0].tasks.isEmpty());
+    assertEquals(List.of(), c.agents[0].tasks.stream().map(t -> t.id.value()).toList(),
+        "the removed framework's tasks were shut down on a-1");
+    assertEquals(0, r.cluster().invariantViolations());
+  }
+
+  /**
    * A kill the master cannot send (the agent is disconnected) is remembered ({@code
    * slave->killedTasks}) and sent when the agent re-registers still running the task ({@code
    * Master::reconcileKnownSlave}): the checkpointing framework's task ends KILLED right after the
