@@ -61,7 +61,7 @@ class LauncherTest {
   void launcher_fromAnotherDirectory_runsTheRepositorysJar() throws Exception {
     Path repo = fakeRepo();
     Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
-    assertEquals("java -Xmx4g -jar " + repo.resolve("cli/target/mesosim.jar") + " list charts",
+    assertEquals("java -Xmx4g -XX:+UseParallelGC -jar " + repo.resolve("cli/target/mesosim.jar") + " list charts",
         launch(repo.resolve("mesosim"), elsewhere));
   }
 
@@ -70,7 +70,7 @@ class LauncherTest {
     Path repo = fakeRepo();
     Path home = Files.createDirectories(tmp.resolve("home/bin"));
     Files.createSymbolicLink(home.resolve("mesosim"), Path.of("../../repo/mesosim"));
-    assertEquals("java -Xmx4g -jar " + repo.resolve("cli/target/mesosim.jar") + " list charts",
+    assertEquals("java -Xmx4g -XX:+UseParallelGC -jar " + repo.resolve("cli/target/mesosim.jar") + " list charts",
         launch(home.resolve("mesosim"), tmp));
   }
 
@@ -86,7 +86,7 @@ class LauncherTest {
     Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
     String out = launch(repo.resolve("mesosim"), tmp);
     assertEquals(List.of("-q -B -ntp -DskipTests -pl cli -am package"), Files.readAllLines(builds));
-    assertEquals("java -Xmx4g -jar " + jar + " list charts", out.lines().reduce((a, b) -> b).orElseThrow());
+    assertEquals("java -Xmx4g -XX:+UseParallelGC -jar " + jar + " list charts", out.lines().reduce((a, b) -> b).orElseThrow());
     launch(repo.resolve("mesosim"), tmp);
     assertEquals(1, Files.readAllLines(builds).size(), "rebuilt jar is fresh: no second build");
     Files.delete(jar);
