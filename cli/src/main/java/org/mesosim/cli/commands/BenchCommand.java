@@ -1,10 +1,12 @@
 package org.mesosim.cli.commands;
 
 import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -225,8 +227,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
     // What the figures depend on besides the build: the JVM and its collector (the parallel
     // collector runs this bench in about 0.83 of G1's time; README, Performance).
-    java.util.List<String> gcs = new java.util.ArrayList<>();
-    for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+    List<String> gcs = new ArrayList<>();
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       gcs.add(gc.getName());
     }
     o.println(String.format(Locale.ROOT, "jvm:                %s %s, %d cpus, collectors: %s",

@@ -914,8 +914,8 @@ final class Master extends Process {
     /**
      * {@code Master::exited} for an agent, then {@code Master::disconnect}: the agent is marked
      * disconnected and deactivated in the allocator, its offers are rescinded and recovered, and
-     * every framework on it without checkpointing loses its tasks there at once
-     * ({@code Master::removeFramework(Slave*, Framework*)}: TASK_LOST, REASON_SLAVE_DISCONNECTED,
+     * every framework on it that this master knows and that does not checkpoint loses its tasks
+     * there at once ({@code Master::removeFramework(Slave*, Framework*)}: TASK_LOST, REASON_SLAVE_DISCONNECTED,
      * sent once like every master-generated update). Checkpointing frameworks' tasks are left to
      * the agent's re-registration or to the health checks, which go on (master.cpp, 1.1). A second
      * notice for an agent already disconnected is ignored, as Mesos ignores a duplicate exited().

@@ -32,9 +32,9 @@ public sealed interface ModelEvent {
 
   /** Every kind, in the order the records are declared. */
   List<String> KINDS = List.of("leader-elected", "leader-recovered", "leader-lost", "agent-registered",
-      "agent-removed", "agent-disconnected", "framework-registered", "framework-deactivated", "offer", "decline", "rescind",
-      "revive", "suppress", "job-submitted", "job-ended", "pending", "launch", "status", "ack",
-      "task-recovered", "fault", "invariant-violated");
+      "agent-removed", "agent-disconnected", "framework-registered", "framework-deactivated", "offer",
+      "decline", "rescind", "revive", "suppress", "job-submitted", "job-ended", "pending", "launch", "status",
+      "ack", "task-recovered", "fault", "invariant-violated");
 
   // ---- ZooKeeper, masters ----------------------------------------------------------------
 
