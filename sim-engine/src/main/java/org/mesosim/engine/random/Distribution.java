@@ -2,18 +2,27 @@ package org.mesosim.engine.random;
 
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
 import org.apache.commons.statistics.distribution.ExponentialDistribution;
-import org.apache.commons.statistics.distribution.LogNormalDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
-import org.apache.commons.statistics.distribution.ParetoDistribution;
 import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
 import org.apache.commons.statistics.distribution.WeibullDistribution;
 
 /**
  * A distribution of non-negative reals, as accepted wherever a scenario takes one (durations in
- * microseconds, counts, resources). Sampling goes through Commons Statistics samplers bound to a
- * named stream ({@link #sampler(UniformRandomProvider)}), never through a global generator.
+ * microseconds, counts, resources). Sampling goes through Commons samplers bound to a named stream
+ * ({@link #sampler(UniformRandomProvider)}), never through a global generator.
+ *
+ * <p><b>The same bits on every machine.</b> {@code Math.exp}, {@code log} and {@code pow} may
+ * differ in the last bit between JVMs and CPUs (HotSpot uses its own intrinsics on x86-64, fdlibm
+ * elsewhere); {@code StrictMath}'s are specified bit for bit. Wherever such a function computes a
+ * sampled value it is StrictMath's: the lognormal, Pareto and Weibull samplers below follow
+ * Commons' algorithms draw for draw with StrictMath (DistributionTest checks them against Commons).
+ * The exponential and normal samplers are Commons' Ziggurat, whose values are arithmetic; they use
+ * {@code Math.exp} only to accept or reject a point near a layer's edge, where a last-bit
+ * difference would need a uniform draw within about 1e-16 of the boundary.
  *
  * <p>Records validate their parameters in their compact constructors.
  */
@@ -137,14 +146,20 @@ public sealed interface Distribution {
       requirePositive("lognormal.sigma", sigma);
     }
 
+    /**
+     * {@code exp(mu + sigma * z)} with z from the Ziggurat normal sampler: Commons' LogNormalSampler
+     * draw for draw, but with StrictMath's exp and log (see {@link Distribution}).
+     */
     @Override
     public Sampler sampler(UniformRandomProvider rng) {
-      return of(LogNormalDistribution.of(Math.log(median), sigma), rng);
+      NormalizedGaussianSampler z = ZigguratSampler.NormalizedGaussian.of(rng);
+      double mu = StrictMath.log(median);
+      return () -> StrictMath.exp(mu + sigma * z.sample());
     }
 
     @Override
     public double mean() {
-      return median * Math.exp(sigma * sigma / 2);
+      return median * StrictMath.exp(sigma * sigma / 2);
     }
 
     @Override
@@ -160,9 +175,18 @@ public sealed interface Distribution {
       requirePositive("pareto.shape", shape);
     }
 
+    /**
+     * Inverse transform {@code scale / u^(1/shape)}: Commons' InverseTransformParetoSampler draw
+     * for draw (u from one {@code nextLong}, in [0, 1) when 1/shape >= 1, else (0, 1]), with
+     * StrictMath's pow (see {@link Distribution}).
+     */
     @Override
     public Sampler sampler(UniformRandomProvider rng) {
-      return of(ParetoDistribution.of(scale, shape), rng);
+      double oneOverShape = 1 / shape;
+      if (oneOverShape >= 1) {
+        return () -> scale / StrictMath.pow((rng.nextLong() >>> 11) * 0x1.0p-53, oneOverShape);
+      }
+      return () -> scale / StrictMath.pow(((rng.nextLong() >>> 11) + 1) * 0x1.0p-53, oneOverShape);
     }
 
     @Override
@@ -183,9 +207,20 @@ public sealed interface Distribution {
       requirePositive("weibull.shape", shape);
     }
 
+    /**
+     * Shape 1 is the exponential (Commons' Ziggurat sampler, arithmetic only); otherwise the
+     * inverse transform {@code scale * (-log(1 - u))^(1/shape)} of one {@code nextDouble}, as
+     * Commons' WeibullDistribution samples, with StrictMath's log1p and pow (see {@link Distribution}).
+     */
     @Override
     public Sampler sampler(UniformRandomProvider rng) {
-      return of(WeibullDistribution.of(shape, scale), rng);
+      if (shape == 1) {
+        return of(WeibullDistribution.of(shape, scale), rng);
+      }
+      return () -> {
+        double u = rng.nextDouble();
+        return u == 0 ? 0 : scale * StrictMath.pow(-StrictMath.log1p(-u), 1.0 / shape);
+      };
     }
 
     @Override
