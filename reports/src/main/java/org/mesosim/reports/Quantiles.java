@@ -19,9 +19,9 @@ public final class Quantiles {
 
   static final double MIN = 1e-6;
   static final double GAMMA = 1.01;
-  static final double LOG_GAMMA = Math.log(GAMMA);
+  static final double LOG_GAMMA = StrictMath.log(GAMMA);
   /** Number of histogram bins: bin 0 is [0, MIN); bin i ≥ 1 is [MIN·γ^(i-1), MIN·γ^i). */
-  public static final int BINS = 1 + (int) Math.ceil(Math.log(1e16) / LOG_GAMMA);
+  public static final int BINS = 1 + (int) Math.ceil(StrictMath.log(1e16) / LOG_GAMMA);
 
   private double[] exact = new double[16];
   private long[] bins;
@@ -73,12 +73,12 @@ public final class Quantiles {
     if (v < MIN) {
       return 0;
     }
-    int i = 1 + (int) Math.floor(Math.log(v / MIN) / LOG_GAMMA);
+    int i = 1 + (int) Math.floor(StrictMath.log(v / MIN) / LOG_GAMMA);
     return Math.min(i, BINS - 1);
   }
 
   static double binCentre(int i) {
-    return i == 0 ? 0.0 : MIN * Math.pow(GAMMA, i - 0.5);
+    return i == 0 ? 0.0 : MIN * StrictMath.pow(GAMMA, i - 0.5);
   }
 
   public long count() {
