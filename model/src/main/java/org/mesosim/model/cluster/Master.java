@@ -936,24 +936,29 @@ final class Master extends Process {
       // Only frameworks this master knows (Master::exited: getFramework(frameworkId) != nullptr):
       // one not yet re-registered after a failover, or removed, keeps its tasks here until the
       // agent re-registers or is removed.
-      ArrayList<Task> lost = new ArrayList<>();
-      for (Task t : a.tasks) {
+      ArrayList<Task> tasks = new ArrayList<>(a.tasks);
+      tasks.sort(java.util.Comparator.comparingInt((Task t) -> t.framework.index).thenComparing(t -> t.id));
+      for (Task t : tasks) {
         MFramework f = frameworksById.get(t.frameworkId);
         if (f != null && !f.removed && !f.info.checkpoint()) {
-          lost.add(t);
+          reportGone(f, t, TaskState.TASK_LOST, "REASON_SLAVE_DISCONNECTED");
         }
-      }
-      lost.sort(java.util.Comparator.comparingInt((Task t) -> t.framework.index).thenComparing(t -> t.id));
-      for (Task t : lost) {
-        MFramework f = frameworksById.get(t.frameworkId);
-        if (t.mState.isTerminal()) {
-          removeTask(t); // already ended: nothing to tell (as removeAgent)
-          continue;
-        }
-        t.reportedGone = true;
-        sendMasterUpdate(f, t, TaskState.TASK_LOST, "REASON_SLAVE_DISCONNECTED");
       }
       cluster.invariants.agentTouched(a);
+    }
+
+    /**
+     * The master drops a task from its agent and tells the framework it is gone ({@code state}, not
+     * reliable), unless it had already ended, when there is nothing to tell. Shared by the agent's
+     * removal and its disconnect.
+     */
+    private void reportGone(MFramework f, Task t, TaskState state, String reason) {
+      if (t.mState.isTerminal()) {
+        removeTask(t);
+        return;
+      }
+      t.reportedGone = true;
+      sendMasterUpdate(f, t, state, reason);
     }
 
     /**
@@ -1050,16 +1055,10 @@ final class Master extends Process {
       }
       ArrayList<Task> tasks = new ArrayList<>(a.tasks);
       for (Task t : tasks) {
-        MFramework f = frameworks[t.framework.index];
-        if (t.mState.isTerminal()) {
-          removeTask(t);
-          continue;
-        }
         TaskState s = unreachable && t.framework.info.partitionAware() ? TaskState.TASK_UNREACHABLE
             : TaskState.TASK_LOST;
-        t.reportedGone = true;
         // 1.1 uses REASON_SLAVE_REMOVED both when marking unreachable and when removing (master.cpp).
-        sendMasterUpdate(f, t, s, "REASON_SLAVE_REMOVED");
+        reportGone(frameworks[t.framework.index], t, s, "REASON_SLAVE_REMOVED");
       }
       allocator.removeAgent(a.id);
       agents[a.idx] = null;
