@@ -762,7 +762,7 @@ public final class ScenarioLoader {
 
   private List<String> groupNames(Scenario.Agents g) {
     if (g.preset() == null) {
-      return List.of(g.name());
+      return g.name() == null ? List.of() : List.of(g.name()); // a group without a name is reported
     }
     return catalog.googleCell(g.scale()).stream().map(AgentGroup::name).toList();
   }
@@ -1650,14 +1650,20 @@ public final class ScenarioLoader {
           return true;
         }
         TreeMap<String, Integer> groups = new TreeMap<>();
+        boolean unnamed = false; // a group without a name (reported) may be the one meant
         for (Scenario.Agents a : cluster.agents()) {
           if (a.preset() != null) {
             catalog.googleCell(a.scale()).forEach(g -> groups.put(g.name(), g.count()));
+          } else if (a.name() == null) {
+            unnamed = true;
           } else {
             groups.put(a.name(), a.count());
           }
         }
         if (kind.equals("agents")) {
+          if (!groups.containsKey(name) && unnamed) {
+            return true;
+          }
           if (!groups.containsKey(name)) {
             error(at, path, "unknown agent group '" + name + "'" + DidYouMean.hint(name, groups.keySet())
                 + "; groups: " + String.join(", ", groups.keySet()));
@@ -1673,6 +1679,9 @@ public final class ScenarioLoader {
           k = dash < 0 ? -1 : Integer.parseInt(name.substring(dash + 1));
         } catch (NumberFormatException e) {
           k = -1;
+        }
+        if (count == null && unnamed) {
+          return true;
         }
         if (count == null || k < 1 || k > count) {
           List<String> examples = new ArrayList<>();

@@ -104,6 +104,20 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void agentGroupWithoutName_isReportedNotACrash() {
+    // a null entry and one without a name: both reported, and a fault naming agents is not flagged
+    // as unknown, as the unnamed group may be the one it means
+    List<String> e = errors(MINIMAL.replace("- {name: small, count: 2, resources: {cpus: 4, mem: 8GB}}",
+        "- {name: small, count: 2, resources: {cpus: 4, mem: 8GB}}\n    - {count: 2, resources: {cpus: 4}}")
+        + "faults:\n  - {at: 1s, crash: agents other}\n", "cluster.agents[2]=~");
+    assertEquals(List.of(
+        "s.yaml:5:7: cluster.agents[1].name: is required",
+        "--set cluster.agents[2]=~: cluster.agents[2].name: is required",
+        "--set cluster.agents[2]=~: cluster.agents[2].resources: is required, e.g. {cpus: 4, mem: 8192, disk: 100000}"),
+        e);
+  }
+
+  @Test
   void yamlSyntaxError_hasLine() {
     List<String> e = errors("name: x\ncluster: {agents: [\n  - oops: : :\n");
     assertEquals(1, e.size());
