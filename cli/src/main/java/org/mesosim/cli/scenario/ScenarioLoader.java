@@ -200,19 +200,23 @@ public final class ScenarioLoader {
     return dflt;
   }
 
-  /** A number (YAML int or float, or a numeric string; not {@code .nan}). NaN after an error. */
+  /** A finite number (YAML int or float, or a numeric string; not {@code .inf}, {@code .nan}). NaN after an error. */
   private double number(YNode n, String path) {
-    if (n.isScalar() && n.value() instanceof Number num && !Double.isNaN(num.doubleValue())) {
-      return num.doubleValue();
-    }
-    if (n.isScalar() && n.value() instanceof String s) {
+    double v = Double.NaN;
+    if (n.isScalar() && n.value() instanceof Number num) {
+      v = num.doubleValue();
+    } else if (n.isScalar() && n.value() instanceof String s) {
       try {
-        return new BigDecimal(s.trim()).doubleValue();
+        v = new BigDecimal(s.trim()).doubleValue();
       } catch (NumberFormatException e) {
-        // fall through
+        // reported below
       }
     }
-    error(n, path, "expected a number, not " + n.describe());
+    if (Double.isFinite(v)) {
+      return v;
+    }
+    error(n, path, n.value() instanceof Double ? "expected a finite number, not " + n.describe() // .inf, .nan
+        : Double.isInfinite(v) ? "is too large" : "expected a number, not " + n.describe());
     return Double.NaN;
   }
 

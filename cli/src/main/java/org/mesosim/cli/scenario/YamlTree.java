@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -24,6 +25,10 @@ public final class YamlTree {
 
   /** Marks, in the anchors map, that an alias named no anchor (not a valid anchor name). */
   private static final String BROKEN_ALIAS = " broken";
+
+  /** YAML 1.1's and 1.2's spellings of infinity and not-a-number. */
+  private static final Pattern INFINITY = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
+  private static final Pattern NOT_A_NUMBER = Pattern.compile("\\.(nan|NaN|NAN)");
 
   /** The YAML merge key. */
   private static final String MERGE_KEY = "<<";
@@ -189,8 +194,18 @@ public final class YamlTree {
         Object v = n instanceof BigInteger b ? b : (Object) n.longValue();
         return YNode.scalar(here, v, p.getText());
       }
-      case VALUE_NUMBER_FLOAT:
-        return YNode.scalar(here, p.getDoubleValue(), p.getText());
+      case VALUE_NUMBER_FLOAT: {
+        // YAML's infinity and not-a-number (.inf, -.inf, .nan), which Jackson reports as floats but
+        // cannot convert: values, so that the key's own check reports them with its path
+        String raw = p.getText();
+        if (INFINITY.matcher(raw).matches()) {
+          return YNode.scalar(here, raw.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY, raw);
+        }
+        if (NOT_A_NUMBER.matcher(raw).matches()) {
+          return YNode.scalar(here, Double.NaN, raw);
+        }
+        return YNode.scalar(here, p.getDoubleValue(), raw);
+      }
       case VALUE_TRUE:
       case VALUE_FALSE: {
         boolean b = t == JsonToken.VALUE_TRUE;

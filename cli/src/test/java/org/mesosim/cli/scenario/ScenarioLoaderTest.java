@@ -118,6 +118,35 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void infinityAndNotANumber_reportedAtTheirKeys_withTheFilesOtherProblems() {
+    // YAML's .inf and .nan are numbers Jackson cannot convert: they failed the whole file as a
+    // "YAML syntax error: Malformed numeric value", hiding every other problem
+    List<String> e = errors("""
+        name: tiny
+        cluster:
+          network: {loss: .nan}
+          agents:
+            - {name: small, count: -.Inf, resources: {cpus: 4, mem: 8GB}}
+        frameworks:
+          - name: A
+            workload:
+              synthetic:
+                jobs: .inf
+                task: {resources: {cpus: 1, mem: 512MB}, duration: .inf, failureProbability: .NaN}
+        """, "cluster.agents[0].resources.cpus=+.inf");
+    assertEquals(List.of(
+        "s.yaml:3:19: cluster.network.loss: expected a finite number, not .nan",
+        "s.yaml:5:28: cluster.agents[0].count: expected a whole number, not -.Inf",
+        "--set cluster.agents[0].resources.cpus=+.inf: cluster.agents[0].resources.cpus: expected a finite number,"
+            + " not +.inf",
+        "s.yaml:10:15: frameworks[0].workload.synthetic.jobs: expected a whole number, not .inf",
+        "s.yaml:11:60: frameworks[0].workload.synthetic.task.duration: '.inf' is not a duration; expected a number"
+            + " with a unit (us, ms, s, m, h, d), e.g. 250ms, 5s, 10m, or a bare number of seconds",
+        "s.yaml:11:86: frameworks[0].workload.synthetic.task.failureProbability: expected a finite number, not .NaN"),
+        e);
+  }
+
+  @Test
   void yamlSyntaxError_hasLine() {
     List<String> e = errors("name: x\ncluster: {agents: [\n  - oops: : :\n");
     assertEquals(1, e.size());
