@@ -1538,6 +1538,9 @@ public final class ScenarioLoader {
 
   // ---------------------------------------------------------------- faults
 
+  private static final String TARGET_FORMS =
+      "leading-master, master-N, agent GROUP-N, agents GROUP, framework NAME, zookeeper-N";
+
   private List<Scenario.Fault> faults(YNode n, Scenario.Cluster cluster, List<Scenario.Expanded> frameworks,
       long until) {
     List<Scenario.Fault> out = new ArrayList<>();
@@ -1556,8 +1559,9 @@ public final class ScenarioLoader {
         continue;
       }
       int before = problems.size();
-      YNode atN = m.get("at");
-      YNode everyN = m.get("every");
+      // a key with no value (`at:`, `crash: ~`) is missing: the fault has no time or no target
+      YNode atN = present(m.get("at"));
+      YNode everyN = present(m.get("every"));
       long at = -1;
       Scenario.Dist every = null;
       if ((atN == null) == (everyN == null)) {
@@ -1575,8 +1579,8 @@ public final class ScenarioLoader {
           every = null;
         }
       }
-      YNode crash = m.get("crash");
-      YNode partition = m.get("partition");
+      YNode crash = present(m.get("crash"));
+      YNode partition = present(m.get("partition"));
       FaultSpec.Action action = null;
       List<String> targets = new ArrayList<>();
       if ((crash == null) == (partition == null)) {
@@ -1595,6 +1599,10 @@ public final class ScenarioLoader {
         }
         for (int k = 0; k < items.size(); k++) {
           String pp = partition.isList() ? path + ".partition[" + k + "]" : path + ".partition";
+          if (items.get(k).isNull()) {
+            error(items.get(k), pp, "expected a target: " + TARGET_FORMS);
+            continue;
+          }
           String t = string(items.get(k), pp, null);
           if (t != null && checkTarget(t, items.get(k), pp, cluster, frameworks)) {
             targets.add(t);
@@ -1620,10 +1628,13 @@ public final class ScenarioLoader {
     return out;
   }
 
+  private static YNode present(YNode n) {
+    return n == null || n.isNull() ? null : n;
+  }
+
   /** Checks a fault target names something that exists; reports and returns false otherwise. */
   private boolean checkTarget(String t, YNode at, String path, Scenario.Cluster cluster,
       List<Scenario.Expanded> frameworks) {
-    String forms = "leading-master, master-N, agent GROUP-N, agents GROUP, framework NAME, zookeeper-N";
     if (t.equals("leading-master")) {
       return true;
     }
@@ -1640,7 +1651,7 @@ public final class ScenarioLoader {
         }
         return true;
       } catch (NumberFormatException e) {
-        error(at, path, "'" + t + "' is not a target; expected " + forms);
+        error(at, path, "'" + t + "' is not a target; expected " + TARGET_FORMS);
         return false;
       }
     }
@@ -1711,7 +1722,7 @@ public final class ScenarioLoader {
         return true;
       }
       default:
-        error(at, path, "'" + t + "' is not a target; expected " + forms);
+        error(at, path, "'" + t + "' is not a target; expected " + TARGET_FORMS);
         return false;
     }
   }

@@ -310,6 +310,30 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void faultKeysWithoutValues_areMissingTimesAndTargets() {
+    // these passed validation, and the run then failed with exit code 1 ("a fault needs a target")
+    String yaml = MINIMAL + """
+        until: 1h
+        faults:
+          - {at: 1m, crash: ~}
+          - {at: ~, crash: leading-master}
+          - {at: 1m, partition: [agent small-1, ~]}
+          - {at: 1m, partition:}
+          - {every:, crash: leading-master}
+          - {at: 1m, crash: leading-master, restartAfter: ~}
+        """;
+    assertEquals(List.of(
+        "s.yaml:13:5: faults[0]: needs exactly one of crash or partition",
+        "s.yaml:14:5: faults[1]: needs exactly one of at (a time) or every (a distribution)",
+        "s.yaml:15:41: faults[2].partition[1]: expected a target: leading-master, master-N, agent GROUP-N,"
+            + " agents GROUP, framework NAME, zookeeper-N",
+        "s.yaml:16:5: faults[3]: needs exactly one of crash or partition",
+        "s.yaml:17:5: faults[4]: needs exactly one of at (a time) or every (a distribution)"),
+        errors(yaml));
+    assertEquals(1, load(MINIMAL + "faults: [{at: 1m, crash: leading-master, restartAfter: ~}]\n").faults().size());
+  }
+
+  @Test
   void allocatorOptionOutOfRange_isBadInputWithItsLine() {
     String yaml = MINIMAL + """
         allocator:
