@@ -46,6 +46,8 @@ import org.mesosim.model.config.ZooKeeperConfig;
  * <p>Not thread-safe: one loader per thread (cheap to create).
  */
 public final class ScenarioLoader {
+  /** The most tasks one job may have (SyntheticWorkload's limit). */
+  private static final long MAX_TASKS_PER_JOB = 10_000_000;
   private static final Pattern SCENARIO_NAME = Pattern.compile("[a-z0-9-]+");
   private static final Pattern FRAMEWORK_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._]*");
@@ -1214,15 +1216,19 @@ public final class ScenarioLoader {
     YNode tpj = m.get("tasksPerJob");
     if (tpj != null && !tpj.isNull()) {
       if (tpj.isScalar()) {
-        long k = integer(tpj, path + ".tasksPerJob", 1, 1, 10_000_000);
+        long k = integer(tpj, path + ".tasksPerJob", 1, 1, MAX_TASKS_PER_JOB);
         tasksPerJob = new Scenario.Dist(new Distribution.Constant(k), false);
       } else {
         Scenario.Dist d = dist(tpj, path + ".tasksPerJob", false);
         double least = d == null ? 1 : d.value() instanceof Distribution.Constant k ? k.value()
             : d.value() instanceof Distribution.Empirical em ? java.util.Collections.min(em.values()) : 1;
+        double most = d == null ? 1 : d.value() instanceof Distribution.Constant k ? k.value()
+            : d.value() instanceof Distribution.Empirical em ? java.util.Collections.max(em.values()) : 1;
         if (least < 1) { // samples of the others are rounded, at least 1 (SyntheticSpec)
           error(tpj, path + ".tasksPerJob", "every value must be >= 1 (a job has at least one task), not "
               + fmt(least));
+        } else if (Math.round(most) > MAX_TASKS_PER_JOB) { // as for a plain number; SyntheticWorkload stops there
+          error(tpj, path + ".tasksPerJob", "every value must be <= " + MAX_TASKS_PER_JOB + ", not " + fmt(most));
         } else if (d != null) {
           tasksPerJob = d;
         }

@@ -9,11 +9,14 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.mesosim.allocators.AllocatorRegistry;
+import org.mesosim.engine.BadInputException;
 import org.mesosim.engine.random.RandomStreams;
 import org.mesosim.model.allocation.AllocatorPolicy;
 import org.mesosim.model.config.AgentGroup;
 import org.mesosim.model.config.FrameworkConfig;
+import org.mesosim.model.workload.JobSpec;
 import org.mesosim.model.workload.Workload;
+import org.mesosim.model.workload.WorkloadStats;
 import org.mesosim.workloads.FieldFilter;
 import org.mesosim.workloads.SyntheticSpec;
 import org.mesosim.workloads.TraceFormat;
@@ -135,7 +138,9 @@ public final class StandardCatalog implements ScenarioCatalog {
     for (Scenario.Expanded e : s.expanded()) {
       Scenario.Framework f = e.spec();
       if (!(f.workload() instanceof Scenario.Trace t)) {
-        out.add(workload(f.workload(), e.name(), null, null));
+        FrameworkConfig.WorkloadFactory w = workload(f.workload(), e.name(), null, null);
+        String source = s.file() + " (frameworks[" + entryIndex(s, f) + "].workload.synthetic)";
+        out.add(f.workload() instanceof Scenario.Synthetic ? streams -> located(w.open(streams), source) : w);
         continue;
       }
       TraceSpec spec = traceSpec(t);
@@ -165,6 +170,38 @@ public final class StandardCatalog implements ScenarioCatalog {
       RandomStreams streams, String framework) {
     Workload scaled = Workloads.loadScaled(w, t.loadScale(), streams, framework);
     return Workloads.fitChecked(scaled, agents, source, framework);
+  }
+
+  /**
+   * A synthetic workload whose bad input, found only while it runs (a tasksPerJob draw too large),
+   * names the scenario file and the framework entry, as a trace's does.
+   */
+  private static Workload located(Workload w, String source) {
+    return new Workload() {
+      @Override
+      public JobSpec next() {
+        try {
+          return w.next();
+        } catch (BadInputException e) {
+          throw new BadInputException(source + ": " + e.getMessage(), e);
+        }
+      }
+
+      @Override
+      public boolean endless() {
+        return w.endless();
+      }
+
+      @Override
+      public WorkloadStats stats() {
+        return w.stats();
+      }
+
+      @Override
+      public void close() {
+        w.close();
+      }
+    };
   }
 
   /** The trace's file(s) and YAML path, for messages about its jobs. */

@@ -66,6 +66,30 @@ class RealRunsTest {
   }
 
   @Test
+  void tasksPerJobDrawTooLarge_isBadInputNamingTheScenarioAndFramework() throws Exception {
+    // a distribution's tail can draw more tasks than a job may have; found only while running, it
+    // was an internal error (exit code 1, "--debug shows the stack trace")
+    Path scenario = dir.resolve("s.yaml");
+    java.nio.file.Files.writeString(scenario, """
+        name: tiny
+        cluster:
+          agents: [{name: small, resources: {cpus: 4, mem: 8GB}}]
+        frameworks:
+          - name: A
+            workload:
+              synthetic:
+                jobs: 2
+                tasksPerJob: {uniform: {min: 1, max: 1.0e30}}
+                task: {resources: {cpus: 1, mem: 512MB}, duration: 10s}
+        """);
+    String[] r = run(terminal(false), "run", scenario.toString(), "--out", dir.resolve("r").toString());
+    assertEquals(Integer.toString(ExitCodes.BAD_INPUT), r[0], r[2]);
+    assertEquals(scenario + " (frameworks[0].workload.synthetic): tasksPerJob drew 9223372036854775807 tasks for job 1"
+        + " of framework A (more than 10,000,000); bound its distribution", r[2].strip());
+    assertTrue(java.nio.file.Files.notExists(dir.resolve("r").resolve("summary.json")));
+  }
+
+  @Test
   void bench_printsThroughputFigures() {
     assumeTrue(ExampleScenariosTest.runnable(), "the model and hierarchical-drf are not merged yet");
     String[] r = run(terminal(false), "bench", "--agents", "20", "--tasks", "500", "--frameworks", "2");

@@ -147,6 +147,18 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void tasksPerJob_constantOrEmpiricalValueAboveTheLimit_isAnError() {
+    // they passed validation, and the run then failed when the value was drawn
+    assertEquals(List.of("--set frameworks[0].workload.synthetic.tasksPerJob={empirical: [4, 20000000]}:"
+        + " frameworks[0].workload.synthetic.tasksPerJob: every value must be <= 10000000, not 20000000"),
+        errors(MINIMAL, "frameworks[0].workload.synthetic.tasksPerJob={empirical: [4, 20000000]}"));
+    assertEquals(List.of("--set frameworks[0].workload.synthetic.tasksPerJob={constant: 10000001}:"
+        + " frameworks[0].workload.synthetic.tasksPerJob: every value must be <= 10000000, not 10000001"),
+        errors(MINIMAL, "frameworks[0].workload.synthetic.tasksPerJob={constant: 10000001}"));
+    load(MINIMAL, "frameworks[0].workload.synthetic.tasksPerJob={empirical: [1, 10000000]}");
+  }
+
+  @Test
   void yamlSyntaxError_hasLine() {
     List<String> e = errors("name: x\ncluster: {agents: [\n  - oops: : :\n");
     assertEquals(1, e.size());

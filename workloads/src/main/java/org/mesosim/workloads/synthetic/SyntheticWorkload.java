@@ -2,6 +2,7 @@ package org.mesosim.workloads.synthetic;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mesosim.engine.BadInputException;
 import org.mesosim.engine.SimTime;
 import org.mesosim.engine.random.Distribution;
 import org.mesosim.engine.random.RandomStreams;
@@ -29,11 +30,13 @@ public final class SyntheticWorkload implements Workload {
   private final Distribution.Sampler arrivals;
   private final Distribution.Sampler tasks;
   private final Distribution.Sampler durations;
+  private final String frameworkName;
   private long made;
   private long time;
 
   public SyntheticWorkload(SyntheticSpec spec, RandomStreams streams, String frameworkName) {
     this.spec = spec;
+    this.frameworkName = frameworkName;
     String base = "workload/" + frameworkName + "/";
     this.arrivals = spec.arrival() == null ? null : spec.arrival().sampler(streams.stream(base + "arrivals"));
     this.tasks = spec.tasksPerJob().sampler(streams.stream(base + "tasks"));
@@ -52,7 +55,9 @@ public final class SyntheticWorkload implements Workload {
     }
     long n = Math.max(1, Math.round(tasks.sample()));
     if (n > 10_000_000) {
-      throw new IllegalArgumentException("tasksPerJob drew " + n + " tasks for one job (more than 10,000,000)");
+      // bad input found only now (a distribution's tail): exit code 2, not an internal error
+      throw new BadInputException("tasksPerJob drew " + n + " tasks for job " + made + " of framework " + frameworkName
+          + " (more than 10,000,000); bound its distribution");
     }
     List<TaskSpec> list = new ArrayList<>((int) n);
     for (int i = 0; i < n; i++) {
