@@ -248,8 +248,9 @@ public final class SweepCommand implements Callable<Integer> {
         for (Problem q : e.problems()) {
           // a problem of a grid value is reported at that value in the sweep file
           Loc at = valueLocs.get(q.loc().source());
+          // a problem of the override itself (its path) has no YAML path of its own
           Problem shown = at == null ? q : new Problem(at, "grid." + q.loc().source().substring("--set ".length()),
-              q.path() + ": " + q.message());
+              q.path().isEmpty() ? q.message() : q.path() + ": " + q.message());
           gridProblems.putIfAbsent(shown.toString(), shown);
         }
       }

@@ -546,6 +546,15 @@ class CommandsTest {
         + " policy 'fiffo'"), lines.get(0));
     assertEquals(grid + ":3:46: grid.frameworks[0].scheduler.refuseSeconds=-5: frameworks[0].scheduler.refuseSeconds:"
         + " '-5': a duration must not be negative", lines.get(1));
+    Path paths = write("grid3.yaml", """
+        scenario: good.yaml
+        grid: {"a..b": [1], "frameworks[5].name": [x]}
+        """);
+    Cli p = Cli.run(services(), "sweep", paths.toString(), "--out", dir.resolve("p").toString());
+    assertEquals(ExitCodes.BAD_INPUT, p.code, p.toString());
+    assertEquals(List.of(paths + ":2:17: grid.a..b=1: 'a..b' has an empty key (at character 3)",
+        paths + ":2:44: grid.frameworks[5].name=x: index 5 is out of range (the list has 1 item)"),
+        List.of(p.err.strip().split("\n")));
     Cli zero = Cli.run(services(), "sweep", grid.toString(), "--parallel", "0");
     assertEquals(ExitCodes.BAD_INPUT, zero.code, zero.toString());
     assertTrue(zero.err.startsWith("--parallel: must be >= 1, not 0"), zero.err);
