@@ -356,6 +356,20 @@ class CommandsTest {
   }
 
   @Test
+  void sweep_missingOrNonUtf8File_exit2SayingWhy() throws Exception {
+    // they read "x.yaml: cannot read: x.yaml" and "cannot read: Input length = 1"
+    Path none = dir.resolve("none.yaml");
+    Cli r = Cli.run(services(), "sweep", none.toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
+    assertEquals(none + ": no such file", r.err.strip());
+    Path latin = dir.resolve("latin.yaml");
+    Files.write(latin, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xff, '\n'});
+    Cli l = Cli.run(services(), "sweep", latin.toString());
+    assertEquals(ExitCodes.BAD_INPUT, l.code, l.toString());
+    assertEquals(latin + ": is not UTF-8 text (a sweep file is a YAML text file)", l.err.strip());
+  }
+
+  @Test
   void sweep_gridKeySeedOrOverlappingGridKeys_exit2BeforeAnyRun() throws Exception {
     write("good.yaml", GOOD);
     // the rows would claim seeds and values that did not run: the sweep's seeds override grid.seed,
