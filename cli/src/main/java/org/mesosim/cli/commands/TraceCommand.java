@@ -41,6 +41,9 @@ public final class TraceCommand implements Runnable {
           + org.mesosim.cli.scenario.DidYouMean.hint(format, known) + "; known: " + String.join(", ", known));
     }
     for (Path f : files) {
+      if (Files.isDirectory(f)) {
+        throw new BadInputException(f + ": is a folder; name its trace files (e.g. " + f.resolve("*.gz") + ")");
+      }
       if (!Files.isRegularFile(f)) {
         throw new BadInputException(f + ": no such file");
       }

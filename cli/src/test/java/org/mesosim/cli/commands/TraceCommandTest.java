@@ -45,6 +45,10 @@ class TraceCommandTest {
         + " swf", f.err.strip());
     Cli m = Cli.run(Services.standard(), "trace", "inspect", dir.resolve("none.swf").toString(), "--format", "swf");
     assertEquals(ExitCodes.BAD_INPUT, m.code);
+    assertEquals(dir.resolve("none.swf") + ": no such file", m.err.strip());
+    Cli d = Cli.run(Services.standard(), "trace", "inspect", dir.toString(), "--format", "swf");
+    assertEquals(ExitCodes.BAD_INPUT, d.code);
+    assertEquals(dir + ": is a folder; name its trace files (e.g. " + dir.resolve("*.gz") + ")", d.err.strip());
     Path bad = dir.resolve("bad.swf");
     Files.writeString(bad, "1 2 3\n");
     Cli b = Cli.run(Services.standard(), "trace", "inspect", bad.toString(), "--format", "swf");
