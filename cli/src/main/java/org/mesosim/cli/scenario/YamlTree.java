@@ -11,6 +11,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.TreeMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
@@ -23,8 +24,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class YamlTree {
   private static final YAMLFactory FACTORY = new YAMLFactory();
 
-  /** Marks, in the anchors map, that an alias named no anchor (not a valid anchor name). */
-  private static final String BROKEN_ALIAS = " broken";
+  /**
+   * The most values YAML aliases may add to a document. A scenario needs a few hundred at most; a
+   * document of aliases of aliases (a "billion laughs") would otherwise grow until the heap is gone.
+   */
+  static final long MAX_ALIAS_VALUES = 100_000;
 
   /** YAML 1.1's and 1.2's spellings of infinity and not-a-number. */
   private static final Pattern INFINITY = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
@@ -48,9 +52,9 @@ public final class YamlTree {
         problems.add(new Problem(Loc.of(source), "", "the file is empty"));
         return null;
       }
-      Map<String, YNode> anchors = new TreeMap<>();
+      Anchors anchors = new Anchors();
       YNode root = read(p, source, "", problems, anchors);
-      if (anchors.containsKey(BROKEN_ALIAS)) {
+      if (anchors.broken) {
         return null; // reported; the rest of the tree would only add follow-up errors
       }
       if (p.nextToken() != null) {
@@ -95,15 +99,25 @@ public final class YamlTree {
    * reports an alias as a plain string, so without this {@code resources: *big} would read as 'big').
    */
   private static YNode read(JsonParser p, String source, String path, List<Problem> problems,
-      Map<String, YNode> anchors) throws IOException {
+      Anchors anchors) throws IOException {
     JsonToken t = p.currentToken();
     Loc here = loc(source, p.currentTokenLocation());
     if (p instanceof YAMLParser y && y.isCurrentAlias()) {
-      YNode target = anchors.get(p.getText());
+      YNode target = anchors.byName.get(p.getText());
       if (target == null) {
         problems.add(new Problem(here, path, "YAML alias *" + p.getText() + " names no anchor (&" + p.getText()
             + ") defined before it"));
-        anchors.put(BROKEN_ALIAS, YNode.scalar(here, null, "null"));
+        anchors.broken = true;
+        return YNode.scalar(here, null, "null");
+      }
+      if (anchors.broken) {
+        return YNode.scalar(here, null, "null"); // the tree is not used
+      }
+      anchors.copied += size(target, MAX_ALIAS_VALUES - anchors.copied + 1);
+      if (anchors.copied > MAX_ALIAS_VALUES) {
+        problems.add(new Problem(here, path, "YAML aliases here add more than " + String.format(Locale.ROOT, "%,d", MAX_ALIAS_VALUES)
+            + " values to the document (aliases of aliases?); a scenario needs far fewer"));
+        anchors.broken = true;
         return YNode.scalar(here, null, "null");
       }
       return copy(target);
@@ -111,9 +125,39 @@ public final class YamlTree {
     String anchor = p instanceof YAMLParser y ? y.getObjectId() : null;
     YNode node = readNode(p, t, here, source, path, problems, anchors);
     if (anchor != null) {
-      anchors.put(anchor, node);
+      anchors.byName.put(anchor, node);
     }
     return node;
+  }
+
+  /** The anchors seen so far and what their aliases have added. */
+  private static final class Anchors {
+    final Map<String, YNode> byName = new TreeMap<>();
+    /** An alias named no anchor, or aliases added too much (reported): the tree is not used. */
+    boolean broken;
+    /** Values (scalars, mappings and lists) the aliases have added so far. */
+    long copied;
+  }
+
+  /** The number of values in {@code n}, counting no further than {@code limit}. */
+  private static long size(YNode n, long limit) {
+    long total = 1;
+    if (n.isMap()) {
+      for (YNode v : n.entries().values()) {
+        if (total > limit) {
+          break;
+        }
+        total += size(v, limit - total);
+      }
+    } else if (n.isList()) {
+      for (YNode v : n.items()) {
+        if (total > limit) {
+          break;
+        }
+        total += size(v, limit - total);
+      }
+    }
+    return total;
   }
 
   /** A deep copy keeping every location (an alias must not share nodes that --set may change). */
@@ -135,7 +179,7 @@ public final class YamlTree {
   }
 
   private static YNode readNode(JsonParser p, JsonToken t, Loc here, String source, String path,
-      List<Problem> problems, Map<String, YNode> anchors) throws IOException {
+      List<Problem> problems, Anchors anchors) throws IOException {
     switch (t) {
       case START_OBJECT: {
         YNode m = YNode.map(here);
@@ -150,10 +194,10 @@ public final class YamlTree {
             // YAML merge key: `<<: *base` or `<<: [*a, *b]` adds the mappings' keys this one lacks
             List<YNode> sources = child.isList() ? child.items() : List.of(child);
             for (YNode src : sources) {
-              if (!src.isMap()) {
+              if (!src.isMap() && !anchors.broken) { // a broken alias is reported already
                 problems.add(new Problem(keyLoc, childPath, "a merge key (<<) takes a mapping or a list of"
                     + " mappings, such as *base, not " + src.describe()));
-              } else {
+              } else if (src.isMap()) {
                 merges.add(src);
               }
             }

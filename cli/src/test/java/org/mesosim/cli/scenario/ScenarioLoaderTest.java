@@ -215,6 +215,23 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void yamlAliasesOfAliases_stopAtALimitInsteadOfExhaustingTheHeap() {
+    // nine levels of ten aliases each would be 10^9 values: validate ran out of memory (exit code 1)
+    StringBuilder laughs = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 10; i++) {
+      laughs.append("a").append(i).append(": &a").append(i).append(" [")
+          .append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1)))).append("]\n");
+    }
+    String yaml = MINIMAL.replace("name: tiny\n", "name: tiny\ndescription:\n  " + laughs.toString()
+        .replace("\n", "\n  ").strip() + "\n  <<: *a9\n");
+    assertEquals(List.of("s.yaml:7:47: description.a4[7]: YAML aliases here add more than 100,000 values to the"
+        + " document (aliases of aliases?); a scenario needs far fewer"), errors(yaml));
+    // many aliases of a small anchor are fine
+    assertEquals(2001, load(MINIMAL + "faults: [&f {at: 1s, crash: leading-master}, "
+        + String.join(", ", java.util.Collections.nCopies(2000, "*f")) + "]\n").faults().size());
+  }
+
+  @Test
   void agentGroupWithoutResources_reportedOnceWithItsLine() {
     List<String> e = errors(MINIMAL.replace(", resources: {cpus: 4, mem: 8GB}", ""));
     assertEquals(List.of("s.yaml:4:7: cluster.agents[0].resources: is required, e.g. {cpus: 4, mem: 8192, disk: 100000}"), e);
