@@ -3,10 +3,8 @@ package org.mesosim.cli.commands;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,16 +97,9 @@ public final class SweepCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Problem> problems = new ArrayList<>();
     String source = sweepFile.toString();
-    String text;
-    try {
-      text = Files.readString(sweepFile, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) { // as for a scenario file (ScenarioLoader.load)
-      throw new ScenarioException(List.of(new Problem(Loc.of(source), "", "no such file")));
-    } catch (MalformedInputException e) {
-      throw new ScenarioException(List.of(new Problem(Loc.of(source), "",
-          "is not UTF-8 text (a sweep file is a YAML text file)")));
-    } catch (IOException e) {
-      throw new ScenarioException(List.of(new Problem(Loc.of(source), "", "cannot read: " + e.getMessage())));
+    String text = YamlTree.readFile(sweepFile, "sweep file", problems);
+    if (text == null) {
+      throw new ScenarioException(problems);
     }
     YNode root = YamlTree.parse(text, source, problems);
     if (root == null) {

@@ -3,11 +3,8 @@ package org.mesosim.cli.scenario;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
@@ -80,19 +77,12 @@ public final class ScenarioLoader {
    * @throws ScenarioException with every problem found
    */
   public Scenario load(Path file, List<String> overrides) {
-    String source = file.toString();
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ScenarioException(List.of(new Problem(Loc.of(source), "", "no such file")));
-    } catch (MalformedInputException e) {
-      throw new ScenarioException(List.of(new Problem(Loc.of(source), "",
-          "is not UTF-8 text (a scenario is a YAML text file)")));
-    } catch (IOException e) {
-      throw new ScenarioException(List.of(new Problem(Loc.of(source), "", "cannot read: " + e.getMessage())));
+    List<Problem> unread = new ArrayList<>();
+    String text = YamlTree.readFile(file, "scenario", unread);
+    if (text == null) {
+      throw new ScenarioException(unread);
     }
-    return parse(text, source, file, overrides);
+    return parse(text, file.toString(), file, overrides);
   }
 
   /** Validates scenario text; {@code file} locates relative trace paths. */

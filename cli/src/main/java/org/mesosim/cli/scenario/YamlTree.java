@@ -8,6 +8,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.TreeMap;
 import java.util.List;
@@ -37,7 +42,38 @@ public final class YamlTree {
   /** The YAML merge key. */
   private static final String MERGE_KEY = "<<";
 
+  /**
+   * The largest scenario or sweep file read, in bytes. Such a file is a few kilobytes; SnakeYAML's
+   * reader takes time quadratic in the length of one value (3 MB: 6 s, 30 MB: over 10 minutes).
+   */
+  public static final long MAX_FILE_BYTES = 2_000_000;
+
   private YamlTree() {}
+
+  /**
+   * Reads a scenario or sweep file ({@code what}) as UTF-8 text.
+   *
+   * @return the text, or null after adding the problem to {@code problems}
+   */
+  public static String readFile(Path file, String what, List<Problem> problems) {
+    Loc at = Loc.of(file.toString());
+    try {
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES && Files.isRegularFile(file)) {
+        problems.add(new Problem(at, "", String.format(Locale.ROOT, "is %.1f MB; a %s is at most %d MB (it holds"
+            + " settings; workloads go in trace files)", size / 1e6, what, MAX_FILE_BYTES / 1_000_000)));
+        return null;
+      }
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      problems.add(new Problem(at, "", "no such file"));
+    } catch (MalformedInputException e) {
+      problems.add(new Problem(at, "", "is not UTF-8 text (a " + what + " is a YAML text file)"));
+    } catch (IOException e) {
+      problems.add(new Problem(at, "", "cannot read: " + e.getMessage()));
+    }
+    return null;
+  }
 
   /**
    * Parses one YAML document.

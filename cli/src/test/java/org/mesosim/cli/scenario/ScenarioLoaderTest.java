@@ -159,6 +159,22 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void fileOverTheSizeLimit_isRefusedUnread() throws Exception {
+    // one long value made SnakeYAML's reader quadratic: a 30 MB description ran for over ten minutes
+    Path big = dir.resolve("big.yaml");
+    Files.writeString(big, MINIMAL.replace("name: tiny\n", "name: tiny\ndescription: \"" + "a".repeat(2_100_000)
+        + "\"\n"));
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> new ScenarioLoader(new TestCatalog()).load(big, List.of()));
+    assertEquals(List.of(big + ": is 2.1 MB; a scenario is at most 2 MB (it holds settings; workloads go in trace"
+        + " files)"), e.problems().stream().map(Problem::toString).toList());
+    Path fine = dir.resolve("fine.yaml");
+    Files.writeString(fine, MINIMAL.replace("name: tiny\n", "name: tiny\ndescription: \"" + "a".repeat(100_000)
+        + "\"\n"));
+    new ScenarioLoader(new TestCatalog()).load(fine, List.of());
+  }
+
+  @Test
   void yamlSyntaxError_hasLine() {
     List<String> e = errors("name: x\ncluster: {agents: [\n  - oops: : :\n");
     assertEquals(1, e.size());
