@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.io.Reader;
 import java.math.BigInteger;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -19,15 +22,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
  * Reads YAML into {@link YNode} trees with source locations (Jackson's streaming YAML parser, so
  * each token's line and column are kept), and applies {@code --set PATH=VALUE} overrides.
  */
 public final class YamlTree {
-  private static final YAMLFactory FACTORY = new YAMLFactory();
+  private static final YAMLFactory FACTORY = new AnchoringFactory();
 
   /**
    * The most values YAML aliases may add to a document. A scenario needs a few hundred at most; a
@@ -159,11 +164,40 @@ public final class YamlTree {
       return copy(target);
     }
     String anchor = p instanceof YAMLParser y ? y.getObjectId() : null;
+    if (anchor == null && p instanceof AnchoringParser a) {
+      anchor = a.scalarAnchor();
+    }
     YNode node = readNode(p, t, here, source, path, problems, anchors);
     if (anchor != null) {
       anchors.byName.put(anchor, node);
     }
     return node;
+  }
+
+  /**
+   * Makes {@link AnchoringParser}s: Jackson's YAMLParser reports the anchor of a mapping or a list
+   * ({@code getObjectId()}) but not of a scalar ({@code mem: &m 4GB}), whose aliases then named no
+   * anchor.
+   */
+  private static final class AnchoringFactory extends YAMLFactory {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected YAMLParser _createParser(Reader r, IOContext ctxt) {
+      return new AnchoringParser(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r);
+    }
+  }
+
+  private static final class AnchoringParser extends YAMLParser {
+    AnchoringParser(IOContext ctxt, int parserFeatures, int yamlFeatures, LoaderOptions options, ObjectCodec codec,
+        Reader r) {
+      super(ctxt, parserFeatures, yamlFeatures, options, codec, r);
+    }
+
+    /** The anchor of the current scalar ({@code &m} in {@code mem: &m 4GB}), or null. */
+    String scalarAnchor() {
+      return _lastEvent instanceof ScalarEvent s ? s.getAnchor() : null;
+    }
   }
 
   /** The anchors seen so far and what their aliases have added. */

@@ -224,6 +224,17 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void yamlAliasOfAScalar_resolvesToTheAnchoredValue() {
+    // Jackson reports only a mapping's or a list's anchor: '*m' here "named no anchor"
+    Scenario s = load(MINIMAL.replace("resources: {cpus: 4, mem: 8GB}", "resources: {cpus: &c 4, mem: &m 8GB}")
+        .replace("cpus: 1, mem: 512MB", "cpus: 1, mem: *m") + "report: {charts: [&u utilization, shares, *u]}\n",
+        "cluster.agents[0].resources.cpus=2");
+    assertEquals(Resources.of(2, 8192), s.cluster().agents().get(0).resources());
+    assertEquals(Resources.of(1, 8192), ((Scenario.Synthetic) s.frameworks().get(0).workload()).task());
+    assertEquals(List.of("utilization", "shares"), s.charts());
+  }
+
+  @Test
   void yamlAliasWithoutAnchor_isAnError() {
     List<String> e = errors(MINIMAL.replace("resources: {cpus: 4, mem: 8GB}", "resources: *big"));
     assertEquals(List.of("s.yaml:4:42: cluster.agents[0].resources: YAML alias *big names no anchor (&big)"
