@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -53,6 +54,9 @@ public final class YamlTree {
    */
   public static final long MAX_FILE_BYTES = 2_000_000;
 
+  /** The deepest nesting of mappings and lists read. */
+  static final int MAX_NESTING = 100;
+
   private YamlTree() {}
 
   /**
@@ -87,7 +91,9 @@ public final class YamlTree {
    * @return the root, or null when the text could not be parsed or is empty
    */
   public static YNode parse(String text, String source, List<Problem> problems) {
+    JsonParser parser = null;
     try (JsonParser p = FACTORY.createParser(text)) {
+      parser = p;
       JsonToken t = p.nextToken();
       if (t == null) {
         problems.add(new Problem(Loc.of(source), "", "the file is empty"));
@@ -116,8 +122,9 @@ public final class YamlTree {
         problems.add(new Problem(new Loc(source, pm.getLine() + 1, pm.getColumn() + 1), "", "YAML syntax error: " + msg));
         return null;
       }
-      JsonLocation l = e.getLocation();
-      String msg = e.getOriginalMessage();
+      // a limit of Jackson's (nesting depth) has no location of its own: where the parser stopped
+      JsonLocation l = e.getLocation() != null || parser == null ? e.getLocation() : parser.currentLocation();
+      String msg = e.getOriginalMessage().replaceAll(", from `StreamReadConstraints[^`]*`\\)", ")");
       int nl = msg.indexOf('\n');
       if (nl > 0) {
         msg = msg.substring(0, nl);
@@ -181,6 +188,12 @@ public final class YamlTree {
    */
   private static final class AnchoringFactory extends YAMLFactory {
     private static final long serialVersionUID = 1L;
+
+    AnchoringFactory() {
+      // a scenario nests a few levels; reading is recursive, and Jackson's default limit (1000)
+      // could overflow the stack first ("error: stack overflow", exit code 1)
+      setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
+    }
 
     @Override
     protected YAMLParser _createParser(Reader r, IOContext ctxt) {

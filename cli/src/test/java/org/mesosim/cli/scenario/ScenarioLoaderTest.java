@@ -242,6 +242,14 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void nestingTooDeep_hasLineAndColumn_beforeTheStackOverflows() {
+    // Jackson's limit (1000) came without a location ("s.yaml: YAML syntax error: Document nesting
+    // depth …"), and reading that deep could overflow the stack first
+    assertEquals(List.of("s.yaml:2:114: YAML syntax error: Document nesting depth (101) exceeds the maximum"
+        + " allowed (100)"), errors("name: x\ndescription: " + "[".repeat(1005) + "]".repeat(1005) + "\n"));
+  }
+
+  @Test
   void yamlAliasesOfAliases_stopAtALimitInsteadOfExhaustingTheHeap() {
     // nine levels of ten aliases each would be 10^9 values: validate ran out of memory (exit code 1)
     StringBuilder laughs = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
