@@ -57,6 +57,31 @@ class TraceCommandTest {
   }
 
   @Test
+  void convert_stoppedByAMalformedRow_leavesThePreviousOutputAsItWas() throws Exception {
+    // the output was written in place: a failed conversion left it truncated at the bad row
+    Path good = dir.resolve("good.swf");
+    Files.writeString(good, """
+            1     0    5   100    2  -1  -1   2  200  -1  1  1  1  1  1  1  -1  -1
+            2    10    0    50    4  -1  -1   4  100  -1  0  2  1  1  1  1  -1  -1
+        """);
+    Path bad = dir.resolve("bad.swf");
+    Files.writeString(bad, Files.readString(good) + "3 20 x\n");
+    Path csv = dir.resolve("t.csv");
+    Cli c = Cli.run(Services.standard(), "trace", "convert", good.toString(), "--format", "swf", "--out", csv.toString());
+    assertEquals(ExitCodes.OK, c.code, c.toString());
+    String before = Files.readString(csv);
+    Cli b = Cli.run(Services.standard(), "trace", "convert", bad.toString(), "--format", "swf", "--out", csv.toString());
+    assertEquals(ExitCodes.BAD_INPUT, b.code, b.toString());
+    assertEquals(before, Files.readString(csv));
+    assertTrue(Files.notExists(dir.resolve("t.csv.partial")));
+    // the output may be the input
+    Cli self = Cli.run(Services.standard(), "trace", "convert", csv.toString(), "--format", "csv", "--out",
+        csv.toString());
+    assertEquals(ExitCodes.OK, self.code, self.toString());
+    assertEquals(before, Files.readString(csv));
+  }
+
+  @Test
   void inspect_lanlSample() {
     Path lanl = Examples.traces().resolve("LANL-CM5-1994-4.1-cln.first30000jobs.swf.gz");
     assumeTrue(Files.isRegularFile(lanl), "shared traces not present beside the repository: " + Examples.traces());

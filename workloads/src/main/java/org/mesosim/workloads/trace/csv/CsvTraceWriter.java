@@ -28,10 +28,15 @@ public final class CsvTraceWriter implements AutoCloseable {
   private long tasks;
 
   public CsvTraceWriter(Path file, List<String> fieldNames) {
+    this(file, fieldNames, file.getFileName().toString().endsWith(".gz"));
+  }
+
+  /** Writes {@code file}, gzip-compressed when {@code gzip} whatever its name (a {@code .partial} file). */
+  public CsvTraceWriter(Path file, List<String> fieldNames, boolean gzip) {
     this.fields = List.copyOf(fieldNames);
     try {
       OutputStream os = Files.newOutputStream(file);
-      if (file.getFileName().toString().endsWith(".gz")) {
+      if (gzip) {
         os = new GZIPOutputStream(os, 1 << 16);
       }
       this.out = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
