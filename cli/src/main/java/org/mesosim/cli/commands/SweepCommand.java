@@ -191,6 +191,8 @@ public final class SweepCommand implements Callable<Integer> {
         && nameNode.text().matches("[a-z0-9-]+"))) {
       problems.add(new Problem(nameNode.loc(), "name", "must match [a-z0-9-]+ (it names the output folder), not "
           + nameNode.describe()));
+    } else if (nameNode != null && nameNode.text().length() > ScenarioLoader.MAX_NAME_LENGTH) {
+      problems.add(new Problem(nameNode.loc(), "name", ScenarioLoader.nameTooLong(nameNode.text())));
     }
     if (parallel != null && parallel < 1) {
       problems.add(new Problem(Loc.of("--parallel"), "", "must be >= 1, not " + parallel));

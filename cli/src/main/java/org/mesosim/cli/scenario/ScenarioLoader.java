@@ -46,6 +46,12 @@ public final class ScenarioLoader {
   /** The most tasks one job may have (SyntheticWorkload's limit). */
   private static final long MAX_TASKS_PER_JOB = 10_000_000;
   private static final Pattern SCENARIO_NAME = Pattern.compile("[a-z0-9-]+");
+
+  /**
+   * The longest scenario (or sweep) name: it names the output folder, and file systems allow 255
+   * bytes per name ({@code compare} adds {@code -compare}).
+   */
+  public static final int MAX_NAME_LENGTH = 200;
   private static final Pattern FRAMEWORK_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._]*");
   private static final Pattern MEM = Pattern.compile("(?i)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(B|KB|MB|GB|TB|K|M|G|T)?\\s*");
@@ -490,6 +496,8 @@ public final class ScenarioLoader {
       error(root, "name", "is required (lowercase letters, digits and '-'; it names the output folder)");
     } else if (name != null && !SCENARIO_NAME.matcher(name).matches()) { // null: string() said why
       error(nameNode, "name", "must match [a-z0-9-]+ (it names the output folder), not '" + name + "'");
+    } else if (name != null && name.length() > MAX_NAME_LENGTH) {
+      error(nameNode, "name", nameTooLong(name));
     }
     String description = string(m.get("description"), "description", "");
     long seed = integer(m.get("seed"), "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -1622,6 +1630,11 @@ public final class ScenarioLoader {
       }
     }
     return out;
+  }
+
+  /** The problem of a name longer than {@link #MAX_NAME_LENGTH}. */
+  public static String nameTooLong(String name) {
+    return "is " + name.length() + " characters long; it names the output folder, so at most " + MAX_NAME_LENGTH;
   }
 
   private static YNode present(YNode n) {

@@ -569,6 +569,11 @@ class CommandsTest {
     assertEquals(List.of(paths + ":2:17: grid.a..b=1: 'a..b' has an empty key (at character 3)",
         paths + ":2:44: grid.frameworks[5].name=x: index 5 is out of range (the list has 1 item)"),
         List.of(p.err.strip().split("\n")));
+    Path longName = write("grid4.yaml", "name: " + "a".repeat(201) + "\nscenario: good.yaml\n");
+    Cli n = Cli.run(services(), "sweep", longName.toString());
+    assertEquals(ExitCodes.BAD_INPUT, n.code, n.toString());
+    assertEquals(longName + ":1:7: name: is 201 characters long; it names the output folder, so at most 200",
+        n.err.strip());
     Cli zero = Cli.run(services(), "sweep", grid.toString(), "--parallel", "0");
     assertEquals(ExitCodes.BAD_INPUT, zero.code, zero.toString());
     assertTrue(zero.err.startsWith("--parallel: must be >= 1, not 0"), zero.err);

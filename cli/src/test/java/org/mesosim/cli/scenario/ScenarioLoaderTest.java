@@ -175,6 +175,15 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void nameLongerThanAFolderNameMayBe_isAnError() {
+    // validate passed; run failed with exit code 1 ("File name too long")
+    String longName = "a".repeat(300);
+    assertEquals(List.of("s.yaml:1:7: name: is 300 characters long; it names the output folder, so at most 200"),
+        errors(MINIMAL.replace("name: tiny", "name: " + longName)));
+    assertEquals("a".repeat(200), load(MINIMAL.replace("name: tiny", "name: " + "a".repeat(200))).name());
+  }
+
+  @Test
   void yamlSyntaxError_hasLine() {
     List<String> e = errors("name: x\ncluster: {agents: [\n  - oops: : :\n");
     assertEquals(1, e.size());
