@@ -27,6 +27,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads YAML into {@link YNode} trees with source locations (Jackson's streaming YAML parser, so
@@ -122,6 +123,12 @@ public final class YamlTree {
         problems.add(new Problem(new Loc(source, pm.getLine() + 1, pm.getColumn() + 1), "", "YAML syntax error: " + msg));
         return null;
       }
+      if (e.getCause() instanceof ReaderException r) {
+        // a character YAML does not allow (a control character): SnakeYAML gives its position only
+        problems.add(new Problem(at(source, text, r.getPosition()), "", String.format(Locale.ROOT,
+            "YAML syntax error: special character U+%04X is not allowed", r.getCodePoint())));
+        return null;
+      }
       // a limit of Jackson's (nesting depth) has no location of its own: where the parser stopped
       JsonLocation l = e.getLocation() != null || parser == null ? e.getLocation() : parser.currentLocation();
       String msg = e.getOriginalMessage().replaceAll(", from `StreamReadConstraints[^`]*`\\)", ")");
@@ -135,6 +142,21 @@ public final class YamlTree {
       problems.add(new Problem(Loc.of(source), "", "cannot read: " + e.getMessage()));
       return null;
     }
+  }
+
+  /** The line and column of the {@code codePoints}-th code point of {@code text}. */
+  private static Loc at(String source, String text, int codePoints) {
+    int end = codePoints <= text.codePointCount(0, text.length()) ? text.offsetByCodePoints(0, codePoints)
+        : text.length();
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < end; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new Loc(source, line, text.codePointCount(lineStart, end) + 1);
   }
 
   private static Loc loc(String source, JsonLocation l) {

@@ -184,6 +184,13 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void controlCharacter_reportedWhereItIs() {
+    // SnakeYAML gives only the character's position: it was reported at 1:1 as "special characters are not allowed"
+    assertEquals(List.of("s.yaml:2:15: YAML syntax error: special character U+0001 is not allowed"),
+        errors("name: x\ndescription: \"\u0001\"\n"));
+  }
+
+  @Test
   void yamlSyntaxError_hasLine() {
     List<String> e = errors("name: x\ncluster: {agents: [\n  - oops: : :\n");
     assertEquals(1, e.size());
