@@ -46,6 +46,12 @@ public final class YamlTree {
   private static final Pattern INFINITY = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
   private static final Pattern NOT_A_NUMBER = Pattern.compile("\\.(nan|NaN|NAN)");
 
+  /**
+   * Numbers only YAML 1.1 (this parser) reads as numbers: with a '_' ({@code 1_000}) or binary
+   * ({@code 0b101}); YAML 1.2 (editors, the JSON Schema) reads them as strings.
+   */
+  private static final Pattern ONLY_YAML_1_1_NUMBER = Pattern.compile("[-+]?(0b[01_]+|[0-9.]*_[0-9_.eE+-]*)");
+
   /** The YAML merge key. */
   private static final String MERGE_KEY = "<<";
 
@@ -142,6 +148,13 @@ public final class YamlTree {
       problems.add(new Problem(Loc.of(source), "", "cannot read: " + e.getMessage()));
       return null;
     }
+  }
+
+  private static Problem onlyYaml11Number(Loc here, String path, String raw, Number value) {
+    String plain = value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
+        ? Long.toString(d.longValue()) : String.valueOf(value);
+    return new Problem(here, path, "'" + raw + "' is read by YAML 1.1 as " + plain + " and by editors as the string '"
+        + raw + "': write " + plain + ", or quote it ('" + raw + "')");
   }
 
   /** The line and column of the {@code codePoints}-th code point of {@code text}. */
@@ -338,6 +351,8 @@ public final class YamlTree {
           // YAML 1.1 (this parser) reads 010 as octal 8; YAML 1.2 (editors, the schema) as 10
           problems.add(new Problem(here, path, "'" + p.getText() + "' has a leading zero, which YAML 1.1 reads as"
               + " octal (" + p.getNumberValue() + ") and editors as decimal: write it without the zero, or quote it"));
+        } else if (ONLY_YAML_1_1_NUMBER.matcher(p.getText()).matches()) {
+          problems.add(onlyYaml11Number(here, path, p.getText(), p.getNumberValue()));
         }
         Number n = p.getNumberValue();
         Object v = n instanceof BigInteger b ? b : (Object) n.longValue();
@@ -352,6 +367,9 @@ public final class YamlTree {
         }
         if (NOT_A_NUMBER.matcher(raw).matches()) {
           return YNode.scalar(here, Double.NaN, raw);
+        }
+        if (ONLY_YAML_1_1_NUMBER.matcher(raw).matches()) {
+          problems.add(onlyYaml11Number(here, path, raw, p.getDoubleValue()));
         }
         return YNode.scalar(here, p.getDoubleValue(), raw);
       }

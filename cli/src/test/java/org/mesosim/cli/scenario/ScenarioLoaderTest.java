@@ -191,6 +191,32 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void numbersOnlyYaml11Reads_areErrorsSayingHowToWriteThem() {
+    // YAML 1.2 (editors, the JSON Schema) reads these as strings; they became 1000, 5 and 0.5 silently
+    assertEquals(List.of(
+        "s.yaml:2:7: seed: '1_000' is read by YAML 1.1 as 1000 and by editors as the string '1_000': write 1000,"
+            + " or quote it ('1_000')",
+        "s.yaml:5:28: cluster.agents[0].count: '0b101' is read by YAML 1.1 as 5 and by editors as the string"
+            + " '0b101': write 5, or quote it ('0b101')",
+        "s.yaml:11:34: frameworks[0].workload.synthetic.task.resources.cpus: '0.5_0' is read by YAML 1.1 as"
+            + " 0.5 and by editors as the string '0.5_0': write 0.5, or quote it ('0.5_0')"),
+        errors("""
+            name: tiny
+            seed: 1_000
+            cluster:
+              agents:
+                - {name: small, count: 0b101, resources: {cpus: 4, mem: 8GB}}
+            frameworks:
+              - name: A
+                workload:
+                  synthetic:
+                    jobs: 3
+                    task: {resources: {cpus: 0.5_0, mem: 512MB}, duration: 10s}
+            """));
+    assertEquals(31, load(MINIMAL.replace("name: tiny", "name: tiny\nseed: 0x1F")).seed()); // a number in both
+  }
+
+  @Test
   void yamlSyntaxError_hasLine() {
     List<String> e = errors("name: x\ncluster: {agents: [\n  - oops: : :\n");
     assertEquals(1, e.size());
