@@ -136,15 +136,25 @@ public final class BenchCommand implements Callable<Integer> {
         ? Math.max(0, os.getProcessCpuTime()) : 0;
   }
 
+  /** Longest mean gap between a synthetic framework's jobs that --load may ask for. */
+  static final double MAX_JOB_GAP_SECONDS = 365 * 86_400.0;
+
+  /**
+   * Mean gap between one synthetic framework's jobs: the rate that keeps {@code load} of the
+   * agents' 16 cpus busy with one-cpu tasks of 60 s mean.
+   */
+  double jobGapSeconds() {
+    double slots = agents * 16.0;
+    double meanDuration = 60.0;
+    double tasksPerSecond = load * slots / meanDuration;
+    return frameworks * tasksPerJob / tasksPerSecond;
+  }
+
   /** The generated scenario's YAML. */
   String scenarioYaml() {
     long jobsTotal = (tasks + tasksPerJob - 1) / tasksPerJob;
     long jobsPerFramework = Math.max(1, (jobsTotal + frameworks - 1) / frameworks);
-    double slots = agents * 16.0;
-    double meanDuration = 60.0;
-    double tasksPerSecond = load * slots / meanDuration;
-    double jobGapSeconds = frameworks * tasksPerJob / tasksPerSecond;
-    long gapMicros = Math.max(1, Math.round(jobGapSeconds * SimTime.SECOND));
+    long gapMicros = Math.max(1, Math.round(jobGapSeconds() * SimTime.SECOND));
     return "name: bench\n"
         + "seed: " + seed + "\n"
         + "cluster:\n"
@@ -168,6 +178,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (agents < 1 || tasks < 1 || frameworks < 1 || tasksPerJob < 1 || !(load > 0)) {
       throw new BadInputException("bench: --agents, --tasks, --frameworks, --tasks-per-job and --load must be > 0");
     }
+    if (!Double.isFinite(load)) {
+      throw new BadInputException("bench: --load must be a finite number, not " + load);
+    }
     boolean google = workload.equals("google-like");
     if (!google && !workload.equals("synthetic")) {
       throw new BadInputException("bench: --workload must be synthetic or google-like, not '" + workload + "'");
@@ -177,6 +190,13 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (google && !(googleSeconds() > 0)) {
       throw new BadInputException("bench: --duration must be > 0");
+    }
+    if (!google && jobGapSeconds() > MAX_JOB_GAP_SECONDS) {
+      throw new BadInputException(String.format(Locale.ROOT, "bench: --load %s is too small: jobs would arrive %.3g s"
+          + " apart (at most a year)", load, jobGapSeconds()));
+    }
+    if (reports) {
+      org.mesosim.cli.OutputPaths.checkFolder("--out", out);
     }
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -99,6 +99,7 @@ public final class CompareCommand implements Callable<Integer> {
           + String.join(", ", unknown) + "; known: " + String.join(", ", parent.services().catalog().allocatorNames()));
     }
     Path dir = out != null ? out : Path.of("runs", base.name() + "-compare");
+    org.mesosim.cli.OutputPaths.checkFolder("--out", dir);
     List<RunRequest> requests = new ArrayList<>();
     for (String a : allocators) {
       List<String> overrides = new ArrayList<>(sets);

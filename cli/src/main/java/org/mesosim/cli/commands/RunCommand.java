@@ -70,6 +70,7 @@ public final class RunCommand implements Callable<Integer> {
       s = s.withSeed(seed);
     }
     Path dir = out != null ? out : Path.of("runs", s.name());
+    org.mesosim.cli.OutputPaths.checkFolder("--out", dir);
     boolean progress = !common.quiet && parent.services().terminal().getAsBoolean();
     List<String> kinds = eventKinds != null ? eventKinds : events ? List.of() : null;
     RunResult r = parent.services().runner().run(new RunRequest(s, sets, dir, checkInvariants, progress,

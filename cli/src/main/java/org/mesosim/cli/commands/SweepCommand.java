@@ -259,6 +259,7 @@ public final class SweepCommand implements Callable<Integer> {
       throw new ScenarioException(new ArrayList<>(gridProblems.values()));
     }
     Path dir = out != null ? out : Path.of("runs", name);
+    org.mesosim.cli.OutputPaths.checkFolder("--out", dir);
     Files.createDirectories(dir.resolve("runs"));
     ObjectMapper json = new ObjectMapper();
     List<Callable<Map<String, Object>>> tasks = new ArrayList<>();

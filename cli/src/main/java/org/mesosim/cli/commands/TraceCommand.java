@@ -100,6 +100,7 @@ public final class TraceCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       checkInput(trace, format, files);
+      org.mesosim.cli.OutputPaths.checkFile("--out", out);
       long jobs = trace.parent.services().traces().convert(format, files, skipMalformed, out);
       PrintWriter o = spec.commandLine().getOut();
       o.println("wrote " + out + " (" + jobs + " jobs)");

@@ -176,11 +176,46 @@ class CommandsTest {
   @Test
   void run_fileSystemError_saysWhatIsWrongWithTheFile() throws Exception {
     Path f = write("good.yaml", GOOD);
-    Path file = write("taken", "");
-    Cli r = Cli.run(services(), "run", f.toString(), "--out", file.toString());
+    Services failing = services().withRunner((req, progress) -> {
+      throw new java.nio.file.AccessDeniedException(req.outDir().resolve("summary.json").toString());
+    });
+    Cli r = Cli.run(failing, "run", f.toString(), "--out", dir.resolve("o").toString());
     assertEquals(ExitCodes.ERROR, r.code, r.toString());
-    assertEquals("error: " + file + ": is a file, where a folder is needed (--debug shows the stack trace)",
-        r.err.strip());
+    assertEquals("error: " + dir.resolve("o").resolve("summary.json") + ": permission denied (--debug shows the stack"
+        + " trace)", r.err.strip());
+  }
+
+  @Test
+  void outputFolderThatCannotBeOne_isBadInputBeforeAnyRun() throws Exception {
+    // a usage error (exit code 2), found before the runs; it was exit code 1 once the run tried to write
+    Path f = write("good.yaml", GOOD);
+    Path file = write("taken", "");
+    Path sweep = write("s.yaml", "scenario: good.yaml\n");
+    for (String[] args : new String[][] {{"run", f.toString()}, {"compare", f.toString(), "--allocators", "fifo"},
+        {"sweep", sweep.toString()}, {"bench", "--reports", "--agents", "1", "--tasks", "1"}}) {
+      for (Path out : List.of(file, file.resolve("sub"))) {
+        String[] withOut = java.util.Arrays.copyOf(args, args.length + 2);
+        withOut[args.length] = "--out";
+        withOut[args.length + 1] = out.toString();
+        Cli r = Cli.run(services(), withOut);
+        assertEquals(ExitCodes.BAD_INPUT, r.code, String.join(" ", withOut) + "\n" + r);
+        assertEquals("--out " + out + ": " + (out.equals(file) ? "" : file + " ") + "is a file, where a folder is"
+            + " needed", r.err.strip());
+      }
+    }
+    assertTrue(runner.seen.isEmpty(), "nothing ran");
+  }
+
+  @Test
+  void bench_loadThatGivesNoWorkload_isBadInput() {
+    Cli inf = Cli.run(services(), "bench", "--load", "Infinity");
+    assertEquals(ExitCodes.BAD_INPUT, inf.code, inf.toString());
+    assertEquals("bench: --load must be a finite number, not Infinity", inf.err.strip());
+    Cli tiny = Cli.run(services(), "bench", "--load", "1e-300");
+    assertEquals(ExitCodes.BAD_INPUT, tiny.code, tiny.toString());
+    assertEquals("bench: --load 1.0E-300 is too small: jobs would arrive 3.75e+299 s apart (at most a year)",
+        tiny.err.strip());
+    assertTrue(runner.seen.isEmpty(), "nothing ran");
   }
 
   @Test

@@ -38,6 +38,21 @@ class TraceCommandTest {
   }
 
   @Test
+  void convert_outThatCannotBeAFile_isBadInput() throws Exception {
+    Path swf = dir.resolve("t.swf");
+    Files.writeString(swf, "    1     0    5   100    2  -1  -1   2  200  -1  1  1  1  1  1  1  -1  -1\n");
+    Cli folder = Cli.run(Services.standard(), "trace", "convert", swf.toString(), "--format", "swf", "--out",
+        dir.toString());
+    assertEquals(ExitCodes.BAD_INPUT, folder.code, folder.toString());
+    assertEquals("--out " + dir + ": is a folder, where a file is needed", folder.err.strip());
+    Cli under = Cli.run(Services.standard(), "trace", "convert", swf.toString(), "--format", "swf", "--out",
+        swf.resolve("x.csv").toString());
+    assertEquals(ExitCodes.BAD_INPUT, under.code, under.toString());
+    assertEquals("--out " + swf.resolve("x.csv") + ": " + swf + " is a file, where a folder is needed",
+        under.err.strip());
+  }
+
+  @Test
   void inspect_badInput_exit2() throws Exception {
     Cli f = Cli.run(Services.standard(), "trace", "inspect", "x.swf", "--format", "sfw");
     assertEquals(ExitCodes.BAD_INPUT, f.code);
