@@ -173,12 +173,14 @@ public final class Workloads {
   }
 
   /**
-   * Stops the run at a job with a task larger than every agent of {@code agents} (see
+   * Stops the run at a job with a task larger than every agent of {@code agents} that the framework
+   * can be offered (with {@code gpuResources} false, agents with GPUs do not count; see
    * {@link AgentFitCheck}); {@code sourceName} (e.g. the trace file) and {@code frameworkName} go
    * into the message.
    */
-  public static Workload fitChecked(Workload w, List<AgentGroup> agents, String sourceName, String frameworkName) {
-    return new AgentFitCheck(w, agents, sourceName, frameworkName);
+  public static Workload fitChecked(Workload w, List<AgentGroup> agents, boolean gpuResources, String sourceName,
+      String frameworkName) {
+    return new AgentFitCheck(w, agents, gpuResources, sourceName, frameworkName);
   }
 
   /**

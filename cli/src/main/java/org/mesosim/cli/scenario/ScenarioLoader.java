@@ -634,6 +634,8 @@ public final class ScenarioLoader {
     boolean service;
     /** A synthetic task's resources; null when not synthetic or invalid. */
     Resources task;
+    /** {@code gpuResources}: agents with GPUs are offered to this framework. */
+    boolean gpuResources;
 
     EntryFacts(int index, YNode node) {
       this.index = index;
@@ -1064,6 +1066,7 @@ public final class ScenarioLoader {
     boolean checkpoint = bool(m.get("checkpoint"), path + ".checkpoint", false);
     boolean partitionAware = bool(m.get("partitionAware"), path + ".partitionAware", false);
     boolean gpus = bool(m.get("gpuResources"), path + ".gpuResources", false);
+    facts.gpuResources = gpus;
     SchedulerConfig scheduler = scheduler(m.get("scheduler"), path + ".scheduler");
     facts.service = scheduler.type() == SchedulerConfig.SchedulerType.SERVICE;
     Scenario.Workload workload = null;
@@ -1515,6 +1518,10 @@ public final class ScenarioLoader {
     return out;
   }
 
+  private static boolean hasGpus(Resources agent) {
+    return agent.get(ResourceNames.GPUS) > 0;
+  }
+
   private void checkTasksFit(Scenario.Cluster cluster, List<EntryFacts> entries) {
     List<Resources> machines = new ArrayList<>();
     for (Scenario.Agents a : cluster.agents()) {
@@ -1529,13 +1536,24 @@ public final class ScenarioLoader {
     }
     for (EntryFacts e : entries) {
       Resources task = e.task;
-      if (task != null && machines.stream().noneMatch(r -> r.contains(task))) {
+      if (task == null) {
+        continue;
+      }
+      String problem = null;
+      if (machines.stream().noneMatch(r -> r.contains(task))) {
+        problem = "a task (" + task + ") is larger than every agent; it could never run";
+      } else if (!e.gpuResources && machines.stream().noneMatch(r -> !hasGpus(r) && r.contains(task))) {
+        // Mesos offers an agent with GPUs only to GPU_RESOURCES frameworks (MESOS-5634), as every
+        // built-in policy does (AbstractOfferAllocator, HierarchicalDrfAllocator)
+        problem = "a task (" + task + ") fits only agents with gpus, which Mesos offers only to frameworks with"
+            + " gpuResources: true; it could never run";
+      }
+      if (problem != null) {
         YNode w = e.node.get("workload");
         YNode syn = w == null ? null : w.get("synthetic");
         YNode t = syn == null ? null : syn.get("task");
         YNode res = t == null ? null : t.get("resources");
-        error(res != null ? res : e.node, "frameworks[" + e.index + "].workload.synthetic.task.resources",
-            "a task (" + task + ") is larger than every agent; it could never run");
+        error(res != null ? res : e.node, "frameworks[" + e.index + "].workload.synthetic.task.resources", problem);
       }
     }
   }

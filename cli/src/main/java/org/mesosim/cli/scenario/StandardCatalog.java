@@ -158,18 +158,18 @@ public final class StandardCatalog implements ScenarioCatalog {
         }
         SharedSplit group = split;
         String value = e.splitValue();
-        out.add(streams -> opened.add(perFramework(group.view(value), t, agents, source, streams, name)));
+        out.add(streams -> opened.add(perFramework(group.view(value), t, agents, f.gpuResources(), source, streams, name)));
       } else {
-        out.add(streams -> opened.add(perFramework(traceOpener.apply(spec), t, agents, source, streams, name)));
+        out.add(streams -> opened.add(perFramework(traceOpener.apply(spec), t, agents, f.gpuResources(), source, streams, name)));
       }
     }
     return out;
   }
 
-  private static Workload perFramework(Workload w, Scenario.Trace t, List<AgentGroup> agents, String source,
-      RandomStreams streams, String framework) {
+  private static Workload perFramework(Workload w, Scenario.Trace t, List<AgentGroup> agents, boolean gpuResources,
+      String source, RandomStreams streams, String framework) {
     Workload scaled = Workloads.loadScaled(w, t.loadScale(), streams, framework);
-    return Workloads.fitChecked(scaled, agents, source, framework);
+    return Workloads.fitChecked(scaled, agents, gpuResources, source, framework);
   }
 
   /**

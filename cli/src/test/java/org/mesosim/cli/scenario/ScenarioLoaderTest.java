@@ -396,6 +396,18 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void taskThatOnlyGpuAgentsHold_isAnErrorWithoutGpuResources() {
+    // Mesos offers an agent with GPUs only to GPU_RESOURCES frameworks (MESOS-5634): on a cluster of
+    // GPU agents, a framework without gpuResources never runs a task (a run until drained never ended)
+    String gpuOnly = MINIMAL.replace("resources: {cpus: 4, mem: 8GB}", "resources: {cpus: 4, mem: 8GB, gpus: 1}");
+    assertEquals(List.of("s.yaml:10:27: frameworks[0].workload.synthetic.task.resources: a task (cpus:1; mem:512)"
+        + " fits only agents with gpus, which Mesos offers only to frameworks with gpuResources: true; it could never"
+        + " run"), errors(gpuOnly));
+    load(gpuOnly.replace("  - name: A\n", "  - name: A\n    gpuResources: true\n"));
+    load(gpuOnly.replace("agents:\n", "agents:\n    - {name: plain, resources: {cpus: 2, mem: 1GB}}\n"));
+  }
+
+  @Test
   void unknownNames_inFaultsAndPolicy() {
     String yaml = MINIMAL + """
         allocator: {policy: hierarchical-drff}
@@ -696,7 +708,7 @@ class ScenarioLoaderTest {
   @Test
   void memAndDisk_acceptSizesInMegabytes() {
     Scenario s = load(MINIMAL.replace("{cpus: 4, mem: 8GB}", "{cpus: 4, mem: \"512MB\", disk: 1TB, gpus: 1}")
-        .replace("mem: 512MB}", "mem: 256}"));
+        .replace("mem: 512MB}", "mem: 256}").replace("  - name: A\n", "  - name: A\n    gpuResources: true\n"));
     Resources r = s.cluster().agents().get(0).resources();
     assertEquals(512, r.mem());
     assertEquals(1024 * 1024, r.disk());

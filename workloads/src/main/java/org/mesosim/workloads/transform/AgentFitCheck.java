@@ -3,6 +3,7 @@ package org.mesosim.workloads.transform;
 import java.util.List;
 import org.mesosim.engine.BadInputException;
 import org.mesosim.engine.Durations;
+import org.mesosim.model.ResourceNames;
 import org.mesosim.model.Resources;
 import org.mesosim.model.config.AgentGroup;
 import org.mesosim.model.workload.JobSpec;
@@ -11,7 +12,8 @@ import org.mesosim.model.workload.Workload;
 
 /**
  * Stops a run at a task that no agent of the cluster could ever hold (a task larger than every
- * agent), which a trace cannot be checked for at load time without reading it all. A job passes
+ * agent, or, for a framework without the GPU_RESOURCES capability, larger than every agent without
+ * GPUs), which a trace cannot be checked for at load time without reading it all. A job passes
  * through unchanged; when one of its tasks fits no agent group (an agent's total resources,
  * reserved parts included, must contain the task's), the job is still delivered, and the
  * <em>next</em> call of {@link #next()} throws a {@link BadInputException}. A framework pulls its
@@ -25,6 +27,7 @@ import org.mesosim.model.workload.Workload;
  */
 public final class AgentFitCheck extends Transform {
   private final List<AgentGroup> agents;
+  private final boolean gpuResources;
   private final String sourceName;
   private final String framework;
   private String pendingError;
@@ -32,12 +35,16 @@ public final class AgentFitCheck extends Transform {
 
   /**
    * @param agents the cluster's agent groups (groups with {@code count == 0} are ignored)
+   * @param gpuResources whether the framework has the GPU_RESOURCES capability: without it, agents
+   *     with GPUs are never offered to it (MESOS-5634), so they do not count
    * @param sourceName what the jobs come from, for the message (e.g. the trace file)
    * @param framework the framework the workload feeds, for the message
    */
-  public AgentFitCheck(Workload source, List<AgentGroup> agents, String sourceName, String framework) {
+  public AgentFitCheck(Workload source, List<AgentGroup> agents, boolean gpuResources, String sourceName,
+      String framework) {
     super(source);
     this.agents = List.copyOf(agents);
+    this.gpuResources = gpuResources;
     this.sourceName = sourceName;
     this.framework = framework;
   }
@@ -80,7 +87,15 @@ public final class AgentFitCheck extends Transform {
     StringBuilder sb = new StringBuilder();
     sb.append(sourceName).append(": job ").append(j.id()).append(" (framework ").append(framework)
         .append(", submitted at ").append(Durations.formatSeconds(j.submitTime())).append(" s): task ")
-        .append(first.name()).append(" asks {").append(first.resources()).append("}, larger than every agent");
+        .append(first.name()).append(" asks {").append(first.resources()).append("}, ");
+    boolean gpuOnly = fitsAnyAgent(first.resources());
+    if (gpuOnly) {
+      sb.append("which only agents with gpus hold, and Mesos offers those only to frameworks with gpuResources:"
+          + " true");
+      closest = null;
+    } else {
+      sb.append("larger than every agent");
+    }
     if (closest != null) {
       sb.append(" (the closest, agents ").append(closest.name()).append(", have {").append(closest.resources())
           .append("})");
@@ -89,11 +104,23 @@ public final class AgentFitCheck extends Transform {
       sb.append("; ").append(oversized - 1).append(" more task").append(oversized == 2 ? "" : "s")
           .append(" of this job too");
     }
-    sb.append("; it could never run. Leave it out (trace.filter or trace.window) or add larger agents");
+    sb.append(gpuOnly ? "; it could never run. Set gpuResources: true or leave it out (trace.filter or trace.window)"
+        : "; it could never run. Leave it out (trace.filter or trace.window) or add larger agents");
     return sb.toString();
   }
 
+  /** True iff an agent this framework can be offered holds {@code r}. */
   private boolean fits(Resources r) {
+    for (AgentGroup g : agents) {
+      if (g.count() > 0 && (gpuResources || g.resources().get(ResourceNames.GPUS) == 0)
+          && g.resources().contains(r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean fitsAnyAgent(Resources r) {
     for (AgentGroup g : agents) {
       if (g.count() > 0 && g.resources().contains(r)) {
         return true;

@@ -58,7 +58,7 @@ class AgentFitCheckTest {
   void fittingJobs_passUnchanged() {
     JobSpec a = job("a", 0, Resources.of(8, 16384));
     JobSpec b = job("b", 5, Resources.of(4, 200000), Resources.of(1, 1));
-    Workload w = Workloads.fitChecked(new Jobs(a, b), AGENTS, "t.csv", "A");
+    Workload w = Workloads.fitChecked(new Jobs(a, b), AGENTS, false, "t.csv", "A");
     assertSame(a, w.next());
     assertSame(b, w.next());
     assertNull(w.next());
@@ -71,7 +71,7 @@ class AgentFitCheckTest {
     JobSpec big = job("2", 12_500_000, Resources.of(1, 1024), Resources.of(6, 100000), Resources.of(6, 100000),
         Resources.of(9, 1));
     Jobs src = new Jobs(ok, big, job("3", 20_000_000, Resources.of(1, 1)));
-    Workload w = new AgentFitCheck(src, AGENTS, "t.csv (frameworks[0].workload.trace)", "A-u1");
+    Workload w = new AgentFitCheck(src, AGENTS, false, "t.csv (frameworks[0].workload.trace)", "A-u1");
     assertSame(ok, w.next());
     assertSame(big, w.next());
     BadInputException e = assertThrows(BadInputException.class, w::next);
@@ -84,7 +84,7 @@ class AgentFitCheckTest {
 
   @Test
   void oversizedLastJob_stopsWhenTheWorkloadWouldEnd() {
-    Workload w = new AgentFitCheck(new Jobs(job("9", 0, Resources.of(2, 300000))), AGENTS, "x", "F");
+    Workload w = new AgentFitCheck(new Jobs(job("9", 0, Resources.of(2, 300000))), AGENTS, false, "x", "F");
     w.next();
     BadInputException e = assertThrows(BadInputException.class, w::next);
     assertEquals("x: job 9 (framework F, submitted at 0.000000 s): task 0 asks {cpus:2; mem:300000}, larger than"
@@ -93,8 +93,31 @@ class AgentFitCheckTest {
   }
 
   @Test
+  void agentsWithGpus_countOnlyForGpuFrameworks() {
+    // Mesos offers an agent with GPUs only to GPU_RESOURCES frameworks (MESOS-5634): a task that only
+    // such agents hold never runs in a framework without it (a run until drained never ended)
+    List<AgentGroup> agents = List.of(
+        new AgentGroup("cpu", 2, Resources.of(4, 8192), new TreeMap<>(), new TreeMap<>()),
+        new AgentGroup("gpu", 1, Resources.of(java.util.Map.of("cpus", 16, "mem", 65536, "gpus", 2)),
+            new TreeMap<>(), new TreeMap<>()));
+    JobSpec big = job("7", 0, Resources.of(8, 1024));
+    Workload plain = new AgentFitCheck(new Jobs(big), agents, false, "x", "F");
+    plain.next();
+    BadInputException e = assertThrows(BadInputException.class, plain::next);
+    assertEquals("x: job 7 (framework F, submitted at 0.000000 s): task 0 asks {cpus:8; mem:1024}, which only agents"
+        + " with gpus hold, and Mesos offers those only to frameworks with gpuResources: true; it could never run."
+        + " Set gpuResources: true or leave it out (trace.filter or trace.window)", e.getMessage());
+    Workload gpu = new AgentFitCheck(new Jobs(big), agents, true, "x", "F");
+    assertSame(big, gpu.next());
+    assertNull(gpu.next());
+    Workload small = new AgentFitCheck(new Jobs(job("8", 0, Resources.of(4, 1024))), agents, false, "x", "F");
+    small.next();
+    assertNull(small.next());
+  }
+
+  @Test
   void groupsWithoutAgents_holdNothing() {
-    Workload w = new AgentFitCheck(new Jobs(job("1", 0, Resources.of(100, 1))), AGENTS, "x", "F");
+    Workload w = new AgentFitCheck(new Jobs(job("1", 0, Resources.of(100, 1))), AGENTS, false, "x", "F");
     w.next();
     assertThrows(BadInputException.class, w::next);
   }
@@ -102,7 +125,7 @@ class AgentFitCheckTest {
   @Test
   void close_closesTheSourceOnce() {
     Jobs src = new Jobs(job("1", 0, Resources.of(1, 1)));
-    Workload w = new AgentFitCheck(src, AGENTS, "x", "F");
+    Workload w = new AgentFitCheck(src, AGENTS, false, "x", "F");
     w.close();
     w.close();
     assertEquals(1, src.closes);
