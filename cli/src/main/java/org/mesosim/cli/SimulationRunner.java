@@ -144,7 +144,12 @@ public final class SimulationRunner implements Runner {
           + " ms after JVM start (" + cpu + " ms of CPU time)");
       progressOut.flush();
     }
-    sim.runWhile(cfg.until(), () -> !cluster.isDrained());
+    if (cfg.drained()) {
+      StuckCheck stuck = new StuckCheck(s, sim, cluster);
+      sim.runWhile(cfg.until(), () -> !cluster.isDrained() && !stuck.stuck());
+    } else {
+      sim.runWhile(cfg.until(), () -> !cluster.isDrained());
+    }
     double wall = (System.nanoTime() - t0) / 1e9;
     if (progress != null) {
       progress.done();
@@ -178,6 +183,55 @@ public final class SimulationRunner implements Runner {
     }
     return new RunResult(digest, sim.eventsFired(), sim.now(), wall, violations, req.outDir(), human, summary,
         headline, sim.digest().events(), counts[0], counts[1]);
+  }
+
+  /**
+   * How long a run {@code until: drained} may go without progress (no task launched or ended, no
+   * job arriving) while tasks are queued and none is live before it is stopped as one that would
+   * never end. Offers come every allocation interval (1 s), so tasks an agent can hold do not wait a
+   * day with the cluster idle; a fault that keeps every agent down longer is the exception (use
+   * {@code until: <duration>} there).
+   */
+  static final long STUCK_AFTER = 86_400L * org.mesosim.engine.SimTime.SECOND;
+
+  /**
+   * Stops a run {@code until: drained} that cannot drain: a task no agent its framework is offered
+   * can hold (reserved for other roles, say), or a gang job larger than the cluster. Without this
+   * the run would go on forever (framework and allocator timers keep firing). O(1) per event: the
+   * frameworks' queues are looked at once per idle spell (tasks are queued only when a job arrives
+   * or a task ends, which ends the spell).
+   */
+  private static final class StuckCheck {
+    private final Scenario s;
+    private final Simulation sim;
+    private final MesosCluster cluster;
+    /** The idle spell (its start) whose queues were found empty: only waiting for jobs. */
+    private long waitingSince = org.mesosim.engine.SimTime.NEVER;
+
+    StuckCheck(Scenario s, Simulation sim, MesosCluster cluster) {
+      this.s = s;
+      this.sim = sim;
+      this.cluster = cluster;
+    }
+
+    boolean stuck() {
+      long since = cluster.idleSince();
+      if (since == org.mesosim.engine.SimTime.NEVER || since == waitingSince || sim.now() - since < STUCK_AFTER) {
+        return false;
+      }
+      List<String> queued = new ArrayList<>();
+      cluster.queuedTasks().forEach((name, n) -> queued.add(name + " (" + n + (n == 1 ? " task)" : " tasks)")));
+      if (queued.isEmpty()) {
+        waitingSince = since;
+        return false;
+      }
+      throw new org.mesosim.engine.BadInputException(String.format(Locale.ROOT, "%s: until: drained, but the run"
+          + " cannot drain: no task has launched or ended since %s s (a simulated day) while %s still %s tasks queued"
+          + " and none runs: no agent their frameworks are offered can hold them (resources reserved for other roles,"
+          + " too few agents left after faults), or a gang job needs more than the whole cluster at once. Set until"
+          + " to a duration to run it anyway", s.file(), org.mesosim.engine.Durations.formatSeconds(since),
+          String.join(", ", queued), queued.size() == 1 ? "has" : "have"));
+    }
   }
 
   /** A few lines for stdout: time, events, per framework tasks/jobs/share, fairness. */

@@ -49,6 +49,21 @@ public final class MesosCluster {
     return cluster.isDrained();
   }
 
+  /**
+   * The time of the last progress (a task launched or ended, a job arrived) while no task is live
+   * and some framework still has work, else {@code SimTime.NEVER}; O(1). With tasks queued too
+   * ({@link #queuedTasks()}), a run {@code until: drained} idle for long is stuck for good (see
+   * SimulationRunner).
+   */
+  public long idleSince() {
+    return cluster.idleSince();
+  }
+
+  /** Each framework with tasks queued (waiting for offers), and how many, in framework order. */
+  public java.util.Map<String, Integer> queuedTasks() {
+    return cluster.queuedTasks();
+  }
+
   /** True if some framework never runs out of work (an unbounded workload or a service scheduler). */
   public boolean anyEndlessWorkload() {
     return cluster.anyEndlessWorkload();

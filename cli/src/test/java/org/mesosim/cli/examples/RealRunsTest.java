@@ -48,6 +48,49 @@ class RealRunsTest {
     assertEquals(last(tty[1]), last(pipe[1]), "progress does not change the run");
   }
 
+  static final String STUCK = """
+      name: stuck
+      until: drained
+      cluster:
+        agents:
+          - {name: small, count: 2, resources: {cpus: 4, mem: 8GB}}
+      frameworks:
+        - name: A
+          scheduler: {type: gang}
+          workload:
+            synthetic:
+              jobs: 2
+              arrival: {at: 5s}
+              tasksPerJob: 9
+              task: {resources: {cpus: 1, mem: 512MB}, duration: 10s}
+      """;
+
+  @Test
+  void drainedRunThatCannotDrain_stopsAfterASimulatedDayWithExit2() throws Exception {
+    // a gang job of 9 one-cpu tasks on 8 cpus: it never starts, and the run went on forever (the
+    // framework's and the allocator's timers keep firing)
+    Path scenario = dir.resolve("stuck.yaml");
+    java.nio.file.Files.writeString(scenario, STUCK);
+    Path out = dir.resolve("o");
+    String[] r = run(terminal(false), "run", scenario.toString(), "--out", out.toString());
+    assertEquals(Integer.toString(ExitCodes.BAD_INPUT), r[0], r[2]);
+    assertEquals(scenario + ": until: drained, but the run cannot drain: no task has launched or ended since 5.000000 s"
+        + " (a simulated day) while A (18 tasks) still has tasks queued and none runs: no agent their frameworks are"
+        + " offered can hold them (resources reserved for other roles, too few agents left after faults), or a gang"
+        + " job needs more than the whole cluster at once. Set until to a duration to run it anyway", r[2].strip());
+    assertTrue(!java.nio.file.Files.exists(out.resolve("summary.json")), "an unfinished run has no summary");
+    // the same with a duration runs to it
+    String[] capped = run(terminal(false), "run", scenario.toString(), "--out", out.toString(), "--set", "until=2d");
+    assertEquals("0", capped[0], capped[2]);
+    // waiting is not being stuck: jobs 3 days apart, tasks of 3 days, nothing queued meanwhile
+    String slow = STUCK.replace("scheduler: {type: gang}", "scheduler: {type: batch}").replace("{at: 5s}",
+        "{constant: 3d}").replace("tasksPerJob: 9", "tasksPerJob: 8").replace("duration: 10s", "duration: 3d");
+    java.nio.file.Files.writeString(scenario, slow);
+    String[] waits = run(terminal(false), "run", scenario.toString(), "--out", out.toString());
+    assertEquals("0", waits[0], waits[2]);
+    assertTrue(waits[1].contains("jobs 2/2"), waits[1]);
+  }
+
   @Test
   void run_againInTheSameFolder_leavesNoChartOfThePreviousRun() throws Exception {
     assumeTrue(ExampleScenariosTest.runnable(), "the model and hierarchical-drf are not merged yet");

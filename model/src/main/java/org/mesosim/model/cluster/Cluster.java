@@ -45,6 +45,10 @@ public final class Cluster {
   private long stamps;
   int busyFrameworks;
   long tasksLaunched;
+  /** Tasks launched and not yet terminal in their frameworks' view, over all frameworks. */
+  int liveTasks;
+  /** When a task was last launched or ended in a framework's view, or a job last arrived. */
+  long lastProgress;
   private int leaderEp = -1;
   private long leaderEpoch;
   private int partitionSeq;
@@ -175,6 +179,25 @@ public final class Cluster {
 
   public boolean isDrained() {
     return started && busyFrameworks == 0;
+  }
+
+  /**
+   * The time of the last progress (a task launched or ended, a job arrived) while no task is live
+   * and some framework still has work; else {@code SimTime.NEVER}. O(1).
+   */
+  public long idleSince() {
+    return liveTasks > 0 || busyFrameworks == 0 ? org.mesosim.engine.SimTime.NEVER : lastProgress;
+  }
+
+  /** Each framework with tasks queued, and how many, in framework order. */
+  public java.util.LinkedHashMap<String, Integer> queuedTasks() {
+    java.util.LinkedHashMap<String, Integer> out = new java.util.LinkedHashMap<>();
+    for (Framework f : frameworks) {
+      if (f.queued() > 0) {
+        out.put(f.name, f.queued());
+      }
+    }
+    return out;
   }
 
   public boolean anyEndlessWorkload() {

@@ -181,6 +181,7 @@ final class Framework extends MasterClient {
     Job job = new Job(spec);
     openJobs++;
     jobsSubmitted++;
+    cluster.lastProgress = cluster.sim.now();
     job.remaining = spec.tasks().size();
     job.tasks = new LogicalTask[spec.tasks().size()];
     cluster.emit(new ModelEvent.JobSubmitted(cluster.sim.now(), name, job.id, spec.tasks().size()));
@@ -579,6 +580,8 @@ final class Framework extends MasterClient {
     }
     liveTail = t;
     live++;
+    cluster.liveTasks++;
+    cluster.lastProgress = cluster.sim.now();
     cluster.tasksLaunched++;
     return t;
   }
@@ -700,6 +703,8 @@ final class Framework extends MasterClient {
     t.fPrev = null;
     t.fNext = null;
     live--;
+    cluster.liveTasks--;
+    cluster.lastProgress = cluster.sim.now();
     LogicalTask lt = t.logical;
     if (lt.current != t || lt.done) {
       return;
@@ -865,5 +870,10 @@ final class Framework extends MasterClient {
 
   int live() {
     return live;
+  }
+
+  /** Tasks queued, waiting for offers. */
+  int queued() {
+    return pending;
   }
 }
