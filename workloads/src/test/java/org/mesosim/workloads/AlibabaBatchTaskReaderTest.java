@@ -116,6 +116,50 @@ class AlibabaBatchTaskReaderTest {
   }
 
   @Test
+  void dagCycle_theDependencyClosingItIsDroppedAndCounted() throws IOException {
+    // M1 waits for 2 and 3, R2 for 1, R3 for 2. Depth-first from the first row: M1_2_3 -> R2_1
+    // -> M1_2_3 closes a cycle (R2_1's dependency is dropped); M1_2_3 -> R3_2 -> R2_1 is none
+    Path f = write(HEADER
+        + "M1_2_3,1.0,j_1,1,Terminated,100,110,50.0,0.5\n"
+        + "R2_1,1.0,j_1,1,Terminated,100,110,50.0,0.5\n"
+        + "R3_2,1.0,j_1,1,Terminated,100,110,50.0,0.5\n");
+    try (Workload w = read(f)) {
+      JobSpec j = w.next();
+      assertEquals(List.of("R2_1", "R3_2"), j.tasks().get(0).dependsOn());
+      assertEquals(List.of(), j.tasks().get(1).dependsOn());
+      assertEquals(List.of("R2_1"), j.tasks().get(2).dependsOn());
+      assertNull(w.next());
+      assertEquals(1L, w.stats().skipped().get(AlibabaBatchTaskReader.SKIP_CYCLE));
+    }
+  }
+
+  @Test
+  void selectedDags_noJobWaitsInACycle() {
+    // 13 jobs of the sample name cycles, e.g. j_94055: M5_14_…_100_1 and R1_5 wait for each other
+    Path f = TraceSamples.require(TraceSamples.ALIBABA);
+    try (Workload w = read(f)) {
+      JobSpec j;
+      while ((j = w.next()) != null) {
+        // Kahn: groups whose dependencies have all finished can start; every group must
+        TreeMap<String, java.util.Set<String>> waits = new TreeMap<>();
+        for (TaskSpec t : j.tasks()) {
+          waits.computeIfAbsent(t.group(), g -> new java.util.TreeSet<>()).addAll(t.dependsOn());
+        }
+        boolean progress = true;
+        while (progress) {
+          progress = waits.values().removeIf(java.util.Set::isEmpty);
+          for (java.util.Set<String> d : waits.values()) {
+            d.retainAll(waits.keySet());
+          }
+          progress |= waits.values().stream().anyMatch(java.util.Set::isEmpty);
+        }
+        assertTrue(waits.isEmpty(), j.id() + ": " + waits.size() + " groups wait in a cycle");
+      }
+      assertEquals(13L, w.stats().skipped().get(AlibabaBatchTaskReader.SKIP_CYCLE));
+    }
+  }
+
+  @Test
   void malformedRow_stopsWithFileAndLine_orIsCounted() throws IOException {
     Path f = write(HEADER + "M1,1.0,j_1,1,Terminated,100,110,50.0,0.5\nM2,1.0,j_1,1,Done,100,110,50.0,0.5\n");
     BadInputException e = assertThrows(BadInputException.class, () -> read(f));

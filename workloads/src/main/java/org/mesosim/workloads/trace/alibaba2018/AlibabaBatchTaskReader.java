@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,7 @@ import org.mesosim.model.workload.Workload;
 import org.mesosim.model.workload.WorkloadStats;
 import org.mesosim.workloads.TraceFormat;
 import org.mesosim.workloads.trace.ByteInterner;
+import org.mesosim.workloads.trace.DependencyCycles;
 import org.mesosim.workloads.trace.Fields;
 import org.mesosim.workloads.trace.LongLongMap;
 import org.mesosim.workloads.trace.MalformedRowException;
@@ -41,7 +43,8 @@ import org.mesosim.workloads.trace.csv.CsvTraceWriter;
  * DAG names ({@code J5_2_4}) give {@link TaskSpec#dependsOn()}: the groups of the same job with
  * those ids. Terminated ends FINISHED, Failed FAILED; Running rows run for the observed
  * {@code end - start} (forever when {@code end_time} is 0); Waiting rows (never started) are
- * dropped and counted, and a dependency on a dropped or absent task is ignored and counted.
+ * dropped and counted, and a dependency on a dropped or absent task is ignored and counted, as is
+ * one that closes a cycle ({@link DependencyCycles}: its tasks would wait for each other forever).
  *
  * <p>{@code batch_task} is grouped by job but not ordered by time, so this reader sorts: it holds
  * jobs' rows (compactly, not the text) and emits jobs by (submit time, first row). Beyond
@@ -94,6 +97,9 @@ public final class AlibabaBatchTaskReader implements Workload {
 
   /** Rows held in memory before sorted runs are spilled to temporary files. */
   public static final long DEFAULT_SPILL_ROWS = 1_000_000;
+
+  /** Skip reason: a dependency that closes a cycle of the job's DAG (its tasks would wait forever). */
+  public static final String SKIP_CYCLE = "alibaba: dependency closing a cycle (ignored)";
 
   private final long spillRows;
   private final List<Path> runs = new ArrayList<>();
@@ -337,9 +343,41 @@ public final class AlibabaBatchTaskReader implements Workload {
     if (anyWaiting && jobStatus == TERMINATED) {
       jobStatus = WAITING;
     }
+    // the groups each row waits for (null for Waiting rows), and the graph they form
+    List<List<String>> rowDeps = new ArrayList<>(jr.rows.size());
+    LinkedHashMap<String, List<String>> graph = new LinkedHashMap<>();
+    for (Row r : jr.rows) {
+      if (r.status == WAITING) {
+        rowDeps.add(null);
+        continue;
+      }
+      List<String> deps = new ArrayList<>();
+      for (int dep : DagName.parse(r.task).dependsOn()) {
+        String g = groupById.get(dep);
+        if (g == null) {
+          support.skip("alibaba: dependency on a task absent or dropped (ignored)");
+        } else if (!g.equals(r.task) && !deps.contains(g)) {
+          deps.add(g);
+        }
+      }
+      rowDeps.add(deps);
+      List<String> edges = graph.computeIfAbsent(r.task, k -> new ArrayList<>());
+      for (String g : deps) {
+        if (!edges.contains(g)) {
+          edges.add(g);
+        }
+      }
+    }
+    // names such as M5_…_1 with R1_5 wait for each other (13 jobs of the sample): drop the
+    // dependency that closes each cycle, or its tasks would never start
+    TreeMap<String, List<String>> cyclic = new TreeMap<>();
+    for (List<String> c : DependencyCycles.backEdges(graph)) {
+      cyclic.computeIfAbsent(c.get(c.size() - 2), k -> new ArrayList<>()).add(c.get(c.size() - 1));
+    }
     List<TaskSpec> tasks = new ArrayList<>();
     TreeMap<String, Boolean> seenGroups = new TreeMap<>();
-    for (Row r : jr.rows) {
+    for (int k = 0; k < jr.rows.size(); k++) {
+      Row r = jr.rows.get(k);
       if (r.status == WAITING) {
         support.skip("alibaba: Waiting task (never started; dropped)");
         continue;
@@ -353,14 +391,13 @@ public final class AlibabaBatchTaskReader implements Workload {
           }
         }
       }
-      DagName d = DagName.parse(r.task);
-      List<String> deps = new ArrayList<>();
-      for (int dep : d.dependsOn()) {
-        String g = groupById.get(dep);
-        if (g == null) {
-          support.skip("alibaba: dependency on a task absent or dropped (ignored)");
-        } else if (!g.equals(r.task) && !deps.contains(g)) {
-          deps.add(g);
+      List<String> deps = rowDeps.get(k);
+      List<String> dropped = cyclic.get(r.task);
+      if (dropped != null) {
+        for (String g : dropped) {
+          if (deps.remove(g)) {
+            support.skip(SKIP_CYCLE);
+          }
         }
       }
       long[] milli = new long[ResourceNames.MEM + 1];
