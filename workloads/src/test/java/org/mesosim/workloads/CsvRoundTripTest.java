@@ -103,4 +103,26 @@ class CsvRoundTripTest {
     });
     assertEquals(r + ":3: submit_us goes backwards (5 after 10)", e.getMessage());
   }
+
+  @Test
+  void dependencyCycle_stopsAtTheJobsFirstRow_orTheJobIsSkipped() throws IOException {
+    Path r = tmp.resolve("c.csv");
+    Files.writeString(r, String.join(",", CsvTraceFormat.COLUMNS) + "\n"
+        + "a,0,0,x,1,,,,5,FINISHED,y\n"
+        + "a,0,1,y,1,,,,5,FINISHED,x\n"
+        + "b,0,0,z,1,,,,5,FINISHED,z\n"
+        + "c,0,0,x,1,,,,5,FINISHED,\n"
+        + "c,0,1,y,1,,,,5,FINISHED,x\n");
+    BadInputException e = assertThrows(BadInputException.class, () -> {
+      try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)))) {
+        w.next();
+      }
+    });
+    assertEquals(r + ":2: job a: its tasks' dependencies form a cycle (x -> y -> x)", e.getMessage());
+    try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)).withSkipMalformed(true))) {
+      assertEquals("c", w.next().id()); // b waits for its own group
+      assertNull(w.next());
+      assertEquals(2, w.stats().malformed());
+    }
+  }
 }

@@ -2,6 +2,7 @@ package org.mesosim.workloads.trace.csv;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ import org.mesosim.model.workload.TaskSpec;
 import org.mesosim.model.workload.Workload;
 import org.mesosim.model.workload.WorkloadStats;
 import org.mesosim.workloads.TraceFormat;
+import org.mesosim.workloads.trace.DependencyCycles;
 import org.mesosim.workloads.trace.Fields;
 import org.mesosim.workloads.trace.MalformedRowException;
 import org.mesosim.workloads.trace.ReaderSupport;
@@ -60,36 +62,68 @@ public final class CsvTraceReader implements Workload {
 
   @Override
   public JobSpec next() {
-    if (pendingTask == null && !done) {
-      advance();
-    }
-    if (pendingTask == null) {
-      return null;
-    }
-    String job = pendingJob;
-    long submit = pendingSubmit;
-    TreeMap<String, String> fields = pendingFields;
-    List<TaskSpec> tasks = new ArrayList<>();
-    tasks.add(pendingTask);
-    pendingTask = null;
-    while (!done) {
-      advance();
+    while (true) {
+      if (pendingTask == null && !done) {
+        advance();
+      }
       if (pendingTask == null) {
-        break;
+        return null;
       }
-      if (!pendingJob.equals(job)) {
-        break;
-      }
-      if (pendingSubmit != submit) {
-        support.malformed(lines, "job " + job + ": submit_us differs from the job's first row (" + submit + ")");
-        pendingTask = null;
-        continue;
-      }
+      String job = pendingJob;
+      long submit = pendingSubmit;
+      String file = lines.file();
+      long line = lines.line();
+      TreeMap<String, String> fields = pendingFields;
+      List<TaskSpec> tasks = new ArrayList<>();
       tasks.add(pendingTask);
       pendingTask = null;
+      while (!done) {
+        advance();
+        if (pendingTask == null) {
+          break;
+        }
+        if (!pendingJob.equals(job)) {
+          break;
+        }
+        if (pendingSubmit != submit) {
+          support.malformed(lines, "job " + job + ": submit_us differs from the job's first row (" + submit + ")");
+          pendingTask = null;
+          continue;
+        }
+        tasks.add(pendingTask);
+        pendingTask = null;
+      }
+      String cycle = dependencyCycle(tasks);
+      if (cycle != null) { // its tasks would wait for each other forever: skipped as one malformed row
+        support.malformed(file, line, "job " + job + ": its tasks' dependencies form a cycle (" + cycle + ")");
+        continue;
+      }
+      support.job();
+      return new JobSpec(job, submit, tasks, fields);
     }
-    support.job();
-    return new JobSpec(job, submit, tasks, fields);
+  }
+
+  /** The first cycle among the groups the job's tasks depend on ({@code a -> b -> a}), or null. */
+  private static String dependencyCycle(List<TaskSpec> tasks) {
+    LinkedHashMap<String, List<String>> graph = null;
+    for (TaskSpec t : tasks) {
+      if (!t.dependsOn().isEmpty()) {
+        if (graph == null) {
+          graph = new LinkedHashMap<>();
+        }
+        List<String> edges = graph.computeIfAbsent(t.group(), g -> new ArrayList<>());
+        for (String g : t.dependsOn()) {
+          if (!edges.contains(g)) {
+            edges.add(g);
+          }
+        }
+      }
+    }
+    if (graph == null) {
+      return null;
+    }
+    List<List<String>> cycles = DependencyCycles.backEdges(graph);
+    return cycles.isEmpty() ? null : String.join(" -> ", cycles.get(0));
   }
 
   /** Reads rows until one task is pending or the input ends. */
