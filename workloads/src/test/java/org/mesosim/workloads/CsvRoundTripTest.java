@@ -125,4 +125,23 @@ class CsvRoundTripTest {
       assertEquals(2, w.stats().malformed());
     }
   }
+
+  @Test
+  void taskNameRepeatedInAJob_reportedWithFileAndLine_orSkipped() throws IOException {
+    Path r = tmp.resolve("d.csv");
+    Files.writeString(r, String.join(",", CsvTraceFormat.COLUMNS) + "\n"
+        + "a,0,0,,1,,,,5,FINISHED,\n"
+        + "a,0,1,,1,,,,5,FINISHED,\n"
+        + "a,0,0,,2,,,,5,FINISHED,\n");
+    BadInputException e = assertThrows(BadInputException.class, () -> {
+      try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)))) {
+        w.next();
+      }
+    });
+    assertEquals(r + ":4: job a: task 0 repeated (task names are unique in a job)", e.getMessage());
+    try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)).withSkipMalformed(true))) {
+      assertEquals(2, w.next().tasks().size());
+      assertEquals(1, w.stats().malformed());
+    }
+  }
 }

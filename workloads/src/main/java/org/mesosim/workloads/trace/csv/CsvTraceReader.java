@@ -2,6 +2,7 @@ package org.mesosim.workloads.trace.csv;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,8 @@ public final class CsvTraceReader implements Workload {
       TreeMap<String, String> fields = pendingFields;
       List<TaskSpec> tasks = new ArrayList<>();
       tasks.add(pendingTask);
+      HashSet<String> names = new HashSet<>(); // lookups only
+      names.add(pendingTask.name());
       pendingTask = null;
       while (!done) {
         advance();
@@ -87,6 +90,11 @@ public final class CsvTraceReader implements Workload {
         }
         if (pendingSubmit != submit) {
           support.malformed(lines, "job " + job + ": submit_us differs from the job's first row (" + submit + ")");
+          pendingTask = null;
+          continue;
+        }
+        if (!names.add(pendingTask.name())) { // the model knows a job's tasks by name: one would be lost
+          support.malformed(lines, "job " + job + ": task " + pendingTask.name() + " repeated (task names are unique in a job)");
           pendingTask = null;
           continue;
         }
