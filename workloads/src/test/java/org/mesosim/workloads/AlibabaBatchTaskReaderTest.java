@@ -160,6 +160,14 @@ class AlibabaBatchTaskReaderTest {
   }
 
   @Test
+  void timesBeyondTheClock_malformed() throws IOException {
+    // 1e15 s is more µs than a long holds: the job was taken for one that never started
+    Path f = write(HEADER + "M1,1.0,j_1,1,Terminated,1000000000000000,1000000000000100,50.0,0.5\n");
+    BadInputException e = assertThrows(BadInputException.class, () -> read(f));
+    assertEquals(f + ":2: start_time is out of range: 1.0E15 s (at most 9223372036854 s)", e.getMessage());
+  }
+
+  @Test
   void malformedRow_stopsWithFileAndLine_orIsCounted() throws IOException {
     Path f = write(HEADER + "M1,1.0,j_1,1,Terminated,100,110,50.0,0.5\nM2,1.0,j_1,1,Done,100,110,50.0,0.5\n");
     BadInputException e = assertThrows(BadInputException.class, () -> read(f));

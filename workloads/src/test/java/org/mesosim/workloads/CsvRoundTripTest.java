@@ -144,4 +144,17 @@ class CsvRoundTripTest {
       assertEquals(1, w.stats().malformed());
     }
   }
+
+  @Test
+  void submitAtNever_malformed() throws IOException {
+    Path r = tmp.resolve("n.csv");
+    Files.writeString(r, String.join(",", CsvTraceFormat.COLUMNS) + "\n"
+        + "a,9223372036854775807,0,,1,,,,5,FINISHED,\n");
+    BadInputException e = assertThrows(BadInputException.class, () -> {
+      try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)))) {
+        w.next();
+      }
+    });
+    assertEquals(r + ":2: submit_us must be >= 0 and < 9223372036854775807", e.getMessage());
+  }
 }

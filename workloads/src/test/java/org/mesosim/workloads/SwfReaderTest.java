@@ -127,6 +127,29 @@ class SwfReaderTest {
   }
 
   @Test
+  void timesBeyondTheClock_malformed() throws IOException {
+    // 1e13 s is more µs than a long holds: the job would arrive "never", the task run forever
+    Path f = write("far.swf", HEADER
+        + "1 0 5 10 1 -1 -1 1 -1 -1 1 7 2 3 1 -1 -1 -1\n"
+        + "2 1e13 5 10 1 -1 -1 1 -1 -1 1 7 2 3 1 -1 -1 -1\n"
+        + "3 2 5 1e300 1 -1 -1 1 -1 -1 1 7 2 3 1 -1 -1 -1\n"
+        + "4 1e12 5 1e12 1 -1 -1 1 -1 -1 1 7 2 3 1 -1 -1 -1\n");
+    try (Workload w = Workloads.trace(TraceSpec.of("swf", List.of(f)))) {
+      w.next();
+      BadInputException e = assertThrows(BadInputException.class, w::next);
+      assertEquals(f + ":4: submit time is out of range: 1.0E13 s (at most 9223372036854 s)", e.getMessage());
+    }
+    try (Workload w = Workloads.trace(TraceSpec.of("swf", List.of(f)).withSkipMalformed(true))) {
+      assertEquals("1", w.next().id());
+      JobSpec last = w.next();
+      assertEquals(1_000_000_000_000L * SimTime.SECOND, last.submitTime());
+      assertEquals(1_000_000_000_000L * SimTime.SECOND, last.tasks().get(0).duration());
+      assertNull(w.next());
+      assertEquals(2, w.stats().malformed());
+    }
+  }
+
+  @Test
   void malformedRows_skippedAndCountedWhenAsked() throws IOException {
     Path f = write("bad2.swf", HEADER
         + "1 0 5 10 1 -1 -1 1 -1 -1 1 7 2 3 1 -1 -1 -1\n"

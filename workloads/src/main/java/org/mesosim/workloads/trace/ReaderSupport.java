@@ -3,6 +3,7 @@ package org.mesosim.workloads.trace;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.mesosim.engine.BadInputException;
+import org.mesosim.engine.SimTime;
 import org.mesosim.model.workload.WorkloadStats;
 
 /**
@@ -14,6 +15,9 @@ public final class ReaderSupport {
   /** Mesos' minimum memory for a container ({@code src/slave/constants.hpp}, {@code MIN_MEMORY = 32MB}). */
   public static final double MIN_MEM = 32;
 
+  /** The most seconds a trace time or duration may have: beyond, µs no longer fit the clock's {@code long}. */
+  public static final long MAX_SECONDS = SimTime.NEVER / SimTime.SECOND;
+
   private final boolean skipMalformed;
   private long rows;
   private long malformed;
@@ -22,6 +26,18 @@ public final class ReaderSupport {
 
   public ReaderSupport(boolean skipMalformed) {
     this.skipMalformed = skipMalformed;
+  }
+
+  /**
+   * Seconds of trace time in µs. A value beyond {@link #MAX_SECONDS} (about 292,000 years) is
+   * malformed: it would saturate to {@link SimTime#NEVER}, so a job would never arrive (and a run
+   * {@code until: drained} never end) or a task would run forever.
+   */
+  public static long micros(double seconds, String name) {
+    if (!(seconds <= MAX_SECONDS)) {
+      throw new MalformedRowException(name + " is out of range: " + seconds + " s (at most " + MAX_SECONDS + " s)");
+    }
+    return SimTime.seconds(seconds);
   }
 
   /** Counts one input row. */

@@ -295,7 +295,8 @@ public final class AlibabaBatchTaskReader implements Workload {
     if (cpu < 0 || mem < 0) {
       throw new MalformedRowException("plan_cpu and plan_mem must be >= 0");
     }
-    return new Row(task, instances, status, SimTime.seconds(start), end == 0 ? -1 : SimTime.seconds(end), cpu, mem);
+    return new Row(task, instances, status, ReaderSupport.micros(start, "start_time"),
+        end == 0 ? -1 : ReaderSupport.micros(end, "end_time"), cpu, mem);
   }
 
   /** The earliest submit time of the input, in µs of trace time. */

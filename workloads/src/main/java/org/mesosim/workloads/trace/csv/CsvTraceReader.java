@@ -197,8 +197,8 @@ public final class CsvTraceReader implements Workload {
       throw new MalformedRowException("job is empty");
     }
     long submit = lines.longField(1, "submit_us");
-    if (submit < 0) {
-      throw new MalformedRowException("submit_us must be >= 0");
+    if (submit < 0 || submit == SimTime.NEVER) { // NEVER: the job would never arrive
+      throw new MalformedRowException("submit_us must be >= 0 and < " + SimTime.NEVER);
     }
     if (submit < lastSubmit) {
       throw new MalformedRowException("submit_us goes backwards (" + submit + " after " + lastSubmit + ")");

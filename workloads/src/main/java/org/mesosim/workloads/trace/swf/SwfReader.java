@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.mesosim.engine.SimTime;
 import org.mesosim.model.ResourceNames;
 import org.mesosim.model.Resources;
 import org.mesosim.model.workload.JobSpec;
@@ -115,7 +114,7 @@ public final class SwfReader implements Workload {
   }
 
   private JobSpec parse() {
-    long submit = SimTime.seconds(lines.doubleField(SUBMIT, "submit time"));
+    long submit = ReaderSupport.micros(lines.doubleField(SUBMIT, "submit time"), "submit time");
     if (submit < 0) {
       throw new MalformedRowException("submit time must be >= 0");
     }
@@ -159,7 +158,7 @@ public final class SwfReader implements Workload {
     if (procs > 1_000_000) {
       throw new MalformedRowException("processors out of range: " + procs);
     }
-    long duration = SimTime.seconds(run);
+    long duration = ReaderSupport.micros(run, "run time");
     List<TaskSpec> tasks = new ArrayList<>((int) procs);
     for (int i = 0; i < procs; i++) {
       tasks.add(new TaskSpec(TaskNames.of(i), "", r, duration, outcome, 0.0, List.of()));
