@@ -168,6 +168,15 @@ class AlibabaBatchTaskReaderTest {
   }
 
   @Test
+  void planBeyondWhatATaskCanAsk_malformedWithFileAndLine() throws IOException {
+    // 1e308 % × 1024 MB is infinite: it used to fail when the job was built (exit 1, no line)
+    Path f = write(HEADER + "M1,1.0,j_1,1,Terminated,100,110,50.0,1e308\n");
+    BadInputException e = assertThrows(BadInputException.class, () -> read(f));
+    assertEquals(f + ":2: plan_mem 1.0E308 × units is out of range: Infinity MB (at most 9223372036854775)",
+        e.getMessage());
+  }
+
+  @Test
   void malformedRow_stopsWithFileAndLine_orIsCounted() throws IOException {
     Path f = write(HEADER + "M1,1.0,j_1,1,Terminated,100,110,50.0,0.5\nM2,1.0,j_1,1,Done,100,110,50.0,0.5\n");
     BadInputException e = assertThrows(BadInputException.class, () -> read(f));

@@ -157,4 +157,17 @@ class CsvRoundTripTest {
     });
     assertEquals(r + ":2: submit_us must be >= 0 and < 9223372036854775807", e.getMessage());
   }
+
+  @Test
+  void resourceBeyondWhatATaskCanAsk_malformed() throws IOException {
+    Path r = tmp.resolve("m.csv");
+    Files.writeString(r, String.join(",", CsvTraceFormat.COLUMNS) + "\n"
+        + "a,0,0,,1e300,,,,5,FINISHED,\n");
+    BadInputException e = assertThrows(BadInputException.class, () -> {
+      try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)))) {
+        w.next();
+      }
+    });
+    assertEquals(r + ":2: cpus is out of range: 1.0E300 cpus (at most 9223372036854775)", e.getMessage());
+  }
 }

@@ -229,6 +229,25 @@ class GoogleTaskEventsReaderTest {
   }
 
   @Test
+  void requestBeyondWhatATaskCanAsk_malformedWithFileAndLine() throws IOException {
+    // 1e308 × 32 cpus is infinite: it used to fail when the job was built (exit 1, no line);
+    // 1e300 saturated Mesos' fixed point to 9.2e15 cpus
+    Path f = write(ev(10, 4, 0, 0, "0.5", "0.5") + ev(20, 4, 0, 1, "1e308", "0.5") + ev(30, 4, 0, 4, "", "")
+        + ev(40, 5, 0, 0, "1e300", "0.5"));
+    BadInputException e = assertThrows(BadInputException.class, () -> {
+      try (Workload w = read(f)) {
+        w.next();
+      }
+    });
+    assertEquals(f + ":2: CPU request 1.0E308 × units is out of range: Infinity cpus (at most 9223372036854775)",
+        e.getMessage());
+    try (Workload w = Workloads.trace(TraceSpec.of("google-2011", List.of(f)).withSkipMalformed(true))) {
+      assertNull(w.next()); // without its SCHEDULE row, task 4/0 ended pending: dropped
+      assertEquals(2, w.stats().malformed());
+    }
+  }
+
+  @Test
   void malformedRow_stopsWithFileAndLine_orIsCounted() throws IOException {
     Path f = write(ev(10, 4, 0, 0, "0.5", "0.5") + "20,,4,0,77,1,u,2,9,,,\n" + ev(30, 4, 0, 9, "", ""));
     BadInputException e = assertThrows(BadInputException.class, () -> {

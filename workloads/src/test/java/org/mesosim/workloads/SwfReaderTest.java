@@ -150,6 +150,16 @@ class SwfReaderTest {
   }
 
   @Test
+  void memoryBeyondWhatATaskCanAsk_malformed() throws IOException {
+    // 1e300 KB saturated Mesos' fixed point; summing two such tasks overflowed (exit 1)
+    Path f = write("mem.swf", HEADER + "1 0 5 10 2 -1 1e300 2 -1 -1 1 7 2 3 1 -1 -1 -1\n");
+    try (Workload w = Workloads.trace(TraceSpec.of("swf", List.of(f)))) {
+      BadInputException e = assertThrows(BadInputException.class, w::next);
+      assertEquals(f + ":3: used memory is out of range: 9.765625E296 MB (at most 9223372036854775)", e.getMessage());
+    }
+  }
+
+  @Test
   void malformedRows_skippedAndCountedWhenAsked() throws IOException {
     Path f = write("bad2.swf", HEADER
         + "1 0 5 10 1 -1 -1 1 -1 -1 1 7 2 3 1 -1 -1 -1\n"

@@ -4,6 +4,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.mesosim.engine.BadInputException;
 import org.mesosim.engine.SimTime;
+import org.mesosim.model.Resources;
 import org.mesosim.model.workload.WorkloadStats;
 
 /**
@@ -38,6 +39,19 @@ public final class ReaderSupport {
       throw new MalformedRowException(name + " is out of range: " + seconds + " s (at most " + MAX_SECONDS + " s)");
     }
     return SimTime.seconds(seconds);
+  }
+
+  /**
+   * An amount of a resource a task asks for ({@code cpus}, MB …), checked to be representable:
+   * Mesos' fixed point keeps thousandths in a {@code long}, so more than about 9.2e15 (or an
+   * infinite product of a request and its unit) is malformed rather than saturated.
+   */
+  public static double amount(double amount, String field, String resource) {
+    if (!(amount * Resources.SCALE < 0x1p63)) {
+      throw new MalformedRowException(field + " is out of range: " + amount + " " + resource + " (at most "
+          + Long.MAX_VALUE / Resources.SCALE + ")");
+    }
+    return amount;
   }
 
   /** Counts one input row. */

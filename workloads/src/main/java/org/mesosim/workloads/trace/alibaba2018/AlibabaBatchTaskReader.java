@@ -160,6 +160,12 @@ public final class AlibabaBatchTaskReader implements Workload {
             throw new MalformedRowException("job_name is empty");
           }
           Row r = row(lines, names);
+          if (!Double.isNaN(r.cpu)) {
+            ReaderSupport.amount(r.cpu / 100.0 * cpusPerCore, "plan_cpu " + r.cpu + " × units", "cpus");
+          }
+          if (!Double.isNaN(r.mem)) {
+            ReaderSupport.amount(r.mem * memPerPercent, "plan_mem " + r.mem + " × units", "MB");
+          }
           JobRows jr = jobs.get(job);
           if (jr == null) {
             if (!runs.isEmpty() && spilledJobs.get(nameHash(job), 0) != 0) {

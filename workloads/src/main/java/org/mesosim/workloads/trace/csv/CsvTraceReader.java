@@ -213,7 +213,7 @@ public final class CsvTraceReader implements Workload {
         if (!(v >= 0)) {
           throw new MalformedRowException(names[i] + " must be >= 0");
         }
-        milli[i] = Resources.toMilli(names[i], v);
+        milli[i] = Resources.toMilli(names[i], ReaderSupport.amount(v, names[i], names[i]));
       }
     }
     long duration;

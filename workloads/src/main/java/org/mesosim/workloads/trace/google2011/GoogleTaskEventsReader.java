@@ -724,16 +724,19 @@ public final class GoogleTaskEventsReader implements Workload {
     int c = TaskEventField.CPU_REQUEST.index();
     int m = TaskEventField.MEMORY_REQUEST.index();
     int d = TaskEventField.DISK_REQUEST.index();
-    if (!lines.empty(c) && Resources.toMilli("cpus", nonNegative(lines.doubleField(c, "CPU request"), "CPU request") * cpuUnit)
+    if (!lines.empty(c)
+        && Resources.toMilli("cpus", request(lines.doubleField(c, "CPU request"), "CPU request", cpuUnit, "cpus") * cpuUnit)
         != res.milli(ResourceNames.CPUS)) {
       return true;
     }
-    if (!lines.empty(m) && Resources.toMilli("mem", nonNegative(lines.doubleField(m, "memory request"), "memory request") * memUnit)
+    if (!lines.empty(m) && Resources.toMilli("mem",
+        request(lines.doubleField(m, "memory request"), "memory request", memUnit, "MB of memory") * memUnit)
         != res.milli(ResourceNames.MEM)) {
       return true;
     }
     return diskUnit > 0 && !lines.empty(d)
-        && Resources.toMilli("disk", nonNegative(lines.doubleField(d, "disk request"), "disk request") * diskUnit)
+        && Resources.toMilli("disk",
+            request(lines.doubleField(d, "disk request"), "disk request", diskUnit, "MB of disk") * diskUnit)
         != res.milli(ResourceNames.DISK);
   }
 
@@ -745,13 +748,13 @@ public final class GoogleTaskEventsReader implements Workload {
     byte prio = (byte) smallInt(TaskEventField.PRIORITY.index(), "priority", 0, 11);
     int ci = TaskEventField.CPU_REQUEST.index();
     int mi = TaskEventField.MEMORY_REQUEST.index();
-    double cpu = lines.empty(ci) ? Double.NaN : nonNegative(cpuMemo.doubleField(lines, ci, "CPU request"), "CPU request");
+    double cpu = lines.empty(ci) ? Double.NaN : request(cpuMemo.doubleField(lines, ci, "CPU request"), "CPU request", cpuUnit, "cpus");
     double mem = lines.empty(mi) ? Double.NaN
-        : nonNegative(memMemo.doubleField(lines, mi, "memory request"), "memory request");
+        : request(memMemo.doubleField(lines, mi, "memory request"), "memory request", memUnit, "MB of memory");
     double dsk = Double.NaN;
     int di = TaskEventField.DISK_REQUEST.index();
     if (disk && !lines.empty(di)) { // units.disk = 0 (the default): the disk column is neither used nor checked
-      dsk = nonNegative(lines.doubleField(di, "disk request"), "disk request");
+      dsk = request(lines.doubleField(di, "disk request"), "disk request", diskUnit, "MB of disk");
     }
     ensureChunk();
     long ord = tail++;
@@ -791,23 +794,25 @@ public final class GoogleTaskEventsReader implements Workload {
     int c = TaskEventField.CPU_REQUEST.index();
     int m = TaskEventField.MEMORY_REQUEST.index();
     if (!lines.empty(c)) {
-      ch.cpu[s] = nonNegative(cpuMemo.doubleField(lines, c, "CPU request"), "CPU request");
+      ch.cpu[s] = request(cpuMemo.doubleField(lines, c, "CPU request"), "CPU request", cpuUnit, "cpus");
     }
     if (!lines.empty(m)) {
-      ch.mem[s] = nonNegative(memMemo.doubleField(lines, m, "memory request"), "memory request");
+      ch.mem[s] = request(memMemo.doubleField(lines, m, "memory request"), "memory request", memUnit, "MB of memory");
     }
     if (ch.disk != null) { // units.disk = 0 (the default): the disk column is neither used nor checked
       int d = TaskEventField.DISK_REQUEST.index();
       if (!lines.empty(d)) {
-        ch.disk[s] = nonNegative(lines.doubleField(d, "disk request"), "disk request");
+        ch.disk[s] = request(lines.doubleField(d, "disk request"), "disk request", diskUnit, "MB of disk");
       }
     }
   }
 
-  private static double nonNegative(double v, String name) {
+  /** A normalised request: >= 0, and times its unit an amount a task can ask. */
+  private static double request(double v, String name, double unit, String resource) {
     if (!(v >= 0) || Double.isInfinite(v)) {
       throw new MalformedRowException(name + " must be >= 0");
     }
+    ReaderSupport.amount(v * unit, name + " " + v + " × units", resource);
     return v;
   }
 

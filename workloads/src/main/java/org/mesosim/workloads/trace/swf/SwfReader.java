@@ -143,10 +143,12 @@ public final class SwfReader implements Workload {
       return null;
     }
     double memKb = lines.doubleField(REQ_MEM, "requested memory");
+    String memField = "requested memory";
     if (memKb < 0) {
       memKb = lines.doubleField(USED_MEM, "used memory");
+      memField = "used memory";
     }
-    double memMb = memKb < 0 ? memPerProcessor : memKb / 1024.0;
+    double memMb = memKb < 0 ? memPerProcessor : ReaderSupport.amount(memKb / 1024.0, memField, "MB");
     long[] milli = new long[ResourceNames.MEM + 1];
     milli[ResourceNames.CPUS] = Resources.toMilli("cpus", cpusPerProcessor);
     milli[ResourceNames.MEM] = Resources.toMilli("mem", memMb);
