@@ -119,4 +119,26 @@ class TraceLinesTest {
         "72518129531234567 1.06874 x", "72518129531234568 1.06874 x"), seen);
     assertEquals(5, users.size());
   }
+
+  @Test
+  void byteOrderMarkAtTheStartOfEachFile_skipped() throws IOException {
+    // a BOM used to end up in the first field: a header not recognised, an SWF job id "\uFEFF1"
+    Path f = tmp.resolve("bom.csv");
+    Files.write(f, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', ',', 'b', '\n', 'c'});
+    Path g = tmp.resolve("bom2.csv");
+    Files.write(g, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'd', '\r', '\n', (byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    try (TraceLines t = new TraceLines(List.of(f, g))) {
+      assertTrue(t.next());
+      assertEquals("a,b", t.text());
+      assertEquals(2, t.split((byte) ','));
+      assertEquals("a", t.stringField(0));
+      assertTrue(t.next());
+      assertEquals("c", t.text());
+      assertTrue(t.next());
+      assertEquals("d", t.text());
+      assertTrue(t.next());
+      assertEquals("\uFEFF", t.text()); // only at the start of a file
+      assertFalse(t.next());
+    }
+  }
 }

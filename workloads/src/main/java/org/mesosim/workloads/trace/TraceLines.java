@@ -24,7 +24,8 @@ import org.mesosim.engine.BadInputException;
  * <p>After {@link #next()} returns true, the line is {@code buf()[start() .. end())} (without the
  * line terminator; a trailing {@code \r} is dropped) and {@link #split(byte)} or
  * {@link #splitWhitespace()} cut it into fields whose bounds are {@link #fieldStart(int)} and
- * {@link #fieldEnd(int)}. The {@link Fields} helpers parse them.
+ * {@link #fieldEnd(int)}. The {@link Fields} helpers parse them. A UTF-8 byte order mark at the
+ * start of a file is skipped.
  */
 public final class TraceLines implements AutoCloseable {
   private static final int READ = 1 << 20;
@@ -82,6 +83,9 @@ public final class TraceLines implements AutoCloseable {
   private void setLine(int s, int e) {
     if (e > s && buf[e - 1] == '\r') {
       e--;
+    }
+    if (lineNo == 0 && e - s >= 3 && buf[s] == (byte) 0xEF && buf[s + 1] == (byte) 0xBB && buf[s + 2] == (byte) 0xBF) {
+      s += 3; // a UTF-8 byte order mark (spreadsheets and Windows editors write one): not part of the text
     }
     lineStart = s;
     lineEnd = e;
