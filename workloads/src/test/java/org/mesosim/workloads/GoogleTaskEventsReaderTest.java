@@ -248,6 +248,16 @@ class GoogleTaskEventsReaderTest {
   }
 
   @Test
+  void blankLines_skippedNotMalformed() throws IOException {
+    Path f = write(ev(10, 4, 0, 0, "0.5", "0.5") + "\n" + ev(20, 4, 0, 1, "", "") + ev(30, 4, 0, 4, "", "") + "\n \n");
+    try (Workload w = read(f)) {
+      assertEquals(10, w.next().tasks().get(0).duration()); // SCHEDULE at 20 µs to FINISH at 30 µs
+      assertNull(w.next());
+      assertEquals(3, w.stats().rows());
+    }
+  }
+
+  @Test
   void malformedRow_stopsWithFileAndLine_orIsCounted() throws IOException {
     Path f = write(ev(10, 4, 0, 0, "0.5", "0.5") + "20,,4,0,77,1,u,2,9,,,\n" + ev(30, 4, 0, 9, "", ""));
     BadInputException e = assertThrows(BadInputException.class, () -> {

@@ -555,6 +555,9 @@ public final class GoogleTaskEventsReader implements Workload {
       finishInput();
       return;
     }
+    if (lines.blank()) {
+      return; // an empty line (trailing ones, say) is no row, as in the other formats
+    }
     support.row();
     try {
       row();
