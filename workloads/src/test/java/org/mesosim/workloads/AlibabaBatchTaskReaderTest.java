@@ -177,6 +177,14 @@ class AlibabaBatchTaskReaderTest {
   }
 
   @Test
+  void instanceNumBeyondAnInt_malformedNotWrapped() throws IOException {
+    // (int) -4294967295 is 1: the row used to give one instance
+    Path f = write(HEADER + "M1,-4294967295,j_1,1,Terminated,100,110,50.0,0.5\n");
+    BadInputException e = assertThrows(BadInputException.class, () -> read(f));
+    assertEquals(f + ":2: instance_num must be 1..1000000, not -4294967295", e.getMessage());
+  }
+
+  @Test
   void malformedRow_stopsWithFileAndLine_orIsCounted() throws IOException {
     Path f = write(HEADER + "M1,1.0,j_1,1,Terminated,100,110,50.0,0.5\nM2,1.0,j_1,1,Done,100,110,50.0,0.5\n");
     BadInputException e = assertThrows(BadInputException.class, () -> read(f));

@@ -258,6 +258,18 @@ class GoogleTaskEventsReaderTest {
   }
 
   @Test
+  void eventTypeBeyondAnInt_malformedNotWrapped() throws IOException {
+    // (int) 4294967297 is 1: the row used to be read as a SCHEDULE
+    Path f = write(ev(10, 4, 0, 0, "0.5", "0.5") + "20,,4,0,77,4294967297,u1,2,9,,,,\n");
+    BadInputException e = assertThrows(BadInputException.class, () -> {
+      try (Workload w = read(f)) {
+        w.next();
+      }
+    });
+    assertEquals(f + ":2: event type must be 0-8, not 4294967297", e.getMessage());
+  }
+
+  @Test
   void malformedRow_stopsWithFileAndLine_orIsCounted() throws IOException {
     Path f = write(ev(10, 4, 0, 0, "0.5", "0.5") + "20,,4,0,77,1,u,2,9,,,\n" + ev(30, 4, 0, 9, "", ""));
     BadInputException e = assertThrows(BadInputException.class, () -> {

@@ -160,6 +160,16 @@ class SwfReaderTest {
   }
 
   @Test
+  void statusBeyondAnInt_malformedNotWrapped() throws IOException {
+    // (int) 4294967297 is 1: the job used to finish as "completed"
+    Path f = write("st.swf", HEADER + "1 0 5 10 1 -1 -1 1 -1 -1 4294967297 7 2 3 1 -1 -1 -1\n");
+    try (Workload w = Workloads.trace(TraceSpec.of("swf", List.of(f)))) {
+      BadInputException e = assertThrows(BadInputException.class, w::next);
+      assertEquals(f + ":3: status must be -1, 0, 1, 2, 3, 4 or 5, not 4294967297", e.getMessage());
+    }
+  }
+
+  @Test
   void malformedRows_skippedAndCountedWhenAsked() throws IOException {
     Path f = write("bad2.swf", HEADER
         + "1 0 5 10 1 -1 -1 1 -1 -1 1 7 2 3 1 -1 -1 -1\n"

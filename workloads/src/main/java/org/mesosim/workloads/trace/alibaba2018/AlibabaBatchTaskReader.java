@@ -281,10 +281,11 @@ public final class AlibabaBatchTaskReader implements Workload {
     if (status == WAITING) {
       return new Row(task, 0, status, 0, 0, Double.NaN, Double.NaN);
     }
-    int instances = (int) Math.min(Integer.MAX_VALUE, l.longField(INSTANCES, "instance_num"));
-    if (instances < 1 || instances > 1_000_000) {
-      throw new MalformedRowException("instance_num must be 1..1000000, not " + instances);
+    long instanceNum = l.longField(INSTANCES, "instance_num");
+    if (instanceNum < 1 || instanceNum > 1_000_000) { // checked before the cast: -4294967295 is no 1
+      throw new MalformedRowException("instance_num must be 1..1000000, not " + instanceNum);
     }
+    int instances = (int) instanceNum;
     long start = l.longField(START, "start_time");
     long end = l.longField(END, "end_time");
     if (start <= 0) {

@@ -617,10 +617,11 @@ public final class GoogleTaskEventsReader implements Workload {
     if (job < 0 || job >= (1L << 39) || idx < 0 || idx >= (1L << 24)) {
       throw new MalformedRowException("job ID or task index out of range");
     }
-    int type = (int) lines.longField(TaskEventField.EVENT_TYPE.index(), "event type");
-    if (type < 0 || type > 8) {
-      throw new MalformedRowException("event type must be 0-8, not " + type);
+    long eventType = lines.longField(TaskEventField.EVENT_TYPE.index(), "event type");
+    if (eventType < 0 || eventType > 8) { // checked before the cast: 4294967297 is no SCHEDULE
+      throw new MalformedRowException("event type must be 0-8, not " + eventType);
     }
+    int type = (int) eventType;
     long key = (job << 24) | idx;
     long ord = live.get(key, -1);
     if (ord <= -2) {

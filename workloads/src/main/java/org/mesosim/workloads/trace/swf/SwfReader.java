@@ -127,12 +127,14 @@ public final class SwfReader implements Workload {
     if (procs < 0) {
       procs = Math.round(lines.doubleField(REQ_PROCS, "requested processors"));
     }
-    int status = (int) lines.longField(STATUS, "status");
-    TaskOutcome outcome = switch (status) {
-      case 1, -1, 2, 3, 4 -> TaskOutcome.FINISHED;
+    long status = lines.longField(STATUS, "status");
+    if (status < -1 || status > 5) { // checked before the cast: 4294967297 is no 1
+      throw new MalformedRowException("status must be -1, 0, 1, 2, 3, 4 or 5, not " + status);
+    }
+    TaskOutcome outcome = switch ((int) status) {
       case 0 -> TaskOutcome.FAILED;
       case 5 -> TaskOutcome.KILLED;
-      default -> throw new MalformedRowException("status must be -1, 0, 1, 2, 3, 4 or 5, not " + status);
+      default -> TaskOutcome.FINISHED; // 1, and -1 and the partial-run codes 2, 3, 4
     };
     if (run < 0) {
       support.skip("swf: negative (unknown) run time");
