@@ -48,6 +48,12 @@ class ParsingTest {
     assertEquals(-1, l("-1"));
     assertEquals("x must be a whole number, not 1.5", assertThrows(MalformedRowException.class, () -> l("1.5")).getMessage());
     assertThrows(MalformedRowException.class, () -> l("99999999999999999999"));
+    // past 18 digits the JDK parses, and it would take these (a Java suffix, blanks)
+    assertEquals("x is not a number: '1234567890123456789012d'",
+        assertThrows(MalformedRowException.class, () -> d("1234567890123456789012d")).getMessage());
+    assertThrows(MalformedRowException.class, () -> d("1234567890123456789012 "));
+    assertThrows(MalformedRowException.class, () -> d("1234567890123456789012f"));
+    assertEquals(1.234567890123456789012e21, d("1234567890123456789012"));
   }
 
   @Test

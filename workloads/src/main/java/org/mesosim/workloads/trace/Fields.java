@@ -147,6 +147,12 @@ public final class Fields {
   }
 
   private static double slow(byte[] b, int s, int e, String name) {
+    for (int i = s; i < e; i++) { // Double.parseDouble also takes blanks, a d/f suffix, "0x…p…"
+      byte c = b[i];
+      if ((c < '0' || c > '9') && c != '.' && c != 'e' && c != 'E' && c != '+' && c != '-') {
+        throw notNumber(b, s, e, name);
+      }
+    }
     try {
       return Double.parseDouble(text(b, s, e));
     } catch (NumberFormatException x) {
