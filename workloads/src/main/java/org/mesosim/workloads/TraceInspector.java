@@ -1,7 +1,9 @@
 package org.mesosim.workloads;
 
 import java.util.TreeSet;
+import org.mesosim.engine.BadInputException;
 import org.mesosim.engine.SimTime;
+import org.mesosim.model.ResourceNames;
 import org.mesosim.model.Resources;
 import org.mesosim.model.workload.JobSpec;
 import org.mesosim.model.workload.TaskSpec;
@@ -18,7 +20,8 @@ public final class TraceInspector {
     long first = -1;
     long last = -1;
     long[] totals = new long[8];
-    long micros = 0;
+    long micros = 0; // exact while it fits
+    double seconds = 0; // what did not
     long forever = 0;
     TreeSet<String> users = new TreeSet<>();
     WorkloadStats stats;
@@ -41,10 +44,19 @@ public final class TraceInspector {
             totals = java.util.Arrays.copyOf(totals, r.width());
           }
           for (int i = 0; i < r.width(); i++) {
-            totals[i] += r.milli(i);
+            long sum = totals[i] + r.milli(i);
+            if (sum < 0) { // both >= 0: wrapped around
+              throw new BadInputException(spec.files().get(0) + (spec.files().size() > 1 ? " …" : "") + ": job "
+                  + j.id() + ": the tasks' " + ResourceNames.name(i) + " add up to more than "
+                  + Long.MAX_VALUE / Resources.SCALE + " (Mesos' fixed point keeps thousandths in a long)");
+            }
+            totals[i] = sum;
           }
           if (t.duration() == SimTime.NEVER) {
             forever++;
+          } else if (micros > Long.MAX_VALUE - t.duration()) { // would wrap: carry into the seconds
+            seconds += micros / (double) SimTime.SECOND;
+            micros = t.duration();
           } else {
             micros += t.duration();
           }
@@ -53,6 +65,6 @@ public final class TraceInspector {
       stats = w.stats();
     }
     return new TraceInspection(spec.format(), stats.rows(), stats.malformed(), jobs, tasks, first, last,
-        Resources.ofMilli(totals), micros / (double) SimTime.SECOND, forever, users.size(), stats.skipped());
+        Resources.ofMilli(totals), seconds + micros / (double) SimTime.SECOND, forever, users.size(), stats.skipped());
   }
 }

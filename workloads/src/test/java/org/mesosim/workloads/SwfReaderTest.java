@@ -170,6 +170,19 @@ class SwfReaderTest {
   }
 
   @Test
+  void inspect_sumsBeyondALong_notWrapped() throws IOException {
+    // two tasks of 5e12 s: 1e19 µs wrapped to a negative task-seconds total
+    Path d = write("dur.swf", HEADER + "1 0 5 5e12 2 -1 -1 2 -1 -1 1 7 2 3 1 -1 -1 -1\n");
+    assertEquals(1e13, TraceInspector.inspect(TraceSpec.of("swf", List.of(d))).taskSeconds());
+    // a million tasks of 8.8e15 MB each: the memory total wrapped to a plausible positive number
+    Path m = write("sum.swf", HEADER + "1 0 5 10 1000000 -1 9e18 1 -1 -1 1 7 2 3 1 -1 -1 -1\n");
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> TraceInspector.inspect(TraceSpec.of("swf", List.of(m))));
+    assertEquals(m + ": job 1: the tasks' mem add up to more than 9223372036854775 (Mesos' fixed point keeps thousandths"
+        + " in a long)", e.getMessage());
+  }
+
+  @Test
   void malformedRows_skippedAndCountedWhenAsked() throws IOException {
     Path f = write("bad2.swf", HEADER
         + "1 0 5 10 1 -1 -1 1 -1 -1 1 7 2 3 1 -1 -1 -1\n"
