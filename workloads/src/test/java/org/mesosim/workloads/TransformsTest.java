@@ -76,6 +76,10 @@ class TransformsTest {
     assertEquals(List.of("2@0", "3@10"), ids(Workloads.trace(s.withWindow(10 * SimTime.SECOND, 30 * SimTime.SECOND))));
     assertEquals(List.of("1@0", "2@5", "3@10", "4@15", "5@20"), ids(Workloads.trace(s.withTimeScale(0.5))));
     assertEquals(List.of("4@0", "5@20"), ids(Workloads.trace(s.withWindow(30 * SimTime.SECOND, SimTime.NEVER).withTimeScale(2))));
+    // 10 s × 1e18 saturated to never: the job never arrived, a run until: drained never ended
+    BadInputException e = assertThrows(BadInputException.class, () -> ids(Workloads.trace(s.withTimeScale(1e18))));
+    assertEquals("trace.timeScale: job 2, submitted at 10.0 s of trace time, would arrive beyond the simulated clock"
+        + " (9223372036854 s) with timeScale 1.0E18; use a smaller timeScale or a window", e.getMessage());
   }
 
   @Test

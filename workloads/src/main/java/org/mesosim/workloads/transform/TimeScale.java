@@ -1,7 +1,10 @@
 package org.mesosim.workloads.transform;
 
+import org.mesosim.engine.BadInputException;
+import org.mesosim.engine.SimTime;
 import org.mesosim.model.workload.JobSpec;
 import org.mesosim.model.workload.Workload;
+import org.mesosim.workloads.trace.ReaderSupport;
 
 /**
  * Maps trace time to simulated time: {@code sim = round((trace - origin) * scale)}, so the gaps
@@ -28,10 +31,16 @@ public final class TimeScale extends Transform {
       return null;
     }
     long t = map(j.submitTime());
+    if (t == SimTime.NEVER) { // saturated: the job would never arrive (and a run until: drained never end)
+      throw new BadInputException("trace.timeScale: job " + j.id() + ", submitted at "
+          + SimTime.toSeconds(j.submitTime()) + " s of trace time, would arrive beyond the simulated clock ("
+          + ReaderSupport.MAX_SECONDS
+          + " s) with timeScale " + scale + "; use a smaller timeScale or a window");
+    }
     return t == j.submitTime() ? j : new JobSpec(j.id(), t, j.tasks(), j.fields());
   }
 
-  /** The simulated time of a trace time. */
+  /** The simulated time of a trace time ({@link SimTime#NEVER} when it does not fit the clock). */
   public long map(long traceTime) {
     long d = Math.max(0, traceTime - origin);
     return scale == 1.0 ? d : Math.round(d * scale);
