@@ -2,17 +2,21 @@ package org.mesosim.workloads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mesosim.engine.BadInputException;
 import org.mesosim.engine.random.RandomStreams;
 import org.mesosim.workloads.trace.TraceLines;
 
@@ -139,6 +143,19 @@ class TraceLinesTest {
       assertTrue(t.next());
       assertEquals("\uFEFF", t.text()); // only at the start of a file
       assertFalse(t.next());
+    }
+  }
+
+  @Test
+  void gzipContentWithoutTheGzName_namedAsSuch() throws IOException {
+    // it used to be read as text: "expected 13 comma-separated columns, found 1" and the like
+    Path f = tmp.resolve("task_events.csv");
+    try (var out = new GZIPOutputStream(Files.newOutputStream(f))) {
+      out.write("1,2\n".getBytes(StandardCharsets.UTF_8));
+    }
+    try (TraceLines t = new TraceLines(List.of(f))) {
+      BadInputException e = assertThrows(BadInputException.class, t::next);
+      assertEquals(f + ": is gzip-compressed but its name does not end in .gz (rename it)", e.getMessage());
     }
   }
 }

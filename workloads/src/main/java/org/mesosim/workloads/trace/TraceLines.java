@@ -87,6 +87,10 @@ public final class TraceLines implements AutoCloseable {
     if (lineNo == 0 && e - s >= 3 && buf[s] == (byte) 0xEF && buf[s + 1] == (byte) 0xBB && buf[s + 2] == (byte) 0xBF) {
       s += 3; // a UTF-8 byte order mark (spreadsheets and Windows editors write one): not part of the text
     }
+    if (lineNo == 0 && e - s >= 2 && buf[s] == (byte) 0x1F && buf[s + 1] == (byte) 0x8B
+        && !(in instanceof GZIPInputStream)) { // gzip's magic number: no text starts so
+      throw new BadInputException(fileName + ": is gzip-compressed but its name does not end in .gz (rename it)");
+    }
     lineStart = s;
     lineEnd = e;
     lineNo++;
