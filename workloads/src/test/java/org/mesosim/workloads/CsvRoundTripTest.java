@@ -92,6 +92,10 @@ class CsvRoundTripTest {
     BadInputException e = assertThrows(BadInputException.class, () -> Workloads.trace(TraceSpec.of("csv", List.of(h))).next());
     assertEquals(h + ":1: not a mesosim csv trace: the header must start with "
         + String.join(",", CsvTraceFormat.COLUMNS), e.getMessage());
+    Path u = tmp.resolve("u.csv"); // two user columns: the second one's values were silently taken
+    Files.writeString(u, String.join(",", CsvTraceFormat.COLUMNS) + ",user,queue,user\na,10,0,,1,,,,5,FINISHED,,x,1,y\n");
+    e = assertThrows(BadInputException.class, () -> Workloads.trace(TraceSpec.of("csv", List.of(u))).next());
+    assertEquals(u + ":1: header: field 'user' in columns 12 and 14", e.getMessage());
     Path r = tmp.resolve("r.csv");
     Files.writeString(r, String.join(",", CsvTraceFormat.COLUMNS) + "\n"
         + "a,10,0,,1,,,,5,FINISHED,\n"

@@ -177,6 +177,9 @@ public final class CsvTraceReader implements Workload {
       if (f.isEmpty()) {
         throw lines.error("header: empty field name in column " + (i + 1));
       }
+      if (names.contains(f)) { // a job keeps one value per field: the other column would be lost
+        throw lines.error("header: field '" + f + "' in columns " + (FIXED + names.indexOf(f) + 1) + " and " + (i + 1));
+      }
       names.add(f);
     }
     if (fieldNames != null && !fieldNames.equals(names)) {
