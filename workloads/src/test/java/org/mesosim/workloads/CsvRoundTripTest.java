@@ -174,4 +174,22 @@ class CsvRoundTripTest {
     });
     assertEquals(r + ":2: cpus is out of range: 1.0E300 cpus (at most 9223372036854775)", e.getMessage());
   }
+
+  @Test
+  void outcome_onlyTheDocumentedForms() throws IOException {
+    // a bare SAMPLED was taken as SAMPLED:0, and " 0.5" or "0x1p-1" as probabilities
+    for (String[] c : new String[][] {
+        {"SAMPLED", "outcome must be FINISHED, FAILED, KILLED, LOST or SAMPLED:p, not 'SAMPLED'"},
+        {"SAMPLED: 0.5", "outcome's failure probability is not a number: ' 0.5'"},
+        {"SAMPLED:0x1p-1", "outcome's failure probability is not a number: '0x1p-1'"}}) {
+      Path r = tmp.resolve("o.csv");
+      Files.writeString(r, String.join(",", CsvTraceFormat.COLUMNS) + "\na,0,0,,1,,,,5," + c[0] + ",\n");
+      BadInputException e = assertThrows(BadInputException.class, () -> {
+        try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)))) {
+          w.next();
+        }
+      });
+      assertEquals(r + ":2: " + c[1], e.getMessage());
+    }
+  }
 }

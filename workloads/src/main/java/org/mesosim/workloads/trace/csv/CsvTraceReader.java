@@ -233,17 +233,16 @@ public final class CsvTraceReader implements Workload {
     double p = 0;
     if (oc.startsWith("SAMPLED:")) {
       outcome = TaskOutcome.SAMPLED;
-      try {
-        p = Double.parseDouble(oc.substring(8));
-      } catch (NumberFormatException e) {
-        throw new MalformedRowException("outcome: bad failure probability in '" + oc + "'");
-      }
+      p = Fields.parseDouble(lines.buf(), lines.fieldStart(9) + 8, lines.fieldEnd(9), "outcome's failure probability");
     } else {
-      try {
-        outcome = TaskOutcome.valueOf(oc);
-      } catch (IllegalArgumentException e) {
-        throw new MalformedRowException("outcome must be FINISHED, FAILED, KILLED, LOST or SAMPLED:p, not '" + oc + "'");
-      }
+      outcome = switch (oc) { // not valueOf: a bare SAMPLED would fail with probability 0
+        case "FINISHED" -> TaskOutcome.FINISHED;
+        case "FAILED" -> TaskOutcome.FAILED;
+        case "KILLED" -> TaskOutcome.KILLED;
+        case "LOST" -> TaskOutcome.LOST;
+        default -> throw new MalformedRowException(
+            "outcome must be FINISHED, FAILED, KILLED, LOST or SAMPLED:p, not '" + oc + "'");
+      };
     }
     List<String> deps = new ArrayList<>();
     String d = lines.utf8Field(10);
