@@ -158,4 +158,16 @@ class TraceLinesTest {
       assertEquals(f + ": is gzip-compressed but its name does not end in .gz (rename it)", e.getMessage());
     }
   }
+
+  @Test
+  void aLineLongerThan16MiB_isBadInputNotAFullHeap() throws IOException {
+    // a file without line ends (zeros, a bzip2 archive) was read whole into one line: out of memory
+    Path f = tmp.resolve("zeros.csv");
+    Files.write(f, new byte[(16 << 20) + (2 << 20)]);
+    try (TraceLines t = new TraceLines(List.of(f))) {
+      BadInputException e = assertThrows(BadInputException.class, t::next);
+      assertEquals(f + ":1: a line longer than 16 MiB: not a text trace (binary, or compressed other than gzip)?",
+          e.getMessage());
+    }
+  }
 }

@@ -35,6 +35,8 @@ public final class TraceLines implements AutoCloseable {
   private static final long TABS = repeat((byte) '\t');
   private static final long HIGH_BITS = 0x8080808080808080L;
   private static final int MAX_FIELDS = 64;
+  /** The longest line read, in bytes (rows of the known traces are under 1 KiB). */
+  private static final int MAX_LINE = 16 << 20;
 
   private final List<Path> files;
   private int fileIndex = -1;
@@ -131,6 +133,10 @@ public final class TraceLines implements AutoCloseable {
   private void fill() {
     // keep the partial line, move it to the front, grow if one line fills the buffer
     int rest = limit - pos;
+    if (rest > MAX_LINE) { // trace rows are short: this is no text trace, and would fill the heap
+      throw new BadInputException(fileName + ":" + (lineNo + 1) + ": a line longer than " + (MAX_LINE >> 20)
+          + " MiB: not a text trace (binary, or compressed other than gzip)?");
+    }
     if (pos > 0) {
       System.arraycopy(buf, pos, buf, 0, rest);
       pos = 0;
