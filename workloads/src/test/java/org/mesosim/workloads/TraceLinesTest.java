@@ -170,4 +170,24 @@ class TraceLinesTest {
           e.getMessage());
     }
   }
+
+  @Test
+  void tarArchive_namedAsSuch() throws IOException {
+    // Alibaba publishes batch_task.tar.gz: its first "line" was the tar header and the header row,
+    // "status must be Terminated, Failed, Running or Waiting, not 'status'"
+    byte[] tar = new byte[1024];
+    byte[] name = "batch_task.csv".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(name, 0, tar, 0, name.length);
+    System.arraycopy("ustar".getBytes(StandardCharsets.US_ASCII), 0, tar, 257, 5);
+    System.arraycopy("a,b\n".getBytes(StandardCharsets.US_ASCII), 0, tar, 512, 4);
+    Path f = tmp.resolve("batch_task.tar.gz");
+    try (var out = new GZIPOutputStream(Files.newOutputStream(f))) {
+      out.write(tar);
+    }
+    try (TraceLines t = new TraceLines(List.of(f))) {
+      BadInputException e = assertThrows(BadInputException.class, t::next);
+      assertEquals(f + ": is a tar archive (Alibaba's batch_task.tar.gz is one): extract it first, e.g. tar xzf"
+          + " batch_task.tar.gz, and read the file inside", e.getMessage());
+    }
+  }
 }

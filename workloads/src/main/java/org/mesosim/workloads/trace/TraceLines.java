@@ -93,6 +93,10 @@ public final class TraceLines implements AutoCloseable {
         && !(in instanceof GZIPInputStream)) { // gzip's magic number: no text starts so
       throw new BadInputException(fileName + ": is gzip-compressed but its name does not end in .gz (rename it)");
     }
+    if (lineNo == 0 && e - s >= 262 && Fields.equalsAscii(buf, s + 257, s + 262, "ustar")) { // POSIX tar header
+      throw new BadInputException(fileName + ": is a tar archive (Alibaba's batch_task.tar.gz is one): extract it"
+          + " first, e.g. tar xzf " + Path.of(fileName).getFileName() + ", and read the file inside");
+    }
     lineStart = s;
     lineEnd = e;
     lineNo++;
