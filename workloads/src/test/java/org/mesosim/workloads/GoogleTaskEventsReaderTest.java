@@ -270,6 +270,17 @@ class GoogleTaskEventsReaderTest {
   }
 
   @Test
+  void jobIdOrTaskIndexBeyondTheKey_namedWithItsBounds() throws IOException {
+    // both used to give "job ID or task index out of range", -1 (an unknown) included
+    Path f = write(ev(10, 1L << 39, 0, 0, "0.5", "0.5"));
+    BadInputException e = assertThrows(BadInputException.class, () -> read(f).next());
+    assertEquals(f + ":1: job ID must be 0 to 549755813887, not 549755813888", e.getMessage());
+    Path g = write(ev(10, 4, -1, 0, "0.5", "0.5"));
+    e = assertThrows(BadInputException.class, () -> read(g).next());
+    assertEquals(g + ":1: task index must be 0 to 16777215, not -1", e.getMessage());
+  }
+
+  @Test
   void malformedRow_stopsWithFileAndLine_orIsCounted() throws IOException {
     Path f = write(ev(10, 4, 0, 0, "0.5", "0.5") + "20,,4,0,77,1,u,2,9,,,\n" + ev(30, 4, 0, 9, "", ""));
     BadInputException e = assertThrows(BadInputException.class, () -> {

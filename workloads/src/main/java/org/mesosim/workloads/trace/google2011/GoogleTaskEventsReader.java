@@ -614,8 +614,11 @@ public final class GoogleTaskEventsReader implements Workload {
     lastTime = time;
     long job = jobMemo.longField(lines, TaskEventField.JOB_ID.index(), "job ID");
     long idx = lines.longField(TaskEventField.TASK_INDEX.index(), "task index");
-    if (job < 0 || job >= (1L << 39) || idx < 0 || idx >= (1L << 24)) {
-      throw new MalformedRowException("job ID or task index out of range");
+    if (job < 0 || job >= (1L << 39)) { // a task is keyed job << 24 | index in one long
+      throw new MalformedRowException("job ID must be 0 to " + ((1L << 39) - 1) + ", not " + job);
+    }
+    if (idx < 0 || idx >= (1L << 24)) {
+      throw new MalformedRowException("task index must be 0 to " + ((1L << 24) - 1) + ", not " + idx);
     }
     long eventType = lines.longField(TaskEventField.EVENT_TYPE.index(), "event type");
     if (eventType < 0 || eventType > 8) { // checked before the cast: 4294967297 is no SCHEDULE
