@@ -101,6 +101,10 @@ public final class TraceCommand implements Runnable {
     public Integer call() throws Exception {
       checkInput(trace, format, files);
       org.mesosim.cli.OutputPaths.checkFile("--out", out);
+      Path folder = out.toAbsolutePath().getParent();
+      if (folder != null) {
+        Files.createDirectories(folder); // as run --out creates its folder
+      }
       long jobs = trace.parent.services().traces().convert(format, files, skipMalformed, out);
       PrintWriter o = spec.commandLine().getOut();
       o.println("wrote " + out + " (" + jobs + " jobs)");

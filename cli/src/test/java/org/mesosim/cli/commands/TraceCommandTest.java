@@ -50,6 +50,11 @@ class TraceCommandTest {
     assertEquals(ExitCodes.BAD_INPUT, under.code, under.toString());
     assertEquals("--out " + swf.resolve("x.csv") + ": " + swf + " is a file, where a folder is needed",
         under.err.strip());
+    Path fresh = dir.resolve("new").resolve("sub").resolve("x.csv"); // folders are made, as run --out's is
+    Cli made = Cli.run(Services.standard(), "trace", "convert", swf.toString(), "--format", "swf", "--out",
+        fresh.toString());
+    assertEquals(ExitCodes.OK, made.code, made.toString());
+    assertTrue(Files.isRegularFile(fresh));
   }
 
   @Test
