@@ -54,6 +54,8 @@ import picocli.CommandLine.Model.CommandSpec;
     + " run in DIR/sweep.csv (default runs/<sweep file name>/). Re-running resumes, skipping finished runs.")
 public final class SweepCommand implements Callable<Integer> {
   private static final List<String> KEYS = List.of("name", "scenario", "seeds", "grid", "parallel");
+  /** The most runs one sweep may make (a typo such as seeds: 100000000 must not fill the heap with plans). */
+  static final int MAX_RUNS = 100_000;
 
   @ParentCommand MesosimCommand parent;
   @Spec CommandSpec spec;
@@ -160,6 +162,10 @@ public final class SweepCommand implements Callable<Integer> {
           List<String> vals = new ArrayList<>();
           for (YNode it : items) {
             String shown = it.isScalar() ? (it.isNull() ? "null" : it.text()) : json.writeValueAsString(it.toPlain());
+            if (vals.contains(shown)) { // its runs would repeat others (compare refuses a repeated policy too)
+              problems.add(new Problem(it.loc(), "grid." + e.getKey(), "value " + shown + " is listed twice"));
+              continue;
+            }
             vals.add(shown);
             valueLocs.putIfAbsent("--set " + e.getKey() + "=" + shown, it.loc());
           }
@@ -176,7 +182,9 @@ public final class SweepCommand implements Callable<Integer> {
           problems.add(new Problem(seedsNode.loc(), "seeds", "expected a count >= 1 or a list of seeds"));
         }
         for (YNode s : seedsNode.items()) {
-          if (s.value() instanceof Long l) {
+          if (s.value() instanceof Long l && seedList.contains(l)) {
+            problems.add(new Problem(s.loc(), "seeds", "seed " + l + " is listed twice"));
+          } else if (s.value() instanceof Long l) {
             seedList.add(l);
           } else {
             problems.add(new Problem(s.loc(), "seeds", "expected whole numbers"));
@@ -185,6 +193,15 @@ public final class SweepCommand implements Callable<Integer> {
       } else if (!(seedsNode.value() instanceof Long l && l >= 1)) {
         problems.add(new Problem(seedsNode.loc(), "seeds", "expected a count >= 1 or a list of seeds"));
       }
+    }
+    double runs = seedsNode != null && seedsNode.value() instanceof Long l ? l : Math.max(1, seedList.size());
+    for (List<String> v : values) {
+      runs *= v.size();
+    }
+    if (runs > MAX_RUNS) {
+      problems.add(new Problem(seedsNode != null ? seedsNode.loc() : root.loc(), seedsNode != null ? "seeds" : "",
+          String.format(java.util.Locale.ROOT, "the sweep would make %.0f runs (grid combinations x seeds); at most %,d",
+          runs, MAX_RUNS)));
     }
     YNode nameNode = root.get("name");
     if (nameNode != null && !(nameNode.isScalar() && !nameNode.isNull()

@@ -391,6 +391,31 @@ class CommandsTest {
   }
 
   @Test
+  void sweep_repeatedSeedsOrValuesOrTooManyRuns_exit2BeforeAnyRun() throws Exception {
+    // repeated seeds or grid values ran twice; seeds: 100000000 filled the heap with run plans
+    write("good.yaml", GOOD);
+    Path twice = write("twice.yaml", """
+        scenario: good.yaml
+        seeds: [1, 7, 1]
+        grid: {allocator.policy: [fifo, hierarchical-drf, fifo]}
+        """);
+    Cli r = Cli.run(services(), "sweep", twice.toString(), "--out", dir.resolve("t").toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
+    assertEquals(twice + ":3:51: grid.allocator.policy: value fifo is listed twice\n" + twice + ":2:15: seeds: seed 1 is"
+        + " listed twice", r.err.strip());
+    Path many = write("many.yaml", """
+        scenario: good.yaml
+        seeds: 100000000
+        grid: {allocator.policy: [fifo, hierarchical-drf]}
+        """);
+    Cli m = Cli.run(services(), "sweep", many.toString(), "--out", dir.resolve("m").toString());
+    assertEquals(ExitCodes.BAD_INPUT, m.code, m.toString());
+    assertEquals(many + ":2:8: seeds: the sweep would make 200000000 runs (grid combinations x seeds); at most 100,000",
+        m.err.strip());
+    assertTrue(runner.seen.isEmpty(), "nothing ran");
+  }
+
+  @Test
   void sweep_missingOrNonUtf8File_exit2SayingWhy() throws Exception {
     // they read "x.yaml: cannot read: x.yaml" and "cannot read: Input length = 1"
     Path none = dir.resolve("none.yaml");
