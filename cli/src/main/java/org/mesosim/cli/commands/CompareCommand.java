@@ -67,6 +67,10 @@ public final class CompareCommand implements Callable<Integer> {
     if (seeds < 1) {
       throw new BadInputException("--seeds: must be >= 1");
     }
+    if ((long) seeds * allocators.size() > SweepCommand.MAX_RUNS) { // as a sweep: run plans must not fill the heap
+      throw new BadInputException(String.format(java.util.Locale.ROOT, "--seeds: %d seeds x %d policies would make"
+          + " %d runs; at most %,d", seeds, allocators.size(), (long) seeds * allocators.size(), SweepCommand.MAX_RUNS));
+    }
     if (parallel != null && parallel < 1) {
       throw new BadInputException("--parallel: must be >= 1, not " + parallel);
     }

@@ -416,6 +416,16 @@ class CommandsTest {
   }
 
   @Test
+  void compare_tooManyRuns_exit2BeforeAnyRun() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    Cli r = Cli.run(services(), "compare", f.toString(), "--allocators", "fifo,hierarchical-drf", "--seeds", "60000",
+        "--out", dir.resolve("c").toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
+    assertEquals("--seeds: 60000 seeds x 2 policies would make 120000 runs; at most 100,000", r.err.strip());
+    assertTrue(runner.seen.isEmpty(), "nothing ran");
+  }
+
+  @Test
   void sweep_missingOrNonUtf8File_exit2SayingWhy() throws Exception {
     // they read "x.yaml: cannot read: x.yaml" and "cannot read: Input length = 1"
     Path none = dir.resolve("none.yaml");
