@@ -415,8 +415,10 @@ public final class YamlTree {
     } else {
       List<Problem> problems = new ArrayList<>();
       value = parse(valueText, source, problems);
-      if (value == null) {
-        throw new IllegalArgumentException(source + ": the value is not valid YAML");
+      if (value == null) { // say why, and where in the value (a column past 1 counts from its first character)
+        Problem why = problems.isEmpty() ? null : problems.get(0);
+        throw new IllegalArgumentException(source + ": the value is not valid YAML" + (why == null ? ""
+            : " (column " + why.loc().column() + ": " + why.message().replaceFirst("^YAML syntax error: ", "") + ")"));
       }
       if (!problems.isEmpty()) { // parsed, but ambiguous (a leading zero, yes/no): say why
         throw new IllegalArgumentException(source + ": " + problems.get(0).message());

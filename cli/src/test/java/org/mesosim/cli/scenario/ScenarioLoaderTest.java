@@ -519,7 +519,9 @@ class ScenarioLoaderTest {
   void set_errorNamesTheWholeOverride_evenWhenItsValueHoldsColons() {
     assertEquals(List.of("--set frameworks[5]={name: x}: index 5 is out of range (the list has 1 item)"),
         errors(MINIMAL, "frameworks[5]={name: x}"));
-    assertEquals(List.of("--set cluster.agents[0].resources={cpus: 8, mem: 16GB: the value is not valid YAML"),
+    // and says why, at the column of the value
+    assertEquals(List.of("--set cluster.agents[0].resources={cpus: 8, mem: 16GB: the value is not valid YAML (column"
+        + " 20: expected ',' or '}', but got <stream end> (while parsing a flow mapping started at line 1, column 1))"),
         errors(MINIMAL, "cluster.agents[0].resources={cpus: 8, mem: 16GB"));
   }
 
