@@ -833,6 +833,12 @@ public final class ScenarioLoader {
         Resources total = Resources.EMPTY;
         for (Map.Entry<String, YNode> e : resv.entries().entrySet()) {
           String rp = path + ".reservations." + e.getKey();
+          if (e.getKey().equals("*")) {
+            // Mesos: '*' is the default role, so cpus(*):4 means unreserved; nothing can be reserved to it
+            error(e.getValue(), rp, "'*' is the default role: resources not reserved to another role are"
+                + " unreserved; list them under resources only");
+            continue;
+          }
           checkRole(e.getKey(), e.getValue(), rp);
           Resources r = resources(e.getValue(), rp, false, true);
           reservations.put(e.getKey(), r);

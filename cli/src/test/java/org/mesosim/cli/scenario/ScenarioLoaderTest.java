@@ -396,6 +396,15 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void reservationForTheDefaultRole_isAnError() {
+    // '*' is Mesos' default role: cpus(*):4 is unreserved, so a reservation to it means nothing
+    List<String> e = errors(MINIMAL.replace("resources: {cpus: 4, mem: 8GB}}",
+        "resources: {cpus: 4, mem: 8GB}, reservations: {'*': {cpus: 1}}}"));
+    assertEquals(List.of("s.yaml:4:83: cluster.agents[0].reservations.*: '*' is the default role: resources not"
+        + " reserved to another role are unreserved; list them under resources only"), e);
+  }
+
+  @Test
   void taskThatOnlyGpuAgentsHold_isAnErrorWithoutGpuResources() {
     // Mesos offers an agent with GPUs only to GPU_RESOURCES frameworks (MESOS-5634): on a cluster of
     // GPU agents, a framework without gpuResources never runs a task (a run until drained never ended)

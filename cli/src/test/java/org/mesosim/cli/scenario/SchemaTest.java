@@ -103,6 +103,8 @@ class SchemaTest {
         ScenarioLoaderTest.MINIMAL.replace("duration: 10s", "duration: {gamma: {k: 1}}"),
         ScenarioLoaderTest.MINIMAL.replace("name: tiny", "name: Tiny"),
         ScenarioLoaderTest.MINIMAL.replace("cpus: 4, mem: 8GB", "cpus: 4, mem: 8GB, reservations: 2"),
+        ScenarioLoaderTest.MINIMAL.replace("resources: {cpus: 4, mem: 8GB}}",
+            "resources: {cpus: 4, mem: 8GB}, reservations: {'*': {cpus: 1}}}"),
         ScenarioLoaderTest.MINIMAL + "cluster.network: {loss: 2}\n".replace("cluster.network", "metrics")};
     for (String yaml : bad) {
       assertFalse(schema().validate(YAML.readTree(yaml)).isEmpty(), "schema accepted:\n" + yaml);
