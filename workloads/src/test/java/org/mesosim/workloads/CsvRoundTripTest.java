@@ -19,6 +19,7 @@ import org.mesosim.model.workload.TaskOutcome;
 import org.mesosim.model.workload.TaskSpec;
 import org.mesosim.model.workload.Workload;
 import org.mesosim.workloads.trace.csv.CsvTraceFormat;
+import org.mesosim.workloads.trace.csv.CsvTraceReader;
 import org.mesosim.workloads.trace.csv.CsvTraceWriter;
 
 class CsvRoundTripTest {
@@ -127,6 +128,21 @@ class CsvRoundTripTest {
       assertEquals("c", w.next().id()); // b waits for its own group
       assertNull(w.next());
       assertEquals(2, w.stats().malformed());
+    }
+  }
+
+  @Test
+  void dependencyOnAGroupTheJobLacks_isIgnoredAndCounted() throws IOException {
+    // the model treats it as met; it went unnoticed (trace inspect showed nothing), where the Alibaba
+    // reader counts its absent dependencies
+    Path r = tmp.resolve("g.csv");
+    Files.writeString(r, String.join(",", CsvTraceFormat.COLUMNS) + "\n"
+        + "a,0,0,x,1,,,,5,FINISHED,zzz\n"
+        + "a,0,1,y,1,,,,5,FINISHED,x;zzz;www\n");
+    try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)))) {
+      assertEquals(List.of("x", "zzz", "www"), w.next().tasks().get(1).dependsOn());
+      assertNull(w.next());
+      assertEquals(3L, w.stats().skipped().get(CsvTraceReader.SKIP_ABSENT_DEPENDENCY));
     }
   }
 

@@ -106,8 +106,33 @@ public final class CsvTraceReader implements Workload {
         support.malformed(file, line, "job " + job + ": its tasks' dependencies form a cycle (" + cycle + ")");
         continue;
       }
+      countAbsentDependencies(tasks);
       support.job();
       return new JobSpec(job, submit, tasks, fields);
+    }
+  }
+
+  /** Skip reason: a {@code depends} group the job has no task of (a typo?); the model ignores it. */
+  public static final String SKIP_ABSENT_DEPENDENCY = "csv: dependency on a group its job does not have (ignored)";
+
+  /**
+   * Counts each dependency on a group the job has no task of, as the Alibaba reader counts its
+   * absent ones: the model treats such a dependency as met, so {@code trace inspect} should show it.
+   */
+  private void countAbsentDependencies(List<TaskSpec> tasks) {
+    java.util.TreeSet<String> groups = null;
+    for (TaskSpec t : tasks) {
+      for (String g : t.dependsOn()) {
+        if (groups == null) {
+          groups = new java.util.TreeSet<>();
+          for (TaskSpec u : tasks) {
+            groups.add(u.group());
+          }
+        }
+        if (!groups.contains(g)) {
+          support.skip(SKIP_ABSENT_DEPENDENCY);
+        }
+      }
     }
   }
 
