@@ -128,6 +128,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
 
   // starvation
   private final long[] waitingSince;
+  /** Deactivated (disconnected or removed) and not registered again: the master offers it nothing. */
+  private final boolean[] inactive;
   private final long[] starveCount;
   private final long[] starveTotal;
   private final long[] starveMax;
@@ -219,6 +221,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     offerLatency = quantiles(nFw);
     waitingSince = new long[nFw];
     java.util.Arrays.fill(waitingSince, -1L);
+    inactive = new boolean[nFw];
     starveCount = new long[nFw];
     starveTotal = new long[nFw];
     starveMax = new long[nFw];
@@ -490,11 +493,35 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       if ((prev == 0) != (p == 0)) {
         sharesDirty = true;
       }
-      if (prev == 0 && p > 0) {
+      if (prev == 0 && p > 0 && !inactive[f]) {
         waitingSince[f] = t;
       } else if (prev > 0 && p == 0 && waitingSince[f] >= 0) {
         closeStarvation(f, t);
         waitingSince[f] = -1;
+      }
+    } else if (event instanceof ModelEvent.FrameworkDeactivated e) {
+      // Mesos makes no offers to an inactive framework (Master::deactivate → allocator
+      // deactivateFramework): it is not starved by the allocator while down, nor after its removal
+      // (a crashed scheduler that is not restarted keeps its queue to the end of the run).
+      int f = fw(e.framework());
+      if (f < 0) {
+        return;
+      }
+      if (waitingSince[f] >= 0) {
+        closeStarvation(f, t);
+        waitingSince[f] = -1;
+      }
+      inactive[f] = true;
+    } else if (event instanceof ModelEvent.FrameworkRegistered e) {
+      int f = fw(e.framework());
+      if (f < 0) {
+        return;
+      }
+      if (inactive[f]) {
+        inactive[f] = false;
+        if (pendingNow[f] > 0) {
+          waitingSince[f] = t;
+        }
       }
     } else if (event instanceof ModelEvent.JobSubmitted e) {
       int f = fw(e.framework());
@@ -591,7 +618,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     } else if (event instanceof ModelEvent.Fault) {
       faults++;
     }
-    // FrameworkRegistered/Deactivated, OffersRevived/Suppressed, InvariantViolated: no metric here.
+    // OffersRevived/Suppressed, InvariantViolated: no metric here.
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.TreeMap;
 import org.mesosim.model.AgentId;
+import org.mesosim.model.FrameworkId;
 import org.mesosim.model.OfferId;
 import org.mesosim.model.ResourceSet;
 import org.mesosim.model.Resources;
@@ -70,6 +71,14 @@ final class Events {
 
   static ModelEvent pending(double t, String fw, int n) {
     return new ModelEvent.PendingChanged(s(t), fw, n);
+  }
+
+  static ModelEvent registered(double t, String fw, boolean reregistered) {
+    return new ModelEvent.FrameworkRegistered(s(t), fw, new FrameworkId("id-" + fw), "r", reregistered);
+  }
+
+  static ModelEvent deactivated(double t, String fw, boolean removed) {
+    return new ModelEvent.FrameworkDeactivated(s(t), fw, new FrameworkId("id-" + fw), removed, "test");
   }
 
   static ModelEvent submit(double t, String fw, String job, int tasks) {

@@ -3,12 +3,14 @@ package org.mesosim.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mesosim.reports.Events.agent;
 import static org.mesosim.reports.Events.agentRemoved;
+import static org.mesosim.reports.Events.deactivated;
 import static org.mesosim.reports.Events.decline;
 import static org.mesosim.reports.Events.ended;
 import static org.mesosim.reports.Events.launch;
 import static org.mesosim.reports.Events.offer;
 import static org.mesosim.reports.Events.pending;
 import static org.mesosim.reports.Events.recovered;
+import static org.mesosim.reports.Events.registered;
 import static org.mesosim.reports.Events.rescind;
 import static org.mesosim.reports.Events.s;
 import static org.mesosim.reports.Events.status;
@@ -263,6 +265,29 @@ class MetricsRecorderTest {
     assertEquals(3, fw(sum, "A").starvation().intervals());
     assertEquals(120.0, fw(sum, "A").starvation().seconds(), EPS);
     assertEquals(5.0, fw(sum, "A").starvation().thresholdSeconds(), EPS);
+  }
+
+  @Test
+  void starvation_notWhileTheFrameworkIsInactive() {
+    RunSummary sum = feed(recorder(s(1)), 200,
+        registered(0, "A", false),
+        registered(0, "B", false),
+        pending(0, "A", 3),
+        pending(0, "B", 1),
+        // B disconnects and fails over: it waits again only from its re-registration
+        deactivated(5, "B", false),
+        offer(10, "A", "o1"),
+        // A's scheduler crashes and is removed: no offers can come, its queue stays to the end
+        deactivated(20, "A", false),
+        deactivated(20, "A", true),
+        pending(30, "A", 2),
+        registered(50, "B", true));
+    // A: 10 → 20 only (10 s), not 10 → 200
+    assertEquals(0, fw(sum, "A").starvation().intervals());
+    assertEquals(0.0, fw(sum, "A").starvation().seconds(), EPS);
+    // B: 0 → 5 (5 s), then 50 → 200 (150 s)
+    assertEquals(1, fw(sum, "B").starvation().intervals());
+    assertEquals(150.0, fw(sum, "B").starvation().seconds(), EPS);
   }
 
   @Test
