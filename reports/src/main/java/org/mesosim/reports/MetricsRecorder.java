@@ -80,6 +80,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   private final List<Map<String, LiveTask>> live = new ArrayList<>();
   private final List<Map<String, OpenJob>> openJobs = new ArrayList<>();
   private long openJobCount;
+  /** JobSubmitted events so far: an open job's place among those submitted at the same instant. */
+  private long jobsSeen;
   private final Map<String, Long> offerMadeAt = new HashMap<>();
   /** Offers used by a launch at the current instant (a remainder may still be returned). */
   private final java.util.Set<String> usedNow = new java.util.HashSet<>();
@@ -530,7 +532,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       }
       jobsSubmitted[f]++;
       allSubmitted++;
-      if (openJobs.get(f).put(e.job(), new OpenJob(f, e.job(), t, e.tasks())) == null) {
+      if (openJobs.get(f).put(e.job(), new OpenJob(f, e.job(), t, e.tasks(), jobsSeen++)) == null) {
         openJobCount++;
       }
     } else if (event instanceof ModelEvent.JobEnded e) {
@@ -822,7 +824,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
    * Ends the run at {@code endTime} (µs; raised to the last event's time if earlier): writes the
    * remaining samples and a last row at the end, one {@code jobs.csv} row per job still open
    * (state {@code running} if it launched, else {@code pending}; ordered by submit time, then
-   * scenario order, then job name), closes the partial files (still named {@code *.partial}; the
+   * scenario order, then submission order), closes the partial files (still named {@code *.partial}; the
    * {@link ReportWriter} renames them) and closes open starvation and leader-loss intervals.
    */
   public void finish(long endTime) {
@@ -846,8 +848,10 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       for (Map<String, OpenJob> m : openJobs) {
         open.addAll(m.values());
       }
+      // Jobs submitted at one instant keep their submission order (job 2 before job 10), not the
+      // text order of their names.
       open.sort(Comparator.comparingLong((OpenJob j) -> j.submit).thenComparingInt(j -> j.fw)
-          .thenComparing(j -> j.job));
+          .thenComparingLong(j -> j.seq));
       for (OpenJob j : open) {
         writeJob(setup.frameworks().get(j.fw).name(), j.job, j.submit, j.start, -1, j.tasks,
             j.start >= 0 ? "running" : "pending");
@@ -1031,14 +1035,16 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     final String job;
     final long submit;
     final int tasks;
+    final long seq;
     long start = -1;
     int live;
 
-    OpenJob(int fw, String job, long submit, int tasks) {
+    OpenJob(int fw, String job, long submit, int tasks, long seq) {
       this.fw = fw;
       this.job = job;
       this.submit = submit;
       this.tasks = tasks;
+      this.seq = seq;
     }
   }
 }

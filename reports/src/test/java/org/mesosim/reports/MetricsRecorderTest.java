@@ -166,6 +166,21 @@ class MetricsRecorderTest {
   }
 
   @Test
+  void jobsCsv_openJobsOfOneInstantKeepTheirSubmissionOrder() throws IOException {
+    feed(recorder(s(1)), 50,
+        submit(0, "A", "9", 1),
+        submit(0, "A", "10", 1),
+        submit(0, "B", "2", 1),
+        submit(0, "A", "11", 1),
+        launch(3, "A", "t10", "10", 1, 0));
+    assertEquals(List.of("framework,job,submit_s,start_s,end_s,tasks,state",
+        "A,9,0,,,1,pending",
+        "A,10,0,3,,1,running",
+        "A,11,0,,,1,pending",
+        "B,2,0,,,1,pending"), Files.readAllLines(tmp.resolve("jobs.csv.partial")));
+  }
+
+  @Test
   void jobsCsv_startIsTheFirstTaskLaunchedAsInTheWait() throws IOException {
     // The model's JobEnded.startTime is when the framework decided to launch (before the master
     // accepted it, 1 ms earlier here); start_s, like waitSeconds and an open job's start_s, is the
