@@ -513,6 +513,9 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
         closeStarvation(f, t);
         waitingSince[f] = -1;
       }
+      if (!inactive[f] && pendingNow[f] > 0) {
+        sharesDirty = true;
+      }
       inactive[f] = true;
     } else if (event instanceof ModelEvent.FrameworkRegistered e) {
       int f = fw(e.framework());
@@ -523,6 +526,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
         inactive[f] = false;
         if (pendingNow[f] > 0) {
           waitingSince[f] = t;
+          sharesDirty = true;
         }
       }
     } else if (event instanceof ModelEvent.JobSubmitted e) {
@@ -701,7 +705,10 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     }
   }
 
-  /** Recomputes Jain's index (all frameworks and those with demand) and the gap if a share changed. */
+  /**
+   * Recomputes Jain's index (all frameworks and those with demand) and the gap if a share, or
+   * whether a framework has demand, changed.
+   */
   private void settle() {
     if (!sharesDirty) {
       return;
@@ -715,7 +722,9 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     gap.set(now, maxMinGap(x));
     int n = 0;
     for (int f = 0; f < nFw; f++) {
-      if (pendingNow[f] > 0 || x[f] > 0) {
+      // The queue of a deactivated framework is no demand the allocator sees (its sorter
+      // deactivates the framework), but what it still holds is.
+      if (x[f] > 0 || (pendingNow[f] > 0 && !inactive[f])) {
         x[n++] = x[f];
       }
     }

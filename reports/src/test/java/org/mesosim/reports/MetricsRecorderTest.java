@@ -384,4 +384,19 @@ class MetricsRecorderTest {
     assertEquals(0.5, sum.fairness().jainIndexActive().last(), EPS);
     assertEquals(0.5, sum.fairness().jainIndex().mean(), EPS);
   }
+
+  @Test
+  void jainActive_aDeactivatedFrameworksQueueIsNoDemand() {
+    RunSummary sum = feed(recorder(s(1)), 40,
+        agent(0, "a1", 4, 4096),
+        launch(0, "A", "t1", "j", 2, 0),
+        pending(0, "B", 3),
+        deactivated(10, "B", true),
+        registered(30, "B", true));
+    // [0,10): A 0.5 and B 0 -> 0.5; [10,30): B's scheduler is down, only A -> 1; [30,40): 0.5
+    assertEquals((0.5 * 10 + 20 + 0.5 * 10) / 40, sum.fairness().jainIndexActive().mean(), EPS);
+    assertEquals(0.5, sum.fairness().jainIndexActive().last(), EPS);
+    // every framework, whatever its state
+    assertEquals(0.5, sum.fairness().jainIndex().mean(), EPS);
+  }
 }
