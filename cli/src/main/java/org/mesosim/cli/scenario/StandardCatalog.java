@@ -16,7 +16,6 @@ import org.mesosim.model.config.AgentGroup;
 import org.mesosim.model.config.FrameworkConfig;
 import org.mesosim.model.workload.JobSpec;
 import org.mesosim.model.workload.Workload;
-import org.mesosim.model.workload.WorkloadStats;
 import org.mesosim.workloads.FieldFilter;
 import org.mesosim.workloads.SyntheticSpec;
 import org.mesosim.workloads.TraceFormat;
@@ -24,6 +23,7 @@ import org.mesosim.workloads.TraceInspector;
 import org.mesosim.workloads.TraceSpec;
 import org.mesosim.workloads.Workloads;
 import org.mesosim.workloads.google.GoogleCell;
+import org.mesosim.workloads.transform.Transform;
 
 /**
  * The catalog backed by the real modules (allocator registry, trace formats, workloads).
@@ -176,30 +176,15 @@ public final class StandardCatalog implements ScenarioCatalog {
    * A synthetic workload whose bad input, found only while it runs (a tasksPerJob draw too large),
    * names the scenario file and the framework entry, as a trace's does.
    */
-  private static Workload located(Workload w, String source) {
-    return new Workload() {
+  private static Workload located(Workload w, String where) {
+    return new Transform(w) {
       @Override
-      public JobSpec next() {
+      protected JobSpec pull() {
         try {
-          return w.next();
+          return source.next();
         } catch (BadInputException e) {
-          throw new BadInputException(source + ": " + e.getMessage(), e);
+          throw new BadInputException(where + ": " + e.getMessage(), e);
         }
-      }
-
-      @Override
-      public boolean endless() {
-        return w.endless();
-      }
-
-      @Override
-      public WorkloadStats stats() {
-        return w.stats();
-      }
-
-      @Override
-      public void close() {
-        w.close();
       }
     };
   }
