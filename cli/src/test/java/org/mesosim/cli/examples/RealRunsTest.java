@@ -79,6 +79,15 @@ class RealRunsTest {
         + " offered can hold them (resources reserved for other roles, too few agents left after faults), or a gang"
         + " job needs more than the whole cluster at once. Set until to a duration to run it anyway", r[2].strip());
     assertTrue(!java.nio.file.Files.exists(out.resolve("summary.json")), "an unfinished run has no summary");
+    // a task that only resources reserved for another role would hold: also stuck
+    java.nio.file.Files.writeString(scenario, STUCK.replace("resources: {cpus: 4, mem: 8GB}}",
+        "resources: {cpus: 4, mem: 8GB}, reservations: {x: {cpus: 4, mem: 8GB}}}").replace("  - name: A\n",
+        "  - name: A\n    role: y\n").replace("scheduler: {type: gang}", "scheduler: {type: batch}"));
+    String[] reserved = run(terminal(false), "run", scenario.toString(), "--out", dir.resolve("r").toString());
+    assertEquals(Integer.toString(ExitCodes.BAD_INPUT), reserved[0], reserved[2]);
+    assertTrue(reserved[2].contains("no task has launched or ended since 5.000000 s (a simulated day) while A (18 tasks)"),
+        reserved[2]);
+    java.nio.file.Files.writeString(scenario, STUCK);
     // the same with a duration runs to it
     String[] capped = run(terminal(false), "run", scenario.toString(), "--out", out.toString(), "--set", "until=2d");
     assertEquals("0", capped[0], capped[2]);
