@@ -636,6 +636,8 @@ public final class ScenarioLoader {
     Resources task;
     /** {@code gpuResources}: agents with GPUs are offered to this framework. */
     boolean gpuResources;
+    /** The framework's role; null when invalid or set per split value ({@code {value}}). */
+    String role;
 
     EntryFacts(int index, YNode node) {
       this.index = index;
@@ -1066,7 +1068,9 @@ public final class ScenarioLoader {
     facts.count = problems.size() == beforeCount ? count : null;
     String role = string(m.get("role"), path + ".role", "*");
     if (!role.contains("{value}")) {
+      int beforeRole = problems.size();
       checkRoleValue(role, m.get("role"), path + ".role");
+      facts.role = problems.size() == beforeRole ? role : null;
     }
     long failover = duration(m.get("failoverTimeout"), path + ".failoverTimeout", 0, false);
     boolean checkpoint = bool(m.get("checkpoint"), path + ".checkpoint", false);
@@ -1529,12 +1533,12 @@ public final class ScenarioLoader {
   }
 
   private void checkTasksFit(Scenario.Cluster cluster, List<EntryFacts> entries) {
-    List<Resources> machines = new ArrayList<>();
+    List<AgentGroup> machines = new ArrayList<>();
     for (Scenario.Agents a : cluster.agents()) {
       if (a.preset() != null) {
-        catalog.googleCell(a.scale()).forEach(g -> machines.add(g.resources()));
+        machines.addAll(catalog.googleCell(a.scale()));
       } else {
-        machines.add(a.resources());
+        machines.add(new AgentGroup("", 1, a.resources(), new TreeMap<>(), a.reservations()));
       }
     }
     if (machines.isEmpty()) {
@@ -1546,13 +1550,18 @@ public final class ScenarioLoader {
         continue;
       }
       String problem = null;
-      if (machines.stream().noneMatch(r -> r.contains(task))) {
+      if (machines.stream().noneMatch(g -> g.resources().contains(task))) {
         problem = "a task (" + task + ") is larger than every agent; it could never run";
-      } else if (!e.gpuResources && machines.stream().noneMatch(r -> !hasGpus(r) && r.contains(task))) {
+      } else if (!e.gpuResources && machines.stream().noneMatch(g -> !hasGpus(g.resources())
+          && g.resources().contains(task))) {
         // Mesos offers an agent with GPUs only to GPU_RESOURCES frameworks (MESOS-5634), as every
         // built-in policy does (AbstractOfferAllocator, HierarchicalDrfAllocator)
         problem = "a task (" + task + ") fits only agents with gpus, which Mesos offers only to frameworks with"
             + " gpuResources: true; it could never run";
+      } else if (e.role != null && machines.stream().noneMatch(g -> (e.gpuResources || !hasGpus(g.resources()))
+          && offerable(g, e.role).contains(task))) {
+        problem = "a task (" + task + ") fits no agent without resources reserved for roles other than '" + e.role
+            + "' (a framework is offered unreserved resources and its role's reservations); it could never run";
       }
       if (problem != null) {
         YNode w = e.node.get("workload");
@@ -1562,6 +1571,22 @@ public final class ScenarioLoader {
         error(res != null ? res : e.node, "frameworks[" + e.index + "].workload.synthetic.task.resources", problem);
       }
     }
+  }
+
+  /**
+   * The most of an agent a framework of {@code role} can be offered: its unreserved resources plus
+   * what is reserved to the role or, as in Mesos 1.4+ (hierarchical roles), to an ancestor of it.
+   * The most generous of the modelled versions, so that no version's valid scenario is refused.
+   */
+  private static Resources offerable(AgentGroup g, String role) {
+    Resources out = g.resources();
+    for (Map.Entry<String, Resources> r : g.reservations().entrySet()) {
+      String owner = r.getKey();
+      if (!(role.equals(owner) || role.startsWith(owner + "/"))) {
+        out = out.minusFloored(r.getValue()); // floored: reservations larger than the agent are reported elsewhere
+      }
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- faults

@@ -405,6 +405,27 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void taskThatOnlyOtherRolesReservationsHold_isAnError() {
+    // a framework is offered unreserved resources and its role's reservations (and, 1.4+, its
+    // ancestors'): with every agent reserved to x, a framework of role y never runs (a run until
+    // drained went on until the stuck check stopped it a simulated day later)
+    String reserved = MINIMAL.replace("resources: {cpus: 4, mem: 8GB}}",
+        "resources: {cpus: 4, mem: 8GB}, reservations: {x: {cpus: 4, mem: 8GB}}}");
+    assertEquals(List.of("s.yaml:11:27: frameworks[0].workload.synthetic.task.resources: a task (cpus:1; mem:512)"
+        + " fits no agent without resources reserved for roles other than 'y' (a framework is offered unreserved"
+        + " resources and its role's reservations); it could never run"),
+        errors(reserved.replace("  - name: A\n", "  - name: A\n    role: y\n")));
+    load(reserved.replace("  - name: A\n", "  - name: A\n    role: x\n"));
+    load(reserved.replace("  - name: A\n", "  - name: A\n    role: x/team\n"));
+    load(reserved.replace("{x: {cpus: 4, mem: 8GB}}", "{x: {cpus: 3, mem: 4GB}}")
+        .replace("  - name: A\n", "  - name: A\n    role: y\n"));
+    // reservations larger than the agent are one error, not a crash here
+    List<String> tooBig = errors(reserved.replace("{x: {cpus: 4, mem: 8GB}}", "{x: {cpus: 5, mem: 8GB}}"));
+    assertEquals(1, tooBig.size(), tooBig.toString());
+    assertTrue(tooBig.get(0).contains("reserve more"), tooBig.get(0));
+  }
+
+  @Test
   void taskThatOnlyGpuAgentsHold_isAnErrorWithoutGpuResources() {
     // Mesos offers an agent with GPUs only to GPU_RESOURCES frameworks (MESOS-5634): on a cluster of
     // GPU agents, a framework without gpuResources never runs a task (a run until drained never ended)
