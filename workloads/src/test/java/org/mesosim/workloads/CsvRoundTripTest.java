@@ -26,6 +26,18 @@ class CsvRoundTripTest {
   @TempDir
   Path tmp;
 
+  /** The native format's header line. */
+  static final String HEADER = String.join(",", CsvTraceFormat.COLUMNS) + "\n";
+
+  /** The error that reading the first job of CSV trace {@code r} stops at. */
+  static BadInputException firstJobError(Path r) {
+    return assertThrows(BadInputException.class, () -> {
+      try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)))) {
+        w.next();
+      }
+    });
+  }
+
   private static void assertSameJobs(TraceSpec a, TraceSpec b) {
     long n = 0;
     try (Workload x = Workloads.traceWithRuntimes(a); Workload y = Workloads.traceWithRuntimes(b)) {
@@ -98,31 +110,23 @@ class CsvRoundTripTest {
     e = assertThrows(BadInputException.class, () -> Workloads.trace(TraceSpec.of("csv", List.of(u))).next());
     assertEquals(u + ":1: header: field 'user' in columns 12 and 14", e.getMessage());
     Path r = tmp.resolve("r.csv");
-    Files.writeString(r, String.join(",", CsvTraceFormat.COLUMNS) + "\n"
+    Files.writeString(r, HEADER
         + "a,10,0,,1,,,,5,FINISHED,\n"
         + "b,5,0,,1,,,,5,FINISHED,\n");
-    e = assertThrows(BadInputException.class, () -> {
-      try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)))) {
-        w.next();
-      }
-    });
+    e = firstJobError(r);
     assertEquals(r + ":3: submit_us goes backwards (5 after 10)", e.getMessage());
   }
 
   @Test
   void dependencyCycle_stopsAtTheJobsFirstRow_orTheJobIsSkipped() throws IOException {
     Path r = tmp.resolve("c.csv");
-    Files.writeString(r, String.join(",", CsvTraceFormat.COLUMNS) + "\n"
+    Files.writeString(r, HEADER
         + "a,0,0,x,1,,,,5,FINISHED,y\n"
         + "a,0,1,y,1,,,,5,FINISHED,x\n"
         + "b,0,0,z,1,,,,5,FINISHED,z\n"
         + "c,0,0,x,1,,,,5,FINISHED,\n"
         + "c,0,1,y,1,,,,5,FINISHED,x\n");
-    BadInputException e = assertThrows(BadInputException.class, () -> {
-      try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)))) {
-        w.next();
-      }
-    });
+    BadInputException e = firstJobError(r);
     assertEquals(r + ":2: job a: its tasks' dependencies form a cycle (x -> y -> x)", e.getMessage());
     try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)).withSkipMalformed(true))) {
       assertEquals("c", w.next().id()); // b waits for its own group
@@ -136,7 +140,7 @@ class CsvRoundTripTest {
     // the model treats it as met; it went unnoticed (trace inspect showed nothing), where the Alibaba
     // reader counts its absent dependencies
     Path r = tmp.resolve("g.csv");
-    Files.writeString(r, String.join(",", CsvTraceFormat.COLUMNS) + "\n"
+    Files.writeString(r, HEADER
         + "a,0,0,x,1,,,,5,FINISHED,zzz\n"
         + "a,0,1,y,1,,,,5,FINISHED,x;zzz;www\n");
     try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)))) {
@@ -149,15 +153,11 @@ class CsvRoundTripTest {
   @Test
   void taskNameRepeatedInAJob_reportedWithFileAndLine_orSkipped() throws IOException {
     Path r = tmp.resolve("d.csv");
-    Files.writeString(r, String.join(",", CsvTraceFormat.COLUMNS) + "\n"
+    Files.writeString(r, HEADER
         + "a,0,0,,1,,,,5,FINISHED,\n"
         + "a,0,1,,1,,,,5,FINISHED,\n"
         + "a,0,0,,2,,,,5,FINISHED,\n");
-    BadInputException e = assertThrows(BadInputException.class, () -> {
-      try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)))) {
-        w.next();
-      }
-    });
+    BadInputException e = firstJobError(r);
     assertEquals(r + ":4: job a: task 0 repeated (task names are unique in a job)", e.getMessage());
     try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)).withSkipMalformed(true))) {
       assertEquals(2, w.next().tasks().size());
@@ -168,26 +168,18 @@ class CsvRoundTripTest {
   @Test
   void submitAtNever_malformed() throws IOException {
     Path r = tmp.resolve("n.csv");
-    Files.writeString(r, String.join(",", CsvTraceFormat.COLUMNS) + "\n"
+    Files.writeString(r, HEADER
         + "a,9223372036854775807,0,,1,,,,5,FINISHED,\n");
-    BadInputException e = assertThrows(BadInputException.class, () -> {
-      try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)))) {
-        w.next();
-      }
-    });
+    BadInputException e = firstJobError(r);
     assertEquals(r + ":2: submit_us must be >= 0 and < 9223372036854775807", e.getMessage());
   }
 
   @Test
   void resourceBeyondWhatATaskCanAsk_malformed() throws IOException {
     Path r = tmp.resolve("m.csv");
-    Files.writeString(r, String.join(",", CsvTraceFormat.COLUMNS) + "\n"
+    Files.writeString(r, HEADER
         + "a,0,0,,1e300,,,,5,FINISHED,\n");
-    BadInputException e = assertThrows(BadInputException.class, () -> {
-      try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)))) {
-        w.next();
-      }
-    });
+    BadInputException e = firstJobError(r);
     assertEquals(r + ":2: cpus is out of range: 1.0E300 cpus (at most 9223372036854775)", e.getMessage());
   }
 
@@ -199,12 +191,8 @@ class CsvRoundTripTest {
         {"SAMPLED: 0.5", "outcome's failure probability is not a number: ' 0.5'"},
         {"SAMPLED:0x1p-1", "outcome's failure probability is not a number: '0x1p-1'"}}) {
       Path r = tmp.resolve("o.csv");
-      Files.writeString(r, String.join(",", CsvTraceFormat.COLUMNS) + "\na,0,0,,1,,,,5," + c[0] + ",\n");
-      BadInputException e = assertThrows(BadInputException.class, () -> {
-        try (Workload w = Workloads.trace(TraceSpec.of("csv", List.of(r)))) {
-          w.next();
-        }
-      });
+      Files.writeString(r, HEADER + "a,0,0,,1,,,,5," + c[0] + ",\n");
+      BadInputException e = firstJobError(r);
       assertEquals(r + ":2: " + c[1], e.getMessage());
     }
   }
