@@ -71,7 +71,7 @@ public final class AgentFitCheck extends Transform {
       Resources r = t.resources();
       if (!r.equals(last)) { // the tasks of a job usually share one shape
         last = r;
-        lastFits = fits(r);
+        lastFits = fits(r, true);
       }
       if (!lastFits) {
         oversized++;
@@ -88,7 +88,7 @@ public final class AgentFitCheck extends Transform {
     sb.append(sourceName).append(": job ").append(j.id()).append(" (framework ").append(framework)
         .append(", submitted at ").append(Durations.formatSeconds(j.submitTime())).append(" s): task ")
         .append(first.name()).append(" asks {").append(first.resources()).append("}, ");
-    boolean gpuOnly = fitsAnyAgent(first.resources());
+    boolean gpuOnly = fits(first.resources(), false);
     if (gpuOnly) {
       sb.append("which only agents with gpus hold, and Mesos offers those only to frameworks with gpuResources:"
           + " true");
@@ -109,10 +109,13 @@ public final class AgentFitCheck extends Transform {
     return sb.toString();
   }
 
-  /** True iff an agent this framework can be offered holds {@code r}. */
-  private boolean fits(Resources r) {
+  /**
+   * True iff an agent holds {@code r}: one this framework can be offered ({@code offerable}), or any
+   * agent at all.
+   */
+  private boolean fits(Resources r, boolean offerable) {
     for (AgentGroup g : agents) {
-      if (g.count() > 0 && (gpuResources || g.resources().get(ResourceNames.GPUS) == 0)
+      if (g.count() > 0 && (!offerable || gpuResources || g.resources().get(ResourceNames.GPUS) == 0)
           && g.resources().contains(r)) {
         return true;
       }
@@ -120,14 +123,6 @@ public final class AgentFitCheck extends Transform {
     return false;
   }
 
-  private boolean fitsAnyAgent(Resources r) {
-    for (AgentGroup g : agents) {
-      if (g.count() > 0 && g.resources().contains(r)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /**
    * The group whose agents come closest to holding {@code need}: the largest minimum, over the
