@@ -429,10 +429,13 @@ public final class HierarchicalDrfAllocator implements Allocator {
     r.byHandle.set(fw.handle, fw);
     frameworks.put(id, fw);
     fwById.put(id, fw);
+    // Only resources on agents already added count (Mesos 1.1.0 hierarchical.cpp, addFramework:
+    // `if (slaves.contains(slaveId))`): those on agents added later are counted by addAgent's
+    // `used`, so counting them here too counted them twice (Mesos commit 48f11f1bc, test NoDoubleAccounting).
     for (Map.Entry<AgentId, ResourceSet> e : used.entrySet()) {
-      if (!e.getValue().isEmpty()) {
-        int key = agentKey(e.getKey());
-        account(fw, key, vec(e.getValue().quantity()));
+      Agent a = agentById.get(e.getKey());
+      if (a != null && !e.getValue().isEmpty()) {
+        account(fw, a.key, vec(e.getValue().quantity()));
         accountReserved(fw, e.getValue(), true);
       }
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.mesosim.engine.SimTime;
 import org.mesosim.model.AgentId;
 import org.mesosim.model.FrameworkId;
+import org.mesosim.model.FrameworkInfo;
 import org.mesosim.model.ResourceSet;
 import org.mesosim.model.Resources;
 
@@ -52,6 +53,36 @@ class HierarchicalAllocatorTests11 {
 
   private static Resources quota(String text) {
     return res(text).unreserved();
+  }
+
+  // ------------------------------------------------------------------ NoDoubleAccounting
+
+  @Test
+  @DisplayName("Mesos 1.1.0 HierarchicalAllocatorTest.NoDoubleAccounting")
+  void NoDoubleAccounting() {
+    AllocatorHarness h = new AllocatorHarness();
+    String agentResources = "cpus:1;mem:0;disk:0";
+    // createSlaveInfo / createFrameworkInfo: agent1, agent2, framework1 (ROLE1), framework2 (ROLE2).
+    AgentId agent1 = new AgentId("agent1");
+    AgentId agent2 = new AgentId("agent2");
+    FrameworkId framework1 = new FrameworkId("framework1");
+    FrameworkId framework2 = new FrameworkId("framework2");
+    // addFramework() and addSlave() in different orders for framework1 and framework2.
+    h.allocator.addFramework(framework1, FrameworkInfo.of("framework1", "ROLE1"),
+        new TreeMap<>(Map.of(agent1, res(agentResources))));
+    h.allocator.addAgent(agent1, org.mesosim.model.AgentInfo.of("agent1", res(agentResources)),
+        res(agentResources), new TreeMap<>(Map.of(framework1, res(agentResources))));
+    h.allocator.addAgent(agent2, org.mesosim.model.AgentInfo.of("agent2", res(agentResources)),
+        res(agentResources), new TreeMap<>(Map.of(framework2, res(agentResources))));
+    h.allocator.addFramework(framework2, FrameworkInfo.of("framework2", "ROLE2"),
+        new TreeMap<>(Map.of(agent2, res(agentResources))));
+    h.settle();
+    // allocator/mesos/roles/<role>/shares/dominant: identical allocations, identical shares (0.5).
+    double share1 = h.allocator.roleShare("ROLE1");
+    double share2 = h.allocator.roleShare("ROLE2");
+    assertEquals(share1, share2, 0.0);
+    assertEquals(0.5, share1, 0.0);
+    h.expectNoOffer();
   }
 
   // ------------------------------------------------------------------ quota
