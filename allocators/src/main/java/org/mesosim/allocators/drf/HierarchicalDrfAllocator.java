@@ -148,8 +148,13 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private final TreeMap<String, long[]> clusterReserved = new TreeMap<>();
   private final TreeMap<String, long[]> allocatedReserved = new TreeMap<>();
   private final TreeMap<String, Double> weights = new TreeMap<>();
+  // Mesos 1.1's quota guarantee gauges, by full metric name: Metrics::setQuota adds them and
+  // Metrics::removeQuota leaves them (it removes only the offered_or_allocated gauges); adding a
+  // gauge whose name exists fails and keeps the old one, so the first value set stays.
+  private final TreeMap<String, Double> guaranteeGauges = new TreeMap<>();
 
   private boolean paused;
+  private java.util.TreeSet<String> whitelist; // null: every agent (Mesos' None)
   private boolean skipUnchangedRuns = true;
   private int expectedAgents = -1;
   private boolean changed = true;
@@ -255,13 +260,18 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final TreeMap<String, long[]> availRes = new TreeMap<>();
     final long[] availAll;
     final boolean hasGpus;
+    /** A candidate of runs: {@link #active} and whitelisted (Mesos' filter at the top of allocate). */
     boolean activated = true;
+    /** activateAgent / deactivateAgent. */
+    boolean active = true;
+    final String hostname;
     /** Position of {@link #id} among all agents' ids (valid while {@code ranksDirty} is false). */
     int rank;
     int batchStamp;
 
-    Agent(AgentId id, int key, int slot, ResourceSet total, int width) {
+    Agent(AgentId id, String hostname, int key, int slot, ResourceSet total, int width) {
       this.id = id;
+      this.hostname = hostname;
       this.key = key;
       this.slot = slot;
       this.total = total;
@@ -508,7 +518,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
       slotAllocatable = java.util.Arrays.copyOf(slotAllocatable, slots.length);
       candidates = new int[slots.length];
     }
-    Agent a = new Agent(id, key, slotCount, total, width);
+    Agent a = new Agent(id, info.hostname(), key, slotCount, total, width);
+    a.activated = whitelisted(a);
     slots[slotCount++] = a;
     refreshAllocatable(a);
     agents.put(id, a);
@@ -559,13 +570,37 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   @Override
   public void activateAgent(AgentId id) {
-    requireAgent(id).activated = true;
+    Agent a = requireAgent(id);
+    a.active = true;
+    a.activated = whitelisted(a);
     changed = true;
   }
 
   @Override
   public void deactivateAgent(AgentId id) {
-    requireAgent(id).activated = false;
+    Agent a = requireAgent(id);
+    a.active = false;
+    a.activated = false;
+  }
+
+  /**
+   * Mesos' {@code updateWhitelist} (1.1.0 hierarchical.cpp): with a set of hostnames, only agents
+   * whose hostname is in it are offered ({@code isWhitelisted}, checked with activation at the top
+   * of {@code allocate(slaveIds)}); {@code null} offers every agent. It triggers no run: the next
+   * one (periodic or triggered) uses it. The master's {@code --whitelist} file is not modelled;
+   * this is the allocator-side call only.
+   */
+  public void updateWhitelist(java.util.Set<String> hostnames) {
+    whitelist = hostnames == null ? null : new java.util.TreeSet<>(hostnames);
+    for (Agent a : agents.values()) {
+      a.activated = whitelisted(a);
+    }
+    eligibilityChanged();
+    changed = true;
+  }
+
+  private boolean whitelisted(Agent a) {
+    return a.active && (whitelist == null || whitelist.contains(a.hostname));
   }
 
   @Override
@@ -693,6 +728,12 @@ public final class HierarchicalDrfAllocator implements Allocator {
       throw new IllegalArgumentException("quota for role '" + role + "' is already set; remove it first");
     }
     quotas.put(role, vec(guarantee));
+    for (int x = 0; x < guarantee.width(); x++) {
+      if (guarantee.milli(x) != 0) {
+        guaranteeGauges.putIfAbsent("allocator/mesos/quota/roles/" + role + "/resources/" + ResourceNames.name(x)
+            + "/guarantee", guarantee.milli(x) / (double) Resources.SCALE);
+      }
+    }
     eligibilityChanged();
     int qh = quotaRoleSorter.add(role);
     Double w = weights.get(role);
@@ -819,6 +860,54 @@ public final class HierarchicalDrfAllocator implements Allocator {
       }
     }
     return out;
+  }
+
+  /**
+   * The allocator's metrics as Mesos 1.1.0 names them ({@code src/master/allocator/mesos/metrics.cpp},
+   * the role sorter's {@code src/master/allocator/sorter/drf/metrics.cpp}), by name:
+   * <ul>
+   * <li>{@code allocator/mesos/allocation_runs}: runs of {@code allocate(slaveIds)}, skipped ones
+   *     included (Mesos counts every call that is not paused);
+   * <li>{@code allocator/mesos/resources/<r>/total} and {@code .../offered_or_allocated} for cpus,
+   *     mem and disk (Mesos installs exactly these three): the role sorter's total, and what the
+   *     added agents have allocated ({@code Slave::allocated}, which includes resources of
+   *     frameworks the allocator does not know);
+   * <li>{@code allocator/mesos/quota/roles/<role>/resources/<r>/guarantee} (kept after the quota is
+   *     removed, as Mesos 1.1 does) and {@code .../offered_or_allocated} (while the quota exists);
+   * <li>{@code allocator/mesos/roles/<role>/shares/dominant}: the role sorter's share ÷ weight
+   *     ({@code DRFSorter::calculateShare}), for each role with a framework;
+   * <li>{@code allocator/mesos/offer_filters/roles/<role>/active}, for each role with a framework.
+   * </ul>
+   * Not modelled: {@code allocator/mesos/allocation_run} (a wall-clock timer, meaningless in
+   * virtual time) and {@code allocator/mesos/event_queue_dispatches} (libprocess' queue).
+   */
+  public SortedMap<String, Double> metrics() {
+    TreeMap<String, Double> m = new TreeMap<>();
+    m.put("allocator/mesos/allocation_runs", (double) (runs + skippedRuns));
+    long[] allocated = new long[Math.max(width, 3)];
+    for (Agent a : agents.values()) {
+      for (int x = 0; x < a.totalQ.length; x++) {
+        allocated[x] += a.totalQ[x] - a.availAll[x];
+      }
+    }
+    Resources total = roleSorter.total();
+    for (String r : List.of("cpus", "mem", "disk")) {
+      int x = ResourceNames.index(r);
+      m.put("allocator/mesos/resources/" + r + "/total", total.milli(x) / (double) Resources.SCALE);
+      m.put("allocator/mesos/resources/" + r + "/offered_or_allocated", allocated[x] / (double) Resources.SCALE);
+    }
+    m.putAll(guaranteeGauges);
+    for (String role : quotas.keySet()) {
+      for (Map.Entry<String, Double> e : quotaOfferedOrAllocated(role).entrySet()) {
+        m.put("allocator/mesos/quota/roles/" + role + "/resources/" + e.getKey() + "/offered_or_allocated",
+            e.getValue());
+      }
+    }
+    for (String role : roles.keySet()) {
+      m.put("allocator/mesos/roles/" + role + "/shares/dominant", roleShare(role));
+      m.put("allocator/mesos/offer_filters/roles/" + role + "/active", (double) activeOfferFilters(role));
+    }
+    return m;
   }
 
   /** The role's DRF share in the role sorter (share ÷ weight), for reports and tests. */
