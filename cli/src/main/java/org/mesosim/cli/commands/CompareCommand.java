@@ -43,7 +43,7 @@ public final class CompareCommand implements Callable<Integer> {
   Path scenario;
 
   @Option(names = "--allocators", required = true, split = ",", paramLabel = "POLICY",
-      description = "Policies to compare, comma-separated, in table order.")
+      description = "Policies to compare, comma-separated, in table order (see `mesosim list allocators`).")
   List<String> allocators;
 
   @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",

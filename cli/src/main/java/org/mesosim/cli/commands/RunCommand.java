@@ -35,7 +35,7 @@ public final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario YAML file.")
   Path scenario;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed (overrides the scenario's).")
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of every random stream (overrides the scenario's).")
   Long seed;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default runs/<scenario name>/).")
@@ -53,7 +53,7 @@ public final class RunCommand implements Callable<Integer> {
       + " covers), one JSON object per line.")
   boolean events;
 
-  @Option(names = "--event-kinds", paramLabel = "KIND[,KIND...]", split = ",",
+  @Option(names = "--event-kinds", paramLabel = "KIND", split = ",",
       description = "Only these kinds in events.jsonl (implies --events), e.g. offer,decline,launch,status.")
   List<String> eventKinds;
 
