@@ -69,6 +69,7 @@ class ExampleScenariosTest {
   void quickstart_bothFrameworksFinishEveryJob() throws Exception {
     JsonNode s = run("quickstart");
     assertEquals(3778, s.at("/simulated/events").asLong(), "the README's first output says 3778 events");
+    assertEquals(Examples.QUICKSTART_DIGEST, s.get("digest").asText(), "the README's first output's digest");
     for (String f : List.of("analytics", "web")) {
       assertEquals(20, fw(s, f).at("/jobs/finished").asLong(), f);
       assertEquals(80, fw(s, f).at("/tasks/finished").asLong(), f);
