@@ -63,22 +63,24 @@ public final class SimulationRunner implements Runner {
     try {
       if (req.outDir() != null) {
         Files.createDirectories(req.outDir());
-        // A previous run in this folder may have drawn other charts or formats; they must not pass for
-        // this run's (the recorder removes the previous summary, CSVs and report itself)
-        for (String chart : ReportOptions.CHARTS) {
-          for (String format : ReportOptions.FORMATS) {
-            Files.deleteIfExists(req.outDir().resolve(ReportWriter.CHARTS_DIR).resolve(chart + "." + format));
-          }
-        }
-        Files.deleteIfExists(req.outDir().resolve(ReportWriter.SCENARIO));
         List<FrameworkMeta> meta = new ArrayList<>();
         for (Scenario.Expanded e : s.expanded()) {
           meta.add(new FrameworkMeta(e.name(), e.role()));
         }
         setup = new RunSetup(s.name(), s.seed(), s.allocator().policy(), s.sampleInterval(), cluster.resourceNames(),
             meta, ModelMapper.roleWeights(s), req.outDir());
+        // the recorder opens its *.partial files, then removes the previous summary, CSVs and report
         rec = new MetricsRecorder(setup);
         cluster.addObserver(rec);
+        // A previous run in this folder may have drawn other charts or formats; they must not pass for
+        // this run's (removed only now that summary.json is gone: killed before, the folder is still
+        // the previous complete run)
+        for (String chart : ReportOptions.CHARTS) {
+          for (String format : ReportOptions.FORMATS) {
+            Files.deleteIfExists(req.outDir().resolve(ReportWriter.CHARTS_DIR).resolve(chart + "." + format));
+          }
+        }
+        Files.deleteIfExists(req.outDir().resolve(ReportWriter.SCENARIO));
       }
       if (req.eventKinds() != null) {
         if (req.outDir() == null) {
