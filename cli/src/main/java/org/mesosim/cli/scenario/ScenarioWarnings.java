@@ -15,11 +15,18 @@ import org.mesosim.model.config.FaultSpec;
 public final class ScenarioWarnings {
   private ScenarioWarnings() {}
 
+  /** More samples than this in a run of known length is warned about (docs/reliability.md). */
+  public static final long MAX_SAMPLES = 10_000_000;
+
   /** The warnings of one scenario, each one line, in a fixed order. */
   public static List<String> of(Scenario s) {
     List<String> out = new ArrayList<>();
     if (s.until() == SimTime.NEVER) {
       leaderLostForGood(s, out);
+    } else if (s.until() / s.sampleInterval() > MAX_SAMPLES) {
+      out.add(String.format(Locale.ROOT, "%s: metrics.sampleInterval: %,d samples until %s s; timeseries.csv will"
+          + " have that many rows (more than %,d: likely gigabytes); a coarser interval keeps it small", s.file(),
+          s.until() / s.sampleInterval(), org.mesosim.engine.Durations.formatSeconds(s.until()), MAX_SAMPLES));
     }
     return out;
   }

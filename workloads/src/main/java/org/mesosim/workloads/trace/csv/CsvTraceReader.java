@@ -260,6 +260,11 @@ public final class CsvTraceReader implements Workload {
         if (!(v >= 0)) {
           throw new MalformedRowException(names[i] + " must be >= 0");
         }
+        if (Math.rint(v * Resources.SCALE) != v * Resources.SCALE && moreThanThousandths(4 + i)) {
+          // Mesos keeps thousandths (fixed point): 0.0004 cpus would be rounded away silently
+          throw new MalformedRowException(names[i] + " " + lines.utf8Field(4 + i) + " has more than 3 decimals"
+              + " (amounts are kept in thousandths, as in Mesos)");
+        }
         milli[i] = Resources.toMilli(names[i], ReaderSupport.amount(v, names[i], names[i]));
       }
     }
@@ -312,6 +317,15 @@ public final class CsvTraceReader implements Workload {
     pendingTask = t;
     if (fields != null) {
       pendingFields = fields;
+    }
+  }
+
+  /** True if field {@code i}, as written, has a non-zero digit beyond the thousandths. */
+  private boolean moreThanThousandths(int i) {
+    try {
+      return new java.math.BigDecimal(lines.utf8Field(i).strip()).stripTrailingZeros().scale() > 3;
+    } catch (NumberFormatException e) {
+      return false; // parsed as a double already (NaN and such were refused there)
     }
   }
 
