@@ -219,7 +219,7 @@ public final class Comparison {
         csv.append('\n');
       }
     }
-    Files.writeString(dir.resolve("comparison.csv"), csv.toString());
+    AtomicFiles.write(dir.resolve("comparison.csv"), csv.toString());
 
     // comparison.json
     JsonNodeFactory jf = JsonNodeFactory.instance;
@@ -262,7 +262,7 @@ public final class Comparison {
     List<HtmlReport.Image> images = charts ? charts(dir, runs, runDirs, groups) : List.of();
 
     // comparison.html
-    Files.writeString(dir.resolve("comparison.html"), html(runs, runDirs, labels, dir, metrics, values, cis, groups,
+    AtomicFiles.write(dir.resolve("comparison.html"), html(runs, runDirs, labels, dir, metrics, values, cis, groups,
         images));
   }
 
@@ -342,8 +342,8 @@ public final class Comparison {
 
   private static HtmlReport.Image save(Path cd, String name, JFreeChart c, String caption) throws IOException {
     byte[] png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
-    Files.write(cd.resolve(name + ".png"), png);
-    Files.write(cd.resolve(name + ".svg"), ChartRenderer.svg(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c)));
+    AtomicFiles.write(cd.resolve(name + ".png"), png);
+    AtomicFiles.write(cd.resolve(name + ".svg"), ChartRenderer.svg(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c)));
     return new HtmlReport.Image(name, caption, "image/png", png);
   }
 

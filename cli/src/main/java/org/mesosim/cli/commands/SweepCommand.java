@@ -280,6 +280,9 @@ public final class SweepCommand implements Callable<Integer> {
     Path dir = out != null ? out : Path.of("runs", name);
     org.mesosim.cli.OutputPaths.checkFolder("--out", dir);
     Files.createDirectories(dir.resolve("runs"));
+    // a previous sweep.csv (another grid, or runs that have since gone stale) must not pass for this
+    // sweep's while it runs or if it is killed; the new one is written whole and renamed at the end
+    Files.deleteIfExists(dir.resolve("sweep.csv"));
     ObjectMapper json = new ObjectMapper();
     List<Callable<Map<String, Object>>> tasks = new ArrayList<>();
     List<Integer> todo = new ArrayList<>();
@@ -405,7 +408,7 @@ public final class SweepCommand implements Callable<Integer> {
       }
       sb.append(String.join(",", cells)).append('\n');
     }
-    Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+    org.mesosim.reports.AtomicFiles.write(file, sb.toString());
   }
 
   private static String csv(String s) {
