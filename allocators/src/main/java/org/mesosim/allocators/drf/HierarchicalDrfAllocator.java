@@ -902,24 +902,6 @@ public final class HierarchicalDrfAllocator implements Allocator {
   }
 
   /**
-   * Mesos' gauges {@code allocator/mesos/quota/roles/<role>/resources/<name>/guarantee}, one per
-   * name of the guarantee (1.1.0 {@code src/master/allocator/mesos/metrics.cpp},
-   * {@code Metrics::setQuota}); empty while the role has no quota ({@code Metrics::removeQuota}).
-   */
-  public SortedMap<String, Double> quotaGuarantee(String role) {
-    TreeMap<String, Double> out = new TreeMap<>();
-    long[] g = quotas.get(role);
-    if (g != null) {
-      for (int x = 0; x < g.length; x++) {
-        if (g[x] != 0) {
-          out.put(ResourceNames.name(x), g[x] / (double) Resources.SCALE);
-        }
-      }
-    }
-    return out;
-  }
-
-  /**
    * Mesos' gauges {@code allocator/mesos/quota/roles/<role>/resources/<name>/offered_or_allocated},
    * one per name of the guarantee: the quota role sorter's allocation of that name
    * ({@code _quota_allocated} in 1.1.0 hierarchical.cpp); empty while the role has no quota.
