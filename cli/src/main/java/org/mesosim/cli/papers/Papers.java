@@ -1,0 +1,21 @@
+package org.mesosim.cli.papers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every reproduction, in the order of {@code docs/validation.md}. */
+public final class Papers {
+  private Papers() {}
+
+  public static List<Reproduction> all() {
+    List<Reproduction> l = new ArrayList<>();
+    l.add(new DrfReproductions.Section4());
+    l.add(new DrfReproductions.AssetFairness());
+    l.add(new DrfReproductions.Properties());
+    return List.copyOf(l);
+  }
+
+  public static List<String> names() {
+    return all().stream().map(Reproduction::name).toList();
+  }
+}
