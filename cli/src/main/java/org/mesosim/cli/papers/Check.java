@@ -42,7 +42,7 @@ public record Check(String quantity, String published, String measured, String t
 
   /** A claim of the paper (a direction, an inequality) that holds or not in mesosim's run. */
   public static Check claim(String quantity, String published, String measured, boolean holds, String note) {
-    return new Check(quantity, published, measured, "the claim holds", holds ? Status.PASS : Status.MISS, note);
+    return new Check(quantity, published, measured, "claim (direction)", holds ? Status.PASS : Status.MISS, note);
   }
 
   /** A value the paper reports that could not be found: mesosim's value is shown, nothing is compared. */

@@ -1149,7 +1149,14 @@ public final class ScenarioLoader {
       perOfferTime = duration(dt.get("perOffer"), path + ".decisionTime.perOffer", perOfferTime, false);
       perTaskTime = duration(dt.get("perTask"), path + ".decisionTime.perTask", perTaskTime, false);
     }
-    return new SchedulerConfig(type, maxAttempts, perOffer, refuse, suppress, perOfferTime, perTaskTime);
+    boolean serial = bool(m.get("serialDecisions"), path + ".serialDecisions", d.serialDecisions());
+    int abandonAfter = (int) integer(m.get("abandonAfter"), path + ".abandonAfter", d.abandonAfter(), 0, 1_000_000_000);
+    if (type == SchedulerConfig.SchedulerType.GANG && serial) {
+      error(m.get("serialDecisions"), path + ".serialDecisions", "a gang scheduler holds its offers and decides them"
+          + " together; serialDecisions applies to batch and service schedulers");
+    }
+    return new SchedulerConfig(type, maxAttempts, perOffer, refuse, suppress, perOfferTime, perTaskTime, serial,
+        abandonAfter, d.localityReplicas(), d.localityWait());
   }
 
   private Scenario.Workload workload(YNode n, String path, EntryFacts facts) {

@@ -34,7 +34,7 @@ public sealed interface ModelEvent {
   List<String> KINDS = List.of("leader-elected", "leader-recovered", "leader-lost", "agent-registered",
       "agent-removed", "agent-disconnected", "framework-registered", "framework-deactivated", "offer",
       "decline", "rescind", "revive", "suppress", "job-submitted", "job-ended", "pending", "launch", "status",
-      "ack", "task-recovered", "fault", "invariant-violated");
+      "ack", "task-recovered", "fault", "invariant-violated", "decision", "job-attempted");
 
   // ---- ZooKeeper, masters ----------------------------------------------------------------
 
@@ -311,6 +311,41 @@ public sealed interface ModelEvent {
 
     public void digestInto(Digest d) {
       d.event(kind(), time).str(invariant).str(detail);
+    }
+  }
+
+  // ---- Scheduler measurements (Omega, Schwarzkopf et al. EuroSys 2013, section 4) ------------
+
+  /**
+   * A framework's scheduler started deciding at {@code time} and is busy until {@code end} (its
+   * answer is sent then); {@code offers} offers are decided in it. Emitted only by frameworks that
+   * have a decision time or a scheduler extension ({@code SchedulerConfig#recordsDecisions}).
+   *
+   * <p>Left out of the digest: it is a measurement fully determined by events already folded in (the
+   * offers and their answers) and the scenario's decision times, so adding it moved no pinned digest.
+   */
+  record SchedulerDecision(long time, String framework, long end, int offers) implements ModelEvent {
+    public String kind() {
+      return "decision";
+    }
+
+    public void digestInto(Digest d) {
+      // a measurement, not a behaviour: see the class comment
+    }
+  }
+
+  /**
+   * A job's first scheduling attempt began: its framework started a decision while the job had
+   * tasks queued (Omega's "job wait time" ends here). Same emission and digest rule as
+   * {@link SchedulerDecision}.
+   */
+  record JobAttempted(long time, String framework, String job, long submitTime) implements ModelEvent {
+    public String kind() {
+      return "job-attempted";
+    }
+
+    public void digestInto(Digest d) {
+      // a measurement, not a behaviour: see SchedulerDecision
     }
   }
 }
