@@ -12,6 +12,8 @@ public final class Papers {
     l.add(new DrfReproductions.Section4());
     l.add(new DrfReproductions.AssetFairness());
     l.add(new DrfReproductions.Properties());
+    l.add(new SectionSixAndSeven.DrfVsSlots());
+    l.add(new SectionSixAndSeven.MesosFailover());
     l.add(new OmegaReproductions.Fig7());
     return List.copyOf(l);
   }
