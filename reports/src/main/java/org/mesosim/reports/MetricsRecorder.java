@@ -123,6 +123,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   private final long[] busyMicros;
   private final long[] busyUntil;
   private final long[] jobsAbandoned;
+  private final long[] placed;
+  private final long[] placedLocal;
   private final Quantiles[] firstAttemptWait;
   private final Quantiles[] waits;
   private final Quantiles[] slowdown;
@@ -230,6 +232,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     busyMicros = new long[nFw];
     busyUntil = new long[nFw];
     jobsAbandoned = new long[nFw];
+    placed = new long[nFw];
+    placedLocal = new long[nFw];
     firstAttemptWait = quantiles(nFw);
     waits = quantiles(nFw);
     slowdown = quantiles(nFw);
@@ -557,6 +561,14 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
         busyMicros[f] += e.end() - busyUntil[f];
         busyUntil[f] = e.end();
       }
+    } else if (event instanceof ModelEvent.TaskPlaced e) {
+      int f = fw(e.framework());
+      if (f < 0) {
+        return;
+      }
+      decides[f] = true;
+      placed[f]++;
+      placedLocal[f] += e.local() ? 1 : 0;
     } else if (event instanceof ModelEvent.JobAttempted e) {
       int f = fw(e.framework());
       if (f < 0) {
@@ -972,7 +984,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     }
     long busy = busyMicros[f] - Math.max(0, busyUntil[f] - end);
     return new RunSummary.SchedulerSummary(end > 0 ? (double) busy / end : 0.0, decisions[f],
-        RunSummary.Dist.of(firstAttemptWait[f]), jobsAbandoned[f]);
+        RunSummary.Dist.of(firstAttemptWait[f]), jobsAbandoned[f], placed[f], placedLocal[f]);
   }
 
   public RunSummary summary(String digest, long events, double wallSeconds, long invariantViolations) {

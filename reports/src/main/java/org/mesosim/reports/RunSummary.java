@@ -101,9 +101,14 @@ public record RunSummary(String scenario, long seed, String allocator, String di
    * @param firstAttemptWaitSeconds submit → the first decision that started while the job had tasks
    *     queued (Omega's "job wait time"), every job attempted
    * @param abandoned jobs abandoned after {@code abandonAfter} unsuccessful decisions
+   * @param placedWithLocality launches of tasks whose job has input locality preferences
+   *     ({@code scheduler.locality})
+   * @param placedLocal of those, launches on an agent holding the job's input
    */
-  @JsonPropertyOrder({"busyness", "decisions", "firstAttemptWaitSeconds", "abandoned"})
-  public record SchedulerSummary(double busyness, long decisions, Dist firstAttemptWaitSeconds, long abandoned) {}
+  @JsonPropertyOrder({"busyness", "decisions", "firstAttemptWaitSeconds", "abandoned", "placedWithLocality",
+      "placedLocal"})
+  public record SchedulerSummary(double busyness, long decisions, Dist firstAttemptWaitSeconds, long abandoned,
+      long placedWithLocality, long placedLocal) {}
 
   /**
    * Task launches and how they ended.

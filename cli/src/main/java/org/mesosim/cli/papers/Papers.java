@@ -14,6 +14,7 @@ public final class Papers {
     l.add(new DrfReproductions.Properties());
     l.add(new SectionSixAndSeven.DrfVsSlots());
     l.add(new SectionSixAndSeven.MesosFailover());
+    l.add(new MesosSharing());
     l.add(new OmegaReproductions.Fig7());
     return List.copyOf(l);
   }

@@ -1155,8 +1155,21 @@ public final class ScenarioLoader {
       error(m.get("serialDecisions"), path + ".serialDecisions", "a gang scheduler holds its offers and decides them"
           + " together; serialDecisions applies to batch and service schedulers");
     }
+    int replicas = d.localityReplicas();
+    long localityWait = d.localityWait();
+    YNode locNode = m.get("locality");
+    Map<String, YNode> loc = locNode == null || locNode.isNull() ? null
+        : object(locNode, path + ".locality", "locality");
+    if (loc != null) {
+      replicas = (int) integer(loc.get("replicas"), path + ".locality.replicas", 3, 1, 1_000_000);
+      localityWait = duration(loc.get("wait"), path + ".locality.wait", 5 * org.mesosim.engine.SimTime.SECOND, false);
+      if (type == SchedulerConfig.SchedulerType.GANG) {
+        error(m.get("locality"), path + ".locality", "a gang scheduler launches whole jobs across held offers;"
+            + " locality (delay scheduling) applies to batch and service schedulers");
+      }
+    }
     return new SchedulerConfig(type, maxAttempts, perOffer, refuse, suppress, perOfferTime, perTaskTime, serial,
-        abandonAfter, d.localityReplicas(), d.localityWait());
+        abandonAfter, replicas, localityWait);
   }
 
   private Scenario.Workload workload(YNode n, String path, EntryFacts facts) {

@@ -168,6 +168,9 @@ public final class ScenarioWriter {
     if (sc.abandonAfter() > 0) {
       s.put("abandonAfter", sc.abandonAfter());
     }
+    if (sc.localityReplicas() > 0) {
+      s.put("locality", map("replicas", sc.localityReplicas(), "wait", Durations.format(sc.localityWait())));
+    }
     m.put("scheduler", s);
     Map<String, Object> w = new LinkedHashMap<>();
     if (f.workload() instanceof Scenario.Synthetic syn) {

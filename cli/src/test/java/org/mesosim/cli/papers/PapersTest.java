@@ -142,6 +142,20 @@ class PapersTest {
   }
 
   @Test
+  void mesosSharing_delaySchedulingRaisesLocality() throws Exception {
+    Reproduction.Result res = result(byName("mesos-sharing"));
+    int rows = 0;
+    for (Check c : res.checks()) {
+      if (c.quantity().startsWith("tasks local, ")) {
+        String[] v = c.measured().replace("%", "").split(" / ");
+        assertTrue(Double.parseDouble(v[0]) > 80 && Double.parseDouble(v[1]) < 20, c.toString());
+        rows++;
+      }
+    }
+    assertEquals(3, rows);
+  }
+
+  @Test
   @EnabledIfSystemProperty(named = "mesosim.papers.long", matches = "true")
   void longReproductions_passTheirChecks() throws Exception {
     for (Reproduction r : Papers.all()) {

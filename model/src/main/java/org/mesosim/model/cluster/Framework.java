@@ -88,6 +88,8 @@ final class Framework extends MasterClient {
   private final ArrayDeque<Job> unattempted = new ArrayDeque<>();
   /** The delay of the last answer planned by {@link #answer}. */
   private long lastDelay;
+  /** Delay scheduling: draws the agents holding each job's input (only with localityReplicas > 0). */
+  private UniformRandomProvider localityRng;
 
   Framework(Cluster c, int ep, int index, FrameworkConfig config) {
     super(c, ep, config.name(), c.sim.random().stream("framework/" + config.info().name() + "/backoff"),
@@ -120,6 +122,10 @@ final class Framework extends MasterClient {
     boolean killed;
     boolean aborted;
     boolean abandoned;
+    /** Delay scheduling: the agents holding the job's input, ascending; null = no preference. */
+    int[] preferred;
+    /** Delay scheduling: the job's arrival or its last launch; it takes a non-local offer localityWait after. */
+    long localSince;
     /** Decision rounds that ended with this job at the head of the queue, tasks still unplaced. */
     int attempts;
     TreeMap<String, int[]> groupsLeft;
@@ -203,6 +209,10 @@ final class Framework extends MasterClient {
     if (sc.recordsDecisions()) {
       unattempted.add(job);
     }
+    if (sc.localityReplicas() > 0) {
+      job.preferred = inputAgents();
+      job.localSince = cluster.sim.now();
+    }
     boolean deps = false;
     for (TaskSpec t : spec.tasks()) {
       if (!t.dependsOn().isEmpty()) {
@@ -228,6 +238,53 @@ final class Framework extends MasterClient {
       }
     }
     workArrived();
+  }
+
+  /**
+   * Delay scheduling: the agents that hold a new job's input, {@code localityReplicas} distinct ones
+   * drawn uniformly (as HDFS spreads a file's block replicas), on the framework's own stream
+   * {@code framework/<name>/locality}, so no other stream moves.
+   */
+  private int[] inputAgents() {
+    if (localityRng == null) {
+      localityRng = cluster.sim.random().stream("framework/" + info.name() + "/locality");
+    }
+    int n = cluster.agents.length;
+    int k = Math.min(sc.localityReplicas(), n);
+    int[] pick = new int[k];
+    int got = 0;
+    while (got < k) {
+      int a = localityRng.nextInt(n);
+      boolean dup = false;
+      for (int i = 0; i < got; i++) {
+        dup |= pick[i] == a;
+      }
+      if (!dup) {
+        pick[got++] = a;
+      }
+    }
+    java.util.Arrays.sort(pick);
+    return pick;
+  }
+
+  private static boolean local(Job job, int agent) {
+    return job.preferred == null || java.util.Arrays.binarySearch(job.preferred, agent) >= 0;
+  }
+
+  /**
+   * Delay scheduling (Zaharia et al., EuroSys 2010): the first queued task of the shape whose job may
+   * run on this agent: its input is there, or it has waited {@code localityWait} since its arrival or
+   * last launch. At most {@link #SCAN_LIMIT} tasks are looked at.
+   */
+  private LogicalTask eligible(Shape sh, int agent) {
+    long now = cluster.sim.now();
+    int looked = 0;
+    for (LogicalTask lt = sh.first; lt != null && looked < SCAN_LIMIT; lt = lt.sNext, looked++) {
+      if (local(lt.job, agent) || now - lt.job.localSince >= sc.localityWait()) {
+        return lt;
+      }
+    }
+    return null;
   }
 
   private static boolean dependenciesMet(Job job, TaskSpec ts) {
@@ -601,6 +658,7 @@ final class Framework extends MasterClient {
     while (!byHead.isEmpty() && (max == 0 || launches == null || launches.size() < max)) {
       Shape found = null;
       ResourceSet take = null;
+      LogicalTask pick = null;
       for (Shape sh : byHead.values()) {
         if (sh.failedStamp == stamp) {
           continue;
@@ -610,15 +668,18 @@ final class Framework extends MasterClient {
         }
         take = take(rem, sh.need);
         if (take != null) {
-          found = sh;
-          break;
+          pick = sc.localityReplicas() > 0 ? eligible(sh, o.agent) : sh.first;
+          if (pick != null) {
+            found = sh;
+            break;
+          }
         }
         sh.failedStamp = stamp;
       }
       if (found == null) {
         break;
       }
-      LogicalTask lt = found.first;
+      LogicalTask lt = pick;
       rem = rem.minus(take);
       dequeue(lt);
       if (launches == null) {
@@ -684,6 +745,11 @@ final class Framework extends MasterClient {
     lt.current = t;
     if (lt.job.start < 0) {
       lt.job.start = cluster.sim.now();
+    }
+    if (lt.job.preferred != null) {
+      boolean isLocal = java.util.Arrays.binarySearch(lt.job.preferred, agent) >= 0;
+      lt.job.localSince = cluster.sim.now();
+      cluster.emit(new ModelEvent.TaskPlaced(cluster.sim.now(), name, lt.job.id, isLocal));
     }
     t.fLive = true;
     t.fPrev = liveTail;

@@ -34,7 +34,7 @@ public sealed interface ModelEvent {
   List<String> KINDS = List.of("leader-elected", "leader-recovered", "leader-lost", "agent-registered",
       "agent-removed", "agent-disconnected", "framework-registered", "framework-deactivated", "offer",
       "decline", "rescind", "revive", "suppress", "job-submitted", "job-ended", "pending", "launch", "status",
-      "ack", "task-recovered", "fault", "invariant-violated", "decision", "job-attempted");
+      "ack", "task-recovered", "fault", "invariant-violated", "decision", "job-attempted", "placement");
 
   // ---- ZooKeeper, masters ----------------------------------------------------------------
 
@@ -342,6 +342,21 @@ public sealed interface ModelEvent {
   record JobAttempted(long time, String framework, String job, long submitTime) implements ModelEvent {
     public String kind() {
       return "job-attempted";
+    }
+
+    public void digestInto(Digest d) {
+      // a measurement, not a behaviour: see SchedulerDecision
+    }
+  }
+
+  /**
+   * Delay scheduling: a task of a job with input locality preferences was launched, on an agent
+   * holding its input ({@code local}) or not. Emitted only with {@code locality} set; left out of the
+   * digest as {@link SchedulerDecision} is (the launch itself is folded in).
+   */
+  record TaskPlaced(long time, String framework, String job, boolean local) implements ModelEvent {
+    public String kind() {
+      return "placement";
     }
 
     public void digestInto(Digest d) {

@@ -116,4 +116,43 @@ class OmegaSchedulerTest {
     assertEquals("finished", ended.get(0).state());
     assertEquals(2, r.rec().of(ModelEvent.TaskLaunched.class).size());
   }
+
+  static EndToEndTest.Run locality(long wait) {
+    SchedulerConfig d = Defaults.SCHEDULER;
+    SchedulerConfig sc = new SchedulerConfig(SchedulerConfig.SchedulerType.BATCH, d.maxAttempts(), 0, d.refuseMicros(),
+        d.suppressWhenIdle(), 0, 0, false, 0, 1, wait);
+    ModelConfig cfg = TestScenarios.builder()
+        .agents(TestScenarios.agents("a", 4, 2, 4096))
+        .framework(TestScenarios.framework(FrameworkInfo.of("H", "*"), sc,
+            TestScenarios.jobs("j", 6, 4, Resources.of(1, 1024), 2 * S, 10 * S, TaskOutcome.FINISHED, 0)))
+        .build();
+    return FaultScenariosTest.run(cfg, SimTime.HOUR);
+  }
+
+  @Test
+  void delayScheduling_longWait_runsEveryTaskWhereItsInputIs() {
+    EndToEndTest.Run r = locality(SimTime.HOUR);
+    assertTrue(r.cluster().isDrained());
+    List<ModelEvent.TaskPlaced> p = r.rec().of(ModelEvent.TaskPlaced.class);
+    assertEquals(24, p.size());
+    for (ModelEvent.TaskPlaced t : p) {
+      assertTrue(t.local(), t.toString());
+    }
+    // every task of a job on its one input agent
+    java.util.TreeMap<String, java.util.TreeSet<String>> agentsOfJob = new java.util.TreeMap<>();
+    for (ModelEvent.TaskLaunched l : r.rec().of(ModelEvent.TaskLaunched.class)) {
+      agentsOfJob.computeIfAbsent(l.job(), k -> new java.util.TreeSet<>()).add(l.agent().value());
+    }
+    agentsOfJob.values().forEach(a -> assertEquals(1, a.size(), agentsOfJob.toString()));
+  }
+
+  @Test
+  void delayScheduling_noWait_takesNonLocalOffers() {
+    EndToEndTest.Run r = locality(0);
+    assertTrue(r.cluster().isDrained());
+    List<ModelEvent.TaskPlaced> p = r.rec().of(ModelEvent.TaskPlaced.class);
+    assertEquals(24, p.size());
+    long local = p.stream().filter(ModelEvent.TaskPlaced::local).count();
+    assertTrue(local < 24, "with no wait some tasks run away from their input: " + local + " of 24 local");
+  }
 }
