@@ -18,7 +18,7 @@ final class DrfReproductions {
 
     @Override
     public String citation() {
-      return DRF + ", §4 (worked example, Fig. 3)";
+      return DRF + ", §4 (worked example)";
     }
 
     @Override

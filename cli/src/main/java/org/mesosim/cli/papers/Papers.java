@@ -12,6 +12,7 @@ public final class Papers {
     l.add(new DrfReproductions.Section4());
     l.add(new DrfReproductions.AssetFairness());
     l.add(new DrfReproductions.Properties());
+    l.add(new DrfDynamicSharing());
     l.add(new SectionSixAndSeven.DrfVsSlots());
     l.add(new SectionSixAndSeven.MesosFailover());
     l.add(new MesosSharing());

@@ -10,7 +10,7 @@ public interface Reproduction {
   /** Short name, the {@code mesosim reproduce NAME} argument, e.g. {@code drf-s4-example}. */
   String name();
 
-  /** Paper, section and figure, e.g. "Ghodsi et al., DRF, NSDI 2011, §4 (Fig. 3)". */
+  /** Paper, section and figure, e.g. "Ghodsi et al., DRF, NSDI 2011, §4". */
   String citation();
 
   /** What the reproduction shows, in one or two sentences. */

@@ -58,6 +58,44 @@ public final class ValidationReport {
     return b.toString();
   }
 
+  /** The fixed part of validation.md: sources, and the model pieces the reproductions use. */
+  static final String MODEL_NOTES = """
+      ## Sources
+
+      Published values were looked up in stored copies of public pages. Found: the DRF paper's §4 example
+      (⟨9 CPUs, 18 GB⟩; A 3 tasks, B 2, dominant shares 2/3) and its abstract's claims (DRF "leads to better
+      throughput and fairness than the slot-based fair sharing schemes"); the Mesos paper's abstract (Mesos
+      "is resilient to node failures"); Omega's §4.2 text on Fig. 7 (the batch scheduler "cannot make progress
+      while the service scheduler holds an offer"; "a number of jobs are abandoned because they did not finish
+      scheduling their tasks by the 1,000-attempt retry limit"). Not found: the numbers plotted in Omega's
+      Fig. 7, Mesos §6's and DRF §7's figures, Mesos' measured failover times. The asset-fairness figure
+      (A gets 15 tasks) is as quoted in mesosim issue 19. Nothing not found is estimated: such rows show
+      mesosim's value only.
+
+      ## Model pieces used here
+
+      Scheduler options (in `frameworks[].scheduler`; all off by default, so no earlier result moved):
+
+      | key | default | what it does |
+      |---|---|---|
+      | `serialDecisions` | `false` | Omega's serial scheduler: one offer is decided at a time, taking its `decisionTime` (per offer + per task launched); offers that arrive meanwhile wait, in order. Without it every offer of a message is decided at once and answered after its own delay (as before). Not with `type: gang`. |
+      | `abandonAfter` | `0` (never) | Omega's retry limit (it uses 1,000): a decision that ends with the job at the head of the queue still having tasks unplaced is one unsuccessful attempt; after this many the job is abandoned (queued tasks dropped, running ones run out; it ends `abandoned`). An attempt needs an offer, so a framework that gets few offers makes few attempts. |
+      | `locality: {replicas, wait}` | none (`replicas` 3, `wait` 5 s when given) | delay scheduling (Zaharia et al., EuroSys 2010, as the Mesos paper's Hadoop port): each job's input is on `replicas` distinct agents drawn at its arrival (stream `framework/<name>/locality`); a task takes an offer from another agent only once its job has waited `wait` since its arrival or its last launch. Not with `type: gang`. |
+
+      Framework behaviours: *elastic* is the `batch` scheduler (it takes what it is offered, task by task,
+      and gives resources back as tasks end), optionally with `locality`; *rigid* is the `gang` scheduler (it
+      holds offers and starts a job only when all its tasks fit at once).
+
+      Measures: frameworks with a decision time or one of these options get `scheduler` in
+      `summary.json` (`frameworks[]`): `busyness` (fraction of the run spent deciding: the union of the
+      decisions' intervals), `decisions`, `firstAttemptWaitSeconds` (submission to the first decision that
+      began with the job queued: Omega's job wait time), `abandoned`, and with `locality`
+      `placedWithLocality` / `placedLocal`. They come from event-stream records `decision`,
+      `job-attempted` and `placement` (`run --events`), which are measurements of events already in the
+      digest and are not folded into it.
+
+      """;
+
   public static String markdown(Map<Reproduction, Reproduction.Result> results) {
     StringBuilder b = new StringBuilder();
     b.append("# Validation: published results reproduced by mesosim\n\n");
@@ -71,6 +109,8 @@ public final class ValidationReport {
     b.append("Regenerate with `./mesosim reproduce --all --out docs` (one or more names instead of `--all` runs"
         + " those only). The quick reproductions run in `mvn verify` (`PapersTest`, `ValidationDocTest`); the long"
         + " ones with `mvn -pl cli verify -Ppapers`.\n\n");
+    b.append(MODEL_NOTES);
+    b.append("## Overview\n\n");
     b.append("| reproduction | paper | runs | pass | miss | not found |\n|---|---|---|---|---|---|\n");
     for (Map.Entry<Reproduction, Reproduction.Result> e : results.entrySet()) {
       b.append(summaryRow(e.getKey(), e.getValue())).append("\n");

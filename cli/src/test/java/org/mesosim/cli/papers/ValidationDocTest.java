@@ -58,6 +58,9 @@ class ValidationDocTest {
       sectionIn(doc, r.name()); // every reproduction, long ones too, has its section
     }
     checkCurrent(true);
+    String head = ValidationReport.markdown(new LinkedHashMap<>());
+    assertTrue(doc.startsWith(head.substring(0, head.indexOf("| reproduction |"))),
+        "docs/validation.md's fixed part is stale; regenerate it: ./mesosim reproduce --all --out docs");
   }
 
   @Test
