@@ -13,7 +13,9 @@ import org.mesosim.model.TaskState;
 /**
  * The observable events of a run: what reports measure and what the digest covers. Frameworks are
  * named by their scenario name (stable across failover) and also carry their Mesos ID where one
- * exists. Every record folds its kind, time and key fields into the digest, in a fixed order.
+ * exists. Every record folds its kind, time and key fields into the digest, in a fixed order,
+ * except the scheduler measurements at the end ({@code decision}, {@code job-attempted},
+ * {@code placement}), which are derived from records that are folded in.
  *
  * <p>Extend by adding records (and a digest line); never change an existing record's digest
  * fields without accepting that every golden digest changes.
