@@ -47,7 +47,7 @@ public final class PaperRuns {
   }
 
   /** One finished run: its summary and its time series. */
-  public record Run(JsonNode summary, List<String> header, List<double[]> rows) {
+  public record Run(JsonNode summary, List<String> header, List<double[]> rows, List<JsonNode> events) {
     /** The framework's entry in {@code summary.json}. */
     public JsonNode framework(String name) {
       for (JsonNode f : summary.get("frameworks")) {
@@ -82,6 +82,14 @@ public final class PaperRuns {
 
   /** Runs {@code scenarios/papers/<file>} with the given {@code --set} overrides. */
   public Run run(String file, String... overrides) throws Exception {
+    return run(file, null, overrides);
+  }
+
+  /**
+   * Runs {@code scenarios/papers/<file>} with the given {@code --set} overrides, also keeping the
+   * event-stream records of the given kinds ({@code run --event-kinds}); null = none.
+   */
+  public Run run(String file, List<String> eventKinds, String... overrides) throws Exception {
     Path scenarioFile = root.resolve("scenarios").resolve("papers").resolve(file);
     List<String> sets = new ArrayList<>(List.of(overrides));
     sets.add("report.charts=[]");
@@ -89,7 +97,8 @@ public final class PaperRuns {
     Path dir = Files.createTempDirectory("mesosim-reproduce-");
     try {
       StringWriter progress = new StringWriter();
-      RunResult r = services.runner().run(new RunRequest(s, sets, dir, true, false), new PrintWriter(progress));
+      RunResult r = services.runner().run(new RunRequest(s, sets, dir, true, false, false, eventKinds),
+          new PrintWriter(progress));
       if (r.invariantViolations() != 0) {
         throw new IllegalStateException(file + " " + sets + ": " + r.invariantViolations() + " invariant violations");
       }
@@ -105,7 +114,14 @@ public final class PaperRuns {
         }
         rows.add(v);
       }
-      return new Run(summary, header, rows);
+      List<JsonNode> events = new ArrayList<>();
+      if (eventKinds != null) {
+        ObjectMapper m = new ObjectMapper();
+        for (String line : Files.readAllLines(dir.resolve("events.jsonl"))) {
+          events.add(m.readTree(line));
+        }
+      }
+      return new Run(summary, header, rows, List.copyOf(events));
     } finally {
       deleteTree(dir);
     }

@@ -35,8 +35,9 @@ final class SectionSixAndSeven {
       return "The paper's measured recovery times could not be found (not found), so mesosim's are shown without a"
           + " comparison; the abstract's claim that Mesos is resilient to node failures is checked exactly (no task"
           + " lost, every job finished). Differences: 50 agents instead of the paper's 200-4,000 slave daemons on EC2;"
-          + " recovery here is leader lost → new leader recovered (`leadership.recoverySeconds`), which in mesosim is"
-          + " the session timeout plus the election's messages.";
+          + " two recovery times are shown: leader lost → new leader recovered (`leadership.recoverySeconds`: the"
+          + " session timeout plus the election's messages) and crash → the last of the 50 agents and 2 frameworks"
+          + " re-registered with the new leader (from the event stream).";
     }
 
     @Override
@@ -58,18 +59,36 @@ final class SectionSixAndSeven {
     public Result run(PaperRuns runs) throws Exception {
       List<Check> checks = new ArrayList<>();
       double[] rec = new double[TIMEOUTS.length];
+      double[] all = new double[TIMEOUTS.length];
       for (int i = 0; i < TIMEOUTS.length; i++) {
-        PaperRuns.Run r = runs.run("mesos-failover.yaml", "cluster.zookeeper.sessionTimeout=" + TIMEOUTS[i]);
+        PaperRuns.Run r = runs.run("mesos-failover.yaml", List.of("fault", "framework-registered", "agent-registered"),
+            "cluster.zookeeper.sessionTimeout=" + TIMEOUTS[i]);
         rec[i] = r.summary().at("/leadership/recoverySeconds/mean").asDouble();
-        checks.add(Check.notFound("recovery time (s), session timeout " + TIMEOUTS[i], Check.num(rec[i]),
+        // Full recovery: from the crash until the last agent and framework re-registered with the new leader.
+        double crash = Double.NaN;
+        double last = Double.NaN;
+        int back = 0;
+        for (com.fasterxml.jackson.databind.JsonNode e : r.events()) {
+          if (e.get("kind").asText().equals("fault") && e.get("action").asText().equals("crash")) {
+            crash = e.get("t").asDouble();
+          } else if (e.path("reregistered").asBoolean(false) && e.get("t").asDouble() >= crash) {
+            last = e.get("t").asDouble();
+            back++;
+          }
+        }
+        all[i] = Math.round((last - crash) * 1000) / 1000.0;
+        checks.add(Check.notFound("leader recovery (s), session timeout " + TIMEOUTS[i], Check.num(rec[i]),
             "timeout + " + Check.num(Math.round((rec[i] - TIMEOUT_S[i]) * 1000) / 1000.0) + " s"));
+        checks.add(Check.notFound("crash → all re-registered (s), session timeout " + TIMEOUTS[i], Check.num(all[i]),
+            back + " agents and frameworks re-registered"));
         long lost = r.longAt("hadoop", "/tasks/lost") + r.longAt("spark", "/tasks/lost");
         long finished = r.longAt("hadoop", "/jobs/finished") + r.longAt("spark", "/jobs/finished");
         checks.add(Check.exact("tasks lost, session timeout " + TIMEOUTS[i], 0, lost, "\"resilient to node failures\""));
         checks.add(Check.exact("jobs finished (of 90), session timeout " + TIMEOUTS[i], 90, finished, ""));
       }
       return new Result(checks, List.of(new Figure("Master failover: recovery time", "ZooKeeper session timeout (s)",
-          "recovery (s)", List.of(new Figure.Series("mesosim", false, TIMEOUT_S, rec)))));
+          "recovery (s)", List.of(new Figure.Series("leader recovered", false, TIMEOUT_S, rec),
+              new Figure.Series("all re-registered", false, TIMEOUT_S, all)))));
     }
   }
 

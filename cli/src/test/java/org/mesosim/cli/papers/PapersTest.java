@@ -143,6 +143,24 @@ class PapersTest {
   }
 
   @Test
+  void mesosFailover_everyAgentAndFrameworkReregisters_oneSecondOrLessAfterTheLeader() throws Exception {
+    Reproduction.Result res = result(byName("mesos-failover"));
+    int rows = 0;
+    double leader = -1;
+    for (Check c : res.checks()) {
+      if (c.quantity().startsWith("leader recovery")) {
+        leader = Double.parseDouble(c.measured());
+      } else if (c.quantity().startsWith("crash → all re-registered")) {
+        assertEquals("52 agents and frameworks re-registered", c.note());
+        double all = Double.parseDouble(c.measured());
+        assertTrue(all >= leader && all <= leader + 1.0, c + " after leader " + leader);
+        rows++;
+      }
+    }
+    assertEquals(4, rows);
+  }
+
+  @Test
   void mesosSharing_delaySchedulingRaisesLocality() throws Exception {
     Reproduction.Result res = result(byName("mesos-sharing"));
     int rows = 0;
