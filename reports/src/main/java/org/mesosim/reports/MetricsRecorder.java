@@ -23,7 +23,7 @@ import org.mesosim.reports.chart.SeriesBuffer;
 import org.mesosim.reports.csv.Num;
 
 /**
- * Turns the observable event stream into every metric of a run (README.md ("Results, metrics and reports") defines each).
+ * Turns the observable event stream into every metric of a run (docs/outputs.md defines each).
  * Fed only by {@link ModelEvent}s, in order; it never schedules simulation events and never
  * changes the simulation.
  *

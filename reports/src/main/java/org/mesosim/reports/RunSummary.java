@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The content of {@code summary.json} (OUTPUTS.md), as records in the file's key order. Every key
+ * The content of {@code summary.json} (docs/outputs.md), as records in the file's key order. Every key
  * of the contract is here, in the contract's order; keys after them are additions (documented in
- * README.md ("Results, metrics and reports")). Resource maps are in the run's resource order; {@code frameworks} in
+ * docs/outputs.md). Resource maps are in the run's resource order; {@code frameworks} in
  * scenario order. Written by {@link SummaryJson}.
  *
  * @param scenario scenario name

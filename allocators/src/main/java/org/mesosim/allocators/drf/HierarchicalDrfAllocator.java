@@ -31,7 +31,7 @@ import org.mesosim.model.allocation.OfferCallback;
  * Mesos' {@code HierarchicalAllocatorProcess} with DRF sorters
  * ({@code src/master/allocator/mesos/hierarchical.{hpp,cpp}} at 1.1.0; sorters in
  * {@code src/master/allocator/sorter/drf/sorter.cpp}; {@code MIN_CPUS}/{@code MIN_MEM} in
- * {@code src/master/constants.hpp}), as specified in MESOS-MODEL.md section 1.
+ * {@code src/master/constants.hpp}), as documented in docs/allocators.md ("hierarchical-drf").
  *
  * <p><b>State.</b> A role sorter (one client per role with a registered framework, weighted, its
  * total the sum of every agent's total), a quota-role sorter (one client per role with quota,

@@ -15,7 +15,7 @@ import org.mesosim.model.FrameworkId;
 import org.mesosim.model.Resources;
 
 /**
- * MESOS-MODEL section 4: Mesos' own allocator tests ({@code src/tests/hierarchical_allocator_tests.cpp},
+ * Mesos' own allocator tests ({@code src/tests/hierarchical_allocator_tests.cpp},
  * 1.1.0), restated with exact offers at exact virtual times.
  */
 class HierarchicalAllocatorTest {

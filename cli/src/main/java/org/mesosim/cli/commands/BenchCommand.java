@@ -93,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
           + " arrive. decline-storm: default " + STORM_DURATION + ".")
   String duration;
 
-  /** Machines of the full 2011 Google cell (GoogleCell) and its task arrival rate (README, google-like). */
+  /** Machines of the full 2011 Google cell (GoogleCell) and its task arrival rate (docs/workloads.md, google-like). */
   static final double GOOGLE_MACHINES = 12_583;
   static final double GOOGLE_TASKS_PER_SECOND = 22.0e6 / (29 * 86_400.0);
 
@@ -298,7 +298,7 @@ public final class BenchCommand implements Callable<Integer> {
     o.println(String.format(Locale.ROOT, "events/s:           %,.0f", r.events() / wall));
     o.println(String.format(Locale.ROOT, "stream records:     %,d (%,.0f per wall s; the digest's offers, declines,"
         + " task states ...)", r.records(), r.records() / wall));
-    // Offers are the unit of work in an offer storm (README, Performance): wall time per offer says
+    // Offers are the unit of work in an offer storm (docs/performance.md): wall time per offer says
     // more than events/s, which mostly counts filter timers.
     o.println(String.format(Locale.ROOT, "offers:             %,d (%,.1f per simulated s; %s of wall time per offer)",
         r.offers(), r.offers() / Math.max(1e-9, simSeconds),
@@ -317,7 +317,7 @@ public final class BenchCommand implements Callable<Integer> {
           cpuSeconds, r.events() / cpuSeconds));
     }
     // What the figures depend on besides the build: the JVM and its collector (the parallel
-    // collector runs this bench in about 0.83 of G1's time; README, Performance).
+    // collector runs this bench in about 0.83 of G1's time; docs/performance.md).
     List<String> gcs = new ArrayList<>();
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       gcs.add(gc.getName());

@@ -36,7 +36,7 @@ import org.mesosim.model.config.SchedulerConfig;
 import org.mesosim.model.config.ZooKeeperConfig;
 
 /**
- * Reads and validates a scenario file (SCENARIO-FORMAT.md) into a {@link Scenario}, applying
+ * Reads and validates a scenario file (docs/scenario-format.md) into a {@link Scenario}, applying
  * {@code --set} overrides to the YAML tree first. Validation goes on after the first error so that
  * every problem of a file is reported at once, each with file:line:column and its YAML path.
  *

@@ -36,7 +36,6 @@ class ExampleScenariosTest {
   JsonNode run(String name, String... extra) throws Exception {
     assumeTrue(runnable(), "the model and hierarchical-drf are not merged yet");
     Path scenario = Examples.scenario(name);
-    assumeTrue(!Examples.needsMissingTraces(scenario), "shared traces not present at " + Examples.traces());
     Path out = dir.resolve(name + extra.length);
     List<String> args = new ArrayList<>(List.of("run", scenario.toString(), "--out", out.toString(), "--quiet",
         "--check-invariants"));

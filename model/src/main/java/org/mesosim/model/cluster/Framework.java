@@ -23,7 +23,7 @@ import org.mesosim.model.workload.Workload;
 /**
  * A framework: the scheduler driver ({@code src/sched/sched.cpp}: registration with backoff,
  * factor 2 s capped at 1 min; failover) plus one of the scheduler behaviours of
- * SCENARIO-FORMAT.md ({@code batch}, {@code service}, {@code gang}).
+ * docs/scenario-format.md ({@code batch}, {@code service}, {@code gang}).
  *
  * <p>Jobs arrive from the workload at their submit times; the next job is pulled when the
  * previous one arrives. Tasks wait in a FIFO queue (tasks whose {@code dependsOn} groups have not
@@ -472,7 +472,7 @@ final class Framework extends MasterClient {
    * How many distinct task shapes a scheduler examines for one offer before it answers. Below the
    * bound the scheduler is exact first fit over its whole queue (tasks of one shape all fit or all
    * do not, so it looks at shapes in the order of their first queued task); real schedulers bound
-   * their work per offer too. Not a Mesos setting: ours (README, "what is modelled").
+   * their work per offer too. Not a Mesos setting: ours (docs/mesos-model.md, schedulers).
    */
   static final int SCAN_LIMIT = 1024;
 

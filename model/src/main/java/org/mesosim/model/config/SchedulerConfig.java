@@ -1,7 +1,7 @@
 package org.mesosim.model.config;
 
 /**
- * How a framework's scheduler answers offers (SCENARIO-FORMAT.md {@code scheduler}).
+ * How a framework's scheduler answers offers (docs/scenario-format.md {@code scheduler}).
  *
  * @param type batch, service or gang
  * @param maxAttempts batch/gang: a task that ends FAILED, LOST, UNREACHABLE, DROPPED or ERROR is
