@@ -57,7 +57,7 @@ public class DeclineStormBenchmark {
 
   /** Offers made per second of benchmark time (JMH reports the rate): ns per offer = 1e9 / rate. */
   @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.EVENTS)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
   public static class Offers {
     public long offers;
   }
