@@ -13,9 +13,14 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.JFreeChart;
 import org.mesosim.reports.chart.ChartRenderer;
+import org.mesosim.reports.chart.ComparisonCharts;
 import org.mesosim.reports.chart.Palette;
 import org.mesosim.reports.chart.SeriesBuffer;
+import org.mesosim.reports.compare.ComparisonResult;
+import org.mesosim.reports.compare.ComparisonStats;
 import org.mesosim.reports.compare.ConfidenceInterval;
+import org.mesosim.reports.compare.MetricDef;
+import org.mesosim.reports.compare.Stats;
 import org.mesosim.reports.compare.RunSeries;
 import org.mesosim.reports.csv.Num;
 import org.mesosim.reports.html.Html;
@@ -45,50 +50,22 @@ public final class Comparison {
   private static final String COMPLETION_CHART = "completion";
   private static final String UTILIZATION_CHART = "utilization";
   private static final String FAIRNESS_CHART = "fairness";
+  /** One row per run and metric (long form). */
+  public static final String RUNS_CSV = "comparison_runs.csv";
+  /** One row per group and metric: mean, interval, paired difference with the baseline, tests. */
+  public static final String SUMMARY_CSV = "comparison_summary.csv";
 
   private Comparison() {}
 
-  /** A metric of a run. */
+  /** A metric of a run: the columns of comparison.csv (the whole cluster). */
   private record Metric(String key, String label, ToDoubleFunction<RunSummary> f) {}
 
   private static List<Metric> metrics(List<RunSummary> runs) {
     List<Metric> m = new ArrayList<>();
-    m.add(new Metric("jain_mean", "Jain's index (mean)", s -> s.fairness().jainIndex().mean()));
-    m.add(new Metric("jain_final", "Jain's index (final)", s -> s.fairness().jainIndex().last()));
-    m.add(new Metric("jain_active_mean", "Jain's index, frameworks with demand (mean)",
-        s -> s.fairness().jainIndexActive().mean()));
-    m.add(new Metric("gap_mean", "max−min weighted share (mean)", s -> s.fairness().maxMinGap().mean()));
-    List<String> res = runs.isEmpty() ? List.of() : new ArrayList<>(runs.get(0).cluster().utilization().keySet());
-    for (String r : res) {
-      m.add(new Metric("util_" + r + "_mean", "utilization " + r + " (mean)", s -> {
-        RunSummary.MeanFinal u = s.cluster().utilization().get(r);
-        return u == null ? Double.NaN : u.mean();
-      }));
+    for (MetricDef d : ComparisonStats.clusterMetrics(runs)) {
+      m.add(new Metric(d.key(), d.label(), r -> d.f().applyAsDouble(new ComparisonStats.RunData(r, null))));
     }
-    m.add(new Metric("completion_mean_s", "completion mean (s)", s -> s.jobs().completionSeconds().mean()));
-    m.add(new Metric("completion_p50_s", "completion p50 (s)", s -> s.jobs().completionSeconds().p50()));
-    m.add(new Metric("completion_p95_s", "completion p95 (s)", s -> s.jobs().completionSeconds().p95()));
-    m.add(new Metric("completion_p99_s", "completion p99 (s)", s -> s.jobs().completionSeconds().p99()));
-    m.add(new Metric("wait_mean_s", "wait mean (s)", s -> s.jobs().waitSeconds().mean()));
-    m.add(new Metric("wait_p95_s", "wait p95 (s)", s -> s.jobs().waitSeconds().p95()));
-    m.add(new Metric("slowdown_mean", "bounded slowdown (mean)", s -> s.jobs().slowdown().mean()));
-    m.add(new Metric("jobs_submitted", "jobs submitted", s -> s.jobs().submitted()));
-    m.add(new Metric("jobs_finished", "jobs finished", s -> s.jobs().finished()));
-    m.add(new Metric("tasks_launched", "tasks launched", s -> sum(s, f -> f.tasks().launched())));
-    m.add(new Metric("tasks_lost", "tasks lost", s -> sum(s, f -> f.tasks().lost())));
-    m.add(new Metric("offers_declined", "offers declined", s -> sum(s, f -> f.offers().declined())));
-    m.add(new Metric("starved_s", "starved (s, all frameworks)", s -> sum(s, f -> f.starvation().seconds())));
-    m.add(new Metric("leader_changes", "leader changes", s -> s.leadership().changes()));
-    m.add(new Metric("simulated_s", "simulated (s)", s -> s.simulated().seconds()));
     return m;
-  }
-
-  private static double sum(RunSummary s, ToDoubleFunction<RunSummary.FrameworkSummary> f) {
-    double t = 0;
-    for (RunSummary.FrameworkSummary x : s.frameworks()) {
-      t += f.applyAsDouble(x);
-    }
-    return t;
   }
 
   /** The metric columns of comparison.csv for these runs. */
@@ -118,7 +95,7 @@ public final class Comparison {
    * leaves none from an earlier one that could pass for its own. Other files are kept.
    */
   public static void removeOutputs(Path dir) throws IOException {
-    for (String f : List.of("comparison.csv", "comparison.json", "comparison.html")) {
+    for (String f : List.of("comparison.csv", RUNS_CSV, SUMMARY_CSV, "comparison.json", "comparison.html")) {
       Files.deleteIfExists(dir.resolve(f));
     }
     Path cd = dir.resolve("charts");
@@ -140,33 +117,46 @@ public final class Comparison {
   }
 
   /** Groups runs by allocator. */
-  public static void write(Path dir, List<RunSummary> runs, List<Path> runDirs) throws IOException {
+  public static ComparisonResult write(Path dir, List<RunSummary> runs, List<Path> runDirs) throws IOException {
     List<String> labels = new ArrayList<>();
     for (RunSummary r : runs) {
       labels.add(r.allocator());
     }
-    write(dir, runs, runDirs, labels);
+    return write(dir, runs, runDirs, labels);
   }
 
   /**
-   * Groups runs by {@code labels} (e.g. a sweep's override set), one label per run.
+   * Groups runs by {@code labels} (e.g. a sweep's override set), one label per run; groups are
+   * called {@code policy} in the files.
    *
    * @param dir output directory
    * @param runs the runs' summaries
    * @param runDirs the runs' directories (for their CSV files and reports), same order
    * @param labels group label per run
+   * @return the statistics (for the terminal table)
    */
-  public static void write(Path dir, List<RunSummary> runs, List<Path> runDirs, List<String> labels)
+  public static ComparisonResult write(Path dir, List<RunSummary> runs, List<Path> runDirs, List<String> labels)
       throws IOException {
+    return write(dir, runs, runDirs, labels, "policy", Map.of());
+  }
+
+  /**
+   * As {@link #write(Path, List, List, List)}, groups called {@code groupColumn}; {@code dimensions}
+   * (a sweep's grid: group label → grid key → value, keys in grid order) adds a chart per grid key
+   * with more than one value: the headline metrics' means and intervals along that key.
+   */
+  public static ComparisonResult write(Path dir, List<RunSummary> runs, List<Path> runDirs, List<String> labels,
+      String groupColumn, Map<String, Map<String, String>> dimensions) throws IOException {
     if (runs.size() != runDirs.size() || runs.size() != labels.size()) {
       throw new IllegalArgumentException("runs, runDirs and labels must have the same length");
     }
-    Files.createDirectories(dir);
-    List<Metric> metrics = metrics(runs);
-    Map<String, List<Integer>> groups = new LinkedHashMap<>();
-    for (int i = 0; i < runs.size(); i++) {
-      groups.computeIfAbsent(labels.get(i), k -> new ArrayList<>()).add(i);
+    if (runs.isEmpty()) {
+      throw new IllegalArgumentException("no runs to compare");
     }
+    Files.createDirectories(dir);
+    ComparisonResult result = new ComparisonResult(runs, runDirs, labels, groupColumn);
+    List<Metric> metrics = metrics(runs);
+    Map<String, List<Integer>> groups = result.groups();
     double[][] values = new double[runs.size()][metrics.size()];
     for (int i = 0; i < runs.size(); i++) {
       for (int m = 0; m < metrics.size(); m++) {
@@ -186,7 +176,7 @@ public final class Comparison {
       cis.put(g.getKey(), c);
     }
 
-    // comparison.csv
+    // comparison.csv (kept as documented before comparison_runs.csv and comparison_summary.csv)
     StringBuilder csv = new StringBuilder();
     csv.append("kind,policy,seed,n,digest");
     for (Metric m : metrics) {
@@ -214,6 +204,8 @@ public final class Comparison {
       }
     }
     Files.writeString(dir.resolve("comparison.csv"), csv.toString());
+    Files.writeString(dir.resolve(RUNS_CSV), result.runsCsv());
+    Files.writeString(dir.resolve(SUMMARY_CSV), result.summaryCsv());
 
     // comparison.json
     JsonNodeFactory jf = JsonNodeFactory.instance;
@@ -250,14 +242,17 @@ public final class Comparison {
         num(o, "high", c.high());
       }
     }
+    result.toJson(root);
     SummaryJson.write(root, dir.resolve("comparison.json"));
 
     // charts
     List<HtmlReport.Image> images = charts(dir, runs, runDirs, groups);
+    images.addAll(ComparisonCharts.dimensionCharts(dir.resolve("charts"), result, dimensions));
 
     // comparison.html
     Files.writeString(dir.resolve("comparison.html"), html(runs, runDirs, labels, dir, metrics, values, cis, groups,
-        images));
+        images, result, groupColumn));
+    return result;
   }
 
   private static void num(ObjectNode o, String k, double v) {
@@ -341,32 +336,32 @@ public final class Comparison {
     return new HtmlReport.Image(name, caption, "image/png", png);
   }
 
+  /** Styles of the comparison page beyond the shared ones: a key-numbers table that wraps, never scrolls. */
+  static final String CSS = "table.fit{table-layout:fixed;width:100%;min-width:0}"
+      + "table.fit th,table.fit td{white-space:normal;overflow-wrap:anywhere}"
+      + "table.fit td .d{display:block;color:#555;font-size:.8rem}"
+      + "td.best{font-weight:700;background:#eef7ee !important}"
+      + ".warn{background:#fff8e1;border-left:4px solid #f0b400;padding:.4rem .6rem;margin:.6rem 0}"
+      + ".unit{color:#666;font-weight:400}";
+
   private static String html(List<RunSummary> runs, List<Path> runDirs, List<String> labels, Path dir,
       List<Metric> metrics, double[][] values, Map<String, ConfidenceInterval[]> cis,
-      Map<String, List<Integer>> groups, List<HtmlReport.Image> images) {
+      Map<String, List<Integer>> groups, List<HtmlReport.Image> images, ComparisonResult result, String groupColumn) {
     String scenario = runs.isEmpty() ? "" : runs.get(0).scenario();
     StringBuilder h = new StringBuilder(1 << 16);
     h.append(Html.head("mesosim comparison: " + scenario));
+    h.append("<style>").append(CSS).append("</style>\n");
     h.append("<h1>Comparison: ").append(Html.esc(scenario)).append("</h1>\n<p class=\"meta\">")
-        .append(groups.size()).append(" policies × seeds, ").append(runs.size())
-        .append(" runs. Means over seeds with 95% Student-t confidence intervals (± half-width).</p>\n");
-    h.append("<h2>Means over seeds</h2>\n<div class=\"table-wrap\"><table id=\"means\">\n<thead><tr><th>metric</th>");
-    for (String g : groups.keySet()) {
-      h.append("<th>").append(Html.esc(g)).append(" (n=").append(groups.get(g).size()).append(")</th>");
+        .append(groups.size()).append(" ").append(groupColumn).append("s, ").append(runs.size())
+        .append(" runs; baseline ").append(Html.esc(result.baseline()))
+        .append(". Means over seeds with 95% intervals (Student t, or bootstrap percentile where t would leave the"
+            + " metric's range); differences are paired over common seeds (paired t test and Wilcoxon signed-rank,"
+            + " Holm-adjusted p-values).</p>\n");
+    for (String w : result.warnings()) {
+      h.append("<p class=\"warn\">").append(Html.esc(w)).append("</p>\n");
     }
-    h.append("</tr></thead>\n<tbody>\n");
-    for (int m = 0; m < metrics.size(); m++) {
-      h.append("<tr><td>").append(Html.esc(metrics.get(m).label())).append("</td>");
-      for (ConfidenceInterval[] c : cis.values()) {
-        h.append("<td>").append(HtmlReport.num(c[m].mean()));
-        if (Double.isFinite(c[m].halfWidth())) {
-          h.append(" ± ").append(HtmlReport.num(c[m].halfWidth()));
-        }
-        h.append("</td>");
-      }
-      h.append("</tr>\n");
-    }
-    h.append("</tbody></table></div>\n");
+    h.append("<h2>Key numbers</h2>\n");
+    keyTable(h, result, result.headlineKeys(), "headline");
     h.append("<h2>Charts</h2>\n<div class=\"grid\">\n");
     for (HtmlReport.Image im : images) {
       if (im.name().startsWith(SHARES_CHART)) {
@@ -379,10 +374,19 @@ public final class Comparison {
         figure(h, im);
       }
     }
-    h.append("<h2>Runs</h2>\n<div class=\"table-wrap\"><table id=\"runs\">\n<thead><tr><th>policy</th><th>seed</th>"
-        + "<th>report</th>");
+    h.append("<details id=\"all-metrics\"><summary>Every metric (").append(result.metrics().size())
+        .append(")</summary>\n");
+    List<String> all = new ArrayList<>();
+    result.metrics().forEach(m -> all.add(m.key()));
+    keyTable(h, result, all, "means");
+    h.append("</details>\n");
+    h.append("<details id=\"runs-details\"><summary>Runs (").append(runs.size()).append(")</summary>\n");
+    h.append("<div class=\"table-wrap\"><table id=\"runs\">\n<thead><tr><th>").append(Html.esc(groupColumn))
+        .append("</th><th>seed</th><th>report</th>");
     for (Metric m : metrics) {
-      h.append("<th>").append(Html.esc(m.label())).append("</th>");
+      MetricDef d = result.metrics().get(result.index(m.key()));
+      h.append("<th>").append(Html.esc(m.label())).append(" <span class=\"unit\">(").append(Html.esc(d.unit()))
+          .append(")</span></th>");
     }
     h.append("</tr></thead>\n<tbody>\n");
     for (int i = 0; i < runs.size(); i++) {
@@ -395,9 +399,49 @@ public final class Comparison {
       }
       h.append("</tr>\n");
     }
-    h.append("</tbody></table></div>\n");
+    h.append("</tbody></table></div>\n</details>\n");
     h.append(Html.tail());
     return h.toString();
+  }
+
+  /** A table of {@code keys} (rows) by group (columns): mean [interval], difference with the baseline. */
+  private static void keyTable(StringBuilder h, ComparisonResult r, List<String> keys, String id) {
+    h.append("<table class=\"fit\" id=\"").append(id).append("\">\n<thead><tr><th>metric</th>");
+    for (String g : r.groups().keySet()) {
+      h.append("<th>").append(Html.esc(g)).append(" (n=").append(r.groups().get(g).size()).append(")</th>");
+    }
+    h.append("</tr></thead>\n<tbody>\n");
+    for (String key : keys) {
+      int m = r.index(key);
+      if (m < 0) {
+        continue;
+      }
+      MetricDef d = r.metrics().get(m);
+      h.append("<tr><td>").append(Html.esc(d.label())).append(" <span class=\"unit\">(").append(Html.esc(d.unit()))
+          .append(d.better() == 0 ? "" : ", " + d.betterWord() + " is better").append(")</span></td>");
+      String best = r.best(m);
+      for (String g : r.groups().keySet()) {
+        Stats.Interval ci = r.interval(g, m);
+        h.append(g.equals(best) ? "<td class=\"best\">" : "<td>").append(ComparisonStats.fmt(ci.mean()));
+        if (!ci.method().isEmpty()) {
+          h.append(" [").append(ComparisonStats.fmt(ci.low())).append(", ").append(ComparisonStats.fmt(ci.high()))
+              .append("]");
+        }
+        Stats.Paired p = r.paired(g, m);
+        if (p != null && Double.isFinite(p.meanDiff())) {
+          double[] hp = r.holm(g, m);
+          h.append("<span class=\"d\">Δ ").append(p.meanDiff() > 0 ? "+" : "")
+              .append(ComparisonStats.fmt(p.meanDiff()));
+          if (Double.isFinite(hp[0])) {
+            h.append(", p=").append(ComparisonStats.fmt(hp[0])).append(hp[0] < Stats.ALPHA ? "" : " n.s.");
+          }
+          h.append("</span>");
+        }
+        h.append("</td>");
+      }
+      h.append("</tr>\n");
+    }
+    h.append("</tbody></table>\n");
   }
 
   private static void figure(StringBuilder h, HtmlReport.Image im) {

@@ -240,7 +240,7 @@ public final class ChartRenderer {
     }
   }
 
-  private static JFreeChart finish(String title, XYPlot plot, int series) {
+  static JFreeChart finish(String title, XYPlot plot, int series) {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(0xDDDDDD));
     plot.setRangeGridlinePaint(new Color(0xDDDDDD));
