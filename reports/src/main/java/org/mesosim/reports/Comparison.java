@@ -352,7 +352,8 @@ public final class Comparison {
     h.append(Html.head("mesosim comparison: " + scenario));
     h.append("<style>").append(CSS).append("</style>\n");
     h.append("<h1>Comparison: ").append(Html.esc(scenario)).append("</h1>\n<p class=\"meta\">")
-        .append(groups.size()).append(" ").append(groupColumn).append("s, ").append(runs.size())
+        .append(groups.size()).append(" ").append(groups.size() == 1 ? groupColumn : ComparisonResult.plural(groupColumn))
+        .append(", ").append(runs.size())
         .append(" runs; baseline ").append(Html.esc(result.baseline()))
         .append(". Means over seeds with 95% intervals (Student t, or bootstrap percentile where t would leave the"
             + " metric's range); differences are paired over common seeds (paired t test and Wilcoxon signed-rank,"

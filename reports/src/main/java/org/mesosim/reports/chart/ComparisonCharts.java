@@ -34,7 +34,7 @@ public final class ComparisonCharts {
   /** Prefix of the per-dimension charts of a sweep ({@code sweep-<key>}). */
   public static final String DIMENSION_CHART = "sweep-";
   /** Most metrics stacked in one dimension chart. */
-  public static final int MAX_PANELS = 6;
+  public static final int MAX_PANELS = 8;
 
   /**
    * For a sweep: one chart per grid key with more than one value, the headline metrics (at most
@@ -54,11 +54,13 @@ public final class ComparisonCharts {
     Files.createDirectories(cd);
     LinkedHashSet<String> keys = new LinkedHashSet<>();
     dimensions.values().forEach(m -> keys.addAll(m.keySet()));
+    // the scenario's own figures (per role or framework) first, then the cluster's
     List<String> panels = new ArrayList<>();
-    for (String k : r.headlineKeys()) {
-      if (panels.size() < MAX_PANELS) {
-        panels.add(k);
-      }
+    List<String> head = r.headlineKeys();
+    head.stream().filter(k -> k.contains("[")).forEach(panels::add);
+    head.stream().filter(k -> !k.contains("[")).forEach(panels::add);
+    if (panels.size() > MAX_PANELS) {
+      panels = new ArrayList<>(panels.subList(0, MAX_PANELS));
     }
     for (String key : keys) {
       List<String> xs = new ArrayList<>();
@@ -88,6 +90,7 @@ public final class ComparisonCharts {
             s -> new ArrayList<>()).add(g);
       }
       SymbolAxis x = new SymbolAxis(key, xs.toArray(new String[0]));
+      x.setGridBandsVisible(false);
       CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
       plot.setGap(14);
       int ns = series.size();

@@ -256,7 +256,8 @@ public final class ComparisonResult {
     return sb.toString();
   }
 
-  private static String plural(String noun) {
+  /** {@code policy} → {@code policies}, {@code config} → {@code configs}. */
+  public static String plural(String noun) {
     return noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
   }
 
