@@ -248,7 +248,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       // A previous run's complete files in the same folder must not pass for this run's results
       // if this one is interrupted.
       for (String stale : List.of("summary.json", "timeseries.csv", "jobs.csv", "report.html", EventLog.FILE,
-          EventLog.PARTIAL)) {
+          EventLog.PARTIAL, org.mesosim.reports.csv.TidyTimeseries.FILE)) {
         Files.deleteIfExists(setup.outDir().resolve(stale));
       }
       tsOut = open(setup.outDir().resolve(TIMESERIES_PARTIAL));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.mesosim.reports.csv.TidyTimeseries;
 import org.mesosim.reports.chart.ChartRenderer;
 import org.mesosim.reports.chart.RunCharts;
 import org.mesosim.reports.html.HtmlReport;
@@ -73,6 +74,13 @@ public final class ReportWriter {
     Files.writeString(out.resolve(SCENARIO), resolvedScenarioYaml == null ? "" : resolvedScenarioYaml);
     Files.writeString(out.resolve(REPORT), HtmlReport.render(s, images, resolvedScenarioYaml == null ? ""
         : resolvedScenarioYaml));
+    Path widePartial = out.resolve(MetricsRecorder.TIMESERIES_PARTIAL);
+    if (Files.exists(widePartial)) { // the long form first, so that both are complete once summary.json is
+      Path longPartial = out.resolve(TidyTimeseries.FILE + ".partial");
+      TidyTimeseries.write(setup, widePartial, longPartial);
+      Files.move(longPartial, out.resolve(TidyTimeseries.FILE), StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    }
     promote(out, MetricsRecorder.TIMESERIES_PARTIAL, TIMESERIES);
     promote(out, MetricsRecorder.JOBS_PARTIAL, JOBS);
     promote(out, EventLog.PARTIAL, EventLog.FILE); // present only when the run logged its events
