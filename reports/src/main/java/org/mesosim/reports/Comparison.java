@@ -50,6 +50,8 @@ public final class Comparison {
   private static final String COMPLETION_CHART = "completion";
   private static final String UTILIZATION_CHART = "utilization";
   private static final String FAIRNESS_CHART = "fairness";
+  private static final String WAIT_CHART = "wait";
+  private static final String ROLESHARES_CHART = "roleshares-"; // + the policy
   /** One row per run and metric (long form). */
   public static final String RUNS_CSV = "comparison_runs.csv";
   /** One row per group and metric: mean, interval, paired difference with the baseline, tests. */
@@ -107,8 +109,9 @@ public final class Comparison {
       files.filter(f -> {
         String n = f.getFileName().toString();
         String base = n.endsWith(".png") || n.endsWith(".svg") ? n.substring(0, n.length() - 4) : null;
-        return base != null && (base.startsWith(SHARES_CHART) || List.of(COMPLETION_CHART, UTILIZATION_CHART, FAIRNESS_CHART)
-            .contains(base));
+        return base != null && (base.startsWith(SHARES_CHART) || base.startsWith(ROLESHARES_CHART)
+            || base.startsWith(ComparisonCharts.DIMENSION_CHART)
+            || List.of(COMPLETION_CHART, UTILIZATION_CHART, FAIRNESS_CHART, WAIT_CHART).contains(base));
       }).forEach(stale::add);
     }
     for (Path f : stale) {
@@ -263,19 +266,26 @@ public final class Comparison {
     }
   }
 
+  /** Frameworks drawn on their own in a shares chart; the rest are summed as "others". */
+  public static final int TOP_FRAMEWORKS = 8;
+
   private static List<HtmlReport.Image> charts(Path dir, List<RunSummary> runs, List<Path> runDirs,
       Map<String, List<Integer>> groups) throws IOException {
     Path cd = dir.resolve("charts");
     Files.createDirectories(cd);
     List<HtmlReport.Image> images = new ArrayList<>();
     List<String> res = runs.isEmpty() ? List.of() : new ArrayList<>(runs.get(0).cluster().utilization().keySet());
-    List<ChartRenderer.Line> utilLines = new ArrayList<>();
-    List<ChartRenderer.Line> jainLines = new ArrayList<>();
+    List<ComparisonCharts.Band> utilBands = new ArrayList<>();
+    List<ComparisonCharts.Band> jainBands = new ArrayList<>();
     List<ChartRenderer.Line> cdfLines = new ArrayList<>();
+    List<ChartRenderer.Line> waitLines = new ArrayList<>();
     double xMax = 0;
-    for (List<Integer> g : groups.values()) {
-      xMax = Math.max(xMax, runs.get(g.get(0)).simulated().seconds());
+    for (RunSummary r : runs) {
+      xMax = Math.max(xMax, r.simulated().seconds());
     }
+    List<Double> leaderChanges = leaderChanges(runs);
+    String markerLabel = leaderChanges.isEmpty() ? null : "leader change";
+    ChartRenderer.TimeUnit unit = ChartRenderer.timeUnit(xMax);
     int gi = 0;
     for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
       String policy = g.getKey();
@@ -283,33 +293,67 @@ public final class Comparison {
       RunSummary s = runs.get(first);
       List<String> fwNames = new ArrayList<>();
       s.frameworks().forEach(f -> fwNames.add(f.name()));
-      List<String> cols = new ArrayList<>(RunSeries.prefixed("share_", fwNames));
-      cols.addAll(RunSeries.prefixed("util_", res));
-      cols.add("jain");
-      SeriesBuffer b = RunSeries.timeseries(runDirs.get(first), cols);
-      if (b != null) {
-        double[] t = b.times();
-        List<ChartRenderer.Line> shareLines = new ArrayList<>();
-        for (int f = 0; f < fwNames.size(); f++) {
-          shareLines.add(new ChartRenderer.Line(fwNames.get(f), t, b.column("share_" + fwNames.get(f)),
-              Palette.series(f), Palette.dashed(f)));
+      List<String> roles = new ArrayList<>();
+      s.frameworks().forEach(f -> {
+        if (!roles.contains(f.role())) {
+          roles.add(f.role());
         }
-        images.add(save(cd, SHARES_CHART + safe(policy), ChartRenderer.timeChart("Dominant share: " + policy
-            + " (seed " + s.seed() + ")", "Dominant share (%)", shareLines, 1.05, true, xMax > 0 ? xMax : Double.NaN),
-            "Dominant share per framework under " + policy + " (seed " + s.seed() + ")."));
+      });
+      List<String> levelCols = new ArrayList<>(RunSeries.prefixed("util_", res));
+      levelCols.add("jain");
+      levelCols.addAll(RunSeries.prefixed("roleshare_", roles));
+      // every seed's levels, for the median and inter-quartile range over seeds
+      List<double[]> times = new ArrayList<>();
+      List<SeriesBuffer> bufs = new ArrayList<>();
+      for (int i : g.getValue()) {
+        SeriesBuffer b = RunSeries.timeseries(runDirs.get(i), levelCols);
+        if (b != null) {
+          times.add(b.times());
+          bufs.add(b);
+        }
+      }
+      String n = " (" + bufs.size() + " seed" + (bufs.size() == 1 ? "" : "s") + ")";
+      if (!bufs.isEmpty()) {
         for (int r = 0; r < res.size(); r++) {
-          utilLines.add(new ChartRenderer.Line(policy + " · " + res.get(r), t, b.column("util_" + res.get(r)),
+          utilBands.add(band(policy + " · " + res.get(r) + n, "util_" + res.get(r), times, bufs, xMax,
               Palette.series(gi), r > 0));
         }
-        jainLines.add(new ChartRenderer.Line(policy, t, b.column("jain"), Palette.series(gi), false));
+        jainBands.add(band(policy + n, "jain", times, bufs, xMax, Palette.series(gi), false));
+        if (roles.size() >= 2) {
+          List<ComparisonCharts.Band> rb = new ArrayList<>();
+          for (int r = 0; r < roles.size(); r++) {
+            rb.add(band(roles.get(r), "roleshare_" + roles.get(r), times, bufs, xMax, Palette.series(r),
+                Palette.dashed(r)));
+          }
+          images.add(save(cd, ROLESHARES_CHART + safe(policy), ComparisonCharts.bandChart("Role shares: " + policy + n,
+              "Dominant share of the role (%)", rb, true, 1.05, leaderChanges, markerLabel, xMax),
+              "Dominant share per role under " + policy + ": median over seeds (line) and inter-quartile range"
+                  + " (band)."));
+        }
+      }
+      // the first seed's frameworks: the largest by mean share, the rest summed
+      List<String> cols = new ArrayList<>(RunSeries.prefixed("share_", fwNames));
+      SeriesBuffer b = RunSeries.timeseries(runDirs.get(first), cols);
+      if (b != null) {
+        images.add(save(cd, SHARES_CHART + safe(policy), sharesChart(policy, s, fwNames, b, xMax, leaderChanges,
+            markerLabel, unit), "Dominant share per framework under " + policy + " (seed " + s.seed() + ")"
+            + (fwNames.size() > TOP_FRAMEWORKS ? "; the " + TOP_FRAMEWORKS + " with the largest mean share, the other "
+            + (fwNames.size() - TOP_FRAMEWORKS) + " summed as 'others'" : "") + "."));
       }
       Quantiles q = new Quantiles();
+      Quantiles w = new Quantiles();
       for (int i : g.getValue()) {
         RunSeries.completions(runDirs.get(i), q);
+        RunSeries.waits(runDirs.get(i), w);
       }
       double[][] cdf = q.cdf(2000);
       if (cdf[0].length > 0) {
         cdfLines.add(new ChartRenderer.Line(policy + " (n=" + q.count() + ")", cdf[0], cdf[1], Palette.series(gi),
+            false));
+      }
+      double[][] wc = w.cdf(2000);
+      if (wc[0].length > 0) {
+        waitLines.add(new ChartRenderer.Line(policy + " (n=" + w.count() + ")", wc[0], wc[1], Palette.series(gi),
             false));
       }
       gi++;
@@ -317,12 +361,95 @@ public final class Comparison {
     images.add(save(cd, COMPLETION_CHART, ChartRenderer.cdfChart("Job completion time CDF by policy",
         "Completion time, submit to end (s, log scale)", cdfLines),
         "Completion-time CDFs of finished jobs, every seed of a policy pooled."));
-    images.add(save(cd, UTILIZATION_CHART, ChartRenderer.timeChart("Utilization by policy (first seed)",
-        "Allocated / capacity (%)", utilLines, 1.05, true),
-        "Utilization over time per policy (solid: " + (res.isEmpty() ? "" : res.get(0)) + ", dashed: other resources)."));
-    images.add(save(cd, FAIRNESS_CHART, ChartRenderer.timeChart("Jain's index by policy (first seed)",
-        "Jain's index (0–1)", jainLines, 1.05, false), "Jain's index over weighted dominant shares per policy."));
+    JFreeChart waitChart = ChartRenderer.cdfChart("Job wait time CDF by policy",
+        "Wait, submit to first launch (s, log scale)", waitLines);
+    waitChart.getXYPlot().getRangeAxis().setLabel("Fraction of launched jobs");
+    images.add(save(cd, WAIT_CHART, waitChart, "Wait-time CDFs (submit to first launch) of every job that launched,"
+        + " every seed of a policy pooled; waits under 1 ms are drawn at 1 ms."));
+    images.add(save(cd, UTILIZATION_CHART, ComparisonCharts.bandChart("Utilization by policy",
+        "Allocated / capacity (%)", utilBands, true, 1.05, leaderChanges, markerLabel, xMax),
+        "Utilization over time per policy: median over seeds (line) and inter-quartile range (band); solid: "
+            + (res.isEmpty() ? "" : res.get(0)) + ", dashed: other resources"
+            + (leaderChanges.isEmpty() ? "" : "; dashed red lines: leader changes") + "."));
+    images.add(save(cd, FAIRNESS_CHART, ComparisonCharts.bandChart("Jain's index by policy", "Jain's index (0–1)",
+        jainBands, false, 1.05, leaderChanges, markerLabel, xMax),
+        "Jain's index over weighted dominant shares per policy: median over seeds and inter-quartile range."));
     return images;
+  }
+
+  private static ComparisonCharts.Band band(String name, String col, List<double[]> times, List<SeriesBuffer> bufs,
+      double xMax, java.awt.Color color, boolean dashed) {
+    List<double[]> values = new ArrayList<>();
+    for (SeriesBuffer b : bufs) {
+      values.add(b.column(col));
+    }
+    double[][] q = ComparisonCharts.band(times, values, xMax, ComparisonCharts.BAND_POINTS);
+    return new ComparisonCharts.Band(name, q[0], q[1], q[2], q[3], color, dashed);
+  }
+
+  /** Times (s) of the elections after the first, over every run, at most 50, at least 1 s apart. */
+  static List<Double> leaderChanges(List<RunSummary> runs) {
+    java.util.TreeSet<Double> t = new java.util.TreeSet<>();
+    for (RunSummary r : runs) {
+      if (r.leaders() != null) {
+        for (int i = 1; i < r.leaders().size(); i++) {
+          t.add(r.leaders().get(i).since());
+        }
+      }
+    }
+    List<Double> out = new ArrayList<>();
+    for (double x : t) {
+      if ((out.isEmpty() || x - out.get(out.size() - 1) >= 1) && out.size() < 50) {
+        out.add(x);
+      }
+    }
+    return out;
+  }
+
+  /** The top {@value #TOP_FRAMEWORKS} frameworks by mean share, the rest summed as "others". */
+  private static JFreeChart sharesChart(String policy, RunSummary s, List<String> fwNames, SeriesBuffer b,
+      double xMax, List<Double> markers, String markerLabel, ChartRenderer.TimeUnit unit) {
+    double[] t = b.times();
+    List<Integer> order = new ArrayList<>();
+    for (int f = 0; f < fwNames.size(); f++) {
+      order.add(f);
+    }
+    double[] mean = new double[fwNames.size()];
+    for (int f = 0; f < fwNames.size(); f++) {
+      double[] y = b.column("share_" + fwNames.get(f));
+      double sum = 0;
+      for (double v : y) {
+        sum += Double.isFinite(v) ? v : 0;
+      }
+      mean[f] = y.length == 0 ? 0 : sum / y.length;
+    }
+    // largest mean share first; ties in scenario order
+    order.sort((x, y) -> mean[x] != mean[y] ? Double.compare(mean[y], mean[x]) : Integer.compare(x, y));
+    List<Integer> top = fwNames.size() > TOP_FRAMEWORKS ? order.subList(0, TOP_FRAMEWORKS) : order;
+    List<ChartRenderer.Line> lines = new ArrayList<>();
+    for (int f = 0; f < fwNames.size(); f++) {
+      if (top.contains(f)) {
+        int k = top.indexOf(f);
+        lines.add(new ChartRenderer.Line(fwNames.get(f), t, b.column("share_" + fwNames.get(f)), Palette.series(k),
+            Palette.dashed(k)));
+      }
+    }
+    if (fwNames.size() > TOP_FRAMEWORKS) {
+      double[] others = new double[t.length];
+      for (int f : order.subList(TOP_FRAMEWORKS, order.size())) {
+        double[] y = b.column("share_" + fwNames.get(f));
+        for (int i = 0; i < t.length; i++) {
+          others[i] += Double.isFinite(y[i]) ? y[i] : 0;
+        }
+      }
+      lines.add(new ChartRenderer.Line("others (" + (fwNames.size() - TOP_FRAMEWORKS) + ", summed)", t, others,
+          java.awt.Color.GRAY, true));
+    }
+    double yMax = 1.05;
+    JFreeChart c = ChartRenderer.timeChart("Dominant share: " + policy + " (seed " + s.seed() + ")",
+        "Dominant share (%)", lines, yMax, true, xMax > 0 ? xMax : Double.NaN);
+    ComparisonCharts.addMarkers(c.getXYPlot(), markers, markerLabel, unit.seconds());
+    return c;
   }
 
   private static String safe(String s) {
@@ -342,7 +469,8 @@ public final class Comparison {
       + "table.fit td .d{display:block;color:#555;font-size:.8rem}"
       + "td.best{font-weight:700;background:#eef7ee !important}"
       + ".warn{background:#fff8e1;border-left:4px solid #f0b400;padding:.4rem .6rem;margin:.6rem 0}"
-      + ".unit{color:#666;font-weight:400}";
+      + ".unit{color:#666;font-weight:400}"
+      + ".grid{grid-template-columns:repeat(auto-fit,minmax(480px,1fr))}";
 
   private static String html(List<RunSummary> runs, List<Path> runDirs, List<String> labels, Path dir,
       List<Metric> metrics, double[][] values, Map<String, ConfidenceInterval[]> cis,
@@ -365,13 +493,13 @@ public final class Comparison {
     keyTable(h, result, result.headlineKeys(), "headline");
     h.append("<h2>Charts</h2>\n<div class=\"grid\">\n");
     for (HtmlReport.Image im : images) {
-      if (im.name().startsWith(SHARES_CHART)) {
+      if (im.name().startsWith(SHARES_CHART) || im.name().startsWith(ROLESHARES_CHART)) {
         figure(h, im);
       }
     }
     h.append("</div>\n");
     for (HtmlReport.Image im : images) {
-      if (!im.name().startsWith(SHARES_CHART)) {
+      if (!im.name().startsWith(SHARES_CHART) && !im.name().startsWith(ROLESHARES_CHART)) {
         figure(h, im);
       }
     }

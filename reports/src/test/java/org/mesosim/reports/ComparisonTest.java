@@ -105,13 +105,15 @@ class ComparisonTest {
     assertTrue(jm.get("ci95").isNumber());
     assertEquals(jm.get("mean").asDouble() - jm.get("ci95").asDouble(), jm.get("low").asDouble(), 1e-12);
 
-    for (String c : List.of("shares-hierarchical-drf", "shares-fifo", "completion", "utilization", "fairness")) {
+    for (String c : List.of("shares-hierarchical-drf", "shares-fifo", "completion", "utilization", "fairness", "wait",
+        "roleshares-hierarchical-drf", "roleshares-fifo")) {
       assertTrue(Files.exists(out.resolve("charts/" + c + ".png")), c);
       assertTrue(Files.exists(out.resolve("charts/" + c + ".svg")), c);
     }
     String html = Files.readString(out.resolve("comparison.html"));
     assertTrue(html.contains("<table class=\"fit\" id=\"means\">"));
     assertTrue(html.contains("id=\"chart-shares-fifo\""));
+    assertTrue(html.contains("id=\"chart-roleshares-fifo\"") && html.contains("id=\"chart-wait\""));
     assertTrue(html.contains("href=\"../runs/fifo-1/report.html\""));
     assertFalse(Pattern.compile("(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//", Pattern.CASE_INSENSITIVE).matcher(html).find());
   }

@@ -159,6 +159,112 @@ public final class ComparisonCharts {
     return out;
   }
 
+  /** Points of a band chart's common time grid. */
+  public static final int BAND_POINTS = 400;
+
+  /**
+   * A policy's level over seeds on a common time grid: median and inter-quartile range.
+   *
+   * @param name legend entry
+   * @param t grid times (s)
+   * @param q25 first quartile per time
+   * @param median median per time
+   * @param q75 third quartile per time
+   * @param color colour
+   * @param dashed dashed line
+   */
+  public record Band(String name, double[] t, double[] q25, double[] median, double[] q75, Color color,
+      boolean dashed) {}
+
+  /**
+   * The median and inter-quartile range over runs of a level, each run given as its sample times and
+   * values (a step function: the value of the last sample at or before t), on {@code points} times
+   * from 0 to {@code end}. Quartiles from {@link Stats#quantiles} (Commons Statistics). A run has no
+   * value before its first sample or after its last; a time no run covers is NaN.
+   */
+  public static double[][] band(List<double[]> times, List<double[]> values, double end, int points) {
+    double[] t = new double[points];
+    double[][] out = new double[4][points];
+    for (int i = 0; i < points; i++) {
+      t[i] = points == 1 ? 0 : end * i / (points - 1);
+      double[] v = new double[times.size()];
+      for (int r = 0; r < times.size(); r++) {
+        double[] ts = times.get(r);
+        int k = java.util.Arrays.binarySearch(ts, t[i]);
+        if (k < 0) {
+          k = -k - 2;
+        }
+        v[r] = k < 0 || ts.length == 0 || t[i] > ts[ts.length - 1] ? Double.NaN : values.get(r)[k];
+      }
+      double[] q = Stats.quantiles(v, 0.25, 0.5, 0.75);
+      out[1][i] = q[0];
+      out[2][i] = q[1];
+      out[3][i] = q[2];
+    }
+    out[0] = t;
+    return out;
+  }
+
+  /**
+   * A time chart of bands (median line, inter-quartile range shaded), with vertical markers
+   * (e.g. leader changes) at {@code markers} seconds.
+   */
+  public static JFreeChart bandChart(String title, String yLabel, List<Band> bands, boolean percent, double yMax,
+      List<Double> markers, String markerLabel, double xMaxSeconds) {
+    ChartRenderer.TimeUnit u = ChartRenderer.timeUnit(xMaxSeconds);
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    for (Band b : bands) {
+      YIntervalSeries s = new YIntervalSeries(b.name(), false, true);
+      for (int i = 0; i < b.t().length; i++) {
+        if (Double.isFinite(b.median()[i])) {
+          s.add(b.t()[i] / u.seconds(), b.median()[i], b.q25()[i], b.q75()[i]);
+        }
+      }
+      data.addSeries(s);
+    }
+    NumberAxis x = new NumberAxis("Simulated time (" + u.label() + ")");
+    x.setRange(0, Math.max(xMaxSeconds, 1e-9) / u.seconds());
+    NumberAxis y = new NumberAxis(yLabel);
+    if (percent) {
+      y.setNumberFormatOverride(new java.text.DecimalFormat("0%",
+          java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+    }
+    if (Double.isFinite(yMax)) {
+      y.setRange(0, yMax);
+    }
+    org.jfree.chart.renderer.xy.DeviationRenderer r = new org.jfree.chart.renderer.xy.DeviationRenderer(true, false);
+    r.setAlpha(0.22f);
+    for (int i = 0; i < bands.size(); i++) {
+      Band b = bands.get(i);
+      r.setSeriesPaint(i, b.color());
+      r.setSeriesFillPaint(i, b.color());
+      r.setSeriesStroke(i, ChartRenderer.stroke(b.dashed(), ChartRenderer.width(i, bands.size())));
+    }
+    XYPlot plot = new XYPlot(data, x, y, r);
+    addMarkers(plot, markers, markerLabel, u.seconds());
+    return ChartRenderer.finish(title, plot, bands.size());
+  }
+
+  /** Vertical dashed markers at {@code seconds} (x in units of {@code unitSeconds}), the first labelled. */
+  public static void addMarkers(XYPlot plot, List<Double> seconds, String label, double unitSeconds) {
+    boolean first = true;
+    for (double t : seconds) {
+      org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(t / unitSeconds);
+      m.setPaint(new Color(0xB00020));
+      m.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {4f, 4f}, 0f));
+      if (first && label != null) {
+        m.setLabel(label);
+        m.setLabelFont(ChartRenderer.font(Font.PLAIN, 12));
+        m.setLabelPaint(new Color(0xB00020));
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+        m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+        first = false;
+      }
+      plot.addDomainMarker(m);
+    }
+  }
+
   private static String shortLabel(MetricDef d) {
     return d.key() + " (" + d.unit() + ")";
   }

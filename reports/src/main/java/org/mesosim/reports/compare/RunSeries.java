@@ -56,6 +56,23 @@ public final class RunSeries {
     });
   }
 
+  /** Waits (first launch − submit) of every job in {@code jobs.csv} that launched, added to {@code q}. */
+  public static void waits(Path runDir, Quantiles q) throws IOException {
+    Path f = runDir.resolve("jobs.csv");
+    if (!Files.exists(f)) {
+      return;
+    }
+    int[] idx = new int[2];
+    CsvReader.read(f, h -> {
+      idx[0] = h.indexOf("submit_s");
+      idx[1] = h.indexOf("start_s");
+    }, r -> {
+      if (r.size() > idx[1] && !r.get(idx[1]).isEmpty()) {
+        q.add(parse(r.get(idx[1])) - parse(r.get(idx[0])));
+      }
+    });
+  }
+
   /**
    * Job waits (first launch − submit, every job that launched, as summary.json's
    * {@code jobs.waitSeconds}) in {@code jobs.csv}, pooled per role of the framework
