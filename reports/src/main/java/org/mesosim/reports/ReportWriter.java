@@ -75,7 +75,9 @@ public final class ReportWriter {
     Files.writeString(out.resolve(REPORT), HtmlReport.render(s, images, resolvedScenarioYaml == null ? ""
         : resolvedScenarioYaml));
     Path widePartial = out.resolve(MetricsRecorder.TIMESERIES_PARTIAL);
-    if (Files.exists(widePartial)) { // the long form first, so that both are complete once summary.json is
+    // the long form first, so that both are complete once summary.json is; not for a huge wide file
+    // (the long form is about 12 times its size: a 100 MB timeseries.csv would give 1.2 GB)
+    if (Files.exists(widePartial) && Files.size(widePartial) <= TidyTimeseries.MAX_WIDE_BYTES) {
       Path longPartial = out.resolve(TidyTimeseries.FILE + ".partial");
       TidyTimeseries.write(setup, widePartial, longPartial);
       Files.move(longPartial, out.resolve(TidyTimeseries.FILE), StandardCopyOption.REPLACE_EXISTING,

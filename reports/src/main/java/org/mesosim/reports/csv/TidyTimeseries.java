@@ -35,6 +35,13 @@ public final class TidyTimeseries {
 
   /** The file name. */
   public static final String FILE = "timeseries_long.csv";
+  /**
+   * Largest {@code timeseries.csv} (bytes) written in long form too: 64 MB. The long form repeats
+   * each entity's name per value, about 12 times the wide file's size; above this a run writes no
+   * {@code timeseries_long.csv} (its wide file holds the same data).
+   */
+  public static final long MAX_WIDE_BYTES = 64L << 20;
+
   /** Its header. */
   public static final String HEADER = "time_s,entity_kind,entity,metric,unit,value";
 
