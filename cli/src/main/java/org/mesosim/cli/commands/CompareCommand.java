@@ -33,7 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * policies and seeds, as independent runs in parallel; one table in the user's order.
  */
 @Command(name = "compare", description = "Run a scenario under several allocator policies (and seeds) in parallel;"
-    + " one table, comparison.csv/json and side-by-side charts in DIR (default runs/<name>-compare/).")
+    + " the runs, then per metric the mean and 95% interval per policy and the paired difference with the first"
+    + " policy on stdout; comparison_summary.csv, comparison_runs.csv, comparison.json/html and charts in DIR"
+    + " (default runs/<name>-compare/). See docs/comparing.md.")
 public final class CompareCommand implements Callable<Integer> {
   @ParentCommand MesosimCommand parent;
   @Spec CommandSpec spec;
