@@ -285,6 +285,7 @@ public final class Comparison {
     }
     List<Double> leaderChanges = leaderChanges(runs);
     String markerLabel = leaderChanges.isEmpty() ? null : "leader change";
+    List<Double> faults = faultTimes(runs);
     ChartRenderer.TimeUnit unit = ChartRenderer.timeUnit(xMax);
     int gi = 0;
     for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
@@ -325,8 +326,9 @@ public final class Comparison {
             rb.add(band(roles.get(r), "roleshare_" + roles.get(r), times, bufs, xMax, Palette.series(r),
                 Palette.dashed(r)));
           }
-          images.add(save(cd, ROLESHARES_CHART + safe(policy), ComparisonCharts.bandChart("Role shares: " + policy + n,
-              "Dominant share of the role (%)", rb, true, 1.05, leaderChanges, markerLabel, xMax),
+          images.add(save(cd, ROLESHARES_CHART + safe(policy), faultMarks(ComparisonCharts.bandChart("Role shares: "
+              + policy + n, "Dominant share of the role (%)", rb, true, 1.05, leaderChanges, markerLabel, xMax), faults,
+              unit),
               "Dominant share per role under " + policy + ": median over seeds (line) and inter-quartile range"
                   + " (band)."));
         }
@@ -335,8 +337,8 @@ public final class Comparison {
       List<String> cols = new ArrayList<>(RunSeries.prefixed("share_", fwNames));
       SeriesBuffer b = RunSeries.timeseries(runDirs.get(first), cols);
       if (b != null) {
-        images.add(save(cd, SHARES_CHART + safe(policy), sharesChart(policy, s, fwNames, b, xMax, leaderChanges,
-            markerLabel, unit), "Dominant share per framework under " + policy + " (seed " + s.seed() + ")"
+        images.add(save(cd, SHARES_CHART + safe(policy), faultMarks(sharesChart(policy, s, fwNames, b, xMax,
+            leaderChanges, markerLabel, unit), faults, unit), "Dominant share per framework under " + policy + " (seed " + s.seed() + ")"
             + (fwNames.size() > TOP_FRAMEWORKS ? "; the " + TOP_FRAMEWORKS + " with the largest mean share, the other "
             + (fwNames.size() - TOP_FRAMEWORKS) + " summed as 'others'" : "") + "."));
       }
@@ -366,15 +368,22 @@ public final class Comparison {
     waitChart.getXYPlot().getRangeAxis().setLabel("Fraction of launched jobs");
     images.add(save(cd, WAIT_CHART, waitChart, "Wait-time CDFs (submit to first launch) of every job that launched,"
         + " every seed of a policy pooled; waits under 1 ms are drawn at 1 ms."));
-    images.add(save(cd, UTILIZATION_CHART, ComparisonCharts.bandChart("Utilization by policy",
-        "Allocated / capacity (%)", utilBands, true, 1.05, leaderChanges, markerLabel, xMax),
+    images.add(save(cd, UTILIZATION_CHART, faultMarks(ComparisonCharts.bandChart("Utilization by policy",
+        "Allocated / capacity (%)", utilBands, true, 1.05, leaderChanges, markerLabel, xMax), faults, unit),
         "Utilization over time per policy: median over seeds (line) and inter-quartile range (band); solid: "
             + (res.isEmpty() ? "" : res.get(0)) + ", dashed: other resources"
-            + (leaderChanges.isEmpty() ? "" : "; dashed red lines: leader changes") + "."));
-    images.add(save(cd, FAIRNESS_CHART, ComparisonCharts.bandChart("Jain's index by policy", "Jain's index (0–1)",
-        jainBands, false, 1.05, leaderChanges, markerLabel, xMax),
+            + (leaderChanges.isEmpty() ? "" : "; dashed red lines: leader changes")
+            + (faults.isEmpty() ? "" : "; dotted orange lines: injected faults") + "."));
+    images.add(save(cd, FAIRNESS_CHART, faultMarks(ComparisonCharts.bandChart("Jain's index by policy",
+        "Jain's index (0–1)", jainBands, false, 1.05, leaderChanges, markerLabel, xMax), faults, unit),
         "Jain's index over weighted dominant shares per policy: median over seeds and inter-quartile range."));
     return images;
+  }
+
+  private static JFreeChart faultMarks(JFreeChart c, List<Double> faults, ChartRenderer.TimeUnit unit) {
+    ComparisonCharts.addMarkers(c.getXYPlot(), faults, faults.isEmpty() ? null : "fault", unit.seconds(),
+        new java.awt.Color(0xE07000), true);
+    return c;
   }
 
   private static ComparisonCharts.Band band(String name, String col, List<double[]> times, List<SeriesBuffer> bufs,
@@ -397,6 +406,21 @@ public final class Comparison {
         }
       }
     }
+    return thin(t);
+  }
+
+  /** Times (s) of the injected faults, over every run, at most 50, at least 1 s apart. */
+  static List<Double> faultTimes(List<RunSummary> runs) {
+    java.util.TreeSet<Double> t = new java.util.TreeSet<>();
+    for (RunSummary r : runs) {
+      if (r.faultEvents() != null) {
+        r.faultEvents().forEach(f -> t.add(f.time()));
+      }
+    }
+    return thin(t);
+  }
+
+  private static List<Double> thin(java.util.SortedSet<Double> t) {
     List<Double> out = new ArrayList<>();
     for (double x : t) {
       if ((out.isEmpty() || x - out.get(out.size() - 1) >= 1) && out.size() < 50) {

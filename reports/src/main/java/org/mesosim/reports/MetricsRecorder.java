@@ -144,6 +144,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   private long unavailable;
   private final Quantiles recovery = new Quantiles();
   private long faults;
+  /** The first {@link RunSummary#MAX_FAULT_EVENTS} fault events, for markers on charts. */
+  private final List<RunSummary.FaultEvent> faultEvents = new ArrayList<>();
   private long unknownFrameworkEvents;
 
   // time and sampling
@@ -621,8 +623,11 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
         unavailable += t - lostAt;
         lostAt = -1;
       }
-    } else if (event instanceof ModelEvent.Fault) {
+    } else if (event instanceof ModelEvent.Fault e) {
       faults++;
+      if (faultEvents.size() < RunSummary.MAX_FAULT_EVENTS) {
+        faultEvents.add(new RunSummary.FaultEvent(t / 1e6, e.action(), e.target()));
+      }
     }
     // OffersRevived/Suppressed, InvariantViolated: no metric here.
   }
@@ -987,7 +992,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
         new RunSummary.Jobs(allSubmitted, allFinished, RunSummary.Dist.of(allCompletion),
             RunSummary.Dist.of(allWaits), allFailed, allKilled, totalOpen, RunSummary.Dist.of(allSlowdown)),
         new RunSummary.Settings(setup.sampleInterval() / 1e6, thr,
-            "sum of the totals of the agents registered at the time", faults, unknownFrameworkEvents));
+            "sum of the totals of the agents registered at the time", faults, unknownFrameworkEvents),
+        List.copyOf(faultEvents));
   }
 
   /** A piecewise-constant level with its running time integral. */

@@ -218,6 +218,23 @@ class ComparisonTest {
   }
 
   @Test
+  void markers_leaderChangesAndFaults_fromTheSummaries_thinnedToOnePerSecond() {
+    RunSummary a = withLeadersAndFaults(List.of(0.0, 130.2), List.of(120.0, 150.0));
+    RunSummary b = withLeadersAndFaults(List.of(0.0, 130.5, 400.0), List.of(120.0));
+    assertEquals(List.of(130.2, 400.0), Comparison.leaderChanges(List.of(a, b)), "the first election is no change");
+    assertEquals(List.of(120.0, 150.0), Comparison.faultTimes(List.of(a, b)));
+  }
+
+  private static RunSummary withLeadersAndFaults(List<Double> elections, List<Double> faults) {
+    List<RunSummary.Leader> leaders = new ArrayList<>();
+    elections.forEach(t -> leaders.add(new RunSummary.Leader("master-1", t)));
+    List<RunSummary.FaultEvent> fe = new ArrayList<>();
+    faults.forEach(t -> fe.add(new RunSummary.FaultEvent(t, "crash", "master-1")));
+    return new RunSummary("x", 1, "fifo", "d", null, null, null, leaders, List.of(), null, 0, List.of(), null, null,
+        null, fe);
+  }
+
+  @Test
   void headline_keysAreTheComparisonColumns() throws IOException {
     RunSummary s = run(tmp.resolve("one"), "fifo", 1);
     assertEquals(Comparison.metricKeys(List.of(s)), new ArrayList<>(Comparison.headline(s).keySet()));

@@ -247,18 +247,26 @@ public final class ComparisonCharts {
 
   /** Vertical dashed markers at {@code seconds} (x in units of {@code unitSeconds}), the first labelled. */
   public static void addMarkers(XYPlot plot, List<Double> seconds, String label, double unitSeconds) {
+    addMarkers(plot, seconds, label, unitSeconds, new Color(0xB00020), false);
+  }
+
+  /** As above in {@code color}; {@code dotted} lines and a label at the bottom (fault markers). */
+  public static void addMarkers(XYPlot plot, List<Double> seconds, String label, double unitSeconds, Color color,
+      boolean dotted) {
     boolean first = true;
     for (double t : seconds) {
       org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(t / unitSeconds);
-      m.setPaint(new Color(0xB00020));
-      m.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {4f, 4f}, 0f));
+      m.setPaint(color);
+      m.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+          dotted ? new float[] {1.5f, 3f} : new float[] {4f, 4f}, 0f));
       if (first && label != null) {
         m.setLabel(label);
         m.setLabelFont(ChartRenderer.font(Font.PLAIN, 12));
-        m.setLabelPaint(new Color(0xB00020));
+        m.setLabelPaint(color);
         m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
-        m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
-        m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+        m.setLabelAnchor(dotted ? org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT
+            : org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(dotted ? org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT : org.jfree.chart.ui.TextAnchor.TOP_LEFT);
         first = false;
       }
       plot.addDomainMarker(m);
