@@ -319,6 +319,22 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     return setup;
   }
 
+  /** Times (s) of the elections after the first (leader changes). */
+  public List<Double> leaderChangeTimes() {
+    List<Double> out = new ArrayList<>();
+    for (int i = 1; i < leaders.size(); i++) {
+      out.add(leaders.get(i).since());
+    }
+    return out;
+  }
+
+  /** Times (s) of the faults seen (the first {@link RunSummary#MAX_FAULT_EVENTS}). */
+  public List<Double> faultTimes() {
+    List<Double> out = new ArrayList<>();
+    faultEvents.forEach(f -> out.add(f.time()));
+    return out;
+  }
+
   /** The bounded, downsampled time series for charts. */
   public SeriesBuffer chartSeries() {
     return chartSeries;

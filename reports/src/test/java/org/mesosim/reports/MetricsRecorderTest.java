@@ -358,6 +358,20 @@ class MetricsRecorderTest {
   }
 
   @Test
+  void timeCharts_markFaults() {
+    MetricsRecorder rec = recorder(s(1));
+    feed(rec, 200, agent(0, "a1", 4, 4096), new org.mesosim.model.events.ModelEvent.Fault(s(120), "crash", "a1"));
+    assertEquals(List.of(120.0), rec.faultTimes());
+    for (String c : List.of("utilization", "shares", "fairness", "queue")) {
+      var markers = org.mesosim.reports.chart.RunCharts.build(rec, c).getXYPlot().getDomainMarkers(
+          org.jfree.chart.ui.Layer.FOREGROUND);
+      assertEquals(1, markers == null ? 0 : markers.size(), c);
+    }
+    assertEquals(null, org.mesosim.reports.chart.RunCharts.build(rec, "completion").getXYPlot().getDomainMarkers(
+        org.jfree.chart.ui.Layer.FOREGROUND));
+  }
+
+  @Test
   void summary_isZeroMeanAtTimeZeroEnd() {
     RunSummary sum = feed(recorder(s(1)), 0, agent(0, "a1", 4, 4096), launch(0, "A", "t", "j", 2, 0));
     assertEquals(0.5, sum.cluster().utilization().get("cpus").mean(), EPS);
