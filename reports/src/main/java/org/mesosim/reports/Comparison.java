@@ -249,7 +249,7 @@ public final class Comparison {
     SummaryJson.write(root, dir.resolve("comparison.json"));
 
     // charts
-    List<HtmlReport.Image> images = charts(dir, runs, runDirs, groups);
+    List<HtmlReport.Image> images = charts(dir, runs, runDirs, groups, groupColumn);
     images.addAll(ComparisonCharts.dimensionCharts(dir.resolve("charts"), result, dimensions));
 
     // comparison.html
@@ -270,7 +270,7 @@ public final class Comparison {
   public static final int TOP_FRAMEWORKS = 8;
 
   private static List<HtmlReport.Image> charts(Path dir, List<RunSummary> runs, List<Path> runDirs,
-      Map<String, List<Integer>> groups) throws IOException {
+      Map<String, List<Integer>> groups, String groupColumn) throws IOException {
     Path cd = dir.resolve("charts");
     Files.createDirectories(cd);
     List<HtmlReport.Image> images = new ArrayList<>();
@@ -338,7 +338,8 @@ public final class Comparison {
       SeriesBuffer b = RunSeries.timeseries(runDirs.get(first), cols);
       if (b != null) {
         images.add(save(cd, SHARES_CHART + safe(policy), faultMarks(sharesChart(policy, s, fwNames, b, xMax,
-            leaderChanges, markerLabel, unit), faults, unit), "Dominant share per framework under " + policy + " (seed " + s.seed() + ")"
+            leaderChanges, markerLabel, unit), faults, unit), "Dominant share per framework under " + policy
+            + " (seed " + s.seed() + ")"
             + (fwNames.size() > TOP_FRAMEWORKS ? "; the " + TOP_FRAMEWORKS + " with the largest mean share, the other "
             + (fwNames.size() - TOP_FRAMEWORKS) + " summed as 'others'" : "") + "."));
       }
@@ -360,23 +361,25 @@ public final class Comparison {
       }
       gi++;
     }
-    images.add(save(cd, COMPLETION_CHART, ChartRenderer.cdfChart("Job completion time CDF by policy",
+    images.add(save(cd, COMPLETION_CHART, ChartRenderer.cdfChart("Job completion time CDF by " + groupColumn,
         "Completion time, submit to end (s, log scale)", cdfLines),
-        "Completion-time CDFs of finished jobs, every seed of a policy pooled."));
-    JFreeChart waitChart = ChartRenderer.cdfChart("Job wait time CDF by policy",
+        "Completion-time CDFs of finished jobs, every seed of a " + groupColumn + " pooled."));
+    JFreeChart waitChart = ChartRenderer.cdfChart("Job wait time CDF by " + groupColumn,
         "Wait, submit to first launch (s, log scale)", waitLines);
     waitChart.getXYPlot().getRangeAxis().setLabel("Fraction of launched jobs");
     images.add(save(cd, WAIT_CHART, waitChart, "Wait-time CDFs (submit to first launch) of every job that launched,"
-        + " every seed of a policy pooled; waits under 1 ms are drawn at 1 ms."));
-    images.add(save(cd, UTILIZATION_CHART, faultMarks(ComparisonCharts.bandChart("Utilization by policy",
+        + " every seed of a " + groupColumn + " pooled; waits under 1 ms are drawn at 1 ms."));
+    images.add(save(cd, UTILIZATION_CHART, faultMarks(ComparisonCharts.bandChart("Utilization by " + groupColumn,
         "Allocated / capacity (%)", utilBands, true, 1.05, leaderChanges, markerLabel, xMax), faults, unit),
-        "Utilization over time per policy: median over seeds (line) and inter-quartile range (band); solid: "
+        "Utilization over time per " + groupColumn + ": median over seeds (line) and inter-quartile range (band);"
+            + " solid: "
             + (res.isEmpty() ? "" : res.get(0)) + ", dashed: other resources"
             + (leaderChanges.isEmpty() ? "" : "; dashed red lines: leader changes")
             + (faults.isEmpty() ? "" : "; dotted orange lines: injected faults") + "."));
-    images.add(save(cd, FAIRNESS_CHART, faultMarks(ComparisonCharts.bandChart("Jain's index by policy",
+    images.add(save(cd, FAIRNESS_CHART, faultMarks(ComparisonCharts.bandChart("Jain's index by " + groupColumn,
         "Jain's index (0–1)", jainBands, false, 1.05, leaderChanges, markerLabel, xMax), faults, unit),
-        "Jain's index over weighted dominant shares per policy: median over seeds and inter-quartile range."));
+        "Jain's index over weighted dominant shares per " + groupColumn
+            + ": median over seeds and inter-quartile range."));
     return images;
   }
 
@@ -504,7 +507,8 @@ public final class Comparison {
     h.append(Html.head("mesosim comparison: " + scenario));
     h.append("<style>").append(CSS).append("</style>\n");
     h.append("<h1>Comparison: ").append(Html.esc(scenario)).append("</h1>\n<p class=\"meta\">")
-        .append(groups.size()).append(" ").append(groups.size() == 1 ? groupColumn : ComparisonResult.plural(groupColumn))
+        .append(groups.size()).append(" ")
+        .append(groups.size() == 1 ? groupColumn : ComparisonResult.plural(groupColumn))
         .append(", ").append(runs.size())
         .append(" runs; baseline ").append(Html.esc(result.baseline()))
         .append(". Means over seeds with 95% intervals (Student t, or bootstrap percentile where t would leave the"

@@ -266,7 +266,8 @@ public final class ComparisonCharts {
         m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
         m.setLabelAnchor(dotted ? org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT
             : org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
-        m.setLabelTextAnchor(dotted ? org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT : org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+        m.setLabelTextAnchor(dotted ? org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT
+            : org.jfree.chart.ui.TextAnchor.TOP_LEFT);
         first = false;
       }
       plot.addDomainMarker(m);
