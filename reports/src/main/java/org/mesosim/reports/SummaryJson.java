@@ -38,6 +38,14 @@ public final class SummaryJson {
 
   /** Writes {@code s} to {@code file}. */
   public static void write(Object s, Path file) throws IOException {
-    Files.writeString(file, toJson(s));
+    AtomicFiles.write(file, toJson(s));
+  }
+
+  /**
+   * Reads a {@code summary.json} back (e.g. a finished sweep run's, to compare it again). Written
+   * NaN fields (null) read as 0 where the record holds a primitive.
+   */
+  public static RunSummary read(Path file) throws IOException {
+    return MAPPER.readValue(file.toFile(), RunSummary.class);
   }
 }

@@ -20,6 +20,8 @@ import org.mesosim.cli.MesosimCommand;
 import org.mesosim.cli.Parallel;
 import org.mesosim.cli.RunRequest;
 import org.mesosim.cli.RunResult;
+import org.mesosim.cli.RunsProgress;
+import org.mesosim.cli.Services;
 import org.mesosim.cli.scenario.Loc;
 import org.mesosim.cli.scenario.Problem;
 import org.mesosim.cli.scenario.Scenario;
@@ -52,7 +54,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * </pre>
  */
 @Command(name = "sweep", description = "Run a grid of overrides x seeds (a small YAML file) in parallel; one row per"
-    + " run in DIR/sweep.csv (default runs/<sweep file name>/). Re-running resumes, skipping finished runs.")
+    + " run in DIR/sweep.csv (default runs/<sweep file name>/), means and intervals per combination on stdout and in"
+    + " comparison_summary.csv/json/html as compare writes them. Re-running resumes, skipping finished runs.")
 public final class SweepCommand implements Callable<Integer> {
   private static final List<String> KEYS = List.of("name", "scenario", "seeds", "grid", "parallel");
   /** The most runs one sweep may make (a typo such as seeds: 100000000 must not fill the heap with plans). */
@@ -72,6 +75,10 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--parallel", paramLabel = "N", description = "Runs at once (overrides the file's).")
   Integer parallel;
 
+  @Option(names = "--metric", split = ",", paramLabel = "KEY", description = "Metrics of the results table on stdout"
+      + " (default: the headline metrics); as compare's --metric.")
+  List<String> metrics = new ArrayList<>();
+
   /** One run of the grid. */
   record Point(int index, List<String> keys, List<String> values, long seed) {
     String id() {
@@ -84,6 +91,18 @@ public final class SweepCommand implements Callable<Integer> {
         sb.append(keys.get(i)).append('=').append(values.get(i)).append(';');
       }
       return sb.append("seed=").append(seed).toString();
+    }
+
+    /** The grid values as {@code key=value, ...} (the base scenario: {@code base}): the run's group. */
+    String label() {
+      if (keys.isEmpty()) {
+        return "base";
+      }
+      List<String> kv = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        kv.add(keys.get(i) + "=" + values.get(i));
+      }
+      return String.join(", ", kv);
     }
 
     List<String> overrides() {
@@ -99,6 +118,139 @@ public final class SweepCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Plan plan = plan(sweepFile, parallel, parent.services().catalog());
+    metrics = CompareCommand.checkMetrics(parent.services().comparison(), metrics);
+    String name = plan.name();
+    List<String> keys = plan.keys();
+    List<Point> points = plan.points();
+    List<Scenario> scenarios = plan.scenarios();
+    int threads = plan.threads();
+    Path dir = out != null ? out : Path.of("runs", name);
+    org.mesosim.cli.OutputPaths.checkFolder("--out", dir);
+    Files.createDirectories(dir.resolve("runs"));
+    // a previous sweep.csv (another grid, or runs that have since gone stale) must not pass for this
+    // sweep's while it runs or if it is killed; the new one is written whole and renamed at the end
+    Files.deleteIfExists(dir.resolve("sweep.csv"));
+    ObjectMapper json = new ObjectMapper();
+    List<Callable<Map<String, Object>>> tasks = new ArrayList<>();
+    List<Integer> todo = new ArrayList<>();
+    Map<Integer, Map<String, Object>> rows = new java.util.TreeMap<>();
+    for (int i = 0; i < points.size(); i++) {
+      Point p = points.get(i);
+      // the resolved scenario is part of the key: after an edit of the scenario file, a finished
+      // run of the same overrides and seed is stale and runs again
+      String key = p.key() + ";scenario=" + fingerprint(scenarios.get(i));
+      Path rowFile = dir.resolve("runs").resolve(p.id()).resolve("row.json");
+      if (Files.isRegularFile(rowFile)) {
+        Map<String, Object> row = readRow(json, rowFile, err);
+        if (row != null && key.equals(row.get("key"))) {
+          rows.put(i, row);
+          continue;
+        }
+      }
+      todo.add(i);
+      // after the key: charts do not change a run's results, so --no-charts does not make finished runs stale
+      Scenario s = charts.noCharts ? scenarios.get(i).withCharts(List.of()) : scenarios.get(i);
+      tasks.add(() -> {
+        RunResult r = parent.services().runner().run(new RunRequest(s, charts.apply(p.overrides()),
+            dir.resolve("runs").resolve(p.id()), false, false), err);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("key", key);
+        row.put("run", p.id());
+        row.put("seed", p.seed());
+        for (int k = 0; k < p.keys().size(); k++) {
+          row.put(p.keys().get(k), p.values().get(k));
+        }
+        row.put("digest", r.digest());
+        row.put("events", r.events());
+        row.put("simulated_s", r.simulatedMicros() / (double) SimTime.SECOND);
+        row.put("wall_s", r.wallSeconds());
+        row.put("invariant_violations", r.invariantViolations());
+        // counts are whole numbers in sweep.csv (jobs_finished 161, not 161.0), as in comparison.csv
+        r.headline().forEach((k, v) -> row.put(k, k.equals("jobs_finished") ? (Object) v.longValue() : v));
+        Path rf = dir.resolve("runs").resolve(p.id()).resolve("row.json");
+        Files.createDirectories(rf.getParent());
+        Path tmp = rf.resolveSibling("row.json.partial");
+        json.writeValue(tmp.toFile(), row);
+        Files.move(tmp, rf, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return row;
+      });
+    }
+    if (!rows.isEmpty()) {
+      err.println("sweep: resuming; " + rows.size() + " of " + points.size() + " runs already finished");
+      err.flush();
+    }
+    // a sweep whose runs do not all finish writes no comparison: an earlier one must not pass for it
+    parent.services().comparison().removeOutputs(dir);
+    List<Parallel.Outcome<Map<String, Object>>> outcomes;
+    try (RunsProgress progress = new RunsProgress(err, "sweep", tasks.size(),
+        !common.quiet && parent.services().terminal().getAsBoolean())) {
+      outcomes = Parallel.runAll(tasks.stream().map(progress::wrap).toList(), threads);
+    }
+    List<Exception> failed = new ArrayList<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      Parallel.Outcome<Map<String, Object>> oc = outcomes.get(i);
+      if (oc.error() != null) {
+        failed.add(oc.error());
+        err.println("sweep: run " + points.get(todo.get(i)).id() + " failed: " + MesosimCommand.describe(oc.error()));
+      } else {
+        rows.put(todo.get(i), oc.value());
+      }
+    }
+    writeCsv(dir.resolve("sweep.csv"), keys, new ArrayList<>(rows.values()));
+    o.println("sweep: " + rows.size() + " of " + points.size() + " runs done; " + dir.resolve("sweep.csv"));
+    o.flush();
+    if (!failed.isEmpty()) { // each failed run is named above
+      err.flush();
+      throw Parallel.failedRuns(failed, todo.size(), "; run the sweep again to resume");
+    }
+    // the aggregate over seeds, as compare's: one group per combination of grid values
+    List<RunResult> all = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    Map<String, Map<String, String>> dims = new LinkedHashMap<>();
+    for (int i = 0; i < points.size(); i++) {
+      Point p = points.get(i);
+      Map<String, Object> row = rows.get(i);
+      all.add(new RunResult(String.valueOf(row.get("digest")), 0, 0, 0, 0, dir.resolve("runs").resolve(p.id()), "",
+          null, null));
+      String label = p.label();
+      labels.add(label);
+      Map<String, String> d = new LinkedHashMap<>();
+      for (int k = 0; k < p.keys().size(); k++) {
+        d.put(p.keys().get(k), p.values().get(k));
+      }
+      dims.putIfAbsent(label, d);
+    }
+    String stats = parent.services().comparison().write(new Services.Comparison(dir, all, labels, "config", dims,
+        metrics, !charts.noCharts));
+    if (stats != null && !stats.isBlank()) {
+      o.println();
+      o.print(stats);
+    }
+    o.println("results: " + dir);
+    o.flush();
+    long violations = rows.values().stream().mapToLong(r -> ((Number) r.get("invariant_violations")).longValue()).sum();
+    return violations > 0 ? ExitCodes.INVARIANT_VIOLATED : ExitCodes.OK;
+  }
+
+  /**
+   * A sweep file, read and checked: every grid point's scenario loaded (so every problem of the file
+   * and of its grid values is found before anything runs).
+   *
+   * @param name the sweep's name (its output folder)
+   * @param keys the grid keys, in file order
+   * @param points the runs, in grid order (seeds innermost)
+   * @param scenarios each point's scenario, seed applied
+   * @param threads runs at once
+   * @param scenarioFile the scenario file
+   */
+  record Plan(String name, List<String> keys, List<Point> points, List<Scenario> scenarios, int threads,
+      Path scenarioFile) {}
+
+  /** Reads and checks {@code sweepFile}; a problem is a {@link ScenarioException} (exit code 2). */
+  static Plan plan(Path sweepFile, Integer parallel, org.mesosim.cli.scenario.ScenarioCatalog catalog)
+      throws Exception {
     List<Problem> problems = new ArrayList<>();
     String source = sweepFile.toString();
     String text = YamlTree.readFile(sweepFile, "sweep file", problems);
@@ -228,7 +380,7 @@ public final class SweepCommand implements Callable<Integer> {
     if (!problems.isEmpty()) {
       throw new ScenarioException(problems);
     }
-    ScenarioLoader loader = new ScenarioLoader(parent.services().catalog());
+    ScenarioLoader loader = new ScenarioLoader(catalog);
     Scenario baseScenario = loader.load(scenarioFile);
     if (seedsNode == null || seedsNode.isNull()) {
       seedList.add(baseScenario.seed());
@@ -277,79 +429,7 @@ public final class SweepCommand implements Callable<Integer> {
     if (!gridProblems.isEmpty()) {
       throw new ScenarioException(new ArrayList<>(gridProblems.values()));
     }
-    Path dir = out != null ? out : Path.of("runs", name);
-    org.mesosim.cli.OutputPaths.checkFolder("--out", dir);
-    Files.createDirectories(dir.resolve("runs"));
-    ObjectMapper json = new ObjectMapper();
-    List<Callable<Map<String, Object>>> tasks = new ArrayList<>();
-    List<Integer> todo = new ArrayList<>();
-    Map<Integer, Map<String, Object>> rows = new java.util.TreeMap<>();
-    for (int i = 0; i < points.size(); i++) {
-      Point p = points.get(i);
-      // the resolved scenario is part of the key: after an edit of the scenario file, a finished
-      // run of the same overrides and seed is stale and runs again
-      String key = p.key() + ";scenario=" + fingerprint(scenarios.get(i));
-      Path rowFile = dir.resolve("runs").resolve(p.id()).resolve("row.json");
-      if (Files.isRegularFile(rowFile)) {
-        Map<String, Object> row = readRow(json, rowFile, err);
-        if (row != null && key.equals(row.get("key"))) {
-          rows.put(i, row);
-          continue;
-        }
-      }
-      todo.add(i);
-      // after the key: charts do not change a run's results, so --no-charts does not make finished runs stale
-      Scenario s = charts.noCharts ? scenarios.get(i).withCharts(List.of()) : scenarios.get(i);
-      tasks.add(() -> {
-        RunResult r = parent.services().runner().run(new RunRequest(s, charts.apply(p.overrides()),
-            dir.resolve("runs").resolve(p.id()), false, false), err);
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("key", key);
-        row.put("run", p.id());
-        row.put("seed", p.seed());
-        for (int k = 0; k < p.keys().size(); k++) {
-          row.put(p.keys().get(k), p.values().get(k));
-        }
-        row.put("digest", r.digest());
-        row.put("events", r.events());
-        row.put("simulated_s", r.simulatedMicros() / (double) SimTime.SECOND);
-        row.put("wall_s", r.wallSeconds());
-        row.put("invariant_violations", r.invariantViolations());
-        // counts are whole numbers in sweep.csv (jobs_finished 161, not 161.0), as in comparison.csv
-        r.headline().forEach((k, v) -> row.put(k, k.equals("jobs_finished") ? (Object) v.longValue() : v));
-        Path rf = dir.resolve("runs").resolve(p.id()).resolve("row.json");
-        Files.createDirectories(rf.getParent());
-        Path tmp = rf.resolveSibling("row.json.partial");
-        json.writeValue(tmp.toFile(), row);
-        Files.move(tmp, rf, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        return row;
-      });
-    }
-    if (!rows.isEmpty()) {
-      err.println("sweep: resuming; " + rows.size() + " of " + points.size() + " runs already finished");
-      err.flush();
-    }
-    List<Parallel.Outcome<Map<String, Object>>> outcomes = Parallel.runAll(tasks, threads);
-    List<Exception> failed = new ArrayList<>();
-    for (int i = 0; i < outcomes.size(); i++) {
-      Parallel.Outcome<Map<String, Object>> oc = outcomes.get(i);
-      if (oc.error() != null) {
-        failed.add(oc.error());
-        err.println("sweep: run " + points.get(todo.get(i)).id() + " failed: " + MesosimCommand.describe(oc.error()));
-      } else {
-        rows.put(todo.get(i), oc.value());
-      }
-    }
-    writeCsv(dir.resolve("sweep.csv"), keys, new ArrayList<>(rows.values()));
-    o.println("sweep: " + rows.size() + " of " + points.size() + " runs done; " + dir.resolve("sweep.csv"));
-    o.flush();
-    if (!failed.isEmpty()) { // each failed run is named above
-      err.flush();
-      throw Parallel.failedRuns(failed, todo.size(), "; run the sweep again to resume");
-    }
-    long violations = rows.values().stream().mapToLong(r -> ((Number) r.get("invariant_violations")).longValue()).sum();
-    return violations > 0 ? ExitCodes.INVARIANT_VIOLATED : ExitCodes.OK;
+    return new Plan(name, keys, points, scenarios, threads, scenarioFile);
   }
 
   /**
@@ -405,7 +485,7 @@ public final class SweepCommand implements Callable<Integer> {
       }
       sb.append(String.join(",", cells)).append('\n');
     }
-    Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+    org.mesosim.reports.AtomicFiles.write(file, sb.toString());
   }
 
   private static String csv(String s) {

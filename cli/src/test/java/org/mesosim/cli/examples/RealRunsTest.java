@@ -186,10 +186,33 @@ class RealRunsTest {
     assertTrue(lines.contains("simulated:          22748.0 s"), r[1]);
     String[] bad = run(terminal(false), "bench", "--workload", "google", "--agents", "126");
     assertEquals(Integer.toString(ExitCodes.BAD_INPUT), bad[0]);
-    assertTrue(bad[2].contains("--workload must be synthetic or google-like"), bad[2]);
+    assertTrue(bad[2].contains("--workload must be synthetic, google-like or decline-storm"), bad[2]);
     String[] badDuration = run(terminal(false), "bench", "--workload", "google-like", "--duration", "soon");
     assertEquals(Integer.toString(ExitCodes.BAD_INPUT), badDuration[0]);
     assertTrue(badDuration[2].contains("--duration"), badDuration[2]);
+  }
+
+  @Test
+  void bench_declineStorm_offersEveryAgentEverySecond_andReportsTheCostPerOffer() {
+    assumeTrue(ExampleScenariosTest.runnable(), "the model and hierarchical-drf are not merged yet");
+    String[] r = run(terminal(false), "bench", "--workload", "decline-storm", "--agents", "20", "--frameworks", "3",
+        "--duration", "65s");
+    assertEquals(Integer.toString(ExitCodes.OK), r[0], r[2]);
+    List<String> lines = r[1].lines().toList();
+    assertEquals("bench: decline-storm, 20 agents, 3 frameworks declining with refuse 1 s, hierarchical-drf",
+        lines.get(0));
+    // Only the filler's 20 tasks (one per agent) ever start: the storm's tasks fit nowhere.
+    assertTrue(lines.contains("tasks launched:     20"), r[1]);
+    assertTrue(lines.contains("simulated:          65.0 s"), r[1]);
+    // From 5 s on, each of the 61 runs offers every agent's free 1 cpu to one storm framework, which
+    // declines it (plus the filler's first offers).
+    long offers = Long.parseLong(lines.stream().filter(l -> l.startsWith("offers:")).findFirst().orElseThrow()
+        .replaceAll("offers: +([0-9,]+) .*", "$1").replace(",", ""));
+    assertTrue(offers >= 61 * 20 && offers <= 66 * 20, r[1]);
+    assertTrue(lines.stream().anyMatch(l -> l.matches("main-thread cpu: +[0-9.]+ s \\([0-9]+ ns per offer; .*")), r[1]);
+    String[] bad = run(terminal(false), "bench", "--workload", "decline-storm", "--duration", "0s");
+    assertEquals(Integer.toString(ExitCodes.BAD_INPUT), bad[0]);
+    assertTrue(bad[2].contains("--duration must be > 0 (at least 1s)"), bad[2]);
   }
 
   @Test
@@ -209,6 +232,26 @@ class RealRunsTest {
     assertTrue(csv.get(1).startsWith("0001,1,false,[],"), csv.get(1));
     assertTrue(csv.get(2).startsWith("0002,1,true,[],"), csv.get(2));
     assertTrue(csv.get(0).contains("wait_p95_s"), csv.get(0));
+    // the aggregate, as compare's: the scenario's headline (role big's wait) per combination
+    assertTrue(r[1].contains("\nwait_p95_s[role=big]: job wait p95, role big"), r[1]);
+    assertTrue(r[1].contains("warning: only 1 seed per config: no intervals and no tests"), r[1]);
+    Path s = dir.resolve("s");
+    List<String> summary = java.nio.file.Files.readAllLines(s.resolve("comparison_summary.csv"));
+    String prefix = "\"frameworks[0].scheduler.suppressWhenIdle=false, report.charts=[]\",role,big,wait_p95_s,s,lower,1,";
+    String row = summary.stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError(
+        String.join("\n", summary)));
+    com.fasterxml.jackson.databind.JsonNode run1 = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        s.resolve("runs/0001/summary.json").toFile());
+    double bigP95 = run1.get("frameworks").get(20).get("jobs").get("waitSeconds").get("p95").asDouble();
+    assertEquals("big", run1.get("frameworks").get(20).get("name").asText());
+    assertEquals(bigP95, Double.parseDouble(row.substring(prefix.length()).split(",")[0]), 1e-6,
+        "role big has one framework: its pooled p95 is big's own");
+    assertTrue(java.nio.file.Files.isRegularFile(s.resolve("charts/sweep-frameworks_0_.scheduler.suppressWhenIdle.png")));
+    // resumed: nothing runs again, the comparison is rebuilt from the runs' summary.json files, the same
+    String[] again = run(terminal(false), "sweep", small.toString(), "--out", s.toString());
+    assertEquals("0", again[0], again[2]);
+    assertTrue(again[2].contains("resuming; 2 of 2 runs already finished"), again[2]);
+    assertEquals(summary, java.nio.file.Files.readAllLines(s.resolve("comparison_summary.csv")));
   }
 
   private static String last(String out) {
