@@ -24,8 +24,8 @@ import org.mesosim.cli.scenario.Examples;
  * Bounded: at most {@link #KILLS} kills per command and {@link #BUDGET_MS} of wall time each.
  */
 class CrashConsistencyTest {
-  static final int KILLS = 6;
-  static final long BUDGET_MS = 15_000;
+  static final int KILLS = 4;
+  static final long BUDGET_MS = 10_000;
   @TempDir Path dir;
 
   private static Process start(Path log, String... args) throws IOException {
@@ -109,7 +109,7 @@ class CrashConsistencyTest {
       }
       assertConsistentRun(out, "killed after " + at + " ms (run " + i + ")");
     }
-    assertTrue(kills >= 3, "only " + kills + " kills landed while a run went");
+    assertTrue(kills >= 2, "only " + kills + " kills landed while a run went");
     // aimed kills: the moment jobs.csv takes its final name, the last renames are under way and
     // summary.json is milliseconds away (there, a folder with no *.partial and no summary.json was
     // left 6 times out of 6 before results were atomic)
