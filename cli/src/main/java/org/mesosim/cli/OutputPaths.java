@@ -7,7 +7,7 @@ import org.mesosim.engine.BadInputException;
 /**
  * Checks of an output path given on the command line, before any work: a path that cannot be what
  * the option asks for (a folder where a file exists, a file under a file) is a usage error, exit
- * code 2 (OUTPUTS.md), not an I/O failure found after the runs.
+ * code 2 (docs/outputs.md), not an I/O failure found after the runs.
  */
 public final class OutputPaths {
   private OutputPaths() {}

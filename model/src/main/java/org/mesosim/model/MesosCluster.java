@@ -12,7 +12,7 @@ import org.mesosim.model.events.ModelObserver;
 /**
  * A simulated Mesos cluster on a {@link Simulation}: ZooKeeper, masters (one leads), agents and
  * frameworks exchanging the Mesos protocol over a simulated network, with the configured
- * allocator, workloads and faults. See README.md ("The Mesos model") for what is modelled.
+ * allocator, workloads and faults. See docs/mesos-model.md for what is modelled.
  *
  * <p>Typical driver: {@code cluster.start(); sim.runWhile(config.until(), () -> !cluster.isDrained());}
  */

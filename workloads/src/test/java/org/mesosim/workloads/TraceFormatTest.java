@@ -53,9 +53,9 @@ class TraceFormatTest {
     Path cut = tmp.resolve("cut.swf.gz");
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
-      StringBuilder rows = new StringBuilder(); // job numbers are unique in SWF
-      for (int j = 1; j <= 2000; j++) {
-        rows.append(j).append(" 0 5 10 3 -1 -1 3 -1 -1 1 7 2 3 1 -1 -1 -1\n");
+      StringBuilder rows = new StringBuilder();
+      for (int job = 1; job <= 2000; job++) { // distinct job numbers: a repeated one is malformed
+        rows.append(job).append(" 0 5 10 3 -1 -1 3 -1 -1 1 7 2 3 1 -1 -1 -1\n");
       }
       gz.write(rows.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.mesosim.cli.ChartOptions;
 import org.mesosim.cli.CommonOptions;
 import org.mesosim.cli.ExitCodes;
 import org.mesosim.cli.MesosimCommand;
@@ -60,6 +61,7 @@ public final class SweepCommand implements Callable<Integer> {
   @ParentCommand MesosimCommand parent;
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
+  @Mixin ChartOptions charts;
 
   @Parameters(index = "0", paramLabel = "SWEEP", description = "The sweep YAML file.")
   Path sweepFile;
@@ -299,9 +301,10 @@ public final class SweepCommand implements Callable<Integer> {
         }
       }
       todo.add(i);
-      Scenario s = scenarios.get(i);
+      // after the key: charts do not change a run's results, so --no-charts does not make finished runs stale
+      Scenario s = charts.noCharts ? scenarios.get(i).withCharts(List.of()) : scenarios.get(i);
       tasks.add(() -> {
-        RunResult r = parent.services().runner().run(new RunRequest(s, p.overrides(),
+        RunResult r = parent.services().runner().run(new RunRequest(s, charts.apply(p.overrides()),
             dir.resolve("runs").resolve(p.id()), false, false), err);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("key", key);

@@ -18,7 +18,7 @@ import org.mesosim.workloads.trace.TaskNames;
 /**
  * The {@code google-like} preset: an endless workload shaped by the published statistics of the
  * 2011 Google cell, for a cluster built with {@link GoogleCell#machines(double)} at the same scale.
- * Parameters (and where they come from; see README.md ("Workloads")):
+ * Parameters (and where they come from; see docs/workloads.md ("The google-like preset")):
  *
  * <ul>
  *   <li>At time 0, like the trace's t = 0 snapshot, long-running <b>services</b> (duration

@@ -67,7 +67,7 @@ import org.mesosim.workloads.trace.Units;
  * <p>With an unbounded lookahead ({@link #UNBOUNDED}, used by {@code trace inspect} and {@code
  * trace convert}) every runtime is known when handed out, and an episode waits until every
  * earlier-submitted one has ended: the buffer spans from the oldest episode still alive to the
- * read position (in part 0 of the 2011 trace, the whole file). See README.md ("Workloads").
+ * read position (in part 0 of the 2011 trace, the whole file). See docs/workloads.md ("google-2011").
  */
 public final class GoogleTaskEventsReader implements Workload {
   /** The lookahead that makes every runtime known when its task is handed out (unbounded buffer). */
@@ -75,7 +75,7 @@ public final class GoogleTaskEventsReader implements Workload {
   /**
    * The default lookahead, 5 minutes of trace time: tasks ending within 5 minutes of their submit
    * (most batch tasks) are handed out with their runtime, and a deferred runtime is exact unless
-   * the simulation starts the task more than 5 minutes before the trace did; see README.md.
+   * the simulation starts the task more than 5 minutes before the trace did; see docs/workloads.md.
    */
   public static final long DEFAULT_LOOKAHEAD = 5 * SimTime.MINUTE;
 
