@@ -134,4 +134,37 @@ class SparkSweepTest {
     assertTrue(shipped.err().contains("sweep: resuming; 3 of 4 runs already finished"), shipped.err());
     assertEquals(expected, withoutWallTime(local.resolve("sweep.csv")));
   }
+
+  @Test
+  void aRunThatFailsAtRunTime_isReportedWithItsClass_andTheOtherRunsFinish() throws Exception {
+    // a gang job of 9 one-cpu tasks on 8 cpus never starts: that run stops with bad input (exit 2)
+    Path in = Files.createDirectories(dir.resolve("stuck"));
+    Files.writeString(in.resolve("gang.yaml"), """
+        name: gang
+        cluster:
+          agents: [{name: small, count: 2, resources: {cpus: 4, mem: 8GB}}]
+        frameworks:
+          - name: A
+            scheduler: {type: gang}
+            workload:
+              synthetic: {jobs: 2, arrival: {at: 5s}, tasksPerJob: 2, task: {resources: {cpus: 1, mem: 512MB}, duration: 10s}}
+        """);
+    Path sweep = Files.writeString(in.resolve("gang-sweep.yaml"), """
+        scenario: gang.yaml
+        grid:
+          frameworks[0].workload.synthetic.tasksPerJob: [2, 9]
+        """);
+    Path out = dir.resolve("stuck-out");
+    Out s = spark(sweep, out, null);
+    assertEquals(ExitCodes.BAD_INPUT, s.code(), s.out() + s.err());
+    List<String> err = s.err().strip().lines().toList();
+    assertTrue(err.get(0).startsWith("sweep: run 0002 failed (bad input, exit 2): " + in.resolve("gang.yaml")
+        + ": until: drained, but the run cannot drain"), s.err());
+    assertEquals("1 of 2 runs failed; run the sweep again to resume", err.get(err.size() - 1));
+    List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
+    assertEquals(2, csv.size(), csv.toString());
+    assertTrue(csv.get(1).startsWith("0001,"), csv.toString());
+    assertTrue(Files.isRegularFile(out.resolve("runs/0001/row.json")));
+    assertFalse(Files.exists(out.resolve("runs/0002/row.json")), "a failed run is not finished");
+  }
 }
