@@ -14,6 +14,9 @@ public final class OutputPaths {
 
   /** {@code dir} (given as {@code option}, or its default) can be an output folder. */
   public static void checkFolder(String option, Path dir) {
+    if (dir.toString().isEmpty()) { // "" is the current folder: a run there removes earlier results in it
+      throw new BadInputException(option + ": an empty path; name a folder (. for the current one)");
+    }
     if (Files.isDirectory(dir)) {
       return;
     }
@@ -25,6 +28,9 @@ public final class OutputPaths {
 
   /** {@code file} (given as {@code option}) can be an output file. */
   public static void checkFile(String option, Path file) {
+    if (file.toString().isEmpty()) {
+      throw new BadInputException(option + ": an empty path; name a file");
+    }
     if (Files.isDirectory(file)) {
       throw new BadInputException(option + " " + file + ": is a folder, where a file is needed");
     }

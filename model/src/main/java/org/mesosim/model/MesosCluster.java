@@ -59,6 +59,14 @@ public final class MesosCluster {
     return cluster.idleSince();
   }
 
+  /**
+   * Why no master can ever be elected leader again (every master down for good, ZooKeeper without a
+   * quorum for good), or null while one still could be. Once non-null it stays so. Not O(1): sample it.
+   */
+  public String leaderLostForGood() {
+    return cluster.leaderLostForGood();
+  }
+
   /** Each framework with tasks queued (waiting for offers), and how many, in framework order. */
   public java.util.Map<String, Integer> queuedTasks() {
     return cluster.queuedTasks();

@@ -245,14 +245,14 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     chartRow = new double[chartCols.size()];
     try {
       Files.createDirectories(setup.outDir());
-      // A previous run's complete files in the same folder must not pass for this run's results
-      // if this one is interrupted.
-      for (String stale : List.of("summary.json", "timeseries.csv", "jobs.csv", "report.html", EventLog.FILE,
-          EventLog.PARTIAL)) {
-        Files.deleteIfExists(setup.outDir().resolve(stale));
-      }
+      // The partial files first, then summary.json goes, then the rest of a previous run: killed at
+      // any point, the folder is the previous complete run or has *.partial files and no summary.json.
       tsOut = open(setup.outDir().resolve(TIMESERIES_PARTIAL));
       jobsOut = open(setup.outDir().resolve(JOBS_PARTIAL));
+      for (String stale : List.of("summary.json", "summary.json.partial", "timeseries.csv", "jobs.csv",
+          "report.html", EventLog.FILE, EventLog.PARTIAL)) {
+        Files.deleteIfExists(setup.outDir().resolve(stale));
+      }
       tsOut.write(String.join(",", timeseriesColumns(setup)) + "\n");
       jobsOut.write(String.join(",", JOBS_COLUMNS) + "\n");
     } catch (IOException e) {

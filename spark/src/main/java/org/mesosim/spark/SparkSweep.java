@@ -63,6 +63,10 @@ public final class SparkSweep implements Callable<Integer> {
       + " sweep file at the driver's absolute path (a shared file system, or local mode).")
   java.nio.file.Path ship;
 
+  @Option(names = "--no-charts", description = "Draw no charts (PNG/SVG), as with mesosim sweep --no-charts; the"
+      + " results and digests are the same.")
+  boolean noCharts;
+
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (local[N], spark://..., k8s://...);"
       + " spark-submit's --master is used when this is not given.")
   String master;
@@ -112,12 +116,12 @@ public final class SparkSweep implements Callable<Integer> {
       throw new BadInputException("--ship: " + ship + ": no such folder");
     }
     try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
-      return run(jsc, sweepFile, out, ship, o, err);
+      return run(jsc, sweepFile, out, ship, noCharts, o, err);
     }
   }
 
   /** What every task needs to find the sweep and its output (small: sent with each task). */
-  record Job(String sweepFile, String shipName, String shipRelative, String out) implements Serializable {}
+  record Job(String sweepFile, String shipName, String shipRelative, String out, boolean noCharts) implements Serializable {}
 
   /** One run to do: its 0-based position and the driver's key for it. */
   record Task(int index, String key) implements Serializable {}
@@ -132,7 +136,7 @@ public final class SparkSweep implements Callable<Integer> {
    * violation), as the local {@code mesosim sweep}.
    */
   public static int run(JavaSparkContext jsc, java.nio.file.Path sweepFile, String out, java.nio.file.Path ship,
-      PrintWriter o, PrintWriter err) throws Exception {
+      boolean noCharts, PrintWriter o, PrintWriter err) throws Exception {
     java.nio.file.Path sweepAbs = sweepFile.toAbsolutePath().normalize();
     SweepPlan plan = SweepPlan.load(sweepAbs, services().catalog());
     List<Scenario> scenarios = plan.scenarios(); // every problem of the grid before any task
@@ -143,9 +147,9 @@ public final class SparkSweep implements Callable<Integer> {
         throw new BadInputException("--ship: " + ship + " does not hold the sweep file " + sweepFile);
       }
       jsc.sc().addFile(root.toUri().toString(), true);
-      job = new Job(null, root.getFileName().toString(), root.relativize(sweepAbs).toString(), out);
+      job = new Job(null, root.getFileName().toString(), root.relativize(sweepAbs).toString(), out, noCharts);
     } else {
-      job = new Job(sweepAbs.toString(), null, null, out);
+      job = new Job(sweepAbs.toString(), null, null, out, noCharts);
     }
     Path outPath = new Path(out);
     FileSystem fs = fileSystem(outPath, jsc.hadoopConfiguration());
@@ -239,7 +243,8 @@ public final class SparkSweep implements Callable<Integer> {
       SweepPlan.Point p = plan.points().get(t.index());
       tmp = Files.createTempDirectory("mesosim-run-" + p.id() + "-");
       PrintWriter log = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-      Map<String, Object> row = plan.run(services().runner(), t.index(), plan.scenario(t.index()), t.key(), tmp, log);
+      Map<String, Object> row = plan.run(services().runner(), t.index(), plan.scenario(t.index()), t.key(), tmp, log,
+          job.noCharts());
       Configuration conf = new Configuration(false);
       hadoop.forEach(conf::set);
       Path outPath = new Path(job.out());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mesosim.cli.ChartOptions;
 import org.mesosim.cli.CommonOptions;
 import org.mesosim.cli.ExitCodes;
 import org.mesosim.cli.MesosimCommand;
@@ -44,6 +45,7 @@ public final class SweepCommand implements Callable<Integer> {
   @ParentCommand MesosimCommand parent;
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
+  @Mixin ChartOptions charts;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "SWEEP", description = "The sweep YAML file.")
   Path sweepFile;
@@ -82,6 +84,10 @@ public final class SweepCommand implements Callable<Integer> {
     Path dir = out != null ? out : Path.of("runs", plan.name());
     org.mesosim.cli.OutputPaths.checkFolder("--out", dir);
     Files.createDirectories(dir.resolve("runs"));
+    // a previous sweep.csv (another grid, or runs that have since gone stale) must not pass for this
+    // sweep's while it runs or if it is killed; the new one is written whole and renamed at the end
+    // (after a shard's run, `sweep merge` writes it)
+    Files.deleteIfExists(dir.resolve("sweep.csv"));
     if (sh != null) {
       sh.writeManifest(dir, plan, runKeys);
     }
@@ -106,7 +112,7 @@ public final class SweepCommand implements Callable<Integer> {
       Scenario s = scenarios.get(i);
       int at = i;
       tasks.add(() -> {
-        Map<String, Object> r = plan.run(parent.services().runner(), at, s, key, runDir, err);
+        Map<String, Object> r = plan.run(parent.services().runner(), at, s, key, runDir, err, charts.noCharts);
         SweepPlan.writeRow(runDir, r);
         return r;
       });

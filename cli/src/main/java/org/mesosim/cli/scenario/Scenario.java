@@ -56,6 +56,12 @@ public record Scenario(
         sampleInterval, charts, formats, expanded);
   }
 
+  /** The same scenario drawing these charts ({@code report.charts}). */
+  public Scenario withCharts(List<String> newCharts) {
+    return new Scenario(file, name, description, seed, until, cluster, roles, allocator, frameworks, faults,
+        sampleInterval, newCharts, formats, expanded);
+  }
+
   /** {@code cluster}. */
   public record Cluster(ZooKeeperConfig zookeeper, int masters, MasterFlags master, AgentFlags agent, Dist latency,
       double loss, List<Agents> agents) {

@@ -557,6 +557,11 @@ public final class ScenarioLoader {
       if (si != null && sampleInterval == 0) {
         error(si, "metrics.sampleInterval", "must be > 0");
         sampleInterval = Defaults.SAMPLE_INTERVAL;
+      } else if (si != null && sampleInterval < MIN_SAMPLE_INTERVAL) {
+        // each sample is one row of timeseries.csv (tens of columns): 1us wrote 479 MB per simulated 10 s
+        error(si, "metrics.sampleInterval", "must be at least 1ms (one timeseries.csv row per sample: finer"
+            + " intervals write gigabytes per simulated minute)");
+        sampleInterval = Defaults.SAMPLE_INTERVAL;
       }
     }
     List<String> charts = ScenarioKeys.CHARTS;
@@ -1438,7 +1443,14 @@ public final class ScenarioLoader {
       error(at, path, "no such folder: " + dir);
       return List.of();
     }
-    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + namePattern);
+    PathMatcher matcher;
+    try {
+      matcher = FileSystems.getDefault().getPathMatcher("glob:" + namePattern);
+    } catch (java.util.regex.PatternSyntaxException e) { // an unbalanced [ or {
+      error(at, path, "not a valid glob: " + namePattern + " (" + e.getDescription() + "; write \\[ for a"
+          + " literal [)");
+      return List.of();
+    }
     try (Stream<Path> s = Files.list(dir)) {
       List<Path> found = s.filter(Files::isRegularFile).filter(f -> matcher.matches(f.getFileName()))
           .sorted(java.util.Comparator.comparing(f -> f.getFileName().toString())).toList();
@@ -1451,6 +1463,9 @@ public final class ScenarioLoader {
       return List.of();
     }
   }
+
+  /** The finest {@code metrics.sampleInterval} accepted (docs/reliability.md). */
+  public static final long MIN_SAMPLE_INTERVAL = org.mesosim.engine.SimTime.SECOND / 1000;
 
   private static int firstGlobChar(String s) {
     int i = s.length();

@@ -356,12 +356,18 @@ public final class SweepPlan {
   /**
    * Runs point {@code i} through {@code runner} (the code path of {@code mesosim run}) into
    * {@code runDir} and returns its row (what {@code row.json} and {@code sweep.csv} hold). Writes
-   * nothing else; see {@link #writeRow}.
+   * nothing else; see {@link #writeRow}. {@code noCharts}: as {@code --no-charts} (the same results).
    */
-  public Map<String, Object> run(Runner runner, int i, Scenario s, String key, Path runDir, PrintWriter err)
-      throws Exception {
+  public Map<String, Object> run(Runner runner, int i, Scenario s, String key, Path runDir, PrintWriter err,
+      boolean noCharts) throws Exception {
     Point p = points.get(i);
-    RunResult r = runner.run(new RunRequest(s, p.overrides(), runDir, false, false), err);
+    // after the key: charts do not change a run's results, so --no-charts does not make finished runs stale
+    List<String> overrides = new ArrayList<>(p.overrides());
+    if (noCharts) {
+      s = s.withCharts(List.of());
+      overrides.add(org.mesosim.cli.ChartOptions.OVERRIDE);
+    }
+    RunResult r = runner.run(new RunRequest(s, overrides, runDir, false, false), err);
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("key", key);
     row.put("run", p.id());
@@ -457,7 +463,7 @@ public final class SweepPlan {
 
   /** Writes {@link #csv} to {@code file}. */
   public static void writeCsv(Path file, List<String> keys, List<Map<String, Object>> rows) throws IOException {
-    Files.writeString(file, csv(keys, rows), StandardCharsets.UTF_8);
+    org.mesosim.reports.AtomicFiles.write(file, csv(keys, rows));
   }
 
   private static String csvCell(String s) {

@@ -572,6 +572,7 @@ final class Framework extends MasterClient {
       lt.job.start = cluster.sim.now();
     }
     t.fLive = true;
+    cluster.invariants.launchedAtFramework(t);
     t.fPrev = liveTail;
     if (liveTail == null) {
       liveHead = t;
@@ -690,6 +691,7 @@ final class Framework extends MasterClient {
   private void taskEnded(Task t, TaskState state, String reason) {
     t.fState = state;
     t.fLive = false;
+    cluster.invariants.endedLiveAtFramework(t);
     if (t.fPrev == null) {
       liveHead = t.fNext;
     } else {

@@ -99,7 +99,7 @@ final class Master extends Process {
     cluster.crashProcess(ep);
     long delay = cluster.config.master().restartDelay();
     if (delay != SimTime.NEVER) {
-      cluster.sim.schedule(delay, () -> cluster.restartMaster(this));
+      cluster.scheduleRecovery(delay, () -> cluster.restartMaster(this));
     }
   }
 

@@ -21,6 +21,8 @@ import org.mesosim.model.events.ModelEvent;
  *   <li>{@code terminal-status}: every launch gets at most one terminal {@code TaskStatus} (a
  *       {@code TaskRecovered} re-opens it), and a framework never sees its live task end without
  *       one having been emitted (so reports never miss a task's end).</li>
+ *   <li>{@code unique-task-id}: a framework never has two live tasks with the same id (Mesos'
+ *       master refuses a duplicate, {@code src/master/validation.cpp}; two would make counts lie).</li>
  * </ul>
  * Violations go to the sink as {@link ModelEvent.InvariantViolated} naming the time, the
  * invariant and the entities.

@@ -108,6 +108,9 @@ public final class HtmlReport {
     h.append("</p>\n");
 
     h.append("<h2>Charts</h2>\n");
+    if (charts.isEmpty()) {
+      h.append("<p>None drawn (report.charts is empty, e.g. with --no-charts).</p>\n");
+    }
     for (Image c : charts) {
       h.append("<figure id=\"chart-").append(esc(c.name())).append("\"><img alt=\"").append(esc(c.caption()))
           .append("\" src=\"").append(c.dataUri()).append("\"><figcaption>").append(esc(c.caption()))
