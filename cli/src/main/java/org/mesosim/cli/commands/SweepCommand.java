@@ -60,12 +60,29 @@ public final class SweepCommand implements Callable<Integer> {
       + " number NNNN has (NNNN-1) mod N = I. Shards may share DIR; join them with `mesosim sweep merge`.")
   String shard;
 
+  @Option(names = "--engine", paramLabel = "local|spark", defaultValue = "local", description = "local (default): a"
+      + " thread pool; spark: one Spark task per run (needs Spark on the class path, see docs/spark.md).")
+  String engine;
+
+  @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the Spark master (local[N],"
+      + " spark://HOST:7077, k8s://...).")
+  String master;
+
+  /** The Spark application's entry point (module spark), found at run time: cli does not depend on Spark. */
+  static final String SPARK_APP = "org.mesosim.spark.SparkSweep";
+
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (sweepFile == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'SWEEP'");
+    }
+    if (!engine.equals("local")) {
+      return spark(o, err);
+    }
+    if (master != null) {
+      throw new org.mesosim.engine.BadInputException("--master: only with --engine spark");
     }
     Shard sh = shard == null ? null : Shard.parse(shard);
     List<Problem> usage = new ArrayList<>(); // reported with the file's problems
@@ -146,5 +163,36 @@ public final class SweepCommand implements Callable<Integer> {
     }
     long violations = rows.values().stream().mapToLong(r -> ((Number) r.get("invariant_violations")).longValue()).sum();
     return violations > 0 ? ExitCodes.INVARIANT_VIOLATED : ExitCodes.OK;
+  }
+
+  /** {@code --engine spark}: hands the sweep to the Spark application when Spark and it are on the class path. */
+  private int spark(PrintWriter o, PrintWriter err) throws Exception {
+    if (!engine.equals("spark")) {
+      throw new org.mesosim.engine.BadInputException("--engine: expected local or spark, not '" + engine + "'");
+    }
+    if (shard != null || parallel != null) {
+      throw new org.mesosim.engine.BadInputException("--engine spark: " + (shard != null ? "--shard" : "--parallel")
+          + " is for the local engine (Spark makes one task per run; give executors cores instead)");
+    }
+    Class<?> app;
+    try {
+      Class.forName("org.apache.spark.SparkContext", false, getClass().getClassLoader());
+      app = Class.forName(SPARK_APP, true, getClass().getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new org.mesosim.engine.BadInputException("--engine spark: Spark and mesosim-spark.jar are not on the class"
+          + " path of this mesosim; submit the sweep to Spark instead: spark-submit --master " + (master != null
+          ? master : "URL") + " --class " + SPARK_APP + " spark/target/mesosim-spark.jar " + sweepFile + " --out "
+          + (out != null ? out : "DIR") + " (docs/spark.md)");
+    }
+    List<String> args = new ArrayList<>(List.of(sweepFile.toString(), "--out",
+        (out != null ? out : Path.of("runs", SweepPlan.load(sweepFile, parent.services().catalog()).name())).toString()));
+    if (master != null) {
+      args.addAll(List.of("--master", master));
+    }
+    if (charts.noCharts) {
+      args.add("--no-charts");
+    }
+    return (Integer) app.getMethod("execute", PrintWriter.class, PrintWriter.class, String[].class)
+        .invoke(null, o, err, (Object) args.toArray(String[]::new));
   }
 }

@@ -175,4 +175,19 @@ class ShardMergeTest {
       }
     }
   }
+
+  @Test
+  void engineSpark_withoutSparkOnTheClassPath_exit2SayingToUseSparkSubmit() throws Exception {
+    write("good.yaml", CommandsTest.GOOD);
+    Path sweep = write("grid.yaml", GRID);
+    Cli r = sweep(new FakeRunner(), sweep, dir.resolve("s"), "--engine", "spark", "--master", "local[2]");
+    assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
+    assertEquals("--engine spark: Spark and mesosim-spark.jar are not on the class path of this mesosim; submit the"
+        + " sweep to Spark instead: spark-submit --master local[2] --class org.mesosim.spark.SparkSweep"
+        + " spark/target/mesosim-spark.jar " + sweep + " --out " + dir.resolve("s") + " (docs/spark.md)", r.err.strip());
+    Cli bad = sweep(new FakeRunner(), sweep, dir.resolve("s"), "--engine", "flink");
+    assertEquals(ExitCodes.BAD_INPUT, bad.code, bad.toString());
+    assertEquals("--engine: expected local or spark, not 'flink'", bad.err.strip());
+    assertFalse(Files.exists(dir.resolve("s")), "nothing ran");
+  }
 }
