@@ -10,6 +10,7 @@ import java.nio.file.NotDirectoryException;
 import org.mesosim.cli.commands.BenchCommand;
 import org.mesosim.cli.commands.CompareCommand;
 import org.mesosim.cli.commands.ListCommand;
+import org.mesosim.cli.commands.ReproduceCommand;
 import org.mesosim.cli.commands.RunCommand;
 import org.mesosim.cli.commands.SweepCommand;
 import org.mesosim.cli.commands.TraceCommand;
@@ -29,8 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "mesosim", mixinStandardHelpOptions = true, versionProvider = VersionInfo.Provider.class,
     description = "A deterministic discrete-event simulator of Apache Mesos.",
     subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, CompareCommand.class,
-        SweepCommand.class, BenchCommand.class, TraceCommand.class, CommandLine.HelpCommand.class,
-        AutoComplete.GenerateCompletion.class},
+        SweepCommand.class, BenchCommand.class, TraceCommand.class, ReproduceCommand.class,
+        CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:anything else went wrong", "2:bad input (usage, scenario, trace)",
         "3:an invariant was violated (--check-invariants)"})

@@ -584,6 +584,82 @@ public final class HierarchicalDrfAllocator implements Allocator {
   }
 
   /**
+   * Mesos' {@code updateAvailable(slaveId, {RESERVE})} (1.1.0 hierarchical.cpp): {@code resources}
+   * of the agent's available unreserved resources become reserved for {@code role}, in what is
+   * available and in the agent's total ({@code available.apply(operations)}, then
+   * {@code total.apply}); if the available resources do not contain them it fails (Mesos returns a
+   * Failure) and nothing changes. Quantities are unchanged, so the sorters' totals are too. It
+   * triggers no run. This is the allocator side only: the model's master has no RESERVE operation,
+   * and a dynamic reservation here is indistinguishable from a static one (no principal).
+   *
+   * @throws IllegalArgumentException if the agent is unknown, {@code role} is {@code "*"}, or the
+   *     available unreserved resources do not contain {@code resources}
+   */
+  public void reserve(AgentId agent, String role, Resources resources) {
+    Agent a = requireAgent(agent);
+    if (ResourceSet.UNRESERVED.equals(role)) {
+      throw new IllegalArgumentException("cannot reserve for role '*'");
+    }
+    long[] v = vec(resources);
+    if (!Quantities.contains(a.availUnres, v)) {
+      throw new IllegalArgumentException("agent " + agent + " does not have " + resources + " unreserved available");
+    }
+    Quantities.subtractInto(a.availUnres, v);
+    Quantities.subtractInto(a.totalUnres, v);
+    addPool(a.totalRes, role, v);
+    addPool(a.availRes, role, v);
+    addReserved(clusterReserved, role, v, true);
+    refreshAllocatable(a);
+    eligibilityChanged();
+    changed = true;
+  }
+
+  /**
+   * Mesos' {@code updateAvailable(slaveId, {UNRESERVE})}: the reverse of {@link #reserve}; fails if
+   * the agent's available resources reserved for {@code role} do not contain {@code resources}.
+   */
+  public void unreserve(AgentId agent, String role, Resources resources) {
+    Agent a = requireAgent(agent);
+    long[] v = vec(resources);
+    long[] av = a.availRes.get(role);
+    if (av == null || !Quantities.contains(av, v)) {
+      throw new IllegalArgumentException("agent " + agent + " does not have " + resources + " reserved for '" + role
+          + "' available");
+    }
+    Quantities.subtractInto(av, v);
+    long[] t = a.totalRes.get(role);
+    Quantities.subtractInto(t, v);
+    if (Quantities.isZero(t)) {
+      a.totalRes.remove(role);
+      a.availRes.remove(role);
+    }
+    addPool(a.availUnres, v);
+    addPool(a.totalUnres, v);
+    addReserved(clusterReserved, role, v, false);
+    refreshAllocatable(a);
+    eligibilityChanged();
+    changed = true;
+  }
+
+  private void addPool(TreeMap<String, long[]> pools, String role, long[] v) {
+    long[] cur = pools.get(role);
+    if (cur == null) {
+      pools.put(role, Quantities.widen(v.clone(), width));
+    } else {
+      addPool(cur, v);
+    }
+  }
+
+  private static void addPool(long[] pool, long[] v) {
+    for (int i = 0; i < v.length; i++) {
+      if (v[i] != 0 && i >= pool.length) {
+        throw new IllegalArgumentException("agent cannot hold a resource it was registered without");
+      }
+    }
+    Quantities.addInto(pool, v);
+  }
+
+  /**
    * Mesos' {@code updateWhitelist} (1.1.0 hierarchical.cpp): with a set of hostnames, only agents
    * whose hostname is in it are offered ({@code isWhitelisted}, checked with activation at the top
    * of {@code allocate(slaveIds)}); {@code null} offers every agent. It triggers no run: the next
@@ -823,24 +899,6 @@ public final class HierarchicalDrfAllocator implements Allocator {
       }
     }
     return n;
-  }
-
-  /**
-   * Mesos' gauges {@code allocator/mesos/quota/roles/<role>/resources/<name>/guarantee}, one per
-   * name of the guarantee (1.1.0 {@code src/master/allocator/mesos/metrics.cpp},
-   * {@code Metrics::setQuota}); empty while the role has no quota ({@code Metrics::removeQuota}).
-   */
-  public SortedMap<String, Double> quotaGuarantee(String role) {
-    TreeMap<String, Double> out = new TreeMap<>();
-    long[] g = quotas.get(role);
-    if (g != null) {
-      for (int x = 0; x < g.length; x++) {
-        if (g[x] != 0) {
-          out.put(ResourceNames.name(x), g[x] / (double) Resources.SCALE);
-        }
-      }
-    }
-    return out;
   }
 
   /**

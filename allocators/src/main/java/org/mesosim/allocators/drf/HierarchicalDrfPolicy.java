@@ -22,7 +22,7 @@ public final class HierarchicalDrfPolicy implements AllocatorPolicy {
 
   @Override
   public String description() {
-    return "Mesos' HierarchicalDRF: role then framework DRF, quota, reservations, filters (Mesos 1.1 by default)";
+    return "Mesos' HierarchicalDRF: role then framework DRF, quota, reservations, filters (Mesos 1.1 by default; mesosVersion switches this allocator only, the master stays Mesos 1.1)";
   }
 
   @Override

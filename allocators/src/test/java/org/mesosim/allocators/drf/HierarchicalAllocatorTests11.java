@@ -304,6 +304,42 @@ class HierarchicalAllocatorTests11 {
     assertEquals(Set.of(slave4), allocation.resources().keySet());
   }
 
+  // ------------------------------------------------------------------ updateAvailable
+
+  @Test
+  @DisplayName("Mesos 1.1.0 HierarchicalAllocatorTest.UpdateAvailableSuccess")
+  void UpdateAvailableSuccess() {
+    AllocatorHarness h = new AllocatorHarness();
+    AgentId slave = h.addAgent("cpus:100;mem:100;disk:100");
+    // RESERVE(cpus:25;mem:50 flattened to role1, principal "ops").
+    h.allocator.reserve(slave, "role1", quota("cpus:25;mem:50"));
+    h.settle();
+    FrameworkId framework = h.addFramework("role1");
+    AllocatorHarness.Offer allocation = h.next();
+    assertEquals(framework, allocation.framework());
+    assertEquals(1, allocation.resources().size());
+    assertTrue(allocation.resources().containsKey(slave));
+    ResourceSet updated = res("cpus:75;mem:50;disk:100;cpus(role1):25;mem(role1):50");
+    assertFalse(res("cpus:100;mem:100;disk:100").equals(sum(allocation)));
+    assertEquals(updated, sum(allocation));
+  }
+
+  @Test
+  @DisplayName("Mesos 1.1.0 HierarchicalAllocatorTest.UpdateAvailableFail")
+  void UpdateAvailableFail() {
+    AllocatorHarness h = new AllocatorHarness();
+    AgentId slave = h.addAgent("cpus:100;mem:100;disk:100");
+    FrameworkId framework = h.addFramework("role1");
+    AllocatorHarness.Offer allocation = h.next();
+    assertEquals(framework, allocation.framework());
+    assertEquals(1, allocation.resources().size());
+    assertTrue(allocation.resources().containsKey(slave));
+    assertEquals(res("cpus:100;mem:100;disk:100"), sum(allocation));
+    // Everything is offered, so nothing available can be reserved: the update fails.
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> h.allocator.reserve(slave, "role1", quota("cpus:25;mem:50")));
+  }
+
   // ------------------------------------------------------------------ whitelist
 
   @Test
@@ -539,11 +575,8 @@ class HierarchicalAllocatorTests11 {
   }
 
   /**
-   * Mesos reserves agent2's resources dynamically ({@code updateAvailable} with a RESERVE of
-   * {@code cpus:4;mem:512} for no-quota-role, principal "ops") right after adding it, before any
-   * framework exists; this model has no RESERVE operation, so agent2 is added with the same
-   * reservation (static): the allocator strips the reservation info either way
-   * ({@code createStrippedScalarQuantity}), so what it offers is the same.
+   * agent2's resources are reserved dynamically as in Mesos ({@code updateAvailable} with a RESERVE
+   * of {@code cpus:4;mem:512} for no-quota-role; the principal "ops" is not modelled).
    */
   @Test
   @DisplayName("Mesos 1.1.0 HierarchicalAllocatorTest.QuotaSetAsideReservedResources")
@@ -557,8 +590,10 @@ class HierarchicalAllocatorTests11 {
   private static void quotaSetAsideReservedResources(long seed) {
     AllocatorHarness h = new AllocatorHarness(INTERVAL, Map.of(), seed);
     AgentId agent1 = h.addAgent("cpus:4;mem:512;disk:0");
-    AgentId agent2 = h.addAgent("cpus(no-quota-role):4;mem(no-quota-role):512;disk:0");
+    AgentId agent2 = h.addAgent("cpus:4;mem:512;disk:0");
     ResourceSet dynamicallyReserved = res("cpus(no-quota-role):4;mem(no-quota-role):512");
+    h.allocator.reserve(agent2, "no-quota-role", quota("cpus:4;mem:512"));
+    h.settle();
     FrameworkId framework1 = h.addFramework("quota-role");
     h.allocator.setQuota("quota-role", quota("cpus:4"));
     h.settle();

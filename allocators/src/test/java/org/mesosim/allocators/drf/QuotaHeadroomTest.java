@@ -78,4 +78,31 @@ class QuotaHeadroomTest {
     h.expect(f, Map.of(a2, "cpus(a):4;mem(a):512"));
     h.expectNoOffer();
   }
+
+  @Test
+  void reserveAndUnreserve_moveResourcesBetweenTheHeadroomPools() {
+    AllocatorHarness h = new AllocatorHarness();
+    h.allocator.setQuota("quota-role", Resources.of("cpus", 4));
+    h.settle();
+    AgentId a = h.addAgent("cpus:4;mem:512");
+    FrameworkId f = h.addFramework("r2");
+    h.expectNoOffer(); // the unreserved cpus are set aside for quota-role
+    h.allocator.reserve(a, "r2", Resources.of(4, 512));
+    h.settle();
+    h.expectNoOffer(); // updateAvailable triggers no run
+    h.advance(S);
+    AllocatorHarness.Offer o = h.expect(f, Map.of(a, "cpus(r2):4;mem(r2):512"));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> h.allocator.unreserve(a, "r2", Resources.of(4, 512)), "offered, so not available");
+    h.recover(o, 0);
+    h.allocator.unreserve(a, "r2", Resources.of(4, 512));
+    h.advance(S);
+    h.expectNoOffer(); // unreserved again, so set aside again
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> h.allocator.unreserve(a, "r2", Resources.of(1, 0)));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> h.allocator.reserve(a, "r2", Resources.of(5, 0)));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> h.allocator.reserve(a, "*", Resources.of(1, 0)));
+  }
 }

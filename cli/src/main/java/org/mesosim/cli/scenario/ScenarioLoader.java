@@ -1154,7 +1154,27 @@ public final class ScenarioLoader {
       perOfferTime = duration(dt.get("perOffer"), path + ".decisionTime.perOffer", perOfferTime, false);
       perTaskTime = duration(dt.get("perTask"), path + ".decisionTime.perTask", perTaskTime, false);
     }
-    return new SchedulerConfig(type, maxAttempts, perOffer, refuse, suppress, perOfferTime, perTaskTime);
+    boolean serial = bool(m.get("serialDecisions"), path + ".serialDecisions", d.serialDecisions());
+    int abandonAfter = (int) integer(m.get("abandonAfter"), path + ".abandonAfter", d.abandonAfter(), 0, 1_000_000_000);
+    if (type == SchedulerConfig.SchedulerType.GANG && serial) {
+      error(m.get("serialDecisions"), path + ".serialDecisions", "a gang scheduler holds its offers and decides them"
+          + " together; serialDecisions applies to batch and service schedulers");
+    }
+    int replicas = d.localityReplicas();
+    long localityWait = d.localityWait();
+    YNode locNode = m.get("locality");
+    Map<String, YNode> loc = locNode == null || locNode.isNull() ? null
+        : object(locNode, path + ".locality", "locality");
+    if (loc != null) {
+      replicas = (int) integer(loc.get("replicas"), path + ".locality.replicas", 3, 1, 1_000_000);
+      localityWait = duration(loc.get("wait"), path + ".locality.wait", 5 * org.mesosim.engine.SimTime.SECOND, false);
+      if (type == SchedulerConfig.SchedulerType.GANG) {
+        error(m.get("locality"), path + ".locality", "a gang scheduler launches whole jobs across held offers;"
+            + " locality (delay scheduling) applies to batch and service schedulers");
+      }
+    }
+    return new SchedulerConfig(type, maxAttempts, perOffer, refuse, suppress, perOfferTime, perTaskTime, serial,
+        abandonAfter, replicas, localityWait);
   }
 
   private Scenario.Workload workload(YNode n, String path, EntryFacts facts) {
