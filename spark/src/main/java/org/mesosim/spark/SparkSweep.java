@@ -154,6 +154,10 @@ public final class SparkSweep implements Callable<Integer> {
     Path outPath = new Path(out);
     FileSystem fs = fileSystem(outPath, jsc.hadoopConfiguration());
     fs.mkdirs(new Path(outPath, "runs"));
+    // as the local sweep: a previous sweep.csv must not pass for this sweep's while it runs or if it is
+    // stopped; the new one is written whole and renamed at the end
+    Path csv = new Path(outPath, "sweep.csv");
+    fs.delete(csv, false);
     Map<Integer, Map<String, Object>> rows = new TreeMap<>();
     List<Task> todo = new ArrayList<>();
     for (int i = 0; i < plan.points().size(); i++) {
@@ -190,7 +194,6 @@ public final class SparkSweep implements Callable<Integer> {
         rows.put(oc.index(), SweepPlan.parseRow(oc.rowJson(), "run " + oc.index(), "sweep", err));
       }
     }
-    Path csv = new Path(outPath, "sweep.csv");
     writeAtomically(fs, csv, SweepPlan.csv(plan.keys(), new ArrayList<>(rows.values())));
     o.println("sweep: " + rows.size() + " of " + total + " runs done; " + csv);
     o.flush();
