@@ -405,7 +405,77 @@ public abstract class AbstractOfferAllocator implements Allocator {
       long timeout = Math.max(interval, refuseMicros);
       OfferFilter filter = new OfferFilter(agent, resources, org.mesosim.engine.SimTime.plus(sim.now(), timeout));
       f.filters.computeIfAbsent(agent, k -> new ArrayList<>()).add(filter);
-      filter.handle = sim.schedule(timeout, () -> expire(f, filter));
+      FilterBatch b = openBatch;
+      long now = sim.now();
+      if (b == null || b.at != now || b.timeout != timeout || b.seqAfter != sim.scheduledCount()) {
+        b = new FilterBatch(now, timeout);
+        b.handle = sim.schedule(timeout, b);
+        b.seqAfter = sim.scheduledCount();
+        openBatch = b;
+      }
+      b.add(f, filter);
+    }
+  }
+
+  // The batch the next filter may join: same instant, same timeout, nothing scheduled since its timer.
+  private FilterBatch openBatch;
+
+  /**
+   * One expiry timer for the filters installed at one instant with one timeout and no other event
+   * scheduled between them (one DECLINE of many offers): their own timers would be consecutive
+   * events at one instant, so nothing could fire between them; expiring them in install order from
+   * one event is the same sequence of changes at the same position (as in HierarchicalDrfAllocator).
+   */
+  final class FilterBatch implements Runnable {
+    final long at;
+    final long timeout;
+    long seqAfter;
+    long handle = -1L;
+    FrameworkState[] owners = new FrameworkState[8];
+    OfferFilter[] members = new OfferFilter[8];
+    int n;
+    int live;
+
+    FilterBatch(long at, long timeout) {
+      this.at = at;
+      this.timeout = timeout;
+    }
+
+    void add(FrameworkState f, OfferFilter filter) {
+      if (n == members.length) {
+        members = java.util.Arrays.copyOf(members, n * 2);
+        owners = java.util.Arrays.copyOf(owners, n * 2);
+      }
+      owners[n] = f;
+      members[n++] = filter;
+      filter.batch = this;
+      live++;
+    }
+
+    void gone() {
+      if (--live == 0) {
+        sim.cancel(handle);
+        handle = -1L;
+        if (openBatch == this) {
+          openBatch = null;
+        }
+      }
+    }
+
+    @Override
+    public void run() {
+      if (openBatch == this) {
+        openBatch = null;
+      }
+      handle = -1L;
+      for (int i = 0; i < n; i++) {
+        if (members[i].live) {
+          members[i].live = false;
+          expire(owners[i], members[i]);
+        }
+        members[i] = null;
+        owners[i] = null;
+      }
     }
   }
 
@@ -431,7 +501,10 @@ public abstract class AbstractOfferAllocator implements Allocator {
 
   private void clearFilters(FrameworkState f) {
     for (OfferFilter filter : f.allFilters()) {
-      sim.cancel(filter.handle);
+      if (filter.live) {
+        filter.live = false;
+        filter.batch.gone();
+      }
     }
     f.filters.clear();
   }

@@ -7,13 +7,16 @@ import org.mesosim.model.ResourceSet;
  * A refused-offer filter (Mesos {@code RefusedOfferFilter}, {@code hierarchical.cpp}): while
  * installed, it hides from its framework every candidate on its agent contained in
  * {@link #refused()}. It is removed max(allocation interval, refuse_seconds) after install
- * (MESOS-4302), or earlier by revive or deactivation.
+ * (MESOS-4302), or earlier by revive or deactivation. Filters installed at one instant with one
+ * timeout and nothing scheduled between them share one expiry timer.
  */
 public final class OfferFilter {
   private final AgentId agent;
   private final ResourceSet refused;
   private final long expiresAt;
-  long handle = -1L;
+  /** The shared expiry timer of the filters installed with this one (see AbstractOfferAllocator). */
+  AbstractOfferAllocator.FilterBatch batch;
+  boolean live = true;
 
   OfferFilter(AgentId agent, ResourceSet refused, long expiresAt) {
     this.agent = agent;

@@ -51,6 +51,15 @@ public final class Simulation {
     return fired;
   }
 
+  /**
+   * Events ever scheduled (also the sequence number the next one gets). Two events scheduled with
+   * no other scheduled between them have consecutive sequence numbers, so if they are due at the
+   * same time nothing can fire between them: a component may then replace them by one event.
+   */
+  public long scheduledCount() {
+    return queue.scheduledCount();
+  }
+
   /** Live pending events. */
   public int pending() {
     return queue.size();

@@ -18,7 +18,7 @@ import org.mesosim.model.Resources;
  * Mesos' own allocator tests ({@code src/tests/hierarchical_allocator_tests.cpp},
  * 1.1.0), restated with exact offers at exact virtual times and what the model fixes beyond Mesos'
  * checks (the order of one run's callbacks, shares, run counts). The literal ports of that file are
- * {@link HierarchicalAllocatorTests11}.
+ * {@link Mesos110HierarchicalAllocatorTests}.
  */
 class HierarchicalAllocatorTest {
   private static final long S = SimTime.SECOND;

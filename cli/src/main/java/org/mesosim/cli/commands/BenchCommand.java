@@ -34,7 +34,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * busy while they arrive; the run drains. {@code --workload google-like}: the 2011 Google cell's
  * machine mix and the {@code google-like} workload preset, both at the scale that gives about
  * {@code --agents} machines, run for the simulated time in which about {@code --tasks} tasks
- * arrive (or {@code --duration}).
+ * arrive (or {@code --duration}). {@code --workload decline-storm}: the offer storm by itself
+ * ({@link #stormYaml()}): {@code --agents} agents kept nearly full by one framework's endless
+ * tasks, and {@code --frameworks} frameworks whose queued tasks fit nowhere, offered every agent
+ * each allocation run and declining it with {@code refuseSeconds: 1}, for {@code --duration}
+ * (default 5m); it reports the cost per offer.
  *
  * <p>Prints engine events (scheduled message deliveries and timers) and event-stream records (what
  * the digest covers: one per offer, decline, task state ...) per wall second, offers, simulated
@@ -87,11 +91,14 @@ public final class BenchCommand implements Callable<Integer> {
   boolean checkInvariants;
 
   @Option(names = "--workload", defaultValue = "synthetic", paramLabel = "KIND",
-      description = "synthetic (default) or google-like (the 2011 Google cell's machines and workload preset).")
+      description = "synthetic (default), google-like (the 2011 Google cell's machines and workload preset) or"
+          + " decline-storm (--frameworks frameworks whose queued tasks fit nowhere decline --agents agents every"
+          + " second with refuse 1 s; reports ns per offer).")
   String workload;
 
   @Option(names = "--duration", paramLabel = "TIME",
-      description = "google-like: simulated time to run (e.g. 6h); default: the time in which about --tasks tasks arrive.")
+      description = "google-like: simulated time to run (e.g. 6h); default: the time in which about --tasks tasks"
+          + " arrive. decline-storm: default " + STORM_DURATION + ".")
   String duration;
 
   /** Machines of the full 2011 Google cell (GoogleCell) and its task arrival rate (docs/workloads.md, google-like). */
@@ -131,6 +138,56 @@ public final class BenchCommand implements Callable<Integer> {
         + "    scheduler: {type: batch}\n"
         + "    workload:\n"
         + "      synthetic: {preset: google-like, scale: " + plain(scale / frameworks) + "}\n";
+  }
+
+  /** Default simulated time of the decline storm. */
+  static final String STORM_DURATION = "5m";
+
+  /**
+   * The decline storm: {@code agents} agents of 16 cpus / 64 GB; framework {@code filler} (role
+   * filler) places one endless task of 15 cpus / 1 GB on each at t = 0 and then suppresses; the
+   * {@code frameworks} frameworks {@code s-1..s-N} (role storm) each get at 5 s one job of 100
+   * endless tasks of 2 cpus / 1 GB, which fit no agent's free 1 cpu, so they never suppress: every
+   * allocation run offers each agent's free resources to one of them (the first without a filter
+   * there, in DRF order), which declines it with a 1 s filter. About one offer per agent per
+   * simulated second, 99.99% declined: the shape of a replay whose queued tasks fit nowhere.
+   */
+  String stormYaml() {
+    return stormYaml(agents, frameworks, seed, Math.round(stormSeconds()), allocator);
+  }
+
+  /** The decline storm's scenario (also used by the JMH {@code DeclineStormBenchmark}). */
+  public static String stormYaml(int agents, int frameworks, long seed, long seconds, String allocator) {
+    return "name: bench-decline-storm\n"
+        + "seed: " + seed + "\n"
+        + "until: " + seconds + "s\n"
+        + "cluster:\n"
+        + "  agents:\n"
+        + "    - {name: a, count: " + agents + ", resources: {cpus: 16, mem: 65536}}\n"
+        + "allocator: {policy: " + allocator + "}\n"
+        + "frameworks:\n"
+        + "  - name: filler\n"
+        + "    role: filler\n"
+        + "    scheduler: {type: batch}\n"
+        + "    workload:\n"
+        + "      synthetic: {jobs: 1, arrival: {at: 0s}, tasksPerJob: " + agents
+        + ", task: {resources: {cpus: 15, mem: 1024}, duration: forever}}\n"
+        + "  - name: s\n"
+        + "    count: " + frameworks + "\n"
+        + "    role: storm\n"
+        + "    scheduler: {type: batch, refuseSeconds: 1}\n"
+        + "    workload:\n"
+        + "      synthetic: {jobs: 1, arrival: {at: 5s}, tasksPerJob: 100, task: {resources: {cpus: 2, mem: 1024},"
+        + " duration: forever}}\n";
+  }
+
+  /** Simulated seconds of the decline storm. */
+  double stormSeconds() {
+    try {
+      return org.mesosim.engine.Durations.parse(duration == null ? STORM_DURATION : duration) / (double) SimTime.SECOND;
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("bench: --duration: " + e.getMessage());
+    }
   }
 
   /** A decimal without exponent, exact to the double's shortest representation (YAML-safe). */
@@ -190,16 +247,18 @@ public final class BenchCommand implements Callable<Integer> {
       throw new BadInputException("bench: --load must be a finite number, not " + load);
     }
     boolean google = workload.equals("google-like");
-    if (!google && !workload.equals("synthetic")) {
-      throw new BadInputException("bench: --workload must be synthetic or google-like, not '" + workload + "'");
+    boolean storm = workload.equals("decline-storm");
+    if (!google && !storm && !workload.equals("synthetic")) {
+      throw new BadInputException("bench: --workload must be synthetic, google-like or decline-storm, not '" + workload
+          + "'");
     }
-    if (duration != null && !google) {
-      throw new BadInputException("bench: --duration only applies with --workload google-like");
+    if (duration != null && !google && !storm) {
+      throw new BadInputException("bench: --duration only applies with --workload google-like or decline-storm");
     }
-    if (google && !(googleSeconds() > 0)) {
-      throw new BadInputException("bench: --duration must be > 0");
+    if ((google && !(googleSeconds() > 0)) || (storm && !(stormSeconds() >= 1))) {
+      throw new BadInputException("bench: --duration must be > 0" + (storm ? " (at least 1s)" : ""));
     }
-    if (!google && jobGapSeconds() > MAX_JOB_GAP_SECONDS) {
+    if (!google && !storm && jobGapSeconds() > MAX_JOB_GAP_SECONDS) {
       throw new BadInputException(String.format(Locale.ROOT, "bench: --load %s is too small: jobs would arrive %.3g s"
           + " apart (at most a year)", load, jobGapSeconds()));
     }
@@ -208,7 +267,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Scenario s = new ScenarioLoader(parent.services().catalog()).parse(google ? googleYaml() : scenarioYaml(), "bench",
+    Scenario s = new ScenarioLoader(parent.services().catalog()).parse(google ? googleYaml() : storm ? stormYaml() : scenarioYaml(), "bench",
         Path.of("bench.yaml"), List.of());
     List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
     for (MemoryPoolMXBean p : pools) {
@@ -216,9 +275,13 @@ public final class BenchCommand implements Callable<Integer> {
     }
     boolean progress = !common.quiet && parent.services().terminal().getAsBoolean();
     long cpu0 = processCpuNanos();
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long main0 = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
     RunResult r = parent.services().runner().run(new RunRequest(s, List.of(), reports ? out : null, checkInvariants,
         progress), err);
     double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+    // The simulation runs on this thread; the digest is folded on another (BackgroundDigest).
+    double mainCpuSeconds = main0 < 0 ? 0 : (threads.getCurrentThreadCpuTime() - main0) / 1e9;
     long peak = 0;
     for (MemoryPoolMXBean p : pools) {
       if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
@@ -227,7 +290,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
     double simSeconds = r.simulatedMicros() / (double) SimTime.SECOND;
     double wall = Math.max(1e-9, r.wallSeconds());
-    if (google) {
+    if (storm) {
+      o.println(String.format(Locale.ROOT, "bench: decline-storm, %d agents, %d frameworks declining with refuse 1 s,"
+          + " %s", agents, frameworks, allocator));
+    } else if (google) {
       o.println(String.format(Locale.ROOT, "bench: google-like at scale %.4f (%d agents asked), %d frameworks, %s",
           googleScale(), agents, frameworks, allocator));
     } else {
@@ -249,6 +315,11 @@ public final class BenchCommand implements Callable<Integer> {
     o.println(String.format(Locale.ROOT, "simulated:          %.1f s", simSeconds));
     o.println(String.format(Locale.ROOT, "simulated s/wall s: %,.0f", simSeconds / Math.max(1e-9, r.wallSeconds())));
     o.println(String.format(Locale.ROOT, "peak heap:          %,d MB", peak / (1024 * 1024)));
+    if (mainCpuSeconds > 0) {
+      o.println(String.format(Locale.ROOT, "main-thread cpu:    %.2f s (%s per offer; the simulation's thread)",
+          mainCpuSeconds, r.offers() == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f ns",
+              mainCpuSeconds * 1e9 / r.offers())));
+    }
     if (cpuSeconds > 0) {
       o.println(String.format(Locale.ROOT, "process cpu:        %.2f s (%,.0f events per cpu-second; all JVM threads)",
           cpuSeconds, r.events() / cpuSeconds));

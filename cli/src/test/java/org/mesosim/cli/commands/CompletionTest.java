@@ -49,7 +49,7 @@ class CompletionTest {
     Files.writeString(script, r.out);
 
     assertEquals(List.of("run"), complete(script, "mesosim", "ru"));
-    assertEquals(List.of("bench", "compare", "generate-completion", "help", "list", "run", "sweep", "trace",
+    assertEquals(List.of("bench", "compare", "generate-completion", "help", "list", "reproduce", "run", "sweep", "trace",
         "validate"), complete(script, "mesosim", ""));
     assertEquals(List.of("--no-charts"), complete(script, "mesosim", "run", "--no"));
     assertEquals(List.of("--no-charts"), complete(script, "mesosim", "compare", "--no-c"));

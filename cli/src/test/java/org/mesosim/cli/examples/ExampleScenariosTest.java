@@ -68,7 +68,9 @@ class ExampleScenariosTest {
   @Test
   void quickstart_bothFrameworksFinishEveryJob() throws Exception {
     JsonNode s = run("quickstart");
-    assertEquals(3778, s.at("/simulated/events").asLong(), "the README's first output says 3778 events");
+    // Engine events, not stream records: 3778 until the filters of one DECLINE shared one expiry
+    // timer (the stream is unchanged, StreamEquivalenceTest); the README's first output shows this.
+    assertEquals(3646, s.at("/simulated/events").asLong(), "the README's first output says 3646 events");
     assertEquals(Examples.QUICKSTART_DIGEST, s.get("digest").asText(), "the README's first output's digest");
     for (String f : List.of("analytics", "web")) {
       assertEquals(20, fw(s, f).at("/jobs/finished").asLong(), f);

@@ -186,10 +186,33 @@ class RealRunsTest {
     assertTrue(lines.contains("simulated:          22748.0 s"), r[1]);
     String[] bad = run(terminal(false), "bench", "--workload", "google", "--agents", "126");
     assertEquals(Integer.toString(ExitCodes.BAD_INPUT), bad[0]);
-    assertTrue(bad[2].contains("--workload must be synthetic or google-like"), bad[2]);
+    assertTrue(bad[2].contains("--workload must be synthetic, google-like or decline-storm"), bad[2]);
     String[] badDuration = run(terminal(false), "bench", "--workload", "google-like", "--duration", "soon");
     assertEquals(Integer.toString(ExitCodes.BAD_INPUT), badDuration[0]);
     assertTrue(badDuration[2].contains("--duration"), badDuration[2]);
+  }
+
+  @Test
+  void bench_declineStorm_offersEveryAgentEverySecond_andReportsTheCostPerOffer() {
+    assumeTrue(ExampleScenariosTest.runnable(), "the model and hierarchical-drf are not merged yet");
+    String[] r = run(terminal(false), "bench", "--workload", "decline-storm", "--agents", "20", "--frameworks", "3",
+        "--duration", "65s");
+    assertEquals(Integer.toString(ExitCodes.OK), r[0], r[2]);
+    List<String> lines = r[1].lines().toList();
+    assertEquals("bench: decline-storm, 20 agents, 3 frameworks declining with refuse 1 s, hierarchical-drf",
+        lines.get(0));
+    // Only the filler's 20 tasks (one per agent) ever start: the storm's tasks fit nowhere.
+    assertTrue(lines.contains("tasks launched:     20"), r[1]);
+    assertTrue(lines.contains("simulated:          65.0 s"), r[1]);
+    // From 5 s on, each of the 61 runs offers every agent's free 1 cpu to one storm framework, which
+    // declines it (plus the filler's first offers).
+    long offers = Long.parseLong(lines.stream().filter(l -> l.startsWith("offers:")).findFirst().orElseThrow()
+        .replaceAll("offers: +([0-9,]+) .*", "$1").replace(",", ""));
+    assertTrue(offers >= 61 * 20 && offers <= 66 * 20, r[1]);
+    assertTrue(lines.stream().anyMatch(l -> l.matches("main-thread cpu: +[0-9.]+ s \\([0-9]+ ns per offer; .*")), r[1]);
+    String[] bad = run(terminal(false), "bench", "--workload", "decline-storm", "--duration", "0s");
+    assertEquals(Integer.toString(ExitCodes.BAD_INPUT), bad[0]);
+    assertTrue(bad[2].contains("--duration must be > 0 (at least 1s)"), bad[2]);
   }
 
   @Test

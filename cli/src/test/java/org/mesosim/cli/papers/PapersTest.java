@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Tag;
 import org.mesosim.cli.Services;
 import org.mesosim.cli.scenario.Examples;
 import org.mesosim.cli.scenario.ScenarioLoader;
@@ -175,7 +175,7 @@ class PapersTest {
   }
 
   @Test
-  @EnabledIfSystemProperty(named = "mesosim.papers.long", matches = "true")
+  @Tag("long") // run by -Ppapers; left out of the default run by surefire, not skipped
   void longReproductions_passTheirChecks() throws Exception {
     for (Reproduction r : Papers.all()) {
       if (!r.quick()) {

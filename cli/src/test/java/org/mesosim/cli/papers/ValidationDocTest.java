@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.mesosim.cli.ExitCodes;
 import org.mesosim.cli.MesosimCommand;
@@ -64,7 +64,7 @@ class ValidationDocTest {
   }
 
   @Test
-  @EnabledIfSystemProperty(named = "mesosim.papers.long", matches = "true")
+  @Tag("long") // run by -Ppapers; left out of the default run by surefire, not skipped
   void docsValidation_isCurrentForTheLongReproductions() throws Exception {
     checkCurrent(false);
   }

@@ -33,7 +33,7 @@ import org.mesosim.model.Resources;
  * {@code Clock::settle()} does. Mesos' {@code Metrics()} is {@link HierarchicalDrfAllocator#metrics()}.
  * Which tests are not ported and why: {@code docs/allocator-tests.md}.
  */
-class HierarchicalAllocatorTests11 {
+class Mesos110HierarchicalAllocatorTests {
   private static final long S = SimTime.SECOND;
   private static final long INTERVAL = S;
 
