@@ -13,15 +13,29 @@ import org.mesosim.cli.scenario.ScenarioCatalog;
 public record Services(ScenarioCatalog catalog, Runner runner, ComparisonWriter comparison, TraceTools traces,
     BooleanSupplier terminal) {
 
+  /**
+   * What to compare: finished runs grouped by label.
+   *
+   * @param dir the output folder
+   * @param runs the runs (their {@code summary} may be null: then it is read from the run's folder)
+   * @param labels one per run: runs with equal labels are seeds of one configuration
+   * @param groupColumn what a group is called ({@code policy}, {@code config})
+   * @param dimensions a sweep's grid: label → grid key → value (empty for {@code compare})
+   * @param metrics the metric keys for the terminal table (empty: the headline metrics)
+   * @param charts whether to draw the comparison charts (false with {@code --no-charts})
+   */
+  public record Comparison(Path dir, List<RunResult> runs, List<String> labels, String groupColumn,
+      java.util.Map<String, java.util.Map<String, String>> dimensions, List<String> metrics, boolean charts) {}
+
   /** Writes a comparison of finished runs into a folder. */
   @FunctionalInterface
   public interface ComparisonWriter {
-    /** @param labels one per run: runs with equal labels are seeds of one configuration */
-    void write(Path dir, List<RunResult> runs, List<String> labels) throws Exception;
+    /** Writes the comparison's files; returns the results table for stdout. */
+    String write(Comparison c) throws Exception;
 
-    /** {@link #write(Path, List, List)}, without its charts unless {@code charts}. The default draws them. */
-    default void write(Path dir, List<RunResult> runs, List<String> labels, boolean charts) throws Exception {
-      write(dir, runs, labels);
+    /** Null if {@code key} is a metric key {@code --metric} accepts, else what is wrong. */
+    default String checkMetric(String key) {
+      return null;
     }
 
     /**

@@ -220,7 +220,7 @@ class TraceRunsTest {
     String[] par = cli(std, "compare", f.toString(), "--allocators", "hierarchical-drf,fifo", "--seeds", "2",
         "--parallel", "4", "--out", dir.resolve("p").toString());
     assertEquals("0", par[0], par[2]);
-    List<String> digests = par[1].lines().skip(1).filter(l -> !l.startsWith("results:"))
+    List<String> digests = par[1].lines().skip(1).takeWhile(l -> !l.isBlank())
         .map(l -> l.substring(l.lastIndexOf(' ') + 1)).toList();
     assertEquals(4, digests.size(), par[1]);
     List<String> alone = new ArrayList<>();

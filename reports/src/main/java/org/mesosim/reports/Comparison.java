@@ -13,9 +13,14 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.JFreeChart;
 import org.mesosim.reports.chart.ChartRenderer;
+import org.mesosim.reports.chart.ComparisonCharts;
 import org.mesosim.reports.chart.Palette;
 import org.mesosim.reports.chart.SeriesBuffer;
+import org.mesosim.reports.compare.ComparisonResult;
+import org.mesosim.reports.compare.ComparisonStats;
 import org.mesosim.reports.compare.ConfidenceInterval;
+import org.mesosim.reports.compare.MetricDef;
+import org.mesosim.reports.compare.Stats;
 import org.mesosim.reports.compare.RunSeries;
 import org.mesosim.reports.csv.Num;
 import org.mesosim.reports.html.Html;
@@ -45,50 +50,24 @@ public final class Comparison {
   private static final String COMPLETION_CHART = "completion";
   private static final String UTILIZATION_CHART = "utilization";
   private static final String FAIRNESS_CHART = "fairness";
+  private static final String WAIT_CHART = "wait";
+  private static final String ROLESHARES_CHART = "roleshares-"; // + the policy
+  /** One row per run and metric (long form). */
+  public static final String RUNS_CSV = "comparison_runs.csv";
+  /** One row per group and metric: mean, interval, paired difference with the baseline, tests. */
+  public static final String SUMMARY_CSV = "comparison_summary.csv";
 
   private Comparison() {}
 
-  /** A metric of a run. */
+  /** A metric of a run: the columns of comparison.csv (the whole cluster). */
   private record Metric(String key, String label, ToDoubleFunction<RunSummary> f) {}
 
   private static List<Metric> metrics(List<RunSummary> runs) {
     List<Metric> m = new ArrayList<>();
-    m.add(new Metric("jain_mean", "Jain's index (mean)", s -> s.fairness().jainIndex().mean()));
-    m.add(new Metric("jain_final", "Jain's index (final)", s -> s.fairness().jainIndex().last()));
-    m.add(new Metric("jain_active_mean", "Jain's index, frameworks with demand (mean)",
-        s -> s.fairness().jainIndexActive().mean()));
-    m.add(new Metric("gap_mean", "max−min weighted share (mean)", s -> s.fairness().maxMinGap().mean()));
-    List<String> res = runs.isEmpty() ? List.of() : new ArrayList<>(runs.get(0).cluster().utilization().keySet());
-    for (String r : res) {
-      m.add(new Metric("util_" + r + "_mean", "utilization " + r + " (mean)", s -> {
-        RunSummary.MeanFinal u = s.cluster().utilization().get(r);
-        return u == null ? Double.NaN : u.mean();
-      }));
+    for (MetricDef d : ComparisonStats.clusterMetrics(runs)) {
+      m.add(new Metric(d.key(), d.label(), r -> d.f().applyAsDouble(new ComparisonStats.RunData(r, null))));
     }
-    m.add(new Metric("completion_mean_s", "completion mean (s)", s -> s.jobs().completionSeconds().mean()));
-    m.add(new Metric("completion_p50_s", "completion p50 (s)", s -> s.jobs().completionSeconds().p50()));
-    m.add(new Metric("completion_p95_s", "completion p95 (s)", s -> s.jobs().completionSeconds().p95()));
-    m.add(new Metric("completion_p99_s", "completion p99 (s)", s -> s.jobs().completionSeconds().p99()));
-    m.add(new Metric("wait_mean_s", "wait mean (s)", s -> s.jobs().waitSeconds().mean()));
-    m.add(new Metric("wait_p95_s", "wait p95 (s)", s -> s.jobs().waitSeconds().p95()));
-    m.add(new Metric("slowdown_mean", "bounded slowdown (mean)", s -> s.jobs().slowdown().mean()));
-    m.add(new Metric("jobs_submitted", "jobs submitted", s -> s.jobs().submitted()));
-    m.add(new Metric("jobs_finished", "jobs finished", s -> s.jobs().finished()));
-    m.add(new Metric("tasks_launched", "tasks launched", s -> sum(s, f -> f.tasks().launched())));
-    m.add(new Metric("tasks_lost", "tasks lost", s -> sum(s, f -> f.tasks().lost())));
-    m.add(new Metric("offers_declined", "offers declined", s -> sum(s, f -> f.offers().declined())));
-    m.add(new Metric("starved_s", "starved (s, all frameworks)", s -> sum(s, f -> f.starvation().seconds())));
-    m.add(new Metric("leader_changes", "leader changes", s -> s.leadership().changes()));
-    m.add(new Metric("simulated_s", "simulated (s)", s -> s.simulated().seconds()));
     return m;
-  }
-
-  private static double sum(RunSummary s, ToDoubleFunction<RunSummary.FrameworkSummary> f) {
-    double t = 0;
-    for (RunSummary.FrameworkSummary x : s.frameworks()) {
-      t += f.applyAsDouble(x);
-    }
-    return t;
   }
 
   /** The metric columns of comparison.csv for these runs. */
@@ -118,7 +97,7 @@ public final class Comparison {
    * leaves none from an earlier one that could pass for its own. Other files are kept.
    */
   public static void removeOutputs(Path dir) throws IOException {
-    for (String f : List.of("comparison.csv", "comparison.json", "comparison.html")) {
+    for (String f : List.of("comparison.csv", RUNS_CSV, SUMMARY_CSV, "comparison.json", "comparison.html")) {
       Files.deleteIfExists(dir.resolve(f));
     }
     Path cd = dir.resolve("charts");
@@ -130,8 +109,9 @@ public final class Comparison {
       files.filter(f -> {
         String n = f.getFileName().toString();
         String base = n.endsWith(".png") || n.endsWith(".svg") ? n.substring(0, n.length() - 4) : null;
-        return base != null && (base.startsWith(SHARES_CHART) || List.of(COMPLETION_CHART, UTILIZATION_CHART, FAIRNESS_CHART)
-            .contains(base));
+        return base != null && (base.startsWith(SHARES_CHART) || base.startsWith(ROLESHARES_CHART)
+            || base.startsWith(ComparisonCharts.DIMENSION_CHART)
+            || List.of(COMPLETION_CHART, UTILIZATION_CHART, FAIRNESS_CHART, WAIT_CHART).contains(base));
       }).forEach(stale::add);
     }
     for (Path f : stale) {
@@ -140,39 +120,47 @@ public final class Comparison {
   }
 
   /** Groups runs by allocator. */
-  public static void write(Path dir, List<RunSummary> runs, List<Path> runDirs) throws IOException {
+  public static ComparisonResult write(Path dir, List<RunSummary> runs, List<Path> runDirs) throws IOException {
     List<String> labels = new ArrayList<>();
     for (RunSummary r : runs) {
       labels.add(r.allocator());
     }
-    write(dir, runs, runDirs, labels);
+    return write(dir, runs, runDirs, labels);
   }
 
   /**
-   * Groups runs by {@code labels} (e.g. a sweep's override set), one label per run.
+   * Groups runs by {@code labels} (e.g. a sweep's override set), one label per run; groups are
+   * called {@code policy} in the files.
    *
    * @param dir output directory
    * @param runs the runs' summaries
    * @param runDirs the runs' directories (for their CSV files and reports), same order
    * @param labels group label per run
+   * @return the statistics (for the terminal table)
    */
-  public static void write(Path dir, List<RunSummary> runs, List<Path> runDirs, List<String> labels)
+  public static ComparisonResult write(Path dir, List<RunSummary> runs, List<Path> runDirs, List<String> labels)
       throws IOException {
-    write(dir, runs, runDirs, labels, true);
+    return write(dir, runs, runDirs, labels, "policy", Map.of(), true);
   }
 
-  /** {@link #write(Path, List, List, List)}; without {@code charts/} (and its images in the page) unless {@code charts}. */
-  public static void write(Path dir, List<RunSummary> runs, List<Path> runDirs, List<String> labels, boolean charts)
-      throws IOException {
+  /**
+   * As {@link #write(Path, List, List, List)}, groups called {@code groupColumn}; {@code dimensions}
+   * (a sweep's grid: group label → grid key → value, keys in grid order) adds a chart per grid key
+   * with more than one value: the headline metrics' means and intervals along that key. Without
+   * {@code charts/} (and its images in the page) unless {@code charts} ({@code --no-charts}).
+   */
+  public static ComparisonResult write(Path dir, List<RunSummary> runs, List<Path> runDirs, List<String> labels,
+      String groupColumn, Map<String, Map<String, String>> dimensions, boolean charts) throws IOException {
     if (runs.size() != runDirs.size() || runs.size() != labels.size()) {
       throw new IllegalArgumentException("runs, runDirs and labels must have the same length");
     }
-    Files.createDirectories(dir);
-    List<Metric> metrics = metrics(runs);
-    Map<String, List<Integer>> groups = new LinkedHashMap<>();
-    for (int i = 0; i < runs.size(); i++) {
-      groups.computeIfAbsent(labels.get(i), k -> new ArrayList<>()).add(i);
+    if (runs.isEmpty()) {
+      throw new IllegalArgumentException("no runs to compare");
     }
+    Files.createDirectories(dir);
+    ComparisonResult result = new ComparisonResult(runs, runDirs, labels, groupColumn);
+    List<Metric> metrics = metrics(runs);
+    Map<String, List<Integer>> groups = result.groups();
     double[][] values = new double[runs.size()][metrics.size()];
     for (int i = 0; i < runs.size(); i++) {
       for (int m = 0; m < metrics.size(); m++) {
@@ -192,7 +180,7 @@ public final class Comparison {
       cis.put(g.getKey(), c);
     }
 
-    // comparison.csv
+    // comparison.csv (kept as documented before comparison_runs.csv and comparison_summary.csv)
     StringBuilder csv = new StringBuilder();
     csv.append("kind,policy,seed,n,digest");
     for (Metric m : metrics) {
@@ -220,6 +208,8 @@ public final class Comparison {
       }
     }
     AtomicFiles.write(dir.resolve("comparison.csv"), csv.toString());
+    AtomicFiles.write(dir.resolve(RUNS_CSV), result.runsCsv());
+    AtomicFiles.write(dir.resolve(SUMMARY_CSV), result.summaryCsv());
 
     // comparison.json
     JsonNodeFactory jf = JsonNodeFactory.instance;
@@ -256,14 +246,20 @@ public final class Comparison {
         num(o, "high", c.high());
       }
     }
+    result.toJson(root);
     SummaryJson.write(root, dir.resolve("comparison.json"));
 
     // charts
-    List<HtmlReport.Image> images = charts ? charts(dir, runs, runDirs, groups) : List.of();
+    List<HtmlReport.Image> images = new ArrayList<>();
+    if (charts) {
+      images.addAll(charts(dir, runs, runDirs, groups, groupColumn));
+      images.addAll(ComparisonCharts.dimensionCharts(dir.resolve("charts"), result, dimensions));
+    }
 
     // comparison.html
     AtomicFiles.write(dir.resolve("comparison.html"), html(runs, runDirs, labels, dir, metrics, values, cis, groups,
-        images));
+        images, result, groupColumn));
+    return result;
   }
 
   private static void num(ObjectNode o, String k, double v) {
@@ -274,19 +270,27 @@ public final class Comparison {
     }
   }
 
+  /** Frameworks drawn on their own in a shares chart; the rest are summed as "others". */
+  public static final int TOP_FRAMEWORKS = 8;
+
   private static List<HtmlReport.Image> charts(Path dir, List<RunSummary> runs, List<Path> runDirs,
-      Map<String, List<Integer>> groups) throws IOException {
+      Map<String, List<Integer>> groups, String groupColumn) throws IOException {
     Path cd = dir.resolve("charts");
     Files.createDirectories(cd);
     List<HtmlReport.Image> images = new ArrayList<>();
     List<String> res = runs.isEmpty() ? List.of() : new ArrayList<>(runs.get(0).cluster().utilization().keySet());
-    List<ChartRenderer.Line> utilLines = new ArrayList<>();
-    List<ChartRenderer.Line> jainLines = new ArrayList<>();
+    List<ComparisonCharts.Band> utilBands = new ArrayList<>();
+    List<ComparisonCharts.Band> jainBands = new ArrayList<>();
     List<ChartRenderer.Line> cdfLines = new ArrayList<>();
+    List<ChartRenderer.Line> waitLines = new ArrayList<>();
     double xMax = 0;
-    for (List<Integer> g : groups.values()) {
-      xMax = Math.max(xMax, runs.get(g.get(0)).simulated().seconds());
+    for (RunSummary r : runs) {
+      xMax = Math.max(xMax, r.simulated().seconds());
     }
+    List<Double> leaderChanges = leaderChanges(runs);
+    String markerLabel = leaderChanges.isEmpty() ? null : "leader change";
+    List<Double> faults = faultTimes(runs);
+    ChartRenderer.TimeUnit unit = ChartRenderer.timeUnit(xMax);
     int gi = 0;
     for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
       String policy = g.getKey();
@@ -294,46 +298,189 @@ public final class Comparison {
       RunSummary s = runs.get(first);
       List<String> fwNames = new ArrayList<>();
       s.frameworks().forEach(f -> fwNames.add(f.name()));
-      List<String> cols = new ArrayList<>(RunSeries.prefixed("share_", fwNames));
-      cols.addAll(RunSeries.prefixed("util_", res));
-      cols.add("jain");
-      SeriesBuffer b = RunSeries.timeseries(runDirs.get(first), cols);
-      if (b != null) {
-        double[] t = b.times();
-        List<ChartRenderer.Line> shareLines = new ArrayList<>();
-        for (int f = 0; f < fwNames.size(); f++) {
-          shareLines.add(new ChartRenderer.Line(fwNames.get(f), t, b.column("share_" + fwNames.get(f)),
-              Palette.series(f), Palette.dashed(f)));
+      List<String> roles = new ArrayList<>();
+      s.frameworks().forEach(f -> {
+        if (!roles.contains(f.role())) {
+          roles.add(f.role());
         }
-        images.add(save(cd, SHARES_CHART + safe(policy), ChartRenderer.timeChart("Dominant share: " + policy
-            + " (seed " + s.seed() + ")", "Dominant share (%)", shareLines, 1.05, true, xMax > 0 ? xMax : Double.NaN),
-            "Dominant share per framework under " + policy + " (seed " + s.seed() + ")."));
+      });
+      List<String> levelCols = new ArrayList<>(RunSeries.prefixed("util_", res));
+      levelCols.add("jain");
+      levelCols.addAll(RunSeries.prefixed("roleshare_", roles));
+      // every seed's levels, for the median and inter-quartile range over seeds
+      List<double[]> times = new ArrayList<>();
+      List<SeriesBuffer> bufs = new ArrayList<>();
+      for (int i : g.getValue()) {
+        SeriesBuffer b = RunSeries.timeseries(runDirs.get(i), levelCols);
+        if (b != null) {
+          times.add(b.times());
+          bufs.add(b);
+        }
+      }
+      String n = " (" + bufs.size() + " seed" + (bufs.size() == 1 ? "" : "s") + ")";
+      if (!bufs.isEmpty()) {
         for (int r = 0; r < res.size(); r++) {
-          utilLines.add(new ChartRenderer.Line(policy + " · " + res.get(r), t, b.column("util_" + res.get(r)),
+          utilBands.add(band(policy + " · " + res.get(r) + n, "util_" + res.get(r), times, bufs, xMax,
               Palette.series(gi), r > 0));
         }
-        jainLines.add(new ChartRenderer.Line(policy, t, b.column("jain"), Palette.series(gi), false));
+        jainBands.add(band(policy + n, "jain", times, bufs, xMax, Palette.series(gi), false));
+        if (roles.size() >= 2) {
+          List<ComparisonCharts.Band> rb = new ArrayList<>();
+          for (int r = 0; r < roles.size(); r++) {
+            rb.add(band(roles.get(r), "roleshare_" + roles.get(r), times, bufs, xMax, Palette.series(r),
+                Palette.dashed(r)));
+          }
+          images.add(save(cd, ROLESHARES_CHART + safe(policy), faultMarks(ComparisonCharts.bandChart("Role shares: "
+              + policy + n, "Dominant share of the role (%)", rb, true, 1.05, leaderChanges, markerLabel, xMax), faults,
+              unit),
+              "Dominant share per role under " + policy + ": median over seeds (line) and inter-quartile range"
+                  + " (band)."));
+        }
+      }
+      // the first seed's frameworks: the largest by mean share, the rest summed
+      List<String> cols = new ArrayList<>(RunSeries.prefixed("share_", fwNames));
+      SeriesBuffer b = RunSeries.timeseries(runDirs.get(first), cols);
+      if (b != null) {
+        images.add(save(cd, SHARES_CHART + safe(policy), faultMarks(sharesChart(policy, s, fwNames, b, xMax,
+            leaderChanges, markerLabel, unit), faults, unit), "Dominant share per framework under " + policy
+            + " (seed " + s.seed() + ")"
+            + (fwNames.size() > TOP_FRAMEWORKS ? "; the " + TOP_FRAMEWORKS + " with the largest mean share, the other "
+            + (fwNames.size() - TOP_FRAMEWORKS) + " summed as 'others'" : "") + "."));
       }
       Quantiles q = new Quantiles();
+      Quantiles w = new Quantiles();
       for (int i : g.getValue()) {
         RunSeries.completions(runDirs.get(i), q);
+        RunSeries.waits(runDirs.get(i), w);
       }
       double[][] cdf = q.cdf(2000);
       if (cdf[0].length > 0) {
         cdfLines.add(new ChartRenderer.Line(policy + " (n=" + q.count() + ")", cdf[0], cdf[1], Palette.series(gi),
             false));
       }
+      double[][] wc = w.cdf(2000);
+      if (wc[0].length > 0) {
+        waitLines.add(new ChartRenderer.Line(policy + " (n=" + w.count() + ")", wc[0], wc[1], Palette.series(gi),
+            false));
+      }
       gi++;
     }
-    images.add(save(cd, COMPLETION_CHART, ChartRenderer.cdfChart("Job completion time CDF by policy",
+    images.add(save(cd, COMPLETION_CHART, ChartRenderer.cdfChart("Job completion time CDF by " + groupColumn,
         "Completion time, submit to end (s, log scale)", cdfLines),
-        "Completion-time CDFs of finished jobs, every seed of a policy pooled."));
-    images.add(save(cd, UTILIZATION_CHART, ChartRenderer.timeChart("Utilization by policy (first seed)",
-        "Allocated / capacity (%)", utilLines, 1.05, true),
-        "Utilization over time per policy (solid: " + (res.isEmpty() ? "" : res.get(0)) + ", dashed: other resources)."));
-    images.add(save(cd, FAIRNESS_CHART, ChartRenderer.timeChart("Jain's index by policy (first seed)",
-        "Jain's index (0–1)", jainLines, 1.05, false), "Jain's index over weighted dominant shares per policy."));
+        "Completion-time CDFs of finished jobs, every seed of a " + groupColumn + " pooled."));
+    JFreeChart waitChart = ChartRenderer.cdfChart("Job wait time CDF by " + groupColumn,
+        "Wait, submit to first launch (s, log scale)", waitLines);
+    waitChart.getXYPlot().getRangeAxis().setLabel("Fraction of launched jobs");
+    images.add(save(cd, WAIT_CHART, waitChart, "Wait-time CDFs (submit to first launch) of every job that launched,"
+        + " every seed of a " + groupColumn + " pooled; waits under 1 ms are drawn at 1 ms."));
+    images.add(save(cd, UTILIZATION_CHART, faultMarks(ComparisonCharts.bandChart("Utilization by " + groupColumn,
+        "Allocated / capacity (%)", utilBands, true, 1.05, leaderChanges, markerLabel, xMax), faults, unit),
+        "Utilization over time per " + groupColumn + ": median over seeds (line) and inter-quartile range (band);"
+            + " solid: "
+            + (res.isEmpty() ? "" : res.get(0)) + ", dashed: other resources"
+            + (leaderChanges.isEmpty() ? "" : "; dashed red lines: leader changes")
+            + (faults.isEmpty() ? "" : "; dotted orange lines: injected faults") + "."));
+    images.add(save(cd, FAIRNESS_CHART, faultMarks(ComparisonCharts.bandChart("Jain's index by " + groupColumn,
+        "Jain's index (0–1)", jainBands, false, 1.05, leaderChanges, markerLabel, xMax), faults, unit),
+        "Jain's index over weighted dominant shares per " + groupColumn
+            + ": median over seeds and inter-quartile range."));
     return images;
+  }
+
+  private static JFreeChart faultMarks(JFreeChart c, List<Double> faults, ChartRenderer.TimeUnit unit) {
+    ComparisonCharts.addMarkers(c.getXYPlot(), faults, faults.isEmpty() ? null : "fault", unit.seconds(),
+        new java.awt.Color(0xE07000), true);
+    return c;
+  }
+
+  private static ComparisonCharts.Band band(String name, String col, List<double[]> times, List<SeriesBuffer> bufs,
+      double xMax, java.awt.Color color, boolean dashed) {
+    List<double[]> values = new ArrayList<>();
+    for (SeriesBuffer b : bufs) {
+      values.add(b.column(col));
+    }
+    double[][] q = ComparisonCharts.band(times, values, xMax, ComparisonCharts.BAND_POINTS);
+    return new ComparisonCharts.Band(name, q[0], q[1], q[2], q[3], color, dashed);
+  }
+
+  /** Times (s) of the elections after the first, over every run, at most 50, at least 1 s apart. */
+  static List<Double> leaderChanges(List<RunSummary> runs) {
+    java.util.TreeSet<Double> t = new java.util.TreeSet<>();
+    for (RunSummary r : runs) {
+      if (r.leaders() != null) {
+        for (int i = 1; i < r.leaders().size(); i++) {
+          t.add(r.leaders().get(i).since());
+        }
+      }
+    }
+    return thin(t);
+  }
+
+  /** Times (s) of the injected faults, over every run, at most 50, at least 1 s apart. */
+  static List<Double> faultTimes(List<RunSummary> runs) {
+    java.util.TreeSet<Double> t = new java.util.TreeSet<>();
+    for (RunSummary r : runs) {
+      if (r.faultEvents() != null) {
+        r.faultEvents().forEach(f -> t.add(f.time()));
+      }
+    }
+    return thin(t);
+  }
+
+  private static List<Double> thin(java.util.SortedSet<Double> t) {
+    List<Double> out = new ArrayList<>();
+    for (double x : t) {
+      if ((out.isEmpty() || x - out.get(out.size() - 1) >= 1) && out.size() < 50) {
+        out.add(x);
+      }
+    }
+    return out;
+  }
+
+  /** The top {@value #TOP_FRAMEWORKS} frameworks by mean share, the rest summed as "others". */
+  private static JFreeChart sharesChart(String policy, RunSummary s, List<String> fwNames, SeriesBuffer b,
+      double xMax, List<Double> markers, String markerLabel, ChartRenderer.TimeUnit unit) {
+    double[] t = b.times();
+    List<Integer> order = new ArrayList<>();
+    for (int f = 0; f < fwNames.size(); f++) {
+      order.add(f);
+    }
+    double[] mean = new double[fwNames.size()];
+    for (int f = 0; f < fwNames.size(); f++) {
+      double[] y = b.column("share_" + fwNames.get(f));
+      double sum = 0;
+      for (double v : y) {
+        sum += Double.isFinite(v) ? v : 0;
+      }
+      mean[f] = y.length == 0 ? 0 : sum / y.length;
+    }
+    // largest mean share first; ties in scenario order
+    order.sort((x, y) -> mean[x] != mean[y] ? Double.compare(mean[y], mean[x]) : Integer.compare(x, y));
+    List<Integer> top = fwNames.size() > TOP_FRAMEWORKS ? order.subList(0, TOP_FRAMEWORKS) : order;
+    List<ChartRenderer.Line> lines = new ArrayList<>();
+    for (int f = 0; f < fwNames.size(); f++) {
+      if (top.contains(f)) {
+        int k = top.indexOf(f);
+        lines.add(new ChartRenderer.Line(fwNames.get(f), t, b.column("share_" + fwNames.get(f)), Palette.series(k),
+            Palette.dashed(k)));
+      }
+    }
+    if (fwNames.size() > TOP_FRAMEWORKS) {
+      double[] others = new double[t.length];
+      for (int f : order.subList(TOP_FRAMEWORKS, order.size())) {
+        double[] y = b.column("share_" + fwNames.get(f));
+        for (int i = 0; i < t.length; i++) {
+          others[i] += Double.isFinite(y[i]) ? y[i] : 0;
+        }
+      }
+      lines.add(new ChartRenderer.Line("others (" + (fwNames.size() - TOP_FRAMEWORKS) + ", summed)", t, others,
+          java.awt.Color.GRAY, true));
+    }
+    double yMax = 1.05;
+    JFreeChart c = ChartRenderer.timeChart("Dominant share: " + policy + " (seed " + s.seed() + ")",
+        "Dominant share (%)", lines, yMax, true, xMax > 0 ? xMax : Double.NaN);
+    ComparisonCharts.addMarkers(c.getXYPlot(), markers, markerLabel, unit.seconds());
+    return c;
   }
 
   private static String safe(String s) {
@@ -347,52 +494,64 @@ public final class Comparison {
     return new HtmlReport.Image(name, caption, "image/png", png);
   }
 
+  /** Styles of the comparison page beyond the shared ones: a key-numbers table that wraps, never scrolls. */
+  static final String CSS = "table.fit{table-layout:fixed;width:100%;min-width:0}"
+      + "table.fit th,table.fit td{white-space:normal;overflow-wrap:anywhere}"
+      + "table.fit td .d{display:block;color:#555;font-size:.8rem}"
+      + "td.best{font-weight:700;background:#eef7ee !important}"
+      + ".warn{background:#fff8e1;border-left:4px solid #f0b400;padding:.4rem .6rem;margin:.6rem 0}"
+      + ".unit{color:#666;font-weight:400}"
+      + ".grid{grid-template-columns:repeat(auto-fit,minmax(480px,1fr))}";
+
   private static String html(List<RunSummary> runs, List<Path> runDirs, List<String> labels, Path dir,
       List<Metric> metrics, double[][] values, Map<String, ConfidenceInterval[]> cis,
-      Map<String, List<Integer>> groups, List<HtmlReport.Image> images) {
+      Map<String, List<Integer>> groups, List<HtmlReport.Image> images, ComparisonResult result, String groupColumn) {
     String scenario = runs.isEmpty() ? "" : runs.get(0).scenario();
     StringBuilder h = new StringBuilder(1 << 16);
     h.append(Html.head("mesosim comparison: " + scenario));
+    h.append("<style>").append(CSS).append("</style>\n");
     h.append("<h1>Comparison: ").append(Html.esc(scenario)).append("</h1>\n<p class=\"meta\">")
-        .append(groups.size()).append(" policies × seeds, ").append(runs.size())
-        .append(" runs. Means over seeds with 95% Student-t confidence intervals (± half-width).</p>\n");
-    h.append("<h2>Means over seeds</h2>\n<div class=\"table-wrap\"><table id=\"means\">\n<thead><tr><th>metric</th>");
-    for (String g : groups.keySet()) {
-      h.append("<th>").append(Html.esc(g)).append(" (n=").append(groups.get(g).size()).append(")</th>");
+        .append(groups.size()).append(" ")
+        .append(groups.size() == 1 ? groupColumn : ComparisonResult.plural(groupColumn))
+        .append(", ").append(runs.size())
+        .append(" runs; baseline ").append(Html.esc(result.baseline()))
+        .append(". Means over seeds with 95% intervals (Student t, or bootstrap percentile where t would leave the"
+            + " metric's range); differences are paired over common seeds (paired t test and Wilcoxon signed-rank,"
+            + " Holm-adjusted p-values).</p>\n");
+    for (String w : result.warnings()) {
+      h.append("<p class=\"warn\">").append(Html.esc(w)).append("</p>\n");
     }
-    h.append("</tr></thead>\n<tbody>\n");
-    for (int m = 0; m < metrics.size(); m++) {
-      h.append("<tr><td>").append(Html.esc(metrics.get(m).label())).append("</td>");
-      for (ConfidenceInterval[] c : cis.values()) {
-        h.append("<td>").append(HtmlReport.num(c[m].mean()));
-        if (Double.isFinite(c[m].halfWidth())) {
-          h.append(" ± ").append(HtmlReport.num(c[m].halfWidth()));
-        }
-        h.append("</td>");
-      }
-      h.append("</tr>\n");
-    }
-    h.append("</tbody></table></div>\n");
+    h.append("<h2>Key numbers</h2>\n");
+    keyTable(h, result, result.headlineKeys(), "headline");
     h.append("<h2>Charts</h2>\n");
     if (images.isEmpty()) {
       h.append("<p>None drawn (--no-charts).</p>\n");
     }
     h.append("<div class=\"grid\">\n");
     for (HtmlReport.Image im : images) {
-      if (im.name().startsWith(SHARES_CHART)) {
+      if (im.name().startsWith(SHARES_CHART) || im.name().startsWith(ROLESHARES_CHART)) {
         figure(h, im);
       }
     }
     h.append("</div>\n");
     for (HtmlReport.Image im : images) {
-      if (!im.name().startsWith(SHARES_CHART)) {
+      if (!im.name().startsWith(SHARES_CHART) && !im.name().startsWith(ROLESHARES_CHART)) {
         figure(h, im);
       }
     }
-    h.append("<h2>Runs</h2>\n<div class=\"table-wrap\"><table id=\"runs\">\n<thead><tr><th>policy</th><th>seed</th>"
-        + "<th>report</th>");
+    h.append("<details id=\"all-metrics\"><summary>Every metric (").append(result.metrics().size())
+        .append(")</summary>\n");
+    List<String> all = new ArrayList<>();
+    result.metrics().forEach(m -> all.add(m.key()));
+    keyTable(h, result, all, "means");
+    h.append("</details>\n");
+    h.append("<details id=\"runs-details\"><summary>Runs (").append(runs.size()).append(")</summary>\n");
+    h.append("<div class=\"table-wrap\"><table id=\"runs\">\n<thead><tr><th>").append(Html.esc(groupColumn))
+        .append("</th><th>seed</th><th>report</th>");
     for (Metric m : metrics) {
-      h.append("<th>").append(Html.esc(m.label())).append("</th>");
+      MetricDef d = result.metrics().get(result.index(m.key()));
+      h.append("<th>").append(Html.esc(m.label())).append(" <span class=\"unit\">(").append(Html.esc(d.unit()))
+          .append(")</span></th>");
     }
     h.append("</tr></thead>\n<tbody>\n");
     for (int i = 0; i < runs.size(); i++) {
@@ -405,9 +564,49 @@ public final class Comparison {
       }
       h.append("</tr>\n");
     }
-    h.append("</tbody></table></div>\n");
+    h.append("</tbody></table></div>\n</details>\n");
     h.append(Html.tail());
     return h.toString();
+  }
+
+  /** A table of {@code keys} (rows) by group (columns): mean [interval], difference with the baseline. */
+  private static void keyTable(StringBuilder h, ComparisonResult r, List<String> keys, String id) {
+    h.append("<table class=\"fit\" id=\"").append(id).append("\">\n<thead><tr><th>metric</th>");
+    for (String g : r.groups().keySet()) {
+      h.append("<th>").append(Html.esc(g)).append(" (n=").append(r.groups().get(g).size()).append(")</th>");
+    }
+    h.append("</tr></thead>\n<tbody>\n");
+    for (String key : keys) {
+      int m = r.index(key);
+      if (m < 0) {
+        continue;
+      }
+      MetricDef d = r.metrics().get(m);
+      h.append("<tr><td>").append(Html.esc(d.label())).append(" <span class=\"unit\">(").append(Html.esc(d.unit()))
+          .append(d.better() == 0 ? "" : ", " + d.betterWord() + " is better").append(")</span></td>");
+      String best = r.best(m);
+      for (String g : r.groups().keySet()) {
+        Stats.Interval ci = r.interval(g, m);
+        h.append(g.equals(best) ? "<td class=\"best\">" : "<td>").append(ComparisonStats.fmt(ci.mean()));
+        if (!ci.method().isEmpty()) {
+          h.append(" [").append(ComparisonStats.fmt(ci.low())).append(", ").append(ComparisonStats.fmt(ci.high()))
+              .append("]");
+        }
+        Stats.Paired p = r.paired(g, m);
+        if (p != null && Double.isFinite(p.meanDiff())) {
+          double[] hp = r.holm(g, m);
+          h.append("<span class=\"d\">Δ ").append(p.meanDiff() > 0 ? "+" : "")
+              .append(ComparisonStats.fmt(p.meanDiff()));
+          if (Double.isFinite(hp[0])) {
+            h.append(", p=").append(ComparisonStats.fmt(hp[0])).append(hp[0] < Stats.ALPHA ? "" : " n.s.");
+          }
+          h.append("</span>");
+        }
+        h.append("</td>");
+      }
+      h.append("</tr>\n");
+    }
+    h.append("</tbody></table>\n");
   }
 
   private static void figure(StringBuilder h, HtmlReport.Image im) {

@@ -153,6 +153,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   private long unavailable;
   private final Quantiles recovery = new Quantiles();
   private long faults;
+  /** The first {@link RunSummary#MAX_FAULT_EVENTS} fault events, for markers on charts. */
+  private final List<RunSummary.FaultEvent> faultEvents = new ArrayList<>();
   private long unknownFrameworkEvents;
 
   // time and sampling
@@ -267,7 +269,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       tsOut = open(setup.outDir().resolve(TIMESERIES_PARTIAL));
       jobsOut = open(setup.outDir().resolve(JOBS_PARTIAL));
       for (String stale : List.of("summary.json", "summary.json.partial", "timeseries.csv", "jobs.csv",
-          "report.html", EventLog.FILE, EventLog.PARTIAL)) {
+          "report.html", EventLog.FILE, EventLog.PARTIAL, org.mesosim.reports.csv.TidyTimeseries.FILE)) {
         Files.deleteIfExists(setup.outDir().resolve(stale));
       }
       tsOut.write(String.join(",", timeseriesColumns(setup)) + "\n");
@@ -332,6 +334,22 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
 
   public RunSetup setup() {
     return setup;
+  }
+
+  /** Times (s) of the elections after the first (leader changes). */
+  public List<Double> leaderChangeTimes() {
+    List<Double> out = new ArrayList<>();
+    for (int i = 1; i < leaders.size(); i++) {
+      out.add(leaders.get(i).since());
+    }
+    return out;
+  }
+
+  /** Times (s) of the faults seen (the first {@link RunSummary#MAX_FAULT_EVENTS}). */
+  public List<Double> faultTimes() {
+    List<Double> out = new ArrayList<>();
+    faultEvents.forEach(f -> out.add(f.time()));
+    return out;
   }
 
   /** The bounded, downsampled time series for charts. */
@@ -671,8 +689,11 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
         unavailable += t - lostAt;
         lostAt = -1;
       }
-    } else if (event instanceof ModelEvent.Fault) {
+    } else if (event instanceof ModelEvent.Fault e) {
       faults++;
+      if (faultEvents.size() < RunSummary.MAX_FAULT_EVENTS) {
+        faultEvents.add(new RunSummary.FaultEvent(t / 1e6, e.action(), e.target()));
+      }
     }
     // OffersRevived/Suppressed, InvariantViolated: no metric here.
   }
@@ -1048,7 +1069,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
         new RunSummary.Jobs(allSubmitted, allFinished, RunSummary.Dist.of(allCompletion),
             RunSummary.Dist.of(allWaits), allFailed, allKilled, totalOpen, RunSummary.Dist.of(allSlowdown)),
         new RunSummary.Settings(setup.sampleInterval() / 1e6, thr,
-            "sum of the totals of the agents registered at the time", faults, unknownFrameworkEvents));
+            "sum of the totals of the agents registered at the time", faults, unknownFrameworkEvents),
+        List.copyOf(faultEvents));
   }
 
   /** A piecewise-constant level with its running time integral. */

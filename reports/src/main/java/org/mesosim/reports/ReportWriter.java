@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.mesosim.reports.csv.TidyTimeseries;
 import org.mesosim.reports.chart.ChartRenderer;
 import org.mesosim.reports.chart.RunCharts;
 import org.mesosim.reports.html.HtmlReport;
@@ -75,6 +76,15 @@ public final class ReportWriter {
     AtomicFiles.write(out.resolve(SCENARIO), resolvedScenarioYaml == null ? "" : resolvedScenarioYaml);
     AtomicFiles.write(out.resolve(REPORT), HtmlReport.render(s, images, resolvedScenarioYaml == null ? ""
         : resolvedScenarioYaml));
+    Path widePartial = out.resolve(MetricsRecorder.TIMESERIES_PARTIAL);
+    // the long form first, so that both are complete once summary.json is; not for a huge wide file
+    // (the long form is about 12 times its size: a 100 MB timeseries.csv would give 1.2 GB)
+    if (Files.exists(widePartial) && Files.size(widePartial) <= TidyTimeseries.MAX_WIDE_BYTES) {
+      Path longPartial = out.resolve(TidyTimeseries.FILE + ".partial");
+      TidyTimeseries.write(setup, widePartial, longPartial);
+      Files.move(longPartial, out.resolve(TidyTimeseries.FILE), StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    }
     // summary.json is written whole under its partial name before the CSVs take their final names,
     // and renamed last: until then a *.partial file is always there, and summary.json never is
     AtomicFiles.writePartial(out.resolve(SUMMARY), SummaryJson.toJson(s).getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -27,12 +27,28 @@ import java.util.Map;
  * @param leadership addition: leader changes and recovery times
  * @param jobs addition: job statistics over every framework
  * @param metrics addition: the settings the metrics used
+ * @param faultEvents addition: the run's first {@value #MAX_FAULT_EVENTS} fault events (time, action,
+ *     target), for markers on comparison charts; {@code metrics.faults} counts them all
  */
 @JsonPropertyOrder({"scenario", "seed", "allocator", "digest", "simulated", "wall", "cluster", "leaders",
-    "frameworks", "fairness", "invariantViolations", "roles", "leadership", "jobs", "metrics"})
+    "frameworks", "fairness", "invariantViolations", "roles", "leadership", "jobs", "metrics", "faultEvents"})
 public record RunSummary(String scenario, long seed, String allocator, String digest, Simulated simulated,
     Wall wall, Cluster cluster, List<Leader> leaders, List<FrameworkSummary> frameworks, Fairness fairness,
-    long invariantViolations, List<RoleSummary> roles, Leadership leadership, Jobs jobs, Settings metrics) {
+    long invariantViolations, List<RoleSummary> roles, Leadership leadership, Jobs jobs, Settings metrics,
+    List<FaultEvent> faultEvents) {
+
+  /** Most fault events kept in {@link #faultEvents} (memory stays bounded under a random fault process). */
+  public static final int MAX_FAULT_EVENTS = 1000;
+
+  /**
+   * A fault the scenario injected.
+   *
+   * @param time simulated seconds
+   * @param action what happened (as in the event log's fault events, e.g. {@code crash}, {@code restart})
+   * @param target what it happened to
+   */
+  @JsonPropertyOrder({"time", "action", "target"})
+  public record FaultEvent(double time, String action, String target) {}
 
   /** @param seconds simulated seconds at the end @param events simulation events executed */
   @JsonPropertyOrder({"seconds", "events"})

@@ -40,4 +40,12 @@ public final class SummaryJson {
   public static void write(Object s, Path file) throws IOException {
     AtomicFiles.write(file, toJson(s));
   }
+
+  /**
+   * Reads a {@code summary.json} back (e.g. a finished sweep run's, to compare it again). Written
+   * NaN fields (null) read as 0 where the record holds a primitive.
+   */
+  public static RunSummary read(Path file) throws IOException {
+    return MAPPER.readValue(file.toFile(), RunSummary.class);
+  }
 }

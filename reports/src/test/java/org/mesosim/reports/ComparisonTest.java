@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mesosim.model.events.ModelEvent;
+import org.mesosim.reports.compare.ComparisonResult;
 import org.mesosim.reports.compare.ConfidenceInterval;
 import org.mesosim.reports.csv.CsvReader;
 
@@ -104,15 +105,133 @@ class ComparisonTest {
     assertTrue(jm.get("ci95").isNumber());
     assertEquals(jm.get("mean").asDouble() - jm.get("ci95").asDouble(), jm.get("low").asDouble(), 1e-12);
 
-    for (String c : List.of("shares-hierarchical-drf", "shares-fifo", "completion", "utilization", "fairness")) {
+    for (String c : List.of("shares-hierarchical-drf", "shares-fifo", "completion", "utilization", "fairness", "wait",
+        "roleshares-hierarchical-drf", "roleshares-fifo")) {
       assertTrue(Files.exists(out.resolve("charts/" + c + ".png")), c);
       assertTrue(Files.exists(out.resolve("charts/" + c + ".svg")), c);
     }
     String html = Files.readString(out.resolve("comparison.html"));
-    assertTrue(html.contains("<table id=\"means\">"));
+    assertTrue(html.contains("<table class=\"fit\" id=\"means\">"));
     assertTrue(html.contains("id=\"chart-shares-fifo\""));
+    assertTrue(html.contains("id=\"chart-roleshares-fifo\"") && html.contains("id=\"chart-wait\""));
     assertTrue(html.contains("href=\"../runs/fifo-1/report.html\""));
     assertFalse(Pattern.compile("(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//", Pattern.CASE_INSENSITIVE).matcher(html).find());
+  }
+
+  @Test
+  void write_tidyRunsAndSummary_pairedDifferences_roleAndFrameworkMetrics() throws IOException {
+    List<RunSummary> runs = new ArrayList<>();
+    List<Path> dirs = new ArrayList<>();
+    for (String policy : List.of("hierarchical-drf", "fifo")) {
+      for (long seed = 1; seed <= 3; seed++) {
+        Path d = tmp.resolve("runs/" + policy + "-" + seed);
+        runs.add(run(d, policy, seed));
+        dirs.add(d);
+      }
+    }
+    Path out = tmp.resolve("cmp");
+    ComparisonResult r = Comparison.write(out, runs, dirs);
+    List<String> keys = new ArrayList<>();
+    r.metrics().forEach(m -> keys.add(m.key()));
+    // roles b (zeta) and a (A, mid); three frameworks
+    assertTrue(keys.containsAll(List.of("wait_p95_s[role=b]", "wait_p95_s[role=a]", "share_mean[role=a]",
+        "wait_p95_s[framework=zeta]", "starved_s[framework=mid]")), keys.toString());
+    // a role of one framework: its pooled wait p95 is the framework's own (summary.json)
+    int roleB = r.index("wait_p95_s[role=b]");
+    for (int i = 0; i < runs.size(); i++) {
+      assertEquals(runs.get(i).frameworks().get(0).jobs().waitSeconds().p95(), r.value(i, roleB), 1e-6);
+    }
+
+    List<String> rl = Files.readAllLines(out.resolve("comparison_runs.csv"));
+    assertEquals("policy,seed,digest,entity_kind,entity,metric,unit,value", rl.get(0));
+    assertEquals(1 + runs.size() * keys.size(), rl.size());
+    assertTrue(rl.contains("fifo,2,d2,role,b,wait_p95_s,s," + org.mesosim.reports.csv.Num.fmt(r.value(4, roleB))),
+        rl.toString());
+
+    List<String> sl = Files.readAllLines(out.resolve("comparison_summary.csv"));
+    List<String> header = CsvReader.split(sl.get(0));
+    assertEquals("policy", header.get(0));
+    assertEquals(ComparisonResult.SUMMARY_COLUMNS, header.subList(1, header.size()));
+    assertEquals(1 + 2 * keys.size(), sl.size());
+    int jain = r.index("jain_mean");
+    List<String> base = CsvReader.split(sl.get(1 + jain));
+    List<String> fifo = CsvReader.split(sl.get(1 + keys.size() + jain));
+    assertEquals(List.of("hierarchical-drf", "cluster", "cluster", "jain_mean", "index", "higher", "3"),
+        base.subList(0, 7));
+    assertEquals("", base.get(header.indexOf("diff_mean")), "the baseline has no difference with itself");
+    // every seed is paired: the mean difference is the difference of the means
+    double diff = Double.parseDouble(fifo.get(header.indexOf("diff_mean")));
+    assertEquals(Double.parseDouble(fifo.get(header.indexOf("mean"))) - Double.parseDouble(base.get(header.indexOf("mean"))),
+        diff, 1e-5);
+    assertEquals("3", fifo.get(header.indexOf("diff_n")));
+    // two policies: one test per metric, Holm changes nothing
+    assertEquals(fifo.get(header.indexOf("p_t")), fifo.get(header.indexOf("p_t_holm")));
+    // bounded metrics' intervals stay in [0, 1]
+    for (String line : sl.subList(1, sl.size())) {
+      List<String> c = CsvReader.split(line);
+      if (List.of("index", "fraction").contains(c.get(4)) && !c.get(header.indexOf("ci_low")).isEmpty()
+          && !c.get(3).equals("gap_mean")) {
+        assertTrue(Double.parseDouble(c.get(header.indexOf("ci_low"))) >= 0, line);
+        assertTrue(Double.parseDouble(c.get(header.indexOf("ci_high"))) <= 1, line);
+      }
+    }
+
+    String table = r.table(List.of("jain_mean", "wait_p95_s[role=b]"));
+    assertTrue(table.startsWith("jain_mean: Jain's index"), table);
+    assertTrue(table.contains("wait_p95_s[role=b]: job wait p95, role b"), table);
+    String best = r.best(jain);
+    assertTrue(table.contains("  " + best + " *"), table);
+    assertTrue(table.contains("warning: only 3 seeds per policy (fewer than 5)"), table);
+
+    JsonNode j = new ObjectMapper().readTree(out.resolve("comparison.json").toFile());
+    assertEquals("hierarchical-drf", j.get("baseline").asText());
+    assertTrue(j.get("summary").get(1).get("metrics").get("jain_mean").get("vsBaseline").get("pTHolm") != null);
+    assertEquals(1, j.get("warnings").size());
+
+    String html = Files.readString(out.resolve("comparison.html"));
+    assertTrue(html.indexOf("id=\"headline\"") < html.indexOf("<h2>Charts"), "key numbers first");
+    assertTrue(html.contains("<details id=\"all-metrics\">") && html.contains("<details id=\"runs-details\">"));
+    assertTrue(html.contains("only 3 seeds per policy"));
+  }
+
+  @Test
+  void write_manyPolicies_holmAdjusted_andWarned() throws IOException {
+    List<RunSummary> runs = new ArrayList<>();
+    List<Path> dirs = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    for (String policy : List.of("p0", "p1", "p2")) {
+      for (long seed = 1; seed <= 2; seed++) {
+        Path d = tmp.resolve("runs/" + policy + "-" + seed);
+        runs.add(run(d, policy.equals("p1") ? "fifo" : "hierarchical-drf", seed));
+        dirs.add(d);
+        labels.add(policy);
+      }
+    }
+    ComparisonResult r = Comparison.write(tmp.resolve("c3"), runs, dirs, labels);
+    assertTrue(r.warnings().contains("2 policies are compared with p0: p-values are Holm–Bonferroni adjusted over them"
+        + " (per metric)"), r.warnings().toString());
+    assertTrue(r.warnings().get(0).startsWith("only 2 seeds per policy"), r.warnings().toString());
+    int m = r.index("jain_mean");
+    double[] raw = {r.paired("p1", m).pT(), r.paired("p2", m).pT()};
+    double[] adj = org.mesosim.reports.compare.Stats.holm(raw);
+    assertEquals(adj[0], r.holm("p1", m)[0], 1e-15, "Holm over the two comparisons with the baseline");
+  }
+
+  @Test
+  void markers_leaderChangesAndFaults_fromTheSummaries_thinnedToOnePerSecond() {
+    RunSummary a = withLeadersAndFaults(List.of(0.0, 130.2), List.of(120.0, 150.0));
+    RunSummary b = withLeadersAndFaults(List.of(0.0, 130.5, 400.0), List.of(120.0));
+    assertEquals(List.of(130.2, 400.0), Comparison.leaderChanges(List.of(a, b)), "the first election is no change");
+    assertEquals(List.of(120.0, 150.0), Comparison.faultTimes(List.of(a, b)));
+  }
+
+  private static RunSummary withLeadersAndFaults(List<Double> elections, List<Double> faults) {
+    List<RunSummary.Leader> leaders = new ArrayList<>();
+    elections.forEach(t -> leaders.add(new RunSummary.Leader("master-1", t)));
+    List<RunSummary.FaultEvent> fe = new ArrayList<>();
+    faults.forEach(t -> fe.add(new RunSummary.FaultEvent(t, "crash", "master-1")));
+    return new RunSummary("x", 1, "fifo", "d", null, null, null, leaders, List.of(), null, 0, List.of(), null, null,
+        null, fe);
   }
 
   @Test

@@ -50,12 +50,16 @@ class HeadlessBrowserTest {
   record Load(String dom, List<String> console) {}
 
   Load load(Path html) throws IOException, InterruptedException {
+    return load(html, "--window-size=1280,900");
+  }
+
+  Load load(Path html, String windowSize) throws IOException, InterruptedException {
     Path userData = Files.createTempDirectory(tmp, "chromium-profile");
     Path out = tmp.resolve("dom-" + html.getFileName() + ".txt");
     Path err = tmp.resolve("err-" + html.getFileName() + ".txt");
     List<String> cmd = List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + userData, "--enable-logging=stderr", "--v=0", "--dump-dom",
+        "--user-data-dir=" + userData, "--enable-logging=stderr", "--v=0", windowSize, "--dump-dom",
         html.toUri().toString());
     Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!p.waitFor(180, TimeUnit.SECONDS)) {
@@ -93,6 +97,55 @@ class HeadlessBrowserTest {
       assertTrue(l.dom().contains("id=\"chart-" + c + "\""), c);
     }
     assertTrue(l.dom().contains("zeta"));
+  }
+
+  /** Measures the page in the browser: facts written as a data attribute of body, read from the DOM dump. */
+  static final String MEASURE = """
+      <script>
+      (function () {
+        var vw = document.documentElement.clientWidth;
+        var head = document.getElementById('headline').getBoundingClientRect();
+        var fig = document.querySelector('figure').getBoundingClientRect();
+        var t = document.getElementById('headline');
+        var facts = [
+          'pageScrollsSideways=' + (document.documentElement.scrollWidth > vw),
+          'headlineOverflows=' + (t.scrollWidth > t.clientWidth + 1 || head.right > vw + 1),
+          'keyNumbersBeforeCharts=' + (head.bottom <= fig.top),
+          'everyMetricOpen=' + document.getElementById('all-metrics').open,
+          'runsOpen=' + document.getElementById('runs-details').open,
+          'imagesLoaded=' + Array.prototype.every.call(document.images, function (i) { return i.naturalWidth > 0; })
+        ];
+        document.body.setAttribute('data-layout', facts.join(';'));
+      })();
+      </script>
+      """;
+
+  @Test
+  void comparisonHtml_keyNumbersFirst_noSidewaysScroll_wideTablesCollapsed() throws Exception {
+    Assumptions.assumeTrue(chromium != null,
+        "chromium is not on the PATH: headless-browser test skipped (apt-get install chromium, as .ci/run does)");
+    List<RunSummary> runs = new ArrayList<>();
+    List<Path> dirs = new ArrayList<>();
+    for (String policy : List.of("hierarchical-drf", "fifo")) {
+      for (long seed = 1; seed <= 2; seed++) {
+        Path d = tmp.resolve("runs/" + policy + "-" + seed);
+        runs.add(ComparisonTest.run(d, policy, seed));
+        dirs.add(d);
+      }
+    }
+    Path out = tmp.resolve("cmp");
+    Comparison.write(out, runs, dirs);
+    String html = Files.readString(out.resolve("comparison.html"));
+    Path measured = out.resolve("measured.html");
+    Files.writeString(measured, html.replace("</body>", MEASURE + "</body>"));
+    for (String size : List.of("--window-size=1280,900", "--window-size=800,900")) {
+      Load l = load(measured, size);
+      assertEquals(List.of(), l.console(), size);
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-layout=\"([^\"]*)\"").matcher(l.dom());
+      assertTrue(m.find(), "the measuring script ran: " + size);
+      assertEquals("pageScrollsSideways=false;headlineOverflows=false;keyNumbersBeforeCharts=true;"
+          + "everyMetricOpen=false;runsOpen=false;imagesLoaded=true", m.group(1), size);
+    }
   }
 
   @Test

@@ -349,6 +349,29 @@ class MetricsRecorderTest {
   }
 
   @Test
+  void faults_countedAndListedWithTimeActionAndTarget() {
+    RunSummary sum = feed(recorder(s(1)), 200, new org.mesosim.model.events.ModelEvent.Fault(s(120), "crash", "master-1"),
+        new org.mesosim.model.events.ModelEvent.Fault(s(150), "restart", "master-1"));
+    assertEquals(2, sum.metrics().faults());
+    assertEquals(List.of(new RunSummary.FaultEvent(120, "crash", "master-1"),
+        new RunSummary.FaultEvent(150, "restart", "master-1")), sum.faultEvents());
+  }
+
+  @Test
+  void timeCharts_markFaults() {
+    MetricsRecorder rec = recorder(s(1));
+    feed(rec, 200, agent(0, "a1", 4, 4096), new org.mesosim.model.events.ModelEvent.Fault(s(120), "crash", "a1"));
+    assertEquals(List.of(120.0), rec.faultTimes());
+    for (String c : List.of("utilization", "shares", "fairness", "queue")) {
+      var markers = org.mesosim.reports.chart.RunCharts.build(rec, c).getXYPlot().getDomainMarkers(
+          org.jfree.chart.ui.Layer.FOREGROUND);
+      assertEquals(1, markers == null ? 0 : markers.size(), c);
+    }
+    assertEquals(null, org.mesosim.reports.chart.RunCharts.build(rec, "completion").getXYPlot().getDomainMarkers(
+        org.jfree.chart.ui.Layer.FOREGROUND));
+  }
+
+  @Test
   void summary_isZeroMeanAtTimeZeroEnd() {
     RunSummary sum = feed(recorder(s(1)), 0, agent(0, "a1", 4, 4096), launch(0, "A", "t", "j", 2, 0));
     assertEquals(0.5, sum.cluster().utilization().get("cpus").mean(), EPS);

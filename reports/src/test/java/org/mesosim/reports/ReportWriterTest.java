@@ -131,6 +131,34 @@ class ReportWriterTest {
   }
 
   @Test
+  void timeseriesLong_oneRowPerSampleAndValue_entitiesFromTheSetup() throws IOException {
+    run(tmp, ReportOptions.defaults());
+    List<String> wide = Files.readAllLines(tmp.resolve("timeseries.csv"));
+    List<String> tidy = Files.readAllLines(tmp.resolve("timeseries_long.csv"));
+    assertEquals("time_s,entity_kind,entity,metric,unit,value", tidy.get(0));
+    List<String> header = List.of(wide.get(0).split(","));
+    long cells = 0;
+    for (String l : wide.subList(1, wide.size())) {
+      String[] c = l.split(",", -1);
+      for (int i = 1; i < c.length; i++) {
+        if (!c[i].isEmpty()) {
+          cells++;
+        }
+      }
+    }
+    assertEquals(cells, tidy.size() - 1, "every non-empty wide cell once");
+    // the second sample (t = 5 s), column by column
+    String[] row = wide.get(2).split(",", -1);
+    String t = row[0];
+    assertTrue(tidy.contains(t + ",resource,cpus,utilization,fraction," + row[header.indexOf("util_cpus")]));
+    assertTrue(tidy.contains(t + ",framework,A,allocated_mem,MB," + row[header.indexOf("alloc_A_mem")]));
+    assertTrue(tidy.contains(t + ",framework,mid,pending_tasks,count," + row[header.indexOf("pending_mid")]));
+    assertTrue(tidy.contains(t + ",role,b,dominant_share,fraction," + row[header.indexOf("roleshare_b")]));
+    assertTrue(tidy.contains(t + ",cluster,cluster,jain,index," + row[header.indexOf("jain")]));
+    assertFalse(Files.exists(tmp.resolve("timeseries_long.csv.partial")));
+  }
+
+  @Test
   void jobsCsv_hasContractColumnsAndOneRowPerJob() throws IOException {
     run(tmp, ReportOptions.defaults());
     List<String> lines = Files.readAllLines(tmp.resolve("jobs.csv"));
@@ -215,7 +243,7 @@ class ReportWriterTest {
     assertTrue(Files.exists(tmp.resolve("summary.json")));
     MetricsRecorder rec = new MetricsRecorder(Events.setup(tmp, FWS, Events.s(1)));
     rec.close();
-    for (String f : List.of("summary.json", "timeseries.csv", "jobs.csv", "report.html")) {
+    for (String f : List.of("summary.json", "timeseries.csv", "timeseries_long.csv", "jobs.csv", "report.html")) {
       assertFalse(Files.exists(tmp.resolve(f)), f);
     }
     assertTrue(Files.exists(tmp.resolve("timeseries.csv.partial")));

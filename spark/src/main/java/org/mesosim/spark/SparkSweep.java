@@ -67,6 +67,10 @@ public final class SparkSweep implements Callable<Integer> {
       + " results and digests are the same.")
   boolean noCharts;
 
+  @Option(names = "--metric", split = ",", paramLabel = "KEY", description = "Metrics of the results table on stdout"
+      + " (default: the headline metrics); as mesosim sweep --metric.")
+  List<String> metrics = new ArrayList<>();
+
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (local[N], spark://..., k8s://...);"
       + " spark-submit's --master is used when this is not given.")
   String master;
@@ -112,11 +116,12 @@ public final class SparkSweep implements Callable<Integer> {
       throw new BadInputException("--master: not given, and not run by spark-submit (which sets it); e.g."
           + " --master local[4]");
     }
+    metrics = org.mesosim.cli.commands.CompareCommand.checkMetrics(services().comparison(), metrics);
     if (ship != null && !Files.isDirectory(ship)) {
       throw new BadInputException("--ship: " + ship + ": no such folder");
     }
     try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
-      return run(jsc, sweepFile, out, ship, noCharts, o, err);
+      return run(jsc, sweepFile, out, ship, noCharts, metrics, o, err);
     }
   }
 
@@ -137,6 +142,16 @@ public final class SparkSweep implements Callable<Integer> {
    */
   public static int run(JavaSparkContext jsc, java.nio.file.Path sweepFile, String out, java.nio.file.Path ship,
       boolean noCharts, PrintWriter o, PrintWriter err) throws Exception {
+    return run(jsc, sweepFile, out, ship, noCharts, List.of(), o, err);
+  }
+
+  /**
+   * As {@link #run(JavaSparkContext, java.nio.file.Path, String, java.nio.file.Path, boolean, PrintWriter,
+   * PrintWriter)}; when {@code out} is on the driver's local file system, also the aggregate over seeds
+   * of the local sweep ({@link SweepPlan#writeAggregate}), its table showing {@code metrics}.
+   */
+  public static int run(JavaSparkContext jsc, java.nio.file.Path sweepFile, String out, java.nio.file.Path ship,
+      boolean noCharts, List<String> metrics, PrintWriter o, PrintWriter err) throws Exception {
     java.nio.file.Path sweepAbs = sweepFile.toAbsolutePath().normalize();
     SweepPlan plan = SweepPlan.load(sweepAbs, services().catalog());
     List<Scenario> scenarios = plan.scenarios(); // every problem of the grid before any task
@@ -158,6 +173,12 @@ public final class SparkSweep implements Callable<Integer> {
     // stopped; the new one is written whole and renamed at the end
     Path csv = new Path(outPath, "sweep.csv");
     fs.delete(csv, false);
+    // the comparison files are written through java.nio on the driver: only when OUT is a local folder
+    java.nio.file.Path localOut = "file".equals(fs.makeQualified(outPath).toUri().getScheme())
+        ? java.nio.file.Path.of(fs.makeQualified(outPath).toUri()) : null;
+    if (localOut != null) { // a sweep whose runs do not all finish writes no comparison
+      services().comparison().removeOutputs(localOut);
+    }
     Map<Integer, Map<String, Object>> rows = new TreeMap<>();
     List<Task> todo = new ArrayList<>();
     for (int i = 0; i < plan.points().size(); i++) {
@@ -203,6 +224,20 @@ public final class SparkSweep implements Callable<Integer> {
       err.flush();
       return failed.get(0).failure().startsWith("bad input") ? ExitCodes.BAD_INPUT : ExitCodes.ERROR;
     }
+    if (localOut != null) {
+      String stats = SweepPlan.writeAggregate(services().comparison(), localOut, plan.keys(),
+          new ArrayList<>(rows.values()), metrics, !noCharts);
+      if (stats != null && !stats.isBlank()) {
+        o.println();
+        o.print(stats);
+      }
+      o.println("results: " + localOut);
+    } else {
+      o.println("results: " + outPath + " (sweep.csv and runs/; the aggregate over seeds is written only to a local"
+          + " --out: copy OUT to a local folder and run `mesosim sweep SWEEP --out` that folder, which resumes"
+          + " every finished run and writes it)");
+    }
+    o.flush();
     long violations = rows.values().stream().mapToLong(r -> ((Number) r.get("invariant_violations")).longValue()).sum();
     return violations > 0 ? ExitCodes.INVARIANT_VIOLATED : ExitCodes.OK;
   }

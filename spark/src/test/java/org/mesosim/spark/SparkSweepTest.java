@@ -107,7 +107,15 @@ class SparkSweepTest {
     Path viaSpark = dir.resolve("spark");
     Out s = spark(sweep, viaSpark, null);
     assertEquals(ExitCodes.OK, s.code(), s.out() + s.err());
-    assertEquals("sweep: 4 of 4 runs done; " + viaSpark.resolve("sweep.csv"), s.out().strip());
+    assertEquals("sweep: 4 of 4 runs done; " + viaSpark.resolve("sweep.csv"), s.out().lines().findFirst().orElse(""));
+    assertTrue(s.out().strip().endsWith("results: " + viaSpark.toAbsolutePath()), s.out());
+    // the driver writes the local sweep's aggregate over seeds (SweepPlan.writeAggregate): the same files,
+    // the same summary
+    List<String> top = files(local).stream().filter(f -> !f.startsWith("runs/")).toList();
+    assertTrue(top.contains("comparison_summary.csv"), top.toString());
+    assertEquals(top, files(viaSpark).stream().filter(f -> !f.startsWith("runs/")).toList());
+    assertEquals(Files.readString(local.resolve("comparison_summary.csv")),
+        Files.readString(viaSpark.resolve("comparison_summary.csv")));
     List<String> expected = withoutWallTime(local.resolve("sweep.csv"));
     assertEquals(5, expected.size());
     assertEquals(expected, withoutWallTime(viaSpark.resolve("sweep.csv")));

@@ -99,6 +99,26 @@ class CsvRoundTripTest {
   }
 
   @Test
+  void aFieldNamedAsAFixedColumn_getsItsOwnColumnName_andReadsBackAsThatField() throws IOException {
+    Path out = tmp.resolve("job-field.csv");
+    TreeMap<String, String> fields = new TreeMap<>();
+    fields.put("job", "6251537638");
+    fields.put("user", "u");
+    JobSpec j = new JobSpec("6251537638:0", 5, List.of(
+        new TaskSpec("0", "", Resources.of(1, 100, 0), 10, TaskOutcome.FINISHED, 0, List.of())), fields);
+    try (CsvTraceWriter w = new CsvTraceWriter(out, List.of("job", "user"))) {
+      w.write(j);
+    }
+    List<String> header = List.of(Files.readAllLines(out).get(0).split(","));
+    assertEquals(List.of("job", "submit_us", "task", "group", "cpus", "mem", "disk", "gpus", "duration_us", "outcome",
+        "depends", "field.job", "user"), header);
+    assertEquals(header.size(), new java.util.HashSet<>(header).size(), "no column name twice");
+    try (Workload r = Workloads.trace(TraceSpec.of("csv", List.of(out)))) {
+      assertEquals(j, r.next(), "the field is read back as job");
+    }
+  }
+
+  @Test
   void badHeaderOrRow_reportedWithFileAndLine() throws IOException {
     Path h = tmp.resolve("h.csv");
     Files.writeString(h, "job,submit,task\n");

@@ -15,6 +15,8 @@ import org.mesosim.cli.Parallel;
 import org.mesosim.cli.RunRequest;
 import org.mesosim.cli.RunResult;
 import org.mesosim.cli.Runner;
+import org.mesosim.cli.RunsProgress;
+import org.mesosim.cli.Services;
 import org.mesosim.cli.scenario.Scenario;
 import org.mesosim.cli.scenario.ScenarioLoader;
 import org.mesosim.engine.BadInputException;
@@ -32,7 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * policies and seeds, as independent runs in parallel; one table in the user's order.
  */
 @Command(name = "compare", description = "Run a scenario under several allocator policies (and seeds) in parallel;"
-    + " one table, comparison.csv/json and side-by-side charts in DIR (default runs/<name>-compare/).")
+    + " the runs, then per metric the mean and 95% interval per policy and the paired difference with the first"
+    + " policy on stdout; comparison_summary.csv, comparison_runs.csv, comparison.json/html and charts in DIR"
+    + " (default runs/<name>-compare/). See docs/comparing.md.")
 public final class CompareCommand implements Callable<Integer> {
   @ParentCommand MesosimCommand parent;
   @Spec CommandSpec spec;
@@ -62,6 +66,11 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--check-invariants", description = "Check the model's invariants (exit 3 on a violation).")
   boolean checkInvariants;
 
+  @Option(names = "--metric", split = ",", paramLabel = "KEY", description = "Metrics of the results table on stdout,"
+      + " comma-separated or repeated (default: the headline metrics): e.g. wait_p95_s, util_cpus_mean,"
+      + " 'wait_p95_s[role=big]', 'share_mean[framework=A]'. Every metric is in comparison_summary.csv.")
+  List<String> metrics = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
@@ -84,6 +93,7 @@ public final class CompareCommand implements Callable<Integer> {
           + " policies, known: " + String.join(", ", parent.services().catalog().allocatorNames()));
     }
     allocators = names;
+    metrics = checkMetrics(parent.services().comparison(), metrics);
     List<String> seen = new ArrayList<>();
     for (String a : allocators) {
       if (seen.contains(a)) {
@@ -124,11 +134,20 @@ public final class CompareCommand implements Callable<Integer> {
     // A run that fails means no comparison is written: an earlier one in DIR must not pass for this one's
     // (as a run first removes a previous run's files)
     parent.services().comparison().removeOutputs(dir);
-    List<RunResult> results = runAll(parent.services().runner(), requests, parallel == null
-        ? Parallel.defaultThreads() : parallel, err);
+    List<RunResult> results;
+    try (RunsProgress progress = new RunsProgress(err, "compare", requests.size(),
+        !common.quiet && parent.services().terminal().getAsBoolean())) {
+      results = runAll(parent.services().runner(), requests, parallel == null ? Parallel.defaultThreads() : parallel,
+          err, progress);
+    }
     o.println(table(results, requests));
     List<String> labels = requests.stream().map(r -> r.scenario().allocator().policy()).toList();
-    parent.services().comparison().write(dir, results, labels, !charts.noCharts);
+    String stats = parent.services().comparison().write(new Services.Comparison(dir, results, labels, "policy",
+        java.util.Map.of(), metrics, !charts.noCharts));
+    if (stats != null && !stats.isBlank()) {
+      o.println();
+      o.print(stats);
+    }
     o.println("results: " + dir);
     o.flush();
     long violations = results.stream().mapToLong(RunResult::invariantViolations).sum();
@@ -140,11 +159,11 @@ public final class CompareCommand implements Callable<Integer> {
    * (in request order: policies as listed, then seeds), then a count is thrown; the first failed run
    * decides the exit code (bad input stays bad input: exit code 2).
    */
-  static List<RunResult> runAll(Runner runner, List<RunRequest> requests, int threads, PrintWriter err)
-      throws Exception {
+  static List<RunResult> runAll(Runner runner, List<RunRequest> requests, int threads, PrintWriter err,
+      RunsProgress progress) throws Exception {
     List<Callable<RunResult>> tasks = new ArrayList<>();
     for (RunRequest r : requests) {
-      tasks.add(() -> runner.run(r, err));
+      tasks.add(progress.wrap(() -> runner.run(r, err)));
     }
     List<RunResult> results = new ArrayList<>();
     List<Parallel.Outcome<RunResult>> outcomes = Parallel.runAll(tasks, threads);
@@ -166,6 +185,22 @@ public final class CompareCommand implements Callable<Integer> {
       throw Parallel.failedRuns(failed, requests.size(), "");
     }
     return results;
+  }
+
+  /** The metric keys, stripped; an empty or unknown one is bad input (exit code 2) before anything runs. */
+  public static List<String> checkMetrics(Services.ComparisonWriter w, List<String> keys) {
+    List<String> out = new ArrayList<>();
+    for (String k : keys) {
+      String key = k.strip();
+      String problem = key.isEmpty() ? "an empty metric name" : w.checkMetric(key);
+      if (problem != null) {
+        throw new BadInputException("--metric: " + problem);
+      }
+      if (!out.contains(key)) {
+        out.add(key);
+      }
+    }
+    return out;
   }
 
   static String table(List<RunResult> results, List<RunRequest> requests) {

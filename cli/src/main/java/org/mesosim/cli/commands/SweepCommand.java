@@ -12,6 +12,7 @@ import org.mesosim.cli.CommonOptions;
 import org.mesosim.cli.ExitCodes;
 import org.mesosim.cli.MesosimCommand;
 import org.mesosim.cli.Parallel;
+import org.mesosim.cli.RunsProgress;
 import org.mesosim.cli.scenario.Loc;
 import org.mesosim.cli.scenario.Problem;
 import org.mesosim.cli.scenario.Scenario;
@@ -34,9 +35,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * <p>{@code --shard I/N} runs only the runs of shard I (run NNNN belongs to shard (NNNN-1) mod N) and
  * writes {@code shard-I-of-N.json} instead of {@code sweep.csv}; {@code mesosim sweep merge} joins the
  * shards into the sweep.csv one unsharded sweep writes.
+ *
+ * <p>Once every run has finished, an unsharded sweep (and {@code sweep merge}, and the Spark driver)
+ * writes the aggregate over seeds as {@code compare} does: {@link SweepPlan#writeAggregate}.
  */
 @Command(name = "sweep", description = "Run a grid of overrides x seeds (a small YAML file) in parallel; one row per"
-    + " run in DIR/sweep.csv (default runs/<sweep file name>/). Re-running resumes, skipping finished runs.",
+    + " run in DIR/sweep.csv (default runs/<sweep file name>/), means and intervals per combination on stdout and in"
+    + " comparison_summary.csv/json/html as compare writes them. Re-running resumes, skipping finished runs.",
     subcommands = SweepMergeCommand.class)
 public final class SweepCommand implements Callable<Integer> {
   /** The most runs one sweep may make (a typo such as seeds: 100000000 must not fill the heap with plans). */
@@ -55,6 +60,10 @@ public final class SweepCommand implements Callable<Integer> {
 
   @Option(names = "--parallel", paramLabel = "N", description = "Runs at once (overrides the file's).")
   Integer parallel;
+
+  @Option(names = "--metric", split = ",", paramLabel = "KEY", description = "Metrics of the results table on stdout"
+      + " (default: the headline metrics); as compare's --metric.")
+  List<String> metrics = new ArrayList<>();
 
   @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (0 <= I < N): the runs whose"
       + " number NNNN has (NNNN-1) mod N = I. Shards may share DIR; join them with `mesosim sweep merge`.")
@@ -90,6 +99,7 @@ public final class SweepCommand implements Callable<Integer> {
       usage.add(new Problem(Loc.of("--parallel"), "", "must be >= 1, not " + parallel));
     }
     SweepPlan plan = SweepPlan.load(sweepFile, parent.services().catalog(), usage);
+    metrics = CompareCommand.checkMetrics(parent.services().comparison(), metrics);
     int threads = parallel != null ? parallel : plan.parallel() != null ? plan.parallel() : Parallel.defaultThreads();
     List<SweepPlan.Point> points = plan.points();
     // validate every point before running any, and report every distinct problem of the grid at once
@@ -138,7 +148,14 @@ public final class SweepCommand implements Callable<Integer> {
       err.println("sweep: resuming; " + rows.size() + " of " + mine + " runs already finished");
       err.flush();
     }
-    List<Parallel.Outcome<Map<String, Object>>> outcomes = Parallel.runAll(tasks, threads);
+    // a sweep whose runs do not all finish writes no comparison: an earlier one must not pass for it
+    // (a shard writes none: `sweep merge` does)
+    parent.services().comparison().removeOutputs(dir);
+    List<Parallel.Outcome<Map<String, Object>>> outcomes;
+    try (RunsProgress progress = new RunsProgress(err, "sweep", tasks.size(),
+        !common.quiet && parent.services().terminal().getAsBoolean())) {
+      outcomes = Parallel.runAll(tasks.stream().map(progress::wrap).toList(), threads);
+    }
     List<Exception> failed = new ArrayList<>();
     for (int i = 0; i < outcomes.size(); i++) {
       Parallel.Outcome<Map<String, Object>> oc = outcomes.get(i);
@@ -160,6 +177,17 @@ public final class SweepCommand implements Callable<Integer> {
     if (!failed.isEmpty()) { // each failed run is named above
       err.flush();
       throw Parallel.failedRuns(failed, todo.size(), "; run the sweep again to resume");
+    }
+    if (sh == null) {
+      // the aggregate over seeds, as compare's: one group per combination of grid values
+      String stats = SweepPlan.writeAggregate(parent.services().comparison(), dir, plan.keys(),
+          new ArrayList<>(rows.values()), metrics, !charts.noCharts);
+      if (stats != null && !stats.isBlank()) {
+        o.println();
+        o.print(stats);
+      }
+      o.println("results: " + dir);
+      o.flush();
     }
     long violations = rows.values().stream().mapToLong(r -> ((Number) r.get("invariant_violations")).longValue()).sum();
     return violations > 0 ? ExitCodes.INVARIANT_VIOLATED : ExitCodes.OK;
@@ -191,6 +219,9 @@ public final class SweepCommand implements Callable<Integer> {
     }
     if (charts.noCharts) {
       args.add("--no-charts");
+    }
+    for (String m : CompareCommand.checkMetrics(parent.services().comparison(), metrics)) {
+      args.addAll(List.of("--metric", m));
     }
     return (Integer) app.getMethod("execute", PrintWriter.class, PrintWriter.class, String[].class)
         .invoke(null, o, err, (Object) args.toArray(String[]::new));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.mesosim.cli.ChartOptions;
 import org.mesosim.cli.CommonOptions;
 import org.mesosim.cli.ExitCodes;
 import org.mesosim.cli.OutputPaths;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -29,13 +31,20 @@ import picocli.CommandLine.Model.CommandSpec;
  * --shard I/N}) into the {@code sweep.csv} one unsharded sweep writes (the same bytes apart from the
  * wall-time column), copying each run's folder into DIR unless it is there already. Shards of different
  * sweeps (another sweep file, grid, seeds or scenario), of different N, a shard given twice or a
- * missing shard are refused with exit code 2 before anything is written.
+ * missing shard are refused with exit code 2 before anything is written. Once every run is in,
+ * it writes the aggregate over seeds the unsharded sweep writes ({@link SweepPlan#writeAggregate}).
  */
 @Command(name = "merge", description = "Join the output folders of `sweep --shard I/N` runs into DIR/sweep.csv (and"
-    + " DIR/runs/), as one unsharded sweep writes them.")
+    + " DIR/runs/) and the aggregate over seeds (comparison_*), as one unsharded sweep writes them.")
 public final class SweepMergeCommand implements Callable<Integer> {
+  @ParentCommand SweepCommand sweep;
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
+  @Mixin ChartOptions charts;
+
+  @Option(names = "--metric", split = ",", paramLabel = "KEY", description = "Metrics of the results table on stdout"
+      + " (default: the headline metrics); as sweep's --metric.")
+  List<String> metrics = new ArrayList<>();
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (may be a shard's).")
   Path out;
@@ -51,6 +60,7 @@ public final class SweepMergeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    metrics = CompareCommand.checkMetrics(sweep.parent.services().comparison(), metrics);
     List<Manifest> manifests = new ArrayList<>();
     for (Path d : shardDirs) {
       if (!Files.isDirectory(d)) {
@@ -98,6 +108,8 @@ public final class SweepMergeCommand implements Callable<Integer> {
     }
     OutputPaths.checkFolder("--out", out);
     Files.createDirectories(out.resolve("runs"));
+    // a merge that lacks runs writes no comparison: an earlier one must not pass for it
+    sweep.parent.services().comparison().removeOutputs(out);
     Map<String, Map<String, Object>> rows = new TreeMap<>();
     List<String> unfinished = new ArrayList<>();
     for (Manifest m : byShard.values()) {
@@ -127,6 +139,14 @@ public final class SweepMergeCommand implements Callable<Integer> {
       throw new IllegalStateException(unfinished.size() + " of " + first.runs() + " runs are not finished; run their"
           + " shards again (they resume), then merge again");
     }
+    String stats = SweepPlan.writeAggregate(sweep.parent.services().comparison(), out, first.keys(),
+        new ArrayList<>(rows.values()), metrics, !charts.noCharts);
+    if (stats != null && !stats.isBlank()) {
+      o.println();
+      o.print(stats);
+    }
+    o.println("results: " + out);
+    o.flush();
     long violations = rows.values().stream().mapToLong(r -> ((Number) r.get("invariant_violations")).longValue()).sum();
     return violations > 0 ? ExitCodes.INVARIANT_VIOLATED : ExitCodes.OK;
   }

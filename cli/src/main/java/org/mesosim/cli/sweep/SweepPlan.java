@@ -16,6 +16,7 @@ import org.mesosim.cli.MesosimCommand;
 import org.mesosim.cli.RunRequest;
 import org.mesosim.cli.RunResult;
 import org.mesosim.cli.Runner;
+import org.mesosim.cli.Services;
 import org.mesosim.cli.scenario.DidYouMean;
 import org.mesosim.cli.scenario.Loc;
 import org.mesosim.cli.scenario.Problem;
@@ -61,6 +62,11 @@ public final class SweepPlan {
         sb.append(keys.get(i)).append('=').append(values.get(i)).append(';');
       }
       return sb.append("seed=").append(seed).toString();
+    }
+
+    /** The grid values as {@code key=value, ...} (the base scenario: {@code base}): the run's group. */
+    public String label() {
+      return SweepPlan.label(keys, values);
     }
 
     /** The {@code --set} assignments of this run. */
@@ -434,6 +440,48 @@ public final class SweepPlan {
       err.println(who + ": " + where + ": unreadable (" + why.lines().findFirst().orElse("") + "); running it again");
     }
     return null;
+  }
+
+  /** A run's group in the aggregate over seeds: {@code key=value, ...} of its grid values, {@code base} without a grid. */
+  public static String label(List<String> keys, List<String> values) {
+    if (keys.isEmpty()) {
+      return "base";
+    }
+    List<String> kv = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      kv.add(keys.get(i) + "=" + values.get(i));
+    }
+    return String.join(", ", kv);
+  }
+
+  /**
+   * The aggregate over seeds of a finished sweep, as {@code compare} writes it (comparison_runs.csv,
+   * comparison_summary.csv, comparison.json/html, the dimension charts): one group per combination of
+   * grid values. The local sweep, {@code sweep merge} and the Spark driver call it with the rows of
+   * every run (in run order, each run's folder at {@code dir/runs/NNNN}), so each writes the same
+   * files. Everything it needs is in the rows (run number, digest, grid values). Returns the results
+   * table for stdout.
+   */
+  public static String writeAggregate(Services.ComparisonWriter writer, Path dir, List<String> keys,
+      List<Map<String, Object>> rows, List<String> metrics, boolean charts) throws Exception {
+    List<RunResult> all = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    Map<String, Map<String, String>> dims = new LinkedHashMap<>();
+    for (Map<String, Object> row : rows) {
+      all.add(new RunResult(String.valueOf(row.get("digest")), 0, 0, 0, 0,
+          dir.resolve("runs").resolve(String.valueOf(row.get("run"))), "", null, null));
+      List<String> values = new ArrayList<>();
+      Map<String, String> d = new LinkedHashMap<>();
+      for (String k : keys) {
+        String v = String.valueOf(row.get(k));
+        values.add(v);
+        d.put(k, v);
+      }
+      String label = label(keys, values);
+      labels.add(label);
+      dims.putIfAbsent(label, d);
+    }
+    return writer.write(new Services.Comparison(dir, all, labels, "config", dims, metrics, charts));
   }
 
   /** The text of {@code sweep.csv}: one row per run in run order; the grid's keys after run and seed. */

@@ -19,12 +19,21 @@ import org.mesosim.cli.scenario.TestCatalog;
 class CommandsTest {
   @TempDir Path dir;
   final FakeRunner runner = new FakeRunner();
+  /** The comparisons the commands asked for, in order. */
+  final List<Services.Comparison> comparisons = new java.util.ArrayList<>();
 
   Services services() {
     Services.ComparisonWriter comparison = new Services.ComparisonWriter() {
       @Override
-      public void write(Path d, List<RunResult> runs, List<String> labels) throws Exception {
-        Files.createDirectories(d);
+      public String write(Services.Comparison c) throws Exception {
+        Files.createDirectories(c.dir());
+        comparisons.add(c);
+        return "stats of " + c.labels().size() + " runs\n";
+      }
+
+      @Override
+      public String checkMetric(String key) {
+        return org.mesosim.reports.compare.ComparisonStats.checkKey(key);
       }
 
       @Override
@@ -268,8 +277,15 @@ class CommandsTest {
     Cli par = Cli.run(services(), "compare", f.toString(), "--allocators", "hierarchical-drf,fifo", "--seeds", "3",
         "--out", dir.resolve("c").toString(), "--parallel", "4");
     assertEquals(ExitCodes.OK, par.code, par.toString());
-    List<String> rows = par.out.lines().skip(1).filter(l -> !l.startsWith("results:")).toList();
+    List<String> rows = par.out.lines().skip(1).takeWhile(l -> !l.isBlank()).toList();
     assertEquals(6, rows.size(), par.out);
+    // then the results table the comparison writer returned, then where the files are
+    assertTrue(par.out.endsWith("\n\nstats of 6 runs\nresults: " + dir.resolve("c") + "\n"), par.out);
+    Services.Comparison c = comparisons.get(0);
+    assertEquals(List.of("hierarchical-drf", "hierarchical-drf", "hierarchical-drf", "fifo", "fifo", "fifo"),
+        c.labels());
+    assertEquals("policy", c.groupColumn());
+    assertEquals(List.of(), c.metrics(), "no --metric: the headline metrics");
     assertEquals(List.of("hierarchical-drf 1", "hierarchical-drf 2", "hierarchical-drf 3", "fifo 1", "fifo 2",
         "fifo 3"), rows.stream().map(l -> String.join(" ", List.of(l.split("\\s+")).subList(0, 2))).toList());
     FakeRunner seq = new FakeRunner();
@@ -285,8 +301,83 @@ class CommandsTest {
   }
 
   private static List<String> digests(String out) {
-    return out.lines().skip(1).filter(l -> !l.startsWith("results:")).map(l -> l.substring(l.lastIndexOf(' ') + 1))
-        .toList();
+    return out.lines().skip(1).takeWhile(l -> !l.isBlank()).map(l -> l.substring(l.lastIndexOf(' ') + 1)).toList();
+  }
+
+  @Test
+  void compare_metricOption_passedOn_andAnUnknownMetricIsBadInputBeforeAnyRun() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    Cli ok = Cli.run(services(), "compare", f.toString(), "--allocators", "fifo", "--out", dir.resolve("m").toString(),
+        "--metric", "wait_p95_s, util_cpus_mean", "--metric", "wait_p95_s[role=a]");
+    assertEquals(ExitCodes.OK, ok.code, ok.toString());
+    assertEquals(List.of("wait_p95_s", "util_cpus_mean", "wait_p95_s[role=a]"), comparisons.get(0).metrics());
+    int before = runner.seen.size();
+    Cli bad = Cli.run(services(), "compare", f.toString(), "--allocators", "fifo", "--metric", "wait_p59_s");
+    assertEquals(ExitCodes.BAD_INPUT, bad.code, bad.toString());
+    assertTrue(bad.err.startsWith("--metric: 'wait_p59_s' is not a metric; known: jain_mean, "), bad.err);
+    Cli badEntity = Cli.run(services(), "compare", f.toString(), "--allocators", "fifo", "--metric", "wait_p95_s[team=x]");
+    assertEquals(ExitCodes.BAD_INPUT, badEntity.code, badEntity.toString());
+    assertTrue(badEntity.err.startsWith("--metric: 'wait_p95_s[team=x]': expected METRIC, METRIC[role=NAME] or"
+        + " METRIC[framework=NAME]"), badEntity.err);
+    assertEquals(before, runner.seen.size(), "nothing ran");
+  }
+
+  @Test
+  void compare_progressOnlyOnATerminal() throws Exception {
+    Path f = write("good.yaml", GOOD);
+    Services tty = new Services(new TestCatalog(), runner, services().comparison(), null, () -> true);
+    Cli t = Cli.run(tty, "compare", f.toString(), "--allocators", "fifo,hierarchical-drf", "--out",
+        dir.resolve("t").toString());
+    assertEquals(ExitCodes.OK, t.code, t.toString());
+    assertTrue(t.err.contains("\rcompare: 2 of 2 runs done, 0 running"), t.err);
+    assertFalse(t.out.contains("\r"), "progress never goes to stdout");
+    Cli q = Cli.run(tty, "compare", f.toString(), "--allocators", "fifo", "--out", dir.resolve("q").toString(), "--quiet");
+    assertFalse(q.err.contains("runs done"), q.err);
+    Cli pipe = Cli.run(services(), "compare", f.toString(), "--allocators", "fifo", "--out", dir.resolve("p").toString());
+    assertFalse(pipe.err.contains("runs done"), pipe.err);
+  }
+
+  @Test
+  void sweep_comparesTheGridsCombinations_asCompareDoes() throws Exception {
+    write("good.yaml", GOOD);
+    Path sweep = write("grid.yaml", """
+        scenario: good.yaml
+        seeds: 2
+        grid:
+          allocator.policy: [hierarchical-drf, fifo]
+          frameworks[0].scheduler.refuseSeconds: [0, 5]
+        """);
+    Cli r = Cli.run(services(), "sweep", sweep.toString(), "--out", dir.resolve("sw").toString(), "--metric",
+        "jain_mean");
+    assertEquals(ExitCodes.OK, r.code, r.toString());
+    Services.Comparison c = comparisons.get(0);
+    assertEquals("config", c.groupColumn());
+    assertEquals(8, c.runs().size());
+    assertEquals("allocator.policy=hierarchical-drf, frameworks[0].scheduler.refuseSeconds=0", c.labels().get(0));
+    assertEquals(c.labels().get(0), c.labels().get(1), "seeds of one combination share a label");
+    assertEquals("allocator.policy=fifo, frameworks[0].scheduler.refuseSeconds=5", c.labels().get(7));
+    assertEquals(java.util.Map.of("allocator.policy", "fifo", "frameworks[0].scheduler.refuseSeconds", "5"),
+        c.dimensions().get(c.labels().get(7)));
+    assertEquals(4, c.dimensions().size());
+    assertEquals(dir.resolve("sw").resolve("runs").resolve("0008"), c.runs().get(7).outDir());
+    assertEquals(List.of("jain_mean"), c.metrics());
+    assertTrue(r.out.contains("\nstats of 8 runs\nresults: " + dir.resolve("sw")), r.out);
+  }
+
+  @Test
+  void validate_acceptsSweepFiles_andReportsTheirProblems() throws Exception {
+    write("good.yaml", GOOD);
+    Path sweep = write("grid.yaml", "scenario: good.yaml\nseeds: 2\ngrid: {allocator.policy: [fifo, hierarchical-drf]}\n");
+    Cli ok = Cli.run(services(), "validate", sweep.toString());
+    assertEquals(ExitCodes.OK, ok.code, ok.toString());
+    assertEquals("ok: " + sweep + " (sweep grid: 4 runs of good.yaml, 1 grid key)", ok.out.strip());
+    Path bad = write("bad-grid.yaml", "scenario: good.yaml\ngrid: {allocator.policy: [fifo, drf]}\n");
+    Cli b = Cli.run(services(), "validate", bad.toString(), sweep.toString());
+    assertEquals(ExitCodes.BAD_INPUT, b.code, b.toString());
+    assertTrue(b.err.startsWith(bad + ":2:"), b.err);
+    assertTrue(b.err.contains("grid.allocator.policy"), b.err);
+    assertTrue(b.err.strip().endsWith("1 of 2 files invalid"), b.err);
+    assertEquals(0, runner.seen.size(), "validate runs nothing");
   }
 
   @Test

@@ -27,8 +27,25 @@ class ShardMergeTest {
       parallel: 1
       """;
 
+  /** The aggregates over seeds the commands asked for, in order. */
+  final List<Services.Comparison> comparisons = new java.util.ArrayList<>();
+
   Services services(FakeRunner r) {
-    return new Services(new TestCatalog(), r, (d, runs, labels) -> Files.createDirectories(d), null, () -> false);
+    return new Services(new TestCatalog(), r, c -> {
+      comparisons.add(c);
+      return "";
+    }, null, () -> false);
+  }
+
+  /** What an aggregate is over, with each run's folder relative to the output folder (to compare two of them). */
+  static List<String> aggregate(Services.Comparison c) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < c.runs().size(); i++) {
+      out.add(c.labels().get(i) + " | " + c.dir().relativize(c.runs().get(i).outDir()) + " | "
+          + c.runs().get(i).digest());
+    }
+    out.add(c.groupColumn() + " " + c.dimensions() + " " + c.metrics() + " charts=" + c.charts());
+    return out;
   }
 
   Path write(String name, String text) throws Exception {
@@ -55,6 +72,7 @@ class ShardMergeTest {
     Path sweep = write("grid.yaml", GRID);
     Cli whole = sweep(new FakeRunner(), sweep, dir.resolve("whole"));
     assertEquals(ExitCodes.OK, whole.code, whole.toString());
+    assertEquals(1, comparisons.size(), "the unsharded sweep writes the aggregate over seeds");
     FakeRunner[] runners = new FakeRunner[3];
     for (int i = 0; i < 3; i++) {
       runners[i] = new FakeRunner();
@@ -63,6 +81,7 @@ class ShardMergeTest {
       assertFalse(Files.exists(dir.resolve("shard" + i).resolve("sweep.csv")), "a shard writes no sweep.csv");
       assertTrue(Files.isRegularFile(dir.resolve("shard" + i).resolve("shard-" + i + "-of-3.json")));
     }
+    assertEquals(1, comparisons.size(), "a shard writes no aggregate: the merge does");
     // run NNNN belongs to shard (NNNN-1) mod 3
     assertEquals(List.of("0001", "0004", "0007"), runIds(dir.resolve("shard0")));
     assertEquals(List.of("0002", "0005", "0008"), runIds(dir.resolve("shard1")));
@@ -75,7 +94,14 @@ class ShardMergeTest {
     Cli m = Cli.run(services(new FakeRunner()), "sweep", "merge", "--out", merged.toString(),
         dir.resolve("shard2").toString(), dir.resolve("shard0").toString(), dir.resolve("shard1").toString());
     assertEquals(ExitCodes.OK, m.code, m.toString());
-    assertEquals("sweep merge: 8 of 8 runs from 3 shards; " + merged.resolve("sweep.csv"), m.out.strip());
+    assertEquals(List.of("sweep merge: 8 of 8 runs from 3 shards; " + merged.resolve("sweep.csv"),
+        "results: " + merged), m.out.strip().lines().toList());
+    // the merge writes the aggregate the unsharded sweep wrote: the same groups, runs and grid
+    assertEquals(2, comparisons.size());
+    assertEquals(merged, comparisons.get(1).dir());
+    assertEquals(aggregate(comparisons.get(0)), aggregate(comparisons.get(1)));
+    assertEquals("allocator.policy=hierarchical-drf, frameworks[0].scheduler.refuseSeconds=5",
+        comparisons.get(1).labels().get(2));
     assertEquals(Files.readString(dir.resolve("whole").resolve("sweep.csv")), Files.readString(merged.resolve("sweep.csv")));
     assertEquals(8, runIds(merged).size());
     assertTrue(Files.isRegularFile(merged.resolve("runs/0005/scenario.resolved.yaml")), "run folders are copied");
@@ -100,6 +126,7 @@ class ShardMergeTest {
     // a run of shard 1 is unfinished: the merge names it, writes the finished rows and exits 1
     Cli m = Cli.run(services(new FakeRunner()), "sweep", "merge", "--out", out.toString(), out.toString());
     assertEquals(ExitCodes.ERROR, m.code, m.toString());
+    assertEquals(List.of(), comparisons, "a merge that lacks runs writes no aggregate");
     assertTrue(m.err.contains("sweep merge: run 0004 (shard 1/2, " + out + ") is not finished"), m.err);
     assertTrue(m.err.contains("error: 1 of 8 runs are not finished; run their shards again (they resume), then merge"
         + " again"), m.err);

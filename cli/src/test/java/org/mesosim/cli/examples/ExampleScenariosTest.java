@@ -312,7 +312,7 @@ class ExampleScenariosTest {
   }
 
   private static List<String> digests(String table) {
-    return table.lines().skip(1).filter(l -> !l.startsWith("results:")).map(l -> l.substring(l.lastIndexOf(' ') + 1))
+    return table.lines().skip(1).takeWhile(l -> !l.isBlank()).map(l -> l.substring(l.lastIndexOf(' ') + 1))
         .toList();
   }
 

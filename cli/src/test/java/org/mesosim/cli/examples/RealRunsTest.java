@@ -232,6 +232,26 @@ class RealRunsTest {
     assertTrue(csv.get(1).startsWith("0001,1,false,[],"), csv.get(1));
     assertTrue(csv.get(2).startsWith("0002,1,true,[],"), csv.get(2));
     assertTrue(csv.get(0).contains("wait_p95_s"), csv.get(0));
+    // the aggregate, as compare's: the scenario's headline (role big's wait) per combination
+    assertTrue(r[1].contains("\nwait_p95_s[role=big]: job wait p95, role big"), r[1]);
+    assertTrue(r[1].contains("warning: only 1 seed per config: no intervals and no tests"), r[1]);
+    Path s = dir.resolve("s");
+    List<String> summary = java.nio.file.Files.readAllLines(s.resolve("comparison_summary.csv"));
+    String prefix = "\"frameworks[0].scheduler.suppressWhenIdle=false, report.charts=[]\",role,big,wait_p95_s,s,lower,1,";
+    String row = summary.stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError(
+        String.join("\n", summary)));
+    com.fasterxml.jackson.databind.JsonNode run1 = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        s.resolve("runs/0001/summary.json").toFile());
+    double bigP95 = run1.get("frameworks").get(20).get("jobs").get("waitSeconds").get("p95").asDouble();
+    assertEquals("big", run1.get("frameworks").get(20).get("name").asText());
+    assertEquals(bigP95, Double.parseDouble(row.substring(prefix.length()).split(",")[0]), 1e-6,
+        "role big has one framework: its pooled p95 is big's own");
+    assertTrue(java.nio.file.Files.isRegularFile(s.resolve("charts/sweep-frameworks_0_.scheduler.suppressWhenIdle.png")));
+    // resumed: nothing runs again, the comparison is rebuilt from the runs' summary.json files, the same
+    String[] again = run(terminal(false), "sweep", small.toString(), "--out", s.toString());
+    assertEquals("0", again[0], again[2]);
+    assertTrue(again[2].contains("resuming; 2 of 2 runs already finished"), again[2]);
+    assertEquals(summary, java.nio.file.Files.readAllLines(s.resolve("comparison_summary.csv")));
   }
 
   private static String last(String out) {

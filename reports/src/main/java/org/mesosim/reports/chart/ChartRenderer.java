@@ -236,13 +236,27 @@ public final class ChartRenderer {
     for (int i = 0; i < lines.size(); i++) {
       Line l = lines.get(i);
       r.setSeriesPaint(i, l.color());
-      r.setSeriesStroke(i, l.dashed()
-          ? new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {8f, 5f}, 0f)
-          : new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      r.setSeriesStroke(i, stroke(l.dashed(), width(i, lines.size())));
     }
   }
 
-  private static JFreeChart finish(String title, XYPlot plot, int series) {
+  /**
+   * Line width of series {@code i} of {@code n}: with 2 to 8 series the first is widest (4 px) and
+   * each later one narrower (down to 1.8 px), and later series are drawn on top ({@link #finish}),
+   * so that identical lines (two frameworks with the same share) stay visible as a line within a line.
+   */
+  static float width(int i, int n) {
+    return n < 2 || n > 8 ? 2.0f : (float) (1.8 + 2.2 * (n - 1 - i) / (n - 1));
+  }
+
+  static BasicStroke stroke(boolean dashed, float w) {
+    return dashed
+        ? new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {8f, 5f}, 0f)
+        : new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+  }
+
+  static JFreeChart finish(String title, XYPlot plot, int series) {
+    plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(0xDDDDDD));
     plot.setRangeGridlinePaint(new Color(0xDDDDDD));

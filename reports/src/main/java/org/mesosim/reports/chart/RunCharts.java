@@ -31,8 +31,25 @@ public final class RunCharts {
     return out;
   }
 
-  /** One chart by name. */
+  /**
+   * One chart by name; the time charts (all but {@code completion}) mark leader changes (dashed red)
+   * and injected faults (dotted orange).
+   */
   public static JFreeChart build(MetricsRecorder rec, String name) {
+    JFreeChart c = chart(rec, name);
+    double[] t = rec.chartSeries().times();
+    if (!name.equals("completion") && t.length > 0) {
+      double unit = ChartRenderer.timeUnit(t[t.length - 1]).seconds();
+      List<Double> leaders = rec.leaderChangeTimes();
+      ComparisonCharts.addMarkers(c.getXYPlot(), leaders, leaders.isEmpty() ? null : "leader change", unit);
+      List<Double> faults = rec.faultTimes();
+      ComparisonCharts.addMarkers(c.getXYPlot(), faults.size() > 50 ? faults.subList(0, 50) : faults,
+          faults.isEmpty() ? null : "fault", unit, new Color(0xE07000), true);
+    }
+    return c;
+  }
+
+  private static JFreeChart chart(MetricsRecorder rec, String name) {
     RunSetup setup = rec.setup();
     SeriesBuffer s = rec.chartSeries();
     double[] t = s.times();

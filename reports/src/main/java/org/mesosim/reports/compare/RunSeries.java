@@ -56,6 +56,54 @@ public final class RunSeries {
     });
   }
 
+  /** Waits (first launch − submit) of every job in {@code jobs.csv} that launched, added to {@code q}. */
+  public static void waits(Path runDir, Quantiles q) throws IOException {
+    Path f = runDir.resolve("jobs.csv");
+    if (!Files.exists(f)) {
+      return;
+    }
+    int[] idx = new int[2];
+    CsvReader.read(f, h -> {
+      idx[0] = h.indexOf("submit_s");
+      idx[1] = h.indexOf("start_s");
+    }, r -> {
+      if (r.size() > idx[1] && !r.get(idx[1]).isEmpty()) {
+        q.add(parse(r.get(idx[1])) - parse(r.get(idx[0])));
+      }
+    });
+  }
+
+  /**
+   * Job waits (first launch − submit, every job that launched, as summary.json's
+   * {@code jobs.waitSeconds}) in {@code jobs.csv}, pooled per role of the framework
+   * ({@code roleOf}: framework name → role; other frameworks' jobs are left out). Roles in the
+   * order of {@code roleOf}'s values; a role without launched jobs has an empty {@link Quantiles}.
+   */
+  public static java.util.Map<String, Quantiles> waitsByRole(Path runDir, java.util.Map<String, String> roleOf)
+      throws IOException {
+    java.util.Map<String, Quantiles> out = new java.util.LinkedHashMap<>();
+    roleOf.values().forEach(r -> out.computeIfAbsent(r, k -> new Quantiles()));
+    Path f = runDir.resolve("jobs.csv");
+    if (!Files.exists(f)) {
+      return out;
+    }
+    int[] idx = new int[3];
+    CsvReader.read(f, h -> {
+      idx[0] = h.indexOf("framework");
+      idx[1] = h.indexOf("submit_s");
+      idx[2] = h.indexOf("start_s");
+    }, r -> {
+      if (r.size() <= idx[2] || r.get(idx[2]).isEmpty()) {
+        return;
+      }
+      String role = roleOf.get(r.get(idx[0]));
+      if (role != null) {
+        out.get(role).add(parse(r.get(idx[2])) - parse(r.get(idx[1])));
+      }
+    });
+    return out;
+  }
+
   static double parse(String s) {
     if (s == null || s.isEmpty()) {
       return Double.NaN;

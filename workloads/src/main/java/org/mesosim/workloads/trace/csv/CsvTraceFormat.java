@@ -13,7 +13,10 @@ import java.util.List;
  *
  * <ul>
  *   <li>The first line is the header: the 11 fixed columns, then one column per job field
- *       ({@code user}, {@code queue} …). Every file of a multi-file input has the same header.
+ *       ({@code user}, {@code queue} …). Every file of a multi-file input has the same header. A
+ *       field named as a fixed column (google-2011's and alibaba-2018's {@code job}) has the column
+ *       {@code field.<name>} ({@link #fieldColumn}), so that no column name appears twice (tools
+ *       such as pandas rename a repeated one); it is read back as field {@code <name>}.
  *   <li>One row per task. The rows of a job are consecutive and repeat the job's id, submit time
  *       and fields (the first row's fields count). Rows are in non-decreasing {@code submit_us}.
  *   <li>{@code submit_us}, {@code duration_us}: integer microseconds of simulated time (the
@@ -34,7 +37,23 @@ public final class CsvTraceFormat {
   public static final List<String> COLUMNS = List.of(
       "job", "submit_us", "task", "group", "cpus", "mem", "disk", "gpus", "duration_us", "outcome", "depends");
 
+  /** Prefix of a field column whose field is named as a fixed column. */
+  public static final String FIELD_PREFIX = "field.";
+
   private CsvTraceFormat() {}
+
+  /** The header column of field {@code name}: {@code field.<name>} if a fixed column has that name. */
+  public static String fieldColumn(String name) {
+    return COLUMNS.contains(name) ? FIELD_PREFIX + name : name;
+  }
+
+  /** The field a header column names (the inverse of {@link #fieldColumn}). */
+  public static String fieldName(String column) {
+    if (column.startsWith(FIELD_PREFIX) && COLUMNS.contains(column.substring(FIELD_PREFIX.length()))) {
+      return column.substring(FIELD_PREFIX.length());
+    }
+    return column;
+  }
 
   /** Escapes a text value. */
   public static String encode(String s) {

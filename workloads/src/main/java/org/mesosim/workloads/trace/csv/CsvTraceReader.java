@@ -217,7 +217,7 @@ public final class CsvTraceReader implements Workload {
     }
     List<String> names = new ArrayList<>();
     for (int i = FIXED; i < n; i++) {
-      String f = CsvTraceFormat.decode(lines.utf8Field(i));
+      String f = CsvTraceFormat.fieldName(CsvTraceFormat.decode(lines.utf8Field(i)));
       if (f.isEmpty()) {
         throw lines.error("header: empty field name in column " + (i + 1));
       }

@@ -45,7 +45,7 @@ public final class CsvTraceWriter implements AutoCloseable {
         if (f.isEmpty()) {
           throw new IllegalArgumentException("bad field column name '" + f + "'");
         }
-        h.append(',').append(CsvTraceFormat.encode(f));
+        h.append(',').append(CsvTraceFormat.encode(CsvTraceFormat.fieldColumn(f)));
       }
       out.write(h.append('\n').toString());
     } catch (IOException e) {
