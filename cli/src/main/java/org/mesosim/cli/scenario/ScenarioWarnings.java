@@ -10,7 +10,9 @@ import org.mesosim.model.config.FaultSpec;
 /**
  * What {@code validate} can see in a valid scenario that will not do what its author likely wants:
  * a run until drained whose faults leave no master able to lead for good (it would be stopped
- * with exit 2 as one that cannot drain, see docs/reliability.md). Warnings never fail validation.
+ * with exit 2 as one that cannot drain), message loss without an offer timeout, a bounded run
+ * sampled more than {@link #MAX_SAMPLES} times (see docs/reliability.md). Warnings never fail
+ * validation.
  */
 public final class ScenarioWarnings {
   private ScenarioWarnings() {}
@@ -21,6 +23,15 @@ public final class ScenarioWarnings {
   /** The warnings of one scenario, each one line, in a fixed order. */
   public static List<String> of(Scenario s) {
     List<String> out = new ArrayList<>();
+    if (s.cluster().loss() > 0 && s.cluster().master().offerTimeout() == SimTime.NEVER) {
+      // Each message is lost on its own (cluster.network.loss): a lost offer, decline or launch leaves
+      // its resources offered and unused for good unless offers time out. Over TCP a message is not
+      // lost alone (libprocess sees the link break, and Mesos reacts to that); see docs/reliability.md.
+      out.add(String.format(Locale.ROOT, "%s: cluster.network.loss: %s drops messages one by one, and with"
+          + " cluster.master.offerTimeout: none (the default) one lost offer message keeps its resources offered"
+          + " and unused to the end of the run; set cluster.master.offerTimeout (e.g. 1m)", s.file(),
+          s.cluster().loss()));
+    }
     if (s.until() == SimTime.NEVER) {
       leaderLostForGood(s, out);
     } else if (s.until() / s.sampleInterval() > MAX_SAMPLES) {

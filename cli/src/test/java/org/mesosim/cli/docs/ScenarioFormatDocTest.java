@@ -59,8 +59,7 @@ class ScenarioFormatDocTest {
     }
     JsonNode props = n.get("properties");
     if (props != null) {
-      for (var it = props.fields(); it.hasNext();) {
-        var e = it.next();
+      for (var e : props.properties()) {
         String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
         out.put(p, e.getValue());
         walk(root, e.getValue(), p, out, depth + 1);

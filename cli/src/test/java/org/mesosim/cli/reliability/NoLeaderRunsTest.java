@@ -123,4 +123,18 @@ class NoLeaderRunsTest {
     Files.writeString(f, "until: 10m\n" + MINIMAL);
     assertEquals("", cli("validate", f.toString())[2]);
   }
+
+  @Test
+  void validate_warnsOfMessageLossWithoutOfferTimeout() throws Exception {
+    Path f = dir.resolve("s.yaml");
+    Files.writeString(f, "until: 10m\n" + MINIMAL.replace("masters: 1\n", "masters: 1\n  network: {loss: 0.3}\n")
+        .replace("faults: [{at: 45s, crash: leading-master}]\n", ""));
+    String[] r = cli("validate", f.toString());
+    assertEquals("0", r[0], r[2]);
+    assertEquals("warning: " + f + ": cluster.network.loss: 0.3 drops messages one by one, and with"
+        + " cluster.master.offerTimeout: none (the default) one lost offer message keeps its resources offered and"
+        + " unused to the end of the run; set cluster.master.offerTimeout (e.g. 1m)", r[2].strip());
+    Files.writeString(f, Files.readString(f).replace("restartDelay: never", "restartDelay: never, offerTimeout: 1m"));
+    assertEquals("", cli("validate", f.toString())[2]);
+  }
 }
