@@ -188,7 +188,7 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   /** The metric keys, stripped; an empty or unknown one is bad input (exit code 2) before anything runs. */
-  static List<String> checkMetrics(Services.ComparisonWriter w, List<String> keys) {
+  public static List<String> checkMetrics(Services.ComparisonWriter w, List<String> keys) {
     List<String> out = new ArrayList<>();
     for (String k : keys) {
       String key = k.strip();

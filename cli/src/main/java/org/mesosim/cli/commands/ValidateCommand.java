@@ -48,7 +48,8 @@ public final class ValidateCommand implements Callable<Integer> {
             throw new BadInputException(f + ": --set applies to scenario files; a sweep file sets its overrides in"
                 + " grid:");
           }
-          SweepCommand.Plan p = SweepCommand.plan(f, null, parent.services().catalog());
+          org.mesosim.cli.sweep.SweepPlan p = org.mesosim.cli.sweep.SweepPlan.load(f, parent.services().catalog());
+          p.scenarios(); // every grid point's scenario, as the sweep checks them before it runs
           out.println("ok: " + f + " (sweep " + p.name() + ": " + p.points().size() + " run"
               + (p.points().size() == 1 ? "" : "s") + " of " + p.scenarioFile().getFileName() + ", " + p.keys().size()
               + " grid key" + (p.keys().size() == 1 ? "" : "s") + ")");

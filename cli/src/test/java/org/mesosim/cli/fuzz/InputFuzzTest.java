@@ -114,7 +114,8 @@ class InputFuzzTest {
     }
     Path f = file("sweep.yaml", data);
     Path out = dir().resolve("sweep-out");
-    // the stub runs write no summary.json, so the sweep's aggregate over them is stubbed too
+    // the stub's runs leave no summary.json, so the sweep's aggregate over seeds (tested with real runs in
+    // NoChartsTest, RealRunsTest) is a stub too: this target is about reading and planning sweep files
     Services stubbed = new Services(SERVICES.catalog(), STUB, c -> "", SERVICES.traces(), SERVICES.terminal());
     String err = check(stubbed, "sweep", f.toString(), "--out", out.toString());
     for (String line : err.strip().split("\n")) {

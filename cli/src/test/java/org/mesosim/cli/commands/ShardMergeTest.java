@@ -1,0 +1,220 @@
+package org.mesosim.cli.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mesosim.cli.ExitCodes;
+import org.mesosim.cli.Services;
+import org.mesosim.cli.scenario.TestCatalog;
+
+/** {@code sweep --shard I/N} and {@code sweep merge}: shards joined give the unsharded sweep's sweep.csv. */
+class ShardMergeTest {
+  @TempDir Path dir;
+
+  static final String GRID = """
+      scenario: good.yaml
+      seeds: 2
+      grid:
+        allocator.policy: [hierarchical-drf, fifo]
+        frameworks[0].scheduler.refuseSeconds: [0, 5]
+      parallel: 1
+      """;
+
+  /** The aggregates over seeds the commands asked for, in order. */
+  final List<Services.Comparison> comparisons = new java.util.ArrayList<>();
+
+  Services services(FakeRunner r) {
+    return new Services(new TestCatalog(), r, c -> {
+      comparisons.add(c);
+      return "";
+    }, null, () -> false);
+  }
+
+  /** What an aggregate is over, with each run's folder relative to the output folder (to compare two of them). */
+  static List<String> aggregate(Services.Comparison c) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < c.runs().size(); i++) {
+      out.add(c.labels().get(i) + " | " + c.dir().relativize(c.runs().get(i).outDir()) + " | "
+          + c.runs().get(i).digest());
+    }
+    out.add(c.groupColumn() + " " + c.dimensions() + " " + c.metrics() + " charts=" + c.charts());
+    return out;
+  }
+
+  Path write(String name, String text) throws Exception {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  Cli sweep(FakeRunner r, Path file, Path out, String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("sweep", file.toString(), "--out", out.toString()));
+    args.addAll(List.of(more));
+    return Cli.run(services(r), args.toArray(String[]::new));
+  }
+
+  static List<String> runIds(Path out) throws Exception {
+    try (Stream<Path> s = Files.list(out.resolve("runs"))) {
+      return s.filter(p -> Files.exists(p.resolve("row.json"))).map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void threeShards_eachRunsEveryThirdRun_andMergedGiveTheUnshardedSweepCsv() throws Exception {
+    write("good.yaml", CommandsTest.GOOD);
+    Path sweep = write("grid.yaml", GRID);
+    Cli whole = sweep(new FakeRunner(), sweep, dir.resolve("whole"));
+    assertEquals(ExitCodes.OK, whole.code, whole.toString());
+    assertEquals(1, comparisons.size(), "the unsharded sweep writes the aggregate over seeds");
+    FakeRunner[] runners = new FakeRunner[3];
+    for (int i = 0; i < 3; i++) {
+      runners[i] = new FakeRunner();
+      Cli s = sweep(runners[i], sweep, dir.resolve("shard" + i), "--shard", i + "/3");
+      assertEquals(ExitCodes.OK, s.code, s.toString());
+      assertFalse(Files.exists(dir.resolve("shard" + i).resolve("sweep.csv")), "a shard writes no sweep.csv");
+      assertTrue(Files.isRegularFile(dir.resolve("shard" + i).resolve("shard-" + i + "-of-3.json")));
+    }
+    assertEquals(1, comparisons.size(), "a shard writes no aggregate: the merge does");
+    // run NNNN belongs to shard (NNNN-1) mod 3
+    assertEquals(List.of("0001", "0004", "0007"), runIds(dir.resolve("shard0")));
+    assertEquals(List.of("0002", "0005", "0008"), runIds(dir.resolve("shard1")));
+    assertEquals(List.of("0003", "0006"), runIds(dir.resolve("shard2")));
+    assertEquals(2, runners[2].seen.size());
+    assertEquals("fifo", runners[2].seen.get(1).scenario().allocator().policy()); // run 0006: fifo, refuse 0, seed 2
+    assertEquals(2, runners[2].seen.get(1).scenario().seed());
+
+    Path merged = dir.resolve("merged");
+    Cli m = Cli.run(services(new FakeRunner()), "sweep", "merge", "--out", merged.toString(),
+        dir.resolve("shard2").toString(), dir.resolve("shard0").toString(), dir.resolve("shard1").toString());
+    assertEquals(ExitCodes.OK, m.code, m.toString());
+    assertEquals(List.of("sweep merge: 8 of 8 runs from 3 shards; " + merged.resolve("sweep.csv"),
+        "results: " + merged), m.out.strip().lines().toList());
+    // the merge writes the aggregate the unsharded sweep wrote: the same groups, runs and grid
+    assertEquals(2, comparisons.size());
+    assertEquals(merged, comparisons.get(1).dir());
+    assertEquals(aggregate(comparisons.get(0)), aggregate(comparisons.get(1)));
+    assertEquals("allocator.policy=hierarchical-drf, frameworks[0].scheduler.refuseSeconds=5",
+        comparisons.get(1).labels().get(2));
+    assertEquals(Files.readString(dir.resolve("whole").resolve("sweep.csv")), Files.readString(merged.resolve("sweep.csv")));
+    assertEquals(8, runIds(merged).size());
+    assertTrue(Files.isRegularFile(merged.resolve("runs/0005/scenario.resolved.yaml")), "run folders are copied");
+    // the merged folder is a finished unsharded sweep: running it resumes everything
+    FakeRunner none = new FakeRunner();
+    Cli again = sweep(none, sweep, merged);
+    assertEquals(ExitCodes.OK, again.code, again.toString());
+    assertEquals(0, none.seen.size());
+    assertEquals(Files.readString(dir.resolve("whole").resolve("sweep.csv")), Files.readString(merged.resolve("sweep.csv")));
+  }
+
+  @Test
+  void shardsSharingOneFolder_mergeInPlace_andAShardResumes() throws Exception {
+    write("good.yaml", CommandsTest.GOOD);
+    Path sweep = write("grid.yaml", GRID);
+    Path out = dir.resolve("shared");
+    assertEquals(ExitCodes.OK, sweep(new FakeRunner(), sweep, out, "--shard", "0/2").code);
+    FakeRunner failing = new FakeRunner();
+    failing.failOnCall = 2;
+    Cli f = sweep(failing, sweep, out, "--shard", "1/2");
+    assertEquals(ExitCodes.ERROR, f.code, f.toString());
+    // a run of shard 1 is unfinished: the merge names it, writes the finished rows and exits 1
+    Cli m = Cli.run(services(new FakeRunner()), "sweep", "merge", "--out", out.toString(), out.toString());
+    assertEquals(ExitCodes.ERROR, m.code, m.toString());
+    assertEquals(List.of(), comparisons, "a merge that lacks runs writes no aggregate");
+    assertTrue(m.err.contains("sweep merge: run 0004 (shard 1/2, " + out + ") is not finished"), m.err);
+    assertTrue(m.err.contains("error: 1 of 8 runs are not finished; run their shards again (they resume), then merge"
+        + " again"), m.err);
+    FakeRunner resume = new FakeRunner();
+    assertEquals(ExitCodes.OK, sweep(resume, sweep, out, "--shard", "1/2").code);
+    assertEquals(1, resume.seen.size(), "only the failed run of shard 1 runs again");
+    Cli ok = Cli.run(services(new FakeRunner()), "sweep", "merge", "--out", out.toString(), out.toString());
+    assertEquals(ExitCodes.OK, ok.code, ok.toString());
+    assertEquals(ExitCodes.OK, sweep(new FakeRunner(), sweep, dir.resolve("whole")).code);
+    assertEquals(Files.readString(dir.resolve("whole").resolve("sweep.csv")), Files.readString(out.resolve("sweep.csv")));
+  }
+
+  @Test
+  void inconsistentOverlappingOrMissingShards_exit2_andNothingWritten() throws Exception {
+    write("good.yaml", CommandsTest.GOOD);
+    Path sweep = write("grid.yaml", GRID);
+    Path other = write("other.yaml", GRID.replace("[0, 5]", "[0, 7]"));
+    for (int i = 0; i < 2; i++) {
+      assertEquals(ExitCodes.OK, sweep(new FakeRunner(), sweep, dir.resolve("a" + i), "--shard", i + "/2").code);
+    }
+    assertEquals(ExitCodes.OK, sweep(new FakeRunner(), other, dir.resolve("o1"), "--shard", "1/2").code);
+    assertEquals(ExitCodes.OK, sweep(new FakeRunner(), sweep, dir.resolve("b0"), "--shard", "0/3").code);
+    Path out = dir.resolve("out");
+
+    Cli otherSweep = merge(out, "a0", "o1");
+    assertEquals(ExitCodes.BAD_INPUT, otherSweep.code, otherSweep.toString());
+    assertTrue(otherSweep.err.startsWith(dir.resolve("o1").resolve("shard-1-of-2.json") + ": a shard of another sweep"
+        + " than " + dir.resolve("a0").resolve("shard-0-of-2.json")), otherSweep.err);
+
+    Cli overlap = merge(out, "a0", "a1", "b0");
+    assertEquals(ExitCodes.BAD_INPUT, overlap.code, overlap.toString());
+    assertTrue(overlap.err.contains("shard 0/3 does not fit with shard 0/2"), overlap.err);
+
+    Cli missing = merge(out, "a1");
+    assertEquals(ExitCodes.BAD_INPUT, missing.code, missing.toString());
+    assertEquals("sweep merge: shard 0/2 of sweep grid not given (run `sweep --shard` for it, or name the folder that"
+        + " holds it)", missing.err.strip());
+
+    copy(dir.resolve("a0"), dir.resolve("a0copy"));
+    Cli twice = merge(out, "a0", "a1", "a0copy");
+    assertEquals(ExitCodes.BAD_INPUT, twice.code, twice.toString());
+    assertTrue(twice.err.contains("shard 0/2 is given twice"), twice.err);
+
+    Cli notShard = merge(out, "a0", "a1", "nope");
+    assertEquals(ExitCodes.BAD_INPUT, notShard.code);
+    assertTrue(notShard.err.startsWith(dir.resolve("nope") + ": no such folder"), notShard.err);
+    assertFalse(Files.exists(out), "a refused merge writes nothing");
+
+    for (String bad : List.of("2/2", "-1/2", "0/0", "1", "a/b")) {
+      Cli r = sweep(new FakeRunner(), sweep, dir.resolve("x"), "--shard", bad);
+      assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
+      assertEquals("--shard: expected I/N with 0 <= I < N (e.g. 0/4 ... 3/4), not '" + bad + "'", r.err.strip());
+    }
+  }
+
+  Cli merge(Path out, String... dirs) {
+    List<String> args = new java.util.ArrayList<>(List.of("sweep", "merge", "--out", out.toString()));
+    for (String d : dirs) {
+      args.add(dir.resolve(d).toString());
+    }
+    return Cli.run(services(new FakeRunner()), args.toArray(String[]::new));
+  }
+
+  static void copy(Path from, Path to) throws Exception {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path f : s.sorted().toList()) {
+        Path t = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(f, t);
+        }
+      }
+    }
+  }
+
+  @Test
+  void engineSpark_withoutSparkOnTheClassPath_exit2SayingToUseSparkSubmit() throws Exception {
+    write("good.yaml", CommandsTest.GOOD);
+    Path sweep = write("grid.yaml", GRID);
+    Cli r = sweep(new FakeRunner(), sweep, dir.resolve("s"), "--engine", "spark", "--master", "local[2]");
+    assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
+    assertEquals("--engine spark: Spark and mesosim-spark.jar are not on the class path of this mesosim; submit the"
+        + " sweep to Spark instead: spark-submit --master local[2] --class org.mesosim.spark.SparkSweep"
+        + " spark/target/mesosim-spark.jar " + sweep + " --out " + dir.resolve("s") + " (docs/spark.md)", r.err.strip());
+    Cli bad = sweep(new FakeRunner(), sweep, dir.resolve("s"), "--engine", "flink");
+    assertEquals(ExitCodes.BAD_INPUT, bad.code, bad.toString());
+    assertEquals("--engine: expected local or spark, not 'flink'", bad.err.strip());
+    assertFalse(Files.exists(dir.resolve("s")), "nothing ran");
+  }
+}
