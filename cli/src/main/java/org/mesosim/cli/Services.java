@@ -33,6 +33,15 @@ public record Services(ScenarioCatalog catalog, Runner runner, ComparisonWriter 
 
     /** Writes the native CSV format; returns the number of jobs written. */
     long convert(String format, List<Path> files, boolean skipMalformed, Path out) throws Exception;
+
+    /**
+     * {@code trace stats}: the workload statistics of a trace ({@code format} and {@code files}) or of
+     * a preset ({@code preset}, with {@code scale} and {@code seed}), up to {@code until} µs
+     * ({@link org.mesosim.engine.SimTime#NEVER}: the whole trace); {@code capacityCpus} NaN = the
+     * Google cell at {@code scale} for google-2011 and the preset, else none.
+     */
+    List<String> stats(String format, List<Path> files, String preset, double scale, long seed, long until,
+        double capacityCpus) throws Exception;
   }
 
   /** The production wiring. */

@@ -10,6 +10,11 @@ import org.mesosim.workloads.TraceConverter;
 import org.mesosim.workloads.TraceInspection;
 import org.mesosim.workloads.TraceInspector;
 import org.mesosim.workloads.TraceSpec;
+import org.mesosim.workloads.WorkloadStatistics;
+import org.mesosim.workloads.Workloads;
+import org.mesosim.workloads.google.GoogleCell;
+import org.mesosim.engine.random.RandomStreams;
+import org.mesosim.model.workload.Workload;
 
 /** {@code trace inspect} and {@code trace convert} on the workloads module. */
 final class StandardTraceTools implements Services.TraceTools {
@@ -30,6 +35,29 @@ final class StandardTraceTools implements Services.TraceTools {
     out.add("forever tasks: " + t.foreverTasks());
     out.add("users:         " + t.users());
     t.skipped().forEach((why, n) -> out.add("skipped:       " + n + " " + why));
+    return out;
+  }
+
+  @Override
+  public List<String> stats(String format, List<Path> files, String preset, double scale, long seed, long until,
+      double capacityCpus) {
+    boolean google = preset != null || "google-2011".equals(format);
+    double capacity = Double.isNaN(capacityCpus) && google ? GoogleCell.totalCpus(scale) : capacityCpus;
+    List<String> out = new ArrayList<>();
+    WorkloadStatistics s;
+    if (preset != null) {
+      try (Workload w = Workloads.googleLike(scale, new RandomStreams(seed), preset)) {
+        s = WorkloadStatistics.of(w, until, capacity);
+      }
+      out.add(String.format(Locale.ROOT, "workload:            preset %s, scale %s, seed %d (framework name %s)", preset,
+          scale, seed, preset));
+    } else {
+      try (Workload w = Workloads.traceWithRuntimes(TraceSpec.of(format, files))) {
+        s = WorkloadStatistics.of(w, until, capacity);
+      }
+      out.add("workload:            " + format + " " + (files.size() == 1 ? files.get(0) : files.size() + " files"));
+    }
+    out.addAll(s.lines());
     return out;
   }
 

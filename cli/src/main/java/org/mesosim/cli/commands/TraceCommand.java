@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mesosim trace inspect|convert}. */
 @Command(name = "trace", description = "Inspect or convert workload traces.",
-    subcommands = {TraceCommand.Inspect.class, TraceCommand.Convert.class})
+    subcommands = {TraceCommand.Inspect.class, TraceCommand.Convert.class, TraceCommand.Stats.class})
 public final class TraceCommand implements Runnable {
   @ParentCommand MesosimCommand parent;
   @Spec CommandSpec spec;
@@ -31,7 +31,7 @@ public final class TraceCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "trace: a subcommand is required"
-        + " (inspect or convert)");
+        + " (inspect, convert or stats)");
   }
 
   static void checkInput(TraceCommand t, String format, List<Path> files) {
@@ -71,6 +71,82 @@ public final class TraceCommand implements Runnable {
       checkInput(trace, format, files);
       PrintWriter o = spec.commandLine().getOut();
       for (String line : trace.parent.services().traces().inspect(format, files, skipMalformed)) {
+        o.println(line);
+      }
+      o.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code trace stats FILE... --format F | --preset google-like [--scale S] [--seed N] --until T}. */
+  @Command(name = "stats", description = "The workload statistics schedulers feel (arrivals, tasks per job, band mix,"
+      + " load at start, durations), of a trace or of the google-like preset; see docs/workload-fitting.md.")
+  public static final class Stats implements Callable<Integer> {
+    @ParentCommand TraceCommand trace;
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Trace files (.gz read transparently).")
+    List<Path> files;
+
+    @Option(names = "--format", paramLabel = "F", description = "swf, google-2011, alibaba-2018, csv")
+    String format;
+
+    @Option(names = "--preset", paramLabel = "P", description = "google-like: the statistics of the generated workload.")
+    String preset;
+
+    @Option(names = "--scale", paramLabel = "S", defaultValue = "1.0",
+        description = "The preset's scale and the Google cell's (capacity); default 1.0.")
+    double scale;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "The preset's seed; default 1.")
+    long seed;
+
+    @Option(names = "--until", paramLabel = "T",
+        description = "The window's end (e.g. 5611s, 6h); required with --preset; a trace: its whole input.")
+    String until;
+
+    @Option(names = "--capacity", paramLabel = "CPUS",
+        description = "Cores the load at start is compared with; default: the Google cell at --scale for"
+            + " google-2011 and the preset, else none.")
+    Double capacity;
+
+    @Override
+    public Integer call() throws Exception {
+      boolean hasFiles = files != null && !files.isEmpty();
+      if (preset != null) {
+        if (!preset.equals("google-like")) {
+          throw new BadInputException("--preset: unknown preset '" + preset + "' (known: google-like)");
+        }
+        if (hasFiles || format != null) {
+          throw new BadInputException("trace stats: give either --preset or trace FILEs with --format, not both");
+        }
+        if (until == null) {
+          throw new BadInputException("--until: required with --preset (the preset is endless)");
+        }
+      } else {
+        if (!hasFiles || format == null) {
+          throw new BadInputException("trace stats: give trace FILEs with --format, or --preset google-like");
+        }
+        checkInput(trace, format, files);
+      }
+      if (!(scale > 0) || Double.isInfinite(scale)) {
+        throw new BadInputException("--scale: must be > 0");
+      }
+      if (capacity != null && !(capacity > 0 && Double.isFinite(capacity))) {
+        throw new BadInputException("--capacity: must be > 0");
+      }
+      long end = org.mesosim.engine.SimTime.NEVER;
+      if (until != null) {
+        try {
+          end = org.mesosim.engine.Durations.parse(until);
+        } catch (IllegalArgumentException e) {
+          throw new BadInputException("--until: " + e.getMessage());
+        }
+      }
+      PrintWriter o = spec.commandLine().getOut();
+      for (String line : trace.parent.services().traces().stats(format, hasFiles ? files : List.of(), preset, scale,
+          seed, end, capacity == null ? Double.NaN : capacity)) {
         o.println(line);
       }
       o.flush();

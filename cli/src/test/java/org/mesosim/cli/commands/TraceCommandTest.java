@@ -38,6 +38,50 @@ class TraceCommandTest {
   }
 
   @Test
+  void stats_googleRows_and_thePreset() throws Exception {
+    Path g = dir.resolve("g.csv");
+    // job 1: 2 tasks at t = 0 (0.5 + 0.25 normalised cpus, production); job 2 (free) arrives at 600 s and
+    // finishes after 100 s; job 3 (batch, 3 tasks) at 700 s
+    Files.writeString(g, """
+        0,,1,0,m,1,u,0,9,0.5,0.1,0,0
+        0,,1,1,m,1,u,0,9,0.25,0.1,0,0
+        600000000,,2,0,,0,u,0,0,0.1,0.1,0,0
+        600000000,,2,0,m,1,u,0,0,0.1,0.1,0,0
+        700000000,,2,0,m,4,u,0,0,0.1,0.1,0,0
+        700000000,,3,0,,0,u,0,4,0.1,0.1,0,0
+        700000000,,3,1,,0,u,0,4,0.1,0.1,0,0
+        700000000,,3,2,,0,u,0,4,0.1,0.1,0,0
+        """);
+    Cli r = Cli.run(Services.standard(), "trace", "stats", g.toString(), "--format", "google-2011", "--capacity", "48");
+    assertEquals(ExitCodes.OK, r.code, r.toString());
+    assertTrue(r.out.contains("new jobs:            2 (submitted after 0 s)\n"), r.out);
+    assertTrue(r.out.contains("arrivals:            0.0100 jobs/s\n"), r.out);
+    assertTrue(r.out.contains("tasks per new job:   single 50.0%, median 1, mean 2.00, p90 3\n"), r.out);
+    assertTrue(r.out.contains("band mix (new jobs): batch 50.0%, free 50.0%\n"), r.out);
+    // (0.5 + 0.25) x 32 cores = 24 of 48
+    assertTrue(r.out.contains("requested at start:  50.0% of 48 cpus (production 50.0%)\n"), r.out);
+    assertTrue(r.out.contains("finished tasks:      1, duration median 100.0 s, p90 100.0 s\n"), r.out);
+    Cli p = Cli.run(Services.standard(), "trace", "stats", "--preset", "google-like", "--scale", "0.01", "--until", "1h");
+    assertEquals(ExitCodes.OK, p.code, p.toString());
+    assertTrue(p.out.startsWith("workload:            preset google-like, scale 0.01, seed 1"), p.out);
+    assertTrue(p.out.contains("window:              0 s to 3600 s\n"), p.out);
+    Cli again = Cli.run(Services.standard(), "trace", "stats", "--preset", "google-like", "--scale", "0.01", "--until", "1h");
+    assertEquals(p.out, again.out, "same seed, same statistics");
+    Cli noUntil = Cli.run(Services.standard(), "trace", "stats", "--preset", "google-like");
+    assertEquals(ExitCodes.BAD_INPUT, noUntil.code);
+    assertEquals("--until: required with --preset (the preset is endless)", noUntil.err.strip());
+    Cli both = Cli.run(Services.standard(), "trace", "stats", g.toString(), "--format", "google-2011", "--preset",
+        "google-like", "--until", "1h");
+    assertEquals(ExitCodes.BAD_INPUT, both.code);
+    Cli neither = Cli.run(Services.standard(), "trace", "stats");
+    assertEquals(ExitCodes.BAD_INPUT, neither.code);
+    assertEquals("trace stats: give trace FILEs with --format, or --preset google-like", neither.err.strip());
+    Cli badUntil = Cli.run(Services.standard(), "trace", "stats", "--preset", "google-like", "--until", "soon");
+    assertEquals(ExitCodes.BAD_INPUT, badUntil.code);
+    assertTrue(badUntil.err.startsWith("--until: "), badUntil.err);
+  }
+
+  @Test
   void convert_outThatCannotBeAFile_isBadInput() throws Exception {
     Path swf = dir.resolve("t.swf");
     Files.writeString(swf, "    1     0    5   100    2  -1  -1   2  200  -1  1  1  1  1  1  1  -1  -1\n");
