@@ -1091,8 +1091,14 @@ public final class ScenarioLoader {
     if (sb != null && !sb.isNull()) {
       facts.splitBy = true;
       splitBy = string(sb, path + ".splitBy", null);
-      if (!(workload instanceof Scenario.Trace) && workload != null) {
-        error(sb, path + ".splitBy", "only applies to a trace workload");
+      if (workload instanceof Scenario.GoogleLike && splitBy != null) {
+        List<String> fields = ScenarioCatalog.PRESET_FIELDS;
+        if (!fields.contains(splitBy)) {
+          error(sb, path + ".splitBy", "unknown field '" + splitBy + "' of preset google-like"
+              + DidYouMean.hint(splitBy, fields) + "; fields: " + String.join(", ", fields));
+        }
+      } else if (!(workload instanceof Scenario.Trace) && workload != null) {
+        error(sb, path + ".splitBy", "only applies to a trace workload or the google-like preset");
       } else if (workload instanceof Scenario.Trace t && splitBy != null) {
         List<String> fields = catalog.traceFields(t.format());
         if (!fields.contains(splitBy)) {
@@ -1493,6 +1499,16 @@ public final class ScenarioLoader {
               + "' (after filter and window)");
         }
         for (String v : values) {
+          String role = f.role().replace("{value}", v);
+          if (!validRole(role)) {
+            error(node, "frameworks[" + i + "].role", "'" + role + "' (from value '" + v
+                + "') is not a valid role name");
+          }
+          out.add(new Scenario.Expanded(f.name() + "-" + v, role, f, v));
+          names.add(f.name() + "-" + v);
+        }
+      } else if (f.splitBy() != null && f.workload() instanceof Scenario.GoogleLike) {
+        for (String v : catalog.presetValues(f.splitBy())) { // every value the preset generates
           String role = f.role().replace("{value}", v);
           if (!validRole(role)) {
             error(node, "frameworks[" + i + "].role", "'" + role + "' (from value '" + v
