@@ -258,6 +258,50 @@ class TraceRunsTest {
         + " 'band'?); fields: band, kind"), e.getMessage());
   }
 
+  /** {@code trace.index} and {@code trace.unended}: a run of one part whose tasks end in the next. */
+  @Test
+  void traceIndexAndUnended_scenarioKeys() throws Exception {
+    Files.writeString(dir.resolve("part-0.csv"), "0,,1,0,m,1,u,0,9,0.1,0.1,0,0\n0,,1,1,m,1,u,0,9,0.1,0.1,0,0\n");
+    Files.writeString(dir.resolve("part-1.csv"), "300000000,,1,0,m,4,u,0,9,0.1,0.1,0,0\n");
+    org.mesosim.workloads.trace.google2011.TaskEndIndex.build(
+        List.of(dir.resolve("part-0.csv"), dir.resolve("part-1.csv")), dir.resolve("g.idx"));
+    Path f = dir.resolve("indexed.yaml");
+    String yaml = """
+        name: indexed
+        until: drained
+        cluster:
+          agents:
+            - {name: a, count: 1, resources: {cpus: 32, mem: 64GB}}
+        frameworks:
+          - name: g
+            workload:
+              trace: {format: google-2011, path: part-0.csv, index: g.idx, unended: drop}
+        report: {charts: []}
+        """;
+    Files.writeString(f, yaml);
+    StandardCatalog standard = new StandardCatalog();
+    Scenario s = new ScenarioLoader(standard).load(f); // drained is allowed: no task runs forever
+    Scenario.Trace t = (Scenario.Trace) s.frameworks().get(0).workload();
+    assertEquals(dir.resolve("g.idx"), t.index());
+    assertTrue(t.dropUnended());
+    try (Workload w = Workloads.trace(StandardCatalog.traceSpec(t))) {
+      JobSpec j = w.next();
+      assertEquals(1, j.tasks().size());
+      assertEquals(300 * org.mesosim.engine.SimTime.SECOND, j.tasks().get(0).duration());
+    }
+    Files.writeString(f, yaml.replace("unended: drop", "unended: keep").replace("index: g.idx", "index: none.idx"));
+    org.mesosim.engine.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.mesosim.engine.BadInputException.class, () -> new ScenarioLoader(standard).load(f));
+    assertTrue(e.getMessage().contains("frameworks[0].workload.trace.index: no such file: " + dir.resolve("none.idx")),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("frameworks[0].workload.trace.unended: must be run or drop, not 'keep'"),
+        e.getMessage());
+    Files.writeString(f, yaml.replace("format: google-2011", "format: swf"));
+    e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.mesosim.engine.BadInputException.class, () -> new ScenarioLoader(standard).load(f));
+    assertTrue(e.getMessage().contains("trace.index: applies to format google-2011 only"), e.getMessage());
+  }
+
   @Test
   void splitBy_sharedReader_sameDigestAsOneReaderPerFramework() throws Exception {
     trace(0);

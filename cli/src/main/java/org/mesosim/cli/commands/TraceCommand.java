@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mesosim trace inspect|convert}. */
 @Command(name = "trace", description = "Inspect or convert workload traces.",
-    subcommands = {TraceCommand.Inspect.class, TraceCommand.Convert.class, TraceCommand.Stats.class})
+    subcommands = {TraceCommand.Inspect.class, TraceCommand.Convert.class, TraceCommand.Stats.class,
+        TraceCommand.Index.class})
 public final class TraceCommand implements Runnable {
   @ParentCommand MesosimCommand parent;
   @Spec CommandSpec spec;
@@ -31,7 +32,7 @@ public final class TraceCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "trace: a subcommand is required"
-        + " (inspect, convert or stats)");
+        + " (inspect, convert, stats or index)");
   }
 
   static void checkInput(TraceCommand t, String format, List<Path> files) {
@@ -47,6 +48,49 @@ public final class TraceCommand implements Runnable {
       if (!Files.isRegularFile(f)) {
         throw new BadInputException(f + ": no such file");
       }
+    }
+  }
+
+  /** Checks --index and --unended; true for {@code drop}. */
+  static boolean dropUnended(String format, Path index, String unended) {
+    if (!unended.equals("run") && !unended.equals("drop")) {
+      throw new BadInputException("--unended: must be run or drop, not '" + unended + "'");
+    }
+    if ((index != null || unended.equals("drop")) && !"google-2011".equals(format)) {
+      throw new BadInputException("--index and --unended apply to --format google-2011 only");
+    }
+    if (index != null && !Files.isRegularFile(index)) {
+      throw new BadInputException("--index " + index + ": no such file (build it with mesosim trace index)");
+    }
+    return unended.equals("drop");
+  }
+
+  /** {@code trace index FILE... --out X.idx}. */
+  @Command(name = "index", description = "Index the SCHEDULE and end rows of Google 2011 task_events parts, once, so"
+      + " that a replay of fewer parts or a window learns the ends of the tasks it cuts (--index, trace.index).")
+  public static final class Index implements Callable<Integer> {
+    @ParentCommand TraceCommand trace;
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "task_events parts, in order (.gz read transparently).")
+    List<Path> files;
+
+    @Option(names = "--out", required = true, paramLabel = "X.idx", description = "The index file to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      checkInput(trace, "google-2011", files);
+      org.mesosim.cli.OutputPaths.checkFile("--out", out);
+      Path folder = out.toAbsolutePath().getParent();
+      if (folder != null) {
+        Files.createDirectories(folder);
+      }
+      PrintWriter o = spec.commandLine().getOut();
+      o.println(trace.parent.services().traces().index(files, out));
+      o.flush();
+      return ExitCodes.OK;
     }
   }
 
@@ -66,11 +110,20 @@ public final class TraceCommand implements Runnable {
     @Option(names = "--skip-malformed", description = "Count malformed rows instead of stopping at the first.")
     boolean skipMalformed;
 
+    @Option(names = "--index", paramLabel = "IDX",
+        description = "google-2011: an index (mesosim trace index) giving the ends of tasks alive where the input stops.")
+    Path index;
+
+    @Option(names = "--unended", paramLabel = "run|drop", defaultValue = "run",
+        description = "google-2011: a task whose end is beyond the input (and the index) runs forever (run) or is dropped.")
+    String unended;
+
     @Override
     public Integer call() throws Exception {
       checkInput(trace, format, files);
       PrintWriter o = spec.commandLine().getOut();
-      for (String line : trace.parent.services().traces().inspect(format, files, skipMalformed)) {
+      for (String line : trace.parent.services().traces().inspect(format, files, skipMalformed, index,
+          dropUnended(format, index, unended))) {
         o.println(line);
       }
       o.flush();
@@ -111,6 +164,14 @@ public final class TraceCommand implements Runnable {
             + " google-2011 and the preset, else none.")
     Double capacity;
 
+    @Option(names = "--index", paramLabel = "IDX",
+        description = "google-2011: an index (mesosim trace index) giving the ends of tasks alive where the input stops.")
+    Path index;
+
+    @Option(names = "--unended", paramLabel = "run|drop", defaultValue = "run",
+        description = "google-2011: a task whose end is beyond the input (and the index) runs forever (run) or is dropped.")
+    String unended;
+
     @Override
     public Integer call() throws Exception {
       boolean hasFiles = files != null && !files.isEmpty();
@@ -145,8 +206,9 @@ public final class TraceCommand implements Runnable {
         }
       }
       PrintWriter o = spec.commandLine().getOut();
-      for (String line : trace.parent.services().traces().stats(format, hasFiles ? files : List.of(), preset, scale,
-          seed, end, capacity == null ? Double.NaN : capacity)) {
+      for (String line : trace.parent.services().traces().stats(format, hasFiles ? files : List.of(),
+          index, preset == null && dropUnended(format, index, unended), preset, scale, seed, end,
+          capacity == null ? Double.NaN : capacity)) {
         o.println(line);
       }
       o.flush();
@@ -173,6 +235,14 @@ public final class TraceCommand implements Runnable {
     @Option(names = "--skip-malformed", description = "Skip malformed rows instead of stopping at the first.")
     boolean skipMalformed;
 
+    @Option(names = "--index", paramLabel = "IDX",
+        description = "google-2011: an index (mesosim trace index) giving the ends of tasks alive where the input stops.")
+    Path index;
+
+    @Option(names = "--unended", paramLabel = "run|drop", defaultValue = "run",
+        description = "google-2011: a task whose end is beyond the input (and the index) runs forever (run) or is dropped.")
+    String unended;
+
     @Override
     public Integer call() throws Exception {
       checkInput(trace, format, files);
@@ -181,7 +251,8 @@ public final class TraceCommand implements Runnable {
       if (folder != null) {
         Files.createDirectories(folder); // as run --out creates its folder
       }
-      long jobs = trace.parent.services().traces().convert(format, files, skipMalformed, out);
+      long jobs = trace.parent.services().traces().convert(format, files, skipMalformed, index,
+          dropUnended(format, index, unended), out);
       PrintWriter o = spec.commandLine().getOut();
       o.println("wrote " + out + " (" + jobs + " jobs)");
       o.flush();

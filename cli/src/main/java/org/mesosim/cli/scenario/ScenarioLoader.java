@@ -1372,10 +1372,36 @@ public final class ScenarioLoader {
         }
       }
     }
+    Path index = null;
+    YNode in = m.get("index");
+    if (in != null && !in.isNull()) {
+      String ip = string(in, path + ".index", null);
+      if (format != null && !format.equals("google-2011")) {
+        error(in, path + ".index", "applies to format google-2011 only");
+      } else if (ip != null) {
+        index = baseDir.resolve(ip).normalize();
+        if (!Files.isRegularFile(index)) {
+          error(in, path + ".index", "no such file: " + index + " (build it with mesosim trace index)");
+        }
+      }
+    }
+    boolean dropUnended = false;
+    YNode ue = m.get("unended");
+    if (ue != null && !ue.isNull()) {
+      String u = string(ue, path + ".unended", "run");
+      if (format != null && !format.equals("google-2011")) {
+        error(ue, path + ".unended", "applies to format google-2011 only");
+      } else if ("drop".equals(u)) {
+        dropUnended = true;
+      } else if (u != null && !"run".equals(u)) {
+        error(ue, path + ".unended", "must be run or drop, not '" + u + "'");
+      }
+    }
     if (problems.size() > before) {
       return null;
     }
-    return new Scenario.Trace(format, paths, files, filter, from, to, timeScale, skip, units, loadScale);
+    return new Scenario.Trace(format, paths, files, filter, from, to, timeScale, skip, units, loadScale, index,
+        dropUnended);
   }
 
   private Scenario.Filter filter(YNode n, String path) {

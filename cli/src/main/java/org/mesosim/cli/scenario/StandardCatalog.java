@@ -281,6 +281,6 @@ public final class StandardCatalog implements ScenarioCatalog {
       }
     });
     return new TraceSpec(t.format(), t.files(), filter, t.windowFrom(), t.windowTo(), t.timeScale(), t.skipMalformed(),
-        new TreeMap<>(t.units()));
+        new TreeMap<>(t.units()), t.index(), t.dropUnended());
   }
 }

@@ -82,6 +82,36 @@ class TraceCommandTest {
   }
 
   @Test
+  void index_thenInspectOnePart_knowsTheEndsInTheNext() throws Exception {
+    Path a = dir.resolve("part-0.csv");
+    Files.writeString(a, "0,,1,0,m,1,u,0,9,0.1,0.1,0,0\n0,,1,1,m,1,u,0,9,0.1,0.1,0,0\n");
+    Path b = dir.resolve("part-1.csv");
+    Files.writeString(b, "300000000,,1,0,m,4,u,0,9,0.1,0.1,0,0\n");
+    Path idx = dir.resolve("idx").resolve("g.idx");
+    Cli i = Cli.run(Services.standard(), "trace", "index", a.toString(), b.toString(), "--out", idx.toString());
+    assertEquals(ExitCodes.OK, i.code, i.toString());
+    assertEquals("wrote " + idx + ": 3 SCHEDULE and end rows of 3 rows in 2 files, up to 300.000000 s", i.out.strip());
+    Cli alone = Cli.run(Services.standard(), "trace", "inspect", a.toString(), "--format", "google-2011");
+    assertTrue(alone.out.contains("forever tasks: 2\n"), alone.out);
+    Cli with = Cli.run(Services.standard(), "trace", "inspect", a.toString(), "--format", "google-2011", "--index",
+        idx.toString());
+    assertTrue(with.out.contains("forever tasks: 1\n"), with.out);
+    assertTrue(with.out.contains("task-seconds:  300.0\n"), with.out);
+    assertTrue(with.out.contains("skipped:       1 google: alive where the input stops, end taken from the index\n"), with.out);
+    assertTrue(with.out.contains("skipped:       1 google: alive at the end of the input, end beyond it (runs forever)\n"),
+        with.out);
+    Cli drop = Cli.run(Services.standard(), "trace", "inspect", a.toString(), "--format", "google-2011", "--index",
+        idx.toString(), "--unended", "drop");
+    assertTrue(drop.out.contains("tasks:         1\n") && drop.out.contains("forever tasks: 0\n"), drop.out);
+    Cli bad = Cli.run(Services.standard(), "trace", "inspect", a.toString(), "--format", "google-2011", "--unended", "keep");
+    assertEquals(ExitCodes.BAD_INPUT, bad.code);
+    assertEquals("--unended: must be run or drop, not 'keep'", bad.err.strip());
+    Cli swf = Cli.run(Services.standard(), "trace", "inspect", a.toString(), "--format", "swf", "--index", idx.toString());
+    assertEquals(ExitCodes.BAD_INPUT, swf.code);
+    assertEquals("--index and --unended apply to --format google-2011 only", swf.err.strip());
+  }
+
+  @Test
   void convert_outThatCannotBeAFile_isBadInput() throws Exception {
     Path swf = dir.resolve("t.swf");
     Files.writeString(swf, "    1     0    5   100    2  -1  -1   2  200  -1  1  1  1  1  1  1  -1  -1\n");
