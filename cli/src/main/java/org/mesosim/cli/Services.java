@@ -33,8 +33,8 @@ public record Services(ScenarioCatalog catalog, Runner runner, ComparisonWriter 
         throws Exception;
 
     /** Writes the native CSV format; returns the number of jobs written. */
-    long convert(String format, List<Path> files, boolean skipMalformed, Path index, boolean dropUnended, Path out)
-        throws Exception;
+    long convert(String format, List<Path> files, boolean skipMalformed, Path index, boolean dropUnended,
+        boolean stream, Path out) throws Exception;
 
     /** {@code trace index}: indexes google-2011 parts' SCHEDULE and end rows; returns a line to print. */
     String index(List<Path> files, Path out) throws Exception;

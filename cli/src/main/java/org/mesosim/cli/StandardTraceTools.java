@@ -64,9 +64,9 @@ final class StandardTraceTools implements Services.TraceTools {
 
   @Override
   public long convert(String format, List<Path> files, boolean skipMalformed, Path index, boolean dropUnended,
-      Path out) {
+      boolean stream, Path out) {
     WorkloadStats s = TraceConverter.convert(TraceSpec.of(format, files).withSkipMalformed(skipMalformed)
-        .withIndex(index, dropUnended), out);
+        .withIndex(index, dropUnended), out, stream);
     return s.jobs();
   }
 

@@ -243,6 +243,10 @@ public final class TraceCommand implements Runnable {
         description = "google-2011: a task whose end is beyond the input (and the index) runs forever (run) or is dropped.")
     String unended;
 
+    @Option(names = "--stream", description = "Bounded memory: read as a replay reads (google-2011: units lookahead),"
+        + " writing a placeholder for a runtime not known yet and patching it in place; see docs/workload-fitting.md.")
+    boolean stream;
+
     @Override
     public Integer call() throws Exception {
       checkInput(trace, format, files);
@@ -252,7 +256,7 @@ public final class TraceCommand implements Runnable {
         Files.createDirectories(folder); // as run --out creates its folder
       }
       long jobs = trace.parent.services().traces().convert(format, files, skipMalformed, index,
-          dropUnended(format, index, unended), out);
+          dropUnended(format, index, unended), stream, out);
       PrintWriter o = spec.commandLine().getOut();
       o.println("wrote " + out + " (" + jobs + " jobs)");
       o.flush();

@@ -35,6 +35,11 @@ class TraceCommandTest {
     assertEquals("wrote " + csv + " (2 jobs)", c.out.strip());
     Cli back = Cli.run(Services.standard(), "trace", "inspect", csv.toString(), "--format", "csv");
     assertTrue(back.out.contains("tasks:         6\n"), back.out);
+    Path streamed = dir.resolve("s.csv");
+    Cli st = Cli.run(Services.standard(), "trace", "convert", swf.toString(), "--format", "swf", "--out",
+        streamed.toString(), "--stream");
+    assertEquals(ExitCodes.OK, st.code, st.toString());
+    assertEquals(Files.readString(csv), Files.readString(streamed), "no runtime deferred: the same file");
   }
 
   @Test
