@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code mesosim trace inspect|convert}. */
 @Command(name = "trace", description = "Inspect or convert workload traces.",
     subcommands = {TraceCommand.Inspect.class, TraceCommand.Convert.class, TraceCommand.Stats.class,
-        TraceCommand.Index.class})
+        TraceCommand.Index.class, TraceCommand.Fetch.class})
 public final class TraceCommand implements Runnable {
   @ParentCommand MesosimCommand parent;
   @Spec CommandSpec spec;
@@ -32,7 +32,7 @@ public final class TraceCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "trace: a subcommand is required"
-        + " (inspect, convert, stats or index)");
+        + " (inspect, convert, stats, index or fetch)");
   }
 
   static void checkInput(TraceCommand t, String format, List<Path> files) {
@@ -63,6 +63,110 @@ public final class TraceCommand implements Runnable {
       throw new BadInputException("--index " + index + ": no such file (build it with mesosim trace index)");
     }
     return unended.equals("drop");
+  }
+
+  /**
+   * {@code trace fetch google-2011 [--parts A-B] | swf NAME [--url URL] | alibaba-2018 [--tables T,...]
+   * --dest DIR [--mirror URL]}: downloads from the publishers, checked and resumable
+   * ({@link org.mesosim.workloads.fetch.TraceFetcher}).
+   */
+  @Command(name = "fetch", description = "Download a public trace from its publisher: checksum-checked, resumable,"
+      + " with progress; see docs/workload-fitting.md for sources, licences and how to cite them.")
+  public static final class Fetch implements Callable<Integer> {
+    @ParentCommand TraceCommand trace;
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "TRACE", description = "google-2011, swf or alibaba-2018")
+    String which;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "swf: the log's name, e.g."
+        + " LANL-CM5-1994-4.1-cln")
+    String name;
+
+    @Option(names = "--dest", required = true, paramLabel = "DIR", description = "Folder to download into.")
+    Path dest;
+
+    @Option(names = "--parts", paramLabel = "A-B", defaultValue = "0",
+        description = "google-2011: task_events parts, a number or a range within 0-499; default 0.")
+    String parts;
+
+    @Option(names = "--tables", paramLabel = "T,...", defaultValue = "batch_task", split = ",",
+        description = "alibaba-2018: tables (batch_task, batch_instance, container_meta, container_usage,"
+            + " machine_meta, machine_usage); default batch_task.")
+    List<String> tables;
+
+    @Option(names = "--mirror", paramLabel = "URL", description = "Fetch from a mirror with the publisher's layout.")
+    String mirror;
+
+    @Option(names = "--url", paramLabel = "URL", description = "swf: a log that is not in the built-in list.")
+    String url;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter err = spec.commandLine().getErr();
+      org.mesosim.workloads.fetch.TraceFetcher f = new org.mesosim.workloads.fetch.TraceFetcher(line -> {
+        err.println(line);
+        err.flush();
+      });
+      if (Files.exists(dest) && !Files.isDirectory(dest)) {
+        throw new BadInputException("--dest " + dest + ": is a file, where a folder is needed");
+      }
+      List<org.mesosim.workloads.fetch.TraceFetcher.Item> items;
+      switch (which) {
+        case "google-2011" -> {
+          noName();
+          int[] range = parts(parts);
+          items = f.google2011(mirror != null ? mirror : org.mesosim.workloads.fetch.TraceFetcher.GOOGLE_BASE, range[0],
+              range[1], dest);
+        }
+        case "alibaba-2018" -> {
+          noName();
+          items = org.mesosim.workloads.fetch.TraceFetcher.alibaba2018(
+              mirror != null ? mirror : org.mesosim.workloads.fetch.TraceFetcher.ALIBABA_BASE, tables, dest);
+        }
+        case "swf" -> {
+          if (name == null) {
+            throw new BadInputException("trace fetch swf: name the log, e.g. LANL-CM5-1994-4.1-cln (known: "
+                + String.join(", ", org.mesosim.workloads.fetch.TraceFetcher.SWF_LOGS.keySet()) + ")");
+          }
+          if (url != null) {
+            if (!name.matches("[A-Za-z0-9._-]+")) {
+              throw new BadInputException("trace fetch swf: NAME must be letters, digits, '.', '_' or '-'");
+            }
+            items = List.of(new org.mesosim.workloads.fetch.TraceFetcher.Item(java.net.URI.create(url),
+                dest.resolve(name + ".swf.gz"), null));
+          } else {
+            items = List.of(org.mesosim.workloads.fetch.TraceFetcher.swf(
+                mirror != null ? mirror : org.mesosim.workloads.fetch.TraceFetcher.SWF_BASE, name, dest));
+          }
+        }
+        default -> throw new BadInputException("trace fetch: unknown trace '" + which
+            + "' (known: google-2011, swf, alibaba-2018)");
+      }
+      PrintWriter o = spec.commandLine().getOut();
+      for (org.mesosim.workloads.fetch.TraceFetcher.Item i : items) {
+        o.println(f.fetch(i));
+        o.flush();
+      }
+      return ExitCodes.OK;
+    }
+
+    private void noName() {
+      if (name != null) {
+        throw new BadInputException("trace fetch " + which + ": takes no NAME (got '" + name + "')");
+      }
+    }
+
+    static int[] parts(String p) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,3})(?:-(\\d{1,3}))?").matcher(p);
+      if (!m.matches()) {
+        throw new BadInputException("--parts: must be a part or a range within 0-499, such as 0-13, not '" + p + "'");
+      }
+      int a = Integer.parseInt(m.group(1));
+      int b = m.group(2) == null ? a : Integer.parseInt(m.group(2));
+      return new int[] {a, b};
+    }
   }
 
   /** {@code trace index FILE... --out X.idx}. */

@@ -116,6 +116,62 @@ class TraceCommandTest {
     assertEquals("--index and --unended apply to --format google-2011 only", swf.err.strip());
   }
 
+  /** trace fetch against a local server on 127.0.0.1 (--mirror); no other network. */
+  @Test
+  void fetch_google_fromAMirror_checkedAndThenKept() throws Exception {
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream g = new java.util.zip.GZIPOutputStream(gz)) {
+      g.write("0,,1,0,m,1,u,0,9,0.1,0.1,0,0\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    byte[] part = gz.toByteArray();
+    String sum = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(part));
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", x -> {
+      String path = x.getRequestURI().getPath();
+      byte[] body = path.equals("/SHA256SUM")
+          ? (sum + "  task_events/part-00000-of-00500.csv.gz\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)
+          : path.equals("/task_events/part-00000-of-00500.csv.gz") ? part : null;
+      if (body == null) {
+        x.sendResponseHeaders(404, -1);
+      } else {
+        x.sendResponseHeaders(200, body.length);
+        x.getResponseBody().write(body);
+      }
+      x.close();
+    });
+    server.start();
+    try {
+      String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+      Path dest = dir.resolve("traces");
+      Cli r = Cli.run(Services.standard(), "trace", "fetch", "google-2011", "--parts", "0", "--dest", dest.toString(),
+          "--mirror", mirror);
+      assertEquals(ExitCodes.OK, r.code, r.toString());
+      Path got = dest.resolve("task_events/part-00000-of-00500.csv.gz");
+      assertEquals(got + ": fetched, " + part.length + " bytes, SHA-256 checked", r.out.strip());
+      Cli again = Cli.run(Services.standard(), "trace", "fetch", "google-2011", "--dest", dest.toString(), "--mirror",
+          mirror);
+      assertEquals(got + ": already there, checked", again.out.strip());
+      Cli inspect = Cli.run(Services.standard(), "trace", "inspect", got.toString(), "--format", "google-2011");
+      assertTrue(inspect.out.contains("tasks:         1\n"), inspect.out);
+      Cli missing = Cli.run(Services.standard(), "trace", "fetch", "google-2011", "--parts", "0-1", "--dest",
+          dest.toString(), "--mirror", mirror);
+      assertEquals(ExitCodes.ERROR, missing.code);
+      assertTrue(missing.err.contains("SHA256SUM lists no sum for task_events/part-00001-of-00500.csv.gz"), missing.err);
+    } finally {
+      server.stop(0);
+    }
+    Cli unknown = Cli.run(Services.standard(), "trace", "fetch", "google-2019", "--dest", dir.toString());
+    assertEquals(ExitCodes.BAD_INPUT, unknown.code);
+    assertEquals("trace fetch: unknown trace 'google-2019' (known: google-2011, swf, alibaba-2018)", unknown.err.strip());
+    Cli parts = Cli.run(Services.standard(), "trace", "fetch", "google-2011", "--parts", "0..13", "--dest", dir.toString());
+    assertEquals(ExitCodes.BAD_INPUT, parts.code);
+    assertEquals("--parts: must be a part or a range within 0-499, such as 0-13, not '0..13'", parts.err.strip());
+    Cli noName = Cli.run(Services.standard(), "trace", "fetch", "swf", "--dest", dir.toString());
+    assertEquals(ExitCodes.BAD_INPUT, noName.code);
+    assertTrue(noName.err.startsWith("trace fetch swf: name the log"), noName.err);
+  }
+
   @Test
   void convert_outThatCannotBeAFile_isBadInput() throws Exception {
     Path swf = dir.resolve("t.swf");
