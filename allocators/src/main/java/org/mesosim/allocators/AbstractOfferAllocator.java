@@ -26,7 +26,7 @@ import org.mesosim.model.allocation.PolicyOption;
 /**
  * The Mesos offer mechanics every comparison policy shares, so that a policy only says who is
  * offered an agent first. Modelled on {@code HierarchicalAllocatorProcess}
- * ({@code src/master/allocator/mesos/hierarchical.cpp}, 1.1.0) as described in MESOS-MODEL §1:
+ * ({@code src/master/allocator/mesos/hierarchical.cpp}, 1.1.0) as described in docs/allocators.md ("The shared mechanics"):
  *
  * <ul>
  *   <li><b>Runs.</b> A periodic run over all agents every allocation interval, the first one

@@ -214,7 +214,7 @@ class AllocatorRegistryTest {
     }
   }
 
-  /** The example of README.md ("Allocator policies"), "Adding your own policy", verbatim. */
+  /** The example of docs/allocators.md, "Adding your own policy", verbatim. */
   static final String LIFO_SOURCE = String.join("\n",
       "package com.example;",
       "",

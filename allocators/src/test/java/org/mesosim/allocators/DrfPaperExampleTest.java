@@ -18,7 +18,7 @@ import org.mesosim.model.Resources;
  * The DRF paper's example (Ghodsi et al. NSDI 2011, Section 4.1): one agent of 9 CPUs and
  * 18 GB; user A's tasks need &lt;1 CPU, 4 GB&gt;, B's &lt;3 CPUs, 1 GB&gt;. Each framework launches one
  * task per offer and returns the rest with no filter (refuse 0); tasks never finish. The table in
- * README.md ("Allocator policies") is pinned by {@link #everyPolicy_drfPaperExample_pinnedOutcome}.
+ * docs/allocators.md ("The DRF paper's example under every policy") is pinned by {@link #everyPolicy_drfPaperExample_pinnedOutcome}.
  */
 class DrfPaperExampleTest {
   static final Resources A_TASK = Resources.of(1, 4096);

@@ -74,7 +74,7 @@ class OfferMechanicsTest {
     h.runTo(4.5);
     // The 100 ms filter lives max(1 s, 100 ms) = 1 s. Its expiry was scheduled after the next
     // periodic run at the same instant (that timer was set one interval earlier), so that run
-    // still sees the filter: offers every other second (MESOS-MODEL 1.7, T7).
+    // still sees the filter: offers every other second (Mesos' SmallOfferFilterTimeout test; docs/allocators.md, filters).
     assertEquals(List.of(0.0, 2.0, 4.0), h.offerTimes("F"));
   }
 

@@ -29,7 +29,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * One HierarchicalDRF allocation run, in the shapes of Mesos' allocator benchmarks
  * ({@code src/tests/hierarchical_allocator_tests.cpp}, {@code HierarchicalAllocator_BENCHMARK_Test},
- * 1.1.0; MESOS-MODEL 5.1). All frameworks are in role {@code *}. Agents are
+ * 1.1.0; benchmarks/README.md). All frameworks are in role {@code *}. Agents are
  * {@code cpus:24;mem:4096;disk:4096}; each is added with part of it in use by framework
  * {@code i mod F} (round-robin); port ranges are not modelled.
  *

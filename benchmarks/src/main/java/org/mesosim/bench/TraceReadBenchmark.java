@@ -29,8 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Trace reading throughput, in rows per second, straight from the gzip samples in
- * {@code ../shared/traces} (or {@code -Dmesosim.traces=DIR} / {@code MESOSIM_TRACES}).
+ * Trace reading throughput, in rows per second, straight from the gzip samples in the
+ * repository's {@code traces/} folder (or another folder holding files of the same names:
+ * {@code -Dmesosim.traces=DIR} / {@code MESOSIM_TRACES}).
  *
  * <ul>
  *   <li>{@code googleScan}, {@code swfScan}: decompress, cut lines into fields and parse the key
@@ -44,7 +45,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Run: {@code mvn -B -ntp -q -pl benchmarks -am package -DskipTests && java -jar
  * benchmarks/target/benchmarks.jar TraceReadBenchmark -prof gc}. Each operation reads a whole file;
- * the score is ops/s, multiplied by the row count per file in benchmarks/README.md (450,146 rows
+ * the score is ops/s, multiplied by the row count per file (benchmarks/README.md) (450,146 rows
  * for the Google part, 30,000 jobs for the SWF sample). {@link #main} measures the heap a whole
  * Google part adds while it is read, per lookahead, and rows per CPU-second.
  */
@@ -71,18 +72,22 @@ public class TraceReadBenchmark {
     swf = dir.resolve(SWF);
   }
 
-  /** Finds the samples: property, environment, or {@code shared/traces} above the working dir. */
+  /**
+   * Finds the samples: property, environment, else the repository's {@code traces/} (the first
+   * folder above the working directory that has {@code traces/} and {@code pom.xml}).
+   */
   static Path traces() {
     String p = System.getProperty("mesosim.traces", System.getenv("MESOSIM_TRACES"));
     if (p != null && Files.isDirectory(Paths.get(p))) {
       return Paths.get(p);
     }
     for (Path d = Paths.get("").toAbsolutePath(); d != null; d = d.getParent()) {
-      if (Files.isDirectory(d.resolve("shared/traces"))) {
-        return d.resolve("shared/traces");
+      if (Files.isDirectory(d.resolve("traces")) && Files.isRegularFile(d.resolve("pom.xml"))) {
+        return d.resolve("traces");
       }
     }
-    throw new IllegalStateException("trace samples not found: set -Dmesosim.traces=DIR or MESOSIM_TRACES");
+    throw new IllegalStateException("trace samples not found: run from the repository (traces/),"
+        + " or set -Dmesosim.traces=DIR or MESOSIM_TRACES");
   }
 
   @Benchmark

@@ -1,6 +1,6 @@
 package org.mesosim.cli;
 
-/** The process exit codes of every command (OUTPUTS.md). */
+/** The process exit codes of every command (docs/outputs.md). */
 public final class ExitCodes {
   private ExitCodes() {}
 

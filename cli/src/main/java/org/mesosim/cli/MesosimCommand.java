@@ -10,11 +10,13 @@ import java.nio.file.NotDirectoryException;
 import org.mesosim.cli.commands.BenchCommand;
 import org.mesosim.cli.commands.CompareCommand;
 import org.mesosim.cli.commands.ListCommand;
+import org.mesosim.cli.commands.ReproduceCommand;
 import org.mesosim.cli.commands.RunCommand;
 import org.mesosim.cli.commands.SweepCommand;
 import org.mesosim.cli.commands.TraceCommand;
 import org.mesosim.cli.commands.ValidateCommand;
 import org.mesosim.engine.BadInputException;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,10 +27,11 @@ import picocli.CommandLine.Spec;
  * The {@code mesosim} command: subcommands only. {@link #commandLine} is the one factory, used by
  * {@link Main} and by tests (in-process, with their own writers).
  */
-@Command(name = "mesosim", mixinStandardHelpOptions = true, version = "mesosim 0.1.0",
+@Command(name = "mesosim", mixinStandardHelpOptions = true, versionProvider = VersionInfo.Provider.class,
     description = "A deterministic discrete-event simulator of Apache Mesos.",
     subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, CompareCommand.class,
-        SweepCommand.class, BenchCommand.class, TraceCommand.class, CommandLine.HelpCommand.class},
+        SweepCommand.class, BenchCommand.class, TraceCommand.class, ReproduceCommand.class,
+        CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:anything else went wrong", "2:bad input (usage, scenario, trace)",
         "3:an invariant was violated (--check-invariants)"})

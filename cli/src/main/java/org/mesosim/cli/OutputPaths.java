@@ -7,13 +7,16 @@ import org.mesosim.engine.BadInputException;
 /**
  * Checks of an output path given on the command line, before any work: a path that cannot be what
  * the option asks for (a folder where a file exists, a file under a file) is a usage error, exit
- * code 2 (OUTPUTS.md), not an I/O failure found after the runs.
+ * code 2 (docs/outputs.md), not an I/O failure found after the runs.
  */
 public final class OutputPaths {
   private OutputPaths() {}
 
   /** {@code dir} (given as {@code option}, or its default) can be an output folder. */
   public static void checkFolder(String option, Path dir) {
+    if (dir.toString().isEmpty()) { // "" is the current folder: a run there removes earlier results in it
+      throw new BadInputException(option + ": an empty path; name a folder (. for the current one)");
+    }
     if (Files.isDirectory(dir)) {
       return;
     }
@@ -25,6 +28,9 @@ public final class OutputPaths {
 
   /** {@code file} (given as {@code option}) can be an output file. */
   public static void checkFile(String option, Path file) {
+    if (file.toString().isEmpty()) {
+      throw new BadInputException(option + ": an empty path; name a file");
+    }
     if (Files.isDirectory(file)) {
       throw new BadInputException(option + " " + file + ": is a folder, where a file is needed");
     }

@@ -19,6 +19,11 @@ public record Services(ScenarioCatalog catalog, Runner runner, ComparisonWriter 
     /** @param labels one per run: runs with equal labels are seeds of one configuration */
     void write(Path dir, List<RunResult> runs, List<String> labels) throws Exception;
 
+    /** {@link #write(Path, List, List)}, without its charts unless {@code charts}. The default draws them. */
+    default void write(Path dir, List<RunResult> runs, List<String> labels, boolean charts) throws Exception {
+      write(dir, runs, labels);
+    }
+
     /**
      * Removes an earlier comparison's files from {@code dir} (before runs that may fail and write
      * none); other files stay. The default keeps everything.

@@ -63,22 +63,24 @@ public final class SimulationRunner implements Runner {
     try {
       if (req.outDir() != null) {
         Files.createDirectories(req.outDir());
-        // A previous run in this folder may have drawn other charts or formats; they must not pass for
-        // this run's (the recorder removes the previous summary, CSVs and report itself)
-        for (String chart : ReportOptions.CHARTS) {
-          for (String format : ReportOptions.FORMATS) {
-            Files.deleteIfExists(req.outDir().resolve(ReportWriter.CHARTS_DIR).resolve(chart + "." + format));
-          }
-        }
-        Files.deleteIfExists(req.outDir().resolve(ReportWriter.SCENARIO));
         List<FrameworkMeta> meta = new ArrayList<>();
         for (Scenario.Expanded e : s.expanded()) {
           meta.add(new FrameworkMeta(e.name(), e.role()));
         }
         setup = new RunSetup(s.name(), s.seed(), s.allocator().policy(), s.sampleInterval(), cluster.resourceNames(),
             meta, ModelMapper.roleWeights(s), req.outDir());
+        // the recorder opens its *.partial files, then removes the previous summary, CSVs and report
         rec = new MetricsRecorder(setup);
         cluster.addObserver(rec);
+        // A previous run in this folder may have drawn other charts or formats; they must not pass for
+        // this run's (removed only now that summary.json is gone: killed before, the folder is still
+        // the previous complete run)
+        for (String chart : ReportOptions.CHARTS) {
+          for (String format : ReportOptions.FORMATS) {
+            Files.deleteIfExists(req.outDir().resolve(ReportWriter.CHARTS_DIR).resolve(chart + "." + format));
+          }
+        }
+        Files.deleteIfExists(req.outDir().resolve(ReportWriter.SCENARIO));
       }
       if (req.eventKinds() != null) {
         if (req.outDir() == null) {
@@ -207,6 +209,10 @@ public final class SimulationRunner implements Runner {
     private final MesosCluster cluster;
     /** The idle spell (its start) whose queues were found empty: only waiting for jobs. */
     private long waitingSince = org.mesosim.engine.SimTime.NEVER;
+    /** The next simulated time to ask whether a leader can still be elected (sampled, not per event). */
+    private long nextLeaderCheck;
+    /** When no leader could ever be elected again was first seen, or NEVER. */
+    private long leaderlessSince = org.mesosim.engine.SimTime.NEVER;
 
     StuckCheck(Scenario s, Simulation sim, MesosCluster cluster) {
       this.s = s;
@@ -215,6 +221,7 @@ public final class SimulationRunner implements Runner {
     }
 
     boolean stuck() {
+      leaderless();
       long since = cluster.idleSince();
       if (since == org.mesosim.engine.SimTime.NEVER || since == waitingSince || sim.now() - since < STUCK_AFTER) {
         return false;
@@ -232,7 +239,47 @@ public final class SimulationRunner implements Runner {
           + " to a duration to run it anyway", s.file(), org.mesosim.engine.Durations.formatSeconds(since),
           String.join(", ", queued), queued.size() == 1 ? "has" : "have"));
     }
+
+    /**
+     * Stops the run once no master can ever lead again ({@link MesosCluster#leaderLostForGood()}):
+     * every status update and offer goes through a leader, so the frameworks' work can never end. The
+     * condition is sampled once per simulated second and the run is given {@link #LEADERLESS_GRACE}
+     * more, for messages already on their way, before it is stopped.
+     */
+    private void leaderless() {
+      long now = sim.now();
+      if (now < nextLeaderCheck) {
+        return;
+      }
+      nextLeaderCheck = now + org.mesosim.engine.SimTime.SECOND;
+      String why = cluster.leaderLostForGood();
+      if (why == null) {
+        leaderlessSince = org.mesosim.engine.SimTime.NEVER;
+        return;
+      }
+      if (leaderlessSince == org.mesosim.engine.SimTime.NEVER) {
+        leaderlessSince = now;
+      }
+      if (now - leaderlessSince < LEADERLESS_GRACE) {
+        return;
+      }
+      List<String> busy = new ArrayList<>();
+      cluster.queuedTasks().forEach((name, n) -> busy.add(name));
+      throw new org.mesosim.engine.BadInputException(String.format(Locale.ROOT, "%s: until: drained, but the run"
+          + " cannot drain: no master can ever be elected leader again since %s s: %s; no offer or status update"
+          + " can reach a framework any more%s. Let a fault restart a master or heal the partition"
+          + " (restartAfter, healAfter, cluster.master.restartDelay), or set until to a duration to run it anyway",
+          s.file(), org.mesosim.engine.Durations.formatSeconds(leaderlessSince), why,
+          busy.isEmpty() ? "" : " (" + String.join(", ", busy) + " still " + (busy.size() == 1 ? "has" : "have")
+              + " tasks queued)"));
+    }
   }
+
+  /**
+   * How long a run until drained goes on after no master can ever lead again before it is stopped:
+   * messages already sent are delivered within it (they take milliseconds).
+   */
+  static final long LEADERLESS_GRACE = 600L * org.mesosim.engine.SimTime.SECOND;
 
   /** A few lines for stdout: time, events, per framework tasks/jobs/share, fairness. */
   static String human(RunSummary s, RunRequest req) {

@@ -16,13 +16,18 @@ final class Wiring {
     Services.ComparisonWriter comparison = new Services.ComparisonWriter() {
       @Override
       public void write(Path dir, List<RunResult> runs, List<String> labels) throws Exception {
+        write(dir, runs, labels, true);
+      }
+
+      @Override
+      public void write(Path dir, List<RunResult> runs, List<String> labels, boolean charts) throws Exception {
         List<RunSummary> summaries = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
         for (RunResult r : runs) {
           summaries.add((RunSummary) r.summary());
           dirs.add(r.outDir());
         }
-        Comparison.write(dir, summaries, dirs, labels);
+        Comparison.write(dir, summaries, dirs, labels, charts);
       }
 
       @Override

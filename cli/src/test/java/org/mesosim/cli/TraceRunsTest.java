@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -313,7 +312,6 @@ class TraceRunsTest {
   @Test
   void swfReplay_sharedReader_sameDigestAsOneReaderPerFramework() throws Exception {
     Path f = Examples.scenario("swf-replay");
-    assumeTrue(!Examples.needsMissingTraces(f), "shared traces not present at " + Examples.traces());
     StandardCatalog standard = new StandardCatalog();
     String shared = digest(standard, f);
     // 9 frameworks (one per queue) from one reader; ea126923590a06c355f04124522dde5c when written

@@ -12,7 +12,7 @@ import org.mesosim.model.events.ModelObserver;
 /**
  * A simulated Mesos cluster on a {@link Simulation}: ZooKeeper, masters (one leads), agents and
  * frameworks exchanging the Mesos protocol over a simulated network, with the configured
- * allocator, workloads and faults. See README.md ("The Mesos model") for what is modelled.
+ * allocator, workloads and faults. See docs/mesos-model.md for what is modelled.
  *
  * <p>Typical driver: {@code cluster.start(); sim.runWhile(config.until(), () -> !cluster.isDrained());}
  */
@@ -57,6 +57,14 @@ public final class MesosCluster {
    */
   public long idleSince() {
     return cluster.idleSince();
+  }
+
+  /**
+   * Why no master can ever be elected leader again (every master down for good, ZooKeeper without a
+   * quorum for good), or null while one still could be. Once non-null it stays so. Not O(1): sample it.
+   */
+  public String leaderLostForGood() {
+    return cluster.leaderLostForGood();
   }
 
   /** Each framework with tasks queued (waiting for offers), and how many, in framework order. */

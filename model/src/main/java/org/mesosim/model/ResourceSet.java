@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * {@code --resources}). What an agent has, what is offered, what a task uses.
  *
  * <p>Immutable. Roles are kept in a sorted map so iteration order is by role name.
- * Reserved resources count under their plain name in shares (MESOS-MODEL 1.2), which
+ * Reserved resources count under their plain name in shares (DRFSorter::calculateShare, src/master/allocator/sorter/drf/sorter.cpp), which
  * {@link #quantity()} gives.
  */
 public final class ResourceSet {

@@ -158,6 +158,12 @@ public final class Comparison {
    */
   public static void write(Path dir, List<RunSummary> runs, List<Path> runDirs, List<String> labels)
       throws IOException {
+    write(dir, runs, runDirs, labels, true);
+  }
+
+  /** {@link #write(Path, List, List, List)}; without {@code charts/} (and its images in the page) unless {@code charts}. */
+  public static void write(Path dir, List<RunSummary> runs, List<Path> runDirs, List<String> labels, boolean charts)
+      throws IOException {
     if (runs.size() != runDirs.size() || runs.size() != labels.size()) {
       throw new IllegalArgumentException("runs, runDirs and labels must have the same length");
     }
@@ -213,7 +219,7 @@ public final class Comparison {
         csv.append('\n');
       }
     }
-    Files.writeString(dir.resolve("comparison.csv"), csv.toString());
+    AtomicFiles.write(dir.resolve("comparison.csv"), csv.toString());
 
     // comparison.json
     JsonNodeFactory jf = JsonNodeFactory.instance;
@@ -253,10 +259,10 @@ public final class Comparison {
     SummaryJson.write(root, dir.resolve("comparison.json"));
 
     // charts
-    List<HtmlReport.Image> images = charts(dir, runs, runDirs, groups);
+    List<HtmlReport.Image> images = charts ? charts(dir, runs, runDirs, groups) : List.of();
 
     // comparison.html
-    Files.writeString(dir.resolve("comparison.html"), html(runs, runDirs, labels, dir, metrics, values, cis, groups,
+    AtomicFiles.write(dir.resolve("comparison.html"), html(runs, runDirs, labels, dir, metrics, values, cis, groups,
         images));
   }
 
@@ -336,8 +342,8 @@ public final class Comparison {
 
   private static HtmlReport.Image save(Path cd, String name, JFreeChart c, String caption) throws IOException {
     byte[] png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
-    Files.write(cd.resolve(name + ".png"), png);
-    Files.write(cd.resolve(name + ".svg"), ChartRenderer.svg(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c)));
+    AtomicFiles.write(cd.resolve(name + ".png"), png);
+    AtomicFiles.write(cd.resolve(name + ".svg"), ChartRenderer.svg(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c)));
     return new HtmlReport.Image(name, caption, "image/png", png);
   }
 
@@ -367,7 +373,11 @@ public final class Comparison {
       h.append("</tr>\n");
     }
     h.append("</tbody></table></div>\n");
-    h.append("<h2>Charts</h2>\n<div class=\"grid\">\n");
+    h.append("<h2>Charts</h2>\n");
+    if (images.isEmpty()) {
+      h.append("<p>None drawn (--no-charts).</p>\n");
+    }
+    h.append("<div class=\"grid\">\n");
     for (HtmlReport.Image im : images) {
       if (im.name().startsWith(SHARES_CHART)) {
         figure(h, im);

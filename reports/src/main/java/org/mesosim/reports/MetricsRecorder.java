@@ -23,7 +23,7 @@ import org.mesosim.reports.chart.SeriesBuffer;
 import org.mesosim.reports.csv.Num;
 
 /**
- * Turns the observable event stream into every metric of a run (README.md ("Results, metrics and reports") defines each).
+ * Turns the observable event stream into every metric of a run (docs/outputs.md defines each).
  * Fed only by {@link ModelEvent}s, in order; it never schedules simulation events and never
  * changes the simulation.
  *
@@ -117,6 +117,15 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   private final long[] jobsFailed;
   private final long[] jobsKilled;
   private final Quantiles[] completion;
+  // Omega's scheduler measures (SchedulerDecision, JobAttempted, jobs ended "abandoned")
+  private final boolean[] decides;
+  private final long[] decisions;
+  private final long[] busyMicros;
+  private final long[] busyUntil;
+  private final long[] jobsAbandoned;
+  private final long[] placed;
+  private final long[] placedLocal;
+  private final Quantiles[] firstAttemptWait;
   private final Quantiles[] waits;
   private final Quantiles[] slowdown;
   private final Quantiles[] offerLatency;
@@ -218,6 +227,14 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     jobsFailed = new long[nFw];
     jobsKilled = new long[nFw];
     completion = quantiles(nFw);
+    decides = new boolean[nFw];
+    decisions = new long[nFw];
+    busyMicros = new long[nFw];
+    busyUntil = new long[nFw];
+    jobsAbandoned = new long[nFw];
+    placed = new long[nFw];
+    placedLocal = new long[nFw];
+    firstAttemptWait = quantiles(nFw);
     waits = quantiles(nFw);
     slowdown = quantiles(nFw);
     offerLatency = quantiles(nFw);
@@ -245,14 +262,14 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     chartRow = new double[chartCols.size()];
     try {
       Files.createDirectories(setup.outDir());
-      // A previous run's complete files in the same folder must not pass for this run's results
-      // if this one is interrupted.
-      for (String stale : List.of("summary.json", "timeseries.csv", "jobs.csv", "report.html", EventLog.FILE,
-          EventLog.PARTIAL)) {
-        Files.deleteIfExists(setup.outDir().resolve(stale));
-      }
+      // The partial files first, then summary.json goes, then the rest of a previous run: killed at
+      // any point, the folder is the previous complete run or has *.partial files and no summary.json.
       tsOut = open(setup.outDir().resolve(TIMESERIES_PARTIAL));
       jobsOut = open(setup.outDir().resolve(JOBS_PARTIAL));
+      for (String stale : List.of("summary.json", "summary.json.partial", "timeseries.csv", "jobs.csv",
+          "report.html", EventLog.FILE, EventLog.PARTIAL)) {
+        Files.deleteIfExists(setup.outDir().resolve(stale));
+      }
       tsOut.write(String.join(",", timeseriesColumns(setup)) + "\n");
       jobsOut.write(String.join(",", JOBS_COLUMNS) + "\n");
     } catch (IOException e) {
@@ -529,6 +546,36 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
           sharesDirty = true;
         }
       }
+    } else if (event instanceof ModelEvent.SchedulerDecision e) {
+      int f = fw(e.framework());
+      if (f < 0) {
+        return;
+      }
+      // Decisions arrive in order of their start, so the union of busy intervals grows at its end only.
+      decides[f] = true;
+      decisions[f]++;
+      if (t >= busyUntil[f]) {
+        busyMicros[f] += e.end() - t;
+        busyUntil[f] = e.end();
+      } else if (e.end() > busyUntil[f]) {
+        busyMicros[f] += e.end() - busyUntil[f];
+        busyUntil[f] = e.end();
+      }
+    } else if (event instanceof ModelEvent.TaskPlaced e) {
+      int f = fw(e.framework());
+      if (f < 0) {
+        return;
+      }
+      decides[f] = true;
+      placed[f]++;
+      placedLocal[f] += e.local() ? 1 : 0;
+    } else if (event instanceof ModelEvent.JobAttempted e) {
+      int f = fw(e.framework());
+      if (f < 0) {
+        return;
+      }
+      decides[f] = true;
+      firstAttemptWait[f].add((t - e.submitTime()) / 1e6);
     } else if (event instanceof ModelEvent.JobSubmitted e) {
       int f = fw(e.framework());
       if (f < 0) {
@@ -582,6 +629,9 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
         case "killed":
           jobsKilled[f]++;
           allKilled++;
+          break;
+        case "abandoned":
+          jobsAbandoned[f]++;
           break;
         default:
           break;
@@ -927,6 +977,16 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
    * @param wallSeconds wall-clock seconds
    * @param invariantViolations invariant violations
    */
+  /** Omega's measures for a framework that reported its decisions, else null (left out of summary.json). */
+  private RunSummary.SchedulerSummary schedulerSummary(int f) {
+    if (!decides[f]) {
+      return null;
+    }
+    long busy = busyMicros[f] - Math.max(0, busyUntil[f] - end);
+    return new RunSummary.SchedulerSummary(end > 0 ? (double) busy / end : 0.0, decisions[f],
+        RunSummary.Dist.of(firstAttemptWait[f]), jobsAbandoned[f], placed[f], placedLocal[f]);
+  }
+
   public RunSummary summary(String digest, long events, double wallSeconds, long invariantViolations) {
     if (end < 0) {
       throw new IllegalStateException("summary before finish");
@@ -964,7 +1024,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
               RunSummary.Dist.of(waits[f]), jobsFailed[f], jobsKilled[f], openCount[f],
               RunSummary.Dist.of(slowdown[f])),
           mf(wshare[f]), mf(pending[f]), RunSummary.Dist.of(offerLatency[f]),
-          new RunSummary.Starvation(thr, starveCount[f], starveTotal[f] / 1e6, starveMax[f] / 1e6)));
+          new RunSummary.Starvation(thr, starveCount[f], starveTotal[f] / 1e6, starveMax[f] / 1e6),
+          schedulerSummary(f)));
     }
     List<RunSummary.RoleSummary> roleSummaries = new ArrayList<>();
     for (int g = 0; g < nRoles; g++) {

@@ -13,11 +13,13 @@ import org.mesosim.reports.chart.RunCharts;
 import org.mesosim.reports.html.HtmlReport;
 
 /**
- * Writes a finished run's files into its outDir: {@code charts/<name>.png|.svg},
- * {@code report.html}, {@code scenario.resolved.yaml}, then renames {@code timeseries.csv.partial},
- * {@code jobs.csv.partial} and (with an {@link EventLog}) {@code events.jsonl.partial} to their
- * final names, and writes {@code summary.json} last (so a
- * {@code summary.json} means the run's files are complete).
+ * Writes a finished run's files into its outDir, each whole under a {@code .partial} name and then
+ * renamed ({@link AtomicFiles}): {@code charts/<name>.png|.svg}, {@code report.html},
+ * {@code scenario.resolved.yaml}; then {@code summary.json.partial}; then renames
+ * {@code timeseries.csv.partial}, {@code jobs.csv.partial} and (with an {@link EventLog})
+ * {@code events.jsonl.partial} to their final names, and {@code summary.json.partial} last. So a
+ * {@code summary.json} means the run's files are complete, and until it exists some
+ * {@code *.partial} file does.
  */
 public final class ReportWriter {
   private ReportWriter() {}
@@ -59,30 +61,33 @@ public final class ReportWriter {
       byte[] svg = null;
       if (opts.formats().contains("png")) {
         png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
-        Files.write(charts.resolve(e.getKey() + ".png"), png);
+        AtomicFiles.write(charts.resolve(e.getKey() + ".png"), png);
       }
       if (opts.formats().contains("svg")) {
         svg = ChartRenderer.svg(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
-        Files.write(charts.resolve(e.getKey() + ".svg"), svg);
+        AtomicFiles.write(charts.resolve(e.getKey() + ".svg"), svg);
       }
       if (png == null) {
         png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
       }
       images.add(new HtmlReport.Image(e.getKey(), caption(e.getKey()), "image/png", png));
     }
-    Files.writeString(out.resolve(SCENARIO), resolvedScenarioYaml == null ? "" : resolvedScenarioYaml);
-    Files.writeString(out.resolve(REPORT), HtmlReport.render(s, images, resolvedScenarioYaml == null ? ""
+    AtomicFiles.write(out.resolve(SCENARIO), resolvedScenarioYaml == null ? "" : resolvedScenarioYaml);
+    AtomicFiles.write(out.resolve(REPORT), HtmlReport.render(s, images, resolvedScenarioYaml == null ? ""
         : resolvedScenarioYaml));
+    // summary.json is written whole under its partial name before the CSVs take their final names,
+    // and renamed last: until then a *.partial file is always there, and summary.json never is
+    AtomicFiles.writePartial(out.resolve(SUMMARY), SummaryJson.toJson(s).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     promote(out, MetricsRecorder.TIMESERIES_PARTIAL, TIMESERIES);
     promote(out, MetricsRecorder.JOBS_PARTIAL, JOBS);
     promote(out, EventLog.PARTIAL, EventLog.FILE); // present only when the run logged its events
-    SummaryJson.write(s, out.resolve(SUMMARY));
+    AtomicFiles.promote(out.resolve(SUMMARY));
   }
 
   private static void promote(Path dir, String partial, String complete) throws IOException {
     Path p = dir.resolve(partial);
     if (Files.exists(p)) {
-      Files.move(p, dir.resolve(complete), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.move(p, dir.resolve(complete));
     }
   }
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The content of {@code summary.json} (OUTPUTS.md), as records in the file's key order. Every key
+ * The content of {@code summary.json} (docs/outputs.md), as records in the file's key order. Every key
  * of the contract is here, in the contract's order; keys after them are additions (documented in
- * README.md ("Results, metrics and reports")). Resource maps are in the run's resource order; {@code frameworks} in
+ * docs/outputs.md). Resource maps are in the run's resource order; {@code frameworks} in
  * scenario order. Written by {@link SummaryJson}.
  *
  * @param scenario scenario name
@@ -75,10 +75,40 @@ public record RunSummary(String scenario, long seed, String allocator, String di
    * @param starvation addition: starvation intervals
    */
   @JsonPropertyOrder({"name", "role", "tasks", "allocated", "dominantShare", "offers", "jobs", "weightedShare",
-      "pending", "offerToLaunchSeconds", "starvation"})
+      "pending", "offerToLaunchSeconds", "starvation", "scheduler"})
   public record FrameworkSummary(String name, String role, Tasks tasks, Map<String, BigDecimal> allocated,
       MeanFinal dominantShare, Offers offers, Jobs jobs, MeanFinal weightedShare, MeanFinal pending,
-      Dist offerToLaunchSeconds, Starvation starvation) {}
+      Dist offerToLaunchSeconds, Starvation starvation,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      SchedulerSummary scheduler) {
+
+    /** Without the scheduler measures. */
+    public FrameworkSummary(String name, String role, Tasks tasks, Map<String, BigDecimal> allocated,
+        MeanFinal dominantShare, Offers offers, Jobs jobs, MeanFinal weightedShare, MeanFinal pending,
+        Dist offerToLaunchSeconds, Starvation starvation) {
+      this(name, role, tasks, allocated, dominantShare, offers, jobs, weightedShare, pending, offerToLaunchSeconds,
+          starvation, null);
+    }
+  }
+
+  /**
+   * Addition: Omega's scheduler measures (Schwarzkopf et al., EuroSys 2013, section 4), present only
+   * for frameworks with a decision time or a scheduler extension (serialDecisions, abandonAfter).
+   *
+   * @param busyness fraction of the run the scheduler spent deciding (the union of its decisions'
+   *     intervals; with parallel decisions, overlapping ones count once)
+   * @param decisions decisions made (one per offer message, or per offer when serial)
+   * @param firstAttemptWaitSeconds submit → the first decision that started while the job had tasks
+   *     queued (Omega's "job wait time"), every job attempted
+   * @param abandoned jobs abandoned after {@code abandonAfter} unsuccessful decisions
+   * @param placedWithLocality launches of tasks whose job has input locality preferences
+   *     ({@code scheduler.locality})
+   * @param placedLocal of those, launches on an agent holding the job's input
+   */
+  @JsonPropertyOrder({"busyness", "decisions", "firstAttemptWaitSeconds", "abandoned", "placedWithLocality",
+      "placedLocal"})
+  public record SchedulerSummary(double busyness, long decisions, Dist firstAttemptWaitSeconds, long abandoned,
+      long placedWithLocality, long placedLocal) {}
 
   /**
    * Task launches and how they ended.

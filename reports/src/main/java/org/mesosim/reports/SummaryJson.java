@@ -38,6 +38,6 @@ public final class SummaryJson {
 
   /** Writes {@code s} to {@code file}. */
   public static void write(Object s, Path file) throws IOException {
-    Files.writeString(file, toJson(s));
+    AtomicFiles.write(file, toJson(s));
   }
 }

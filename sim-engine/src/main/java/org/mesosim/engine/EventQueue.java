@@ -23,7 +23,7 @@ import java.util.Arrays;
  * single instant. When level 0 is empty, the lowest non-empty bucket is <em>cascaded</em>: its
  * entries are redistributed relative to the bucket's lower bound into strictly lower levels. With
  * a few seconds of look-ahead in microseconds an event moves two or three times in its life, each
- * move a sequential append; see benchmarks/README.md for the measurements.
+ * move a sequential append; see docs/performance.md for the measurements.
  *
  * <p><b>FIFO ties without comparing sequence numbers.</b> Every bucket is only ever appended to,
  * and a cascade walks its bucket in order into lower buckets, all of which are empty at that

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The registry of trace formats: one constant per format, each read by its own package
  * ({@code workloads.trace.swf}, {@code .google2011}, {@code .alibaba2018}, {@code .csv}). The
- * mapping rules are in SCENARIO-FORMAT.md "Trace formats" and README.md ("Workloads").
+ * mapping rules are in docs/workloads.md ("Trace formats").
  */
 public enum TraceFormat {
   /** Standard Workload Format 2.2 (Parallel Workloads Archive). */

@@ -46,7 +46,7 @@ class GoogleTaskEventsReaderTest {
   void part0_totalsMatchIndependentAwkReplay() {
     Path f = TraceSamples.require(TraceSamples.GOOGLE);
     // zcat google-2011-task_events-part-00000-of-00500.csv.gz | awk -f google.awk, an independent
-    // re-implementation of the episode rules (kept in README.md ("Workloads")), prints:
+    // re-implementation of the episode rules (kept in docs/workloads.md ("google-2011")), prints:
     // starts 201491 ended 58585 dropped 76 orphan 0 forever 142830 (pending 11421) tasks 201415
     // cpuMilli 316471152 memMilli 530763360364 durUs 45115850215639
     TraceInspection i = TraceInspector.inspect(TraceSpec.of("google-2011", List.of(f)));

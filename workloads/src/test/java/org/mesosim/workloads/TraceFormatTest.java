@@ -53,7 +53,11 @@ class TraceFormatTest {
     Path cut = tmp.resolve("cut.swf.gz");
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
-      gz.write("1 0 5 10 3 -1 -1 3 -1 -1 1 7 2 3 1 -1 -1 -1\n".repeat(2000).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      StringBuilder rows = new StringBuilder();
+      for (int job = 1; job <= 2000; job++) { // distinct job numbers: a repeated one is malformed
+        rows.append(job).append(" 0 5 10 3 -1 -1 3 -1 -1 1 7 2 3 1 -1 -1 -1\n");
+      }
+      gz.write(rows.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
     byte[] all = bytes.toByteArray();
     java.nio.file.Files.write(cut, java.util.Arrays.copyOf(all, all.length / 2));

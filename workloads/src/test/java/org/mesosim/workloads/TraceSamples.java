@@ -1,16 +1,16 @@
 package org.mesosim.workloads;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
 /**
- * Finds the real trace samples: system property {@code mesosim.traces} or environment variable
- * {@code MESOSIM_TRACES}, else the first {@code shared/traces} found walking up from the working
- * directory (CI has them at {@code ../shared/traces} relative to the repository root). Tests that
- * need a sample are skipped with a message when it is absent.
+ * The real trace samples committed in the repository's {@code traces/} folder (provenance and
+ * licences in {@code traces/README.md}). Found by walking up from the working directory to the
+ * first folder that has both {@code traces/} and {@code pom.xml} (the repository root, whichever
+ * module Maven runs the tests from). A missing sample is a test failure, never a skip: every clone
+ * has them.
  */
 final class TraceSamples {
   static final String SWF = "LANL-CM5-1994-4.1-cln.first30000jobs.swf.gz";
@@ -19,28 +19,23 @@ final class TraceSamples {
 
   private TraceSamples() {}
 
+  /** The repository's {@code traces/} folder. */
   static Path dir() {
-    String p = System.getProperty("mesosim.traces");
-    if (p == null || p.isEmpty()) {
-      p = System.getenv("MESOSIM_TRACES");
-    }
-    if (p != null && !p.isEmpty() && Files.isDirectory(Paths.get(p))) {
-      return Paths.get(p);
-    }
-    for (Path d = Paths.get("").toAbsolutePath(); d != null; d = d.getParent()) {
-      Path t = d.resolve("shared").resolve("traces");
-      if (Files.isDirectory(t)) {
-        return t;
+    Path start = Path.of("").toAbsolutePath();
+    for (Path d = start; d != null; d = d.getParent()) {
+      if (Files.isDirectory(d.resolve("traces")) && Files.isRegularFile(d.resolve("pom.xml"))) {
+        return d.resolve("traces");
       }
     }
-    return null;
+    throw new AssertionError("no folder with traces/ and pom.xml above " + start
+        + ": the trace samples live in the repository's traces/ folder");
   }
 
-  /** The sample file, or the test is skipped. */
+  /** The sample file; fails the test with a clear message if it is missing. */
   static Path require(String name) {
-    Path d = dir();
-    assumeTrue(d != null && Files.isRegularFile(d.resolve(name)),
-        "trace sample " + name + " not found: set -Dmesosim.traces or MESOSIM_TRACES, or put it in shared/traces above the working directory");
-    return d.resolve(name);
+    Path f = dir().resolve(name);
+    assertTrue(Files.isRegularFile(f), "trace sample " + f + " is missing: it is part of the repository"
+        + " (traces/README.md); restore it with git checkout -- traces/");
+    return f;
   }
 }

@@ -31,7 +31,7 @@ import org.mesosim.model.allocation.OfferCallback;
  * Mesos' {@code HierarchicalAllocatorProcess} with DRF sorters
  * ({@code src/master/allocator/mesos/hierarchical.{hpp,cpp}} at 1.1.0; sorters in
  * {@code src/master/allocator/sorter/drf/sorter.cpp}; {@code MIN_CPUS}/{@code MIN_MEM} in
- * {@code src/master/constants.hpp}), as specified in MESOS-MODEL.md section 1.
+ * {@code src/master/constants.hpp}), as documented in docs/allocators.md ("hierarchical-drf").
  *
  * <p><b>State.</b> A role sorter (one client per role with a registered framework, weighted, its
  * total the sum of every agent's total), a quota-role sorter (one client per role with quota,
@@ -42,10 +42,12 @@ import org.mesosim.model.allocation.OfferCallback;
  * <p><b>A run</b> ({@code allocate(slaveIds)}): candidate agents (activated) in registration order,
  * shuffled; stage 1 gives each agent's unreserved-plus-own-reservation pool to the first
  * unfiltered framework (framework sorter order) of the first unsatisfied quota role (quota sorter
- * order); the headroom for stage 2 is the cluster total minus all role allocations minus every
- * quota role's unmet guarantee; stage 2 gives each agent's pool (reservations, plus unreserved
- * resources for roles without quota) to the first unfiltered framework of the first role in role
- * sorter order whose pool is allocatable and fits the headroom. Each pool goes whole to one
+ * order); the headroom for stage 2 is kept per reservation role, as Mesos' scalar quantities keep
+ * their role: the unreserved pool is the unreserved total minus what roles hold of it minus every
+ * quota role's unmet guarantee, each reservation role's pool its reserved total minus what is held
+ * of it; stage 2 gives each agent's pool (reservations, plus unreserved resources for roles without
+ * quota) to the first unfiltered framework of the first role in role sorter order whose pool is
+ * allocatable and whose parts fit their headroom pools. Each pool goes whole to one
  * framework. A pool is allocatable iff it contains one of the {@code minAllocatableResources}
  * alternatives (default {@code cpus:0.01|mem:32}, Mesos' {@code MIN_CPUS OR MIN_MEM}). Agents with
  * GPUs go only to GPU_RESOURCES frameworks (MESOS-5634). Then exactly one offer callback per
@@ -140,9 +142,19 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private final Sorter roleSorter;
   private final Sorter quotaRoleSorter;
   private final TreeMap<String, long[]> quotas = new TreeMap<>();
+  // The stage-2 headroom of 1.1-1.4 by reservation role (see allocate11): every added agent's
+  // reserved total, and what the frameworks known to the allocator hold of it, by reservation role
+  // (the unreserved part is the rest of roleSorter's total and allocation).
+  private final TreeMap<String, long[]> clusterReserved = new TreeMap<>();
+  private final TreeMap<String, long[]> allocatedReserved = new TreeMap<>();
   private final TreeMap<String, Double> weights = new TreeMap<>();
+  // Mesos 1.1's quota guarantee gauges, by full metric name: Metrics::setQuota adds them and
+  // Metrics::removeQuota leaves them (it removes only the offered_or_allocated gauges); adding a
+  // gauge whose name exists fails and keeps the old one, so the first value set stays.
+  private final TreeMap<String, Double> guaranteeGauges = new TreeMap<>();
 
   private boolean paused;
+  private java.util.TreeSet<String> whitelist; // null: every agent (Mesos' None)
   private boolean skipUnchangedRuns = true;
   private int expectedAgents = -1;
   private boolean changed = true;
@@ -166,6 +178,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private long[] candQ;
   private long[] remaining;
   private long[] stage2;
+  private final TreeMap<String, long[]> remainingReserved = new TreeMap<>();
+  private final TreeMap<String, long[]> stage2Reserved = new TreeMap<>();
   private long[] scratch;
   private long[] requiredHeadroom;
   private long[] availableHeadroom;
@@ -246,13 +260,18 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final TreeMap<String, long[]> availRes = new TreeMap<>();
     final long[] availAll;
     final boolean hasGpus;
+    /** A candidate of runs: {@link #active} and whitelisted (Mesos' filter at the top of allocate). */
     boolean activated = true;
+    /** activateAgent / deactivateAgent. */
+    boolean active = true;
+    final String hostname;
     /** Position of {@link #id} among all agents' ids (valid while {@code ranksDirty} is false). */
     int rank;
     int batchStamp;
 
-    Agent(AgentId id, int key, int slot, ResourceSet total, int width) {
+    Agent(AgentId id, String hostname, int key, int slot, ResourceSet total, int width) {
       this.id = id;
+      this.hostname = hostname;
       this.key = key;
       this.slot = slot;
       this.total = total;
@@ -276,6 +295,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final int handle;
     boolean suppressed;
     long[] allocQ;
+    // The part of allocQ reserved, by reservation role (null while none).
+    TreeMap<String, long[]> allocReserved;
     final IntMap<long[]> allocByAgent = new IntMap<>();
     // By agent key, the head of the chain (OfferFilter.next) of this framework's filters there.
     final IntMap<OfferFilter> filters = new IntMap<>();
@@ -418,9 +439,14 @@ public final class HierarchicalDrfAllocator implements Allocator {
     r.byHandle.set(fw.handle, fw);
     frameworks.put(id, fw);
     fwById.put(id, fw);
+    // Only resources on agents already added count (Mesos 1.1.0 hierarchical.cpp, addFramework:
+    // `if (slaves.contains(slaveId))`): those on agents added later are counted by addAgent's
+    // `used`, so counting them here too counted them twice (Mesos commit 48f11f1bc, test NoDoubleAccounting).
     for (Map.Entry<AgentId, ResourceSet> e : used.entrySet()) {
-      if (!e.getValue().isEmpty()) {
-        account(fw, agentKey(e.getKey()), vec(e.getValue().quantity()));
+      Agent a = agentById.get(e.getKey());
+      if (a != null && !e.getValue().isEmpty()) {
+        account(fw, a.key, vec(e.getValue().quantity()));
+        accountReserved(fw, e.getValue(), true);
       }
     }
     eligibilityChanged();
@@ -432,6 +458,12 @@ public final class HierarchicalDrfAllocator implements Allocator {
   public void removeFramework(FrameworkId id) {
     Fw fw = requireFw(id);
     Role r = fw.role;
+    if (fw.allocReserved != null) {
+      for (Map.Entry<String, long[]> e : fw.allocReserved.entrySet()) {
+        addReserved(allocatedReserved, e.getKey(), e.getValue(), false);
+      }
+      fw.allocReserved = null;
+    }
     if (!Quantities.isZero(fw.allocQ)) {
       roleSorter.unallocated(r.handle, fw.allocQ);
       r.sorter.removeTotal(fw.allocQ);
@@ -486,7 +518,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
       slotAllocatable = java.util.Arrays.copyOf(slotAllocatable, slots.length);
       candidates = new int[slots.length];
     }
-    Agent a = new Agent(id, key, slotCount, total, width);
+    Agent a = new Agent(id, info.hostname(), key, slotCount, total, width);
+    a.activated = whitelisted(a);
     slots[slotCount++] = a;
     refreshAllocatable(a);
     agents.put(id, a);
@@ -494,6 +527,9 @@ public final class HierarchicalDrfAllocator implements Allocator {
     ranksDirty = true;
     roleSorter.addTotal(a.totalQ);
     quotaRoleSorter.addTotal(a.totalQ);
+    for (Map.Entry<String, long[]> e : a.totalRes.entrySet()) {
+      addReserved(clusterReserved, e.getKey(), e.getValue(), true);
+    }
     for (Map.Entry<FrameworkId, ResourceSet> e : used.entrySet()) {
       ResourceSet rs = e.getValue();
       if (rs.isEmpty()) {
@@ -503,6 +539,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       Fw fw = frameworks.get(e.getKey());
       if (fw != null) {
         account(fw, key, vec(rs.quantity()));
+        accountReserved(fw, rs, true);
       }
     }
     if (paused && expectedAgents >= 0 && agents.size() >= expectedAgents) {
@@ -523,6 +560,9 @@ public final class HierarchicalDrfAllocator implements Allocator {
     ranksDirty = true;
     roleSorter.removeTotal(a.totalQ);
     quotaRoleSorter.removeTotal(a.totalQ);
+    for (Map.Entry<String, long[]> e : a.totalRes.entrySet()) {
+      addReserved(clusterReserved, e.getKey(), e.getValue(), false);
+    }
     slots[a.slot] = null;
     slotAllocatable[a.slot] = false;
     changed = true;
@@ -530,13 +570,113 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   @Override
   public void activateAgent(AgentId id) {
-    requireAgent(id).activated = true;
+    Agent a = requireAgent(id);
+    a.active = true;
+    a.activated = whitelisted(a);
     changed = true;
   }
 
   @Override
   public void deactivateAgent(AgentId id) {
-    requireAgent(id).activated = false;
+    Agent a = requireAgent(id);
+    a.active = false;
+    a.activated = false;
+  }
+
+  /**
+   * Mesos' {@code updateAvailable(slaveId, {RESERVE})} (1.1.0 hierarchical.cpp): {@code resources}
+   * of the agent's available unreserved resources become reserved for {@code role}, in what is
+   * available and in the agent's total ({@code available.apply(operations)}, then
+   * {@code total.apply}); if the available resources do not contain them it fails (Mesos returns a
+   * Failure) and nothing changes. Quantities are unchanged, so the sorters' totals are too. It
+   * triggers no run. This is the allocator side only: the model's master has no RESERVE operation,
+   * and a dynamic reservation here is indistinguishable from a static one (no principal).
+   *
+   * @throws IllegalArgumentException if the agent is unknown, {@code role} is {@code "*"}, or the
+   *     available unreserved resources do not contain {@code resources}
+   */
+  public void reserve(AgentId agent, String role, Resources resources) {
+    Agent a = requireAgent(agent);
+    if (ResourceSet.UNRESERVED.equals(role)) {
+      throw new IllegalArgumentException("cannot reserve for role '*'");
+    }
+    long[] v = vec(resources);
+    if (!Quantities.contains(a.availUnres, v)) {
+      throw new IllegalArgumentException("agent " + agent + " does not have " + resources + " unreserved available");
+    }
+    Quantities.subtractInto(a.availUnres, v);
+    Quantities.subtractInto(a.totalUnres, v);
+    addPool(a.totalRes, role, v);
+    addPool(a.availRes, role, v);
+    addReserved(clusterReserved, role, v, true);
+    refreshAllocatable(a);
+    eligibilityChanged();
+    changed = true;
+  }
+
+  /**
+   * Mesos' {@code updateAvailable(slaveId, {UNRESERVE})}: the reverse of {@link #reserve}; fails if
+   * the agent's available resources reserved for {@code role} do not contain {@code resources}.
+   */
+  public void unreserve(AgentId agent, String role, Resources resources) {
+    Agent a = requireAgent(agent);
+    long[] v = vec(resources);
+    long[] av = a.availRes.get(role);
+    if (av == null || !Quantities.contains(av, v)) {
+      throw new IllegalArgumentException("agent " + agent + " does not have " + resources + " reserved for '" + role
+          + "' available");
+    }
+    Quantities.subtractInto(av, v);
+    long[] t = a.totalRes.get(role);
+    Quantities.subtractInto(t, v);
+    if (Quantities.isZero(t)) {
+      a.totalRes.remove(role);
+      a.availRes.remove(role);
+    }
+    addPool(a.availUnres, v);
+    addPool(a.totalUnres, v);
+    addReserved(clusterReserved, role, v, false);
+    refreshAllocatable(a);
+    eligibilityChanged();
+    changed = true;
+  }
+
+  private void addPool(TreeMap<String, long[]> pools, String role, long[] v) {
+    long[] cur = pools.get(role);
+    if (cur == null) {
+      pools.put(role, Quantities.widen(v.clone(), width));
+    } else {
+      addPool(cur, v);
+    }
+  }
+
+  private static void addPool(long[] pool, long[] v) {
+    for (int i = 0; i < v.length; i++) {
+      if (v[i] != 0 && i >= pool.length) {
+        throw new IllegalArgumentException("agent cannot hold a resource it was registered without");
+      }
+    }
+    Quantities.addInto(pool, v);
+  }
+
+  /**
+   * Mesos' {@code updateWhitelist} (1.1.0 hierarchical.cpp): with a set of hostnames, only agents
+   * whose hostname is in it are offered ({@code isWhitelisted}, checked with activation at the top
+   * of {@code allocate(slaveIds)}); {@code null} offers every agent. It triggers no run: the next
+   * one (periodic or triggered) uses it. The master's {@code --whitelist} file is not modelled;
+   * this is the allocator-side call only.
+   */
+  public void updateWhitelist(java.util.Set<String> hostnames) {
+    whitelist = hostnames == null ? null : new java.util.TreeSet<>(hostnames);
+    for (Agent a : agents.values()) {
+      a.activated = whitelisted(a);
+    }
+    eligibilityChanged();
+    changed = true;
+  }
+
+  private boolean whitelisted(Agent a) {
+    return a.active && (whitelist == null || whitelist.contains(a.hostname));
   }
 
   @Override
@@ -607,6 +747,9 @@ public final class HierarchicalDrfAllocator implements Allocator {
       if (Quantities.isZero(held)) {
         fw.allocByAgent.remove(key);
       }
+      if (resources.hasReservations()) {
+        accountReserved(fw, resources, false);
+      }
       if (deferredSum != null) {
         Quantities.addInto(deferredSum, q);
       } else {
@@ -661,6 +804,12 @@ public final class HierarchicalDrfAllocator implements Allocator {
       throw new IllegalArgumentException("quota for role '" + role + "' is already set; remove it first");
     }
     quotas.put(role, vec(guarantee));
+    for (int x = 0; x < guarantee.width(); x++) {
+      if (guarantee.milli(x) != 0) {
+        guaranteeGauges.putIfAbsent("allocator/mesos/quota/roles/" + role + "/resources/" + ResourceNames.name(x)
+            + "/guarantee", guarantee.milli(x) / (double) Resources.SCALE);
+      }
+    }
     eligibilityChanged();
     int qh = quotaRoleSorter.add(role);
     Double w = weights.get(role);
@@ -752,6 +901,73 @@ public final class HierarchicalDrfAllocator implements Allocator {
     return n;
   }
 
+  /**
+   * Mesos' gauges {@code allocator/mesos/quota/roles/<role>/resources/<name>/offered_or_allocated},
+   * one per name of the guarantee: the quota role sorter's allocation of that name
+   * ({@code _quota_allocated} in 1.1.0 hierarchical.cpp); empty while the role has no quota.
+   */
+  public SortedMap<String, Double> quotaOfferedOrAllocated(String role) {
+    TreeMap<String, Double> out = new TreeMap<>();
+    long[] g = quotas.get(role);
+    if (g != null) {
+      Resources alloc = quotaRoleSorter.allocation(quotaRoleSorter.handle(role));
+      for (int x = 0; x < g.length; x++) {
+        if (g[x] != 0) {
+          out.put(ResourceNames.name(x), alloc.milli(x) / (double) Resources.SCALE);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The allocator's metrics as Mesos 1.1.0 names them ({@code src/master/allocator/mesos/metrics.cpp},
+   * the role sorter's {@code src/master/allocator/sorter/drf/metrics.cpp}), by name:
+   * <ul>
+   * <li>{@code allocator/mesos/allocation_runs}: runs of {@code allocate(slaveIds)}, skipped ones
+   *     included (Mesos counts every call that is not paused);
+   * <li>{@code allocator/mesos/resources/<r>/total} and {@code .../offered_or_allocated} for cpus,
+   *     mem and disk (Mesos installs exactly these three): the role sorter's total, and what the
+   *     added agents have allocated ({@code Slave::allocated}, which includes resources of
+   *     frameworks the allocator does not know);
+   * <li>{@code allocator/mesos/quota/roles/<role>/resources/<r>/guarantee} (kept after the quota is
+   *     removed, as Mesos 1.1 does) and {@code .../offered_or_allocated} (while the quota exists);
+   * <li>{@code allocator/mesos/roles/<role>/shares/dominant}: the role sorter's share ÷ weight
+   *     ({@code DRFSorter::calculateShare}), for each role with a framework;
+   * <li>{@code allocator/mesos/offer_filters/roles/<role>/active}, for each role with a framework.
+   * </ul>
+   * Not modelled: {@code allocator/mesos/allocation_run} (a wall-clock timer, meaningless in
+   * virtual time) and {@code allocator/mesos/event_queue_dispatches} (libprocess' queue).
+   */
+  public SortedMap<String, Double> metrics() {
+    TreeMap<String, Double> m = new TreeMap<>();
+    m.put("allocator/mesos/allocation_runs", (double) (runs + skippedRuns));
+    long[] allocated = new long[Math.max(width, 3)];
+    for (Agent a : agents.values()) {
+      for (int x = 0; x < a.totalQ.length; x++) {
+        allocated[x] += a.totalQ[x] - a.availAll[x];
+      }
+    }
+    Resources total = roleSorter.total();
+    for (String r : List.of("cpus", "mem", "disk")) {
+      int x = ResourceNames.index(r);
+      m.put("allocator/mesos/resources/" + r + "/total", total.milli(x) / (double) Resources.SCALE);
+      m.put("allocator/mesos/resources/" + r + "/offered_or_allocated", allocated[x] / (double) Resources.SCALE);
+    }
+    m.putAll(guaranteeGauges);
+    for (String role : quotas.keySet()) {
+      for (Map.Entry<String, Double> e : quotaOfferedOrAllocated(role).entrySet()) {
+        m.put("allocator/mesos/quota/roles/" + role + "/resources/" + e.getKey() + "/offered_or_allocated",
+            e.getValue());
+      }
+    }
+    for (String role : roles.keySet()) {
+      m.put("allocator/mesos/roles/" + role + "/shares/dominant", roleShare(role));
+      m.put("allocator/mesos/offer_filters/roles/" + role + "/active", (double) activeOfferFilters(role));
+    }
+    return m;
+  }
+
   /** The role's DRF share in the role sorter (share ÷ weight), for reports and tests. */
   public double roleShare(String role) {
     Role r = roles.get(role);
@@ -830,6 +1046,53 @@ public final class HierarchicalDrfAllocator implements Allocator {
       fw.allocByAgent.put(key, w);
     } else {
       Quantities.addInto(held, q);
+    }
+  }
+
+  /** Adds ({@code add}) or takes away {@code rs}'s reserved part from {@code fw}'s and the global reserved allocation. */
+  private void accountReserved(Fw fw, ResourceSet rs, boolean add) {
+    if (!rs.hasReservations()) {
+      return;
+    }
+    for (Map.Entry<String, Resources> e : rs.reservations().entrySet()) {
+      if (!e.getValue().isEmpty()) {
+        accountReserved(fw, e.getKey(), vec(e.getValue()), add);
+      }
+    }
+  }
+
+  private void accountReserved(Fw fw, String role, long[] v, boolean add) {
+    if (fw.allocReserved == null) {
+      if (!add) {
+        return;
+      }
+      fw.allocReserved = new TreeMap<>();
+    }
+    addReserved(fw.allocReserved, role, v, add);
+    addReserved(allocatedReserved, role, v, add);
+  }
+
+  /** {@code m[role] += v} or, floored at zero, {@code -= v}; an entry that reaches zero is dropped. */
+  private static void addReserved(TreeMap<String, long[]> m, String role, long[] v, boolean add) {
+    long[] cur = m.get(role);
+    if (cur == null) {
+      if (!add || Quantities.isZero(v)) {
+        return;
+      }
+      m.put(role, v.clone());
+      return;
+    }
+    if (cur.length < v.length) {
+      cur = Quantities.widen(cur, v.length);
+      m.put(role, cur);
+    }
+    if (add) {
+      Quantities.addInto(cur, v);
+    } else {
+      Quantities.subtractFlooredInto(cur, v);
+      if (Quantities.isZero(cur)) {
+        m.remove(role);
+      }
     }
   }
 
@@ -1156,21 +1419,54 @@ public final class HierarchicalDrfAllocator implements Allocator {
         }
       }
     }
-    // Headroom: total - allocated by active roles - unmet quota, floored per name.
-    long[] rem = remaining;
-    Quantities.clear(rem);
+    // Headroom for stage 2 (1.1.0 hierarchical.cpp, allocate(slaveIds), between the stages; the
+    // same in 1.2-1.4): remainingClusterResources = roleSorter->totalScalarQuantities() minus each
+    // active role's allocationScalarQuantities(role), minus the unmet guarantees. These scalar
+    // quantities keep their role: Resources::createStrippedScalarQuantity (src/common/resources.cpp)
+    // clears reservation, disk and shared info but not the role (1.4 collapses a reservation stack
+    // to its reservation role, the same key). Resources::operator-= subtracts from the entry of the
+    // same name and role only (subtractable()) and drops an entry that goes negative. The unmet
+    // guarantee (guarantee - getQuotaRoleAllocatedResources(role), which sets role "*") is
+    // unreserved, so it is charged against the unreserved pool only. So: one pool of unreserved
+    // resources, reduced by the unmet quota, and one per reservation role, never reduced by it.
+    long[] rem = remaining; // the unreserved ("*") entries
     copyInto(rem, roleSorter.total());
-    Quantities.subtractFlooredInto(rem, vec(roleSorter.allocatedSum()));
-    for (Map.Entry<String, long[]> e : quotas.entrySet()) {
-      int qh = quotaRoleSorter.handle(e.getKey());
-      unmetInto(scratch, e.getValue(), qh, null);
-      Quantities.subtractFlooredInto(rem, scratch);
+    long[] allocU = stage2; // scratch until stage 2 starts: what roles hold of "*"
+    copyInto(allocU, roleSorter.allocatedSum());
+    remainingReserved.clear();
+    for (Map.Entry<String, long[]> e : clusterReserved.entrySet()) {
+      Quantities.subtractFlooredInto(rem, e.getValue());
+      long[] r = Quantities.widen(e.getValue().clone(), width);
+      long[] held = allocatedReserved.get(e.getKey());
+      if (held != null) {
+        Quantities.subtractFlooredInto(r, held);
+      }
+      remainingReserved.put(e.getKey(), r);
     }
-    long[] s2 = stage2;
+    for (long[] held : allocatedReserved.values()) {
+      Quantities.subtractFlooredInto(allocU, held);
+    }
+    Quantities.subtractFlooredInto(rem, allocU);
+    long[] unmetSum = scratch;
+    Quantities.clear(unmetSum);
+    long[] unmet = candQ; // scratch until stage 2 starts
+    for (Map.Entry<String, long[]> e : quotas.entrySet()) {
+      unmetInto(unmet, e.getValue(), quotaRoleSorter.handle(e.getKey()), null);
+      Quantities.addInto(unmetSum, unmet);
+    }
+    Quantities.subtractFlooredInto(rem, unmetSum);
+    long[] s2 = stage2; // allocatedStage2, unreserved entries
     Quantities.clear(s2);
-    // Stage 2: fair share. rem - s2 changes only when stage 2 gives, so it is re-checked then.
-    System.arraycopy(rem, 0, scratch, 0, width);
-    boolean headroom = allocatable(scratch);
+    stage2Reserved.clear();
+    // Stage 2 stops when allocatable(remainingClusterResources - allocatedStage2) fails: cpus()
+    // and mem() sum over every role, so over all pools. left = that difference (no pool of s2 ever
+    // exceeds its pool of rem, so it is the plain difference of the sums).
+    long[] left = scratch;
+    System.arraycopy(rem, 0, left, 0, width);
+    for (long[] r : remainingReserved.values()) {
+      Quantities.addInto(left, r);
+    }
+    boolean headroom = allocatable(left);
     boolean screen = screenFilteredAgents && quotas.isEmpty() && screenable;
     long epoch = eligibilityEpoch;
     for (int i = 0; i < n; i++) {
@@ -1193,18 +1489,20 @@ public final class HierarchicalDrfAllocator implements Allocator {
         if (!allocatable(candQ)) {
           continue;
         }
-        if (!fitsAfter(rem, s2, candQ)) {
+        if (!fitsHeadroom(rem, s2)) {
           allRefused = false; // not asked: the headroom, not the frameworks, said no
           continue;
         }
         int h = pick(a, r);
         if (h >= 0) {
           allRefused = false;
-          Quantities.addInto(s2, candQ);
+          Quantities.addInto(s2, candUnres);
+          for (int j = 0; j < candRoles.size(); j++) {
+            addReserved(stage2Reserved, candRoles.get(j), candRes.get(j), true);
+          }
+          Quantities.subtractFlooredInto(left, candQ);
           give(r.byHandle.get(h), a, true);
-          System.arraycopy(rem, 0, scratch, 0, width);
-          Quantities.subtractFlooredInto(scratch, s2);
-          headroom = allocatable(scratch);
+          headroom = allocatable(left);
         }
       }
       if (allRefused) {
@@ -1471,6 +1769,9 @@ public final class HierarchicalDrfAllocator implements Allocator {
       rs = ResourceSet.of(un, res);
     }
     Quantities.subtractInto(a.availUnres, candUnres);
+    for (int j = 0; j < candRoles.size(); j++) {
+      accountReserved(fw, candRoles.get(j), candRes.get(j), true);
+    }
     for (long[] v : candRes) {
       Quantities.clear(v);
     }
@@ -1590,10 +1891,28 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
   }
 
-  private static boolean fitsAfter(long[] rem, long[] used, long[] add) {
-    for (int x = 0; x < add.length; x++) {
-      if (used[x] + add[x] > Quantities.get(rem, x)) {
+  /**
+   * 1.1-1.4 stage 2: {@code remainingClusterResources.contains(allocatedStage2 + scalarQuantity)}
+   * for the current candidate, pool by pool: its unreserved part against the unreserved pool
+   * ({@code rem}, {@code s2}), each reserved part against its reservation role's pool (Mesos'
+   * {@code contains} matches name and role, so a reserved amount never fits in another pool).
+   */
+  private boolean fitsHeadroom(long[] rem, long[] s2) {
+    for (int x = 0; x < candUnres.length; x++) {
+      if (candUnres[x] != 0 && s2[x] + candUnres[x] > Quantities.get(rem, x)) {
         return false;
+      }
+    }
+    for (int j = 0; j < candRoles.size(); j++) {
+      long[] v = candRes.get(j);
+      long[] pool = remainingReserved.get(candRoles.get(j));
+      long[] used = stage2Reserved.get(candRoles.get(j));
+      for (int x = 0; x < v.length; x++) {
+        long have = pool == null ? 0 : Quantities.get(pool, x);
+        long taken = used == null ? 0 : Quantities.get(used, x);
+        if (v[x] != 0 && taken + v[x] > have) {
+          return false;
+        }
       }
     }
     return true;

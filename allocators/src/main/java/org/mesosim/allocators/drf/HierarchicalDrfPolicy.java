@@ -10,7 +10,7 @@ import org.mesosim.model.allocation.PolicyOption;
  * {@code hierarchical-drf}: Mesos' default allocator, {@code HierarchicalDRFAllocator}
  * ({@code src/master/allocator/mesos/hierarchical.cpp}), modelled on 1.1.0 with later 1.x changes
  * selectable through {@code mesosVersion}. See {@link HierarchicalDrfAllocator} and
- * README.md ("hierarchical-drf").
+ * docs/allocators.md ("hierarchical-drf").
  */
 public final class HierarchicalDrfPolicy implements AllocatorPolicy {
   public static final String NAME = "hierarchical-drf";
@@ -22,7 +22,7 @@ public final class HierarchicalDrfPolicy implements AllocatorPolicy {
 
   @Override
   public String description() {
-    return "Mesos' HierarchicalDRF: role then framework DRF, quota, reservations, filters (Mesos 1.1 by default)";
+    return "Mesos' HierarchicalDRF: role then framework DRF, quota, reservations, filters (Mesos 1.1 by default; mesosVersion switches this allocator only, the master stays Mesos 1.1)";
   }
 
   @Override

@@ -80,6 +80,14 @@ final class AllocatorHarness {
     return id;
   }
 
+  /** A framework with the GPU_RESOURCES capability ({@code createFrameworkInfo(role, {GPU_RESOURCES})}). */
+  FrameworkId addGpuFramework(String role) {
+    FrameworkId id = new FrameworkId("framework" + (++frameworks));
+    allocator.addFramework(id, new FrameworkInfo(id.value(), role, 0L, false, false, true), new TreeMap<>());
+    settle();
+    return id;
+  }
+
   AgentId addAgent(String resources) {
     return addAgent(resources, Map.of());
   }

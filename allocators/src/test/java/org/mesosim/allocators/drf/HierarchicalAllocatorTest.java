@@ -15,8 +15,10 @@ import org.mesosim.model.FrameworkId;
 import org.mesosim.model.Resources;
 
 /**
- * MESOS-MODEL section 4: Mesos' own allocator tests ({@code src/tests/hierarchical_allocator_tests.cpp},
- * 1.1.0), restated with exact offers at exact virtual times.
+ * Mesos' own allocator tests ({@code src/tests/hierarchical_allocator_tests.cpp},
+ * 1.1.0), restated with exact offers at exact virtual times and what the model fixes beyond Mesos'
+ * checks (the order of one run's callbacks, shares, run counts). The literal ports of that file are
+ * {@link HierarchicalAllocatorTests11}.
  */
 class HierarchicalAllocatorTest {
   private static final long S = SimTime.SECOND;

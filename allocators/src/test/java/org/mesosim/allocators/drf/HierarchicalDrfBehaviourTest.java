@@ -253,6 +253,7 @@ class HierarchicalDrfBehaviourTest {
     h11.expectNoOffer();
   }
 
+  /** A literal port of Mesos 1.5.0's QuotaAllocationGranularity (src/tests/hierarchical_allocator_tests.cpp). */
   @Test
   void QuotaAllocationGranularity_mesos15ChopsQuotaToTheGuarantee() {
     AllocatorHarness h = new AllocatorHarness(S, Map.of("mesosVersion", "1.5"), 42L);
@@ -264,16 +265,6 @@ class HierarchicalDrfBehaviourTest {
     FrameworkId f2 = h.addFramework("no-quota-role");
     h.expect(f2, Map.of(a1, "cpus:0.5;mem:312"));
     h.expectNoOffer();
-  }
-
-  @Test
-  void quotaAllocation_mesos11IsCoarseGrained() {
-    AllocatorHarness h = new AllocatorHarness();
-    FrameworkId f1 = h.addFramework("quota-role");
-    h.allocator.setQuota("quota-role", Resources.of(0.5, 200));
-    h.settle();
-    AgentId a1 = h.addAgent("cpus:1;mem:512;disk:0");
-    h.expect(f1, Map.of(a1, "cpus:1;mem:512"));
   }
 
   @Test
@@ -649,18 +640,5 @@ class HierarchicalDrfBehaviourTest {
     h.expectNoOffer();
     AgentId a2 = h.addAgent("cpus:1;mem:1024;disk:0");
     h.expect(f1, Map.of(a2, "cpus:1;mem:1024"));
-  }
-
-  @Test
-  void fairnessExcludeResourceNames_excludedNamesDoNotCountInShares() {
-    AllocatorHarness h = new AllocatorHarness(S, Map.of("fairnessExcludeResourceNames", "mem"), 42L);
-    FrameworkId f1 = h.addFramework("role1");
-    AgentId a1 = h.addAgent("cpus:1;mem:4096;disk:0");
-    h.expect(f1, Map.of(a1, "cpus:1;mem:4096"));
-    h.addFramework("role2");
-    h.addAgent("cpus:3;mem:512;disk:0");
-    // cpus only: role1 holds 1 of 4 cpus; the new agent goes to role2 (share 0) either way, so
-    // check the share itself.
-    assertEquals(0.25, h.allocator.roleShare("role1"), 1e-12);
   }
 }

@@ -47,35 +47,43 @@ public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Option(names = "--agents", defaultValue = "1000", description = "Agents (default ${DEFAULT-VALUE}).")
+  @Option(names = "--agents", paramLabel = "N", defaultValue = "1000", description = "Agents: synthetic, N of 16"
+      + " cpus / 64 GB; google-like, the 2011 cell's machine mix scaled to about N (default ${DEFAULT-VALUE}).")
   int agents;
 
-  @Option(names = "--tasks", defaultValue = "100000", description = "Tasks in total (default ${DEFAULT-VALUE}).")
+  @Option(names = "--tasks", paramLabel = "N", defaultValue = "100000", description = "Tasks in total; google-like:"
+      + " runs for the simulated time in which about N arrive (default ${DEFAULT-VALUE}).")
   long tasks;
 
-  @Option(names = "--frameworks", defaultValue = "10", description = "Frameworks (default ${DEFAULT-VALUE}).")
+  @Option(names = "--frameworks", paramLabel = "N", defaultValue = "10",
+      description = "Frameworks sharing the workload (default ${DEFAULT-VALUE}).")
   int frameworks;
 
-  @Option(names = "--tasks-per-job", defaultValue = "10", description = "Tasks per job (default ${DEFAULT-VALUE}).")
+  @Option(names = "--tasks-per-job", paramLabel = "N", defaultValue = "10",
+      description = "synthetic: tasks per job (default ${DEFAULT-VALUE}).")
   int tasksPerJob;
 
-  @Option(names = "--allocator", defaultValue = "hierarchical-drf", description = "Policy (default ${DEFAULT-VALUE}).")
+  @Option(names = "--allocator", paramLabel = "POLICY", defaultValue = "hierarchical-drf",
+      description = "Allocator policy, one of `mesosim list allocators` (default ${DEFAULT-VALUE}).")
   String allocator;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--load", defaultValue = "0.8", description = "Target busy fraction (default ${DEFAULT-VALUE}).")
+  @Option(names = "--load", paramLabel = "FRACTION", defaultValue = "0.8", description = "synthetic: jobs arrive"
+      + " at the rate that keeps this fraction of the cluster's cpus busy (default ${DEFAULT-VALUE}).")
   double load;
 
-  @Option(names = "--reports", description = "Also record metrics and write the report files (into --out).")
+  @Option(names = "--reports", description = "Also record metrics and write the report files into --out (slower:"
+      + " the bench then measures them too).")
   boolean reports;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/bench",
       description = "Output folder with --reports (default ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--check-invariants", description = "Check the model's invariants (slow).")
+  @Option(names = "--check-invariants", description = "Check the model's invariants after every event (slow;"
+      + " exit 3 on a violation).")
   boolean checkInvariants;
 
   @Option(names = "--workload", defaultValue = "synthetic", paramLabel = "KIND",
@@ -233,7 +241,7 @@ public final class BenchCommand implements Callable<Integer> {
     o.println(String.format(Locale.ROOT, "events/s:           %,.0f", r.events() / wall));
     o.println(String.format(Locale.ROOT, "stream records:     %,d (%,.0f per wall s; the digest's offers, declines,"
         + " task states ...)", r.records(), r.records() / wall));
-    // Offers are the unit of work in an offer storm (README, Performance): wall time per offer says
+    // Offers are the unit of work in an offer storm (docs/performance.md): wall time per offer says
     // more than events/s, which mostly counts filter timers.
     o.println(String.format(Locale.ROOT, "offers:             %,d (%,.1f per simulated s; %s of wall time per offer)",
         r.offers(), r.offers() / Math.max(1e-9, simSeconds),
@@ -247,7 +255,7 @@ public final class BenchCommand implements Callable<Integer> {
           cpuSeconds, r.events() / cpuSeconds));
     }
     // What the figures depend on besides the build: the JVM and its collector (the parallel
-    // collector runs this bench in about 0.83 of G1's time; README, Performance).
+    // collector runs this bench in about 0.83 of G1's time; docs/performance.md).
     List<String> gcs = new ArrayList<>();
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       gcs.add(gc.getName());

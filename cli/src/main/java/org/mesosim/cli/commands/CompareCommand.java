@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mesosim.cli.ChartOptions;
 import org.mesosim.cli.CommonOptions;
 import org.mesosim.cli.ExitCodes;
 import org.mesosim.cli.MesosimCommand;
@@ -36,12 +37,13 @@ public final class CompareCommand implements Callable<Integer> {
   @ParentCommand MesosimCommand parent;
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
+  @Mixin ChartOptions charts;
 
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario YAML file.")
   Path scenario;
 
   @Option(names = "--allocators", required = true, split = ",", paramLabel = "POLICY",
-      description = "Policies to compare, comma-separated, in table order.")
+      description = "Policies to compare, comma-separated, in table order (see `mesosim list allocators`).")
   List<String> allocators;
 
   @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
@@ -90,6 +92,7 @@ public final class CompareCommand implements Callable<Integer> {
       }
       seen.add(a);
     }
+    sets = charts.apply(sets);
     ScenarioLoader loader = new ScenarioLoader(parent.services().catalog());
     Scenario base = loader.load(scenario, sets);
     List<String> unknown = new ArrayList<>();
@@ -125,7 +128,7 @@ public final class CompareCommand implements Callable<Integer> {
         ? Parallel.defaultThreads() : parallel, err);
     o.println(table(results, requests));
     List<String> labels = requests.stream().map(r -> r.scenario().allocator().policy()).toList();
-    parent.services().comparison().write(dir, results, labels);
+    parent.services().comparison().write(dir, results, labels, !charts.noCharts);
     o.println("results: " + dir);
     o.flush();
     long violations = results.stream().mapToLong(RunResult::invariantViolations).sum();

@@ -27,7 +27,7 @@ public final class ListCommand implements Callable<Integer> {
     charts
   }
 
-  /** Chart descriptions (OUTPUTS.md). */
+  /** Chart descriptions (docs/outputs.md). */
   static final Map<String, String> CHARTS = new TreeMap<>(Map.of(
       "completion", "CDF of job completion times, per framework",
       "fairness", "Jain's index over the frameworks' weighted dominant shares, over time",

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mesosim.cli.ChartOptions;
 import org.mesosim.cli.CommonOptions;
 import org.mesosim.cli.ExitCodes;
 import org.mesosim.cli.MesosimCommand;
@@ -29,11 +30,12 @@ public final class RunCommand implements Callable<Integer> {
   @ParentCommand MesosimCommand parent;
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
+  @Mixin ChartOptions charts;
 
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario YAML file.")
   Path scenario;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed (overrides the scenario's).")
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of every random stream (overrides the scenario's).")
   Long seed;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default runs/<scenario name>/).")
@@ -51,7 +53,7 @@ public final class RunCommand implements Callable<Integer> {
       + " covers), one JSON object per line.")
   boolean events;
 
-  @Option(names = "--event-kinds", paramLabel = "KIND[,KIND...]", split = ",",
+  @Option(names = "--event-kinds", paramLabel = "KIND", split = ",",
       description = "Only these kinds in events.jsonl (implies --events), e.g. offer,decline,launch,status.")
   List<String> eventKinds;
 
@@ -65,7 +67,8 @@ public final class RunCommand implements Callable<Integer> {
     }
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Scenario s = new ScenarioLoader(parent.services().catalog()).load(scenario, sets);
+    List<String> overrides = charts.apply(sets);
+    Scenario s = new ScenarioLoader(parent.services().catalog()).load(scenario, overrides);
     if (seed != null) {
       s = s.withSeed(seed);
     }
@@ -73,7 +76,7 @@ public final class RunCommand implements Callable<Integer> {
     org.mesosim.cli.OutputPaths.checkFolder("--out", dir);
     boolean progress = !common.quiet && parent.services().terminal().getAsBoolean();
     List<String> kinds = eventKinds != null ? eventKinds : events ? List.of() : null;
-    RunResult r = parent.services().runner().run(new RunRequest(s, sets, dir, checkInvariants, progress,
+    RunResult r = parent.services().runner().run(new RunRequest(s, overrides, dir, checkInvariants, progress,
         common.debug, kinds), err);
     if (r.humanSummary() != null && !r.humanSummary().isEmpty()) {
       o.println(r.humanSummary().stripTrailing());

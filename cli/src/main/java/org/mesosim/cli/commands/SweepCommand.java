@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.mesosim.cli.ChartOptions;
 import org.mesosim.cli.CommonOptions;
 import org.mesosim.cli.ExitCodes;
 import org.mesosim.cli.MesosimCommand;
@@ -60,6 +61,7 @@ public final class SweepCommand implements Callable<Integer> {
   @ParentCommand MesosimCommand parent;
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
+  @Mixin ChartOptions charts;
 
   @Parameters(index = "0", paramLabel = "SWEEP", description = "The sweep YAML file.")
   Path sweepFile;
@@ -278,6 +280,9 @@ public final class SweepCommand implements Callable<Integer> {
     Path dir = out != null ? out : Path.of("runs", name);
     org.mesosim.cli.OutputPaths.checkFolder("--out", dir);
     Files.createDirectories(dir.resolve("runs"));
+    // a previous sweep.csv (another grid, or runs that have since gone stale) must not pass for this
+    // sweep's while it runs or if it is killed; the new one is written whole and renamed at the end
+    Files.deleteIfExists(dir.resolve("sweep.csv"));
     ObjectMapper json = new ObjectMapper();
     List<Callable<Map<String, Object>>> tasks = new ArrayList<>();
     List<Integer> todo = new ArrayList<>();
@@ -296,9 +301,10 @@ public final class SweepCommand implements Callable<Integer> {
         }
       }
       todo.add(i);
-      Scenario s = scenarios.get(i);
+      // after the key: charts do not change a run's results, so --no-charts does not make finished runs stale
+      Scenario s = charts.noCharts ? scenarios.get(i).withCharts(List.of()) : scenarios.get(i);
       tasks.add(() -> {
-        RunResult r = parent.services().runner().run(new RunRequest(s, p.overrides(),
+        RunResult r = parent.services().runner().run(new RunRequest(s, charts.apply(p.overrides()),
             dir.resolve("runs").resolve(p.id()), false, false), err);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("key", key);
@@ -402,7 +408,7 @@ public final class SweepCommand implements Callable<Integer> {
       }
       sb.append(String.join(",", cells)).append('\n');
     }
-    Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+    org.mesosim.reports.AtomicFiles.write(file, sb.toString());
   }
 
   private static String csv(String s) {

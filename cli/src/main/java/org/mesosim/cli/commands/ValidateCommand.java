@@ -43,6 +43,9 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println("ok: " + f + " (" + s.name() + ": " + s.expanded().size() + " framework"
             + (s.expanded().size() == 1 ? "" : "s") + ", " + s.cluster().agents().size() + " agent group"
             + (s.cluster().agents().size() == 1 ? "" : "s") + ")");
+        for (String w : org.mesosim.cli.scenario.ScenarioWarnings.of(s)) {
+          err.println("warning: " + w);
+        }
       } catch (BadInputException e) {
         for (String line : e.getMessage().split("\n")) {
           // with several files, a problem not located in the file (a --set override) says which file it is for

@@ -14,7 +14,7 @@ import org.mesosim.model.config.SchedulerConfig;
 import org.mesosim.model.config.ZooKeeperConfig;
 
 /**
- * A validated scenario file (SCENARIO-FORMAT.md), every default filled in. Times are microseconds
+ * A validated scenario file (docs/scenario-format.md), every default filled in. Times are microseconds
  * ({@link org.mesosim.engine.SimTime}); {@code SimTime.NEVER} means never/none/drained. This is the
  * scenario as written (copies and {@code splitBy} not yet expanded, see {@link #expanded()}); it is
  * what {@code scenario.resolved.yaml} serialises.
@@ -54,6 +54,12 @@ public record Scenario(
   public Scenario withSeed(long newSeed) {
     return new Scenario(file, name, description, newSeed, until, cluster, roles, allocator, frameworks, faults,
         sampleInterval, charts, formats, expanded);
+  }
+
+  /** The same scenario drawing these charts ({@code report.charts}). */
+  public Scenario withCharts(List<String> newCharts) {
+    return new Scenario(file, name, description, seed, until, cluster, roles, allocator, frameworks, faults,
+        sampleInterval, newCharts, formats, expanded);
   }
 
   /** {@code cluster}. */
@@ -113,7 +119,7 @@ public record Scenario(
 
   /** Extension: {@code workload.synthetic.preset: google-like} with {@code scale}. */
   public record GoogleLike(double scale) implements Workload {
-    /** Endless: jobs keep arriving, and the services of time 0 run forever (README, google-like). */
+    /** Endless: jobs keep arriving, and the services of time 0 run forever (docs/workloads.md, google-like). */
     @Override
     public boolean endless() {
       return true;

@@ -32,7 +32,8 @@ public final class ScenarioKeys {
     m.put("framework", List.of("name", "count", "role", "failoverTimeout", "checkpoint", "partitionAware",
         "gpuResources", "scheduler", "workload", "splitBy"));
     m.put("scheduler", List.of("type", "maxAttempts", "maxTasksPerOffer", "refuseSeconds", "suppressWhenIdle",
-        "decisionTime"));
+        "decisionTime", "serialDecisions", "abandonAfter", "locality"));
+    m.put("locality", List.of("replicas", "wait"));
     m.put("decisionTime", List.of("perOffer", "perTask"));
     m.put("workload", List.of("synthetic", "trace"));
     m.put("synthetic", List.of("jobs", "arrival", "tasksPerJob", "task", "preset", "scale"));

@@ -36,7 +36,7 @@ import org.mesosim.model.config.SchedulerConfig;
 import org.mesosim.model.config.ZooKeeperConfig;
 
 /**
- * Reads and validates a scenario file (SCENARIO-FORMAT.md) into a {@link Scenario}, applying
+ * Reads and validates a scenario file (docs/scenario-format.md) into a {@link Scenario}, applying
  * {@code --set} overrides to the YAML tree first. Validation goes on after the first error so that
  * every problem of a file is reported at once, each with file:line:column and its YAML path.
  *
@@ -556,6 +556,11 @@ public final class ScenarioLoader {
       sampleInterval = duration(si, "metrics.sampleInterval", Defaults.SAMPLE_INTERVAL, false);
       if (si != null && sampleInterval == 0) {
         error(si, "metrics.sampleInterval", "must be > 0");
+        sampleInterval = Defaults.SAMPLE_INTERVAL;
+      } else if (si != null && sampleInterval < MIN_SAMPLE_INTERVAL) {
+        // each sample is one row of timeseries.csv (tens of columns): 1us wrote 479 MB per simulated 10 s
+        error(si, "metrics.sampleInterval", "must be at least 1ms (one timeseries.csv row per sample: finer"
+            + " intervals write gigabytes per simulated minute)");
         sampleInterval = Defaults.SAMPLE_INTERVAL;
       }
     }
@@ -1155,7 +1160,27 @@ public final class ScenarioLoader {
       perOfferTime = duration(dt.get("perOffer"), path + ".decisionTime.perOffer", perOfferTime, false);
       perTaskTime = duration(dt.get("perTask"), path + ".decisionTime.perTask", perTaskTime, false);
     }
-    return new SchedulerConfig(type, maxAttempts, perOffer, refuse, suppress, perOfferTime, perTaskTime);
+    boolean serial = bool(m.get("serialDecisions"), path + ".serialDecisions", d.serialDecisions());
+    int abandonAfter = (int) integer(m.get("abandonAfter"), path + ".abandonAfter", d.abandonAfter(), 0, 1_000_000_000);
+    if (type == SchedulerConfig.SchedulerType.GANG && serial) {
+      error(m.get("serialDecisions"), path + ".serialDecisions", "a gang scheduler holds its offers and decides them"
+          + " together; serialDecisions applies to batch and service schedulers");
+    }
+    int replicas = d.localityReplicas();
+    long localityWait = d.localityWait();
+    YNode locNode = m.get("locality");
+    Map<String, YNode> loc = locNode == null || locNode.isNull() ? null
+        : object(locNode, path + ".locality", "locality");
+    if (loc != null) {
+      replicas = (int) integer(loc.get("replicas"), path + ".locality.replicas", 3, 1, 1_000_000);
+      localityWait = duration(loc.get("wait"), path + ".locality.wait", 5 * org.mesosim.engine.SimTime.SECOND, false);
+      if (type == SchedulerConfig.SchedulerType.GANG) {
+        error(m.get("locality"), path + ".locality", "a gang scheduler launches whole jobs across held offers;"
+            + " locality (delay scheduling) applies to batch and service schedulers");
+      }
+    }
+    return new SchedulerConfig(type, maxAttempts, perOffer, refuse, suppress, perOfferTime, perTaskTime, serial,
+        abandonAfter, replicas, localityWait);
   }
 
   private Scenario.Workload workload(YNode n, String path, EntryFacts facts) {
@@ -1470,7 +1495,14 @@ public final class ScenarioLoader {
       error(at, path, "no such folder: " + dir);
       return List.of();
     }
-    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + namePattern);
+    PathMatcher matcher;
+    try {
+      matcher = FileSystems.getDefault().getPathMatcher("glob:" + namePattern);
+    } catch (java.util.regex.PatternSyntaxException e) { // an unbalanced [ or {
+      error(at, path, "not a valid glob: " + namePattern + " (" + e.getDescription() + "; write \\[ for a"
+          + " literal [)");
+      return List.of();
+    }
     try (Stream<Path> s = Files.list(dir)) {
       List<Path> found = s.filter(Files::isRegularFile).filter(f -> matcher.matches(f.getFileName()))
           .sorted(java.util.Comparator.comparing(f -> f.getFileName().toString())).toList();
@@ -1483,6 +1515,9 @@ public final class ScenarioLoader {
       return List.of();
     }
   }
+
+  /** The finest {@code metrics.sampleInterval} accepted (docs/reliability.md). */
+  public static final long MIN_SAMPLE_INTERVAL = org.mesosim.engine.SimTime.SECOND / 1000;
 
   private static int firstGlobChar(String s) {
     int i = s.length();

@@ -161,6 +161,16 @@ public final class ScenarioWriter {
     s.put("suppressWhenIdle", sc.suppressWhenIdle());
     s.put("decisionTime", map("perOffer", Durations.format(sc.decisionPerOffer()), "perTask",
         Durations.format(sc.decisionPerTask())));
+    // Extensions only when set, so resolved files of scenarios without them are unchanged.
+    if (sc.serialDecisions()) {
+      s.put("serialDecisions", true);
+    }
+    if (sc.abandonAfter() > 0) {
+      s.put("abandonAfter", sc.abandonAfter());
+    }
+    if (sc.localityReplicas() > 0) {
+      s.put("locality", map("replicas", sc.localityReplicas(), "wait", Durations.format(sc.localityWait())));
+    }
     m.put("scheduler", s);
     Map<String, Object> w = new LinkedHashMap<>();
     if (f.workload() instanceof Scenario.Synthetic syn) {

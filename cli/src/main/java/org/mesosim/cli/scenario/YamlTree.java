@@ -74,6 +74,12 @@ public final class YamlTree {
   public static String readFile(Path file, String what, List<Problem> problems) {
     Loc at = Loc.of(file.toString());
     try {
+      if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+        // a device (/dev/zero never ends), a FIFO (blocks until a writer comes) or a socket
+        problems.add(new Problem(at, "", "is not a regular file (a device, FIFO or socket); a " + what
+            + " is a YAML text file"));
+        return null;
+      }
       long size = Files.size(file);
       if (size > MAX_FILE_BYTES && Files.isRegularFile(file)) {
         problems.add(new Problem(at, "", String.format(Locale.ROOT, "is %.1f MB; a %s is at most %d MB (it holds"

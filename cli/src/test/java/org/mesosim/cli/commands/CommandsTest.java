@@ -654,9 +654,7 @@ class CommandsTest {
   void examples_validateThroughTheCli() throws Exception {
     List<String> args = new java.util.ArrayList<>(List.of("validate"));
     for (Path p : Examples.all()) {
-      if (!Examples.needsMissingTraces(p)) {
-        args.add(p.toString());
-      }
+      args.add(p.toString());
     }
     Cli r = Cli.run(services(), args.toArray(new String[0]));
     assertEquals(ExitCodes.OK, r.code, r.toString());

@@ -2,7 +2,6 @@ package org.mesosim.cli.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,8 +237,7 @@ class TraceCommandTest {
 
   @Test
   void inspect_lanlSample() {
-    Path lanl = Examples.traces().resolve("LANL-CM5-1994-4.1-cln.first30000jobs.swf.gz");
-    assumeTrue(Files.isRegularFile(lanl), "shared traces not present beside the repository: " + Examples.traces());
+    Path lanl = Examples.trace("LANL-CM5-1994-4.1-cln.first30000jobs.swf.gz");
     Cli r = Cli.run(Services.standard(), "trace", "inspect", lanl.toString(), "--format", "swf");
     assertEquals(ExitCodes.OK, r.code, r.toString());
     assertTrue(r.out.contains("rows:          30000\n"), r.out);

@@ -36,7 +36,6 @@ class ExampleScenariosTest {
   JsonNode run(String name, String... extra) throws Exception {
     assumeTrue(runnable(), "the model and hierarchical-drf are not merged yet");
     Path scenario = Examples.scenario(name);
-    assumeTrue(!Examples.needsMissingTraces(scenario), "shared traces not present at " + Examples.traces());
     Path out = dir.resolve(name + extra.length);
     List<String> args = new ArrayList<>(List.of("run", scenario.toString(), "--out", out.toString(), "--quiet",
         "--check-invariants"));
@@ -70,6 +69,7 @@ class ExampleScenariosTest {
   void quickstart_bothFrameworksFinishEveryJob() throws Exception {
     JsonNode s = run("quickstart");
     assertEquals(3778, s.at("/simulated/events").asLong(), "the README's first output says 3778 events");
+    assertEquals(Examples.QUICKSTART_DIGEST, s.get("digest").asText(), "the README's first output's digest");
     for (String f : List.of("analytics", "web")) {
       assertEquals(20, fw(s, f).at("/jobs/finished").asLong(), f);
       assertEquals(80, fw(s, f).at("/tasks/finished").asLong(), f);
@@ -117,7 +117,21 @@ class ExampleScenariosTest {
   void quotaAndReservations_prodGetsItsGuarantee() throws Exception {
     JsonNode s = run("quota-and-reservations");
     assertEquals(16, fw(s, "prod").at("/allocated/cpus").asDouble(), 1e-9);
-    assertEquals(16, fw(s, "batch").at("/allocated/cpus").asDouble(), 1e-9);
+    // Mesos 1.1 sets the quota's 16 cpus aside from the 24 unreserved ones only (prod's reserved
+    // cpus are a pool of their own in the stage-2 headroom), so batch holds 8 cpus until prod
+    // arrives at 60 s; prod's stage-1 offers are whole agents in shuffled order, and with seed 1
+    // they leave 4 of its reserved cpus idle, so batch ends with 12 (16 with most other seeds).
+    assertEquals(12, fw(s, "batch").at("/allocated/cpus").asDouble(), 1e-9);
+    List<String> rows = Files.readAllLines(dir.resolve("quota-and-reservations0").resolve("timeseries.csv"));
+    List<String> header = List.of(rows.get(0).split(","));
+    int batchCpus = header.indexOf("alloc_batch_cpus");
+    for (String row : rows.subList(1, rows.size())) {
+      String[] c = row.split(",");
+      int t = Integer.parseInt(c[0]);
+      if (t >= 2 && t < 60) {
+        assertEquals("8", c[batchCpus], "batch cpus at " + t + " s, while prod's quota is set aside");
+      }
+    }
     // without the quota prod gets only its 8 reserved cpus
     JsonNode none = run("quota-and-reservations", "--set", "roles={}");
     assertEquals(8, fw(none, "prod").at("/allocated/cpus").asDouble(), 1e-9);

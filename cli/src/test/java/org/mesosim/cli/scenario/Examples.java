@@ -1,25 +1,37 @@
 package org.mesosim.cli.scenario;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Locates the repository's example scenarios and the shared traces beside the repository. */
+/** Locates the repository's example scenarios and its trace samples ({@code traces/}). */
 public final class Examples {
   private Examples() {}
 
-  /** The repository root (the folder holding {@code scenarios/}), from the module's working directory. */
+  /**
+   * The digest of {@code scenarios/quickstart.yaml} as the README shows it (seed 1). Pinned here once: the
+   * example tests and the distribution test (cli DistributionIT) check against it. A change that
+   * legitimately moves it updates it here and in the README, and says why.
+   */
+  public static final String QUICKSTART_DIGEST = "e9e8fdb63515d225d50151692fda533a";
+
+  /**
+   * The repository root: the first folder above the module's working directory that has
+   * {@code traces/}, {@code scenarios/} and {@code pom.xml}.
+   */
   public static Path repoRoot() {
-    Path p = Path.of("").toAbsolutePath();
-    while (p != null && !Files.isDirectory(p.resolve("scenarios"))) {
-      p = p.getParent();
+    Path start = Path.of("").toAbsolutePath();
+    for (Path p = start; p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("traces")) && Files.isDirectory(p.resolve("scenarios"))
+          && Files.isRegularFile(p.resolve("pom.xml"))) {
+        return p;
+      }
     }
-    if (p == null) {
-      throw new IllegalStateException("scenarios/ not found above " + Path.of("").toAbsolutePath());
-    }
-    return p;
+    throw new IllegalStateException("no folder with traces/, scenarios/ and pom.xml above " + start);
   }
 
   public static Path scenario(String name) {
@@ -33,13 +45,16 @@ public final class Examples {
     }
   }
 
-  /** The shared traces folder as the examples reference it ({@code ../../shared/traces} from scenarios/). */
+  /** The repository's trace samples folder ({@code traces/}, see {@code traces/README.md}). */
   public static Path traces() {
-    return repoRoot().resolve("scenarios").resolve("../../shared/traces").normalize();
+    return repoRoot().resolve("traces");
   }
 
-  /** True if the example reads a trace that is not present here. */
-  public static boolean needsMissingTraces(Path scenario) throws IOException {
-    return Files.readString(scenario).contains("shared/traces") && !Files.isDirectory(traces());
+  /** A trace sample of {@code traces/}; fails the test with a clear message if it is missing. */
+  public static Path trace(String file) {
+    Path f = traces().resolve(file);
+    assertTrue(Files.isRegularFile(f), "trace sample " + f + " is missing: it is part of the repository"
+        + " (traces/README.md); restore it with git checkout -- traces/");
+    return f;
   }
 }

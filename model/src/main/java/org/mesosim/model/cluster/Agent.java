@@ -160,7 +160,7 @@ final class Agent extends MasterClient {
   /**
    * A deferred runtime was resolved (its trace reader read the task's end): the task finishes at
    * its start plus the runtime, or now if that is already past (the workload learnt the runtime
-   * late; see README "Workloads"). Nothing happens if the task stopped waiting meanwhile (killed,
+   * late; see docs/workloads.md, google-2011). Nothing happens if the task stopped waiting meanwhile (killed,
    * lost, framework shut down, forgotten by a restart): {@link #cancelFinish} cleared the flag.
    */
   private void runtimeResolved(Task t, DeferredRuntime rt) {

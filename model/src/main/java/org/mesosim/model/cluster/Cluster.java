@@ -52,6 +52,13 @@ public final class Cluster {
   private int leaderEp = -1;
   private long leaderEpoch;
   private int partitionSeq;
+  /**
+   * Restarts, heals and one-off faults scheduled and not fired yet: while any is pending, a leader
+   * may come back (see {@link #leaderLostForGood()}).
+   */
+  private int pendingRecoveries;
+  /** A recurring partition fault: sides keep changing, so a leader may always come back. */
+  private boolean recurringPartitions;
   private boolean started;
   private final Resources capacity;
 
@@ -298,8 +305,13 @@ public final class Cluster {
     for (int i = 0; i < faults.size(); i++) {
       FaultSpec f = faults.get(i);
       if (f.at() >= 0) {
-        sim.at(Math.max(f.at(), sim.now()), () -> inject(f, f.targets(), faultStream(f, "restart")));
+        pendingRecoveries++;
+        sim.at(Math.max(f.at(), sim.now()), () -> {
+          pendingRecoveries--;
+          inject(f, f.targets(), faultStream(f, "restart"));
+        });
       } else {
+        recurringPartitions |= f.action() == FaultSpec.Action.PARTITION;
         for (FaultTarget t : randomTargets(f)) {
           String stream = "faults/" + i + "/" + t;
           Distribution.Sampler every = f.every().sampler(sim.random().stream(stream + "/every"));
@@ -468,8 +480,57 @@ public final class Cluster {
       zk.reevaluate();
     }
     if (restartAfter != SimTime.NEVER) {
-      sim.schedule(restartAfter, () -> restart(p));
+      scheduleRecovery(restartAfter, () -> restart(p));
     }
+  }
+
+  /** Schedules a restart or heal, counted as pending until it fires. */
+  void scheduleRecovery(long delay, Runnable recovery) {
+    pendingRecoveries++;
+    sim.schedule(delay, () -> {
+      pendingRecoveries--;
+      recovery.run();
+    });
+  }
+
+  /**
+   * Why no master can ever lead again, or null while one still could. It is so when no master
+   * leads, none alive reaches a ZooKeeper quorum (so none can join the group: {@code
+   * src/master/contender/zookeeper.cpp} keeps retrying, in vain), and nothing that could change
+   * that is pending: no restart (of a master or a ZooKeeper server), no heal, no one-off fault yet
+   * to fire, no recurring partition. Once true it stays true: frameworks learn nothing more (every
+   * status update goes through a leading master), so a run until drained can never end. Cost
+   * O(masters x servers); callers sample it.
+   */
+  public String leaderLostForGood() {
+    if (pendingRecoveries > 0 || recurringPartitions) {
+      return null;
+    }
+    int down = 0;
+    for (Master m : masters) {
+      if (m.leading != null || (m.alive() && zk.reachesQuorum(m.ep))) {
+        return null;
+      }
+      if (!m.alive()) {
+        down++;
+      }
+    }
+    if (down == masters.length) {
+      return (masters.length == 1 ? "the only master is down" : "all " + masters.length + " masters are down")
+          + " and none will restart" + (config.master().restartDelay() == SimTime.NEVER
+              ? " (cluster.master.restartDelay: never, and no fault restarts them)" : " (no fault restarts them)");
+    }
+    if (!zk.hasQuorum()) {
+      int up = 0;
+      for (int i = 0; i < zk.servers; i++) {
+        if (net.alive(i) && net.side(i) == 0) {
+          up++;
+        }
+      }
+      return "ZooKeeper has lost its quorum for good (" + up + " of " + zk.servers + " servers up and connected,"
+          + " a majority is needed, and none will restart or heal)";
+    }
+    return "no live master can reach a ZooKeeper quorum (cut off by a partition that never heals)";
   }
 
   void restart(Process p) {
@@ -526,7 +587,7 @@ public final class Cluster {
     emit(new ModelEvent.Fault(sim.now(), "partition", names.toString()));
     topologyChanged();
     if (healAfter != SimTime.NEVER) {
-      sim.schedule(healAfter, () -> {
+      scheduleRecovery(healAfter, () -> {
         for (Process p : side) {
           if (net.side(p.ep) == id) {
             net.setSide(p.ep, 0);

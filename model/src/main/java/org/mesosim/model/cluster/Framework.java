@@ -1,5 +1,6 @@
 package org.mesosim.model.cluster;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import org.mesosim.model.workload.Workload;
 /**
  * A framework: the scheduler driver ({@code src/sched/sched.cpp}: registration with backoff,
  * factor 2 s capped at 1 min; failover) plus one of the scheduler behaviours of
- * SCENARIO-FORMAT.md ({@code batch}, {@code service}, {@code gang}).
+ * docs/scenario-format.md ({@code batch}, {@code service}, {@code gang}).
  *
  * <p>Jobs arrive from the workload at their submit times; the next job is pulled when the
  * previous one arrives. Tasks wait in a FIFO queue (tasks whose {@code dependsOn} groups have not
@@ -76,6 +77,19 @@ final class Framework extends MasterClient {
   private ArrayList<Offer> declines;
   long jobsSubmitted;
   long jobsEnded;
+  // Omega's scheduler measures and extensions (SchedulerConfig: serialDecisions, abandonAfter)
+  /** Serial decisions: offers waiting for the scheduler, in arrival order. */
+  private final ArrayDeque<Offer> decisionQueue = new ArrayDeque<>();
+  /** Serial decisions: the scheduler is deciding until this time (a timer frees it). */
+  private boolean deciding;
+  /** Bumped when held offers are dropped (leader change, crash): a pending decision timer is then void. */
+  private int decisionEpoch;
+  /** Jobs not yet attempted (Omega's wait ends at the first attempt), in arrival order. */
+  private final ArrayDeque<Job> unattempted = new ArrayDeque<>();
+  /** The delay of the last answer planned by {@link #answer}. */
+  private long lastDelay;
+  /** Delay scheduling: draws the agents holding each job's input (only with localityReplicas > 0). */
+  private UniformRandomProvider localityRng;
 
   Framework(Cluster c, int ep, int index, FrameworkConfig config) {
     super(c, ep, config.name(), c.sim.random().stream("framework/" + config.info().name() + "/backoff"),
@@ -107,6 +121,13 @@ final class Framework extends MasterClient {
     boolean failed;
     boolean killed;
     boolean aborted;
+    boolean abandoned;
+    /** Delay scheduling: the agents holding the job's input, ascending; null = no preference. */
+    int[] preferred;
+    /** Delay scheduling: the job's arrival or its last launch; it takes a non-local offer localityWait after. */
+    long localSince;
+    /** Decision rounds that ended with this job at the head of the queue, tasks still unplaced. */
+    int attempts;
     TreeMap<String, int[]> groupsLeft;
     ArrayList<LogicalTask> blocked;
     LogicalTask[] tasks;
@@ -185,6 +206,13 @@ final class Framework extends MasterClient {
     job.remaining = spec.tasks().size();
     job.tasks = new LogicalTask[spec.tasks().size()];
     cluster.emit(new ModelEvent.JobSubmitted(cluster.sim.now(), name, job.id, spec.tasks().size()));
+    if (sc.recordsDecisions()) {
+      unattempted.add(job);
+    }
+    if (sc.localityReplicas() > 0) {
+      job.preferred = inputAgents();
+      job.localSince = cluster.sim.now();
+    }
     boolean deps = false;
     for (TaskSpec t : spec.tasks()) {
       if (!t.dependsOn().isEmpty()) {
@@ -210,6 +238,53 @@ final class Framework extends MasterClient {
       }
     }
     workArrived();
+  }
+
+  /**
+   * Delay scheduling: the agents that hold a new job's input, {@code localityReplicas} distinct ones
+   * drawn uniformly (as HDFS spreads a file's block replicas), on the framework's own stream
+   * {@code framework/<name>/locality}, so no other stream moves.
+   */
+  private int[] inputAgents() {
+    if (localityRng == null) {
+      localityRng = cluster.sim.random().stream("framework/" + info.name() + "/locality");
+    }
+    int n = cluster.agents.length;
+    int k = Math.min(sc.localityReplicas(), n);
+    int[] pick = new int[k];
+    int got = 0;
+    while (got < k) {
+      int a = localityRng.nextInt(n);
+      boolean dup = false;
+      for (int i = 0; i < got; i++) {
+        dup |= pick[i] == a;
+      }
+      if (!dup) {
+        pick[got++] = a;
+      }
+    }
+    java.util.Arrays.sort(pick);
+    return pick;
+  }
+
+  private static boolean local(Job job, int agent) {
+    return job.preferred == null || java.util.Arrays.binarySearch(job.preferred, agent) >= 0;
+  }
+
+  /**
+   * Delay scheduling (Zaharia et al., EuroSys 2010): the first queued task of the shape whose job may
+   * run on this agent: its input is there, or it has waited {@code localityWait} since its arrival or
+   * last launch. At most {@link #SCAN_LIMIT} tasks are looked at.
+   */
+  private LogicalTask eligible(Shape sh, int agent) {
+    long now = cluster.sim.now();
+    int looked = 0;
+    for (LogicalTask lt = sh.first; lt != null && looked < SCAN_LIMIT; lt = lt.sNext, looked++) {
+      if (local(lt.job, agent) || now - lt.job.localSince >= sc.localityWait()) {
+        return lt;
+      }
+    }
+    return null;
   }
 
   private static boolean dependenciesMet(Job job, TaskSpec ts) {
@@ -364,6 +439,7 @@ final class Framework extends MasterClient {
       statusUpdate(from, u);
     } else if (m instanceof Message.RescindOffer r) {
       held.remove(r.offer());
+      decisionQueue.remove(r.offer());
     } else if (m instanceof Message.FrameworkRegistered r) {
       registeredWith(from, r.id(), r.reregistered());
     } else if (m instanceof Message.FrameworkError e) {
@@ -444,19 +520,111 @@ final class Framework extends MasterClient {
       return;
     }
     boolean idle = pending == 0;
+    if (sc.serialDecisions()) {
+      decisionQueue.addAll(offers);
+      nextSerialDecision(idle);
+      return;
+    }
+    Job head = qHead == null ? null : qHead.job;
+    long start = cluster.sim.now();
+    long end = start;
+    if (sc.recordsDecisions()) {
+      attemptsBegin();
+    }
     declines = null;
     for (Offer o : offers) {
       decide(o);
+      end = Math.max(end, start + lastDelay);
     }
     if (declines != null) {
       // One DECLINE call for every offer of this message that is not used (Call::Decline takes many offer IDs).
       Message m = new Message.Decline(index, declines, sc.refuseMicros());
       declines = null;
       sendAfter(sc.decisionPerOffer(), m);
+      end = Math.max(end, start + sc.decisionPerOffer());
+    }
+    if (sc.recordsDecisions()) {
+      cluster.emit(new ModelEvent.SchedulerDecision(start, name, end, offers.size()));
+      attemptEnded(head);
     }
     emitPending();
     maybeSuppress(idle && suppressed);
     updateDemand();
+  }
+
+  /**
+   * Serial decisions (Omega section 4): the scheduler takes the next queued offer when it is free,
+   * decides it, answers after its decision time and only then looks at the next one. Offers rescinded
+   * meanwhile leave the queue (RescindOffer).
+   */
+  private void nextSerialDecision(boolean idleBefore) {
+    while (!deciding && !decisionQueue.isEmpty() && registered) {
+      Offer o = decisionQueue.poll();
+      Job head = qHead == null ? null : qHead.job;
+      long start = cluster.sim.now();
+      attemptsBegin();
+      declines = null;
+      lastDelay = 0;
+      decide(o);
+      long delay = lastDelay;
+      if (declines != null) {
+        Message m = new Message.Decline(index, declines, sc.refuseMicros());
+        declines = null;
+        delay = sc.decisionPerOffer();
+        sendAfter(delay, m);
+      }
+      cluster.emit(new ModelEvent.SchedulerDecision(start, name, start + delay, 1));
+      attemptEnded(head);
+      if (delay > 0) {
+        deciding = true;
+        int epoch = decisionEpoch;
+        scheduleInThisIncarnation(delay, () -> {
+          if (epoch == decisionEpoch) {
+            deciding = false;
+            nextSerialDecision(false);
+          }
+        });
+      }
+    }
+    emitPending();
+    maybeSuppress(idleBefore && suppressed);
+    updateDemand();
+  }
+
+  /** A decision starts: every job queued and not attempted yet has its first attempt now. */
+  private void attemptsBegin() {
+    long now = cluster.sim.now();
+    while (!unattempted.isEmpty()) {
+      Job j = unattempted.poll();
+      if (j.remaining > 0 && !j.aborted) {
+        cluster.emit(new ModelEvent.JobAttempted(now, name, j.id, j.spec.submitTime()));
+      }
+    }
+  }
+
+  /**
+   * A decision ended. If the job that was at the head of the queue still has tasks queued, that was
+   * an unsuccessful attempt; after {@code abandonAfter} of them the job is abandoned (Omega section
+   * 4.2: "did not finish scheduling their tasks by the 1,000-attempt retry limit").
+   */
+  private void attemptEnded(Job head) {
+    if (head == null || sc.abandonAfter() == 0 || head.aborted || head.remaining == 0) {
+      return;
+    }
+    boolean queued = false;
+    for (LogicalTask lt : head.tasks) {
+      if (lt.queued) {
+        queued = true;
+        break;
+      }
+    }
+    if (queued && ++head.attempts >= sc.abandonAfter()) {
+      head.abandoned = true;
+      abort(head);
+      if (head.remaining == 0) {
+        jobEnded(head);
+      }
+    }
   }
 
   /** Tells the allocator the next queued task's resources (Allocator#updateDemand; not a Mesos call). */
@@ -472,7 +640,7 @@ final class Framework extends MasterClient {
    * How many distinct task shapes a scheduler examines for one offer before it answers. Below the
    * bound the scheduler is exact first fit over its whole queue (tasks of one shape all fit or all
    * do not, so it looks at shapes in the order of their first queued task); real schedulers bound
-   * their work per offer too. Not a Mesos setting: ours (README, "what is modelled").
+   * their work per offer too. Not a Mesos setting: ours (docs/mesos-model.md, schedulers).
    */
   static final int SCAN_LIMIT = 1024;
 
@@ -490,6 +658,7 @@ final class Framework extends MasterClient {
     while (!byHead.isEmpty() && (max == 0 || launches == null || launches.size() < max)) {
       Shape found = null;
       ResourceSet take = null;
+      LogicalTask pick = null;
       for (Shape sh : byHead.values()) {
         if (sh.failedStamp == stamp) {
           continue;
@@ -499,15 +668,18 @@ final class Framework extends MasterClient {
         }
         take = take(rem, sh.need);
         if (take != null) {
-          found = sh;
-          break;
+          pick = sc.localityReplicas() > 0 ? eligible(sh, o.agent) : sh.first;
+          if (pick != null) {
+            found = sh;
+            break;
+          }
         }
         sh.failedStamp = stamp;
       }
       if (found == null) {
         break;
       }
-      LogicalTask lt = found.first;
+      LogicalTask lt = pick;
       rem = rem.minus(take);
       dequeue(lt);
       if (launches == null) {
@@ -521,14 +693,17 @@ final class Framework extends MasterClient {
   private void answer(Offer o, List<Message.Launch> launches) {
     if (launches == null && declines != null) {
       declines.add(o);
+      lastDelay = sc.decisionPerOffer();
       return;
     }
     if (launches == null && sc.type() != SchedulerConfig.SchedulerType.GANG) {
       declines = new ArrayList<>();
       declines.add(o);
+      lastDelay = sc.decisionPerOffer();
       return;
     }
     long delay = sc.decisionPerOffer() + (launches == null ? 0 : sc.decisionPerTask() * launches.size());
+    lastDelay = delay;
     Message m = launches == null
         ? new Message.Decline(index, List.of(o), sc.refuseMicros())
         : new Message.Accept(index, List.of(o), launches, sc.refuseMicros());
@@ -571,7 +746,13 @@ final class Framework extends MasterClient {
     if (lt.job.start < 0) {
       lt.job.start = cluster.sim.now();
     }
+    if (lt.job.preferred != null) {
+      boolean isLocal = java.util.Arrays.binarySearch(lt.job.preferred, agent) >= 0;
+      lt.job.localSince = cluster.sim.now();
+      cluster.emit(new ModelEvent.TaskPlaced(cluster.sim.now(), name, lt.job.id, isLocal));
+    }
     t.fLive = true;
+    cluster.invariants.launchedAtFramework(t);
     t.fPrev = liveTail;
     if (liveTail == null) {
       liveHead = t;
@@ -656,6 +837,9 @@ final class Framework extends MasterClient {
 
   private void dropHeld() {
     held.clear();
+    decisionQueue.clear();
+    deciding = false;
+    decisionEpoch++;
   }
 
   // ---- status updates -----------------------------------------------------------------------
@@ -690,6 +874,7 @@ final class Framework extends MasterClient {
   private void taskEnded(Task t, TaskState state, String reason) {
     t.fState = state;
     t.fLive = false;
+    cluster.invariants.endedLiveAtFramework(t);
     if (t.fPrev == null) {
       liveHead = t.fNext;
     } else {
@@ -784,7 +969,7 @@ final class Framework extends MasterClient {
   }
 
   private void jobEnded(Job job) {
-    String state = job.failed ? "failed" : job.killed ? "killed" : "finished";
+    String state = job.abandoned ? "abandoned" : job.failed ? "failed" : job.killed ? "killed" : "finished";
     cluster.emit(new ModelEvent.JobEnded(cluster.sim.now(), name, job.id, job.spec.submitTime(), job.start,
         job.tasks.length, state));
     openJobs--;

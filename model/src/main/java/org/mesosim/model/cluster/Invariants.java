@@ -10,6 +10,11 @@ final class Invariants {
   private final Cluster c;
   private final boolean on;
   private final InvariantChecker checker;
+  /**
+   * The live tasks of each framework by task id (framework index + '/' + id), only with checks on;
+   * looked up by key, never iterated.
+   */
+  private final java.util.HashMap<String, Task> liveIds = new java.util.HashMap<>();
 
   Invariants(Cluster c, boolean on) {
     this.c = c;
@@ -38,6 +43,29 @@ final class Invariants {
   void endedAtFramework(Task t, TaskState state) {
     if (on && !t.terminalSeen) {
       checker.endedUnseen(c.sim.now(), t.framework.name, t.id.value(), state.name());
+    }
+  }
+
+  /**
+   * The framework launches {@code t}: no other live task of that framework may have its id (Mesos'
+   * master refuses a duplicate id, {@code validation::task::internal::validateUniqueTaskID} in
+   * {@code src/master/validation.cpp}; two would make the counts lie).
+   */
+  void launchedAtFramework(Task t) {
+    if (!on) {
+      return;
+    }
+    Task other = liveIds.put(t.framework.index + "/" + t.id.value(), t);
+    if (other != null && other != t) {
+      checker.violated(c.sim.now(), "unique-task-id", t.framework.name + "/" + t.id.value()
+          + ": launched while another live task of the framework has that id");
+    }
+  }
+
+  /** The framework no longer counts {@code t} as live. */
+  void endedLiveAtFramework(Task t) {
+    if (on) {
+      liveIds.remove(t.framework.index + "/" + t.id.value(), t);
     }
   }
 

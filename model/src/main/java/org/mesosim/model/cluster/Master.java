@@ -99,7 +99,7 @@ final class Master extends Process {
     cluster.crashProcess(ep);
     long delay = cluster.config.master().restartDelay();
     if (delay != SimTime.NEVER) {
-      cluster.sim.schedule(delay, () -> cluster.restartMaster(this));
+      cluster.scheduleRecovery(delay, () -> cluster.restartMaster(this));
     }
   }
 
@@ -864,9 +864,9 @@ final class Master extends Process {
           } else if (t.reportedGone) {
             // Reported gone (TASK_UNREACHABLE to a PARTITION_AWARE framework, or TASK_LOST by a master
             // that has failed over since), it ended on the agent meanwhile: the master learns its real,
-            // terminal state from the agent's report (MESOS-MODEL 3.2, "UNREACHABLE --> its real
-            // state"), and the status update manager's retry brings it to the framework. Observable as
-            // the task coming back, then its terminal status.
+            // terminal state from the agent's report (docs/mesos-model.md, task state transitions:
+            // "UNREACHABLE --> its real state"), and the status update manager's retry brings it to the
+            // framework. Observable as the task coming back, then its terminal status.
             t.reportedGone = false;
             t.terminalSeen = false;
             cluster.emit(new ModelEvent.TaskRecovered(cluster.sim.now(), fw.name, t.id, id, s,
@@ -932,7 +932,7 @@ final class Master extends Process {
         rescind(a.offers.get(a.offers.size() - 1), "agent-disconnected", true);
       }
       // Mesos walks a hash set of framework IDs; here frameworks go in index order, and each one's
-      // tasks in the order of their task IDs (explicit tie-break keys, README "Determinism").
+      // tasks in the order of their task IDs (explicit tie-break keys, docs/engine.md, determinism contract).
       // Only frameworks this master knows (Master::exited: getFramework(frameworkId) != nullptr):
       // one not yet re-registered after a failover, or removed, keeps its tasks here until the
       // agent re-registers or is removed.

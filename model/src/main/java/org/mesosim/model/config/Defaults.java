@@ -4,7 +4,7 @@ import org.mesosim.engine.SimTime;
 import org.mesosim.engine.random.Distribution;
 
 /**
- * Every default in one place, each from Mesos 1.1 (file cited) or from SCENARIO-FORMAT.md where
+ * Every default in one place, each from Mesos 1.1 (file cited) or from docs/scenario-format.md where
  * Mesos has none. The effective values are written beside the results in
  * {@code scenario.resolved.yaml}.
  */

@@ -1,7 +1,7 @@
 package org.mesosim.model.config;
 
 /**
- * How a framework's scheduler answers offers (SCENARIO-FORMAT.md {@code scheduler}).
+ * How a framework's scheduler answers offers (docs/scenario-format.md {@code scheduler}).
  *
  * @param type batch, service or gang
  * @param maxAttempts batch/gang: a task that ends FAILED, LOST, UNREACHABLE, DROPPED or ERROR is
@@ -11,6 +11,18 @@ package org.mesosim.model.config;
  * @param suppressWhenIdle suppress with nothing queued, revive on new work (default true)
  * @param decisionPerOffer time an offer is held before the answer, per offer
  * @param decisionPerTask plus this per task launched from it
+ * @param serialDecisions extension (Omega, Schwarzkopf et al. EuroSys 2013, section 4): the scheduler
+ *     decides one offer at a time, each taking its decision time, so offers wait in a queue while it
+ *     is busy; false (default) = every offer is decided at once and answered after its own delay
+ * @param abandonAfter extension (Omega section 4.2, which uses 1,000): a job whose tasks are still
+ *     not all placed after this many decision rounds is abandoned (its queued tasks dropped, its
+ *     running ones run out; it ends {@code abandoned}); 0 (default) = never
+ * @param localityReplicas extension (delay scheduling, Zaharia et al. EuroSys 2010, as the Mesos
+ *     paper's Hadoop port uses it): each job's input is held by this many agents, drawn when it
+ *     arrives; 0 (default) = no locality preferences
+ * @param localityWait how long a job with locality preferences waits for an offer from an agent
+ *     holding its input before it takes a non-local one (counted from its arrival or its last
+ *     launch); only with {@code localityReplicas} > 0
  */
 public record SchedulerConfig(
     SchedulerType type,
@@ -19,9 +31,31 @@ public record SchedulerConfig(
     long refuseMicros,
     boolean suppressWhenIdle,
     long decisionPerOffer,
-    long decisionPerTask) {
+    long decisionPerTask,
+    boolean serialDecisions,
+    int abandonAfter,
+    int localityReplicas,
+    long localityWait) {
+
+  /** Without the extensions: parallel decisions, no abandonment, no locality. */
+  public SchedulerConfig(SchedulerType type, int maxAttempts, int maxTasksPerOffer, long refuseMicros,
+      boolean suppressWhenIdle, long decisionPerOffer, long decisionPerTask) {
+    this(type, maxAttempts, maxTasksPerOffer, refuseMicros, suppressWhenIdle, decisionPerOffer, decisionPerTask, false,
+        0, 0, 0L);
+  }
+
+  /** Whether the framework reports its decisions (busyness, first attempts): any decision time or extension set. */
+  public boolean recordsDecisions() {
+    return decisionPerOffer > 0 || decisionPerTask > 0 || serialDecisions || abandonAfter > 0;
+  }
 
   public SchedulerConfig {
+    if (abandonAfter < 0) {
+      throw new IllegalArgumentException("scheduler.abandonAfter: must be >= 0");
+    }
+    if (localityReplicas < 0 || localityWait < 0) {
+      throw new IllegalArgumentException("scheduler.locality: must be >= 0");
+    }
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("scheduler.maxAttempts: must be >= 1");
     }

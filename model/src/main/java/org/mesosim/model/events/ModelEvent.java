@@ -13,7 +13,9 @@ import org.mesosim.model.TaskState;
 /**
  * The observable events of a run: what reports measure and what the digest covers. Frameworks are
  * named by their scenario name (stable across failover) and also carry their Mesos ID where one
- * exists. Every record folds its kind, time and key fields into the digest, in a fixed order.
+ * exists. Every record folds its kind, time and key fields into the digest, in a fixed order,
+ * except the scheduler measurements at the end ({@code decision}, {@code job-attempted},
+ * {@code placement}), which are derived from records that are folded in.
  *
  * <p>Extend by adding records (and a digest line); never change an existing record's digest
  * fields without accepting that every golden digest changes.
@@ -34,7 +36,7 @@ public sealed interface ModelEvent {
   List<String> KINDS = List.of("leader-elected", "leader-recovered", "leader-lost", "agent-registered",
       "agent-removed", "agent-disconnected", "framework-registered", "framework-deactivated", "offer",
       "decline", "rescind", "revive", "suppress", "job-submitted", "job-ended", "pending", "launch", "status",
-      "ack", "task-recovered", "fault", "invariant-violated");
+      "ack", "task-recovered", "fault", "invariant-violated", "decision", "job-attempted", "placement");
 
   // ---- ZooKeeper, masters ----------------------------------------------------------------
 
@@ -311,6 +313,56 @@ public sealed interface ModelEvent {
 
     public void digestInto(Digest d) {
       d.event(kind(), time).str(invariant).str(detail);
+    }
+  }
+
+  // ---- Scheduler measurements (Omega, Schwarzkopf et al. EuroSys 2013, section 4) ------------
+
+  /**
+   * A framework's scheduler started deciding at {@code time} and is busy until {@code end} (its
+   * answer is sent then); {@code offers} offers are decided in it. Emitted only by frameworks that
+   * have a decision time or a scheduler extension ({@code SchedulerConfig#recordsDecisions}).
+   *
+   * <p>Left out of the digest: it is a measurement fully determined by events already folded in (the
+   * offers and their answers) and the scenario's decision times, so adding it moved no pinned digest.
+   */
+  record SchedulerDecision(long time, String framework, long end, int offers) implements ModelEvent {
+    public String kind() {
+      return "decision";
+    }
+
+    public void digestInto(Digest d) {
+      // a measurement, not a behaviour: see the class comment
+    }
+  }
+
+  /**
+   * A job's first scheduling attempt began: its framework started a decision while the job had
+   * tasks queued (Omega's "job wait time" ends here). Same emission and digest rule as
+   * {@link SchedulerDecision}.
+   */
+  record JobAttempted(long time, String framework, String job, long submitTime) implements ModelEvent {
+    public String kind() {
+      return "job-attempted";
+    }
+
+    public void digestInto(Digest d) {
+      // a measurement, not a behaviour: see SchedulerDecision
+    }
+  }
+
+  /**
+   * Delay scheduling: a task of a job with input locality preferences was launched, on an agent
+   * holding its input ({@code local}) or not. Emitted only with {@code locality} set; left out of the
+   * digest as {@link SchedulerDecision} is (the launch itself is folded in).
+   */
+  record TaskPlaced(long time, String framework, String job, boolean local) implements ModelEvent {
+    public String kind() {
+      return "placement";
+    }
+
+    public void digestInto(Digest d) {
+      // a measurement, not a behaviour: see SchedulerDecision
     }
   }
 }

@@ -12,7 +12,7 @@ import org.mesosim.model.events.ModelEvent;
  *       offered + free = total with free ≥ 0, and no resource is offered twice);</li>
  *   <li>{@code offer-owner}: a task is launched only from live offers made to its own framework,
  *       and only on resources those offers hold;</li>
- *   <li>{@code task-transition}: only the task state transitions of MESOS-MODEL 3.2 (a task never
+ *   <li>{@code task-transition}: only the task state transitions of docs/mesos-model.md (a task never
  *       leaves a terminal state and never goes back to an earlier non-terminal one);</li>
  *   <li>{@code single-leader}: never two masters acting as leader while both reach a ZooKeeper
  *       quorum;</li>
@@ -21,6 +21,8 @@ import org.mesosim.model.events.ModelEvent;
  *   <li>{@code terminal-status}: every launch gets at most one terminal {@code TaskStatus} (a
  *       {@code TaskRecovered} re-opens it), and a framework never sees its live task end without
  *       one having been emitted (so reports never miss a task's end).</li>
+ *   <li>{@code unique-task-id}: a framework never has two live tasks with the same id (Mesos'
+ *       master refuses a duplicate, {@code src/master/validation.cpp}; two would make counts lie).</li>
  * </ul>
  * Violations go to the sink as {@link ModelEvent.InvariantViolated} naming the time, the
  * invariant and the entities.
@@ -53,7 +55,7 @@ public final class InvariantChecker {
     };
   }
 
-  /** True if a task may go from {@code from} (null = not yet known) to {@code to} (MESOS-MODEL 3.2). */
+  /** True if a task may go from {@code from} (null = not yet known) to {@code to} (docs/mesos-model.md, task state transitions). */
   public static boolean legal(TaskState from, TaskState to) {
     if (to == TaskState.TASK_UNKNOWN) {
       return false;

@@ -123,7 +123,7 @@ class FaultScenariosTest {
 
   @Test
   void leaderAndSchedulerDown_newMasterUpdatesItsTaskStateForAnUnknownFramework() {
-    // MESOS-MODEL 2.7: the master always updates its own task state from the update, forwarding
+    // Master::statusUpdate (src/master/master.cpp): the master always updates its own task state from the update, forwarding
     // it only to a connected framework. Here the new master (elected at 70 s) does not know the
     // framework yet (it restarts at 120 s) when the tasks finish at about 81 s.
     FrameworkInfo f = new FrameworkInfo("A", "*", 10 * SimTime.MINUTE, false, false, false);
@@ -498,8 +498,8 @@ class FaultScenariosTest {
 
   /**
    * A PARTITION_AWARE framework's task ends while its agent is cut off and marked unreachable: when
-   * the agent re-registers it reports the task, and the master learns its real state (MESOS-MODEL
-   * 3.2, UNREACHABLE --> its real state): a TaskRecovered, then its TASK_FINISHED, no violation.
+   * the agent re-registers it reports the task, and the master learns its real state (docs/mesos-model.md,
+   * task state transitions: UNREACHABLE --> its real state): a TaskRecovered, then its TASK_FINISHED.
    */
   @Test
   void partitionAwareTask_endingWhileUnreachable_isRecoveredAsFinished() {

@@ -22,7 +22,7 @@ import org.mesosim.model.workload.TaskOutcome;
 /**
  * Tasks that end while no master leads (between the leader's crash and the new leader's recovery)
  * must still end in exactly one observable terminal {@link ModelEvent.TaskStatus}, and the
- * agent's retried terminal update must be forwarded and acknowledged (MESOS-MODEL 2.4, 2.7).
+ * agent's retried terminal update must be forwarded and acknowledged (Master::reregisterSlave, Master::statusUpdate in src/master/master.cpp).
  */
 class TerminalStatusFailoverTest {
   static final long S = SimTime.SECOND;

@@ -31,10 +31,12 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGGraphics2D;
+import org.apache.batik.svggen.SVGGraphics2DIOException;
 
 /**
- * Builds the report charts with JFreeChart and renders them as PNG and SVG (JFreeSVG). One
+ * Builds the report charts with JFreeChart and renders them as PNG and SVG (Apache Batik). One
  * style for all: white background, light grid, DejaVu Sans (falls back to the logical SansSerif
  * font), 960×480 px, labelled axes with units, a legend below the plot. Level series (utilization,
  * shares, queue) are drawn as steps (one path per series) because they are piecewise constant; the completion CDF uses a
@@ -315,34 +317,37 @@ public final class ChartRenderer {
     return out.toByteArray();
   }
 
-  /** Coordinates with at most two decimals (0.01 px): smaller, faster SVG, deterministic text. */
-  static String twoDecimals(double v) {
-    if (!Double.isFinite(v) || Math.abs(v) > 1e12) {
-      return Double.toString(v);
+  /**
+   * A standalone SVG document of {@code chart} at width×height (UTF-8 bytes), drawn by Apache
+   * Batik's SVG generator (Apache-2.0, as the project) into a plain JDK DOM document. Output is
+   * deterministic: ids come from Batik's per-document counters, coordinates carry two decimals
+   * (0.01 px), and the generator's comment is left out.
+   */
+  public static byte[] svg(JFreeChart chart, int width, int height) {
+    org.w3c.dom.Document doc;
+    try {
+      doc = DOCUMENTS.newDocumentBuilder().newDocument();
+    } catch (javax.xml.parsers.ParserConfigurationException e) {
+      throw new IllegalStateException("the JDK's XML parser cannot make a document", e);
     }
-    long r = Math.round(v * 100);
-    StringBuilder sb = new StringBuilder(12);
-    if (r < 0) {
-      sb.append('-');
-      r = -r;
+    SVGGeneratorContext ctx = SVGGeneratorContext.createDefault(doc);
+    ctx.setComment(null);
+    ctx.setPrecision(2);
+    ctx.setEmbeddedFontsOn(false);
+    SVGGraphics2D g = new SVGGraphics2D(ctx, false);
+    g.setSVGCanvasSize(new java.awt.Dimension(width, height));
+    chart.draw(g, new Rectangle(width, height));
+    java.io.StringWriter out = new java.io.StringWriter();
+    try {
+      g.stream(out, true);
+    } catch (SVGGraphics2DIOException e) {
+      throw new UncheckedIOException(new IOException(e.getMessage(), e));
+    } finally {
+      g.dispose();
     }
-    sb.append(r / 100);
-    long f = r % 100;
-    if (f != 0) {
-      sb.append('.').append(f / 10);
-      if (f % 10 != 0) {
-        sb.append(f % 10);
-      }
-    }
-    return sb.toString();
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** A standalone SVG document of {@code chart} at width×height (UTF-8 bytes). */
-  public static byte[] svg(JFreeChart chart, int width, int height) {
-    SVGGraphics2D g = new SVGGraphics2D(width, height);
-    g.setGeomDoubleConverter(ChartRenderer::twoDecimals);
-    g.setDefsKeyPrefix("mesosim-");
-    chart.draw(g, new Rectangle(width, height));
-    return g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
-  }
+  private static final javax.xml.parsers.DocumentBuilderFactory DOCUMENTS =
+      javax.xml.parsers.DocumentBuilderFactory.newInstance();
 }

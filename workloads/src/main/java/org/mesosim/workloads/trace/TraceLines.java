@@ -175,7 +175,7 @@ public final class TraceLines implements AutoCloseable {
     eof = false;
     try {
       InputStream raw = Files.newInputStream(p);
-      in = p.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+      in = p.getFileName().toString().endsWith(".gz") ? new StrictGzip(raw) : raw;
     } catch (NoSuchFileException e) {
       throw new BadInputException(fileName + ": no such file");
     } catch (java.io.EOFException e) {
@@ -184,6 +184,34 @@ public final class TraceLines implements AutoCloseable {
       throw new BadInputException(fileName + ": cannot open: " + e.getMessage(), e);
     }
     return true;
+  }
+
+  /**
+   * gzip that refuses bytes after its last member: {@link GZIPInputStream} ends quietly there (it
+   * takes them for a next member that is not one), so a damaged or joined file read as complete.
+   */
+  static final class StrictGzip extends GZIPInputStream {
+    private final InputStream raw;
+    private boolean checked;
+
+    StrictGzip(InputStream raw) throws IOException {
+      super(raw, 1 << 16);
+      this.raw = raw;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n < 0 && !checked) {
+        checked = true;
+        // after the last member's 8-byte trailer the inflater's input holds nothing more, nor the file
+        if (inf.getRemaining() > 8 || raw.read() >= 0) {
+          throw new java.util.zip.ZipException("bytes after the end of the gzip data (a damaged file, or"
+              + " something appended to it)");
+        }
+      }
+      return n;
+    }
   }
 
   private void closeCurrent() {

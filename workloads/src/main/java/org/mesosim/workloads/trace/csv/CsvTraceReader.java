@@ -25,7 +25,9 @@ import org.mesosim.workloads.trace.Units;
 
 /**
  * Reads the native CSV format ({@link CsvTraceFormat}): consecutive rows with the same job id
- * form one job. Memory: one job.
+ * form one job; a job id that comes back after another job is malformed (its rows are, each one
+ * counted with {@code skipMalformed}): job ids are unique. Memory: one job and the set of job ids
+ * read ({@link org.mesosim.workloads.trace.JobIds}).
  */
 public final class CsvTraceReader implements Workload {
   private static final int FIXED = CsvTraceFormat.COLUMNS.size();
@@ -35,6 +37,7 @@ public final class CsvTraceReader implements Workload {
   private String headerFile;
   private long lastSubmit = Long.MIN_VALUE;
   private boolean done;
+  private final org.mesosim.workloads.trace.JobIds jobIds = new org.mesosim.workloads.trace.JobIds();
 
   // the first task of the next job, read ahead
   private String pendingJob;
@@ -74,6 +77,22 @@ public final class CsvTraceReader implements Workload {
       long submit = pendingSubmit;
       String file = lines.file();
       long line = lines.line();
+      if (!jobIds.firstSight(job)) {
+        // two jobs with one id would run tasks with one task id: refused (each of its rows counted)
+        pendingTask = null;
+        support.malformed(file, line, "job " + job + " comes back after another job (job ids are unique and"
+            + " a job's rows consecutive)");
+        while (!done) {
+          advance();
+          if (pendingTask == null || !pendingJob.equals(job)) {
+            break;
+          }
+          support.malformed(lines, "job " + job + " comes back after another job (job ids are unique and a job's"
+              + " rows consecutive)");
+          pendingTask = null;
+        }
+        continue;
+      }
       TreeMap<String, String> fields = pendingFields;
       List<TaskSpec> tasks = new ArrayList<>();
       tasks.add(pendingTask);
@@ -241,6 +260,11 @@ public final class CsvTraceReader implements Workload {
         if (!(v >= 0)) {
           throw new MalformedRowException(names[i] + " must be >= 0");
         }
+        if (Math.rint(v * Resources.SCALE) != v * Resources.SCALE && moreThanThousandths(4 + i)) {
+          // Mesos keeps thousandths (fixed point): 0.0004 cpus would be rounded away silently
+          throw new MalformedRowException(names[i] + " " + lines.utf8Field(4 + i) + " has more than 3 decimals"
+              + " (amounts are kept in thousandths, as in Mesos)");
+        }
         milli[i] = Resources.toMilli(names[i], ReaderSupport.amount(v, names[i], names[i]));
       }
     }
@@ -293,6 +317,15 @@ public final class CsvTraceReader implements Workload {
     pendingTask = t;
     if (fields != null) {
       pendingFields = fields;
+    }
+  }
+
+  /** True if field {@code i}, as written, has a non-zero digit beyond the thousandths. */
+  private boolean moreThanThousandths(int i) {
+    try {
+      return new java.math.BigDecimal(lines.utf8Field(i).strip()).stripTrailingZeros().scale() > 3;
+    } catch (NumberFormatException e) {
+      return false; // parsed as a double already (NaN and such were refused there)
     }
   }
 

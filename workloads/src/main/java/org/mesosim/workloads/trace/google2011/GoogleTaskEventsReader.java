@@ -67,7 +67,7 @@ import org.mesosim.workloads.trace.Units;
  * <p>With an unbounded lookahead ({@link #UNBOUNDED}, used by {@code trace inspect} and {@code
  * trace convert}) every runtime is known when handed out, and an episode waits until every
  * earlier-submitted one has ended: the buffer spans from the oldest episode still alive to the
- * read position (in part 0 of the 2011 trace, the whole file). See README.md ("Workloads").
+ * read position (in part 0 of the 2011 trace, the whole file). See docs/workloads.md ("google-2011").
  */
 public final class GoogleTaskEventsReader implements Workload {
   /** The lookahead that makes every runtime known when its task is handed out (unbounded buffer). */
@@ -75,7 +75,7 @@ public final class GoogleTaskEventsReader implements Workload {
   /**
    * The default lookahead, 5 minutes of trace time: tasks ending within 5 minutes of their submit
    * (most batch tasks) are handed out with their runtime, and a deferred runtime is exact unless
-   * the simulation starts the task more than 5 minutes before the trace did; see README.md.
+   * the simulation starts the task more than 5 minutes before the trace did; see docs/workloads.md.
    */
   public static final long DEFAULT_LOOKAHEAD = 5 * SimTime.MINUTE;
 
@@ -767,6 +767,9 @@ public final class GoogleTaskEventsReader implements Workload {
       throw new MalformedRowException("event type must be 0-8, not " + eventType);
     }
     int type = (int) eventType;
+    if (type >= 2 && type <= 6) {
+      endRowRanges(); // an end event uses none of these, but they are checked as on every other row
+    }
     long key = (job << 24) | idx;
     long ord = live.get(key, -1);
     if (ord <= -2) {
@@ -928,6 +931,34 @@ public final class GoogleTaskEventsReader implements Workload {
     c.mem[s] = mem;
     if (c.disk != null) {
       c.disk[s] = dsk;
+    }
+  }
+
+  /**
+   * The range checks of {@link #start} on an end event's row (EVICT, FAIL, FINISH, KILL, LOST): a
+   * scheduling class 7, a priority 1e19 or a CPU request -5 is malformed there too. Empty fields
+   * pass, as on other rows where they are optional.
+   */
+  private void endRowRanges() {
+    int k = TaskEventField.SCHEDULING_CLASS.index();
+    int p = TaskEventField.PRIORITY.index();
+    int c = TaskEventField.CPU_REQUEST.index();
+    int m = TaskEventField.MEMORY_REQUEST.index();
+    int d = TaskEventField.DISK_REQUEST.index();
+    if (!lines.empty(k)) {
+      smallInt(k, "scheduling class", 0, 3);
+    }
+    if (!lines.empty(p)) {
+      smallInt(p, "priority", 0, 11);
+    }
+    if (!lines.empty(c)) {
+      request(lines.doubleField(c, "CPU request"), "CPU request", cpuUnit, "cpus");
+    }
+    if (!lines.empty(m)) {
+      request(lines.doubleField(m, "memory request"), "memory request", memUnit, "MB of memory");
+    }
+    if (disk && !lines.empty(d)) { // as in start: unchecked while units.disk = 0
+      request(lines.doubleField(d, "disk request"), "disk request", diskUnit, "MB of disk");
     }
   }
 

@@ -31,7 +31,8 @@ import org.mesosim.workloads.trace.Units;
  * 10, else used memory, field 7, in KB / 1024; else {@code memPerProcessor} MB), and runs for the
  * run time (field 4). Status 1 ends the tasks FINISHED, 0 FAILED, 5 KILLED; -1 and the partial-run
  * codes 2, 3, 4 end FINISHED. Jobs with a negative run time, no processors or empty resources are
- * skipped and counted. Memory held: one line and one job.
+ * skipped and counted. A job number an earlier job had is malformed. Memory held: one line, one job
+ * and the set of job numbers read ({@link org.mesosim.workloads.trace.JobIds}).
  */
 public final class SwfReader implements Workload {
   /** Field indexes (0-based) of the 18 SWF fields used here. */
@@ -54,6 +55,7 @@ public final class SwfReader implements Workload {
   private final double cpusPerProcessor;
   private final double memPerProcessor;
   private final ByteInterner interner = new ByteInterner();
+  private final org.mesosim.workloads.trace.JobIds jobIds = new org.mesosim.workloads.trace.JobIds();
   private long lastSubmit = Long.MIN_VALUE;
   private boolean done;
 
@@ -163,6 +165,11 @@ public final class SwfReader implements Workload {
       throw new MalformedRowException("processors out of range: " + procs);
     }
     long duration = ReaderSupport.micros(run, "run time");
+    String id = lines.stringField(JOB);
+    if (!jobIds.firstSight(id)) {
+      throw new MalformedRowException("job number " + id + " repeated: an earlier row is that job (SWF job numbers"
+          + " are unique; two jobs with one id would run tasks with one task id)");
+    }
     List<TaskSpec> tasks = new ArrayList<>((int) procs);
     for (int i = 0; i < procs; i++) {
       tasks.add(new TaskSpec(TaskNames.of(i), "", r, duration, outcome, 0.0, List.of()));
@@ -174,7 +181,7 @@ public final class SwfReader implements Workload {
     fields.put("queue", field(QUEUE));
     fields.put("partition", field(PARTITION));
     fields.put("status", field(STATUS));
-    return new JobSpec(lines.stringField(JOB), submit, tasks, fields);
+    return new JobSpec(id, submit, tasks, fields);
   }
 
   private String field(int i) {
