@@ -48,10 +48,24 @@ public record Services(ScenarioCatalog catalog, Runner runner, ComparisonWriter 
   /** {@code trace inspect} and {@code trace convert}. */
   public interface TraceTools {
     /** Human-readable lines describing the trace. */
-    List<String> inspect(String format, List<Path> files, boolean skipMalformed) throws Exception;
+    List<String> inspect(String format, List<Path> files, boolean skipMalformed, Path index, boolean dropUnended)
+        throws Exception;
 
     /** Writes the native CSV format; returns the number of jobs written. */
-    long convert(String format, List<Path> files, boolean skipMalformed, Path out) throws Exception;
+    long convert(String format, List<Path> files, boolean skipMalformed, Path index, boolean dropUnended,
+        boolean stream, Path out) throws Exception;
+
+    /** {@code trace index}: indexes google-2011 parts' SCHEDULE and end rows; returns a line to print. */
+    String index(List<Path> files, Path out) throws Exception;
+
+    /**
+     * {@code trace stats}: the workload statistics of a trace ({@code format} and {@code files}) or of
+     * a preset ({@code preset}, with {@code scale} and {@code seed}), up to {@code until} µs
+     * ({@link org.mesosim.engine.SimTime#NEVER}: the whole trace); {@code capacityCpus} NaN = the
+     * Google cell at {@code scale} for google-2011 and the preset, else none.
+     */
+    List<String> stats(String format, List<Path> files, Path index, boolean dropUnended, String preset, double scale,
+        long seed, long until, double capacityCpus) throws Exception;
   }
 
   /** The production wiring. */

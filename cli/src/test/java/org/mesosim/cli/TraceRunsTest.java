@@ -195,6 +195,112 @@ class TraceRunsTest {
     return new SimulationRunner(catalog).run(new RunRequest(s, List.of(), null, false, false, false), null).digest();
   }
 
+  /**
+   * {@code splitBy} on the google-like preset: one framework per band (or kind), fed by one generator on
+   * the entry's streams, so together they get exactly the preset's jobs; the run is deterministic.
+   */
+  @Test
+  void splitBy_googleLikePreset_oneFrameworkPerBand_togetherThePresetsJobs() throws Exception {
+    Path f = dir.resolve("preset.yaml");
+    Files.writeString(f, """
+        name: preset-split
+        seed: 3
+        until: 20m
+        cluster:
+          agents:
+            - {preset: google-2011, scale: 0.002}
+        frameworks:
+          - name: g
+            role: "{value}"
+            splitBy: band
+            workload:
+              synthetic: {preset: google-like, scale: 0.002}
+        report: {charts: []}
+        """);
+    StandardCatalog standard = new StandardCatalog();
+    Scenario s = new ScenarioLoader(standard).load(f);
+    assertEquals(List.of("g-batch", "g-free", "g-production"), s.expanded().stream().map(Scenario.Expanded::name).toList());
+    assertEquals(List.of("batch", "free", "production"), s.expanded().stream().map(Scenario.Expanded::role).toList());
+    long until = 20 * org.mesosim.engine.SimTime.MINUTE;
+    try (OpenedWorkloads opened = new OpenedWorkloads()) {
+      ModelConfig cfg = ModelMapper.toModel(s, standard, false, opened);
+      RandomStreams streams = new RandomStreams(3);
+      Map<String, List<String>> byBand = new TreeMap<>();
+      for (FrameworkConfig fc : cfg.frameworks()) {
+        Workload w = fc.workload().open(streams);
+        List<String> ids = new ArrayList<>();
+        JobSpec j;
+        while ((j = w.next()) != null && j.submitTime() <= until) {
+          assertEquals(fc.name(), "g-" + j.fields().get("band"));
+          ids.add(j.id());
+        }
+        byBand.put(fc.name(), ids);
+      }
+      Workload whole = Workloads.googleLike(0.002, new RandomStreams(3), "g");
+      JobSpec j;
+      while ((j = whole.next()).submitTime() <= until) {
+        String band = "g-" + j.fields().get("band");
+        assertEquals(j.id(), byBand.get(band).remove(0), "the preset's jobs in order, each to its band");
+      }
+      byBand.values().forEach(rest -> assertTrue(rest.isEmpty(), rest.toString()));
+    }
+    assertEquals(digest(standard, f), digest(standard, f));
+    Path k = dir.resolve("kinds.yaml");
+    Files.writeString(k, Files.readString(f).replace("splitBy: band", "splitBy: kind"));
+    assertEquals(List.of("g-batch", "g-service"),
+        new ScenarioLoader(standard).load(k).expanded().stream().map(Scenario.Expanded::name).toList());
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, Files.readString(f).replace("splitBy: band", "splitBy: bnad"));
+    org.mesosim.engine.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.mesosim.engine.BadInputException.class, () -> new ScenarioLoader(standard).load(bad));
+    assertTrue(e.getMessage().contains("frameworks[0].splitBy: unknown field 'bnad' of preset google-like (did you mean"
+        + " 'band'?); fields: band, kind"), e.getMessage());
+  }
+
+  /** {@code trace.index} and {@code trace.unended}: a run of one part whose tasks end in the next. */
+  @Test
+  void traceIndexAndUnended_scenarioKeys() throws Exception {
+    Files.writeString(dir.resolve("part-0.csv"), "0,,1,0,m,1,u,0,9,0.1,0.1,0,0\n0,,1,1,m,1,u,0,9,0.1,0.1,0,0\n");
+    Files.writeString(dir.resolve("part-1.csv"), "300000000,,1,0,m,4,u,0,9,0.1,0.1,0,0\n");
+    org.mesosim.workloads.trace.google2011.TaskEndIndex.build(
+        List.of(dir.resolve("part-0.csv"), dir.resolve("part-1.csv")), dir.resolve("g.idx"));
+    Path f = dir.resolve("indexed.yaml");
+    String yaml = """
+        name: indexed
+        until: drained
+        cluster:
+          agents:
+            - {name: a, count: 1, resources: {cpus: 32, mem: 64GB}}
+        frameworks:
+          - name: g
+            workload:
+              trace: {format: google-2011, path: part-0.csv, index: g.idx, unended: drop}
+        report: {charts: []}
+        """;
+    Files.writeString(f, yaml);
+    StandardCatalog standard = new StandardCatalog();
+    Scenario s = new ScenarioLoader(standard).load(f); // drained is allowed: no task runs forever
+    Scenario.Trace t = (Scenario.Trace) s.frameworks().get(0).workload();
+    assertEquals(dir.resolve("g.idx"), t.index());
+    assertTrue(t.dropUnended());
+    try (Workload w = Workloads.trace(StandardCatalog.traceSpec(t))) {
+      JobSpec j = w.next();
+      assertEquals(1, j.tasks().size());
+      assertEquals(300 * org.mesosim.engine.SimTime.SECOND, j.tasks().get(0).duration());
+    }
+    Files.writeString(f, yaml.replace("unended: drop", "unended: keep").replace("index: g.idx", "index: none.idx"));
+    org.mesosim.engine.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.mesosim.engine.BadInputException.class, () -> new ScenarioLoader(standard).load(f));
+    assertTrue(e.getMessage().contains("frameworks[0].workload.trace.index: no such file: " + dir.resolve("none.idx")),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("frameworks[0].workload.trace.unended: must be run or drop, not 'keep'"),
+        e.getMessage());
+    Files.writeString(f, yaml.replace("format: google-2011", "format: swf"));
+    e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.mesosim.engine.BadInputException.class, () -> new ScenarioLoader(standard).load(f));
+    assertTrue(e.getMessage().contains("trace.index: applies to format google-2011 only"), e.getMessage());
+  }
+
   @Test
   void splitBy_sharedReader_sameDigestAsOneReaderPerFramework() throws Exception {
     trace(0);

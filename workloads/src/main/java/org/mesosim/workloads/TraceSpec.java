@@ -17,6 +17,10 @@ import org.mesosim.engine.SimTime;
  * @param timeScale multiplies the gaps between arrivals (0.5 = twice as dense); must be > 0
  * @param skipMalformed true: skip and count malformed rows instead of stopping
  * @param units the format's unit conversions ({@link TraceFormat#unitKeys()}); missing keys take defaults
+ * @param index google-2011: a {@link org.mesosim.workloads.trace.google2011.TaskEndIndex} giving the ends
+ *     of the tasks alive where the input stops (a window's end, the last part); null = none
+ * @param dropUnended google-2011: a task whose end lies beyond the input (and the index) is dropped
+ *     (true) or runs forever (false, the default)
  */
 public record TraceSpec(
     String format,
@@ -26,7 +30,15 @@ public record TraceSpec(
     long windowTo,
     double timeScale,
     boolean skipMalformed,
-    SortedMap<String, Double> units) {
+    SortedMap<String, Double> units,
+    Path index,
+    boolean dropUnended) {
+
+  /** A spec without index, whose tasks with an end beyond the input run forever. */
+  public TraceSpec(String format, List<Path> files, SortedMap<String, FieldFilter> filter, long windowFrom,
+      long windowTo, double timeScale, boolean skipMalformed, SortedMap<String, Double> units) {
+    this(format, files, filter, windowFrom, windowTo, timeScale, skipMalformed, units, null, false);
+  }
 
   public TraceSpec {
     if (format == null || format.isEmpty()) {
@@ -62,26 +74,31 @@ public record TraceSpec(
 
   /** A copy with another filter. */
   public TraceSpec withFilter(SortedMap<String, FieldFilter> f) {
-    return new TraceSpec(format, files, f, windowFrom, windowTo, timeScale, skipMalformed, units);
+    return new TraceSpec(format, files, f, windowFrom, windowTo, timeScale, skipMalformed, units, index, dropUnended);
   }
 
   /** A copy with another window. */
   public TraceSpec withWindow(long from, long to) {
-    return new TraceSpec(format, files, filter, from, to, timeScale, skipMalformed, units);
+    return new TraceSpec(format, files, filter, from, to, timeScale, skipMalformed, units, index, dropUnended);
   }
 
   /** A copy with another time scale. */
   public TraceSpec withTimeScale(double scale) {
-    return new TraceSpec(format, files, filter, windowFrom, windowTo, scale, skipMalformed, units);
+    return new TraceSpec(format, files, filter, windowFrom, windowTo, scale, skipMalformed, units, index, dropUnended);
   }
 
   /** A copy with skipMalformed set. */
   public TraceSpec withSkipMalformed(boolean skip) {
-    return new TraceSpec(format, files, filter, windowFrom, windowTo, timeScale, skip, units);
+    return new TraceSpec(format, files, filter, windowFrom, windowTo, timeScale, skip, units, index, dropUnended);
+  }
+
+  /** A copy with an index ({@code null}: none) and the policy for tasks whose end is beyond the input. */
+  public TraceSpec withIndex(Path idx, boolean drop) {
+    return new TraceSpec(format, files, filter, windowFrom, windowTo, timeScale, skipMalformed, units, idx, drop);
   }
 
   /** A copy with other units. */
   public TraceSpec withUnits(SortedMap<String, Double> u) {
-    return new TraceSpec(format, files, filter, windowFrom, windowTo, timeScale, skipMalformed, u);
+    return new TraceSpec(format, files, filter, windowFrom, windowTo, timeScale, skipMalformed, u, index, dropUnended);
   }
 }

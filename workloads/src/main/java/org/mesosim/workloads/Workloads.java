@@ -92,6 +92,9 @@ public final class Workloads {
 
   private static Workload trace(TraceSpec spec, boolean runtimesKnown) {
     TraceFormat f = format(spec);
+    if (f != TraceFormat.GOOGLE_2011 && (spec.index() != null || spec.dropUnended())) {
+      throw new BadInputException("trace.index and trace.unended apply to format google-2011 only, not " + f.id());
+    }
     for (String field : spec.filter().keySet()) {
       checkField(spec, field, "trace.filter." + field);
     }
@@ -101,7 +104,8 @@ public final class Workloads {
       case SWF -> raw = new SwfReader(spec.files(), spec.units(), spec.skipMalformed());
       case GOOGLE_2011 -> raw = new GoogleTaskEventsReader(spec.files(), spec.units(), spec.skipMalformed(),
           spec.hasWindowFrom() ? spec.windowFrom() : 0, spec.windowTo(),
-          runtimesKnown ? GoogleTaskEventsReader.UNBOUNDED : GoogleTaskEventsReader.lookaheadOf(spec.units()));
+          runtimesKnown ? GoogleTaskEventsReader.UNBOUNDED : GoogleTaskEventsReader.lookaheadOf(spec.units()),
+          spec.index(), spec.dropUnended());
       case ALIBABA_2018 -> {
         AlibabaBatchTaskReader r = new AlibabaBatchTaskReader(spec.files(), spec.units(), spec.skipMalformed());
         origin = r.origin();

@@ -13,6 +13,7 @@ import org.mesosim.model.workload.JobSpec;
 import org.mesosim.model.workload.TaskSpec;
 import org.mesosim.model.workload.Workload;
 import org.mesosim.workloads.google.GoogleCell;
+import org.mesosim.workloads.google.GoogleLikeWorkload;
 
 class GoogleLikeTest {
   @Test
@@ -41,41 +42,59 @@ class GoogleLikeTest {
   }
 
   @Test
-  void googleLike_servicesFirstThenPoissonArrivalsMostlyBatch() {
+  void googleLike_snapshotBandByBandThenPoissonArrivalsOfAllBands() {
     double scale = 0.01;
     Workload w = Workloads.googleLike(scale, new RandomStreams(1), "G");
     assertTrue(w.endless());
     double capacity = GoogleCell.totalCpus(scale);
-    double serviceCpus = 0;
+    java.util.TreeMap<String, Double> cpus = new java.util.TreeMap<>();
+    List<String> order = new java.util.ArrayList<>();
     JobSpec j = w.next();
     while (j.submitTime() == 0) {
-      assertEquals("service", j.fields().get("kind"));
+      String band = j.fields().get("band");
+      if (order.isEmpty() || !order.get(order.size() - 1).equals(band)) {
+        order.add(band);
+      }
+      assertEquals(band.equals("production") ? "service" : "batch", j.fields().get("kind"));
+      assertTrue(j.tasks().size() <= Math.max(1, Math.round(20010 * scale)), "snapshot jobs are capped by the scale");
       for (TaskSpec t : j.tasks()) {
-        assertEquals(SimTime.NEVER, t.duration());
-        serviceCpus += t.resources().cpus();
+        if (band.equals("production")) {
+          assertEquals(SimTime.NEVER, t.duration(), "production tasks of the snapshot are services");
+        }
+        cpus.merge(band, t.resources().cpus(), Double::sum);
       }
       j = w.next();
     }
-    assertTrue(serviceCpus >= 0.55 * capacity && serviceCpus < 0.60 * capacity, serviceCpus + " of " + capacity);
-    long batch = 0;
+    assertEquals(List.of("production", "batch", "free"), order);
+    for (GoogleLikeWorkload.Band b : GoogleLikeWorkload.BANDS) {
+      assertTrue(cpus.get(b.name()) >= b.startShare() * capacity, b.name() + ": " + cpus.get(b.name()));
+    }
+    java.util.TreeMap<String, Long> bands = new java.util.TreeMap<>();
     long jobs = 0;
-    long singleTask = 0;
-    long maxTasks = 0;
-    long day = SimTime.DAY;
-    while (j.submitTime() < day) {
+    long killed = 0;
+    long tasks = 0;
+    while (j.submitTime() < SimTime.DAY) {
       jobs++;
-      if ("batch".equals(j.fields().get("kind"))) {
-        batch++;
-        assertTrue(j.tasks().get(0).duration() < SimTime.NEVER);
+      bands.merge(j.fields().get("band"), 1L, Long::sum);
+      for (TaskSpec t : j.tasks()) {
+        tasks++;
+        assertTrue(t.duration() < SimTime.NEVER, "arriving tasks end");
+        killed += t.outcome() == org.mesosim.model.workload.TaskOutcome.KILLED ? 1 : 0;
       }
-      singleTask += j.tasks().size() == 1 ? 1 : 0;
-      maxTasks = Math.max(maxTasks, j.tasks().size());
       j = w.next();
     }
-    // 0.27 jobs/s * 0.01 * 86400 s = 233 expected (Poisson sd 15)
-    assertEquals(233, jobs, 50);
-    assertTrue(batch > 0.8 * jobs, batch + " of " + jobs);
-    assertTrue(singleTask > 0.3 * jobs && singleTask < 0.7 * jobs, singleTask + " of " + jobs);
-    assertTrue(maxTasks > 10, "heavy tail: " + maxTasks);
+    // 0.1822 jobs/s * 0.01 * 86,400 s = 157 expected (Poisson sd 12.5)
+    assertEquals(157, jobs, 40);
+    assertEquals(List.of("batch", "free", "production"), List.copyOf(bands.keySet()));
+    assertTrue(killed > 0.05 * tasks && killed < 0.3 * tasks, killed + " of " + tasks + " killed");
+  }
+
+  @Test
+  void googleLike_sameSeedSameJobs() {
+    Workload a = Workloads.googleLike(0.01, new RandomStreams(7), "G");
+    Workload b = Workloads.googleLike(0.01, new RandomStreams(7), "G");
+    for (int i = 0; i < 500; i++) {
+      assertEquals(a.next(), b.next());
+    }
   }
 }

@@ -101,9 +101,10 @@ public final class BenchCommand implements Callable<Integer> {
           + " arrive. decline-storm: default " + STORM_DURATION + ".")
   String duration;
 
-  /** Machines of the full 2011 Google cell (GoogleCell) and its task arrival rate (docs/workloads.md, google-like). */
+  /** Machines of the full 2011 Google cell (GoogleCell) and the preset's task arrival rate (docs/workload-fitting.md). */
   static final double GOOGLE_MACHINES = 12_583;
-  static final double GOOGLE_TASKS_PER_SECOND = 22.0e6 / (29 * 86_400.0);
+  static final double GOOGLE_TASKS_PER_SECOND = org.mesosim.workloads.google.GoogleLikeWorkload.JOBS_PER_SECOND
+      * org.mesosim.workloads.google.GoogleLikeWorkload.MEAN_TASKS_PER_JOB;
 
   /** The google-like scale giving about {@code agents} machines. */
   double googleScale() {

@@ -137,7 +137,14 @@ public record Scenario(
    */
   public record Trace(String format, List<String> paths, List<Path> files, SortedMap<String, Filter> filter,
       long windowFrom, long windowTo, double timeScale, boolean skipMalformed, SortedMap<String, Double> units,
-      double loadScale) implements Workload {
+      double loadScale, Path index, boolean dropUnended) implements Workload {
+    /** Without index; tasks whose end is beyond the input run forever. */
+    public Trace(String format, List<String> paths, List<Path> files, SortedMap<String, Filter> filter,
+        long windowFrom, long windowTo, double timeScale, boolean skipMalformed, SortedMap<String, Double> units,
+        double loadScale) {
+      this(format, paths, files, filter, windowFrom, windowTo, timeScale, skipMalformed, units, loadScale, null, false);
+    }
+
     @Override
     public boolean endless() {
       return false;

@@ -42,6 +42,21 @@ public interface ScenarioCatalog {
   /** The 2011 Google cell's machines, scaled (extension {@code preset: google-2011}). */
   List<AgentGroup> googleCell(double scale);
 
+  /** Fields of the {@code google-like} preset's jobs usable in {@code splitBy}. */
+  List<String> PRESET_FIELDS = List.of("band", "kind");
+
+  /**
+   * The values the {@code google-like} preset gives a field, sorted: one framework each with
+   * {@code splitBy} (the standard catalog asks the preset itself).
+   */
+  default List<String> presetValues(String field) {
+    return switch (field) {
+      case "band" -> List.of("batch", "free", "production");
+      case "kind" -> List.of("batch", "service");
+      default -> List.of();
+    };
+  }
+
   /** Distinct values of a field in a trace, sorted (for {@code splitBy}). */
   List<String> distinctValues(Scenario.Trace trace, String field);
 

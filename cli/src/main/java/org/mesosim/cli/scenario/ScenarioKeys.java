@@ -39,7 +39,7 @@ public final class ScenarioKeys {
     m.put("synthetic", List.of("jobs", "arrival", "tasksPerJob", "task", "preset", "scale"));
     m.put("task", List.of("resources", "duration", "failureProbability"));
     m.put("trace", List.of("format", "path", "filter", "window", "timeScale", "skipMalformed", "units",
-        "loadScale"));
+        "loadScale", "index", "unended"));
     m.put("window", List.of("from", "to"));
     m.put("range", List.of("min", "max"));
     m.put("fault", List.of("at", "every", "crash", "partition", "restartAfter", "healAfter"));

@@ -1096,8 +1096,14 @@ public final class ScenarioLoader {
     if (sb != null && !sb.isNull()) {
       facts.splitBy = true;
       splitBy = string(sb, path + ".splitBy", null);
-      if (!(workload instanceof Scenario.Trace) && workload != null) {
-        error(sb, path + ".splitBy", "only applies to a trace workload");
+      if (workload instanceof Scenario.GoogleLike && splitBy != null) {
+        List<String> fields = ScenarioCatalog.PRESET_FIELDS;
+        if (!fields.contains(splitBy)) {
+          error(sb, path + ".splitBy", "unknown field '" + splitBy + "' of preset google-like"
+              + DidYouMean.hint(splitBy, fields) + "; fields: " + String.join(", ", fields));
+        }
+      } else if (!(workload instanceof Scenario.Trace) && workload != null) {
+        error(sb, path + ".splitBy", "only applies to a trace workload or the google-like preset");
       } else if (workload instanceof Scenario.Trace t && splitBy != null) {
         List<String> fields = catalog.traceFields(t.format());
         if (!fields.contains(splitBy)) {
@@ -1391,10 +1397,36 @@ public final class ScenarioLoader {
         }
       }
     }
+    Path index = null;
+    YNode in = m.get("index");
+    if (in != null && !in.isNull()) {
+      String ip = string(in, path + ".index", null);
+      if (format != null && !format.equals("google-2011")) {
+        error(in, path + ".index", "applies to format google-2011 only");
+      } else if (ip != null) {
+        index = baseDir.resolve(ip).normalize();
+        if (!Files.isRegularFile(index)) {
+          error(in, path + ".index", "no such file: " + index + " (build it with mesosim trace index)");
+        }
+      }
+    }
+    boolean dropUnended = false;
+    YNode ue = m.get("unended");
+    if (ue != null && !ue.isNull()) {
+      String u = string(ue, path + ".unended", "run");
+      if (format != null && !format.equals("google-2011")) {
+        error(ue, path + ".unended", "applies to format google-2011 only");
+      } else if ("drop".equals(u)) {
+        dropUnended = true;
+      } else if (u != null && !"run".equals(u)) {
+        error(ue, path + ".unended", "must be run or drop, not '" + u + "'");
+      }
+    }
     if (problems.size() > before) {
       return null;
     }
-    return new Scenario.Trace(format, paths, files, filter, from, to, timeScale, skip, units, loadScale);
+    return new Scenario.Trace(format, paths, files, filter, from, to, timeScale, skip, units, loadScale, index,
+        dropUnended);
   }
 
   private Scenario.Filter filter(YNode n, String path) {
@@ -1528,6 +1560,16 @@ public final class ScenarioLoader {
               + "' (after filter and window)");
         }
         for (String v : values) {
+          String role = f.role().replace("{value}", v);
+          if (!validRole(role)) {
+            error(node, "frameworks[" + i + "].role", "'" + role + "' (from value '" + v
+                + "') is not a valid role name");
+          }
+          out.add(new Scenario.Expanded(f.name() + "-" + v, role, f, v));
+          names.add(f.name() + "-" + v);
+        }
+      } else if (f.splitBy() != null && f.workload() instanceof Scenario.GoogleLike) {
+        for (String v : catalog.presetValues(f.splitBy())) { // every value the preset generates
           String role = f.role().replace("{value}", v);
           if (!validRole(role)) {
             error(node, "frameworks[" + i + "].role", "'" + role + "' (from value '" + v

@@ -220,6 +220,12 @@ public final class ScenarioWriter {
       t.put("timeScale", tr.timeScale());
       t.put("loadScale", tr.loadScale());
       t.put("skipMalformed", tr.skipMalformed());
+      if (tr.index() != null) {
+        t.put("index", tr.index().toString());
+      }
+      if (tr.dropUnended()) {
+        t.put("unended", "drop");
+      }
       if (!tr.units().isEmpty()) {
         t.put("units", new LinkedHashMap<>(tr.units()));
       }

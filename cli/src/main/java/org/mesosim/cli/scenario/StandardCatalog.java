@@ -23,6 +23,7 @@ import org.mesosim.workloads.TraceInspector;
 import org.mesosim.workloads.TraceSpec;
 import org.mesosim.workloads.Workloads;
 import org.mesosim.workloads.google.GoogleCell;
+import org.mesosim.workloads.google.GoogleLikeWorkload;
 import org.mesosim.workloads.transform.Transform;
 
 /**
@@ -92,6 +93,11 @@ public final class StandardCatalog implements ScenarioCatalog {
   }
 
   @Override
+  public List<String> presetValues(String field) {
+    return GoogleLikeWorkload.values(field);
+  }
+
+  @Override
   public List<String> distinctValues(Scenario.Trace trace, String field) {
     return Workloads.distinctValues(traceSpec(trace), field);
   }
@@ -135,8 +141,18 @@ public final class StandardCatalog implements ScenarioCatalog {
       OpenedWorkloads opened) {
     List<FrameworkConfig.WorkloadFactory> out = new ArrayList<>();
     SharedSplit split = null;
+    SharedPreset presetSplit = null;
     for (Scenario.Expanded e : s.expanded()) {
       Scenario.Framework f = e.spec();
+      if (f.workload() instanceof Scenario.GoogleLike g && f.splitBy() != null) {
+        if (presetSplit == null || presetSplit.entry != f) { // the frameworks of one entry are consecutive
+          presetSplit = new SharedPreset(f, g.scale(), f.splitBy(), presetValues(f.splitBy()));
+        }
+        SharedPreset group = presetSplit;
+        String value = e.splitValue();
+        out.add(streams -> group.view(streams, value));
+        continue;
+      }
       if (!(f.workload() instanceof Scenario.Trace t)) {
         FrameworkConfig.WorkloadFactory w = workload(f.workload(), e.name(), null, null);
         String source = s.file() + " (frameworks[" + entryIndex(s, f) + "].workload.synthetic)";
@@ -225,6 +241,33 @@ public final class StandardCatalog implements ScenarioCatalog {
     }
   }
 
+  /**
+   * The frameworks of one {@code splitBy} entry of the google-like preset in one run: one generator,
+   * on the streams of the entry's name ({@code workload/<name>/…}, as without splitBy), made when the
+   * first of them starts and demultiplexed by value, so that together they see the preset's jobs.
+   */
+  private static final class SharedPreset {
+    final Scenario.Framework entry;
+    final double scale;
+    final String field;
+    final List<String> values;
+    SortedMap<String, Workload> views;
+
+    SharedPreset(Scenario.Framework entry, double scale, String field, List<String> values) {
+      this.entry = entry;
+      this.scale = scale;
+      this.field = field;
+      this.values = List.copyOf(values);
+    }
+
+    Workload view(RandomStreams streams, String value) {
+      if (views == null) {
+        views = Workloads.split(Workloads.googleLike(scale, streams, entry.name()), field, values);
+      }
+      return views.get(value);
+    }
+  }
+
   /** The workloads module's spec of a scenario trace block. */
   public static TraceSpec traceSpec(Scenario.Trace t) {
     SortedMap<String, FieldFilter> filter = new TreeMap<>();
@@ -238,6 +281,6 @@ public final class StandardCatalog implements ScenarioCatalog {
       }
     });
     return new TraceSpec(t.format(), t.files(), filter, t.windowFrom(), t.windowTo(), t.timeScale(), t.skipMalformed(),
-        new TreeMap<>(t.units()));
+        new TreeMap<>(t.units()), t.index(), t.dropUnended());
   }
 }

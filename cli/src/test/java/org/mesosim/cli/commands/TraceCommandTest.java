@@ -34,6 +34,141 @@ class TraceCommandTest {
     assertEquals("wrote " + csv + " (2 jobs)", c.out.strip());
     Cli back = Cli.run(Services.standard(), "trace", "inspect", csv.toString(), "--format", "csv");
     assertTrue(back.out.contains("tasks:         6\n"), back.out);
+    Path streamed = dir.resolve("s.csv");
+    Cli st = Cli.run(Services.standard(), "trace", "convert", swf.toString(), "--format", "swf", "--out",
+        streamed.toString(), "--stream");
+    assertEquals(ExitCodes.OK, st.code, st.toString());
+    assertEquals(Files.readString(csv), Files.readString(streamed), "no runtime deferred: the same file");
+  }
+
+  @Test
+  void stats_googleRows_and_thePreset() throws Exception {
+    Path g = dir.resolve("g.csv");
+    // job 1: 2 tasks at t = 0 (0.5 + 0.25 normalised cpus, production); job 2 (free) arrives at 600 s and
+    // finishes after 100 s; job 3 (batch, 3 tasks) at 700 s
+    Files.writeString(g, """
+        0,,1,0,m,1,u,0,9,0.5,0.1,0,0
+        0,,1,1,m,1,u,0,9,0.25,0.1,0,0
+        600000000,,2,0,,0,u,0,0,0.1,0.1,0,0
+        600000000,,2,0,m,1,u,0,0,0.1,0.1,0,0
+        700000000,,2,0,m,4,u,0,0,0.1,0.1,0,0
+        700000000,,3,0,,0,u,0,4,0.1,0.1,0,0
+        700000000,,3,1,,0,u,0,4,0.1,0.1,0,0
+        700000000,,3,2,,0,u,0,4,0.1,0.1,0,0
+        """);
+    Cli r = Cli.run(Services.standard(), "trace", "stats", g.toString(), "--format", "google-2011", "--capacity", "48");
+    assertEquals(ExitCodes.OK, r.code, r.toString());
+    assertTrue(r.out.contains("new jobs:            2 (submitted after 0 s)\n"), r.out);
+    assertTrue(r.out.contains("arrivals:            0.0100 jobs/s\n"), r.out);
+    assertTrue(r.out.contains("tasks per new job:   single 50.0%, median 1, mean 2.00, p90 3\n"), r.out);
+    assertTrue(r.out.contains("band mix (new jobs): batch 50.0%, free 50.0%\n"), r.out);
+    // (0.5 + 0.25) x 32 cores = 24 of 48
+    assertTrue(r.out.contains("requested at start:  50.0% of 48 cpus (production 50.0%)\n"), r.out);
+    assertTrue(r.out.contains("finished tasks:      1, duration median 100.0 s, p90 100.0 s\n"), r.out);
+    Cli p = Cli.run(Services.standard(), "trace", "stats", "--preset", "google-like", "--scale", "0.01", "--until", "1h");
+    assertEquals(ExitCodes.OK, p.code, p.toString());
+    assertTrue(p.out.startsWith("workload:            preset google-like, scale 0.01, seed 1"), p.out);
+    assertTrue(p.out.contains("window:              0 s to 3600 s\n"), p.out);
+    Cli again = Cli.run(Services.standard(), "trace", "stats", "--preset", "google-like", "--scale", "0.01", "--until", "1h");
+    assertEquals(p.out, again.out, "same seed, same statistics");
+    Cli noUntil = Cli.run(Services.standard(), "trace", "stats", "--preset", "google-like");
+    assertEquals(ExitCodes.BAD_INPUT, noUntil.code);
+    assertEquals("--until: required with --preset (the preset is endless)", noUntil.err.strip());
+    Cli both = Cli.run(Services.standard(), "trace", "stats", g.toString(), "--format", "google-2011", "--preset",
+        "google-like", "--until", "1h");
+    assertEquals(ExitCodes.BAD_INPUT, both.code);
+    Cli neither = Cli.run(Services.standard(), "trace", "stats");
+    assertEquals(ExitCodes.BAD_INPUT, neither.code);
+    assertEquals("trace stats: give trace FILEs with --format, or --preset google-like", neither.err.strip());
+    Cli badUntil = Cli.run(Services.standard(), "trace", "stats", "--preset", "google-like", "--until", "soon");
+    assertEquals(ExitCodes.BAD_INPUT, badUntil.code);
+    assertTrue(badUntil.err.startsWith("--until: "), badUntil.err);
+  }
+
+  @Test
+  void index_thenInspectOnePart_knowsTheEndsInTheNext() throws Exception {
+    Path a = dir.resolve("part-0.csv");
+    Files.writeString(a, "0,,1,0,m,1,u,0,9,0.1,0.1,0,0\n0,,1,1,m,1,u,0,9,0.1,0.1,0,0\n");
+    Path b = dir.resolve("part-1.csv");
+    Files.writeString(b, "300000000,,1,0,m,4,u,0,9,0.1,0.1,0,0\n");
+    Path idx = dir.resolve("idx").resolve("g.idx");
+    Cli i = Cli.run(Services.standard(), "trace", "index", a.toString(), b.toString(), "--out", idx.toString());
+    assertEquals(ExitCodes.OK, i.code, i.toString());
+    assertEquals("wrote " + idx + ": 3 SCHEDULE and end rows of 3 rows in 2 files, up to 300.000000 s", i.out.strip());
+    Cli alone = Cli.run(Services.standard(), "trace", "inspect", a.toString(), "--format", "google-2011");
+    assertTrue(alone.out.contains("forever tasks: 2\n"), alone.out);
+    Cli with = Cli.run(Services.standard(), "trace", "inspect", a.toString(), "--format", "google-2011", "--index",
+        idx.toString());
+    assertTrue(with.out.contains("forever tasks: 1\n"), with.out);
+    assertTrue(with.out.contains("task-seconds:  300.0\n"), with.out);
+    assertTrue(with.out.contains("skipped:       1 google: alive where the input stops, end taken from the index\n"), with.out);
+    assertTrue(with.out.contains("skipped:       1 google: alive at the end of the input, end beyond it (runs forever)\n"),
+        with.out);
+    Cli drop = Cli.run(Services.standard(), "trace", "inspect", a.toString(), "--format", "google-2011", "--index",
+        idx.toString(), "--unended", "drop");
+    assertTrue(drop.out.contains("tasks:         1\n") && drop.out.contains("forever tasks: 0\n"), drop.out);
+    Cli bad = Cli.run(Services.standard(), "trace", "inspect", a.toString(), "--format", "google-2011", "--unended", "keep");
+    assertEquals(ExitCodes.BAD_INPUT, bad.code);
+    assertEquals("--unended: must be run or drop, not 'keep'", bad.err.strip());
+    Cli swf = Cli.run(Services.standard(), "trace", "inspect", a.toString(), "--format", "swf", "--index", idx.toString());
+    assertEquals(ExitCodes.BAD_INPUT, swf.code);
+    assertEquals("--index and --unended apply to --format google-2011 only", swf.err.strip());
+  }
+
+  /** trace fetch against a local server on 127.0.0.1 (--mirror); no other network. */
+  @Test
+  void fetch_google_fromAMirror_checkedAndThenKept() throws Exception {
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream g = new java.util.zip.GZIPOutputStream(gz)) {
+      g.write("0,,1,0,m,1,u,0,9,0.1,0.1,0,0\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    byte[] part = gz.toByteArray();
+    String sum = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(part));
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", x -> {
+      String path = x.getRequestURI().getPath();
+      byte[] body = path.equals("/SHA256SUM")
+          ? (sum + "  task_events/part-00000-of-00500.csv.gz\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)
+          : path.equals("/task_events/part-00000-of-00500.csv.gz") ? part : null;
+      if (body == null) {
+        x.sendResponseHeaders(404, -1);
+      } else {
+        x.sendResponseHeaders(200, body.length);
+        x.getResponseBody().write(body);
+      }
+      x.close();
+    });
+    server.start();
+    try {
+      String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+      Path dest = dir.resolve("traces");
+      Cli r = Cli.run(Services.standard(), "trace", "fetch", "google-2011", "--parts", "0", "--dest", dest.toString(),
+          "--mirror", mirror);
+      assertEquals(ExitCodes.OK, r.code, r.toString());
+      Path got = dest.resolve("task_events/part-00000-of-00500.csv.gz");
+      assertEquals(got + ": fetched, " + part.length + " bytes, SHA-256 checked", r.out.strip());
+      Cli again = Cli.run(Services.standard(), "trace", "fetch", "google-2011", "--dest", dest.toString(), "--mirror",
+          mirror);
+      assertEquals(got + ": already there, checked", again.out.strip());
+      Cli inspect = Cli.run(Services.standard(), "trace", "inspect", got.toString(), "--format", "google-2011");
+      assertTrue(inspect.out.contains("tasks:         1\n"), inspect.out);
+      Cli missing = Cli.run(Services.standard(), "trace", "fetch", "google-2011", "--parts", "0-1", "--dest",
+          dest.toString(), "--mirror", mirror);
+      assertEquals(ExitCodes.ERROR, missing.code);
+      assertTrue(missing.err.contains("SHA256SUM lists no sum for task_events/part-00001-of-00500.csv.gz"), missing.err);
+    } finally {
+      server.stop(0);
+    }
+    Cli unknown = Cli.run(Services.standard(), "trace", "fetch", "google-2019", "--dest", dir.toString());
+    assertEquals(ExitCodes.BAD_INPUT, unknown.code);
+    assertEquals("trace fetch: unknown trace 'google-2019' (known: google-2011, swf, alibaba-2018)", unknown.err.strip());
+    Cli parts = Cli.run(Services.standard(), "trace", "fetch", "google-2011", "--parts", "0..13", "--dest", dir.toString());
+    assertEquals(ExitCodes.BAD_INPUT, parts.code);
+    assertEquals("--parts: must be a part or a range within 0-499, such as 0-13, not '0..13'", parts.err.strip());
+    Cli noName = Cli.run(Services.standard(), "trace", "fetch", "swf", "--dest", dir.toString());
+    assertEquals(ExitCodes.BAD_INPUT, noName.code);
+    assertTrue(noName.err.startsWith("trace fetch swf: name the log"), noName.err);
   }
 
   @Test

@@ -110,6 +110,8 @@ public final class GoogleTaskEventsReader implements Workload {
   private final long stopAt;
   private final long startAt;
   private final long lookahead;
+  private final Path index;
+  private final boolean dropUnended;
   private final ByteInterner users = new ByteInterner();
   // rows come in bursts sharing these columns (a job's tasks): parse them only when they change
   private final FieldMemo jobMemo = new FieldMemo();
@@ -136,6 +138,7 @@ public final class GoogleTaskEventsReader implements Workload {
   // tasks handed out with a deferred runtime and still alive: a slab with a free list
   // (in chunks of CHUNK cells; a free cell's sched holds the next free cell, -1 ends the list)
   private DeferredRuntime[][] cells = new DeferredRuntime[8][];
+  private long[][] cellKey = new long[8][]; // the task key of each cell (to look its end up in an index)
   private long[][] cellSched = new long[8][]; // -1 while pending
   private Resources[][] cellRes = new Resources[8][];
   private int freeCell = -1;
@@ -189,6 +192,21 @@ public final class GoogleTaskEventsReader implements Workload {
    */
   public GoogleTaskEventsReader(List<Path> files, Map<String, Double> units, boolean skipMalformed, long startAt,
       long stopAt, long lookahead) {
+    this(files, units, skipMalformed, startAt, stopAt, lookahead, null, false);
+  }
+
+  /**
+   * @param index a {@link TaskEndIndex} built over these parts and possibly later ones, or null: the
+   *     tasks alive where the reading stops (the window's end or the end of the files) take their
+   *     end from it
+   * @param dropUnended what to do with a task whose end is beyond the input (and the index): false =
+   *     it runs forever; true = it is dropped if not handed out yet, else ends KILLED when the input
+   *     ends (at the last time read)
+   */
+  public GoogleTaskEventsReader(List<Path> files, Map<String, Double> units, boolean skipMalformed, long startAt,
+      long stopAt, long lookahead, Path index, boolean dropUnended) {
+    this.index = index;
+    this.dropUnended = dropUnended;
     Units.validate(TraceFormat.GOOGLE_2011, units);
     if (lookahead < 0) {
       throw new IllegalArgumentException("lookahead must be >= 0");
@@ -436,6 +454,7 @@ public final class GoogleTaskEventsReader implements Workload {
     cells[c >>> CHUNK_BITS][c & CMASK] = rt;
     cellSched[c >>> CHUNK_BITS][c & CMASK] = ch.state[s] == RUNNING ? ch.sched[s] : -1;
     cellRes[c >>> CHUNK_BITS][c & CMASK] = res;
+    cellKey[c >>> CHUNK_BITS][c & CMASK] = ch.keys[s];
     live.put(ch.keys[s], -2 - c);
     deferredLive++;
     deferredTotal++;
@@ -486,11 +505,13 @@ public final class GoogleTaskEventsReader implements Workload {
     int k = cellsUsed >>> CHUNK_BITS;
     if (k == cells.length) {
       cells = Arrays.copyOf(cells, k * 2);
+      cellKey = Arrays.copyOf(cellKey, k * 2);
       cellSched = Arrays.copyOf(cellSched, k * 2);
       cellRes = Arrays.copyOf(cellRes, k * 2);
     }
     if (cells[k] == null) {
       cells[k] = new DeferredRuntime[CHUNK];
+      cellKey[k] = new long[CHUNK];
       cellSched[k] = new long[CHUNK];
       cellRes[k] = new Resources[CHUNK];
     }
@@ -566,9 +587,22 @@ public final class GoogleTaskEventsReader implements Workload {
     }
   }
 
+  /** Skip reason: a task alive where the reading stopped whose end the index gave. */
+  public static final String SKIP_END_FROM_INDEX = "google: alive where the input stops, end taken from the index";
+  /** Skip reason: a task alive at the end of the input (and of the index) that runs forever. */
+  public static final String SKIP_UNENDED_RUN = "google: alive at the end of the input, end beyond it (runs forever)";
+  /** Skip reason: a task alive at the end of the input (and of the index) that is dropped. */
+  public static final String SKIP_UNENDED_DROP = "google: alive at the end of the input, end beyond it (dropped)";
+  /** Skip reason: a task alive at the end of the input, handed out already, ended at the input's end. */
+  public static final String SKIP_UNENDED_KILLED =
+      "google: alive at the end of the input, end beyond it, handed out already (KILLED at the input's end)";
+
   private void finishInput() {
     if (!eof) {
       liveAtEnd = live.size();
+      if (liveAtEnd > 0) {
+        resolveAtEnd();
+      }
     }
     eof = true;
     lines.close();
@@ -585,8 +619,116 @@ public final class GoogleTaskEventsReader implements Workload {
     for (int c = 0; c < used; c++) {
       DeferredRuntime rt = open[c >>> CHUNK_BITS][c & CMASK];
       if (rt != null) {
-        rt.resolve(SimTime.NEVER, TaskOutcome.FINISHED);
+        rt.resolve(SimTime.NEVER, TaskOutcome.FINISHED); // only with unended: run (else resolved above)
       }
+    }
+  }
+
+  /**
+   * The tasks alive where the reading stops: with an index, each takes the first end event of its
+   * key at or after the last time read (a pending one first its SCHEDULE; one that ends before any
+   * is dropped); those the index does not end either run forever or are dropped ({@code unended}).
+   * Buffered episodes become ENDED or DROPPED; handed-out ones have their runtime resolved here.
+   */
+  private void resolveAtEnd() {
+    long from = Math.max(0, lastTime);
+    // live key -> slot: ring ordinal (>= 0) or -2 - cell; pending ones also get a SCHEDULE time
+    LongLongMap open = new LongLongMap();
+    LongLongMap schedOf = new LongLongMap();
+    for (long o = head; o < tail; o++) {
+      Chunk c = chunk(o);
+      int i = (int) (o & CMASK);
+      if (c.state[i] == PENDING || c.state[i] == RUNNING) {
+        open.put(c.keys[i], o);
+      }
+    }
+    for (int c = 0; c < cellsUsed; c++) {
+      if (cells[c >>> CHUNK_BITS][c & CMASK] != null) {
+        open.put(cellKey[c >>> CHUNK_BITS][c & CMASK], -2 - c);
+      }
+    }
+    if (index != null && open.size() > 0) {
+      int[] left = {open.size()};
+      TaskEndIndex.scan(index, from, (time, key, type) -> {
+        long slot = open.get(key, Long.MIN_VALUE);
+        if (slot == Long.MIN_VALUE) {
+          return true;
+        }
+        boolean running = slot >= 0 ? chunk(slot).state[(int) (slot & CMASK)] == RUNNING
+            : cellSched[(int) (-2 - slot) >>> CHUNK_BITS][(int) (-2 - slot) & CMASK] >= 0;
+        long sched = schedOf.get(key, -1);
+        if (type == 1) {
+          if (!running && sched < 0) {
+            schedOf.put(key, Math.max(time, startAt));
+          }
+          return true;
+        }
+        open.remove(key);
+        left[0]--;
+        support.skip(SKIP_END_FROM_INDEX);
+        endFromIndex(slot, running, sched, time, outcomeOf(type));
+        return left[0] > 0;
+      });
+    }
+    if (open.size() == 0) {
+      return;
+    }
+    // not ended by the index (or no index): run forever or drop
+    for (long o = head; o < tail; o++) {
+      Chunk c = chunk(o);
+      int i = (int) (o & CMASK);
+      if ((c.state[i] == PENDING || c.state[i] == RUNNING) && open.get(c.keys[i], Long.MIN_VALUE) == o) {
+        if (dropUnended) {
+          c.state[i] = DROPPED;
+          support.skip(SKIP_UNENDED_DROP);
+        } else {
+          support.skip(SKIP_UNENDED_RUN);
+        }
+      }
+    }
+    for (int c = 0; c < cellsUsed; c++) {
+      DeferredRuntime rt = cells[c >>> CHUNK_BITS][c & CMASK];
+      if (rt == null) {
+        continue;
+      }
+      if (dropUnended) {
+        long sched = cellSched[c >>> CHUNK_BITS][c & CMASK];
+        freeCell(c);
+        support.skip(SKIP_UNENDED_KILLED);
+        rt.resolve(sched < 0 ? 0 : Math.max(0, lastTime - sched), TaskOutcome.KILLED);
+      } else {
+        support.skip(SKIP_UNENDED_RUN);
+      }
+    }
+  }
+
+  /** A live task whose end the index gave: {@code sched} is its SCHEDULE from the index when it was pending. */
+  private void endFromIndex(long slot, boolean running, long sched, long time, TaskOutcome how) {
+    if (slot >= 0) {
+      Chunk c = chunk(slot);
+      int i = (int) (slot & CMASK);
+      if (!running && sched < 0) {
+        c.state[i] = DROPPED; // ended without SCHEDULE, as the reader drops such an episode
+        support.skip("google: episode ended without SCHEDULE (dropped)");
+        return;
+      }
+      if (!running) {
+        c.sched[i] = sched;
+      }
+      c.state[i] = ENDED;
+      c.end[i] = time;
+      c.outcome[i] = (byte) how.ordinal();
+      return;
+    }
+    int c = (int) (-2 - slot);
+    long s = running ? cellSched[c >>> CHUNK_BITS][c & CMASK] : sched;
+    DeferredRuntime rt = cells[c >>> CHUNK_BITS][c & CMASK];
+    freeCell(c);
+    if (s < 0) {
+      support.skip(SKIP_UNSCHEDULED_AFTER);
+      rt.resolve(0, how);
+    } else {
+      rt.resolve(Math.max(0, time - s), how);
     }
   }
 
