@@ -51,18 +51,29 @@ public final class TraceCommand implements Runnable {
     }
   }
 
-  /** Checks --index and --unended; true for {@code drop}. */
-  static boolean dropUnended(String format, Path index, String unended) {
-    if (!unended.equals("run") && !unended.equals("drop")) {
-      throw new BadInputException("--unended: must be run or drop, not '" + unended + "'");
+  /** {@code --index} and {@code --unended}: what a google-2011 reader does with tasks the input cuts. */
+  public static final class CutTasks {
+    @Option(names = "--index", paramLabel = "IDX",
+        description = "google-2011: an index (mesosim trace index) giving the ends of tasks alive where the input stops.")
+    Path index;
+
+    @Option(names = "--unended", paramLabel = "run|drop", defaultValue = "run",
+        description = "google-2011: a task whose end is beyond the input (and the index) runs forever (run) or is dropped.")
+    String unended = "run";
+
+    /** Checks both options against {@code format}; true for {@code drop}. */
+    boolean drop(String format) {
+      if (!unended.equals("run") && !unended.equals("drop")) {
+        throw new BadInputException("--unended: must be run or drop, not '" + unended + "'");
+      }
+      if ((index != null || unended.equals("drop")) && !"google-2011".equals(format)) {
+        throw new BadInputException("--index and --unended apply to --format google-2011 only");
+      }
+      if (index != null && !Files.isRegularFile(index)) {
+        throw new BadInputException("--index " + index + ": no such file (build it with mesosim trace index)");
+      }
+      return unended.equals("drop");
     }
-    if ((index != null || unended.equals("drop")) && !"google-2011".equals(format)) {
-      throw new BadInputException("--index and --unended apply to --format google-2011 only");
-    }
-    if (index != null && !Files.isRegularFile(index)) {
-      throw new BadInputException("--index " + index + ": no such file (build it with mesosim trace index)");
-    }
-    return unended.equals("drop");
   }
 
   /**
@@ -214,20 +225,14 @@ public final class TraceCommand implements Runnable {
     @Option(names = "--skip-malformed", description = "Count malformed rows instead of stopping at the first.")
     boolean skipMalformed;
 
-    @Option(names = "--index", paramLabel = "IDX",
-        description = "google-2011: an index (mesosim trace index) giving the ends of tasks alive where the input stops.")
-    Path index;
-
-    @Option(names = "--unended", paramLabel = "run|drop", defaultValue = "run",
-        description = "google-2011: a task whose end is beyond the input (and the index) runs forever (run) or is dropped.")
-    String unended;
+    @Mixin CutTasks cut;
 
     @Override
     public Integer call() throws Exception {
       checkInput(trace, format, files);
       PrintWriter o = spec.commandLine().getOut();
-      for (String line : trace.parent.services().traces().inspect(format, files, skipMalformed, index,
-          dropUnended(format, index, unended))) {
+      for (String line : trace.parent.services().traces().inspect(format, files, skipMalformed, cut.index,
+          cut.drop(format))) {
         o.println(line);
       }
       o.flush();
@@ -268,13 +273,7 @@ public final class TraceCommand implements Runnable {
             + " google-2011 and the preset, else none.")
     Double capacity;
 
-    @Option(names = "--index", paramLabel = "IDX",
-        description = "google-2011: an index (mesosim trace index) giving the ends of tasks alive where the input stops.")
-    Path index;
-
-    @Option(names = "--unended", paramLabel = "run|drop", defaultValue = "run",
-        description = "google-2011: a task whose end is beyond the input (and the index) runs forever (run) or is dropped.")
-    String unended;
+    @Mixin CutTasks cut;
 
     @Override
     public Integer call() throws Exception {
@@ -311,7 +310,7 @@ public final class TraceCommand implements Runnable {
       }
       PrintWriter o = spec.commandLine().getOut();
       for (String line : trace.parent.services().traces().stats(format, hasFiles ? files : List.of(),
-          index, preset == null && dropUnended(format, index, unended), preset, scale, seed, end,
+          cut.index, preset == null && cut.drop(format), preset, scale, seed, end,
           capacity == null ? Double.NaN : capacity)) {
         o.println(line);
       }
@@ -339,13 +338,7 @@ public final class TraceCommand implements Runnable {
     @Option(names = "--skip-malformed", description = "Skip malformed rows instead of stopping at the first.")
     boolean skipMalformed;
 
-    @Option(names = "--index", paramLabel = "IDX",
-        description = "google-2011: an index (mesosim trace index) giving the ends of tasks alive where the input stops.")
-    Path index;
-
-    @Option(names = "--unended", paramLabel = "run|drop", defaultValue = "run",
-        description = "google-2011: a task whose end is beyond the input (and the index) runs forever (run) or is dropped.")
-    String unended;
+    @Mixin CutTasks cut;
 
     @Option(names = "--stream", description = "Bounded memory: read as a replay reads (google-2011: units lookahead),"
         + " writing a placeholder for a runtime not known yet and patching it in place; see docs/workload-fitting.md.")
@@ -359,8 +352,8 @@ public final class TraceCommand implements Runnable {
       if (folder != null) {
         Files.createDirectories(folder); // as run --out creates its folder
       }
-      long jobs = trace.parent.services().traces().convert(format, files, skipMalformed, index,
-          dropUnended(format, index, unended), stream, out);
+      long jobs = trace.parent.services().traces().convert(format, files, skipMalformed, cut.index,
+          cut.drop(format), stream, out);
       PrintWriter o = spec.commandLine().getOut();
       o.println("wrote " + out + " (" + jobs + " jobs)");
       o.flush();
