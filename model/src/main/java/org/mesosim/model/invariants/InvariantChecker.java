@@ -17,7 +17,8 @@ import org.mesosim.model.events.ModelEvent;
  *   <li>{@code single-leader}: never two masters acting as leader while both reach a ZooKeeper
  *       quorum;</li>
  *   <li>{@code status-updates}: at the end of a drained run, every agent-originated status update
- *       was acknowledged or is accounted for (its agent or task is gone).</li>
+ *       was acknowledged or is accounted for (its agent or task is gone). Not yet called by the model:
+ *       the message-loss test and {@code FaultSoakTest} check it from the event stream.</li>
  *   <li>{@code terminal-status}: every launch gets at most one terminal {@code TaskStatus} (a
  *       {@code TaskRecovered} re-opens it), and a framework never sees its live task end without
  *       one having been emitted (so reports never miss a task's end).</li>
