@@ -87,6 +87,7 @@ public abstract class AbstractOfferAllocator implements Allocator {
 
   private AllocatorContext context;
   private Simulation sim;
+  private FilterExpiry<OfferFilter> expiry;
   private UniformRandomProvider random;
   private long interval;
 
@@ -254,6 +255,7 @@ public abstract class AbstractOfferAllocator implements Allocator {
   public void initialize(AllocatorContext context) {
     this.context = context;
     this.sim = context.simulation();
+    this.expiry = new FilterExpiry<>(sim, false, this::expire);
     this.random = context.random();
     this.interval = context.allocationInterval();
     sim.schedule(interval, this::periodic);
@@ -405,81 +407,18 @@ public abstract class AbstractOfferAllocator implements Allocator {
       long timeout = Math.max(interval, refuseMicros);
       OfferFilter filter = new OfferFilter(agent, resources, org.mesosim.engine.SimTime.plus(sim.now(), timeout));
       f.filters.computeIfAbsent(agent, k -> new ArrayList<>()).add(filter);
-      FilterBatch b = openBatch;
-      long now = sim.now();
-      if (b == null || b.at != now || b.timeout != timeout || b.seqAfter != sim.scheduledCount()) {
-        b = new FilterBatch(now, timeout);
-        b.handle = sim.schedule(timeout, b);
-        b.seqAfter = sim.scheduledCount();
-        openBatch = b;
-      }
-      b.add(f, filter);
+      filter.owner = f;
+      filter.batch = expiry.add(filter, timeout);
     }
   }
 
-  // The batch the next filter may join: same instant, same timeout, nothing scheduled since its timer.
-  private FilterBatch openBatch;
-
-  /**
-   * One expiry timer for the filters installed at one instant with one timeout and no other event
-   * scheduled between them (one DECLINE of many offers): their own timers would be consecutive
-   * events at one instant, so nothing could fire between them; expiring them in install order from
-   * one event is the same sequence of changes at the same position (as in HierarchicalDrfAllocator).
-   */
-  final class FilterBatch implements Runnable {
-    final long at;
-    final long timeout;
-    long seqAfter;
-    long handle = -1L;
-    FrameworkState[] owners = new FrameworkState[8];
-    OfferFilter[] members = new OfferFilter[8];
-    int n;
-    int live;
-
-    FilterBatch(long at, long timeout) {
-      this.at = at;
-      this.timeout = timeout;
+  /** A filter's expiry (see {@link FilterExpiry}); one that went earlier is ignored. */
+  private void expire(OfferFilter filter) {
+    if (!filter.live) {
+      return;
     }
-
-    void add(FrameworkState f, OfferFilter filter) {
-      if (n == members.length) {
-        members = java.util.Arrays.copyOf(members, n * 2);
-        owners = java.util.Arrays.copyOf(owners, n * 2);
-      }
-      owners[n] = f;
-      members[n++] = filter;
-      filter.batch = this;
-      live++;
-    }
-
-    void gone() {
-      if (--live == 0) {
-        sim.cancel(handle);
-        handle = -1L;
-        if (openBatch == this) {
-          openBatch = null;
-        }
-      }
-    }
-
-    @Override
-    public void run() {
-      if (openBatch == this) {
-        openBatch = null;
-      }
-      handle = -1L;
-      for (int i = 0; i < n; i++) {
-        if (members[i].live) {
-          members[i].live = false;
-          expire(owners[i], members[i]);
-        }
-        members[i] = null;
-        owners[i] = null;
-      }
-    }
-  }
-
-  private void expire(FrameworkState f, OfferFilter filter) {
+    filter.live = false;
+    FrameworkState f = filter.owner;
     List<OfferFilter> l = f.filters.get(filter.agent());
     if (l != null && removeIdentical(l, filter)) {
       if (l.isEmpty()) {

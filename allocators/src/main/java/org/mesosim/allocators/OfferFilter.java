@@ -14,8 +14,10 @@ public final class OfferFilter {
   private final AgentId agent;
   private final ResourceSet refused;
   private final long expiresAt;
-  /** The shared expiry timer of the filters installed with this one (see AbstractOfferAllocator). */
-  AbstractOfferAllocator.FilterBatch batch;
+  /** The shared expiry timer of the filters installed with this one ({@link FilterExpiry}). */
+  FilterExpiry.Batch<OfferFilter> batch;
+  /** The framework that installed it. */
+  FrameworkState owner;
   boolean live = true;
 
   OfferFilter(AgentId agent, ResourceSet refused, long expiresAt) {

@@ -7,6 +7,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.IntPredicate;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.mesosim.allocators.FilterExpiry;
 import org.mesosim.allocators.sorter.DrfSorter;
 import org.mesosim.allocators.sorter.Quantities;
 import org.mesosim.allocators.sorter.RandomSorter;
@@ -331,12 +332,12 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
   }
 
-  /** A filter; its expiry is the timer of its {@link FilterBatch}. */
+  /** A filter; its expiry is the timer of its {@link FilterExpiry.Batch}. */
   private static final class OfferFilter {
     final Fw fw;
     final int agentKey;
     final ResourceSet refused;
-    FilterBatch batch;
+    FilterExpiry.Batch<OfferFilter> batch;
     boolean live = true;
     /** The next filter of the same framework on the same agent (the chain in {@code fw.filters}). */
     OfferFilter next;
@@ -348,77 +349,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
   }
 
-  /**
-   * The filters installed at one instant with one timeout and with no other event scheduled
-   * between them, which is what one DECLINE of many offers installs ({@code Master::decline} calls
-   * {@code recoverResources} once per offer; {@code src/master/master.cpp}). In Mesos each filter
-   * has its own expiry timer ({@code HierarchicalAllocatorProcess::recoverResources} does
-   * {@code delay(timeout, self(), &Self::expire, ...)}, {@code src/master/allocator/mesos/hierarchical.cpp};
-   * from 1.7 the expiry is one more dispatch). Those timers would be consecutive events at one
-   * instant: nothing can fire between them (the engine orders equal times by scheduling order and
-   * nothing was scheduled between them), and in 1.7 their hops are consecutive too. So one timer
-   * (and one hop) expiring every member in install order is the same sequence of state changes, at
-   * the same position relative to every other event, as a timer per filter; it saves an engine
-   * event per declined offer. When every member has gone (revive, deactivation) the timer is
-   * cancelled.
-   */
-  private final class FilterBatch implements Runnable {
-    final long at;
-    final long timeout;
-    long seqAfter;
-    long event = -1;
-    boolean hopped;
-    OfferFilter[] members = new OfferFilter[8];
-    int n;
-    int live;
-
-    FilterBatch(long at, long timeout) {
-      this.at = at;
-      this.timeout = timeout;
-    }
-
-    void add(OfferFilter f) {
-      if (n == members.length) {
-        members = java.util.Arrays.copyOf(members, n * 2);
-      }
-      members[n++] = f;
-      f.batch = this;
-      live++;
-    }
-
-    /** A member went before its expiry: with none left, nothing needs to fire. */
-    void gone() {
-      if (--live == 0) {
-        sim.cancel(event);
-        event = -1;
-        if (openBatch == this) {
-          openBatch = null;
-        }
-      }
-    }
-
-    @Override
-    public void run() {
-      if (openBatch == this) {
-        openBatch = null;
-      }
-      if (version >= 17 && !hopped) {
-        hopped = true;
-        event = sim.schedule(0, this);
-        return;
-      }
-      event = -1;
-      OfferFilter[] m = members;
-      for (int i = 0; i < n; i++) {
-        expire(m[i]);
-        m[i] = null;
-      }
-    }
-  }
-
-  // The batch the next filter may join (see FilterBatch): same instant, same timeout, and nothing
-  // scheduled since its timer.
-  private FilterBatch openBatch;
+  // Filter expiry timers, one per DECLINE's filters (FilterExpiry); made in initialize.
+  private FilterExpiry<OfferFilter> expiry;
 
   private void ensureWidth(int w) {
     if (w <= width) {
@@ -455,6 +387,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   @Override
   public void initialize(AllocatorContext context) {
     this.sim = context.simulation();
+    this.expiry = new FilterExpiry<>(sim, version >= 17, this::expire);
     this.interval = context.allocationInterval();
     this.stream = context.random();
     this.callback = context.offers();
@@ -840,15 +773,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     fw.filters.put(a.key, f);
     fw.filterCount++;
     setFilterBit(a.key, fw.index, true);
-    FilterBatch b = openBatch;
-    long now = sim.now();
-    if (b == null || b.at != now || b.timeout != timeout || b.seqAfter != sim.scheduledCount()) {
-      b = new FilterBatch(now, timeout);
-      b.event = sim.schedule(timeout, b);
-      b.seqAfter = sim.scheduledCount();
-      openBatch = b;
-    }
-    b.add(f);
+    f.batch = expiry.add(f, timeout);
   }
 
   @Override
@@ -1265,7 +1190,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
         OfferFilter next = f.next;
         f.next = null;
         f.live = false;
-        FilterBatch b = f.batch;
+        FilterExpiry.Batch<OfferFilter> b = f.batch;
         f.batch = null;
         b.gone();
         f = next;
