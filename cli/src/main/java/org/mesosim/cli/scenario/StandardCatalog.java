@@ -141,14 +141,15 @@ public final class StandardCatalog implements ScenarioCatalog {
       OpenedWorkloads opened) {
     List<FrameworkConfig.WorkloadFactory> out = new ArrayList<>();
     SharedSplit split = null;
-    SharedPreset presetSplit = null;
     for (Scenario.Expanded e : s.expanded()) {
       Scenario.Framework f = e.spec();
       if (f.workload() instanceof Scenario.GoogleLike g && f.splitBy() != null) {
-        if (presetSplit == null || presetSplit.entry != f) { // the frameworks of one entry are consecutive
-          presetSplit = new SharedPreset(f, g.scale(), f.splitBy(), presetValues(f.splitBy()));
+        if (split == null || split.entry != f) { // the frameworks of one entry are consecutive
+          // one generator on the streams of the entry's name (workload/<name>/…, as without splitBy)
+          split = new SharedSplit(f, f.splitBy(), presetValues(f.splitBy()),
+              streams -> Workloads.googleLike(g.scale(), streams, f.name()));
         }
-        SharedPreset group = presetSplit;
+        SharedSplit group = split;
         String value = e.splitValue();
         out.add(streams -> group.view(streams, value));
         continue;
@@ -170,11 +171,11 @@ public final class StandardCatalog implements ScenarioCatalog {
               values.add(x.splitValue());
             }
           }
-          split = new SharedSplit(f, spec, f.splitBy(), values);
+          split = new SharedSplit(f, f.splitBy(), values, streams -> traceOpener.apply(spec));
         }
         SharedSplit group = split;
         String value = e.splitValue();
-        out.add(streams -> opened.add(perFramework(group.view(value), t, agents, f.gpuResources(), source, streams, name)));
+        out.add(streams -> opened.add(perFramework(group.view(streams, value), t, agents, f.gpuResources(), source, streams, name)));
       } else {
         out.add(streams -> opened.add(perFramework(traceOpener.apply(spec), t, agents, f.gpuResources(), source, streams, name)));
       }
@@ -214,55 +215,30 @@ public final class StandardCatalog implements ScenarioCatalog {
   }
 
   /**
-   * The frameworks of one {@code splitBy} entry in one run: a single pass over the trace, opened
-   * when the first of them starts, demultiplexed by value. Made by {@link #workloads} for one run
+   * The frameworks of one {@code splitBy} entry in one run: a single source (a trace's one pass, or
+   * the google-like preset's one generator), opened when the first of them starts and demultiplexed
+   * by value, so that together they see the source's jobs. Made by {@link #workloads} for one run
    * and reachable only from that run's factories, so runs never share a reader; a run is
    * single-threaded.
    */
-  private final class SharedSplit {
+  private static final class SharedSplit {
     final Scenario.Framework entry;
-    final TraceSpec spec;
     final String field;
     final List<String> values;
+    final java.util.function.Function<RandomStreams, Workload> open;
     SortedMap<String, Workload> views;
 
-    SharedSplit(Scenario.Framework entry, TraceSpec spec, String field, List<String> values) {
+    SharedSplit(Scenario.Framework entry, String field, List<String> values,
+        java.util.function.Function<RandomStreams, Workload> open) {
       this.entry = entry;
-      this.spec = spec;
       this.field = field;
       this.values = List.copyOf(values);
-    }
-
-    Workload view(String value) {
-      if (views == null) {
-        views = Workloads.split(traceOpener.apply(spec), field, values);
-      }
-      return views.get(value);
-    }
-  }
-
-  /**
-   * The frameworks of one {@code splitBy} entry of the google-like preset in one run: one generator,
-   * on the streams of the entry's name ({@code workload/<name>/…}, as without splitBy), made when the
-   * first of them starts and demultiplexed by value, so that together they see the preset's jobs.
-   */
-  private static final class SharedPreset {
-    final Scenario.Framework entry;
-    final double scale;
-    final String field;
-    final List<String> values;
-    SortedMap<String, Workload> views;
-
-    SharedPreset(Scenario.Framework entry, double scale, String field, List<String> values) {
-      this.entry = entry;
-      this.scale = scale;
-      this.field = field;
-      this.values = List.copyOf(values);
+      this.open = open;
     }
 
     Workload view(RandomStreams streams, String value) {
       if (views == null) {
-        views = Workloads.split(Workloads.googleLike(scale, streams, entry.name()), field, values);
+        views = Workloads.split(open.apply(streams), field, values);
       }
       return views.get(value);
     }
