@@ -3,48 +3,24 @@ package org.mesosim.cli.papers;
 import java.util.List;
 
 /** DRF (Ghodsi et al., NSDI 2011) §7: dynamic sharing between users whose demands change. */
-final class DrfDynamicSharing implements Reproduction {
+final class DrfDynamicSharing extends Reproduction.Described {
+  DrfDynamicSharing() {
+    super(
+      "drf-dynamic-sharing",
+      DrfReproductions.DRF + ", §7 (dynamic resource sharing) with §4's definition (equal dominant shares)",
+      "Two users whose task sizes change at 2 and 4 minutes: their dominant shares over time under hierarchical DRF.",
+      "The figure's values could not be found (not found). 48 agents of ⟨8 CPUs, 16 GB⟩; each user is a role with"
+          + " one framework per phase (user1: ⟨1 CPU, 1 GB⟩ tasks, then ⟨1 CPU, 6 GB⟩ from 4 min; user2: ⟨2 CPUs, 1 GB⟩,"
+          + " then ⟨0.5 CPU, 3 GB⟩ from 2 min; 60 s tasks, 10 min). Checked: while both users have tasks waiting, the"
+          + " mean gap between their dominant shares is at most 0.05 (Mesos offers an agent's whole free pool to one role"
+          + " at a time, 1/48 = 0.021 of the cluster, and a wave of ending tasks frees several agents before the next"
+          + " allocation run).",
+      true,
+      "about 5 s",
+      List.of("scenarios/papers/drf-dynamic-sharing.yaml"));
+  }
+
   static final double TOLERANCE = 0.05;
-
-  @Override
-  public String name() {
-    return "drf-dynamic-sharing";
-  }
-
-  @Override
-  public String citation() {
-    return DrfReproductions.DRF + ", §7 (dynamic resource sharing) with §4's definition (equal dominant shares)";
-  }
-
-  @Override
-  public String title() {
-    return "Two users whose task sizes change at 2 and 4 minutes: their dominant shares over time under hierarchical DRF.";
-  }
-
-  @Override
-  public String setup() {
-    return "The figure's values could not be found (not found). 48 agents of ⟨8 CPUs, 16 GB⟩; each user is a role with"
-        + " one framework per phase (user1: ⟨1 CPU, 1 GB⟩ tasks, then ⟨1 CPU, 6 GB⟩ from 4 min; user2: ⟨2 CPUs, 1 GB⟩,"
-        + " then ⟨0.5 CPU, 3 GB⟩ from 2 min; 60 s tasks, 10 min). Checked: while both users have tasks waiting, the"
-        + " mean gap between their dominant shares is at most 0.05 (Mesos offers an agent's whole free pool to one role"
-        + " at a time, 1/48 = 0.021 of the cluster, and a wave of ending tasks frees several agents before the next"
-        + " allocation run).";
-  }
-
-  @Override
-  public boolean quick() {
-    return true;
-  }
-
-  @Override
-  public String time() {
-    return "about 5 s";
-  }
-
-  @Override
-  public List<String> scenarios() {
-    return List.of("scenarios/papers/drf-dynamic-sharing.yaml");
-  }
 
   @Override
   public Result run(PaperRuns runs) throws Exception {

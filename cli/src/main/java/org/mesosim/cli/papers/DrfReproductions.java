@@ -10,43 +10,19 @@ final class DrfReproductions {
   static final String DRF = "Ghodsi et al., Dominant Resource Fairness, NSDI 2011";
 
   /** DRF §4: ⟨9 CPU, 18 GB⟩, A ⟨1, 4⟩ runs 3 tasks, B ⟨3, 1⟩ runs 2, both at 2/3. */
-  static final class Section4 implements Reproduction {
-    @Override
-    public String name() {
-      return "drf-s4-example";
-    }
-
-    @Override
-    public String citation() {
-      return DRF + ", §4 (worked example)";
-    }
-
-    @Override
-    public String title() {
-      return "DRF's worked example: A ⟨1 CPU, 4 GB⟩ gets 3 tasks, B ⟨3 CPUs, 1 GB⟩ gets 2 on ⟨9 CPUs, 18 GB⟩;"
-          + " both dominant shares 2/3.";
-    }
-
-    @Override
-    public String setup() {
-      return "One agent holds the whole system; each framework launches one task per offer and refuses nothing, so"
-          + " the allocator's order decides every task. Run under `hierarchical-drf` (Mesos' allocator) and `drf`"
-          + " (flat DRF). Exact: task counts are integers and shares are multiples of 1/9 and 1/18.";
-    }
-
-    @Override
-    public boolean quick() {
-      return true;
-    }
-
-    @Override
-    public String time() {
-      return "about 1 s";
-    }
-
-    @Override
-    public List<String> scenarios() {
-      return List.of("scenarios/papers/drf-s4-example.yaml");
+  static final class Section4 extends Reproduction.Described {
+    Section4() {
+      super(
+        "drf-s4-example",
+        DRF + ", §4 (worked example)",
+        "DRF's worked example: A ⟨1 CPU, 4 GB⟩ gets 3 tasks, B ⟨3 CPUs, 1 GB⟩ gets 2 on ⟨9 CPUs, 18 GB⟩;"
+            + " both dominant shares 2/3.",
+        "One agent holds the whole system; each framework launches one task per offer and refuses nothing, so"
+            + " the allocator's order decides every task. Run under `hierarchical-drf` (Mesos' allocator) and `drf`"
+            + " (flat DRF). Exact: task counts are integers and shares are multiples of 1/9 and 1/18.",
+        true,
+        "about 1 s",
+        List.of("scenarios/papers/drf-s4-example.yaml"));
     }
 
     @Override
@@ -76,43 +52,19 @@ final class DrfReproductions {
   }
 
   /** DRF §5.1: asset fairness on ⟨70, 70⟩ gives A ⟨2, 2⟩ 15 tasks, less than half of every resource. */
-  static final class AssetFairness implements Reproduction {
-    @Override
-    public String name() {
-      return "asset-fairness";
-    }
-
-    @Override
-    public String citation() {
-      return DRF + ", §5.1 (asset fairness)";
-    }
-
-    @Override
-    public String title() {
-      return "Asset fairness violates the sharing incentive: on ⟨70 CPUs, 70 GB⟩ A ⟨2, 2 GB⟩ gets 15 tasks, less"
-          + " than half of every resource, B ⟨1, 2 GB⟩ 20.";
-    }
-
-    @Override
-    public String setup() {
-      return "One agent holds the whole system; policy `asset-fairness`; one task per offer, refuse 0. The published"
-          + " 15 tasks for A is as quoted in mesosim issue 19 (the paper's text could not be retrieved by the search"
-          + " tool used here); B's 20 tasks follow from it (the rest of the memory). Exact: integers.";
-    }
-
-    @Override
-    public boolean quick() {
-      return true;
-    }
-
-    @Override
-    public String time() {
-      return "about 1 s";
-    }
-
-    @Override
-    public List<String> scenarios() {
-      return List.of("scenarios/papers/asset-fairness.yaml");
+  static final class AssetFairness extends Reproduction.Described {
+    AssetFairness() {
+      super(
+        "asset-fairness",
+        DRF + ", §5.1 (asset fairness)",
+        "Asset fairness violates the sharing incentive: on ⟨70 CPUs, 70 GB⟩ A ⟨2, 2 GB⟩ gets 15 tasks, less"
+            + " than half of every resource, B ⟨1, 2 GB⟩ 20.",
+        "One agent holds the whole system; policy `asset-fairness`; one task per offer, refuse 0. The published"
+            + " 15 tasks for A is as quoted in mesosim issue 19 (the paper's text could not be retrieved by the search"
+            + " tool used here); B's 20 tasks follow from it (the rest of the memory). Exact: integers.",
+        true,
+        "about 1 s",
+        List.of("scenarios/papers/asset-fairness.yaml"));
     }
 
     @Override
@@ -139,44 +91,20 @@ final class DrfReproductions {
   }
 
   /** DRF §3/§4.1 properties through the whole model. */
-  static final class Properties implements Reproduction {
-    @Override
-    public String name() {
-      return "drf-properties";
-    }
-
-    @Override
-    public String citation() {
-      return DRF + ", §3 (allocation properties) and §4.1 (DRF satisfies them), on the §4 example";
-    }
-
-    @Override
-    public String title() {
-      return "Sharing incentive, envy-freeness and strategy-proofness through offers held 1 s, declines and 5 s"
-          + " refuse filters; B lying about its memory gains nothing.";
-    }
-
-    @Override
-    public String setup() {
-      return "The §4 system under `hierarchical-drf`, every offer held 1 s before the answer, unused resources declined"
-          + " with the default 5 s filter. The lying run has B claim ⟨3 CPUs, 4 GB⟩ (`--set"
-          + " frameworks[1].workload.synthetic.task.resources.mem=4GB`); B's useful work is its task count either"
-          + " way. The paper states properties, not numbers: each check is an inequality on task counts.";
-    }
-
-    @Override
-    public boolean quick() {
-      return true;
-    }
-
-    @Override
-    public String time() {
-      return "about 1 s";
-    }
-
-    @Override
-    public List<String> scenarios() {
-      return List.of("scenarios/papers/drf-properties.yaml");
+  static final class Properties extends Reproduction.Described {
+    Properties() {
+      super(
+        "drf-properties",
+        DRF + ", §3 (allocation properties) and §4.1 (DRF satisfies them), on the §4 example",
+        "Sharing incentive, envy-freeness and strategy-proofness through offers held 1 s, declines and 5 s"
+            + " refuse filters; B lying about its memory gains nothing.",
+        "The §4 system under `hierarchical-drf`, every offer held 1 s before the answer, unused resources declined"
+            + " with the default 5 s filter. The lying run has B claim ⟨3 CPUs, 4 GB⟩ (`--set"
+            + " frameworks[1].workload.synthetic.task.resources.mem=4GB`); B's useful work is its task count either"
+            + " way. The paper states properties, not numbers: each check is an inequality on task counts.",
+        true,
+        "about 1 s",
+        List.of("scenarios/papers/drf-properties.yaml"));
     }
 
     @Override

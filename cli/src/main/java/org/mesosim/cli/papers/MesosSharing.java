@@ -4,50 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Mesos (Hindman et al., NSDI 2011) §6: four frameworks sharing a cluster; delay scheduling. */
-final class MesosSharing implements Reproduction {
+final class MesosSharing extends Reproduction.Described {
+  MesosSharing() {
+    super(
+      "mesos-sharing",
+      SectionSixAndSeven.MESOS + ", §6 (macrobenchmark: four frameworks sharing a cluster; data locality through"
+          + " delay scheduling)",
+      "Elastic Hadoop- and Spark-like frameworks (delay scheduling over data locality) and a rigid MPI/Torque-like"
+          + " one share 50 agents: shares over time, ramp-up, locality with and without delay scheduling.",
+      "The paper's values (shares over time, ramp-up times, locality percentages) could not be found, so every"
+          + " row is not found and mesosim's values are shown. 50 agents of ⟨8 CPUs, 16 GB⟩, 20 minutes; the rigid"
+          + " framework is a `gang` scheduler (a job starts only when all its tasks fit at once); the elastic ones are"
+          + " `batch` schedulers with `locality: {replicas: 3, wait: 5s}`. Ramp-up: from the framework's first queued"
+          + " task to the first sample where its dominant share reaches 90% of its peak. Locality: tasks launched on an"
+          + " agent holding their job's input, with the 5 s wait and with none.",
+      true,
+      "about 12 s",
+      List.of("scenarios/papers/mesos-sharing.yaml"));
+  }
+
   static final List<String> FRAMEWORKS = List.of("hadoop-mix", "spark", "hadoop-large", "torque");
-
-  @Override
-  public String name() {
-    return "mesos-sharing";
-  }
-
-  @Override
-  public String citation() {
-    return SectionSixAndSeven.MESOS + ", §6 (macrobenchmark: four frameworks sharing a cluster; data locality through"
-        + " delay scheduling)";
-  }
-
-  @Override
-  public String title() {
-    return "Elastic Hadoop- and Spark-like frameworks (delay scheduling over data locality) and a rigid MPI/Torque-like"
-        + " one share 50 agents: shares over time, ramp-up, locality with and without delay scheduling.";
-  }
-
-  @Override
-  public String setup() {
-    return "The paper's values (shares over time, ramp-up times, locality percentages) could not be found, so every"
-        + " row is not found and mesosim's values are shown. 50 agents of ⟨8 CPUs, 16 GB⟩, 20 minutes; the rigid"
-        + " framework is a `gang` scheduler (a job starts only when all its tasks fit at once); the elastic ones are"
-        + " `batch` schedulers with `locality: {replicas: 3, wait: 5s}`. Ramp-up: from the framework's first queued"
-        + " task to the first sample where its dominant share reaches 90% of its peak. Locality: tasks launched on an"
-        + " agent holding their job's input, with the 5 s wait and with none.";
-  }
-
-  @Override
-  public boolean quick() {
-    return true;
-  }
-
-  @Override
-  public String time() {
-    return "about 12 s";
-  }
-
-  @Override
-  public List<String> scenarios() {
-    return List.of("scenarios/papers/mesos-sharing.yaml");
-  }
 
   @Override
   public Result run(PaperRuns runs) throws Exception {

@@ -13,46 +13,22 @@ final class OmegaReproductions {
   static final double[] T_JOB = {0.1, 1, 10, 100};
   static final String[] T_JOB_TEXT = {"100ms", "1s", "10s", "100s"};
 
-  static final class Fig7 implements Reproduction {
-    @Override
-    public String name() {
-      return "omega-fig7";
-    }
-
-    @Override
-    public String citation() {
-      return OMEGA + ", §4.2, Fig. 7 (a: busyness, b: wait time, c: abandoned jobs against t_job(service))";
-    }
-
-    @Override
-    public String title() {
-      return "A slow service scheduler holds the offers it decides on; the batch scheduler falls behind as"
-          + " t_job(service) grows from 0.1 s to 100 s.";
-    }
-
-    @Override
-    public String setup() {
-      return "The figure's values could not be found, so each point is shown as not found; the checks are the claims of"
-          + " §4.2's text (direction only). Differences: 10 agents of ⟨8 CPUs, 32 GB⟩ instead of a Google cell;"
-          + " a synthetic workload (300 batch jobs of 1-10 one-CPU tasks, 30 service jobs of 4 two-CPU tasks, 30 min);"
-          + " mesosim's decision time is per offer (t_job per offer + t_task = 5 ms per task launched), Omega's per job;"
-          + " both schedulers decide serially (`serialDecisions`) and abandon a job after 1,000 unsuccessful attempts"
-          + " (`abandonAfter`). Wait time is Omega's: submission to the first scheduling attempt.";
-    }
-
-    @Override
-    public boolean quick() {
-      return false;
-    }
-
-    @Override
-    public String time() {
-      return "about 25 s";
-    }
-
-    @Override
-    public List<String> scenarios() {
-      return List.of("scenarios/papers/omega-fig7.yaml");
+  static final class Fig7 extends Reproduction.Described {
+    Fig7() {
+      super(
+        "omega-fig7",
+        OMEGA + ", §4.2, Fig. 7 (a: busyness, b: wait time, c: abandoned jobs against t_job(service))",
+        "A slow service scheduler holds the offers it decides on; the batch scheduler falls behind as"
+            + " t_job(service) grows from 0.1 s to 100 s.",
+        "The figure's values could not be found, so each point is shown as not found; the checks are the claims of"
+            + " §4.2's text (direction only). Differences: 10 agents of ⟨8 CPUs, 32 GB⟩ instead of a Google cell;"
+            + " a synthetic workload (300 batch jobs of 1-10 one-CPU tasks, 30 service jobs of 4 two-CPU tasks, 30 min);"
+            + " mesosim's decision time is per offer (t_job per offer + t_task = 5 ms per task launched), Omega's per job;"
+            + " both schedulers decide serially (`serialDecisions`) and abandon a job after 1,000 unsuccessful attempts"
+            + " (`abandonAfter`). Wait time is Omega's: submission to the first scheduling attempt.",
+        false,
+        "about 25 s",
+        List.of("scenarios/papers/omega-fig7.yaml"));
     }
 
     @Override

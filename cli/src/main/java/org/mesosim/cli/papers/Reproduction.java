@@ -31,6 +31,63 @@ public interface Reproduction {
   /** Runs it. */
   Result run(PaperRuns runs) throws Exception;
 
+  /** A reproduction whose description is fixed when it is made: only {@link #run} is its own. */
+  abstract class Described implements Reproduction {
+    private final String name;
+    private final String citation;
+    private final String title;
+    private final String setup;
+    private final boolean quick;
+    private final String time;
+    private final List<String> scenarios;
+
+    protected Described(String name, String citation, String title, String setup, boolean quick, String time,
+        List<String> scenarios) {
+      this.name = name;
+      this.citation = citation;
+      this.title = title;
+      this.setup = setup;
+      this.quick = quick;
+      this.time = time;
+      this.scenarios = List.copyOf(scenarios);
+    }
+
+    @Override
+    public final String name() {
+      return name;
+    }
+
+    @Override
+    public final String citation() {
+      return citation;
+    }
+
+    @Override
+    public final String title() {
+      return title;
+    }
+
+    @Override
+    public final String setup() {
+      return setup;
+    }
+
+    @Override
+    public final boolean quick() {
+      return quick;
+    }
+
+    @Override
+    public final String time() {
+      return time;
+    }
+
+    @Override
+    public final List<String> scenarios() {
+      return scenarios;
+    }
+  }
+
   /** What a reproduction produced. */
   record Result(List<Check> checks, List<Figure> figures) {
     public Result {

@@ -10,50 +10,26 @@ final class SectionSixAndSeven {
   static final String MESOS = "Hindman et al., Mesos, NSDI 2011";
 
   /** Mesos §6: recovery from a leader failure against the ZooKeeper session timeout. */
-  static final class MesosFailover implements Reproduction {
+  static final class MesosFailover extends Reproduction.Described {
+    MesosFailover() {
+      super(
+        "mesos-failover",
+        MESOS + ", §6 (failure recovery of the master: hot standbys elected through ZooKeeper)",
+        "The leading master crashes; a standby takes over once ZooKeeper expires the dead leader's session. Recovery"
+            + " time against the session timeout.",
+        "The paper's measured recovery times could not be found (not found), so mesosim's are shown without a"
+            + " comparison; the abstract's claim that Mesos is resilient to node failures is checked exactly (no task"
+            + " lost, every job finished). Differences: 50 agents instead of the paper's 200-4,000 slave daemons on EC2;"
+            + " two recovery times are shown: leader lost → new leader recovered (`leadership.recoverySeconds`: the"
+            + " session timeout plus the election's messages) and crash → the last of the 50 agents and 2 frameworks"
+            + " re-registered with the new leader (from the event stream).",
+        true,
+        "about 8 s",
+        List.of("scenarios/papers/mesos-failover.yaml"));
+    }
+
     static final String[] TIMEOUTS = {"2s", "5s", "10s", "20s"};
     static final double[] TIMEOUT_S = {2, 5, 10, 20};
-
-    @Override
-    public String name() {
-      return "mesos-failover";
-    }
-
-    @Override
-    public String citation() {
-      return MESOS + ", §6 (failure recovery of the master: hot standbys elected through ZooKeeper)";
-    }
-
-    @Override
-    public String title() {
-      return "The leading master crashes; a standby takes over once ZooKeeper expires the dead leader's session. Recovery"
-          + " time against the session timeout.";
-    }
-
-    @Override
-    public String setup() {
-      return "The paper's measured recovery times could not be found (not found), so mesosim's are shown without a"
-          + " comparison; the abstract's claim that Mesos is resilient to node failures is checked exactly (no task"
-          + " lost, every job finished). Differences: 50 agents instead of the paper's 200-4,000 slave daemons on EC2;"
-          + " two recovery times are shown: leader lost → new leader recovered (`leadership.recoverySeconds`: the"
-          + " session timeout plus the election's messages) and crash → the last of the 50 agents and 2 frameworks"
-          + " re-registered with the new leader (from the event stream).";
-    }
-
-    @Override
-    public boolean quick() {
-      return true;
-    }
-
-    @Override
-    public String time() {
-      return "about 8 s";
-    }
-
-    @Override
-    public List<String> scenarios() {
-      return List.of("scenarios/papers/mesos-failover.yaml");
-    }
 
     @Override
     public Result run(PaperRuns runs) throws Exception {
@@ -93,45 +69,21 @@ final class SectionSixAndSeven {
   }
 
   /** DRF §7: DRF against slot-based fair sharing. */
-  static final class DrfVsSlots implements Reproduction {
-    @Override
-    public String name() {
-      return "drf-vs-slots";
-    }
-
-    @Override
-    public String citation() {
-      return DrfReproductions.DRF + ", §7 (DRF against slot-based fair sharing) and abstract";
-    }
-
-    @Override
-    public String title() {
-      return "The same CPU-heavy and memory-heavy workload under hierarchical DRF and under a slot-based fair scheduler:"
-          + " throughput, utilization, completion times, fairness.";
-    }
-
-    @Override
-    public String setup() {
-      return "The figures' values could not be found (not found); the abstract's claims (better throughput and fairness"
-          + " than slot-based fair sharing) are checked as directions. 48 agents of ⟨8 CPUs, 16 GB⟩, a CPU-heavy"
-          + " framework (⟨2 CPUs, 1 GB⟩ tasks) and a memory-heavy one (⟨0.5 CPU, 4 GB⟩), 10-task jobs of 1-minute"
-          + " tasks arriving faster than the cluster drains them, 20 minutes; slots of ⟨1 CPU, 2 GB⟩ (8 per agent,"
-          + " 2 per task). Fairness is Jain's index over the frameworks' dominant shares (time-weighted mean).";
-    }
-
-    @Override
-    public boolean quick() {
-      return true;
-    }
-
-    @Override
-    public String time() {
-      return "about 8 s";
-    }
-
-    @Override
-    public List<String> scenarios() {
-      return List.of("scenarios/papers/drf-vs-slots.yaml");
+  static final class DrfVsSlots extends Reproduction.Described {
+    DrfVsSlots() {
+      super(
+        "drf-vs-slots",
+        DrfReproductions.DRF + ", §7 (DRF against slot-based fair sharing) and abstract",
+        "The same CPU-heavy and memory-heavy workload under hierarchical DRF and under a slot-based fair scheduler:"
+            + " throughput, utilization, completion times, fairness.",
+        "The figures' values could not be found (not found); the abstract's claims (better throughput and fairness"
+            + " than slot-based fair sharing) are checked as directions. 48 agents of ⟨8 CPUs, 16 GB⟩, a CPU-heavy"
+            + " framework (⟨2 CPUs, 1 GB⟩ tasks) and a memory-heavy one (⟨0.5 CPU, 4 GB⟩), 10-task jobs of 1-minute"
+            + " tasks arriving faster than the cluster drains them, 20 minutes; slots of ⟨1 CPU, 2 GB⟩ (8 per agent,"
+            + " 2 per task). Fairness is Jain's index over the frameworks' dominant shares (time-weighted mean).",
+        true,
+        "about 8 s",
+        List.of("scenarios/papers/drf-vs-slots.yaml"));
     }
 
     @Override
