@@ -123,14 +123,6 @@ public final class SimulationRunner implements Runner {
   private RunResult run(RunRequest req, PrintWriter progressOut, Scenario s, ModelConfig cfg, Simulation sim,
       MesosCluster cluster, MetricsRecorder rec, RunSetup setup, EventLog events, BackgroundDigest background)
       throws Exception {
-    long[] counts = new long[2]; // offers made, tasks launched (for bench)
-    cluster.addObserver(e -> {
-      if (e instanceof org.mesosim.model.events.ModelEvent.OfferMade) {
-        counts[0]++;
-      } else if (e instanceof org.mesosim.model.events.ModelEvent.TaskLaunched) {
-        counts[1]++;
-      }
-    });
     Progress progress = null;
     if (req.progress() && progressOut != null) {
       progress = new Progress(progressOut, cfg.until());
@@ -184,7 +176,7 @@ public final class SimulationRunner implements Runner {
           sim.eventsFired(), sim.now() / 1e6, wall);
     }
     return new RunResult(digest, sim.eventsFired(), sim.now(), wall, violations, req.outDir(), human, summary,
-        headline, sim.digest().events(), counts[0], counts[1]);
+        headline, sim.digest().events(), cluster.offersMade(), cluster.launchesAccepted());
   }
 
   /**

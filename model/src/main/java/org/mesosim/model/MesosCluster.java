@@ -102,6 +102,16 @@ public final class MesosCluster {
   }
 
   /** Network messages sent so far. */
+  /** Offers made by every leader so far (the stream's {@code offer} records). */
+  public long offersMade() {
+    return cluster.offersMade();
+  }
+
+  /** Launches the masters accepted so far (the stream's {@code launch} records). */
+  public long launchesAccepted() {
+    return cluster.launchesAccepted();
+  }
+
   public long messagesSent() {
     return cluster.messagesSent();
   }

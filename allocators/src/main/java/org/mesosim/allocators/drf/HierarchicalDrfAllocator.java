@@ -104,6 +104,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private final java.util.LinkedHashMap<AgentId, Agent> agentById = new java.util.LinkedHashMap<>();
   private final java.util.LinkedHashMap<FrameworkId, Fw> fwById = new java.util.LinkedHashMap<>();
   private final TreeMap<AgentId, Integer> agentKeys = new TreeMap<>();
+  /** The added agent of each key (null while removed): offers' tokens are keys. */
+  private Agent[] agentByKey = new Agent[16];
   private boolean ranksDirty = true;
   private long[] sortKeys = new long[16];
   private Agent[] slots = new Agent[16];
@@ -143,6 +145,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private final Sorter roleSorter;
   private final Sorter quotaRoleSorter;
   private final TreeMap<String, long[]> quotas = new TreeMap<>();
+  /** Bumped whenever {@link #quotas} or the quota role sorter's members change (Role's cache key). */
+  private int quotaEpoch;
   // The stage-2 headroom of 1.1-1.4 by reservation role (see allocate11): every added agent's
   // reserved total, and what the frameworks known to the allocator hold of it, by reservation role
   // (the unreserved part is the rest of roleSorter's total and allocation).
@@ -325,6 +329,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final ArrayList<Fw> byHandle = new ArrayList<>();
     int handle;
     int frameworks;
+    // Cached quota facts of this role, valid while quotaEpoch equals the allocator's (see quotaOf):
+    // the hot loops ask them per agent and role, and a name lookup there costs more than the test.
+    int quotaEpoch = -1;
+    int quotaHandle = -1;
+    boolean hasQuota;
 
     Role(String name, Sorter sorter) {
       this.name = name;
@@ -351,6 +360,22 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   // Filter expiry timers, one per DECLINE's filters (FilterExpiry); made in initialize.
   private FilterExpiry<OfferFilter> expiry;
+
+  /** The quota role sorter's handle of {@code r} (-1 if it has no quota), cached per quota change. */
+  private int quotaHandle(Role r) {
+    if (r.quotaEpoch != quotaEpoch) {
+      r.quotaHandle = quotaRoleSorter.handle(r.name);
+      r.hasQuota = quotas.containsKey(r.name);
+      r.quotaEpoch = quotaEpoch;
+    }
+    return r.quotaHandle;
+  }
+
+  /** {@code quotas.containsKey(r.name)}, cached per quota change. */
+  private boolean hasQuota(Role r) {
+    quotaHandle(r);
+    return r.hasQuota;
+  }
 
   private void ensureWidth(int w) {
     if (w <= width) {
@@ -467,7 +492,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     if (!Quantities.isZero(fw.allocQ)) {
       roleSorter.unallocated(r.handle, fw.allocQ);
       r.sorter.removeTotal(fw.allocQ);
-      int qh = quotaRoleSorter.handle(r.name);
+      int qh = quotaHandle(r);
       if (qh >= 0) {
         quotaRoleSorter.unallocated(qh, fw.allocQ);
       }
@@ -524,6 +549,10 @@ public final class HierarchicalDrfAllocator implements Allocator {
     refreshAllocatable(a);
     agents.put(id, a);
     agentById.put(id, a);
+    if (key >= agentByKey.length) {
+      agentByKey = java.util.Arrays.copyOf(agentByKey, Math.max(key + 1, agentByKey.length * 2));
+    }
+    agentByKey[key] = a;
     ranksDirty = true;
     roleSorter.addTotal(a.totalQ);
     quotaRoleSorter.addTotal(a.totalQ);
@@ -557,6 +586,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     if (a == null) {
       throw new IllegalArgumentException("unknown agent " + id);
     }
+    agentByKey[a.key] = null;
     ranksDirty = true;
     roleSorter.removeTotal(a.totalQ);
     quotaRoleSorter.removeTotal(a.totalQ);
@@ -681,7 +711,19 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   @Override
   public void recoverResources(FrameworkId framework, AgentId agent, ResourceSet resources, long refuseMicros) {
-    recoverOne(fwById.get(framework), framework, agent, resources, refuseMicros, null);
+    recoverOne(fwById.get(framework), framework, agent, agentById.get(agent), resources, refuseMicros, null);
+  }
+
+  /** The added agent {@code id}: by its offer token {@code tokens[i]} when that names it, else by id. */
+  private Agent byToken(int[] tokens, int i, AgentId id) {
+    int t = tokens == null ? -1 : tokens[i];
+    if (t >= 0 && t < agentByKey.length) {
+      Agent a = agentByKey[t];
+      if (a != null && a.id.equals(id)) {
+        return a;
+      }
+    }
+    return agentById.get(id);
   }
 
   /**
@@ -692,10 +734,17 @@ public final class HierarchicalDrfAllocator implements Allocator {
   @Override
   public void recoverResources(FrameworkId framework, List<AgentId> agents, List<ResourceSet> resources,
       long refuseMicros) {
+    recoverResources(framework, agents, resources, null, refuseMicros);
+  }
+
+  @Override
+  public void recoverResources(FrameworkId framework, List<AgentId> agents, List<ResourceSet> resources,
+      int[] agentTokens, long refuseMicros) {
     Fw fw = fwById.get(framework);
     if (fw == null || agents.size() < 2) {
       for (int i = 0; i < agents.size(); i++) {
-        recoverOne(fw, framework, agents.get(i), resources.get(i), refuseMicros, null);
+        AgentId id = agents.get(i);
+        recoverOne(fw, framework, id, byToken(agentTokens, i, id), resources.get(i), refuseMicros, null);
       }
       return;
     }
@@ -705,7 +754,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     long[] sum = batchQ.length == width ? batchQ : (batchQ = new long[width]);
     Quantities.clear(sum);
     for (int i = 0; i < agents.size(); i++) {
-      recoverOne(fw, framework, agents.get(i), resources.get(i), refuseMicros, sum);
+      AgentId id = agents.get(i);
+      recoverOne(fw, framework, id, byToken(agentTokens, i, id), resources.get(i), refuseMicros, sum);
     }
     if (!Quantities.isZero(sum)) {
       unallocateInSorters(fw, sum);
@@ -717,7 +767,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     r.sorter.unallocated(fw.handle, q);
     r.sorter.removeTotal(q);
     roleSorter.unallocated(r.handle, q);
-    int qh = quotaRoleSorter.handle(r.name);
+    int qh = quotaHandle(r);
     if (qh >= 0) {
       quotaRoleSorter.unallocated(qh, q);
     }
@@ -726,14 +776,14 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   /**
    * Recovers one offer's resources; with {@code deferredSum} the sorter update is left to the caller.
-   * {@code fw} is {@code framework}'s entry, looked up once by the caller (null if unknown).
+   * {@code fw} is {@code framework}'s entry and {@code a} {@code agent}'s, looked up by the caller
+   * (null if unknown).
    */
-  private void recoverOne(Fw fw, FrameworkId framework, AgentId agent, ResourceSet resources, long refuseMicros,
-      long[] deferredSum) {
+  private void recoverOne(Fw fw, FrameworkId framework, AgentId agent, Agent a, ResourceSet resources,
+      long refuseMicros, long[] deferredSum) {
     if (resources.isEmpty()) {
       return;
     }
-    Agent a = agentById.get(agent);
     ensureWidth(resources.quantity().width());
     long[] q = load(recQ, resources.quantity());
     if (fw != null) {
@@ -808,6 +858,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
     eligibilityChanged();
     int qh = quotaRoleSorter.add(role);
+    quotaEpoch++;
     Double w = weights.get(role);
     if (w != null) {
       quotaRoleSorter.updateWeight(role, w);
@@ -842,6 +893,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       throw new IllegalArgumentException("role '" + role + "' has no quota");
     }
     quotaRoleSorter.remove(role);
+    quotaEpoch++;
     eligibilityChanged();
     changed = true;
     trigger(null);
@@ -1027,7 +1079,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     roleSorter.allocated(r.handle, q);
     r.sorter.addTotal(q);
     r.sorter.allocated(fw.handle, q);
-    int qh = quotaRoleSorter.handle(r.name);
+    int qh = quotaHandle(r);
     if (qh >= 0) {
       quotaRoleSorter.allocated(qh, q);
     }
@@ -1484,7 +1536,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       int nr = sortRoles(roleSorter);
       for (int k = 0; k < nr && slotAllocatable[a.slot]; k++) {
         Role r = roleByHandle.get(roleOrder[k]);
-        buildCandidate(a, r.name, !quotas.containsKey(r.name), null);
+        buildCandidate(a, r.name, !hasQuota(r), null);
         if (!allocatable(candQ)) {
           continue;
         }
@@ -1601,7 +1653,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       int nr = sortRoles(roleSorter);
       for (int k = 0; k < nr && slotAllocatable[a.slot]; k++) {
         Role r = roleByHandle.get(roleOrder[k]);
-        if (quotas.containsKey(r.name)) {
+        if (hasQuota(r)) {
           continue;
         }
         boolean unres = true;
@@ -1806,7 +1858,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     ResourceSet[] rs = fw.offerSets;
     fw.offerCount = 0;
     if (n == 1) {
-      OfferRun one = new OfferRun(new AgentId[] {as[0].id}, new ResourceSet[] {rs[0]}, 1);
+      OfferRun one = new OfferRun(new AgentId[] {as[0].id}, new ResourceSet[] {rs[0]}, new int[] {as[0].key}, 1);
       as[0] = null;
       rs[0] = null;
       return one;
@@ -1828,6 +1880,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     java.util.Arrays.sort(keys, 0, n);
     AgentId[] ids = new AgentId[n];
     ResourceSet[] vals = new ResourceSet[n];
+    int[] tokens = new int[n];
     int k = 0;
     for (int i = 0; i < n; i++) {
       int j = (int) keys[i];
@@ -1836,12 +1889,13 @@ public final class HierarchicalDrfAllocator implements Allocator {
       } else {
         ids[k] = as[j].id;
         vals[k] = rs[j];
+        tokens[k] = as[j].key;
         k++;
       }
     }
     java.util.Arrays.fill(as, 0, n, null);
     java.util.Arrays.fill(rs, 0, n, null);
-    return new OfferRun(ids, vals, k);
+    return new OfferRun(ids, vals, tokens, k);
   }
 
   /**

@@ -94,6 +94,17 @@ public interface Allocator {
     }
   }
 
+  /**
+   * {@link #recoverResources(FrameworkId, List, List, long)} with each offer's agent token from the
+   * {@link OfferBatch} it came in ({@code -1} where unknown), so the allocator can find its agents
+   * without an id lookup. The tokens are hints only; the outcome is the same as without them
+   * (which this default gives).
+   */
+  default void recoverResources(FrameworkId framework, List<AgentId> agents, List<ResourceSet> resources,
+      int[] agentTokens, long refuseMicros) {
+    recoverResources(framework, agents, resources, refuseMicros);
+  }
+
   /** Stop sending offers to this framework until it revives. */
   void suppressOffers(FrameworkId framework);
 

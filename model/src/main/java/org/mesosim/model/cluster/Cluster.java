@@ -45,6 +45,9 @@ public final class Cluster {
   private long stamps;
   int busyFrameworks;
   long tasksLaunched;
+  /** OfferMade and TaskLaunched records emitted by masters (counted where emitted: no observer per record). */
+  long offersMade;
+  long launchesAccepted;
   /** Tasks launched and not yet terminal in their frameworks' view, over all frameworks. */
   int liveTasks;
   /** When a task was last launched or ended in a framework's view, or a job last arrived. */
@@ -226,6 +229,16 @@ public final class Cluster {
 
   public long tasksLaunched() {
     return tasksLaunched;
+  }
+
+  /** Offers made by every leader so far (the stream's {@code offer} records). */
+  public long offersMade() {
+    return offersMade;
+  }
+
+  /** Launches the masters accepted so far (the stream's {@code launch} records). */
+  public long launchesAccepted() {
+    return launchesAccepted;
   }
 
   public long messagesSent() {

@@ -15,6 +15,7 @@ import org.mesosim.model.Resources;
 import org.mesosim.model.TaskState;
 import org.mesosim.model.allocation.Allocator;
 import org.mesosim.model.allocation.AllocatorContext;
+import org.mesosim.model.allocation.OfferBatch;
 import org.mesosim.model.events.ModelEvent;
 
 /**
@@ -228,6 +229,9 @@ final class Master extends Process {
     private final ArrayList<Offer> declineOffers = new ArrayList<>();
     private final ArrayList<AgentId> declineAgents = new ArrayList<>();
     private final ArrayList<ResourceSet> declineSets = new ArrayList<>();
+    private int[] declineTokens = new int[16];
+    /** By allocator agent token: 1 + the agent's index here, 0 if not yet seen (see agentByToken). */
+    private int[] idxByToken = new int[16];
     final MFramework[] frameworks;
     final LinkedHashMap<FrameworkId, MFramework> frameworksById = new LinkedHashMap<>();
     final Registry.Registrar registrar;
@@ -369,13 +373,17 @@ final class Master extends Process {
       }
       MFramework f = frameworksById.get(fid);
       List<Offer> out = null;
-      for (var e : resources.entrySet()) {
-        MAgent a = agentsById.get(e.getKey());
+      OfferBatch batch = OfferBatch.of(resources);
+      for (int i = 0, n = batch.count(); i < n; i++) {
+        AgentId aid = batch.agent(i);
+        int token = batch.token(i);
+        MAgent a = agentByToken(token, aid);
         if (f == null || !f.active || f.removed || a == null || !a.connected || a.markingUnreachable) {
-          allocator.recoverResources(fid, e.getKey(), e.getValue(), 0);
+          allocator.recoverResources(fid, aid, batch.resources(i), 0);
           continue;
         }
-        Offer o = new Offer(OfferId.sequenced(offerPrefix, offerSeq++), this, f.idx, a.idx, e.getValue());
+        Offer o = new Offer(OfferId.sequenced(offerPrefix, offerSeq++), this, f.idx, a.idx, batch.resources(i));
+        o.token = token;
         o.agentSlot = a.offers.size();
         a.offers.add(o);
         o.frameworkSlot = f.offers.size();
@@ -384,6 +392,7 @@ final class Master extends Process {
           out = new ArrayList<>(resources.size());
         }
         out.add(o);
+        cluster.offersMade++;
         cluster.emit(new ModelEvent.OfferMade(cluster.sim.now(), o.id, cluster.frameworks[f.idx].name, a.id,
             o.resources));
         cluster.invariants.offerMade(o, a, this);
@@ -399,6 +408,29 @@ final class Master extends Process {
       if (out != null) {
         send(cluster.frameworkEp(f.idx), new Message.ResourceOffers(ep, out));
       }
+    }
+
+    /**
+     * {@code agentsById.get(id)}, found through the allocator's token when it names the agent (the
+     * token remembers the agent's index here; checked against the id, so a stale one only costs
+     * the lookup).
+     */
+    private MAgent agentByToken(int token, AgentId id) {
+      if (token >= 0 && token < idxByToken.length) {
+        int i = idxByToken[token] - 1;
+        MAgent a = i >= 0 ? agents[i] : null;
+        if (a != null && a.id.equals(id)) {
+          return a;
+        }
+      }
+      MAgent a = agentsById.get(id);
+      if (a != null && token >= 0) {
+        if (token >= idxByToken.length) {
+          idxByToken = java.util.Arrays.copyOf(idxByToken, Math.max(token + 1, idxByToken.length * 2));
+        }
+        idxByToken[token] = a.idx + 1;
+      }
+      return a;
     }
 
     /** Removes an offer from the book (accepted, declined or rescinded). */
@@ -491,6 +523,7 @@ final class Master extends Process {
         remaining = remaining.minus(l.resources());
         cluster.invariants.launch(t, l.resources(), call.offers());
         addTask(a, t, TaskState.TASK_STAGING);
+        cluster.launchesAccepted++;
         cluster.emit(new ModelEvent.TaskLaunched(cluster.sim.now(), cluster.frameworks[f.idx].name, t.id,
             t.logical.job.id, a.id, firstOffer, t.resources.quantity()));
         cluster.invariants.transition(t, null, TaskState.TASK_STAGING);
@@ -522,11 +555,15 @@ final class Master extends Process {
           continue; // an unknown or stale offer is ignored
         }
         removeOffer(o);
+        if (valid.size() == declineTokens.length) {
+          declineTokens = java.util.Arrays.copyOf(declineTokens, declineTokens.length * 2);
+        }
+        declineTokens[valid.size()] = o.token;
         valid.add(o);
         ids.add(agents[o.agent].id);
         sets.add(o.resources);
       }
-      allocator.recoverResources(f.id, ids, sets, call.refuseMicros());
+      allocator.recoverResources(f.id, ids, sets, declineTokens, call.refuseMicros());
       String name = cluster.frameworks[f.idx].name;
       for (Offer o : valid) {
         cluster.emit(new ModelEvent.OfferDeclined(cluster.sim.now(), o.id, name, agents[o.agent].id, o.resources,
