@@ -60,6 +60,14 @@ final class Framework extends MasterClient {
   private final TreeMap<Resources, Shape> shapes = new TreeMap<>();
   /** Non-empty shapes by the queue position of their first task. */
   private final TreeMap<Long, Shape> byHead = new TreeMap<>();
+  // "Nothing fits" memo of decide(), per agent index (see nothingFits): the unreserved vector a
+  // full scan found no queued shape to fit, and the position in enteredNeeds (the needs of shapes
+  // entering byHead, in order, from enteredBase on) at that scan. Shapes leaving the queue cannot
+  // make a shape fit, so only the needs that entered since are tested again.
+  private final ArrayList<Resources> enteredNeeds = new ArrayList<>();
+  private long enteredBase;
+  private Resources[] noFitRem;
+  private long[] noFitAt;
   private long nextSeq;
   private int scanStamp;
   // launched tasks not yet terminal in this framework's view, in launch order
@@ -321,6 +329,7 @@ final class Framework extends MasterClient {
     if (sh.last == null) {
       sh.first = lt;
       byHead.put(lt.seq, sh);
+      enteredNeeds.add(sh.need);
     } else {
       sh.last.sNext = lt;
     }
@@ -651,9 +660,15 @@ final class Framework extends MasterClient {
   private void decide(Offer o) {
     int max = sc.maxTasksPerOffer();
     ResourceSet rem = o.resources;
+    if (nothingFits(o.agent, rem)) {
+      answer(o, null);
+      return;
+    }
     List<Message.Launch> launches = null;
     int stamp = ++scanStamp;
     int examined = 0;
+    boolean anyFit = false;
+    boolean complete = true;
     search:
     while (!byHead.isEmpty() && (max == 0 || launches == null || launches.size() < max)) {
       Shape found = null;
@@ -664,10 +679,12 @@ final class Framework extends MasterClient {
           continue;
         }
         if (++examined > SCAN_LIMIT) {
+          complete = false;
           break search;
         }
         take = take(rem, sh.need);
         if (take != null) {
+          anyFit = true;
           pick = sc.localityReplicas() > 0 ? eligible(sh, o.agent) : sh.first;
           if (pick != null) {
             found = sh;
@@ -687,7 +704,54 @@ final class Framework extends MasterClient {
       }
       launches.add(new Message.Launch(launch(lt, o.agent, take), take));
     }
+    if (complete && !anyFit && !rem.hasReservations()) {
+      rememberNothingFits(o.agent, rem.unreserved());
+    }
     answer(o, launches);
+  }
+
+  /**
+   * True iff a full scan is known to find no queued shape fitting {@code rem}: an earlier full scan
+   * of an offer on this agent with the same unreserved vector (and no reservations) found none,
+   * and none of the shapes that entered the queue since fits either. Then the scan's answer is a
+   * decline with nothing examined that matters (no task picked, no locality state read), so
+   * skipping it changes nothing but its cost: in a decline storm every agent is offered every
+   * second with the same free vector, and each scan walks up to {@link #SCAN_LIMIT} shapes.
+   */
+  private boolean nothingFits(int agent, ResourceSet rem) {
+    if (noFitRem == null || rem.hasReservations()) {
+      return false;
+    }
+    Resources known = noFitRem[agent];
+    Resources un = rem.unreserved();
+    if (known == null || !(known == un || known.equals(un))) {
+      return false;
+    }
+    long at = noFitAt[agent];
+    if (at < enteredBase) {
+      return false; // the log was cleared since
+    }
+    int n = enteredNeeds.size();
+    for (int i = (int) (at - enteredBase); i < n; i++) {
+      if (un.contains(enteredNeeds.get(i))) {
+        return false;
+      }
+    }
+    noFitAt[agent] = enteredBase + n;
+    return true;
+  }
+
+  private void rememberNothingFits(int agent, Resources un) {
+    if (noFitRem == null) {
+      noFitRem = new Resources[cluster.agents.length];
+      noFitAt = new long[cluster.agents.length];
+    }
+    if (enteredNeeds.size() > (1 << 16)) {
+      enteredBase += enteredNeeds.size(); // every memo made before becomes stale
+      enteredNeeds.clear();
+    }
+    noFitRem[agent] = un;
+    noFitAt[agent] = enteredBase + enteredNeeds.size();
   }
 
   private void answer(Offer o, List<Message.Launch> launches) {
