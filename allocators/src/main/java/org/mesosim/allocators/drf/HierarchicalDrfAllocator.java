@@ -346,6 +346,12 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final Fw fw;
     final int agentKey;
     final ResourceSet refused;
+    /**
+     * {@code refused}'s unreserved thousandths, copied beside the filter: the run tests every
+     * filtered framework's filter on every agent it visits, and this saves two dependent loads
+     * (set, resources, array) per test; allocated with the filter, it sits next to it in memory.
+     */
+    final long[] unres;
     FilterExpiry.Batch<OfferFilter> batch;
     boolean live = true;
     /** The next filter of the same framework on the same agent (the chain in {@code fw.filters}). */
@@ -355,6 +361,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
       this.fw = fw;
       this.agentKey = agentKey;
       this.refused = refused;
+      Resources ru = refused.unreserved();
+      this.unres = new long[ru.width()];
+      for (int x = 0; x < unres.length; x++) {
+        unres[x] = ru.milli(x);
+      }
     }
   }
 
@@ -1740,22 +1751,22 @@ public final class HierarchicalDrfAllocator implements Allocator {
       return false;
     }
     for (OfferFilter f = fw.filters.get(a.key); f != null; f = f.next) {
-      if (refusedContains(f.refused)) {
+      if (refusedContains(f)) {
         return true;
       }
     }
     return false;
   }
 
-  private boolean refusedContains(ResourceSet refused) {
-    Resources ru = refused.unreserved();
+  private boolean refusedContains(OfferFilter f) {
+    long[] ru = f.unres;
     for (int x = 0; x < width; x++) {
-      if (candUnres[x] > ru.milli(x)) {
+      if (candUnres[x] > (x < ru.length ? ru[x] : 0L)) {
         return false;
       }
     }
     for (int j = 0; j < candRoles.size(); j++) {
-      Resources rr = refused.reserved(candRoles.get(j));
+      Resources rr = f.refused.reserved(candRoles.get(j));
       long[] v = candRes.get(j);
       for (int x = 0; x < v.length; x++) {
         if (v[x] > rr.milli(x)) {
