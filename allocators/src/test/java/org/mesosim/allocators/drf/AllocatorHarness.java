@@ -61,6 +61,17 @@ final class AllocatorHarness {
     return new AllocatorHarness(SimTime.SECOND, Map.of("mesosVersion", mesosVersion), seed, true);
   }
 
+  /** Runs {@code test} at each version; a failure names the version it happened at. */
+  static void atVersions(java.util.List<String> versions, java.util.function.Consumer<String> test) {
+    for (String v : versions) {
+      try {
+        test.accept(v);
+      } catch (AssertionError e) {
+        throw new AssertionError("at mesosVersion " + v + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
   private AllocatorHarness(long interval, Map<String, Object> options, long seed, boolean dispatch) {
     this.dispatch = dispatch;
     sim = new Simulation(seed);

@@ -1,5 +1,6 @@
 package org.mesosim.allocators.drf;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,13 @@ class Mesos12HierarchicalAllocatorTests {
   @Test
   @DisplayName("Mesos 1.2.0 HierarchicalAllocatorTest.DisproportionateQuotaVsAllocation")
   void DisproportionateQuotaVsAllocation() {
-    AllocatorHarness h = AllocatorHarness.dispatching("1.2");
+    // The same text (up to the API's new arguments) is in the 1.3.0 and 1.4.0 files; 1.5.0 changed it.
+    AllocatorHarness.atVersions(List.of("1.2", "1.3", "1.4"),
+        Mesos12HierarchicalAllocatorTests::disproportionateQuotaVsAllocation);
+  }
+
+  private static void disproportionateQuotaVsAllocation(String version) {
+    AllocatorHarness h = AllocatorHarness.dispatching(version);
     String agentResources = "cpus:2;mem:1024";
     h.allocator.setQuota("quota-role", quota("cpus:4;mem:1024"));
     FrameworkId framework1 = h.addFramework("quota-role");
