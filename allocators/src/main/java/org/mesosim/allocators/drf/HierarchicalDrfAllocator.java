@@ -895,7 +895,20 @@ public final class HierarchicalDrfAllocator implements Allocator {
       }
     }
     changed = true;
-    trigger(null);
+    triggerOnQuotaOrWeight();
+  }
+
+  /**
+   * Setting or removing quota and updating weights trigger a run over all agents up to 1.2; from
+   * 1.3 they do not (commit d93f2246b; 1.3.0 hierarchical.cpp, setQuota/removeQuota/updateWeights:
+   * "we do not trigger an allocation here; the quota change will be reflected in subsequent
+   * allocations"), so the change is seen by the next periodic or triggered run (tests
+   * QuotaAgainstStarvation and UpdateWeight at 1.3).
+   */
+  private void triggerOnQuotaOrWeight() {
+    if (version < 13) {
+      trigger(null);
+    }
   }
 
   @Override
@@ -907,7 +920,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     quotaEpoch++;
     eligibilityChanged();
     changed = true;
-    trigger(null);
+    triggerOnQuotaOrWeight();
   }
 
   @Override
@@ -926,7 +939,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
     if (rebalance) {
       changed = true;
-      trigger(null);
+      triggerOnQuotaOrWeight();
     }
   }
 
@@ -1611,35 +1624,27 @@ public final class HierarchicalDrfAllocator implements Allocator {
           }
           long[] g = quotas.get(qname);
           unmetInto(unmet, g, roleOrder[k], unallocatedReservations(qname));
-          if (Quantities.isZero(unmet)) {
-            continue;
-          }
-          // Chop unreserved resources of guaranteed names to the unmet guarantee; other names
-          // only if the headroom allows.
+          // Mesos 1.5.0 hierarchical.cpp, __allocate stage 1: the role's reservations are always
+          // offered (there is no "satisfied" skip any more); each unreserved resource of a name the
+          // role has quota for is shrunk to its unsatisfied quota; one of a name it has no quota
+          // for is shrunk to availableHeadroom - requiredHeadroom of that name (name by name:
+          // newQuotaAllocationScalarQuantities only holds quota names), and those are added only
+          // if the role gets something else here ("if (!resources.empty())").
           long[] cap = scratch;
-          boolean nonQuotaFits = true;
-          long[] nonQuota = new long[width];
+          boolean quotaPart = false;
           for (int x = 0; x < width; x++) {
+            long avail = a.availUnres.length > x ? a.availUnres[x] : 0;
             if (Quantities.get(g, x) > 0) {
               cap[x] = unmet[x];
+              quotaPart |= Math.min(avail, unmet[x]) > 0;
             } else {
-              cap[x] = Long.MAX_VALUE;
-              nonQuota[x] = a.availUnres.length > x ? a.availUnres[x] : 0;
-            }
-          }
-          long[] after = availableHeadroom.clone();
-          Quantities.subtractFlooredInto(after, nonQuota);
-          if (!Quantities.isZero(nonQuota) && !Quantities.contains(after, requiredHeadroom)) {
-            nonQuotaFits = false;
-          }
-          if (!nonQuotaFits) {
-            for (int x = 0; x < width; x++) {
-              if (Quantities.get(g, x) == 0) {
-                cap[x] = 0;
-              }
+              cap[x] = Math.max(0, availableHeadroom[x] - requiredHeadroom[x]);
             }
           }
           buildCandidate(a, r.name, true, cap);
+          if (!quotaPart && candRoles.isEmpty()) {
+            continue; // resources.empty(): nothing to offer, so not allocatable
+          }
           if (!allocatable(candQ)) {
             continue;
           }
@@ -1934,9 +1939,24 @@ public final class HierarchicalDrfAllocator implements Allocator {
     return false;
   }
 
-  /** True iff the quota role's allocation (thousandths) contains its guarantee. */
+  /**
+   * Stage 1's "quota satisfied" test. 1.1: the quota role's allocation (thousandths) contains its
+   * whole guarantee. 1.2-1.4: one guarantee reached is enough (MESOS-6432, commit 34de30cf6;
+   * 1.2.0 hierarchical.cpp, __allocate: {@code someGuaranteesReached}, each guarantee Resource
+   * checked with {@code roleConsumedResources.contains}), so a role whose demand is out of
+   * proportion to its quota cannot take more of the other names (test
+   * DisproportionateQuotaVsAllocation).
+   */
   private boolean satisfied(int quotaHandle, long[] guarantee) {
     Resources alloc = quotaRoleSorter.allocation(quotaHandle);
+    if (version >= 12) {
+      for (int x = 0; x < guarantee.length; x++) {
+        if (guarantee[x] > 0 && guarantee[x] <= alloc.milli(x)) {
+          return true;
+        }
+      }
+      return false;
+    }
     for (int x = 0; x < guarantee.length; x++) {
       if (guarantee[x] > alloc.milli(x)) {
         return false;
