@@ -138,6 +138,13 @@ public final class HierarchicalDrfAllocator implements Allocator {
   // so the allocation loop rejects unfiltered frameworks with one bit test on a hot cache line.
   private long[][] filterBits = new long[16][];
   private int[] freeFwIndex = new int[16];
+  /**
+   * By agent key, then framework index: the head of that framework's filter chain on that agent
+   * (null: none). Per agent, not per framework, because a run visits an agent and tests the
+   * filters of every framework there: they sit in one array, one cache line per eight frameworks,
+   * instead of one scattered table per framework.
+   */
+  private OfferFilter[][] filterHeads = new OfferFilter[16][];
   private int freeFwCount;
   private int fwIndexCount;
   private final TreeMap<String, Role> roles = new TreeMap<>();
@@ -303,8 +310,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     // The part of allocQ reserved, by reservation role (null while none).
     TreeMap<String, long[]> allocReserved;
     final IntMap<long[]> allocByAgent = new IntMap<>();
-    // By agent key, the head of the chain (OfferFilter.next) of this framework's filters there.
-    final IntMap<OfferFilter> filters = new IntMap<>();
+    // Its filters are chained by agent in filterHeads[agent key][index] (OfferFilter.next).
     int filterCount;
     int index;
     int runStamp = -1;
@@ -354,7 +360,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final long[] unres;
     FilterExpiry.Batch<OfferFilter> batch;
     boolean live = true;
-    /** The next filter of the same framework on the same agent (the chain in {@code fw.filters}). */
+    /** The next filter of the same framework on the same agent (the chain in {@code filterHeads}). */
     OfferFilter next;
 
     OfferFilter(Fw fw, int agentKey, ResourceSet refused) {
@@ -730,7 +736,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     int t = tokens == null ? -1 : tokens[i];
     if (t >= 0 && t < agentByKey.length) {
       Agent a = agentByKey[t];
-      if (a != null && a.id.equals(id)) {
+      if (a != null && (a.id == id || a.id.equals(id))) {
         return a;
       }
     }
@@ -830,8 +836,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
     timeout = Math.max(interval, timeout);
     OfferFilter f = new OfferFilter(fw, a.key, resources);
-    f.next = fw.filters.get(a.key);
-    fw.filters.put(a.key, f);
+    f.next = filterHead(a.key, fw.index);
+    setFilterHead(a.key, fw.index, f);
     fw.filterCount++;
     setFilterBit(a.key, fw.index, true);
     f.batch = expiry.add(f, timeout);
@@ -1236,13 +1242,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private void removeFilter(OfferFilter f) {
     f.live = false;
     unscreen(f.agentKey);
-    OfferFilter head = f.fw.filters.get(f.agentKey);
+    OfferFilter head = filterHead(f.agentKey, f.fw.index);
     if (head == f) {
+      setFilterHead(f.agentKey, f.fw.index, f.next);
       if (f.next == null) {
-        f.fw.filters.remove(f.agentKey);
         setFilterBit(f.agentKey, f.fw.index, false);
-      } else {
-        f.fw.filters.put(f.agentKey, f.next);
       }
     } else {
       for (OfferFilter p = head; p != null; p = p.next) {
@@ -1261,22 +1265,56 @@ public final class HierarchicalDrfAllocator implements Allocator {
       return;
     }
     // Order-free: cancelling a timer and clearing a bit draw nothing and schedule nothing.
-    fw.filters.forEachUnordered((head, key) -> {
-      for (OfferFilter f = head; f != null; ) {
+    int left = fw.filterCount;
+    int idx = fw.index;
+    for (int key = 0; key < filterHeads.length && left > 0; key++) {
+      OfferFilter[] heads = filterHeads[key];
+      if (heads == null || idx >= heads.length || heads[idx] == null) {
+        continue;
+      }
+      for (OfferFilter f = heads[idx]; f != null; ) {
         OfferFilter next = f.next;
         f.next = null;
         f.live = false;
         FilterExpiry.Batch<OfferFilter> b = f.batch;
         f.batch = null;
         b.gone();
+        left--;
         f = next;
       }
-      setFilterBit(key, fw.index, false);
-    });
-    fw.filters.clear();
+      heads[idx] = null;
+      setFilterBit(key, idx, false);
+    }
     fw.filterCount = 0;
     eligibilityChanged();
     changed = true;
+  }
+
+  private OfferFilter filterHead(int agentKey, int fwIndex) {
+    if (agentKey >= filterHeads.length) {
+      return null;
+    }
+    OfferFilter[] heads = filterHeads[agentKey];
+    return heads == null || fwIndex >= heads.length ? null : heads[fwIndex];
+  }
+
+  private void setFilterHead(int agentKey, int fwIndex, OfferFilter f) {
+    if (agentKey >= filterHeads.length) {
+      if (f == null) {
+        return;
+      }
+      filterHeads = java.util.Arrays.copyOf(filterHeads, Math.max(agentKey + 1, filterHeads.length * 2));
+    }
+    OfferFilter[] heads = filterHeads[agentKey];
+    if (heads == null || fwIndex >= heads.length) {
+      if (f == null) {
+        return;
+      }
+      int n = Math.max(fwIndex + 1, Math.max(fwIndexCount, 4));
+      heads = heads == null ? new OfferFilter[n] : java.util.Arrays.copyOf(heads, Math.max(n, heads.length * 2));
+      filterHeads[agentKey] = heads;
+    }
+    heads[fwIndex] = f;
   }
 
   private void setFilterBit(int agentKey, int fwIndex, boolean on) {
@@ -1755,7 +1793,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     if (bits == null || word >= bits.length || (bits[word] & (1L << fw.index)) == 0) {
       return false;
     }
-    for (OfferFilter f = fw.filters.get(a.key); f != null; f = f.next) {
+    for (OfferFilter f = filterHeads[a.key][fw.index]; f != null; f = f.next) {
       if (refusedContains(f)) {
         return true;
       }

@@ -419,7 +419,7 @@ final class Master extends Process {
       if (token >= 0 && token < idxByToken.length) {
         int i = idxByToken[token] - 1;
         MAgent a = i >= 0 ? agents[i] : null;
-        if (a != null && a.id.equals(id)) {
+        if (a != null && (a.id == id || a.id.equals(id))) {
           return a;
         }
       }
