@@ -70,8 +70,12 @@ public final class SimulationRunner implements Runner {
         setup = new RunSetup(s.name(), s.seed(), s.allocator().policy(), s.sampleInterval(), cluster.resourceNames(),
             meta, ModelMapper.roleWeights(s), req.outDir());
         // the recorder opens its *.partial files, then removes the previous summary, CSVs and report
-        rec = new MetricsRecorder(setup);
+        rec = new MetricsRecorder(setup, MetricsRecorder.DEFAULT_STARVATION_THRESHOLD, allocatorSeries(setup, cfg,
+            cluster));
         cluster.addObserver(rec);
+        // rows are written just before the clock moves past their time, so the allocator's columns
+        // show its state after every event up to then (reading it changes nothing)
+        sim.setClockListener(rec::advanceTo);
         // A previous run in this folder may have drawn other charts or formats; they must not pass for
         // this run's (removed only now that summary.json is gone: killed before, the folder is still
         // the previous complete run)
@@ -104,6 +108,25 @@ public final class SimulationRunner implements Runner {
       }
       throw e;
     }
+  }
+
+  /**
+   * The allocator's metrics of the leading master ({@code metrics.json} and the {@code allocator/mesos/...}
+   * columns): the framework roles' gauges and those of the roles with quota in the scenario.
+   */
+  private static org.mesosim.reports.AllocatorSeries allocatorSeries(RunSetup setup, ModelConfig cfg,
+      MesosCluster cluster) {
+    java.util.SortedMap<String, org.mesosim.model.Resources> quotas = new TreeMap<>();
+    cfg.roles().forEach((role, rc) -> {
+      if (!rc.quota().isEmpty()) {
+        quotas.put(role, rc.quota());
+      }
+    });
+    return new org.mesosim.reports.AllocatorSeries(org.mesosim.reports.AllocatorSeries.columns(setup.roles(), quotas),
+        () -> {
+          org.mesosim.model.allocation.Allocator a = cluster.leadingAllocator();
+          return a == null ? null : a.metrics();
+        });
   }
 
   private interface Closer {

@@ -96,6 +96,14 @@ public final class MesosCluster {
     return ResourceNames.outputOrder(names);
   }
 
+  /**
+   * The leading master's allocator once recovered, else null (read its
+   * {@link org.mesosim.model.allocation.Allocator#metrics()}; never call its other methods).
+   */
+  public org.mesosim.model.allocation.Allocator leadingAllocator() {
+    return cluster.leadingAllocator();
+  }
+
   /** Tasks launched so far (all attempts). */
   public long tasksLaunched() {
     return cluster.tasksLaunched();

@@ -25,6 +25,7 @@ import org.mesosim.model.ResourceSet;
 import org.mesosim.model.Resources;
 import org.mesosim.model.allocation.Allocator;
 import org.mesosim.model.allocation.AllocatorContext;
+import org.mesosim.model.allocation.AllocatorMetrics;
 import org.mesosim.model.allocation.AllocatorStats;
 import org.mesosim.model.allocation.OfferCallback;
 
@@ -869,8 +870,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     quotas.put(role, vec(guarantee));
     for (int x = 0; x < guarantee.width(); x++) {
       if (guarantee.milli(x) != 0) {
-        guaranteeGauges.putIfAbsent("allocator/mesos/quota/roles/" + role + "/resources/" + ResourceNames.name(x)
-            + "/guarantee", guarantee.milli(x) / (double) Resources.SCALE);
+        guaranteeGauges.putIfAbsent(AllocatorMetrics.quotaGuarantee(role, ResourceNames.name(x)),
+            guarantee.milli(x) / (double) Resources.SCALE);
       }
     }
     eligibilityChanged();
@@ -1012,14 +1013,18 @@ public final class HierarchicalDrfAllocator implements Allocator {
    *     removed, as Mesos 1.1 does) and {@code .../offered_or_allocated} (while the quota exists);
    * <li>{@code allocator/mesos/roles/<role>/shares/dominant}: the role sorter's share ÷ weight
    *     ({@code DRFSorter::calculateShare}), for each role with a framework;
-   * <li>{@code allocator/mesos/offer_filters/roles/<role>/active}, for each role with a framework.
+   * <li>{@code allocator/mesos/offer_filters/roles/<role>/active}, for each role with a framework;
+   * <li>{@code allocator/mesos/event_queue_dispatches}: 0 (see {@link Allocator#metrics()}: nothing
+   *     waits for the allocator between virtual instants).
    * </ul>
    * Not modelled: {@code allocator/mesos/allocation_run} (a wall-clock timer, meaningless in
-   * virtual time) and {@code allocator/mesos/event_queue_dispatches} (libprocess' queue).
+   * virtual time). Reads only; O(agents + roles).
    */
+  @Override
   public SortedMap<String, Double> metrics() {
     TreeMap<String, Double> m = new TreeMap<>();
-    m.put("allocator/mesos/allocation_runs", (double) (runs + skippedRuns));
+    m.put(AllocatorMetrics.ALLOCATION_RUNS, (double) (runs + skippedRuns));
+    m.put(AllocatorMetrics.EVENT_QUEUE_DISPATCHES, 0.0);
     long[] allocated = new long[Math.max(width, 3)];
     for (Agent a : agents.values()) {
       for (int x = 0; x < a.totalQ.length; x++) {
@@ -1027,21 +1032,20 @@ public final class HierarchicalDrfAllocator implements Allocator {
       }
     }
     Resources total = roleSorter.total();
-    for (String r : List.of("cpus", "mem", "disk")) {
+    for (String r : AllocatorMetrics.RESOURCES) {
       int x = ResourceNames.index(r);
-      m.put("allocator/mesos/resources/" + r + "/total", total.milli(x) / (double) Resources.SCALE);
-      m.put("allocator/mesos/resources/" + r + "/offered_or_allocated", allocated[x] / (double) Resources.SCALE);
+      m.put(AllocatorMetrics.resourceTotal(r), total.milli(x) / (double) Resources.SCALE);
+      m.put(AllocatorMetrics.resourceOfferedOrAllocated(r), allocated[x] / (double) Resources.SCALE);
     }
     m.putAll(guaranteeGauges);
     for (String role : quotas.keySet()) {
       for (Map.Entry<String, Double> e : quotaOfferedOrAllocated(role).entrySet()) {
-        m.put("allocator/mesos/quota/roles/" + role + "/resources/" + e.getKey() + "/offered_or_allocated",
-            e.getValue());
+        m.put(AllocatorMetrics.quotaOfferedOrAllocated(role, e.getKey()), e.getValue());
       }
     }
     for (String role : roles.keySet()) {
-      m.put("allocator/mesos/roles/" + role + "/shares/dominant", roleShare(role));
-      m.put("allocator/mesos/offer_filters/roles/" + role + "/active", (double) activeOfferFilters(role));
+      m.put(AllocatorMetrics.roleDominantShare(role), roleShare(role));
+      m.put(AllocatorMetrics.offerFiltersActive(role), (double) activeOfferFilters(role));
     }
     return m;
   }

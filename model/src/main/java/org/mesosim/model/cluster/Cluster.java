@@ -249,6 +249,17 @@ public final class Cluster {
     return net.dropped;
   }
 
+  /**
+   * The allocator of the leading master once it has recovered (the one whose metrics a Mesos
+   * operator reads), else null: no leader, or its allocator not yet created. Each leadership has
+   * its own allocator, so its counters start again at 0 after a leader change, as a new Mesos
+   * master process' do.
+   */
+  public org.mesosim.model.allocation.Allocator leadingAllocator() {
+    Master l = leader();
+    return l == null || !l.leading.recovered ? null : l.leading.allocator;
+  }
+
   /** Passes a framework's demand hint to the leading master's allocator (out of band). */
   void updateDemand(Framework f, Resources next) {
     Master l = leader();
