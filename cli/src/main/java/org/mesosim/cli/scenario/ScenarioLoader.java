@@ -31,6 +31,7 @@ import org.mesosim.model.config.AgentGroup;
 import org.mesosim.model.config.Defaults;
 import org.mesosim.model.config.FaultSpec;
 import org.mesosim.model.config.MasterFlags;
+import org.mesosim.model.config.NetworkConfig;
 import org.mesosim.model.config.RoleConfig;
 import org.mesosim.model.config.SchedulerConfig;
 import org.mesosim.model.config.ZooKeeperConfig;
@@ -729,6 +730,7 @@ public final class ScenarioLoader {
     }
     Scenario.Dist latency = new Scenario.Dist(Defaults.NETWORK.latency(), true);
     double loss = Defaults.NETWORK.loss();
+    NetworkConfig.LossModel lossModel = Defaults.NETWORK.lossModel();
     Map<String, YNode> net = object(m.get("network"), "cluster.network", "network");
     if (net != null) {
       YNode l = net.get("latency");
@@ -737,6 +739,16 @@ public final class ScenarioLoader {
         latency = dl == null ? latency : dl;
       }
       loss = number(net.get("loss"), "cluster.network.loss", loss, 0, false, 1);
+      YNode lm = net.get("lossModel");
+      String lms = string(lm, "cluster.network.lossModel", null);
+      if (lms != null) {
+        if (ScenarioKeys.LOSS_MODELS.contains(lms)) {
+          lossModel = NetworkConfig.LossModel.valueOf(lms.toUpperCase(Locale.ROOT));
+        } else {
+          error(lm, "cluster.network.lossModel", "unknown loss model '" + lms + "'" + DidYouMean.hint(lms, ScenarioKeys.LOSS_MODELS)
+              + "; known: " + String.join(", ", ScenarioKeys.LOSS_MODELS));
+        }
+      }
     }
     List<Scenario.Agents> agents = new ArrayList<>();
     YNode list = m.get("agents");
@@ -761,7 +773,8 @@ public final class ScenarioLoader {
         }
       }
     }
-    return new Scenario.Cluster(new ZooKeeperConfig(servers, session), masters, master, agent, latency, loss, agents);
+    return new Scenario.Cluster(new ZooKeeperConfig(servers, session), masters, master, agent, latency, loss,
+        lossModel, agents);
   }
 
   private long positive(YNode n, String path, long dflt) {

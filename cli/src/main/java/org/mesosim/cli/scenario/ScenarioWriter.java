@@ -71,7 +71,7 @@ public final class ScenarioWriter {
     cluster.put("agent", map("registrationBackoffFactor", Durations.format(c.agent().registrationBackoffFactor()),
         "executorRegistrationTimeout", Durations.format(c.agent().executorRegistrationTimeout()),
         "executorShutdownGracePeriod", Durations.format(c.agent().executorShutdownGracePeriod())));
-    cluster.put("network", map("latency", dist(c.latency()), "loss", c.loss()));
+    cluster.put("network", map("latency", dist(c.latency()), "loss", c.loss(), "lossModel", c.lossModel().key()));
     List<Object> agents = new ArrayList<>();
     for (Scenario.Agents a : c.agents()) {
       Map<String, Object> g = new LinkedHashMap<>();

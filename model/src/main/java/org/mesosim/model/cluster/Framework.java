@@ -38,6 +38,12 @@ final class Framework extends MasterClient {
   static final String REASON_OUTCOME = "";
   static final long REGISTRATION_BACKOFF = 2 * SimTime.SECOND;
   static final long REGISTRATION_RETRY_MAX = SimTime.MINUTE;
+  /**
+   * The scheduler library waits a random share of this before it (re)connects to a detected master
+   * ({@code DEFAULT_CONNECTION_DELAY_MAX}, src/scheduler/constants.hpp; {@code MesosProcess::detected},
+   * src/scheduler/scheduler.cpp).
+   */
+  static final long CONNECTION_DELAY_MAX = 500 * SimTime.MILLISECOND;
   static final long CHECK_INTERVAL = 5 * SimTime.MINUTE;
   /** Live tasks with no update for this long are reconciled explicitly. */
   static final long RECONCILE_AFTER = 15 * SimTime.MINUTE;
@@ -50,6 +56,15 @@ final class Framework extends MasterClient {
   private Workload workload;
   FrameworkId mesosId;
   private boolean failingOver;
+  /** Set while the driver reconnects after its master link broke (see {@link #masterLinkExited}). */
+  private boolean reconnecting;
+  /**
+   * After a broken link, until the first new registration attempt goes out: no connection is open
+   * yet, so a FrameworkRegistered the master sent before it saw the break is stale and ignored (the
+   * scheduler library ignores events of an old connection, {@code connectionId} in
+   * src/scheduler/scheduler.cpp).
+   */
+  private boolean connectPending;
 
   // queue of logical tasks waiting for an offer
   private LogicalTask qHead;
@@ -425,14 +440,45 @@ final class Framework extends MasterClient {
     dropHeld();
   }
 
-  /** {@code SchedulerProcess::detected}: the first attempt goes out at once. */
+  /**
+   * {@code SchedulerProcess::detected}: the first attempt goes out at once. After a broken link the
+   * first attempt waits a random share of {@link #CONNECTION_DELAY_MAX} (the connection delay).
+   */
   @Override
   void startRegistering() {
-    registerNow(REGISTRATION_BACKOFF);
+    if (reconnecting) {
+      registerAfterRandomDelay(CONNECTION_DELAY_MAX, REGISTRATION_BACKOFF);
+    } else {
+      registerNow(REGISTRATION_BACKOFF);
+    }
+  }
+
+  /**
+   * The link to the master it follows broke ({@link Cluster#linkBroken}). A scheduler learns it as
+   * the HTTP scheduler library does ({@code MesosProcess::disconnected}, src/scheduler/scheduler.cpp):
+   * it re-detects the master ({@code detection.discard()}), drops what it held (the master rescinds
+   * a disconnected framework's offers), reconnects after a random share of the connection delay
+   * and subscribes again with its framework ID (a re-registration; not a failover). The master
+   * reactivates it if its failover timeout has not run out ({@code Master::subscribe}), or answers
+   * "Framework has been removed" (then it registers anew, see {@link #error}). Whether it was
+   * registered or still registering, registration starts over.
+   */
+  void masterLinkExited(int master) {
+    if (!alive() || leaderEp != master) {
+      return;
+    }
+    reconnecting = true;
+    connectPending = true;
+    try {
+      redetect();
+    } finally {
+      reconnecting = false;
+    }
   }
 
   @Override
   void sendRegistration(int leader) {
+    connectPending = false;
     if (mesosId == null) {
       send(leader, new Message.RegisterFramework(index, info));
     } else {
@@ -478,7 +524,7 @@ final class Framework extends MasterClient {
   }
 
   private void registeredWith(int from, FrameworkId id, boolean reregistered) {
-    if (from != leaderEp || registered) {
+    if (from != leaderEp || registered || connectPending) {
       return;
     }
     boolean known = mesosId != null;
@@ -1101,9 +1147,13 @@ final class Framework extends MasterClient {
   /** The scheduler process dies; its state (queue, task IDs, framework ID) survives as if persisted. */
   void crashed() {
     incarnation++;
+    connectPending = false;
     registered = false;
     masterEp = -1;
     leaderEp = -1;
+    // A restarted scheduler knows no leader: it must detect one even if the leader has not changed
+    // meanwhile (restarted while cut off from ZooKeeper, it learns the leader when the partition heals).
+    leaderEpoch = -1;
     dropHeld();
     stopRegistering();
     cluster.sim.cancel(checkHandle);
@@ -1115,6 +1165,11 @@ final class Framework extends MasterClient {
     incarnation++;
     failingOver = mesosId != null;
     armCheck();
+  }
+
+  /** Offers a gang scheduler holds (tests). */
+  int heldOffers() {
+    return held.size();
   }
 
   int live() {
