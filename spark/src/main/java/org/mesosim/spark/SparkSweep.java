@@ -225,7 +225,7 @@ public final class SparkSweep implements Callable<Integer> {
       return failed.get(0).failure().startsWith("bad input") ? ExitCodes.BAD_INPUT : ExitCodes.ERROR;
     }
     if (localOut != null) {
-      String stats = SweepPlan.writeAggregate(services().comparison(), localOut, plan.keys(),
+      String stats = SweepPlan.writeAggregate(services().comparison(), plan.kind(), localOut, plan.keys(),
           new ArrayList<>(rows.values()), metrics, !noCharts);
       if (stats != null && !stats.isBlank()) {
         o.println();
