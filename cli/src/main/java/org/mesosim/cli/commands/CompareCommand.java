@@ -91,7 +91,6 @@ public final class CompareCommand implements Callable<Integer> {
     metrics = checkMetrics(parent.services().comparison(), metrics);
     SweepPlan plan = SweepPlan.compare(scenario, sets, allocators, seeds, checkInvariants, parent.services().catalog());
     Path dir = out != null ? out : Path.of("runs", plan.name() + "-compare");
-    org.mesosim.cli.OutputPaths.checkFolder("--out", dir);
     if (spark) {
       List<String> args = new ArrayList<>(List.of(scenario.toString(), "--allocators", String.join(",", allocators),
           "--seeds", String.valueOf(seeds)));
@@ -101,9 +100,10 @@ public final class CompareCommand implements Callable<Integer> {
       if (checkInvariants) {
         args.add("--check-invariants");
       }
-      args.addAll(List.of("--out", dir.toString()));
+      args.addAll(List.of("--out", EngineOptions.out(spec, dir))); // a path or a Hadoop URI (hdfs://...)
       return engine.runSpark(SweepCommand.sparkOptions(args, charts, metrics), o, err);
     }
+    org.mesosim.cli.OutputPaths.checkFolder("--out", dir);
     // a whole comparison runs every run again (an edited model must not be compared from old runs);
     // a shard resumes, as a sweep's: a batch system re-runs a failed shard
     Batch.Outcome done = Batch.runLocal(plan, parent.services(), dir, sh, sh != null,

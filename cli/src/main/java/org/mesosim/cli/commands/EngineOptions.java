@@ -50,6 +50,15 @@ public final class EngineOptions {
     return true;
   }
 
+  /**
+   * {@code --out} as typed (a {@link java.nio.file.Path} would make {@code hdfs://nn/x} {@code hdfs:/nn/x}),
+   * for the Spark application, which takes Hadoop file system URIs; {@code fallback} if not given.
+   */
+  static String out(picocli.CommandLine.Model.CommandSpec spec, java.nio.file.Path fallback) {
+    picocli.CommandLine.Model.OptionSpec o = spec.commandLine().getParseResult().matchedOption("--out");
+    return o != null ? o.originalStringValues().get(o.originalStringValues().size() - 1) : fallback.toString();
+  }
+
   /** {@code --shard}, or null. */
   Shard shard() {
     return shard == null ? null : Shard.parse(shard);

@@ -68,8 +68,8 @@ public final class SweepCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'SWEEP'");
     }
     if (engine.spark(parallel != null)) {
-      List<String> args = new ArrayList<>(List.of(sweepFile.toString(), "--out", (out != null ? out
-          : Path.of("runs", SweepPlan.load(sweepFile, parent.services().catalog()).name())).toString()));
+      List<String> args = new ArrayList<>(List.of(sweepFile.toString(), "--out", EngineOptions.out(spec, out != null
+          ? out : Path.of("runs", SweepPlan.load(sweepFile, parent.services().catalog()).name()))));
       return engine.runSpark(sparkOptions(args, charts, CompareCommand.checkMetrics(parent.services().comparison(),
           metrics)), o, err);
     }

@@ -225,6 +225,11 @@ class ShardMergeTest {
         + " spark/target/mesosim-spark.jar " + scenario + " --allocators fifo,hierarchical-drf --seeds 3 --set"
         + " frameworks[0].scheduler.refuseSeconds=2 --out " + dir.resolve("s") + " --no-charts (docs/spark.md)",
         c.err.strip());
+    // a Hadoop URI is handed on as typed (not as a path, which would drop a slash of hdfs://)
+    Cli hdfs = Cli.run(services(new FakeRunner()), "sweep", sweep.toString(), "--engine", "spark", "--out",
+        "hdfs://namenode:8020/runs/study");
+    assertEquals(ExitCodes.BAD_INPUT, hdfs.code, hdfs.toString());
+    assertTrue(hdfs.err.strip().endsWith(sweep + " --out hdfs://namenode:8020/runs/study (docs/spark.md)"), hdfs.err);
     Cli shardSpark = Cli.run(services(new FakeRunner()), "compare", scenario.toString(), "--allocators", "fifo",
         "--engine", "spark", "--shard", "0/2");
     assertEquals(ExitCodes.BAD_INPUT, shardSpark.code, shardSpark.toString());
