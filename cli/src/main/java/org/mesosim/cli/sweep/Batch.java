@@ -84,6 +84,9 @@ public final class Batch {
       Scenario s = scenarios.get(i);
       int at = i;
       tasks.add(() -> {
+        // from here until the new row is written the run is not finished (a whole compare re-runs runs whose
+        // row has the same key: if this run fails, the old row must not make its folder pass for finished)
+        Files.deleteIfExists(runDir.resolve("row.json"));
         Map<String, Object> r = plan.run(services.runner(), at, s, key, runDir, err, noCharts);
         SweepPlan.writeRow(runDir, r);
         return r;

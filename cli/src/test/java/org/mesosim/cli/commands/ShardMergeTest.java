@@ -353,4 +353,23 @@ class ShardMergeTest {
     assertEquals(ExitCodes.BAD_INPUT, usage.code, usage.toString());
     assertTrue(usage.err.startsWith("Missing required option: '--allocators=POLICY'"), usage.err);
   }
+
+  @Test
+  void wholeCompare_runsEveryRunAgain_aRunThatFailsLeavesNoRow_andAShardOfTheFolderRunsOnlyIt() throws Exception {
+    write("good.yaml", CommandsTest.GOOD);
+    Path out = dir.resolve("w");
+    assertEquals(ExitCodes.OK, compare(new FakeRunner(), out).code);
+    assertEquals(6, compareRuns(out).size());
+    FakeRunner again = new FakeRunner();
+    again.failOnCall = 4; // fifo, seed 1
+    Cli r = compare(again, out);
+    assertEquals(ExitCodes.ERROR, r.code, r.toString());
+    assertEquals(6, again.seen.size(), "a whole compare runs every run again");
+    assertFalse(Files.exists(out.resolve("fifo-seed1/row.json")), "the failed run's earlier row is gone");
+    FakeRunner resume = new FakeRunner();
+    Cli shard = compare(resume, out, "--shard", "0/1");
+    assertEquals(ExitCodes.OK, shard.code, shard.toString());
+    assertEquals(List.of("fifo"), resume.seen.stream().map(q -> q.scenario().allocator().policy()).toList());
+    assertEquals(1, resume.seen.get(0).scenario().seed());
+  }
 }
