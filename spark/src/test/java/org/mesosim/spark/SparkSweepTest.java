@@ -231,14 +231,22 @@ class SparkSweepTest {
     assertEquals(files(local), files(viaSpark));
 
     // OUT on a file system java.nio does not reach (HDFS, S3A): the aggregate is written from staged copies of
-    // the runs' summaries and series, then copied; here through Hadoop's file: system
-    Path staged = dir.resolve("cmp-staged");
+    // the runs' summaries and series, then copied; here through Hadoop's file: system, into the same folder
+    // (every run resumes; the earlier aggregate is removed through Hadoop's listing, then written again)
+    Path staged = viaSpark;
+    Files.writeString(staged.resolve("charts/notes.txt"), "kept");
+    Files.writeString(staged.resolve("comparison.html"), "stale"); // so that a staged aggregate not copied shows
+    Files.writeString(staged.resolve("charts/fairness.png"), "stale");
+    Files.delete(staged.resolve("comparison_summary.csv"));
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
     int code = SparkSweep.run(jsc, new org.mesosim.cli.sweep.PlanSource(org.mesosim.cli.sweep.SweepPlan.Kind.COMPARE,
         scenario.toString(), List.of("report.charts=[]"), List.of("fifo", "hierarchical-drf"), 2, false),
         staged.toUri().toString(), null, false, List.of(), true, new PrintWriter(o, true), new PrintWriter(e, true));
     assertEquals(ExitCodes.OK, code, o + "\n" + e);
+    assertTrue(e.toString().contains("compare: resuming; 4 of 4 runs already finished"), e.toString());
+    assertEquals("kept", Files.readString(staged.resolve("charts/notes.txt")), "files an aggregate does not write stay");
+    Files.delete(staged.resolve("charts/notes.txt"));
     sameAggregate(local, staged, "runs/");
     assertFalse(files(staged).stream().anyMatch(f -> f.endsWith(".crc") || f.contains(".partial")), files(staged).toString());
   }
