@@ -97,26 +97,36 @@ public final class Comparison {
    * leaves none from an earlier one that could pass for its own. Other files are kept.
    */
   public static void removeOutputs(Path dir) throws IOException {
-    for (String f : List.of("comparison.csv", RUNS_CSV, SUMMARY_CSV, "comparison.json", "comparison.html")) {
-      Files.deleteIfExists(dir.resolve(f));
-    }
-    Path cd = dir.resolve("charts");
-    if (!Files.isDirectory(cd)) {
-      return;
-    }
     List<Path> stale = new ArrayList<>();
-    try (var files = Files.list(cd)) {
-      files.filter(f -> {
-        String n = f.getFileName().toString();
-        String base = n.endsWith(".png") || n.endsWith(".svg") ? n.substring(0, n.length() - 4) : null;
-        return base != null && (base.startsWith(SHARES_CHART) || base.startsWith(ROLESHARES_CHART)
-            || base.startsWith(ComparisonCharts.DIMENSION_CHART)
-            || List.of(COMPLETION_CHART, UTILIZATION_CHART, FAIRNESS_CHART, WAIT_CHART).contains(base));
-      }).forEach(stale::add);
+    for (Path d : List.of(dir, dir.resolve("charts"))) {
+      if (Files.isDirectory(d)) {
+        try (var files = Files.list(d)) {
+          files.filter(f -> isOutput(dir.relativize(f).toString().replace('\\', '/'))).forEach(stale::add);
+        }
+      }
     }
     for (Path f : stale) {
       Files.deleteIfExists(f);
     }
+  }
+
+  /**
+   * Whether {@code path} (relative to a comparison's folder, with {@code /}) is a file that
+   * {@link #write} writes, of this comparison or an earlier one: what {@link #removeOutputs} removes
+   * (also on a file system {@code java.nio} does not reach, such as HDFS).
+   */
+  public static boolean isOutput(String path) {
+    if (List.of("comparison.csv", RUNS_CSV, SUMMARY_CSV, "comparison.json", "comparison.html").contains(path)) {
+      return true;
+    }
+    if (!path.startsWith("charts/") || path.indexOf('/', "charts/".length()) >= 0) {
+      return false;
+    }
+    String n = path.substring("charts/".length());
+    String base = n.endsWith(".png") || n.endsWith(".svg") ? n.substring(0, n.length() - 4) : null;
+    return base != null && (base.startsWith(SHARES_CHART) || base.startsWith(ROLESHARES_CHART)
+        || base.startsWith(ComparisonCharts.DIMENSION_CHART)
+        || List.of(COMPLETION_CHART, UTILIZATION_CHART, FAIRNESS_CHART, WAIT_CHART).contains(base));
   }
 
   /** Groups runs by allocator. */
