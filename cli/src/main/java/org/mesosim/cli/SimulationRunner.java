@@ -71,6 +71,7 @@ public final class SimulationRunner implements Runner {
             meta, ModelMapper.roleWeights(s), req.outDir());
         // the recorder opens its *.partial files, then removes the previous summary, CSVs and report
         rec = new MetricsRecorder(setup);
+        rec.agentHeatmap(s.heatmap());
         cluster.addObserver(rec);
         // A previous run in this folder may have drawn other charts or formats; they must not pass for
         // this run's (removed only now that summary.json is gone: killed before, the folder is still

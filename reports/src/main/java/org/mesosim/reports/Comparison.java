@@ -51,6 +51,7 @@ public final class Comparison {
   private static final String UTILIZATION_CHART = "utilization";
   private static final String FAIRNESS_CHART = "fairness";
   private static final String WAIT_CHART = "wait";
+  private static final String OFFERS_CHART = "offers";
   private static final String ROLESHARES_CHART = "roleshares-"; // + the policy
   /** One row per run and metric (long form). */
   public static final String RUNS_CSV = "comparison_runs.csv";
@@ -111,7 +112,7 @@ public final class Comparison {
         String base = n.endsWith(".png") || n.endsWith(".svg") ? n.substring(0, n.length() - 4) : null;
         return base != null && (base.startsWith(SHARES_CHART) || base.startsWith(ROLESHARES_CHART)
             || base.startsWith(ComparisonCharts.DIMENSION_CHART)
-            || List.of(COMPLETION_CHART, UTILIZATION_CHART, FAIRNESS_CHART, WAIT_CHART).contains(base));
+            || List.of(COMPLETION_CHART, UTILIZATION_CHART, FAIRNESS_CHART, WAIT_CHART, OFFERS_CHART).contains(base));
       }).forEach(stale::add);
     }
     for (Path f : stale) {
@@ -283,6 +284,7 @@ public final class Comparison {
     List<ComparisonCharts.Band> jainBands = new ArrayList<>();
     List<ChartRenderer.Line> cdfLines = new ArrayList<>();
     List<ChartRenderer.Line> waitLines = new ArrayList<>();
+    List<ChartRenderer.Line> offerLines = new ArrayList<>();
     double xMax = 0;
     for (RunSummary r : runs) {
       xMax = Math.max(xMax, r.simulated().seconds());
@@ -358,6 +360,25 @@ public final class Comparison {
         cdfLines.add(new ChartRenderer.Line(policy + " (n=" + q.count() + ")", cdf[0], cdf[1], Palette.series(gi),
             false));
       }
+      for (String metric : List.of(AgentData.OFFER_WAIT, AgentData.OFFER_TO_LAUNCH)) {
+        List<double[][]> offerCdfs = new ArrayList<>();
+        for (int i : g.getValue()) {
+          double[][] oc = RunSeries.offerLatencyCdf(runDirs.get(i), metric);
+          if (oc != null) {
+            offerCdfs.add(oc);
+          }
+        }
+        double[][] pooled = RunSeries.pool(offerCdfs);
+        if (pooled[0].length > 0) {
+          long values = 0;
+          for (double[][] oc : offerCdfs) {
+            values += (long) oc[2][0];
+          }
+          boolean wait = metric.equals(AgentData.OFFER_WAIT);
+          offerLines.add(new ChartRenderer.Line(policy + (wait ? ": demand → offer" : ": offer → launch") + " (n=" + values
+              + ")", pooled[0], pooled[1], Palette.series(gi), !wait));
+        }
+      }
       double[][] wc = w.cdf(2000);
       if (wc[0].length > 0) {
         waitLines.add(new ChartRenderer.Line(policy + " (n=" + w.count() + ")", wc[0], wc[1], Palette.series(gi),
@@ -372,7 +393,13 @@ public final class Comparison {
         "Wait, submit to first launch (s, log scale)", waitLines);
     waitChart.getXYPlot().getRangeAxis().setLabel("Fraction of launched jobs");
     images.add(save(cd, WAIT_CHART, waitChart, "Wait-time CDFs (submit to first launch) of every job that launched,"
-        + " every seed of a " + groupColumn + " pooled; waits under 1 ms are drawn at 1 ms."));
+        + " every seed of a " + groupColumn + " pooled; log time axis."));
+    images.add(save(cd, OFFERS_CHART, ChartRenderer.cdfChart("Offer latency CDFs by " + groupColumn,
+        "Latency (s, log scale)", "Fraction of offers", offerLines, "no offer was made to a framework with demand"),
+        "Offer latency, every framework and every seed of a " + groupColumn + " pooled (from each run's"
+        + " offer_latency.csv), log time axis. Solid, demand → offer: for each offer to a framework with pending"
+        + " tasks, the time it had waited (since its queue became non-empty or its previous offer). Dashed, offer →"
+        + " launch: for each used offer, the time to the first launch on it."));
     images.add(save(cd, UTILIZATION_CHART, faultMarks(ComparisonCharts.bandChart("Utilization by " + groupColumn,
         "Allocated / capacity (%)", utilBands, true, 1.05, leaderChanges, markerLabel, xMax), faults, unit),
         "Utilization over time per " + groupColumn + ": median over seeds (line) and inter-quartile range (band);"

@@ -63,7 +63,8 @@ class ScenarioLoaderTest {
     assertEquals(0, w.arrivalAt());
     assertEquals(new Distribution.Constant(10_000_000), w.duration().value());
     assertEquals(SimTime.SECOND, s.sampleInterval());
-    assertEquals(List.of("utilization", "shares", "fairness", "queue", "completion"), s.charts());
+    assertEquals(List.of("utilization", "shares", "fairness", "queue", "completion", "wait", "offers", "heatmap",
+        "gantt"), s.charts());
   }
 
   @Test
