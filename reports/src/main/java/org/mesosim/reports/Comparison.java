@@ -332,11 +332,12 @@ public final class Comparison {
             rb.add(band(roles.get(r), "roleshare_" + roles.get(r), times, bufs, xMax, Palette.series(r),
                 Palette.dashed(r)));
           }
-          images.add(save(cd, ROLESHARES_CHART + safe(policy), faultMarks(ComparisonCharts.bandChart("Role shares: "
+          images.add(zoom(save(cd, ROLESHARES_CHART + safe(policy), faultMarks(ComparisonCharts.bandChart("Role shares: "
               + policy + n, "Dominant share of the role (%)", rb, true, 1.05, leaderChanges, markerLabel, xMax), faults,
               unit),
               "Dominant share per role under " + policy + ": median over seeds (line) and inter-quartile range"
-                  + " (band)."));
+                  + " (band)."), "Role shares: " + policy + n, "Dominant share of the role (%)", true, rb,
+              leaderChanges, faults, xMax));
         }
       }
       // the first seed's frameworks: the largest by mean share, the rest summed
@@ -400,17 +401,19 @@ public final class Comparison {
         + " offer_latency.csv), log time axis. Solid, demand → offer: for each offer to a framework with pending"
         + " tasks, the time it had waited (since its queue became non-empty or its previous offer). Dashed, offer →"
         + " launch: for each used offer, the time to the first launch on it."));
-    images.add(save(cd, UTILIZATION_CHART, faultMarks(ComparisonCharts.bandChart("Utilization by " + groupColumn,
+    images.add(zoom(save(cd, UTILIZATION_CHART, faultMarks(ComparisonCharts.bandChart("Utilization by " + groupColumn,
         "Allocated / capacity (%)", utilBands, true, 1.05, leaderChanges, markerLabel, xMax), faults, unit),
         "Utilization over time per " + groupColumn + ": median over seeds (line) and inter-quartile range (band);"
             + " solid: "
             + (res.isEmpty() ? "" : res.get(0)) + ", dashed: other resources"
             + (leaderChanges.isEmpty() ? "" : "; dashed red lines: leader changes")
-            + (faults.isEmpty() ? "" : "; dotted orange lines: injected faults") + "."));
-    images.add(save(cd, FAIRNESS_CHART, faultMarks(ComparisonCharts.bandChart("Jain's index by " + groupColumn,
+            + (faults.isEmpty() ? "" : "; dotted orange lines: injected faults") + "."), "Utilization by "
+        + groupColumn, "Allocated / capacity (%)", true, utilBands, leaderChanges, faults, xMax));
+    images.add(zoom(save(cd, FAIRNESS_CHART, faultMarks(ComparisonCharts.bandChart("Jain's index by " + groupColumn,
         "Jain's index (0–1)", jainBands, false, 1.05, leaderChanges, markerLabel, xMax), faults, unit),
         "Jain's index over weighted dominant shares per " + groupColumn
-            + ": median over seeds and inter-quartile range."));
+            + ": median over seeds and inter-quartile range."), "Jain's index by " + groupColumn, "Jain's index (0–1)",
+        false, jainBands, leaderChanges, faults, xMax));
     return images;
   }
 
@@ -514,6 +517,17 @@ public final class Comparison {
     return s.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
+  /** The image with the data of its zoomable version (the same bands, drawn by uPlot in the page). */
+  private static HtmlReport.Image zoom(HtmlReport.Image im, String title, String yLabel, boolean percent,
+      List<ComparisonCharts.Band> bands, List<Double> leaderChanges, List<Double> faults, double xMax) {
+    if (bands.isEmpty()) {
+      return im;
+    }
+    return new HtmlReport.Image(im.name(), im.caption(), im.mime(), im.bytes(),
+        org.mesosim.reports.html.Interactive.bandSpec(title, yLabel, percent, 1.05, bands, leaderChanges, faults, xMax),
+        null);
+  }
+
   private static HtmlReport.Image save(Path cd, String name, JFreeChart c, String caption) throws IOException {
     byte[] png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
     AtomicFiles.write(cd.resolve(name + ".png"), png);
@@ -592,6 +606,9 @@ public final class Comparison {
       h.append("</tr>\n");
     }
     h.append("</tbody></table></div>\n</details>\n");
+    if (h.indexOf("class=\"zoom-data\"") >= 0) {
+      h.append(org.mesosim.reports.html.Interactive.scripts());
+    }
     h.append(Html.tail());
     return h.toString();
   }
@@ -640,5 +657,8 @@ public final class Comparison {
     h.append("<figure id=\"chart-").append(Html.esc(im.name())).append("\"><img alt=\"").append(Html.esc(im.caption()))
         .append("\" src=\"").append(im.dataUri()).append("\"><figcaption>").append(Html.esc(im.caption()))
         .append("</figcaption></figure>\n");
+    if (im.zoom() != null) {
+      h.append(org.mesosim.reports.html.Interactive.dataElement("chart-" + im.name(), im.zoom()));
+    }
   }
 }

@@ -76,7 +76,7 @@ public final class ReportWriter {
         png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
       }
       RunCharts.TimeSpec ts = RunCharts.timeSpec(rec, e.getKey());
-      String zoom = ts == null ? null : org.mesosim.reports.html.Interactive.spec(ts.title(), ts.yLabel(), ts.percent(),
+      String zoom = ts == null ? null : org.mesosim.reports.html.Interactive.spec(ts.title(), ts.yLabel(), ts.percent(), ts.yMax(),
           ts.lines(), rec.leaderChangeTimes(), rec.faultTimes());
       images.add(new HtmlReport.Image(e.getKey(), caption(e.getKey()), "image/png", png, zoom, null));
     }

@@ -113,7 +113,13 @@ class HeadlessBrowserTest {
           'keyNumbersBeforeCharts=' + (head.bottom <= fig.top),
           'everyMetricOpen=' + document.getElementById('all-metrics').open,
           'runsOpen=' + document.getElementById('runs-details').open,
-          'imagesLoaded=' + Array.prototype.every.call(document.images, function (i) { return i.naturalWidth > 0; })
+          'imagesLoaded=' + Array.prototype.every.call(document.images, function (i) { return i.naturalWidth > 0; }),
+          'zoomable=' + Array.prototype.map.call(document.querySelectorAll('figure[data-zoom="ready"]'),
+              function (f) { return f.id; }).join(','),
+          'zoomFitsWidth=' + Array.prototype.every.call(document.querySelectorAll('.zoom .uplot'), function (z) {
+            var r = z.getBoundingClientRect();
+            return r.right <= vw + 1 && r.width > 200;
+          })
         ];
         document.body.setAttribute('data-layout', facts.join(';'));
       })();
@@ -144,7 +150,9 @@ class HeadlessBrowserTest {
       java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-layout=\"([^\"]*)\"").matcher(l.dom());
       assertTrue(m.find(), "the measuring script ran: " + size);
       assertEquals("pageScrollsSideways=false;headlineOverflows=false;keyNumbersBeforeCharts=true;"
-          + "everyMetricOpen=false;runsOpen=false;imagesLoaded=true", m.group(1), size);
+          + "everyMetricOpen=false;runsOpen=false;imagesLoaded=true;zoomable=chart-roleshares-hierarchical-drf,"
+          + "chart-roleshares-fifo,chart-utilization,chart-fairness;"
+          + "zoomFitsWidth=true", m.group(1), size);
     }
   }
 

@@ -42,7 +42,7 @@ public final class Interactive {
    * @param markers leader changes (s)
    * @param faults fault times (s)
    */
-  public static String spec(String title, String yLabel, boolean percent, List<ChartRenderer.Line> lines,
+  public static String spec(String title, String yLabel, boolean percent, double yMax, List<ChartRenderer.Line> lines,
       List<Double> markers, List<Double> faults) {
     double end = 0;
     for (ChartRenderer.Line l : lines) {
@@ -53,7 +53,9 @@ public final class Interactive {
     ChartRenderer.TimeUnit u = ChartRenderer.timeUnit(end);
     StringBuilder b = new StringBuilder(4096);
     b.append("{\"title\":").append(str(title)).append(",\"x\":").append(str("Simulated time (" + u.label() + ")"))
-        .append(",\"y\":").append(str(yLabel)).append(",\"percent\":").append(percent).append(",\"series\":[");
+        .append(",\"y\":").append(str(yLabel)).append(",\"percent\":").append(percent);
+    yMax(b, yMax);
+    b.append(",\"series\":[");
     for (int i = 0; i < lines.size(); i++) {
       ChartRenderer.Line l = lines.get(i);
       b.append(i == 0 ? "" : ",").append("{\"label\":").append(str(l.name())).append(",\"color\":\"")
@@ -91,6 +93,80 @@ public final class Interactive {
     }
     b.append("]}");
     return b.toString();
+  }
+
+  /**
+   * The data of a band chart (a comparison's median over seeds with its inter-quartile range) as
+   * JSON: per band its median (a line with a legend entry) and its first and third quartiles (the
+   * shaded band, no legend entry), all on the bands' common time grid.
+   *
+   * @param xMaxSeconds the time axis' end, s (its unit follows it)
+   */
+  public static String bandSpec(String title, String yLabel, boolean percent, double yMax,
+      List<org.mesosim.reports.chart.ComparisonCharts.Band> bands, List<Double> markers, List<Double> faults,
+      double xMaxSeconds) {
+    ChartRenderer.TimeUnit u = ChartRenderer.timeUnit(xMaxSeconds);
+    StringBuilder b = new StringBuilder(4096);
+    b.append("{\"title\":").append(str(title)).append(",\"x\":").append(str("Simulated time (" + u.label() + ")"))
+        .append(",\"y\":").append(str(yLabel)).append(",\"percent\":").append(percent);
+    yMax(b, yMax);
+    b.append(",\"stepped\":false,\"series\":[");
+    StringBuilder bandIdx = new StringBuilder();
+    for (int i = 0; i < bands.size(); i++) {
+      var band = bands.get(i);
+      String colour = String.format(Locale.ROOT, "#%06x", band.color().getRGB() & 0xFFFFFF);
+      b.append(i == 0 ? "" : ",").append("{\"label\":").append(str(band.name())).append(",\"color\":\"").append(colour)
+          .append("\",\"dash\":").append(band.dashed()).append(",\"width\":")
+          .append(ChartRenderer.width(i, bands.size())).append('}');
+      for (String q : List.of("q25", "q75")) {
+        b.append(",{\"label\":").append(str(band.name() + " " + q)).append(",\"color\":\"").append(colour)
+            .append("\",\"dash\":false,\"width\":0,\"band\":true}");
+      }
+      // series indices in uPlot count the x values as 0: median 1 + 3i, q25 2 + 3i, q75 3 + 3i
+      bandIdx.append(i == 0 ? "" : ",").append('[').append(3 + 3 * i).append(',').append(2 + 3 * i).append(",\"")
+          .append(colour).append("38\"]");
+    }
+    b.append("],\"bands\":[").append(bandIdx).append("],\"markers\":");
+    times(b, markers, u.seconds());
+    b.append(",\"faults\":");
+    times(b, faults, u.seconds());
+    b.append(",\"data\":[");
+    double[] x = bands.isEmpty() ? new double[0] : bands.get(0).t();
+    b.append('[');
+    for (int i = 0; i < x.length; i++) {
+      if (i > 0) {
+        b.append(',');
+      }
+      Num.append(b, x[i] / u.seconds());
+    }
+    b.append(']');
+    for (var band : bands) {
+      for (double[] col : List.of(band.median(), band.q25(), band.q75())) {
+        b.append(",[");
+        for (int i = 0; i < x.length; i++) {
+          if (i > 0) {
+            b.append(',');
+          }
+          double v = i < col.length ? col[i] : Double.NaN;
+          if (Double.isFinite(v)) {
+            Num.append(b, v);
+          } else {
+            b.append("null");
+          }
+        }
+        b.append(']');
+      }
+    }
+    b.append("]}");
+    return b.toString();
+  }
+
+  /** A fixed top of the y axis (from 0), or none (NaN: uPlot fits the data). */
+  private static void yMax(StringBuilder b, double yMax) {
+    if (Double.isFinite(yMax)) {
+      b.append(",\"yMax\":");
+      Num.append(b, yMax);
+    }
   }
 
   private static void times(StringBuilder b, List<Double> ts, double unit) {
@@ -165,9 +241,10 @@ public final class Interactive {
           var series = [{ label: s.x, value: function (u, v) { return v == null ? '' : num(v); } }];
           s.series.forEach(function (l) {
             series.push({ label: l.label, stroke: l.color, width: l.width, dash: l.dash ? [8, 5] : undefined,
-              paths: uPlot.paths.stepped({ align: 1 }), points: { show: false },
+              paths: s.stepped === false ? undefined : uPlot.paths.stepped({ align: 1 }), points: { show: false },
               value: function (u, v) { return s.percent ? pct(v) : num(v); } });
           });
+          var bands = (s.bands || []).map(function (b) { return { series: [b[0], b[1]], fill: b[2] }; });
           var marks = function (u) {
             var ctx = u.ctx;
             var draw = function (ts, colour, dash) {
@@ -192,13 +269,17 @@ public final class Interactive {
           var height = function () { return Math.max(220, Math.min(380, Math.round(width() * 0.45))); };
           var opts = {
             title: s.title, width: width(), height: height(), series: series,
-            scales: { x: { time: false } },
+            scales: s.yMax ? { x: { time: false }, y: { range: [0, s.yMax] } } : { x: { time: false } },
             axes: [{ label: s.x }, { label: s.y, size: 64,
               values: function (u, vals) { return vals.map(function (v) { return s.percent ? pct(v) : num(v); }); } }],
             cursor: { drag: { x: true, y: false } },
             hooks: { draw: [marks] }
           };
+          if (bands.length > 0) { opts.bands = bands; }
           var u = new uPlot(opts, s.data, box);
+          // the quartiles make the shaded band: no legend entry of their own
+          var rows = u.root.querySelectorAll('.u-legend .u-series');
+          s.series.forEach(function (l, i) { if (l.band && rows[i + 1]) { rows[i + 1].style.display = 'none'; } });
           fig.setAttribute('data-zoom', 'ready');
           window.addEventListener('resize', function () { u.setSize({ width: width(), height: height() }); });
         });
