@@ -101,7 +101,6 @@ public final class AgentCharts {
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
     plot.setGap(12);
     int per = h.agentsPerRow();
-    int agents = h.agentIds().size();
     for (int r = 0; r < h.resources().size(); r++) {
       NumberAxis y;
       if (per == 1 && h.rows() <= 12) {
@@ -112,7 +111,7 @@ public final class AgentCharts {
         y.setRange(-0.5, h.rows() - 0.5);
       } else {
         y = new NumberAxis(h.resources().get(r) + ": agents" + (per > 1 ? " (" + per + " a row)" : ""));
-        y.setRange(0, Math.min(agents, h.rows() * per));
+        y.setRange(0, h.rows() * per); // every row as tall as its 2^k agents (the last may hold fewer)
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(java.util.Locale.ROOT));
       }
       y.setInverted(true);
