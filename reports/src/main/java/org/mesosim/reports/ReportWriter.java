@@ -154,7 +154,8 @@ public final class ReportWriter {
       case "completion":
         return "Empirical CDF of job completion times (submit to end) of finished jobs, log time axis.";
       case "wait":
-        return "Empirical CDF of job waits (submit to the first launch of any of its tasks), log time axis.";
+        return "Empirical CDF of job waits (submit to the first launch of any of its tasks), log time axis; with more"
+            + " than 10 frameworks, all of them together and the 8 with the most jobs.";
       case "offers":
         return "Offer latency, log time axis. Per framework, demand → offer: for each offer to a framework with"
             + " pending tasks, how long it had waited for it (since its queue became non-empty or its previous"
