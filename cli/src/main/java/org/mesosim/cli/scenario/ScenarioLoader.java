@@ -565,6 +565,7 @@ public final class ScenarioLoader {
         sampleInterval = Defaults.SAMPLE_INTERVAL;
       }
     }
+    org.mesosim.reports.AgentHeatmap.Options heatmap = heatmap(metrics);
     List<String> charts = ScenarioKeys.CHARTS;
     List<String> formats = ScenarioKeys.FORMATS;
     Map<String, YNode> report = object(m.get("report"), "report", "report");
@@ -600,7 +601,35 @@ public final class ScenarioLoader {
       return null;
     }
     return new Scenario(file, name, description, seed, until, cluster, roles, allocator, frameworks, faults,
-        sampleInterval, charts, formats, expanded);
+        sampleInterval, heatmap, charts, formats, expanded);
+  }
+
+  /** {@code metrics.agentHeatmap}: rows, columns (even), interval; defaults for what is missing. */
+  private org.mesosim.reports.AgentHeatmap.Options heatmap(Map<String, YNode> metrics) {
+    org.mesosim.reports.AgentHeatmap.Options d = org.mesosim.reports.AgentHeatmap.Options.DEFAULT;
+    if (metrics == null) {
+      return d;
+    }
+    String p = "metrics.agentHeatmap";
+    Map<String, YNode> h = object(metrics.get("agentHeatmap"), p, "agentHeatmap");
+    if (h == null) {
+      return d;
+    }
+    int rows = (int) integer(h.get("rows"), p + ".rows", d.rows(), 0, 4096);
+    YNode colsNode = h.get("columns");
+    int cols = (int) integer(colsNode, p + ".columns", d.columns(), 2, 8192);
+    if (cols % 2 != 0) {
+      // two columns merge into one as the run grows
+      error(colsNode, p + ".columns", "must be even, not " + cols);
+      cols = d.columns();
+    }
+    YNode iv = h.get("interval");
+    long interval = duration(iv, p + ".interval", d.interval(), false);
+    if (iv != null && interval <= 0) {
+      error(iv, p + ".interval", "must be > 0");
+      interval = d.interval();
+    }
+    return new org.mesosim.reports.AgentHeatmap.Options(rows, cols, interval);
   }
 
   /**

@@ -138,7 +138,9 @@ public final class ScenarioWriter {
       }
       root.put("faults", faults);
     }
-    root.put("metrics", map("sampleInterval", Durations.format(s.sampleInterval())));
+    root.put("metrics", map("sampleInterval", Durations.format(s.sampleInterval()), "agentHeatmap",
+        map("rows", s.heatmap().rows(), "columns", s.heatmap().columns(), "interval",
+            Durations.format(s.heatmap().interval()))));
     root.put("report", map("charts", new ArrayList<>(s.charts()), "formats", new ArrayList<>(s.formats())));
     return root;
   }
