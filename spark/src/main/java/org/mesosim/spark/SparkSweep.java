@@ -283,7 +283,8 @@ public final class SparkSweep implements Callable<Integer> {
   }
 
   /** The files of a run's folder that the aggregate reads (summary figures and the series of its charts). */
-  static final List<String> AGGREGATE_INPUTS = List.of("summary.json", "timeseries.csv", "jobs.csv");
+  static final List<String> AGGREGATE_INPUTS = List.of("summary.json", "timeseries.csv", "jobs.csv",
+      org.mesosim.reports.AgentData.OFFER_LATENCY);
 
   /**
    * {@link Batch#report} for an {@code out} that {@code java.nio} does not reach (HDFS, S3A): the rows'
