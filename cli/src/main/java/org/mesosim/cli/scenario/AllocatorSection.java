@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.mesosim.model.Resources;
 import org.mesosim.model.allocation.AllocatorPolicy;
+import org.mesosim.model.allocation.OptionType;
 import org.mesosim.model.allocation.PolicyOption;
 import org.mesosim.model.config.Defaults;
 import org.mesosim.model.config.RoleConfig;
@@ -69,7 +70,7 @@ final class AllocatorSection extends Section {
     TreeSet<String> used = usedRoles(expanded);
     YNode options = allocatorNode == null || !allocatorNode.isMap() ? null : allocatorNode.get("options");
     for (PolicyOption o : policy.get().options()) {
-      if (!"roleMap".equals(o.type()) || !(allocator.typedOptions().get(o.name()) instanceof Map<?, ?> map)) {
+      if (o.type() != OptionType.ROLE_MAP || !(allocator.typedOptions().get(o.name()) instanceof Map<?, ?> map)) {
         continue;
       }
       YNode at = options == null || !options.isMap() ? null : options.get(o.name());
@@ -162,21 +163,21 @@ final class AllocatorSection extends Section {
   private static Object defaultScalar(PolicyOption o) {
     String v = o.defaultValue();
     switch (o.type()) {
-      case "boolean":
+      case BOOLEAN:
         return Boolean.parseBoolean(v);
-      case "integer":
+      case INTEGER:
         try {
           return Long.parseLong(v);
         } catch (NumberFormatException e) {
           return v;
         }
-      case "number":
+      case NUMBER:
         try {
           return Double.parseDouble(v);
         } catch (NumberFormatException e) {
           return v;
         }
-      case "resources": {
+      case RESOURCES: {
         List<Problem> ignored = new ArrayList<>();
         YNode n = YamlTree.parse(v, "default", ignored);
         return n == null || !ignored.isEmpty() ? v : n.toPlain();
