@@ -37,7 +37,7 @@ final class AllocatorSection extends Section {
     for (Map.Entry<String, YNode> e : n.entries().entrySet()) {
       String p = "roles." + e.getKey();
       in.checkRole(e.getKey(), e.getValue(), p);
-      Map<String, YNode> m = ctx.object(e.getValue(), p, "role");
+      Fields m = ctx.object(e.getValue(), p, "role");
       if (m == null) {
         continue;
       }
@@ -109,7 +109,7 @@ final class AllocatorSection extends Section {
   }
 
   Scenario.Allocator allocator(YNode n) {
-    Map<String, YNode> m = ctx.object(n, "allocator", "allocator");
+    Fields m = ctx.object(n, "allocator", "allocator");
     String policyName = "hierarchical-drf";
     long interval = Defaults.ALLOCATION_INTERVAL;
     YNode optionsNode = null;

@@ -26,11 +26,11 @@ final class ClusterSection extends Section {
   }
 
   Scenario.Cluster read(YNode n, YNode root) {
-    Map<String, YNode> m = ctx.object(n, "cluster", "cluster");
+    Fields m = ctx.object(n, "cluster", "cluster");
     if (m == null) {
       return null;
     }
-    Map<String, YNode> zk = ctx.object(m.get("zookeeper"), "cluster.zookeeper", "zookeeper");
+    Fields zk = ctx.object(m.get("zookeeper"), "cluster.zookeeper", "zookeeper");
     int servers = Defaults.ZOOKEEPER.servers();
     long session = Defaults.ZOOKEEPER.sessionTimeout();
     if (zk != null) {
@@ -44,7 +44,7 @@ final class ClusterSection extends Section {
     int masters = (int) in.integer(m.get("masters"), "cluster.masters", 1, 1, 99);
     MasterFlags d = Defaults.MASTER;
     MasterFlags master = d;
-    Map<String, YNode> mf = ctx.object(m.get("master"), "cluster.master", "masterFlags");
+    Fields mf = ctx.object(m.get("master"), "cluster.master", "masterFlags");
     if (mf != null) {
       String p = "cluster.master.";
       master = new MasterFlags(
@@ -58,7 +58,7 @@ final class ClusterSection extends Section {
     }
     AgentFlags da = Defaults.AGENT;
     AgentFlags agent = da;
-    Map<String, YNode> af = ctx.object(m.get("agent"), "cluster.agent", "agentFlags");
+    Fields af = ctx.object(m.get("agent"), "cluster.agent", "agentFlags");
     if (af != null) {
       String p = "cluster.agent.";
       agent = new AgentFlags(
@@ -71,7 +71,7 @@ final class ClusterSection extends Section {
     }
     Scenario.Dist latency = new Scenario.Dist(Defaults.NETWORK.latency(), true);
     double loss = Defaults.NETWORK.loss();
-    Map<String, YNode> net = ctx.object(m.get("network"), "cluster.network", "network");
+    Fields net = ctx.object(m.get("network"), "cluster.network", "network");
     if (net != null) {
       YNode l = net.get("latency");
       if (l != null && !l.isNull()) {
@@ -114,7 +114,7 @@ final class ClusterSection extends Section {
   }
 
   private Scenario.Agents agentGroup(YNode n, String path) {
-    Map<String, YNode> m = ctx.object(n, path, "agentGroup");
+    Fields m = ctx.object(n, path, "agentGroup");
     if (m == null) {
       return null;
     }

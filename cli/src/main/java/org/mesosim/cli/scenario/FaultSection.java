@@ -2,7 +2,6 @@ package org.mesosim.cli.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.mesosim.engine.Durations;
@@ -53,7 +52,7 @@ final class FaultSection extends Section {
     for (int i = 0; i < n.items().size(); i++) {
       String path = "faults[" + i + "]";
       YNode fn = n.items().get(i);
-      Map<String, YNode> m = ctx.object(fn, path, "fault");
+      Fields m = ctx.object(fn, path, "fault");
       if (m == null) {
         continue;
       }

@@ -3,7 +3,6 @@ package org.mesosim.cli.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.mesosim.model.config.Defaults;
@@ -24,7 +23,7 @@ final class FrameworkSection extends Section {
   }
 
   Scenario.Framework read(YNode n, String path, FrameworkEntry facts) {
-    Map<String, YNode> m = ctx.object(n, path, "framework");
+    Fields m = ctx.object(n, path, "framework");
     if (m == null) {
       return null;
     }
@@ -96,7 +95,7 @@ final class FrameworkSection extends Section {
 
   private SchedulerConfig scheduler(YNode n, String path) {
     SchedulerConfig d = Defaults.SCHEDULER;
-    Map<String, YNode> m = ctx.object(n, path, "scheduler");
+    Fields m = ctx.object(n, path, "scheduler");
     if (m == null) {
       return d;
     }
@@ -115,7 +114,7 @@ final class FrameworkSection extends Section {
     boolean suppress = in.bool(m.get("suppressWhenIdle"), path + ".suppressWhenIdle", d.suppressWhenIdle());
     long perOfferTime = d.decisionPerOffer();
     long perTaskTime = d.decisionPerTask();
-    Map<String, YNode> dt = ctx.object(m.get("decisionTime"), path + ".decisionTime", "decisionTime");
+    Fields dt = ctx.object(m.get("decisionTime"), path + ".decisionTime", "decisionTime");
     if (dt != null) {
       perOfferTime = in.duration(dt.get("perOffer"), path + ".decisionTime.perOffer", perOfferTime, false);
       perTaskTime = in.duration(dt.get("perTask"), path + ".decisionTime.perTask", perTaskTime, false);
@@ -129,7 +128,7 @@ final class FrameworkSection extends Section {
     int replicas = d.localityReplicas();
     long localityWait = d.localityWait();
     YNode locNode = m.get("locality");
-    Map<String, YNode> loc = locNode == null || locNode.isNull() ? null
+    Fields loc = locNode == null || locNode.isNull() ? null
         : ctx.object(locNode, path + ".locality", "locality");
     if (loc != null) {
       replicas = (int) in.integer(loc.get("replicas"), path + ".locality.replicas", 3, 1, 1_000_000);

@@ -2,7 +2,6 @@ package org.mesosim.cli.scenario;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +17,8 @@ final class LoadContext {
   final Path baseDir;
   private final String source;
   private final List<Problem> problems;
+  /** Every mapping read so far, to tell keys that no section read ({@link #unread}). */
+  private final List<Fields> read = new ArrayList<>();
 
   LoadContext(ScenarioCatalog catalog, String source, Path baseDir, List<Problem> problems) {
     this.catalog = catalog;
@@ -58,9 +59,9 @@ final class LoadContext {
    * A mapping node's entries, with keys that {@code shape} ({@link ScenarioKeys#SHAPES}) does not
    * accept reported; empty when absent, null (and reported) when not a mapping.
    */
-  Map<String, YNode> object(YNode n, String path, String shape) {
+  Fields object(YNode n, String path, String shape) {
     if (n == null || n.isNull()) {
-      return new LinkedHashMap<>();
+      return new Fields(shape, path, Map.of());
     }
     if (!n.isMap()) {
       error(n, path, "expected a mapping (" + String.join(", ", ScenarioKeys.SHAPES.get(shape)) + "), not "
@@ -74,7 +75,16 @@ final class LoadContext {
             "unknown key" + DidYouMean.hint(e.getKey(), keys) + "; allowed here: " + String.join(", ", keys));
       }
     }
-    return n.entries();
+    Fields f = new Fields(shape, path, n.entries());
+    read.add(f);
+    return f;
+  }
+
+  /** The declared keys present in the file that no section read (after a load without problems: none). */
+  List<String> unread() {
+    List<String> out = new ArrayList<>();
+    read.forEach(f -> f.unread(out));
+    return out;
   }
 
   /** {@code n}, or null when it is absent or YAML null (a key with no value is missing). */

@@ -165,7 +165,7 @@ final class Scalars {
   }
 
   /** Reports each of {@code keys} present in {@code m} with {@code why} (e.g. it cannot be combined with preset). */
-  void absent(Map<String, YNode> m, String path, List<String> keys, String why) {
+  void absent(Fields m, String path, List<String> keys, String why) {
     for (String k : keys) {
       if (m.containsKey(k)) {
         ctx.error(m.get(k), LoadContext.join(path, k), why);

@@ -3,7 +3,6 @@ package org.mesosim.cli.scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.regex.Pattern;
 import org.mesosim.engine.SimTime;
@@ -78,10 +77,13 @@ public final class ScenarioLoader {
     }
     // problems so far (duplicate keys, a second document, a bad --set) leave a usable tree: go on, so
     // that every problem of the file is reported at once
-    Scenario s = scenario(root, abs, new LoadContext(catalog, source, baseDir, problems));
+    LoadContext ctx = new LoadContext(catalog, source, baseDir, problems);
+    Scenario s = scenario(root, abs, ctx);
     if (!problems.isEmpty() || s == null) {
       throw new ScenarioException(withOverrides(problems, overrides));
     }
+    // a declared key that no section reads would be accepted and silently ignored (tests run with -ea)
+    assert ctx.unread().isEmpty() : "keys read by no section: " + ctx.unread();
     return s;
   }
 
@@ -120,7 +122,7 @@ public final class ScenarioLoader {
   private static Scenario scenario(YNode root, Path file, LoadContext ctx) {
     Scalars in = new Scalars(ctx);
     DistributionReader dists = new DistributionReader(in);
-    Map<String, YNode> m = ctx.object(root, "", "scenario");
+    Fields m = ctx.object(root, "", "scenario");
     if (m == null) {
       return null;
     }
@@ -160,7 +162,7 @@ public final class ScenarioLoader {
     long sampleInterval = sampleInterval(m.get("metrics"), in);
     List<String> charts = ScenarioKeys.CHARTS;
     List<String> formats = ScenarioKeys.FORMATS;
-    Map<String, YNode> report = ctx.object(m.get("report"), "report", "report");
+    Fields report = ctx.object(m.get("report"), "report", "report");
     if (report != null) {
       charts = in.names(report.get("charts"), "report.charts", ScenarioKeys.CHARTS, ScenarioKeys.CHARTS);
       formats = in.names(report.get("formats"), "report.formats", ScenarioKeys.FORMATS, ScenarioKeys.FORMATS);
@@ -215,7 +217,7 @@ public final class ScenarioLoader {
   private static long sampleInterval(YNode metricsNode, Scalars in) {
     LoadContext ctx = in.ctx;
     long sampleInterval = Defaults.SAMPLE_INTERVAL;
-    Map<String, YNode> metrics = ctx.object(metricsNode, "metrics", "metrics");
+    Fields metrics = ctx.object(metricsNode, "metrics", "metrics");
     if (metrics != null) {
       YNode si = metrics.get("sampleInterval");
       sampleInterval = in.duration(si, "metrics.sampleInterval", Defaults.SAMPLE_INTERVAL, false);

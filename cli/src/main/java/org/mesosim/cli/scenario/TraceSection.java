@@ -24,7 +24,7 @@ final class TraceSection extends Section {
   }
 
   Scenario.Trace read(YNode n, String path) {
-    Map<String, YNode> m = ctx.object(n, path, "trace");
+    Fields m = ctx.object(n, path, "trace");
     if (m == null) {
       return null;
     }
@@ -61,7 +61,7 @@ final class TraceSection extends Section {
     SortedMap<String, Scenario.Filter> filter = filters(m.get("filter"), path + ".filter", format);
     long from = 0;
     long to = SimTime.NEVER;
-    Map<String, YNode> w = ctx.object(m.get("window"), path + ".window", "window");
+    Fields w = ctx.object(m.get("window"), path + ".window", "window");
     if (w != null) {
       from = in.duration(w.get("from"), path + ".window.from", 0, false);
       to = in.duration(w.get("to"), path + ".window.to", SimTime.NEVER, true);
@@ -171,7 +171,7 @@ final class TraceSection extends Section {
       return new Scenario.In(vals);
     }
     if (n.isMap()) {
-      Map<String, YNode> m = ctx.object(n, path, "range");
+      Fields m = ctx.object(n, path, "range");
       if (m == null) {
         return null;
       }

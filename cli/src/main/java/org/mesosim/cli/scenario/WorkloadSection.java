@@ -1,7 +1,6 @@
 package org.mesosim.cli.scenario;
 
 import java.util.List;
-import java.util.Map;
 import org.mesosim.engine.random.Distribution;
 import org.mesosim.model.Resources;
 
@@ -20,7 +19,7 @@ final class WorkloadSection extends Section {
   }
 
   Scenario.Workload read(YNode n, String path, FrameworkEntry facts) {
-    Map<String, YNode> m = ctx.object(n, path, "workload");
+    Fields m = ctx.object(n, path, "workload");
     if (m == null) {
       return null;
     }
@@ -36,7 +35,7 @@ final class WorkloadSection extends Section {
   }
 
   private Scenario.Workload synthetic(YNode n, String path, FrameworkEntry facts) {
-    Map<String, YNode> m = ctx.object(n, path, "synthetic");
+    Fields m = ctx.object(n, path, "synthetic");
     if (m == null) {
       return null;
     }
@@ -105,7 +104,7 @@ final class WorkloadSection extends Section {
         }
       }
     }
-    Map<String, YNode> task = ctx.object(m.get("task"), path + ".task", "task");
+    Fields task = ctx.object(m.get("task"), path + ".task", "task");
     Resources res = Resources.EMPTY;
     Scenario.Dist duration = null;
     double failure = 0;
