@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.mesosim.engine.SimTime;
 
@@ -107,54 +108,46 @@ final class TraceSection extends Section {
 
   /** {@code filter}: field → a value, a list of values or {@code {min, max}}; fields of {@code format} only (null: unknown). */
   private SortedMap<String, Scenario.Filter> filters(YNode fl, String path, String format) {
-    SortedMap<String, Scenario.Filter> filter = new TreeMap<>();
-    if (fl == null || fl.isNull()) {
-      return filter;
-    }
-    if (!fl.isMap()) {
-      ctx.error(fl, path, "expected a mapping of field: value, [values] or {min, max}");
-      return filter;
-    }
-    List<String> fields = format == null ? List.of() : ctx.catalog.traceFields(format);
-    for (Map.Entry<String, YNode> e : fl.entries().entrySet()) {
-      String fp = path + "." + e.getKey();
-      if (format != null && !fields.contains(e.getKey())) {
-        ctx.keyError(e.getValue(), fp, "unknown field of format " + format
-            + DidYouMean.hint(e.getKey(), fields) + "; fields: " + String.join(", ", fields));
-        continue;
-      }
-      Scenario.Filter f = filter(e.getValue(), fp);
-      if (f != null) {
-        filter.put(e.getKey(), f);
-      }
-    }
-    return filter;
+    return byKey(fl, path, "expected a mapping of field: value, [values] or {min, max}", format, "field", "fields",
+        format == null ? List.of() : ctx.catalog.traceFields(format), this::filter);
   }
 
   /** {@code units}: unit → number, the unit keys of {@code format} only (null: unknown). */
   private SortedMap<String, Double> units(YNode un, String path, String format) {
-    SortedMap<String, Double> units = new TreeMap<>();
-    if (un == null || un.isNull()) {
-      return units;
+    return byKey(un, path, "expected a mapping of unit: number", format, "unit", "units",
+        format == null ? List.of() : ctx.catalog.traceUnitKeys(format), (v, up) -> {
+          double d = in.number(v, up, Double.NaN, 0, false, 1e15);
+          return Double.isNaN(d) ? null : d;
+        });
+  }
+
+  /**
+   * A mapping whose keys the trace format defines ({@code known}; not checked when the format is
+   * unknown), each value read by {@code value} (null: reported, left out).
+   */
+  private <T> SortedMap<String, T> byKey(YNode n, String path, String notAMapping, String format, String what,
+      String whats, List<String> known, BiFunction<YNode, String, T> value) {
+    SortedMap<String, T> out = new TreeMap<>();
+    if (n == null || n.isNull()) {
+      return out;
     }
-    if (!un.isMap()) {
-      ctx.error(un, path, "expected a mapping of unit: number");
-      return units;
+    if (!n.isMap()) {
+      ctx.error(n, path, notAMapping);
+      return out;
     }
-    List<String> keys = format == null ? List.of() : ctx.catalog.traceUnitKeys(format);
-    for (Map.Entry<String, YNode> e : un.entries().entrySet()) {
-      String up = path + "." + e.getKey();
-      if (format != null && !keys.contains(e.getKey())) {
-        ctx.keyError(e.getValue(), up, "unknown unit of format " + format
-            + DidYouMean.hint(e.getKey(), keys) + "; units: " + (keys.isEmpty() ? "(none)" : String.join(", ", keys)));
+    for (Map.Entry<String, YNode> e : n.entries().entrySet()) {
+      String p = path + "." + e.getKey();
+      if (format != null && !known.contains(e.getKey())) {
+        ctx.keyError(e.getValue(), p, "unknown " + what + " of format " + format + DidYouMean.hint(e.getKey(), known)
+            + "; " + whats + ": " + (known.isEmpty() ? "(none)" : String.join(", ", known)));
         continue;
       }
-      double v = in.number(e.getValue(), up, Double.NaN, 0, false, 1e15);
-      if (!Double.isNaN(v)) {
-        units.put(e.getKey(), v);
+      T v = value.apply(e.getValue(), p);
+      if (v != null) {
+        out.put(e.getKey(), v);
       }
     }
-    return units;
+    return out;
   }
 
   private Scenario.Filter filter(YNode n, String path) {
