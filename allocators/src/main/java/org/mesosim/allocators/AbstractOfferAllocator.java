@@ -16,10 +16,12 @@ import org.mesosim.model.AgentId;
 import org.mesosim.model.AgentInfo;
 import org.mesosim.model.FrameworkId;
 import org.mesosim.model.FrameworkInfo;
+import org.mesosim.model.ResourceNames;
 import org.mesosim.model.ResourceSet;
 import org.mesosim.model.Resources;
 import org.mesosim.model.allocation.Allocator;
 import org.mesosim.model.allocation.AllocatorContext;
+import org.mesosim.model.allocation.AllocatorMetrics;
 import org.mesosim.model.allocation.AllocatorStats;
 import org.mesosim.model.allocation.PolicyOption;
 
@@ -521,6 +523,57 @@ public abstract class AbstractOfferAllocator implements Allocator {
   @Override
   public AllocatorStats stats() {
     return new AllocatorStats(runs, skippedRuns, offers);
+  }
+
+  /**
+   * The Mesos metrics these mechanics mean the same thing for as in
+   * {@code HierarchicalAllocatorProcess} (1.1.0 {@code src/master/allocator/mesos/metrics.cpp} and
+   * the gauge callbacks in {@code hierarchical.cpp}), by name:
+   * <ul>
+   * <li>{@code allocator/mesos/allocation_runs}: runs, skipped periodic ones included (paused
+   *     ones are not counted, as in Mesos);
+   * <li>{@code allocator/mesos/event_queue_dispatches}: 0 ({@link Allocator#metrics()});
+   * <li>{@code allocator/mesos/resources/<r>/total} for cpus, mem and disk: the added agents'
+   *     totals ({@code _resources_total}), and {@code .../offered_or_allocated}: what they have
+   *     offered or in use, also for frameworks not added ({@code _resources_offered_or_allocated}
+   *     sums {@code Slave::allocated});
+   * <li>{@code allocator/mesos/offer_filters/roles/<role>/active}: the live offer filters of the
+   *     role's frameworks, for each role with a framework ({@code Metrics::addRole} and
+   *     {@code removeRole} follow a role's first and last framework).
+   * </ul>
+   * Left out, because no policy built on these mechanics has what they measure:
+   * {@code roles/<role>/shares/dominant} (the DRF role sorter's share; a comparison policy orders by
+   * its own key, per framework) and the {@code quota/roles/...} gauges (quota is recorded here, not
+   * enforced). Reads only; O(agents + frameworks).
+   */
+  @Override
+  public SortedMap<String, Double> metrics() {
+    TreeMap<String, Double> m = new TreeMap<>();
+    m.put(AllocatorMetrics.ALLOCATION_RUNS, (double) (runs + skippedRuns));
+    m.put(AllocatorMetrics.EVENT_QUEUE_DISPATCHES, 0.0);
+    List<String> names = AllocatorMetrics.RESOURCES;
+    long[] allocated = new long[names.size()];
+    int[] index = new int[names.size()];
+    for (int i = 0; i < index.length; i++) {
+      index[i] = ResourceNames.index(names.get(i));
+    }
+    for (AgentState a : agents.values()) {
+      Resources q = a.allocated().quantity();
+      for (int i = 0; i < allocated.length; i++) {
+        allocated[i] += q.milli(index[i]);
+      }
+    }
+    for (int i = 0; i < allocated.length; i++) {
+      String r = names.get(i);
+      m.put(AllocatorMetrics.resourceTotal(r), clusterTotal.milli(index[i]) / (double) Resources.SCALE);
+      m.put(AllocatorMetrics.resourceOfferedOrAllocated(r), allocated[i] / (double) Resources.SCALE);
+    }
+    TreeMap<String, Integer> filtersByRole = new TreeMap<>();
+    for (FrameworkState f : frameworks.values()) {
+      filtersByRole.merge(f.role(), f.filterCount(), Integer::sum);
+    }
+    filtersByRole.forEach((role, n) -> m.put(AllocatorMetrics.offerFiltersActive(role), (double) n));
+    return m;
   }
 
   private FrameworkState require(FrameworkId id) {

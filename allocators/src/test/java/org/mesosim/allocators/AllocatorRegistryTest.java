@@ -71,6 +71,19 @@ class AllocatorRegistryTest {
     }
   }
 
+  /**
+   * {@code mesosim list allocators} prints this description: it must say that mesosVersion switches
+   * the allocator only and name the master behaviours of later versions that are not modelled.
+   */
+  @Test
+  void hierarchicalDrf_descriptionSaysWhatALaterMesosVersionDoesNotChange() {
+    String d = registry.require("hierarchical-drf").description();
+    for (String s : List.of("allocator's behaviour only", "Mesos 1.1 at every version", "TASK_UNKNOWN",
+        "PARTITION_AWARE", "1.5's", "docs/mesos-model.md")) {
+      assertTrue(d.contains(s), s + " missing from: " + d);
+    }
+  }
+
   @Test
   void resolveOptions_fillsTypedDefaults() {
     Map<String, Object> slots = registry.resolveOptions(registry.require("slots"), Map.of("slotMem", "4096"));

@@ -70,8 +70,12 @@ public final class SimulationRunner implements Runner {
         setup = new RunSetup(s.name(), s.seed(), s.allocator().policy(), s.sampleInterval(), cluster.resourceNames(),
             meta, ModelMapper.roleWeights(s), req.outDir());
         // the recorder opens its *.partial files, then removes the previous summary, CSVs and report
-        rec = new MetricsRecorder(setup);
+        rec = new MetricsRecorder(setup, MetricsRecorder.DEFAULT_STARVATION_THRESHOLD, allocatorSeries(setup, cfg,
+            cluster));
         cluster.addObserver(rec);
+        // rows are written just before the clock moves past their time, so the allocator's columns
+        // show its state after every event up to then (reading it changes nothing)
+        sim.setClockListener(rec::advanceTo);
         // A previous run in this folder may have drawn other charts or formats; they must not pass for
         // this run's (removed only now that summary.json is gone: killed before, the folder is still
         // the previous complete run)
@@ -106,6 +110,25 @@ public final class SimulationRunner implements Runner {
     }
   }
 
+  /**
+   * The allocator's metrics of the leading master ({@code metrics.json} and the {@code allocator/mesos/...}
+   * columns): the framework roles' gauges and those of the roles with quota in the scenario.
+   */
+  private static org.mesosim.reports.AllocatorSeries allocatorSeries(RunSetup setup, ModelConfig cfg,
+      MesosCluster cluster) {
+    java.util.SortedMap<String, org.mesosim.model.Resources> quotas = new TreeMap<>();
+    cfg.roles().forEach((role, rc) -> {
+      if (!rc.quota().isEmpty()) {
+        quotas.put(role, rc.quota());
+      }
+    });
+    return new org.mesosim.reports.AllocatorSeries(org.mesosim.reports.AllocatorSeries.columns(setup.roles(), quotas),
+        () -> {
+          org.mesosim.model.allocation.Allocator a = cluster.leadingAllocator();
+          return a == null ? null : a.metrics();
+        });
+  }
+
   private interface Closer {
     void close() throws Exception;
   }
@@ -123,14 +146,6 @@ public final class SimulationRunner implements Runner {
   private RunResult run(RunRequest req, PrintWriter progressOut, Scenario s, ModelConfig cfg, Simulation sim,
       MesosCluster cluster, MetricsRecorder rec, RunSetup setup, EventLog events, BackgroundDigest background)
       throws Exception {
-    long[] counts = new long[2]; // offers made, tasks launched (for bench)
-    cluster.addObserver(e -> {
-      if (e instanceof org.mesosim.model.events.ModelEvent.OfferMade) {
-        counts[0]++;
-      } else if (e instanceof org.mesosim.model.events.ModelEvent.TaskLaunched) {
-        counts[1]++;
-      }
-    });
     Progress progress = null;
     if (req.progress() && progressOut != null) {
       progress = new Progress(progressOut, cfg.until());
@@ -184,7 +199,7 @@ public final class SimulationRunner implements Runner {
           sim.eventsFired(), sim.now() / 1e6, wall);
     }
     return new RunResult(digest, sim.eventsFired(), sim.now(), wall, violations, req.outDir(), human, summary,
-        headline, sim.digest().events(), counts[0], counts[1]);
+        headline, sim.digest().events(), cluster.offersMade(), cluster.launchesAccepted());
   }
 
   /**

@@ -96,12 +96,30 @@ public final class MesosCluster {
     return ResourceNames.outputOrder(names);
   }
 
+  /**
+   * The leading master's allocator once recovered, else null (read its
+   * {@link org.mesosim.model.allocation.Allocator#metrics()}; never call its other methods).
+   */
+  public org.mesosim.model.allocation.Allocator leadingAllocator() {
+    return cluster.leadingAllocator();
+  }
+
   /** Tasks launched so far (all attempts). */
   public long tasksLaunched() {
     return cluster.tasksLaunched();
   }
 
   /** Network messages sent so far. */
+  /** Offers made by every leader so far (the stream's {@code offer} records). */
+  public long offersMade() {
+    return cluster.offersMade();
+  }
+
+  /** Launches the masters accepted so far (the stream's {@code launch} records). */
+  public long launchesAccepted() {
+    return cluster.launchesAccepted();
+  }
+
   public long messagesSent() {
     return cluster.messagesSent();
   }

@@ -168,6 +168,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   private final SeriesBuffer chartSeries;
   private final double[] chartRow;
   private boolean closed;
+  /** The allocator's metrics columns (null: none; see {@link AllocatorSeries}). */
+  private final AllocatorSeries allocatorSeries;
 
   /** With the default starvation threshold (60 s). */
   public MetricsRecorder(RunSetup setup) {
@@ -182,7 +184,18 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
    * @param starvationThreshold microseconds with pending work and no offer that count as starvation
    */
   public MetricsRecorder(RunSetup setup, long starvationThreshold) {
+    this(setup, starvationThreshold, null);
+  }
+
+  /**
+   * As {@link #MetricsRecorder(RunSetup, long)}, with the allocator's metrics as columns of the time
+   * series and {@code metrics.json} at the end ({@link AllocatorSeries}); {@code allocator} null
+   * for none. They are sampled when the clock moves ({@link #advanceTo}), so give the recorder to
+   * the simulation's clock listener too.
+   */
+  public MetricsRecorder(RunSetup setup, long starvationThreshold, AllocatorSeries allocator) {
     this.setup = setup;
+    this.allocatorSeries = allocator;
     this.starvationThreshold = starvationThreshold;
     nRes = setup.resourceNames().size();
     nFw = setup.frameworks().size();
@@ -269,10 +282,11 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       tsOut = open(setup.outDir().resolve(TIMESERIES_PARTIAL));
       jobsOut = open(setup.outDir().resolve(JOBS_PARTIAL));
       for (String stale : List.of("summary.json", "summary.json.partial", "timeseries.csv", "jobs.csv",
-          "report.html", EventLog.FILE, EventLog.PARTIAL, org.mesosim.reports.csv.TidyTimeseries.FILE)) {
+          "report.html", EventLog.FILE, EventLog.PARTIAL, org.mesosim.reports.csv.TidyTimeseries.FILE,
+          AllocatorSeries.FILE, AllocatorSeries.FILE + AtomicFiles.PARTIAL)) {
         Files.deleteIfExists(setup.outDir().resolve(stale));
       }
-      tsOut.write(String.join(",", timeseriesColumns(setup)) + "\n");
+      tsOut.write(String.join(",", timeseriesColumns(setup)) + allocatorHeader() + "\n");
       jobsOut.write(String.join(",", JOBS_COLUMNS) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write results in " + setup.outDir() + ": " + e.getMessage(), e);
@@ -387,6 +401,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
 
   private void advance(long t) {
     settle();
+    sampleAllocatorBefore(t);
     try {
       while (nextSample < t) {
         writeRow(nextSample);
@@ -867,6 +882,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       sb.append(',');
       Num.append(sb, roleShare[g].value);
     }
+    appendAllocatorCells(sb);
     sb.append('\n');
     tsOut.append(sb);
     for (int f = 0; f < nFw; f++) {
@@ -900,6 +916,53 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     jobsOut.append(sb);
   }
 
+  // ------------------------------------------------------------ the allocator's metrics (AllocatorSeries)
+
+  /**
+   * The simulation's clock is about to move to {@code t} (a {@code Simulation.ClockListener}):
+   * writes the rows of the sample times before {@code t}, with the state after every event so far,
+   * the allocator's metrics included. Without it the rows are written when the next event arrives,
+   * by when the allocator may already have acted at {@code t}. Changes nothing in the run.
+   */
+  public void advanceTo(long t) {
+    if (end < 0 && t > now) {
+      advance(t);
+    }
+  }
+
+  /** The allocator's metrics columns and end snapshot, or null. */
+  public AllocatorSeries allocatorSeries() {
+    return allocatorSeries;
+  }
+
+  private String allocatorHeader() {
+    if (allocatorSeries == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    allocatorSeries.appendHeader(sb);
+    return sb.toString();
+  }
+
+  /** Reads the allocator once per clock move that writes rows (not once per row). */
+  private void sampleAllocatorBefore(long t) {
+    if (allocatorSeries != null && nextSample < t) {
+      allocatorSeries.sample();
+    }
+  }
+
+  private void sampleAllocatorAtEnd() {
+    if (allocatorSeries != null) {
+      allocatorSeries.sample();
+    }
+  }
+
+  private void appendAllocatorCells(StringBuilder sb) {
+    if (allocatorSeries != null) {
+      allocatorSeries.appendCells(sb);
+    }
+  }
+
   /**
    * Ends the run at {@code endTime} (µs; raised to the last event's time if earlier): writes the
    * remaining samples and a last row at the end, one {@code jobs.csv} row per job still open
@@ -917,6 +980,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
         advance(e);
       }
       settle();
+      sampleAllocatorAtEnd();
       while (nextSample <= e) {
         writeRow(nextSample);
         nextSample += setup.sampleInterval();

@@ -16,11 +16,12 @@ import org.mesosim.reports.html.HtmlReport;
 /**
  * Writes a finished run's files into its outDir, each whole under a {@code .partial} name and then
  * renamed ({@link AtomicFiles}): {@code charts/<name>.png|.svg}, {@code report.html},
- * {@code scenario.resolved.yaml}; then {@code summary.json.partial}; then renames
- * {@code timeseries.csv.partial}, {@code jobs.csv.partial} and (with an {@link EventLog})
- * {@code events.jsonl.partial} to their final names, and {@code summary.json.partial} last. So a
- * {@code summary.json} means the run's files are complete, and until it exists some
- * {@code *.partial} file does.
+ * {@code scenario.resolved.yaml}; then {@code metrics.json.partial} (with an
+ * {@link AllocatorSeries}) and {@code summary.json.partial}; then renames
+ * {@code timeseries.csv.partial}, {@code jobs.csv.partial}, (with an {@link EventLog})
+ * {@code events.jsonl.partial} and {@code metrics.json.partial} to their final names, and
+ * {@code summary.json.partial} last. So a {@code summary.json} means the run's files are
+ * complete, and until it exists some {@code *.partial} file does.
  */
 public final class ReportWriter {
   private ReportWriter() {}
@@ -81,16 +82,21 @@ public final class ReportWriter {
     // (the long form is about 12 times its size: a 100 MB timeseries.csv would give 1.2 GB)
     if (Files.exists(widePartial) && Files.size(widePartial) <= TidyTimeseries.MAX_WIDE_BYTES) {
       Path longPartial = out.resolve(TidyTimeseries.FILE + ".partial");
-      TidyTimeseries.write(setup, widePartial, longPartial);
+      TidyTimeseries.write(setup, rec.allocatorSeries() == null ? List.of() : rec.allocatorSeries().tidyPrefixes(),
+          widePartial, longPartial);
       Files.move(longPartial, out.resolve(TidyTimeseries.FILE), StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
     }
     // summary.json is written whole under its partial name before the CSVs take their final names,
     // and renamed last: until then a *.partial file is always there, and summary.json never is
+    if (rec.allocatorSeries() != null) {
+      rec.allocatorSeries().writePartial(out); // metrics.json, the allocator's metrics at the end
+    }
     AtomicFiles.writePartial(out.resolve(SUMMARY), SummaryJson.toJson(s).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     promote(out, MetricsRecorder.TIMESERIES_PARTIAL, TIMESERIES);
     promote(out, MetricsRecorder.JOBS_PARTIAL, JOBS);
     promote(out, EventLog.PARTIAL, EventLog.FILE); // present only when the run logged its events
+    promote(out, AllocatorSeries.FILE + AtomicFiles.PARTIAL, AllocatorSeries.FILE); // with an AllocatorSeries
     AtomicFiles.promote(out.resolve(SUMMARY));
   }
 

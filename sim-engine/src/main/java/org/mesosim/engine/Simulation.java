@@ -22,6 +22,7 @@ public final class Simulation {
   private long fired;
   private boolean stopRequested;
   private long listenerEvery = 1 << 16;
+  private ClockListener clockListener;
 
   public Simulation(long seed) {
     this(seed, new EventQueue());
@@ -125,12 +126,12 @@ public final class Simulation {
       long t = queue.peekTime();
       if (t == SimTime.NEVER || t > until) {
         if (until != SimTime.NEVER && until > now) {
-          now = until;
+          advanceTo(until);
         }
         return false;
       }
       Runnable action = queue.poll();
-      now = t;
+      advanceTo(t);
       fired++;
       action.run();
       if (!listeners.isEmpty() && (fired & (listenerEvery - 1)) == 0) {
@@ -149,10 +150,34 @@ public final class Simulation {
       return false;
     }
     Runnable action = queue.poll();
-    now = t;
+    advanceTo(t);
     fired++;
     action.run();
     return true;
+  }
+
+  private void advanceTo(long t) {
+    if (t > now && clockListener != null) {
+      clockListener.beforeAdvance(t);
+    }
+    now = t;
+  }
+
+  /**
+   * Sets the one listener told just before the clock moves forward (so it sees the state after
+   * every event at times up to {@link #now()}), e.g. to sample a component's state at fixed
+   * intervals without scheduling events. It must not change the simulation: no scheduling, no
+   * random draws, no state of the model. {@code null} removes it.
+   */
+  public void setClockListener(ClockListener listener) {
+    this.clockListener = listener;
+  }
+
+  /** Told before the clock moves forward; see {@link #setClockListener}. */
+  @FunctionalInterface
+  public interface ClockListener {
+    /** The clock reads {@link #now()} and is about to read {@code next} (&gt; now). */
+    void beforeAdvance(long next);
   }
 
   /**

@@ -16,6 +16,24 @@ class SimulationTest {
   }
 
   @Test
+  void clockListener_isToldBeforeEachForwardMove_withTheClockStillAtThePreviousTime() {
+    Simulation sim = new Simulation(1);
+    List<String> log = new ArrayList<>();
+    sim.setClockListener(next -> log.add(sim.now() + "->" + next));
+    sim.at(0, () -> log.add("e@" + sim.now()));
+    sim.at(5, () -> log.add("e@" + sim.now()));
+    sim.at(5, () -> log.add("e@" + sim.now())); // same instant: no move
+    sim.at(9, () -> log.add("e@" + sim.now()));
+    sim.run(7); // stops at 7 with the event at 9 pending: the clock still moves to 7
+    sim.step();
+    assertEquals(List.of("e@0", "0->5", "e@5", "e@5", "5->7", "7->9", "e@9"), log);
+    sim.setClockListener(null);
+    sim.run(20);
+    assertEquals(20, sim.now());
+    assertEquals(7, log.size(), "removed");
+  }
+
+  @Test
   void at_pastTime_isRejectedWithBothTimes() {
     Simulation sim = new Simulation(1);
     sim.at(10, () -> {});

@@ -25,6 +25,7 @@ import org.mesosim.model.ResourceSet;
 import org.mesosim.model.Resources;
 import org.mesosim.model.allocation.Allocator;
 import org.mesosim.model.allocation.AllocatorContext;
+import org.mesosim.model.allocation.AllocatorMetrics;
 import org.mesosim.model.allocation.AllocatorStats;
 import org.mesosim.model.allocation.OfferCallback;
 
@@ -104,6 +105,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private final java.util.LinkedHashMap<AgentId, Agent> agentById = new java.util.LinkedHashMap<>();
   private final java.util.LinkedHashMap<FrameworkId, Fw> fwById = new java.util.LinkedHashMap<>();
   private final TreeMap<AgentId, Integer> agentKeys = new TreeMap<>();
+  /** The added agent of each key (null while removed): offers' tokens are keys. */
+  private Agent[] agentByKey = new Agent[16];
   private boolean ranksDirty = true;
   private long[] sortKeys = new long[16];
   private Agent[] slots = new Agent[16];
@@ -136,6 +139,13 @@ public final class HierarchicalDrfAllocator implements Allocator {
   // so the allocation loop rejects unfiltered frameworks with one bit test on a hot cache line.
   private long[][] filterBits = new long[16][];
   private int[] freeFwIndex = new int[16];
+  /**
+   * By agent key, then framework index: the head of that framework's filter chain on that agent
+   * (null: none). Per agent, not per framework, because a run visits an agent and tests the
+   * filters of every framework there: they sit in one array, one cache line per eight frameworks,
+   * instead of one scattered table per framework.
+   */
+  private OfferFilter[][] filterHeads = new OfferFilter[16][];
   private int freeFwCount;
   private int fwIndexCount;
   private final TreeMap<String, Role> roles = new TreeMap<>();
@@ -143,6 +153,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private final Sorter roleSorter;
   private final Sorter quotaRoleSorter;
   private final TreeMap<String, long[]> quotas = new TreeMap<>();
+  /** Bumped whenever {@link #quotas} or the quota role sorter's members change (Role's cache key). */
+  private int quotaEpoch;
   // The stage-2 headroom of 1.1-1.4 by reservation role (see allocate11): every added agent's
   // reserved total, and what the frameworks known to the allocator hold of it, by reservation role
   // (the unreserved part is the rest of roleSorter's total and allocation).
@@ -299,8 +311,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     // The part of allocQ reserved, by reservation role (null while none).
     TreeMap<String, long[]> allocReserved;
     final IntMap<long[]> allocByAgent = new IntMap<>();
-    // By agent key, the head of the chain (OfferFilter.next) of this framework's filters there.
-    final IntMap<OfferFilter> filters = new IntMap<>();
+    // Its filters are chained by agent in filterHeads[agent key][index] (OfferFilter.next).
     int filterCount;
     int index;
     int runStamp = -1;
@@ -325,6 +336,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final ArrayList<Fw> byHandle = new ArrayList<>();
     int handle;
     int frameworks;
+    // Cached quota facts of this role, valid while quotaEpoch equals the allocator's (see quotaOf):
+    // the hot loops ask them per agent and role, and a name lookup there costs more than the test.
+    int quotaEpoch = -1;
+    int quotaHandle = -1;
+    boolean hasQuota;
 
     Role(String name, Sorter sorter) {
       this.name = name;
@@ -337,20 +353,47 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final Fw fw;
     final int agentKey;
     final ResourceSet refused;
+    /**
+     * {@code refused}'s unreserved thousandths, copied beside the filter: the run tests every
+     * filtered framework's filter on every agent it visits, and this saves two dependent loads
+     * (set, resources, array) per test; allocated with the filter, it sits next to it in memory.
+     */
+    final long[] unres;
     FilterExpiry.Batch<OfferFilter> batch;
     boolean live = true;
-    /** The next filter of the same framework on the same agent (the chain in {@code fw.filters}). */
+    /** The next filter of the same framework on the same agent (the chain in {@code filterHeads}). */
     OfferFilter next;
 
     OfferFilter(Fw fw, int agentKey, ResourceSet refused) {
       this.fw = fw;
       this.agentKey = agentKey;
       this.refused = refused;
+      Resources ru = refused.unreserved();
+      this.unres = new long[ru.width()];
+      for (int x = 0; x < unres.length; x++) {
+        unres[x] = ru.milli(x);
+      }
     }
   }
 
   // Filter expiry timers, one per DECLINE's filters (FilterExpiry); made in initialize.
   private FilterExpiry<OfferFilter> expiry;
+
+  /** The quota role sorter's handle of {@code r} (-1 if it has no quota), cached per quota change. */
+  private int quotaHandle(Role r) {
+    if (r.quotaEpoch != quotaEpoch) {
+      r.quotaHandle = quotaRoleSorter.handle(r.name);
+      r.hasQuota = quotas.containsKey(r.name);
+      r.quotaEpoch = quotaEpoch;
+    }
+    return r.quotaHandle;
+  }
+
+  /** {@code quotas.containsKey(r.name)}, cached per quota change. */
+  private boolean hasQuota(Role r) {
+    quotaHandle(r);
+    return r.hasQuota;
+  }
 
   private void ensureWidth(int w) {
     if (w <= width) {
@@ -467,7 +510,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     if (!Quantities.isZero(fw.allocQ)) {
       roleSorter.unallocated(r.handle, fw.allocQ);
       r.sorter.removeTotal(fw.allocQ);
-      int qh = quotaRoleSorter.handle(r.name);
+      int qh = quotaHandle(r);
       if (qh >= 0) {
         quotaRoleSorter.unallocated(qh, fw.allocQ);
       }
@@ -524,6 +567,10 @@ public final class HierarchicalDrfAllocator implements Allocator {
     refreshAllocatable(a);
     agents.put(id, a);
     agentById.put(id, a);
+    if (key >= agentByKey.length) {
+      agentByKey = java.util.Arrays.copyOf(agentByKey, Math.max(key + 1, agentByKey.length * 2));
+    }
+    agentByKey[key] = a;
     ranksDirty = true;
     roleSorter.addTotal(a.totalQ);
     quotaRoleSorter.addTotal(a.totalQ);
@@ -557,6 +604,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     if (a == null) {
       throw new IllegalArgumentException("unknown agent " + id);
     }
+    agentByKey[a.key] = null;
     ranksDirty = true;
     roleSorter.removeTotal(a.totalQ);
     quotaRoleSorter.removeTotal(a.totalQ);
@@ -681,7 +729,19 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   @Override
   public void recoverResources(FrameworkId framework, AgentId agent, ResourceSet resources, long refuseMicros) {
-    recoverOne(fwById.get(framework), framework, agent, resources, refuseMicros, null);
+    recoverOne(fwById.get(framework), framework, agent, agentById.get(agent), resources, refuseMicros, null);
+  }
+
+  /** The added agent {@code id}: by its offer token {@code tokens[i]} when that names it, else by id. */
+  private Agent byToken(int[] tokens, int i, AgentId id) {
+    int t = tokens == null ? -1 : tokens[i];
+    if (t >= 0 && t < agentByKey.length) {
+      Agent a = agentByKey[t];
+      if (a != null && (a.id == id || a.id.equals(id))) {
+        return a;
+      }
+    }
+    return agentById.get(id);
   }
 
   /**
@@ -692,10 +752,17 @@ public final class HierarchicalDrfAllocator implements Allocator {
   @Override
   public void recoverResources(FrameworkId framework, List<AgentId> agents, List<ResourceSet> resources,
       long refuseMicros) {
+    recoverResources(framework, agents, resources, null, refuseMicros);
+  }
+
+  @Override
+  public void recoverResources(FrameworkId framework, List<AgentId> agents, List<ResourceSet> resources,
+      int[] agentTokens, long refuseMicros) {
     Fw fw = fwById.get(framework);
     if (fw == null || agents.size() < 2) {
       for (int i = 0; i < agents.size(); i++) {
-        recoverOne(fw, framework, agents.get(i), resources.get(i), refuseMicros, null);
+        AgentId id = agents.get(i);
+        recoverOne(fw, framework, id, byToken(agentTokens, i, id), resources.get(i), refuseMicros, null);
       }
       return;
     }
@@ -705,7 +772,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     long[] sum = batchQ.length == width ? batchQ : (batchQ = new long[width]);
     Quantities.clear(sum);
     for (int i = 0; i < agents.size(); i++) {
-      recoverOne(fw, framework, agents.get(i), resources.get(i), refuseMicros, sum);
+      AgentId id = agents.get(i);
+      recoverOne(fw, framework, id, byToken(agentTokens, i, id), resources.get(i), refuseMicros, sum);
     }
     if (!Quantities.isZero(sum)) {
       unallocateInSorters(fw, sum);
@@ -717,7 +785,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     r.sorter.unallocated(fw.handle, q);
     r.sorter.removeTotal(q);
     roleSorter.unallocated(r.handle, q);
-    int qh = quotaRoleSorter.handle(r.name);
+    int qh = quotaHandle(r);
     if (qh >= 0) {
       quotaRoleSorter.unallocated(qh, q);
     }
@@ -726,14 +794,14 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   /**
    * Recovers one offer's resources; with {@code deferredSum} the sorter update is left to the caller.
-   * {@code fw} is {@code framework}'s entry, looked up once by the caller (null if unknown).
+   * {@code fw} is {@code framework}'s entry and {@code a} {@code agent}'s, looked up by the caller
+   * (null if unknown).
    */
-  private void recoverOne(Fw fw, FrameworkId framework, AgentId agent, ResourceSet resources, long refuseMicros,
-      long[] deferredSum) {
+  private void recoverOne(Fw fw, FrameworkId framework, AgentId agent, Agent a, ResourceSet resources,
+      long refuseMicros, long[] deferredSum) {
     if (resources.isEmpty()) {
       return;
     }
-    Agent a = agentById.get(agent);
     ensureWidth(resources.quantity().width());
     long[] q = load(recQ, resources.quantity());
     if (fw != null) {
@@ -769,8 +837,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
     timeout = Math.max(interval, timeout);
     OfferFilter f = new OfferFilter(fw, a.key, resources);
-    f.next = fw.filters.get(a.key);
-    fw.filters.put(a.key, f);
+    f.next = filterHead(a.key, fw.index);
+    setFilterHead(a.key, fw.index, f);
     fw.filterCount++;
     setFilterBit(a.key, fw.index, true);
     f.batch = expiry.add(f, timeout);
@@ -802,12 +870,13 @@ public final class HierarchicalDrfAllocator implements Allocator {
     quotas.put(role, vec(guarantee));
     for (int x = 0; x < guarantee.width(); x++) {
       if (guarantee.milli(x) != 0) {
-        guaranteeGauges.putIfAbsent("allocator/mesos/quota/roles/" + role + "/resources/" + ResourceNames.name(x)
-            + "/guarantee", guarantee.milli(x) / (double) Resources.SCALE);
+        guaranteeGauges.putIfAbsent(AllocatorMetrics.quotaGuarantee(role, ResourceNames.name(x)),
+            guarantee.milli(x) / (double) Resources.SCALE);
       }
     }
     eligibilityChanged();
     int qh = quotaRoleSorter.add(role);
+    quotaEpoch++;
     Double w = weights.get(role);
     if (w != null) {
       quotaRoleSorter.updateWeight(role, w);
@@ -833,7 +902,20 @@ public final class HierarchicalDrfAllocator implements Allocator {
       }
     }
     changed = true;
-    trigger(null);
+    triggerOnQuotaOrWeight();
+  }
+
+  /**
+   * Setting or removing quota and updating weights trigger a run over all agents up to 1.2; from
+   * 1.3 they do not (commit d93f2246b; 1.3.0 hierarchical.cpp, setQuota/removeQuota/updateWeights:
+   * "we do not trigger an allocation here; the quota change will be reflected in subsequent
+   * allocations"), so the change is seen by the next periodic or triggered run (tests
+   * QuotaAgainstStarvation and UpdateWeight at 1.3).
+   */
+  private void triggerOnQuotaOrWeight() {
+    if (version < 13) {
+      trigger(null);
+    }
   }
 
   @Override
@@ -842,9 +924,10 @@ public final class HierarchicalDrfAllocator implements Allocator {
       throw new IllegalArgumentException("role '" + role + "' has no quota");
     }
     quotaRoleSorter.remove(role);
+    quotaEpoch++;
     eligibilityChanged();
     changed = true;
-    trigger(null);
+    triggerOnQuotaOrWeight();
   }
 
   @Override
@@ -863,7 +946,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
     if (rebalance) {
       changed = true;
-      trigger(null);
+      triggerOnQuotaOrWeight();
     }
   }
 
@@ -930,14 +1013,18 @@ public final class HierarchicalDrfAllocator implements Allocator {
    *     removed, as Mesos 1.1 does) and {@code .../offered_or_allocated} (while the quota exists);
    * <li>{@code allocator/mesos/roles/<role>/shares/dominant}: the role sorter's share ÷ weight
    *     ({@code DRFSorter::calculateShare}), for each role with a framework;
-   * <li>{@code allocator/mesos/offer_filters/roles/<role>/active}, for each role with a framework.
+   * <li>{@code allocator/mesos/offer_filters/roles/<role>/active}, for each role with a framework;
+   * <li>{@code allocator/mesos/event_queue_dispatches}: 0 (see {@link Allocator#metrics()}: nothing
+   *     waits for the allocator between virtual instants).
    * </ul>
    * Not modelled: {@code allocator/mesos/allocation_run} (a wall-clock timer, meaningless in
-   * virtual time) and {@code allocator/mesos/event_queue_dispatches} (libprocess' queue).
+   * virtual time). Reads only; O(agents + roles).
    */
+  @Override
   public SortedMap<String, Double> metrics() {
     TreeMap<String, Double> m = new TreeMap<>();
-    m.put("allocator/mesos/allocation_runs", (double) (runs + skippedRuns));
+    m.put(AllocatorMetrics.ALLOCATION_RUNS, (double) (runs + skippedRuns));
+    m.put(AllocatorMetrics.EVENT_QUEUE_DISPATCHES, 0.0);
     long[] allocated = new long[Math.max(width, 3)];
     for (Agent a : agents.values()) {
       for (int x = 0; x < a.totalQ.length; x++) {
@@ -945,21 +1032,20 @@ public final class HierarchicalDrfAllocator implements Allocator {
       }
     }
     Resources total = roleSorter.total();
-    for (String r : List.of("cpus", "mem", "disk")) {
+    for (String r : AllocatorMetrics.RESOURCES) {
       int x = ResourceNames.index(r);
-      m.put("allocator/mesos/resources/" + r + "/total", total.milli(x) / (double) Resources.SCALE);
-      m.put("allocator/mesos/resources/" + r + "/offered_or_allocated", allocated[x] / (double) Resources.SCALE);
+      m.put(AllocatorMetrics.resourceTotal(r), total.milli(x) / (double) Resources.SCALE);
+      m.put(AllocatorMetrics.resourceOfferedOrAllocated(r), allocated[x] / (double) Resources.SCALE);
     }
     m.putAll(guaranteeGauges);
     for (String role : quotas.keySet()) {
       for (Map.Entry<String, Double> e : quotaOfferedOrAllocated(role).entrySet()) {
-        m.put("allocator/mesos/quota/roles/" + role + "/resources/" + e.getKey() + "/offered_or_allocated",
-            e.getValue());
+        m.put(AllocatorMetrics.quotaOfferedOrAllocated(role, e.getKey()), e.getValue());
       }
     }
     for (String role : roles.keySet()) {
-      m.put("allocator/mesos/roles/" + role + "/shares/dominant", roleShare(role));
-      m.put("allocator/mesos/offer_filters/roles/" + role + "/active", (double) activeOfferFilters(role));
+      m.put(AllocatorMetrics.roleDominantShare(role), roleShare(role));
+      m.put(AllocatorMetrics.offerFiltersActive(role), (double) activeOfferFilters(role));
     }
     return m;
   }
@@ -1027,7 +1113,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     roleSorter.allocated(r.handle, q);
     r.sorter.addTotal(q);
     r.sorter.allocated(fw.handle, q);
-    int qh = quotaRoleSorter.handle(r.name);
+    int qh = quotaHandle(r);
     if (qh >= 0) {
       quotaRoleSorter.allocated(qh, q);
     }
@@ -1160,13 +1246,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private void removeFilter(OfferFilter f) {
     f.live = false;
     unscreen(f.agentKey);
-    OfferFilter head = f.fw.filters.get(f.agentKey);
+    OfferFilter head = filterHead(f.agentKey, f.fw.index);
     if (head == f) {
+      setFilterHead(f.agentKey, f.fw.index, f.next);
       if (f.next == null) {
-        f.fw.filters.remove(f.agentKey);
         setFilterBit(f.agentKey, f.fw.index, false);
-      } else {
-        f.fw.filters.put(f.agentKey, f.next);
       }
     } else {
       for (OfferFilter p = head; p != null; p = p.next) {
@@ -1185,22 +1269,56 @@ public final class HierarchicalDrfAllocator implements Allocator {
       return;
     }
     // Order-free: cancelling a timer and clearing a bit draw nothing and schedule nothing.
-    fw.filters.forEachUnordered((head, key) -> {
-      for (OfferFilter f = head; f != null; ) {
+    int left = fw.filterCount;
+    int idx = fw.index;
+    for (int key = 0; key < filterHeads.length && left > 0; key++) {
+      OfferFilter[] heads = filterHeads[key];
+      if (heads == null || idx >= heads.length || heads[idx] == null) {
+        continue;
+      }
+      for (OfferFilter f = heads[idx]; f != null; ) {
         OfferFilter next = f.next;
         f.next = null;
         f.live = false;
         FilterExpiry.Batch<OfferFilter> b = f.batch;
         f.batch = null;
         b.gone();
+        left--;
         f = next;
       }
-      setFilterBit(key, fw.index, false);
-    });
-    fw.filters.clear();
+      heads[idx] = null;
+      setFilterBit(key, idx, false);
+    }
     fw.filterCount = 0;
     eligibilityChanged();
     changed = true;
+  }
+
+  private OfferFilter filterHead(int agentKey, int fwIndex) {
+    if (agentKey >= filterHeads.length) {
+      return null;
+    }
+    OfferFilter[] heads = filterHeads[agentKey];
+    return heads == null || fwIndex >= heads.length ? null : heads[fwIndex];
+  }
+
+  private void setFilterHead(int agentKey, int fwIndex, OfferFilter f) {
+    if (agentKey >= filterHeads.length) {
+      if (f == null) {
+        return;
+      }
+      filterHeads = java.util.Arrays.copyOf(filterHeads, Math.max(agentKey + 1, filterHeads.length * 2));
+    }
+    OfferFilter[] heads = filterHeads[agentKey];
+    if (heads == null || fwIndex >= heads.length) {
+      if (f == null) {
+        return;
+      }
+      int n = Math.max(fwIndex + 1, Math.max(fwIndexCount, 4));
+      heads = heads == null ? new OfferFilter[n] : java.util.Arrays.copyOf(heads, Math.max(n, heads.length * 2));
+      filterHeads[agentKey] = heads;
+    }
+    heads[fwIndex] = f;
   }
 
   private void setFilterBit(int agentKey, int fwIndex, boolean on) {
@@ -1484,7 +1602,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       int nr = sortRoles(roleSorter);
       for (int k = 0; k < nr && slotAllocatable[a.slot]; k++) {
         Role r = roleByHandle.get(roleOrder[k]);
-        buildCandidate(a, r.name, !quotas.containsKey(r.name), null);
+        buildCandidate(a, r.name, !hasQuota(r), null);
         if (!allocatable(candQ)) {
           continue;
         }
@@ -1548,35 +1666,27 @@ public final class HierarchicalDrfAllocator implements Allocator {
           }
           long[] g = quotas.get(qname);
           unmetInto(unmet, g, roleOrder[k], unallocatedReservations(qname));
-          if (Quantities.isZero(unmet)) {
-            continue;
-          }
-          // Chop unreserved resources of guaranteed names to the unmet guarantee; other names
-          // only if the headroom allows.
+          // Mesos 1.5.0 hierarchical.cpp, __allocate stage 1: the role's reservations are always
+          // offered (there is no "satisfied" skip any more); each unreserved resource of a name the
+          // role has quota for is shrunk to its unsatisfied quota; one of a name it has no quota
+          // for is shrunk to availableHeadroom - requiredHeadroom of that name (name by name:
+          // newQuotaAllocationScalarQuantities only holds quota names), and those are added only
+          // if the role gets something else here ("if (!resources.empty())").
           long[] cap = scratch;
-          boolean nonQuotaFits = true;
-          long[] nonQuota = new long[width];
+          boolean quotaPart = false;
           for (int x = 0; x < width; x++) {
+            long avail = a.availUnres.length > x ? a.availUnres[x] : 0;
             if (Quantities.get(g, x) > 0) {
               cap[x] = unmet[x];
+              quotaPart |= Math.min(avail, unmet[x]) > 0;
             } else {
-              cap[x] = Long.MAX_VALUE;
-              nonQuota[x] = a.availUnres.length > x ? a.availUnres[x] : 0;
-            }
-          }
-          long[] after = availableHeadroom.clone();
-          Quantities.subtractFlooredInto(after, nonQuota);
-          if (!Quantities.isZero(nonQuota) && !Quantities.contains(after, requiredHeadroom)) {
-            nonQuotaFits = false;
-          }
-          if (!nonQuotaFits) {
-            for (int x = 0; x < width; x++) {
-              if (Quantities.get(g, x) == 0) {
-                cap[x] = 0;
-              }
+              cap[x] = Math.max(0, availableHeadroom[x] - requiredHeadroom[x]);
             }
           }
           buildCandidate(a, r.name, true, cap);
+          if (!quotaPart && candRoles.isEmpty()) {
+            continue; // resources.empty(): nothing to offer, so not allocatable
+          }
           if (!allocatable(candQ)) {
             continue;
           }
@@ -1601,7 +1711,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       int nr = sortRoles(roleSorter);
       for (int k = 0; k < nr && slotAllocatable[a.slot]; k++) {
         Role r = roleByHandle.get(roleOrder[k]);
-        if (quotas.containsKey(r.name)) {
+        if (hasQuota(r)) {
           continue;
         }
         boolean unres = true;
@@ -1687,23 +1797,23 @@ public final class HierarchicalDrfAllocator implements Allocator {
     if (bits == null || word >= bits.length || (bits[word] & (1L << fw.index)) == 0) {
       return false;
     }
-    for (OfferFilter f = fw.filters.get(a.key); f != null; f = f.next) {
-      if (refusedContains(f.refused)) {
+    for (OfferFilter f = filterHeads[a.key][fw.index]; f != null; f = f.next) {
+      if (refusedContains(f)) {
         return true;
       }
     }
     return false;
   }
 
-  private boolean refusedContains(ResourceSet refused) {
-    Resources ru = refused.unreserved();
+  private boolean refusedContains(OfferFilter f) {
+    long[] ru = f.unres;
     for (int x = 0; x < width; x++) {
-      if (candUnres[x] > ru.milli(x)) {
+      if (candUnres[x] > (x < ru.length ? ru[x] : 0L)) {
         return false;
       }
     }
     for (int j = 0; j < candRoles.size(); j++) {
-      Resources rr = refused.reserved(candRoles.get(j));
+      Resources rr = f.refused.reserved(candRoles.get(j));
       long[] v = candRes.get(j);
       for (int x = 0; x < v.length; x++) {
         if (v[x] > rr.milli(x)) {
@@ -1806,7 +1916,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     ResourceSet[] rs = fw.offerSets;
     fw.offerCount = 0;
     if (n == 1) {
-      OfferRun one = new OfferRun(new AgentId[] {as[0].id}, new ResourceSet[] {rs[0]}, 1);
+      OfferRun one = new OfferRun(new AgentId[] {as[0].id}, new ResourceSet[] {rs[0]}, new int[] {as[0].key}, 1);
       as[0] = null;
       rs[0] = null;
       return one;
@@ -1828,6 +1938,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     java.util.Arrays.sort(keys, 0, n);
     AgentId[] ids = new AgentId[n];
     ResourceSet[] vals = new ResourceSet[n];
+    int[] tokens = new int[n];
     int k = 0;
     for (int i = 0; i < n; i++) {
       int j = (int) keys[i];
@@ -1836,12 +1947,13 @@ public final class HierarchicalDrfAllocator implements Allocator {
       } else {
         ids[k] = as[j].id;
         vals[k] = rs[j];
+        tokens[k] = as[j].key;
         k++;
       }
     }
     java.util.Arrays.fill(as, 0, n, null);
     java.util.Arrays.fill(rs, 0, n, null);
-    return new OfferRun(ids, vals, k);
+    return new OfferRun(ids, vals, tokens, k);
   }
 
   /**
@@ -1869,9 +1981,24 @@ public final class HierarchicalDrfAllocator implements Allocator {
     return false;
   }
 
-  /** True iff the quota role's allocation (thousandths) contains its guarantee. */
+  /**
+   * Stage 1's "quota satisfied" test. 1.1: the quota role's allocation (thousandths) contains its
+   * whole guarantee. 1.2-1.4: one guarantee reached is enough (MESOS-6432, commit 34de30cf6;
+   * 1.2.0 hierarchical.cpp, __allocate: {@code someGuaranteesReached}, each guarantee Resource
+   * checked with {@code roleConsumedResources.contains}), so a role whose demand is out of
+   * proportion to its quota cannot take more of the other names (test
+   * DisproportionateQuotaVsAllocation).
+   */
   private boolean satisfied(int quotaHandle, long[] guarantee) {
     Resources alloc = quotaRoleSorter.allocation(quotaHandle);
+    if (version >= 12) {
+      for (int x = 0; x < guarantee.length; x++) {
+        if (guarantee[x] > 0 && guarantee[x] <= alloc.milli(x)) {
+          return true;
+        }
+      }
+      return false;
+    }
     for (int x = 0; x < guarantee.length; x++) {
       if (guarantee[x] > alloc.milli(x)) {
         return false;

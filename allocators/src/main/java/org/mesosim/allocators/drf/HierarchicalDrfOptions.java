@@ -38,7 +38,10 @@ public record HierarchicalDrfOptions(
   public static List<PolicyOption> declarations() {
     return List.of(
         PolicyOption.oneOf("mesosVersion", "1.1", VERSIONS,
-            "Mesos allocator behaviour to model (the allocator only: the master, agents and schedulers stay Mesos 1.1): 1.2 batches triggers, 1.3 tree sorter for a/b roles, 1.4 descendant reservations, 1.5 quota headroom + chopped quota, 1.7 filter expiry after the run"),
+            "Mesos allocator behaviour to model (the allocator only: the master, agents and schedulers stay Mesos 1.1,"
+                + " see docs/mesos-model.md): 1.2 batches triggers and ends a role's quota at its first reached"
+                + " guarantee, 1.3 tree sorter for a/b roles and no run on quota or weight changes, 1.4 descendant"
+                + " reservations, 1.5 quota headroom + chopped quota, 1.7 filter expiry after the run"),
         PolicyOption.oneOf("roleSorter", "drf", List.of("drf", "random"),
             "order of roles (--role_sorter; random as Mesos 1.7)"),
         PolicyOption.oneOf("frameworkSorter", "drf", List.of("drf", "random"),

@@ -22,7 +22,12 @@ public final class HierarchicalDrfPolicy implements AllocatorPolicy {
 
   @Override
   public String description() {
-    return "Mesos' HierarchicalDRF: role then framework DRF, quota, reservations, filters (Mesos 1.1 by default; mesosVersion switches this allocator only, the master stays Mesos 1.1)";
+    return "Mesos' HierarchicalDRF: role then framework DRF, quota, reservations, filters. mesosVersion (default 1.1)"
+        + " selects this allocator's behaviour only: the master, agents and schedulers are Mesos 1.1 at every"
+        + " version, so a later version does not bring 1.2's master (TASK_UNKNOWN answers to explicit"
+        + " reconciliation of unknown tasks for PARTITION_AWARE frameworks, answers for re-registering agents)"
+        + " nor 1.5's (non-partition-aware tasks recovered, not shut down, when an unreachable agent"
+        + " re-registers); see docs/mesos-model.md";
   }
 
   @Override

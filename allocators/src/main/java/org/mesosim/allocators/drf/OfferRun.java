@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import org.mesosim.model.AgentId;
 import org.mesosim.model.ResourceSet;
+import org.mesosim.model.allocation.OfferBatch;
 
 /**
  * One framework's offers of an allocation run, as the unmodifiable {@link SortedMap} the
@@ -20,22 +21,50 @@ import org.mesosim.model.ResourceSet;
  * the tree and a pointer chase per entry. Lookups are binary searches; sub-maps are views of a
  * range of the same arrays.
  */
-final class OfferRun extends AbstractMap<AgentId, ResourceSet> implements SortedMap<AgentId, ResourceSet> {
+final class OfferRun extends AbstractMap<AgentId, ResourceSet> implements SortedMap<AgentId, ResourceSet>,
+    OfferBatch {
   private final AgentId[] ids;
   private final ResourceSet[] vals;
+  private final int[] tokens;
   private final int from;
   private final int to;
 
-  /** Takes the arrays (not copied): {@code ids[0..size)} strictly increasing, no nulls. */
+  /** Takes the arrays (not copied): {@code ids[0..size)} strictly increasing, no nulls; no tokens. */
   OfferRun(AgentId[] ids, ResourceSet[] vals, int size) {
-    this(ids, vals, 0, size);
+    this(ids, vals, null, 0, size);
   }
 
-  private OfferRun(AgentId[] ids, ResourceSet[] vals, int from, int to) {
+  /** As {@link #OfferRun(AgentId[], ResourceSet[], int)} with the allocator's agent tokens beside. */
+  OfferRun(AgentId[] ids, ResourceSet[] vals, int[] tokens, int size) {
+    this(ids, vals, tokens, 0, size);
+  }
+
+  private OfferRun(AgentId[] ids, ResourceSet[] vals, int[] tokens, int from, int to) {
     this.ids = ids;
     this.vals = vals;
+    this.tokens = tokens;
     this.from = from;
     this.to = to;
+  }
+
+  @Override
+  public int count() {
+    return to - from;
+  }
+
+  @Override
+  public AgentId agent(int i) {
+    return ids[from + i];
+  }
+
+  @Override
+  public ResourceSet resources(int i) {
+    return vals[from + i];
+  }
+
+  @Override
+  public int token(int i) {
+    return tokens == null ? -1 : tokens[from + i];
   }
 
   @Override
@@ -115,17 +144,17 @@ final class OfferRun extends AbstractMap<AgentId, ResourceSet> implements Sorted
     if (fromKey.compareTo(toKey) > 0) {
       throw new IllegalArgumentException("fromKey > toKey");
     }
-    return new OfferRun(ids, vals, lowerBound(fromKey), lowerBound(toKey));
+    return new OfferRun(ids, vals, tokens, lowerBound(fromKey), lowerBound(toKey));
   }
 
   @Override
   public SortedMap<AgentId, ResourceSet> headMap(AgentId toKey) {
-    return new OfferRun(ids, vals, from, lowerBound(toKey));
+    return new OfferRun(ids, vals, tokens, from, lowerBound(toKey));
   }
 
   @Override
   public SortedMap<AgentId, ResourceSet> tailMap(AgentId fromKey) {
-    return new OfferRun(ids, vals, lowerBound(fromKey), to);
+    return new OfferRun(ids, vals, tokens, lowerBound(fromKey), to);
   }
 
   @Override

@@ -33,6 +33,14 @@ final class AllocatorHarness {
   final Simulation sim;
   final HierarchicalDrfAllocator allocator;
   final ArrayDeque<Offer> offers = new ArrayDeque<>();
+  /**
+   * Dispatch mode (Mesos 1.2+ tests, {@link #dispatching}): calls do not settle; what they trigger
+   * runs when the test waits ({@link #next}, {@link #expectNoOffer}, {@link #settle},
+   * {@link #advance}). This is libprocess' dispatch as the 1.2+ tests rely on it: the test thread
+   * enqueues its calls to the allocator process, and the batched {@code _allocate} the first
+   * trigger dispatched runs after all of them.
+   */
+  private final boolean dispatch;
   private int frameworks;
   private int agents;
 
@@ -41,6 +49,31 @@ final class AllocatorHarness {
   }
 
   AllocatorHarness(long interval, Map<String, Object> options, long seed) {
+    this(interval, options, seed, false);
+  }
+
+  /** A harness in dispatch mode at {@code mesosVersion} (interval 1 s, seed 42). */
+  static AllocatorHarness dispatching(String mesosVersion) {
+    return dispatching(mesosVersion, 42L);
+  }
+
+  static AllocatorHarness dispatching(String mesosVersion, long seed) {
+    return new AllocatorHarness(SimTime.SECOND, Map.of("mesosVersion", mesosVersion), seed, true);
+  }
+
+  /** Runs {@code test} at each version; a failure names the version it happened at. */
+  static void atVersions(java.util.List<String> versions, java.util.function.Consumer<String> test) {
+    for (String v : versions) {
+      try {
+        test.accept(v);
+      } catch (AssertionError e) {
+        throw new AssertionError("at mesosVersion " + v + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private AllocatorHarness(long interval, Map<String, Object> options, long seed, boolean dispatch) {
+    this.dispatch = dispatch;
     sim = new Simulation(seed);
     allocator = new HierarchicalDrfAllocator(HierarchicalDrfOptions.parse(options));
     allocator.initialize(new AllocatorContext(sim, interval, sim.random().stream("allocator/shuffle"),
@@ -76,7 +109,7 @@ final class AllocatorHarness {
     TreeMap<AgentId, ResourceSet> u = new TreeMap<>();
     used.forEach((a, r) -> u.put(new AgentId(a), res(r)));
     allocator.addFramework(id, FrameworkInfo.of(id.value(), role), u);
-    settle();
+    afterCall();
     return id;
   }
 
@@ -84,7 +117,7 @@ final class AllocatorHarness {
   FrameworkId addGpuFramework(String role) {
     FrameworkId id = new FrameworkId("framework" + (++frameworks));
     allocator.addFramework(id, new FrameworkInfo(id.value(), role, 0L, false, false, true), new TreeMap<>());
-    settle();
+    afterCall();
     return id;
   }
 
@@ -98,7 +131,7 @@ final class AllocatorHarness {
     used.forEach((f, r) -> u.put(f, res(r)));
     ResourceSet total = res(resources);
     allocator.addAgent(id, AgentInfo.of(id.value(), total), total, u);
-    settle();
+    afterCall();
     return id;
   }
 
@@ -107,11 +140,17 @@ final class AllocatorHarness {
     for (Map.Entry<AgentId, ResourceSet> e : o.resources().entrySet()) {
       allocator.recoverResources(o.framework(), e.getKey(), e.getValue(), refuseMicros);
     }
-    settle();
+    afterCall();
   }
 
   void settle() {
     sim.run(sim.now());
+  }
+
+  private void afterCall() {
+    if (!dispatch) {
+      settle();
+    }
   }
 
   /** Clock::advance + settle. */
@@ -124,12 +163,18 @@ final class AllocatorHarness {
   }
 
   Offer next() {
+    if (dispatch) {
+      settle();
+    }
     Offer o = offers.poll();
     assertNotNull(o, "expected an offer at t=" + sim.now());
     return o;
   }
 
   void expectNoOffer() {
+    if (dispatch) {
+      settle();
+    }
     assertNull(offers.peek(), "expected no offer");
   }
 

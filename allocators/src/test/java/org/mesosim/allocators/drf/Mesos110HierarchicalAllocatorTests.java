@@ -30,7 +30,8 @@ import org.mesosim.model.Resources;
  * them) plus the virtual time it came at; each {@code EXPECT_TRUE(allocation.isPending())} is
  * "no offer". {@code Clock::advance(flags.allocation_interval)} is {@code advance(1 s)} (the
  * default {@code --allocation_interval}); the harness settles after every call, as
- * {@code Clock::settle()} does. Mesos' {@code Metrics()} is {@link HierarchicalDrfAllocator#metrics()}.
+ * {@code Clock::settle()} does. Mesos' {@code Metrics()} is {@link HierarchicalDrfAllocator#metrics()}
+ * ({@code Allocator.metrics()}, the allocator's metrics under Mesos' names).
  * Which tests are not ported and why: {@code docs/allocator-tests.md}.
  */
 class Mesos110HierarchicalAllocatorTests {

@@ -2,6 +2,7 @@ package org.mesosim.cli.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -12,6 +13,7 @@ import org.mesosim.model.config.AgentFlags;
 import org.mesosim.model.config.AgentGroup;
 import org.mesosim.model.config.Defaults;
 import org.mesosim.model.config.MasterFlags;
+import org.mesosim.model.config.NetworkConfig;
 import org.mesosim.model.config.ZooKeeperConfig;
 
 /** Reads {@code cluster}: ZooKeeper, masters, master and agent flags, the network and the agent groups. */
@@ -71,6 +73,7 @@ final class ClusterSection extends Section {
     }
     Scenario.Dist latency = new Scenario.Dist(Defaults.NETWORK.latency(), true);
     double loss = Defaults.NETWORK.loss();
+    NetworkConfig.LossModel lossModel = Defaults.NETWORK.lossModel();
     Fields net = ctx.object(m.get("network"), "cluster.network", "network");
     if (net != null) {
       YNode l = net.get("latency");
@@ -79,6 +82,11 @@ final class ClusterSection extends Section {
         latency = dl == null ? latency : dl;
       }
       loss = in.number(net.get("loss"), "cluster.network.loss", loss, 0, false, 1);
+      YNode lm = net.get("lossModel");
+      String lms = in.string(lm, "cluster.network.lossModel", null);
+      if (lms != null && in.oneOf(lm, "cluster.network.lossModel", lms, "loss model", ScenarioKeys.LOSS_MODELS)) {
+        lossModel = NetworkConfig.LossModel.valueOf(lms.toUpperCase(Locale.ROOT));
+      }
     }
     List<Scenario.Agents> agents = new ArrayList<>();
     YNode list = m.get("agents");
@@ -103,7 +111,8 @@ final class ClusterSection extends Section {
         }
       }
     }
-    return new Scenario.Cluster(new ZooKeeperConfig(servers, session), masters, master, agent, latency, loss, agents);
+    return new Scenario.Cluster(new ZooKeeperConfig(servers, session), masters, master, agent, latency, loss,
+        lossModel, agents);
   }
 
   private List<String> groupNames(Scenario.Agents g) {

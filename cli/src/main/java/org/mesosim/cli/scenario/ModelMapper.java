@@ -57,7 +57,7 @@ public final class ModelMapper {
         s.allocator().interval(), s.allocator().typedOptions());
     Scenario.Cluster c = s.cluster();
     return new ModelConfig(s.name(), s.seed(), s.until(), c.zookeeper(), c.masters(), c.master(), c.agent(),
-        new NetworkConfig(c.latency().value(), c.loss()), agents, new TreeMap<>(s.roles()), allocator, frameworks,
+        new NetworkConfig(c.latency().value(), c.loss(), c.lossModel()), agents, new TreeMap<>(s.roles()), allocator, frameworks,
         faults, checkInvariants);
   }
 

@@ -64,7 +64,7 @@ public record Scenario(
 
   /** {@code cluster}. */
   public record Cluster(ZooKeeperConfig zookeeper, int masters, MasterFlags master, AgentFlags agent, Dist latency,
-      double loss, List<Agents> agents) {
+      double loss, org.mesosim.model.config.NetworkConfig.LossModel lossModel, List<Agents> agents) {
     public Cluster {
       agents = List.copyOf(agents);
     }

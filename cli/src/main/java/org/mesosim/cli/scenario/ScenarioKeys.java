@@ -27,7 +27,7 @@ public final class ScenarioKeys {
         "registryWriteLatency", "restartDelay"));
     m.put("agentFlags", List.of("registrationBackoffFactor", "executorRegistrationTimeout",
         "executorShutdownGracePeriod"));
-    m.put("network", List.of("latency", "loss"));
+    m.put("network", List.of("latency", "loss", "lossModel"));
     m.put("agentGroup", List.of("name", "count", "resources", "attributes", "reservations", "preset", "scale"));
     m.put("role", List.of("weight", "quota"));
     m.put("allocator", List.of("policy", "interval", "options"));
@@ -103,6 +103,9 @@ public final class ScenarioKeys {
 
   /** Scheduler types. */
   public static final List<String> SCHEDULER_TYPES = List.of("batch", "service", "gang");
+
+  /** {@code cluster.network.lossModel} values (NetworkConfig.LossModel): the default first. */
+  public static final List<String> LOSS_MODELS = List.of("link", "message");
   /** Chart names (reports' {@code ReportOptions.CHARTS}). */
   public static final List<String> CHARTS = List.of("utilization", "shares", "fairness", "queue", "completion");
   /** Chart file formats. */

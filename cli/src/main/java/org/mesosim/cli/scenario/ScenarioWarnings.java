@@ -6,11 +6,13 @@ import java.util.Locale;
 import java.util.TreeSet;
 import org.mesosim.engine.SimTime;
 import org.mesosim.model.config.FaultSpec;
+import org.mesosim.model.config.NetworkConfig;
 
 /**
  * What {@code validate} can see in a valid scenario that will not do what its author likely wants:
  * a run until drained whose faults leave no master able to lead for good (it would be stopped
- * with exit 2 as one that cannot drain), message loss without an offer timeout, a bounded run
+ * with exit 2 as one that cannot drain), per-message loss without an offer timeout, link loss with
+ * frameworks that have no failover timeout, a bounded run
  * sampled more than {@link #MAX_SAMPLES} times (see docs/reliability.md). Warnings never fail
  * validation.
  */
@@ -23,14 +25,32 @@ public final class ScenarioWarnings {
   /** The warnings of one scenario, each one line, in a fixed order. */
   public static List<String> of(Scenario s) {
     List<String> out = new ArrayList<>();
-    if (s.cluster().loss() > 0 && s.cluster().master().offerTimeout() == SimTime.NEVER) {
-      // Each message is lost on its own (cluster.network.loss): a lost offer, decline or launch leaves
-      // its resources offered and unused for good unless offers time out. Over TCP a message is not
-      // lost alone (libprocess sees the link break, and Mesos reacts to that); see docs/reliability.md.
-      out.add(String.format(Locale.ROOT, "%s: cluster.network.loss: %s drops messages one by one, and with"
-          + " cluster.master.offerTimeout: none (the default) one lost offer message keeps its resources offered"
-          + " and unused to the end of the run; set cluster.master.offerTimeout (e.g. 1m)", s.file(),
-          s.cluster().loss()));
+    if (s.cluster().loss() > 0 && s.cluster().lossModel() == NetworkConfig.LossModel.MESSAGE
+        && s.cluster().master().offerTimeout() == SimTime.NEVER) {
+      // lossModel: message loses each message on its own: a lost offer, decline or launch leaves its
+      // resources offered and unused for good unless offers time out. With lossModel: link (the
+      // default) the link breaks instead and the master takes the offers back (docs/reliability.md).
+      out.add(String.format(Locale.ROOT, "%s: cluster.network.loss: %s with lossModel: message drops messages one"
+          + " by one, and with cluster.master.offerTimeout: none (the default) one lost offer message keeps its"
+          + " resources offered and unused to the end of the run; set cluster.master.offerTimeout (e.g. 1m), or use"
+          + " lossModel: link", s.file(), s.cluster().loss()));
+    }
+    if (s.cluster().loss() > 0 && s.cluster().lossModel() == NetworkConfig.LossModel.LINK) {
+      // Master::_exited starts the failover timeout when a framework's link breaks: with 0 (Mesos'
+      // default) the framework is removed at once, its tasks killed.
+      List<String> names = new ArrayList<>();
+      for (Scenario.Framework f : s.frameworks()) {
+        if (f.failoverTimeout() == 0) {
+          names.add(f.name());
+        }
+      }
+      if (!names.isEmpty()) {
+        out.add(String.format(Locale.ROOT, "%s: cluster.network.loss: %s breaks links, and %s %s failoverTimeout: 0"
+            + " (the default): such a framework is removed, its tasks killed, whenever its link to the master breaks;"
+            + " set failoverTimeout (e.g. 10m)", s.file(), s.cluster().loss(),
+            names.size() == 1 ? "framework " + names.get(0) : "frameworks " + String.join(", ", names),
+            names.size() == 1 ? "has" : "have"));
+      }
     }
     if (s.until() == SimTime.NEVER) {
       leaderLostForGood(s, out);

@@ -71,7 +71,8 @@ public final class ScenarioWriter {
     cluster.put("agent", shape("agentFlags", "registrationBackoffFactor", Durations.format(c.agent().registrationBackoffFactor()),
         "executorRegistrationTimeout", Durations.format(c.agent().executorRegistrationTimeout()),
         "executorShutdownGracePeriod", Durations.format(c.agent().executorShutdownGracePeriod())));
-    cluster.put("network", shape("network", "latency", dist(c.latency()), "loss", c.loss()));
+    cluster.put("network", shape("network", "latency", dist(c.latency()), "loss", c.loss(), "lossModel",
+        c.lossModel().key()));
     List<Object> agents = new ArrayList<>();
     for (Scenario.Agents a : c.agents()) {
       Map<String, Object> g = ScenarioKeys.out("agentGroup");

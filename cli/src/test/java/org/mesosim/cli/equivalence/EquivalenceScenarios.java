@@ -330,6 +330,28 @@ final class EquivalenceScenarios {
       out.add(b.build());
       k++;
     }
+    // --- the scheduler's scan and its "nothing fits" memo (Framework#nothingFits): many task
+    // shapes entering and leaving the queues (the google-like preset), and delay scheduling, whose
+    // offers can fit a shape yet launch nothing while a job waits for a local agent -----------------
+    for (String v : List.of("1.1", "1.7")) {
+      out.add(new Case("google-like-shapes-v" + v.replace(".", ""), "name: google-like-shapes\n"
+          + "seed: 5\nuntil: 8m\nreport: {charts: []}\n"
+          + "cluster:\n  agents:\n    - {preset: google-2011, scale: 0.004}\n"
+          + "allocator:\n  policy: hierarchical-drf\n  options: {mesosVersion: \"" + v + "\"}\n"
+          + "frameworks:\n  - name: g\n    count: 3\n    scheduler: {type: batch, refuseSeconds: 1}\n"
+          + "    workload:\n      synthetic: {preset: google-like, scale: 0.0016}\n"));
+    }
+    out.add(new Case("locality-storm-v11", "name: locality-storm\nseed: 9\nuntil: 6m\nreport: {charts: []}\n"
+        + "cluster:\n  agents:\n    - {name: node, count: 10, resources: {cpus: 8, mem: 32GB}}\n"
+        + "allocator:\n  policy: hierarchical-drf\n  options: {mesosVersion: \"1.1\"}\n"
+        + "frameworks:\n"
+        + "  - name: local\n    role: analytics\n"
+        + "    scheduler: {type: batch, refuseSeconds: 1, suppressWhenIdle: false, locality: {replicas: 2, wait: 4s}}\n"
+        + "    workload:\n      synthetic: {jobs: 40, arrival: {exponential: {mean: 6s}}, tasksPerJob: 4,"
+        + " task: {resources: {cpus: 2, mem: 4GB}, duration: {exponential: {mean: 30s}}}}\n"
+        + "  - name: wide\n    role: batch\n    scheduler: {type: batch, refuseSeconds: 1}\n"
+        + "    workload:\n      synthetic: {jobs: 20, arrival: {exponential: {mean: 15s}}, tasksPerJob: 2,"
+        + " task: {resources: {cpus: 6, mem: 8GB}, duration: {exponential: {mean: 45s}}}}\n"));
     return out;
   }
 }

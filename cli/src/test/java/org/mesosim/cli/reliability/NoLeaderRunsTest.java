@@ -127,14 +127,33 @@ class NoLeaderRunsTest {
   @Test
   void validate_warnsOfMessageLossWithoutOfferTimeout() throws Exception {
     Path f = dir.resolve("s.yaml");
+    Files.writeString(f, "until: 10m\n" + MINIMAL.replace("masters: 1\n",
+            "masters: 1\n  network: {loss: 0.3, lossModel: message}\n")
+        .replace("faults: [{at: 45s, crash: leading-master}]\n", ""));
+    String[] r = cli("validate", f.toString());
+    assertEquals("0", r[0], r[2]);
+    assertEquals("warning: " + f + ": cluster.network.loss: 0.3 with lossModel: message drops messages one by one,"
+        + " and with cluster.master.offerTimeout: none (the default) one lost offer message keeps its resources"
+        + " offered and unused to the end of the run; set cluster.master.offerTimeout (e.g. 1m), or use lossModel:"
+        + " link", r[2].strip());
+    Files.writeString(f, Files.readString(f).replace("restartDelay: never", "restartDelay: never, offerTimeout: 1m"));
+    assertEquals("", cli("validate", f.toString())[2]);
+  }
+
+  @Test
+  void validate_warnsOfLinkLossWithFrameworksThatHaveNoFailoverTimeout() throws Exception {
+    Path f = dir.resolve("s.yaml");
+    // lossModel: link is the default: a lost offer no longer needs an offer timeout, but a framework
+    // with failoverTimeout 0 is removed whenever its link breaks
     Files.writeString(f, "until: 10m\n" + MINIMAL.replace("masters: 1\n", "masters: 1\n  network: {loss: 0.3}\n")
         .replace("faults: [{at: 45s, crash: leading-master}]\n", ""));
     String[] r = cli("validate", f.toString());
     assertEquals("0", r[0], r[2]);
-    assertEquals("warning: " + f + ": cluster.network.loss: 0.3 drops messages one by one, and with"
-        + " cluster.master.offerTimeout: none (the default) one lost offer message keeps its resources offered and"
-        + " unused to the end of the run; set cluster.master.offerTimeout (e.g. 1m)", r[2].strip());
-    Files.writeString(f, Files.readString(f).replace("restartDelay: never", "restartDelay: never, offerTimeout: 1m"));
+    assertEquals("warning: " + f + ": cluster.network.loss: 0.3 breaks links, and framework f has failoverTimeout: 0"
+        + " (the default): such a framework is removed, its tasks killed, whenever its link to the master breaks;"
+        + " set failoverTimeout (e.g. 10m)", r[2].strip());
+    Files.writeString(f, Files.readString(f).replace("  - name: f\n", "  - name: f\n    failoverTimeout: 10m\n"));
     assertEquals("", cli("validate", f.toString())[2]);
   }
+
 }

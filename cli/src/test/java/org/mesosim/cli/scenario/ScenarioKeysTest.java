@@ -40,7 +40,7 @@ class ScenarioKeysTest {
           master: {agentPingTimeout: 15s, maxAgentPingTimeouts: 5, offerTimeout: 30s, agentReregisterTimeout: 10m,
                    registryWriteLatency: 5ms, restartDelay: 20s}
           agent: {registrationBackoffFactor: 1s, executorRegistrationTimeout: 1m, executorShutdownGracePeriod: 5s}
-          network: {latency: {exponential: {mean: 1ms}}, loss: 0.01}
+          network: {latency: {exponential: {mean: 1ms}}, loss: 0.01, lossModel: message}
           agents:
             - {name: small, count: 2, resources: {cpus: 4, mem: 8GB}, attributes: {rack: r1},
                reservations: {a: {cpus: 1}}}

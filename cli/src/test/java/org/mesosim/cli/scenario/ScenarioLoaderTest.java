@@ -118,6 +118,21 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void networkLossModel_defaultsToLink_messageIsAnOption_andAnUnknownOneIsLocated() {
+    assertEquals(org.mesosim.model.config.NetworkConfig.LossModel.LINK, load(MINIMAL).cluster().lossModel());
+    Scenario m = load(MINIMAL.replace("cluster:\n", "cluster:\n  network: {loss: 0.1, lossModel: message}\n"));
+    assertEquals(org.mesosim.model.config.NetworkConfig.LossModel.MESSAGE, m.cluster().lossModel());
+    assertEquals(0.1, m.cluster().loss());
+    assertEquals(org.mesosim.model.config.NetworkConfig.LossModel.MESSAGE,
+        load(MINIMAL, "cluster.network.lossModel=message").cluster().lossModel());
+    assertEquals(List.of("s.yaml:3:35: cluster.network.lossModel: unknown loss model 'links' (did you mean 'link'?);"
+            + " known: link, message"),
+        errors(MINIMAL.replace("cluster:\n", "cluster:\n  network: {loss: 0.1, lossModel: links}\n")));
+    assertEquals(List.of("s.yaml:3:35: cluster.network.lossModel: expected a string, not a list"),
+        errors(MINIMAL.replace("cluster:\n", "cluster:\n  network: {loss: 0.1, lossModel: [link]}\n")));
+  }
+
+  @Test
   void infinityAndNotANumber_reportedAtTheirKeys_withTheFilesOtherProblems() {
     // YAML's .inf and .nan are numbers Jackson cannot convert: they failed the whole file as a
     // "YAML syntax error: Malformed numeric value", hiding every other problem

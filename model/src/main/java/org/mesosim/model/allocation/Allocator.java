@@ -2,6 +2,7 @@ package org.mesosim.model.allocation;
 
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import org.mesosim.model.AgentId;
 import org.mesosim.model.AgentInfo;
 import org.mesosim.model.FrameworkId;
@@ -94,6 +95,17 @@ public interface Allocator {
     }
   }
 
+  /**
+   * {@link #recoverResources(FrameworkId, List, List, long)} with each offer's agent token from the
+   * {@link OfferBatch} it came in ({@code -1} where unknown), so the allocator can find its agents
+   * without an id lookup. The tokens are hints only; the outcome is the same as without them
+   * (which this default gives).
+   */
+  default void recoverResources(FrameworkId framework, List<AgentId> agents, List<ResourceSet> resources,
+      int[] agentTokens, long refuseMicros) {
+    recoverResources(framework, agents, resources, refuseMicros);
+  }
+
   /** Stop sending offers to this framework until it revives. */
   void suppressOffers(FrameworkId framework);
 
@@ -124,5 +136,28 @@ public interface Allocator {
   /** Runs and allocations so far, for reports and benchmarks. */
   default AllocatorStats stats() {
     return AllocatorStats.NONE;
+  }
+
+  /**
+   * The allocator's metrics as Mesos' {@code /metrics/snapshot} shows them: metric name (exactly as
+   * Mesos 1.1 names it, {@link AllocatorMetrics}) to value, by name. A gauge Mesos has not
+   * registered at this point (a role without a framework, a role without quota) is absent, not 0.
+   * Runs sample this between events and at the end ({@code timeseries.csv}, {@code metrics.json}),
+   * so reading it must not change the allocator: no state, no scheduling, no random draws.
+   *
+   * <p>This default says what any allocator can: {@code allocator/mesos/allocation_runs} from
+   * {@link #stats()} (runs, skipped ones included: Mesos counts every run that is not paused) and
+   * {@code allocator/mesos/event_queue_dispatches}, which is 0 for every allocator here. In Mesos
+   * it counts the calls waiting in the allocator process' queue; in the model a call runs at the
+   * virtual instant it is made, and whatever an allocator dispatches to itself runs at that instant
+   * too, so at the points where metrics are read (between instants and after the run) nothing waits.
+   * Policies override this with what is meaningful for them (docs/allocators.md lists it).
+   */
+  default SortedMap<String, Double> metrics() {
+    TreeMap<String, Double> m = new TreeMap<>();
+    AllocatorStats s = stats();
+    m.put(AllocatorMetrics.ALLOCATION_RUNS, (double) (s.runs() + s.skippedRuns()));
+    m.put(AllocatorMetrics.EVENT_QUEUE_DISPATCHES, 0.0);
+    return m;
   }
 }

@@ -80,11 +80,20 @@ final class Agent extends MasterClient {
     if (!alive() || !registered) {
       return;
     }
-    int l = leaderEp;
-    long e = leaderEpoch;
-    registered = false;
-    leaderEp = -1;
-    detected(l, e);
+    redetect();
+  }
+
+  /**
+   * {@code Slave::ping} with {@code connected = false} from the master it is registered with: the
+   * master disconnected it (its link broke) while it believes itself registered, so it forces a
+   * re-registration ({@code detection.discard()}: detected again, {@code doReliableRegistration}
+   * after a random share of the backoff factor; src/slave/slave.cpp).
+   */
+  void pingedDisconnected(int master) {
+    if (!alive() || !registered || masterEp != master) {
+      return;
+    }
+    redetect();
   }
 
   // ---- messages ---------------------------------------------------------------------------
@@ -268,11 +277,7 @@ final class Agent extends MasterClient {
       removeTask(t);
     }
     id = null;
-    int l = leaderEp;
-    long e = leaderEpoch;
-    registered = false;
-    leaderEp = -1;
-    detected(l, e);
+    redetect();
   }
 
   // ---- status update manager ------------------------------------------------------------

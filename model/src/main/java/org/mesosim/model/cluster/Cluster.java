@@ -45,6 +45,9 @@ public final class Cluster {
   private long stamps;
   int busyFrameworks;
   long tasksLaunched;
+  /** OfferMade and TaskLaunched records emitted by masters (counted where emitted: no observer per record). */
+  long offersMade;
+  long launchesAccepted;
   /** Tasks launched and not yet terminal in their frameworks' view, over all frameworks. */
   int liveTasks;
   /** When a task was last launched or ended in a framework's view, or a job last arrived. */
@@ -73,6 +76,7 @@ public final class Cluster {
     }
     int f = config.frameworks().size();
     this.net = new Network(sim, z + m + a + f, config.network());
+    net.onLinkBroken(this::linkBroken);
     this.baseLatency = net.baseLatency(config.network());
     this.zk = new ZooKeeper(this, z, 0, config.zookeeper().sessionTimeout());
     for (int i = 0; i < z; i++) {
@@ -228,12 +232,38 @@ public final class Cluster {
     return tasksLaunched;
   }
 
+  /** Offers made by every leader so far (the stream's {@code offer} records). */
+  public long offersMade() {
+    return offersMade;
+  }
+
+  /** Launches the masters accepted so far (the stream's {@code launch} records). */
+  public long launchesAccepted() {
+    return launchesAccepted;
+  }
+
   public long messagesSent() {
     return net.sent;
   }
 
   public long messagesDropped() {
     return net.dropped;
+  }
+
+  /**
+   * The allocator of the leading master once it has recovered (the one whose metrics a Mesos
+   * operator reads), else null: no leader, or its allocator not yet created. Each leadership has
+   * its own allocator, so its counters start again at 0 after a leader change, as a new Mesos
+   * master process' do.
+   */
+  public org.mesosim.model.allocation.Allocator leadingAllocator() {
+    Master l = leader();
+    return l == null || !l.leading.recovered ? null : l.leading.allocator;
+  }
+
+  /** Links broken by message loss ({@code lossModel: link}). */
+  public long linksBroken() {
+    return net.linksBroken;
   }
 
   /** Passes a framework's demand hint to the leading master's allocator (out of band). */
@@ -482,6 +512,47 @@ public final class Cluster {
     if (restartAfter != SimTime.NEVER) {
       scheduleRecovery(restartAfter, () -> restart(p));
     }
+  }
+
+  /**
+   * A link broke ({@link Network#breakLink}, loss as link failure): as when a socket closes (see
+   * {@link #crash}), both ends observe {@code exited} one base latency later, the master first.
+   * Only links of a master carry messages in the model. The reactions, each where Mesos has it:
+   * <ul>
+   *   <li>the leading master, for a framework: {@code Master::exited} then {@code Master::_exited}
+   *       (src/master/master.cpp): {@code disconnect} (deactivate, offers rescinded and recovered)
+   *       and the failover timeout ({@link Master.Leadership#frameworkDisconnected});
+   *   <li>the leading master, for an agent: {@code Master::exited} then {@code disconnect(Slave*)}
+   *       and TASK_LOST for frameworks that do not checkpoint
+   *       ({@link Master.Leadership#agentDisconnected}); the agent learns it from the next ping
+   *       ({@link HealthChecks#pingDisconnected});
+   *   <li>the scheduler: the scheduler library re-detects the master and reconnects
+   *       ({@link Framework#masterLinkExited});
+   *   <li>the agent: nothing ({@code Slave::exited}, src/slave/slave.cpp, only logs "Waiting for a
+   *       new master to be elected").
+   * </ul>
+   * Each end acts only if it is still the incarnation (and the master still the leadership term)
+   * whose link broke.
+   */
+  private void linkBroken(int a, int b) {
+    Process pa = net.process(a);
+    Process pb = net.process(b);
+    Master m = pa instanceof Master x ? x : pb instanceof Master y ? y : null;
+    if (m == null) {
+      return;
+    }
+    Process peer = m == pa ? pb : pa;
+    Master.Leadership ld = m.leading;
+    int masterInc = net.incarnation(m.ep);
+    int peerInc = net.incarnation(peer.ep);
+    sim.schedule(baseLatency, () -> {
+      if (ld != null && ld.current() && ld.recovered && net.alive(m.ep) && net.incarnation(m.ep) == masterInc) {
+        ld.linkExited(peer);
+      }
+      if (peer instanceof Framework fw && net.alive(fw.ep) && net.incarnation(fw.ep) == peerInc) {
+        fw.masterLinkExited(m.ep);
+      }
+    });
   }
 
   /** Schedules a restart or heal, counted as pending until it fires. */

@@ -38,6 +38,12 @@ final class Framework extends MasterClient {
   static final String REASON_OUTCOME = "";
   static final long REGISTRATION_BACKOFF = 2 * SimTime.SECOND;
   static final long REGISTRATION_RETRY_MAX = SimTime.MINUTE;
+  /**
+   * The scheduler library waits a random share of this before it (re)connects to a detected master
+   * ({@code DEFAULT_CONNECTION_DELAY_MAX}, src/scheduler/constants.hpp; {@code MesosProcess::detected},
+   * src/scheduler/scheduler.cpp).
+   */
+  static final long CONNECTION_DELAY_MAX = 500 * SimTime.MILLISECOND;
   static final long CHECK_INTERVAL = 5 * SimTime.MINUTE;
   /** Live tasks with no update for this long are reconciled explicitly. */
   static final long RECONCILE_AFTER = 15 * SimTime.MINUTE;
@@ -50,6 +56,15 @@ final class Framework extends MasterClient {
   private Workload workload;
   FrameworkId mesosId;
   private boolean failingOver;
+  /** Set while the driver reconnects after its master link broke (see {@link #masterLinkExited}). */
+  private boolean reconnecting;
+  /**
+   * After a broken link, until the first new registration attempt goes out: no connection is open
+   * yet, so a FrameworkRegistered the master sent before it saw the break is stale and ignored (the
+   * scheduler library ignores events of an old connection, {@code connectionId} in
+   * src/scheduler/scheduler.cpp).
+   */
+  private boolean connectPending;
 
   // queue of logical tasks waiting for an offer
   private LogicalTask qHead;
@@ -60,6 +75,14 @@ final class Framework extends MasterClient {
   private final TreeMap<Resources, Shape> shapes = new TreeMap<>();
   /** Non-empty shapes by the queue position of their first task. */
   private final TreeMap<Long, Shape> byHead = new TreeMap<>();
+  // "Nothing fits" memo of decide(), per agent index (see nothingFits): the unreserved vector a
+  // full scan found no queued shape to fit, and the position in enteredNeeds (the needs of shapes
+  // entering byHead, in order, from enteredBase on) at that scan. Shapes leaving the queue cannot
+  // make a shape fit, so only the needs that entered since are tested again.
+  private final ArrayList<Resources> enteredNeeds = new ArrayList<>();
+  private long enteredBase;
+  private Resources[] noFitRem;
+  private long[] noFitAt;
   private long nextSeq;
   private int scanStamp;
   // launched tasks not yet terminal in this framework's view, in launch order
@@ -321,6 +344,7 @@ final class Framework extends MasterClient {
     if (sh.last == null) {
       sh.first = lt;
       byHead.put(lt.seq, sh);
+      enteredNeeds.add(sh.need);
     } else {
       sh.last.sNext = lt;
     }
@@ -416,14 +440,45 @@ final class Framework extends MasterClient {
     dropHeld();
   }
 
-  /** {@code SchedulerProcess::detected}: the first attempt goes out at once. */
+  /**
+   * {@code SchedulerProcess::detected}: the first attempt goes out at once. After a broken link the
+   * first attempt waits a random share of {@link #CONNECTION_DELAY_MAX} (the connection delay).
+   */
   @Override
   void startRegistering() {
-    registerNow(REGISTRATION_BACKOFF);
+    if (reconnecting) {
+      registerAfterRandomDelay(CONNECTION_DELAY_MAX, REGISTRATION_BACKOFF);
+    } else {
+      registerNow(REGISTRATION_BACKOFF);
+    }
+  }
+
+  /**
+   * The link to the master it follows broke ({@link Cluster#linkBroken}). A scheduler learns it as
+   * the HTTP scheduler library does ({@code MesosProcess::disconnected}, src/scheduler/scheduler.cpp):
+   * it re-detects the master ({@code detection.discard()}), drops what it held (the master rescinds
+   * a disconnected framework's offers), reconnects after a random share of the connection delay
+   * and subscribes again with its framework ID (a re-registration; not a failover). The master
+   * reactivates it if its failover timeout has not run out ({@code Master::subscribe}), or answers
+   * "Framework has been removed" (then it registers anew, see {@link #error}). Whether it was
+   * registered or still registering, registration starts over.
+   */
+  void masterLinkExited(int master) {
+    if (!alive() || leaderEp != master) {
+      return;
+    }
+    reconnecting = true;
+    connectPending = true;
+    try {
+      redetect();
+    } finally {
+      reconnecting = false;
+    }
   }
 
   @Override
   void sendRegistration(int leader) {
+    connectPending = false;
     if (mesosId == null) {
       send(leader, new Message.RegisterFramework(index, info));
     } else {
@@ -469,7 +524,7 @@ final class Framework extends MasterClient {
   }
 
   private void registeredWith(int from, FrameworkId id, boolean reregistered) {
-    if (from != leaderEp || registered) {
+    if (from != leaderEp || registered || connectPending) {
       return;
     }
     boolean known = mesosId != null;
@@ -651,9 +706,15 @@ final class Framework extends MasterClient {
   private void decide(Offer o) {
     int max = sc.maxTasksPerOffer();
     ResourceSet rem = o.resources;
+    if (nothingFits(o.agent, rem)) {
+      answer(o, null);
+      return;
+    }
     List<Message.Launch> launches = null;
     int stamp = ++scanStamp;
     int examined = 0;
+    boolean anyFit = false;
+    boolean complete = true;
     search:
     while (!byHead.isEmpty() && (max == 0 || launches == null || launches.size() < max)) {
       Shape found = null;
@@ -664,10 +725,12 @@ final class Framework extends MasterClient {
           continue;
         }
         if (++examined > SCAN_LIMIT) {
+          complete = false;
           break search;
         }
         take = take(rem, sh.need);
         if (take != null) {
+          anyFit = true;
           pick = sc.localityReplicas() > 0 ? eligible(sh, o.agent) : sh.first;
           if (pick != null) {
             found = sh;
@@ -687,7 +750,54 @@ final class Framework extends MasterClient {
       }
       launches.add(new Message.Launch(launch(lt, o.agent, take), take));
     }
+    if (complete && !anyFit && !rem.hasReservations()) {
+      rememberNothingFits(o.agent, rem.unreserved());
+    }
     answer(o, launches);
+  }
+
+  /**
+   * True iff a full scan is known to find no queued shape fitting {@code rem}: an earlier full scan
+   * of an offer on this agent with the same unreserved vector (and no reservations) found none,
+   * and none of the shapes that entered the queue since fits either. Then the scan's answer is a
+   * decline with nothing examined that matters (no task picked, no locality state read), so
+   * skipping it changes nothing but its cost: in a decline storm every agent is offered every
+   * second with the same free vector, and each scan walks up to {@link #SCAN_LIMIT} shapes.
+   */
+  private boolean nothingFits(int agent, ResourceSet rem) {
+    if (noFitRem == null || rem.hasReservations()) {
+      return false;
+    }
+    Resources known = noFitRem[agent];
+    Resources un = rem.unreserved();
+    if (known == null || !(known == un || known.equals(un))) {
+      return false;
+    }
+    long at = noFitAt[agent];
+    if (at < enteredBase) {
+      return false; // the log was cleared since
+    }
+    int n = enteredNeeds.size();
+    for (int i = (int) (at - enteredBase); i < n; i++) {
+      if (un.contains(enteredNeeds.get(i))) {
+        return false;
+      }
+    }
+    noFitAt[agent] = enteredBase + n;
+    return true;
+  }
+
+  private void rememberNothingFits(int agent, Resources un) {
+    if (noFitRem == null) {
+      noFitRem = new Resources[cluster.agents.length];
+      noFitAt = new long[cluster.agents.length];
+    }
+    if (enteredNeeds.size() > (1 << 16)) {
+      enteredBase += enteredNeeds.size(); // every memo made before becomes stale
+      enteredNeeds.clear();
+    }
+    noFitRem[agent] = un;
+    noFitAt[agent] = enteredBase + enteredNeeds.size();
   }
 
   private void answer(Offer o, List<Message.Launch> launches) {
@@ -1037,9 +1147,13 @@ final class Framework extends MasterClient {
   /** The scheduler process dies; its state (queue, task IDs, framework ID) survives as if persisted. */
   void crashed() {
     incarnation++;
+    connectPending = false;
     registered = false;
     masterEp = -1;
     leaderEp = -1;
+    // A restarted scheduler knows no leader: it must detect one even if the leader has not changed
+    // meanwhile (restarted while cut off from ZooKeeper, it learns the leader when the partition heals).
+    leaderEpoch = -1;
     dropHeld();
     stopRegistering();
     cluster.sim.cancel(checkHandle);
@@ -1051,6 +1165,11 @@ final class Framework extends MasterClient {
     incarnation++;
     failingOver = mesosId != null;
     armCheck();
+  }
+
+  /** Offers a gang scheduler holds (tests). */
+  int heldOffers() {
+    return held.size();
   }
 
   int live() {

@@ -163,6 +163,37 @@ final class HealthChecks {
     });
   }
 
+  /**
+   * The leader disconnected a live agent whose link broke: its next ping says so
+   * ({@code PingSlaveMessage.connected = false}, sent by {@code SlaveObserver::ping},
+   * src/master/master.cpp), and an agent that believes itself registered forces a re-registration
+   * when it receives it ({@code Slave::ping}, src/slave/slave.cpp). Pings are lazy here, so this
+   * schedules that ping's arrival (one base latency after it is sent); an agent that cannot hear it
+   * then (down, cut off) is tried with the next one while the master still observes it and it
+   * is still disconnected.
+   */
+  void pingDisconnected(Master.Leadership l, int idx) {
+    LazyObserver o = observers[idx];
+    if (o == null || observedBy[idx] != l || !o.observing()) {
+      return;
+    }
+    long sentAt = o.pingAtOrAfter(c.sim.now() + 1);
+    c.sim.at(sentAt + latency, () -> {
+      if (observedBy[idx] != l || !l.current() || !o.observing()) {
+        return;
+      }
+      Master.MAgent a = l.agents[idx];
+      if (a == null || a.connected || a.markingUnreachable) {
+        return;
+      }
+      if (!reachableNow(l, idx)) {
+        pingDisconnected(l, idx);
+        return;
+      }
+      c.agents[idx].pingedDisconnected(l.master().ep);
+    });
+  }
+
   private void sim_cancelAgentTimer(int idx) {
     if (agentTimer[idx] != -1) {
       c.sim.cancel(agentTimer[idx]);

@@ -15,6 +15,7 @@ import org.mesosim.model.Resources;
 import org.mesosim.model.TaskState;
 import org.mesosim.model.allocation.Allocator;
 import org.mesosim.model.allocation.AllocatorContext;
+import org.mesosim.model.allocation.OfferBatch;
 import org.mesosim.model.events.ModelEvent;
 
 /**
@@ -33,6 +34,7 @@ final class Master extends Process {
   ZooKeeper.Session session;
   Leadership leading;
   long droppedWhileNotLeading;
+  long refusedWhileDisconnected;
   long authenticated;
 
   Master(Cluster c, int ep, int index) {
@@ -126,6 +128,14 @@ final class Master extends Process {
       droppedWhileNotLeading++;
       return;
     }
+    int caller = callingFramework(m);
+    if (caller >= 0 && l.disconnectedFramework(caller)) {
+      // A call (not SUBSCRIBE) from a framework this master has disconnected is refused: "Framework
+      // disconnected" (Master::receive for scheduler calls, src/master/master.cpp) or "Framework is
+      // not subscribed" (the HTTP API, src/master/http.cpp). It must subscribe again first.
+      refusedWhileDisconnected++;
+      return;
+    }
     if (m instanceof Message.StatusUpdate u) {
       l.statusUpdate(u);
     } else if (m instanceof Message.Acknowledge a) {
@@ -165,6 +175,30 @@ final class Master extends Process {
     } else if (m instanceof Message.Authenticate a) {
       authenticated++;
     }
+  }
+
+  /** The framework index of a scheduler call other than SUBSCRIBE, or -1 for any other message. */
+  private static int callingFramework(Message m) {
+    if (m instanceof Message.Accept a) {
+      return a.framework();
+    } else if (m instanceof Message.Decline d) {
+      return d.framework();
+    } else if (m instanceof Message.Acknowledge a) {
+      return a.framework();
+    } else if (m instanceof Message.ReviveOffers r) {
+      return r.framework();
+    } else if (m instanceof Message.SuppressOffers s) {
+      return s.framework();
+    } else if (m instanceof Message.KillTaskCall k) {
+      return k.framework();
+    } else if (m instanceof Message.Reconcile r) {
+      return r.framework();
+    } else if (m instanceof Message.FrameworkToExecutor fe) {
+      return fe.framework();
+    } else if (m instanceof Message.UnregisterFramework u) {
+      return u.framework();
+    }
+    return -1;
   }
 
   /** The master's record of one agent ({@code Slave} in master.hpp). */
@@ -228,6 +262,9 @@ final class Master extends Process {
     private final ArrayList<Offer> declineOffers = new ArrayList<>();
     private final ArrayList<AgentId> declineAgents = new ArrayList<>();
     private final ArrayList<ResourceSet> declineSets = new ArrayList<>();
+    private int[] declineTokens = new int[16];
+    /** By allocator agent token: 1 + the agent's index here, 0 if not yet seen (see agentByToken). */
+    private int[] idxByToken = new int[16];
     final MFramework[] frameworks;
     final LinkedHashMap<FrameworkId, MFramework> frameworksById = new LinkedHashMap<>();
     final Registry.Registrar registrar;
@@ -369,13 +406,17 @@ final class Master extends Process {
       }
       MFramework f = frameworksById.get(fid);
       List<Offer> out = null;
-      for (var e : resources.entrySet()) {
-        MAgent a = agentsById.get(e.getKey());
+      OfferBatch batch = OfferBatch.of(resources);
+      for (int i = 0, n = batch.count(); i < n; i++) {
+        AgentId aid = batch.agent(i);
+        int token = batch.token(i);
+        MAgent a = agentByToken(token, aid);
         if (f == null || !f.active || f.removed || a == null || !a.connected || a.markingUnreachable) {
-          allocator.recoverResources(fid, e.getKey(), e.getValue(), 0);
+          allocator.recoverResources(fid, aid, batch.resources(i), 0);
           continue;
         }
-        Offer o = new Offer(OfferId.sequenced(offerPrefix, offerSeq++), this, f.idx, a.idx, e.getValue());
+        Offer o = new Offer(OfferId.sequenced(offerPrefix, offerSeq++), this, f.idx, a.idx, batch.resources(i));
+        o.token = token;
         o.agentSlot = a.offers.size();
         a.offers.add(o);
         o.frameworkSlot = f.offers.size();
@@ -384,6 +425,7 @@ final class Master extends Process {
           out = new ArrayList<>(resources.size());
         }
         out.add(o);
+        cluster.offersMade++;
         cluster.emit(new ModelEvent.OfferMade(cluster.sim.now(), o.id, cluster.frameworks[f.idx].name, a.id,
             o.resources));
         cluster.invariants.offerMade(o, a, this);
@@ -399,6 +441,29 @@ final class Master extends Process {
       if (out != null) {
         send(cluster.frameworkEp(f.idx), new Message.ResourceOffers(ep, out));
       }
+    }
+
+    /**
+     * {@code agentsById.get(id)}, found through the allocator's token when it names the agent (the
+     * token remembers the agent's index here; checked against the id, so a stale one only costs
+     * the lookup).
+     */
+    private MAgent agentByToken(int token, AgentId id) {
+      if (token >= 0 && token < idxByToken.length) {
+        int i = idxByToken[token] - 1;
+        MAgent a = i >= 0 ? agents[i] : null;
+        if (a != null && (a.id == id || a.id.equals(id))) {
+          return a;
+        }
+      }
+      MAgent a = agentsById.get(id);
+      if (a != null && token >= 0) {
+        if (token >= idxByToken.length) {
+          idxByToken = java.util.Arrays.copyOf(idxByToken, Math.max(token + 1, idxByToken.length * 2));
+        }
+        idxByToken[token] = a.idx + 1;
+      }
+      return a;
     }
 
     /** Removes an offer from the book (accepted, declined or rescinded). */
@@ -491,6 +556,7 @@ final class Master extends Process {
         remaining = remaining.minus(l.resources());
         cluster.invariants.launch(t, l.resources(), call.offers());
         addTask(a, t, TaskState.TASK_STAGING);
+        cluster.launchesAccepted++;
         cluster.emit(new ModelEvent.TaskLaunched(cluster.sim.now(), cluster.frameworks[f.idx].name, t.id,
             t.logical.job.id, a.id, firstOffer, t.resources.quantity()));
         cluster.invariants.transition(t, null, TaskState.TASK_STAGING);
@@ -522,11 +588,15 @@ final class Master extends Process {
           continue; // an unknown or stale offer is ignored
         }
         removeOffer(o);
+        if (valid.size() == declineTokens.length) {
+          declineTokens = java.util.Arrays.copyOf(declineTokens, declineTokens.length * 2);
+        }
+        declineTokens[valid.size()] = o.token;
         valid.add(o);
         ids.add(agents[o.agent].id);
         sets.add(o.resources);
       }
-      allocator.recoverResources(f.id, ids, sets, call.refuseMicros());
+      allocator.recoverResources(f.id, ids, sets, declineTokens, call.refuseMicros());
       String name = cluster.frameworks[f.idx].name;
       for (Offer o : valid) {
         cluster.emit(new ModelEvent.OfferDeclined(cluster.sim.now(), o.id, name, agents[o.agent].id, o.resources,
@@ -811,6 +881,7 @@ final class Master extends Process {
         cluster.health.observe(this, idx);
         send(cluster.agentEp(idx), new Message.SlaveReregistered(ep, known.id));
         resendKills(known, r.tasks());
+        killLostOnDisconnect(known, r.tasks());
         shutdownRemovedFrameworks(known, r.tasks());
         return;
       }
@@ -941,6 +1012,9 @@ final class Master extends Process {
       for (Task t : tasks) {
         MFramework f = frameworksById.get(t.frameworkId);
         if (f != null && !f.removed && !f.info.checkpoint()) {
+          if (!t.mState.isTerminal()) {
+            t.mLostOnDisconnect = this;
+          }
           reportGone(f, t, TaskState.TASK_LOST, "REASON_SLAVE_DISCONNECTED");
         }
       }
@@ -969,6 +1043,30 @@ final class Master extends Process {
     private void resendKills(MAgent a, List<Task> reported) {
       for (Task t : reported) {
         if (t.mKilled && knows(t) && agents[t.agent] == a && !t.aState.isTerminal()) {
+          send(cluster.agentEp(a.idx), new Message.KillTask(ep, t));
+        }
+      }
+    }
+
+    /**
+     * A task this master reported TASK_LOST when it disconnected the agent (a framework that does not
+     * checkpoint; {@code Master::exited}) and that the re-registered agent still runs is killed there.
+     * Mesos 1.1 leaves such a task running unknown to the master ({@code Master::reconcile}: "an
+     * implicit assumption here the slave cannot have tasks unknown to the master"), with its
+     * resources offered again on top of it; the model does not over-commit the agent. Only an
+     * agent disconnected while alive (its link broke) can still run such a task: a crashed agent's
+     * executors of frameworks that do not checkpoint died with it.
+     */
+    private void killLostOnDisconnect(MAgent a, List<Task> reported) {
+      for (Task t : reported) {
+        // Kept set: if this KillTask is lost with a broken link too, the next re-registration sends it again.
+        // A task of a framework removed meanwhile whose index a newer incarnation already uses is
+        // killed the same way: ShutdownFramework names the framework by index here, and Mesos
+        // shuts a completed framework down by its ID (shutdownRemovedFrameworks).
+        MFramework f = frameworksById.get(t.frameworkId);
+        boolean removedSinceReplaced = f != null && f.removed && frameworks[f.idx] != f;
+        if ((t.mLostOnDisconnect == this || removedSinceReplaced) && !knows(t) && !t.aState.isTerminal()
+            && t.agent == a.idx) {
           send(cluster.agentEp(a.idx), new Message.KillTask(ep, t));
         }
       }
@@ -1077,10 +1175,11 @@ final class Master extends Process {
       int idx = r.framework();
       MFramework f = frameworks[idx];
       if (f != null && !f.removed) {
+        // the registered message before the allocator's offers (see reregisterFramework)
+        send(cluster.frameworkEp(idx), new Message.FrameworkRegistered(ep, f.id, false));
         if (!f.connected) {
           reconnectFramework(f);
         }
-        send(cluster.frameworkEp(idx), new Message.FrameworkRegistered(ep, f.id, false));
         return;
       }
       FrameworkId id = new FrameworkId(String.format("%s-%04d", masterId, frameworkSeq++));
@@ -1103,9 +1202,13 @@ final class Master extends Process {
         while (!f.offers.isEmpty()) {
           rescind(f.offers.get(f.offers.size() - 1), "framework-reregistered", false);
         }
-        reconnectFramework(f);
+        // Master::_failoverFramework activates the framework in the allocator and then sends the
+        // registered message; the allocator is another libprocess process there, so its offers follow
+        // that message. The model's allocator answers at once: the message goes out first, or the
+        // driver would get (and ignore) offers before it knows it is registered.
         cluster.emit(new ModelEvent.FrameworkRegistered(cluster.sim.now(), f.info.name(), f.id, f.info.role(), true));
         send(cluster.frameworkEp(idx), new Message.FrameworkRegistered(ep, f.id, !r.failover()));
+        reconnectFramework(f);
         return;
       }
       // Unknown to this master (typical after failover): rebuild, attach known tasks, add with used.
@@ -1145,6 +1248,33 @@ final class Master extends Process {
       }
     }
 
+    /** The framework at this index is known, not removed, and disconnected (not yet subscribed again). */
+    boolean disconnectedFramework(int idx) {
+      MFramework f = frameworks[idx];
+      return f != null && !f.removed && !f.connected;
+    }
+
+    /**
+     * {@code Master::exited} for a broken link ({@link Cluster#linkBroken}): a framework is
+     * disconnected ({@code Master::_exited}); an agent is disconnected ({@code Master::exited}:
+     * {@code disconnect(Slave*)}, TASK_LOST for frameworks that do not checkpoint), and the next
+     * ping tells it so ({@code PingSlaveMessage.connected}), which makes it re-register. Mesos also
+     * sends a driver-based framework a FrameworkErrorMessage "Framework disconnected" here, on which
+     * the 1.1 driver aborts ({@code SchedulerProcess::error}, src/sched/sched.cpp); the model's
+     * schedulers reconnect as the HTTP scheduler library does instead (docs/reliability.md).
+     */
+    void linkExited(Process peer) {
+      if (peer instanceof Framework fw) {
+        frameworkDisconnected(fw.index);
+      } else if (peer instanceof Agent ag) {
+        MAgent a = agents[ag.idx];
+        if (a != null && a.connected && !a.markingUnreachable) {
+          agentDisconnected(ag.idx);
+          cluster.health.pingDisconnected(this, ag.idx);
+        }
+      }
+    }
+
     /**
      * {@code Master::exited} for a scheduler: deactivate, rescind its offers, and remove it after
      * its failover timeout.
@@ -1180,16 +1310,19 @@ final class Master extends Process {
         if (a == null) {
           continue;
         }
-        boolean had = false;
         for (int i = a.tasks.size() - 1; i >= 0; i--) {
           Task t = a.tasks.get(i);
           if (t.framework.index == f.idx) {
-            had = true;
             updateTask(t, TaskState.TASK_KILLED, "REASON_FRAMEWORK_REMOVED");
             removeTask(t);
           }
         }
-        if (had && a.connected) {
+        // Master::removeFramework tells every registered agent (src/master/master.cpp), not only the
+        // ones where this master knows tasks of it: an agent whose link broke may still run tasks
+        // the master reported lost when it disconnected it (Master::exited, for a framework that
+        // does not checkpoint), and only this stops them and their status updates. A disconnected
+        // agent is not sent it here (it learns on re-registration, shutdownRemovedFrameworks).
+        if (a.connected) {
           send(cluster.agentEp(a.idx), new Message.ShutdownFramework(f.idx));
         }
       }

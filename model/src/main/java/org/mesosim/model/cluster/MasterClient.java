@@ -45,6 +45,18 @@ abstract class MasterClient extends Process {
     startRegistering();
   }
 
+  /**
+   * Forgets the current registration and detects the same leader again, which restarts
+   * registration ({@code detection.discard()} in slave.cpp and in the scheduler library).
+   */
+  final void redetect() {
+    int l = leaderEp;
+    long e = leaderEpoch;
+    registered = false;
+    leaderEp = -1;
+    detected(l, e);
+  }
+
   /** Called on a leader change, before registration restarts (e.g. drop offers of the old leader). */
   void leaderChanged() {}
 

@@ -13,6 +13,8 @@ final class Offer {
   final int framework;
   final int agent;
   final ResourceSet resources;
+  /** The allocator's token for the agent ({@link org.mesosim.model.allocation.OfferBatch#token}), or -1. */
+  int token = -1;
   boolean live = true;
   int agentSlot = -1;
   int frameworkSlot = -1;

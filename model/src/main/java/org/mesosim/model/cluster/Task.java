@@ -39,6 +39,11 @@ final class Task {
   boolean mKilled;
   /** Scratch for a master's reconciliation of a re-registering agent ({@link Cluster#nextStamp}). */
   long mReportedStamp;
+  /**
+   * The leadership that reported it TASK_LOST when its live agent disconnected (a framework that
+   * does not checkpoint): killed if that agent re-registers still running it.
+   */
+  Master.Leadership mLostOnDisconnect;
   /** A master reported it LOST or UNREACHABLE (for TaskRecovered when it turns out alive). */
   boolean reportedGone;
   /** A master answered a reconciliation for it with a terminal state while not knowing it. */

@@ -43,7 +43,7 @@ class FaultSoakTest {
   static ModelConfig schedule(long seed, List<String> described) {
     Random r = new Random(seed);
     MasterFlags m = Defaults.MASTER;
-    // offers time out after 20 s (with loss an offer message may vanish; see docs/reliability.md)
+    // offers time out after 20 s (loss breaks links, lossModel link; see docs/reliability.md)
     MasterFlags flags = new MasterFlags(m.agentPingTimeout(), m.maxAgentPingTimeouts(), 60 * S,
         m.agentReregisterTimeout(), m.registryWriteLatency(), 20 * S);
     double loss = r.nextInt(3) == 0 ? 0.01 : 0;

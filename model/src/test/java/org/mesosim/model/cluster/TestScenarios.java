@@ -110,12 +110,17 @@ final class TestScenarios {
     }
 
     Builder loss(double loss) {
-      network = new NetworkConfig(network.latency(), loss);
+      network = new NetworkConfig(network.latency(), loss, network.lossModel());
+      return this;
+    }
+
+    Builder lossModel(NetworkConfig.LossModel m) {
+      network = new NetworkConfig(network.latency(), network.loss(), m);
       return this;
     }
 
     Builder latency(Distribution d) {
-      network = new NetworkConfig(d, network.loss());
+      network = new NetworkConfig(d, network.loss(), network.lossModel());
       return this;
     }
 

@@ -28,6 +28,8 @@ import org.mesosim.reports.RunSetup;
  *   <tr><td>gap</td><td>cluster</td><td>cluster</td><td>share_gap</td><td>fraction</td></tr>
  *   <tr><td>jain_active</td><td>cluster</td><td>cluster</td><td>jain_active</td><td>index</td></tr>
  *   <tr><td>roleshare_ROLE</td><td>role</td><td>ROLE</td><td>dominant_share</td><td>fraction</td></tr>
+ *   <tr><td>allocator/mesos/...</td><td>allocator</td><td>the resource, role or {@code allocator}</td>
+ *       <td>the Mesos name</td><td>see {@code AllocatorSeries}</td></tr>
  * </table>
  */
 public final class TidyTimeseries {
@@ -78,7 +80,17 @@ public final class TidyTimeseries {
 
   /** Writes {@code out} from the wide file {@code wide} of a run of {@code setup}. */
   public static void write(RunSetup setup, Path wide, Path out) throws IOException {
-    List<String> prefixes = prefixes(setup);
+    write(setup, List.of(), wide, out);
+  }
+
+  /**
+   * As {@link #write(RunSetup, Path, Path)}, for a wide file with more columns after the setup's:
+   * {@code extra} holds their row prefixes ({@code entity_kind,entity,metric,unit,}), in order
+   * (the allocator's metrics: {@code AllocatorSeries.tidyPrefixes()}).
+   */
+  public static void write(RunSetup setup, List<String> extra, Path wide, Path out) throws IOException {
+    List<String> prefixes = new ArrayList<>(prefixes(setup));
+    prefixes.addAll(extra);
     try (Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
       w.write(HEADER + "\n");
       StringBuilder sb = new StringBuilder(256);
