@@ -72,6 +72,7 @@ public final class SimulationRunner implements Runner {
         // the recorder opens its *.partial files, then removes the previous summary, CSVs and report
         rec = new MetricsRecorder(setup, MetricsRecorder.DEFAULT_STARVATION_THRESHOLD, allocatorSeries(setup, cfg,
             cluster));
+        rec.agentHeatmap(s.heatmap());
         cluster.addObserver(rec);
         // rows are written just before the clock moves past their time, so the allocator's columns
         // show its state after every event up to then (reading it changes nothing)

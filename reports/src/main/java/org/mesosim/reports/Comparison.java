@@ -51,6 +51,7 @@ public final class Comparison {
   private static final String UTILIZATION_CHART = "utilization";
   private static final String FAIRNESS_CHART = "fairness";
   private static final String WAIT_CHART = "wait";
+  private static final String OFFERS_CHART = "offers";
   private static final String ROLESHARES_CHART = "roleshares-"; // + the policy
   /** One row per run and metric (long form). */
   public static final String RUNS_CSV = "comparison_runs.csv";
@@ -97,26 +98,36 @@ public final class Comparison {
    * leaves none from an earlier one that could pass for its own. Other files are kept.
    */
   public static void removeOutputs(Path dir) throws IOException {
-    for (String f : List.of("comparison.csv", RUNS_CSV, SUMMARY_CSV, "comparison.json", "comparison.html")) {
-      Files.deleteIfExists(dir.resolve(f));
-    }
-    Path cd = dir.resolve("charts");
-    if (!Files.isDirectory(cd)) {
-      return;
-    }
     List<Path> stale = new ArrayList<>();
-    try (var files = Files.list(cd)) {
-      files.filter(f -> {
-        String n = f.getFileName().toString();
-        String base = n.endsWith(".png") || n.endsWith(".svg") ? n.substring(0, n.length() - 4) : null;
-        return base != null && (base.startsWith(SHARES_CHART) || base.startsWith(ROLESHARES_CHART)
-            || base.startsWith(ComparisonCharts.DIMENSION_CHART)
-            || List.of(COMPLETION_CHART, UTILIZATION_CHART, FAIRNESS_CHART, WAIT_CHART).contains(base));
-      }).forEach(stale::add);
+    for (Path d : List.of(dir, dir.resolve("charts"))) {
+      if (Files.isDirectory(d)) {
+        try (var files = Files.list(d)) {
+          files.filter(f -> isOutput(dir.relativize(f).toString().replace('\\', '/'))).forEach(stale::add);
+        }
+      }
     }
     for (Path f : stale) {
       Files.deleteIfExists(f);
     }
+  }
+
+  /**
+   * Whether {@code path} (relative to a comparison's folder, with {@code /}) is a file that
+   * {@link #write} writes, of this comparison or an earlier one: what {@link #removeOutputs} removes
+   * (also on a file system {@code java.nio} does not reach, such as HDFS).
+   */
+  public static boolean isOutput(String path) {
+    if (List.of("comparison.csv", RUNS_CSV, SUMMARY_CSV, "comparison.json", "comparison.html").contains(path)) {
+      return true;
+    }
+    if (!path.startsWith("charts/") || path.indexOf('/', "charts/".length()) >= 0) {
+      return false;
+    }
+    String n = path.substring("charts/".length());
+    String base = n.endsWith(".png") || n.endsWith(".svg") ? n.substring(0, n.length() - 4) : null;
+    return base != null && (base.startsWith(SHARES_CHART) || base.startsWith(ROLESHARES_CHART)
+        || base.startsWith(ComparisonCharts.DIMENSION_CHART)
+        || List.of(COMPLETION_CHART, UTILIZATION_CHART, FAIRNESS_CHART, WAIT_CHART, OFFERS_CHART).contains(base));
   }
 
   /** Groups runs by allocator. */
@@ -283,6 +294,7 @@ public final class Comparison {
     List<ComparisonCharts.Band> jainBands = new ArrayList<>();
     List<ChartRenderer.Line> cdfLines = new ArrayList<>();
     List<ChartRenderer.Line> waitLines = new ArrayList<>();
+    List<ChartRenderer.Line> offerLines = new ArrayList<>();
     double xMax = 0;
     for (RunSummary r : runs) {
       xMax = Math.max(xMax, r.simulated().seconds());
@@ -330,11 +342,12 @@ public final class Comparison {
             rb.add(band(roles.get(r), "roleshare_" + roles.get(r), times, bufs, xMax, Palette.series(r),
                 Palette.dashed(r)));
           }
-          images.add(save(cd, ROLESHARES_CHART + safe(policy), faultMarks(ComparisonCharts.bandChart("Role shares: "
+          images.add(zoom(save(cd, ROLESHARES_CHART + safe(policy), faultMarks(ComparisonCharts.bandChart("Role shares: "
               + policy + n, "Dominant share of the role (%)", rb, true, 1.05, leaderChanges, markerLabel, xMax), faults,
               unit),
               "Dominant share per role under " + policy + ": median over seeds (line) and inter-quartile range"
-                  + " (band)."));
+                  + " (band)."), "Role shares: " + policy + n, "Dominant share of the role (%)", true, rb,
+              leaderChanges, faults, xMax));
         }
       }
       // the first seed's frameworks: the largest by mean share, the rest summed
@@ -358,6 +371,25 @@ public final class Comparison {
         cdfLines.add(new ChartRenderer.Line(policy + " (n=" + q.count() + ")", cdf[0], cdf[1], Palette.series(gi),
             false));
       }
+      for (String metric : List.of(AgentData.OFFER_WAIT, AgentData.OFFER_TO_LAUNCH)) {
+        List<double[][]> offerCdfs = new ArrayList<>();
+        for (int i : g.getValue()) {
+          double[][] oc = RunSeries.offerLatencyCdf(runDirs.get(i), metric);
+          if (oc != null) {
+            offerCdfs.add(oc);
+          }
+        }
+        double[][] pooled = RunSeries.pool(offerCdfs);
+        if (pooled[0].length > 0) {
+          long values = 0;
+          for (double[][] oc : offerCdfs) {
+            values += (long) oc[2][0];
+          }
+          boolean wait = metric.equals(AgentData.OFFER_WAIT);
+          offerLines.add(new ChartRenderer.Line(policy + (wait ? ": demand → offer" : ": offer → launch") + " (n=" + values
+              + ")", pooled[0], pooled[1], Palette.series(gi), !wait));
+        }
+      }
       double[][] wc = w.cdf(2000);
       if (wc[0].length > 0) {
         waitLines.add(new ChartRenderer.Line(policy + " (n=" + w.count() + ")", wc[0], wc[1], Palette.series(gi),
@@ -372,18 +404,26 @@ public final class Comparison {
         "Wait, submit to first launch (s, log scale)", waitLines);
     waitChart.getXYPlot().getRangeAxis().setLabel("Fraction of launched jobs");
     images.add(save(cd, WAIT_CHART, waitChart, "Wait-time CDFs (submit to first launch) of every job that launched,"
-        + " every seed of a " + groupColumn + " pooled; waits under 1 ms are drawn at 1 ms."));
-    images.add(save(cd, UTILIZATION_CHART, faultMarks(ComparisonCharts.bandChart("Utilization by " + groupColumn,
+        + " every seed of a " + groupColumn + " pooled; log time axis."));
+    images.add(save(cd, OFFERS_CHART, ChartRenderer.cdfChart("Offer latency CDFs by " + groupColumn,
+        "Latency (s, log scale)", "Fraction of offers", offerLines, "no offer was made to a framework with demand"),
+        "Offer latency, every framework and every seed of a " + groupColumn + " pooled (from each run's"
+        + " offer_latency.csv), log time axis. Solid, demand → offer: for each offer to a framework with pending"
+        + " tasks, the time it had waited (since its queue became non-empty or its previous offer). Dashed, offer →"
+        + " launch: for each used offer, the time to the first launch on it."));
+    images.add(zoom(save(cd, UTILIZATION_CHART, faultMarks(ComparisonCharts.bandChart("Utilization by " + groupColumn,
         "Allocated / capacity (%)", utilBands, true, 1.05, leaderChanges, markerLabel, xMax), faults, unit),
         "Utilization over time per " + groupColumn + ": median over seeds (line) and inter-quartile range (band);"
             + " solid: "
             + (res.isEmpty() ? "" : res.get(0)) + ", dashed: other resources"
             + (leaderChanges.isEmpty() ? "" : "; dashed red lines: leader changes")
-            + (faults.isEmpty() ? "" : "; dotted orange lines: injected faults") + "."));
-    images.add(save(cd, FAIRNESS_CHART, faultMarks(ComparisonCharts.bandChart("Jain's index by " + groupColumn,
+            + (faults.isEmpty() ? "" : "; dotted orange lines: injected faults") + "."), "Utilization by "
+        + groupColumn, "Allocated / capacity (%)", true, utilBands, leaderChanges, faults, xMax));
+    images.add(zoom(save(cd, FAIRNESS_CHART, faultMarks(ComparisonCharts.bandChart("Jain's index by " + groupColumn,
         "Jain's index (0–1)", jainBands, false, 1.05, leaderChanges, markerLabel, xMax), faults, unit),
         "Jain's index over weighted dominant shares per " + groupColumn
-            + ": median over seeds and inter-quartile range."));
+            + ": median over seeds and inter-quartile range."), "Jain's index by " + groupColumn, "Jain's index (0–1)",
+        false, jainBands, leaderChanges, faults, xMax));
     return images;
   }
 
@@ -487,6 +527,17 @@ public final class Comparison {
     return s.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
+  /** The image with the data of its zoomable version (the same bands, drawn by uPlot in the page). */
+  private static HtmlReport.Image zoom(HtmlReport.Image im, String title, String yLabel, boolean percent,
+      List<ComparisonCharts.Band> bands, List<Double> leaderChanges, List<Double> faults, double xMax) {
+    if (bands.isEmpty()) {
+      return im;
+    }
+    return new HtmlReport.Image(im.name(), im.caption(), im.mime(), im.bytes(),
+        org.mesosim.reports.html.Interactive.bandSpec(title, yLabel, percent, 1.05, bands, leaderChanges, faults, xMax),
+        null);
+  }
+
   private static HtmlReport.Image save(Path cd, String name, JFreeChart c, String caption) throws IOException {
     byte[] png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
     AtomicFiles.write(cd.resolve(name + ".png"), png);
@@ -565,6 +616,9 @@ public final class Comparison {
       h.append("</tr>\n");
     }
     h.append("</tbody></table></div>\n</details>\n");
+    if (h.indexOf("class=\"zoom-data\"") >= 0) {
+      h.append(org.mesosim.reports.html.Interactive.scripts());
+    }
     h.append(Html.tail());
     return h.toString();
   }
@@ -613,5 +667,8 @@ public final class Comparison {
     h.append("<figure id=\"chart-").append(Html.esc(im.name())).append("\"><img alt=\"").append(Html.esc(im.caption()))
         .append("\" src=\"").append(im.dataUri()).append("\"><figcaption>").append(Html.esc(im.caption()))
         .append("</figcaption></figure>\n");
+    if (im.zoom() != null) {
+      h.append(org.mesosim.reports.html.Interactive.dataElement("chart-" + im.name(), im.zoom()));
+    }
   }
 }

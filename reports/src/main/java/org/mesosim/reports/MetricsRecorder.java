@@ -171,6 +171,13 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
   /** The allocator's metrics columns (null: none; see {@link AllocatorSeries}). */
   private final AllocatorSeries allocatorSeries;
 
+  // per agent: the utilization heatmap and the task Gantt (docs/outputs.md)
+  private AgentHeatmap heatmap;
+  private final TaskGantt gantt = new TaskGantt();
+  private final Quantiles allOfferLatency = new Quantiles();
+  private Quantiles[] offerWait;
+  private final Quantiles allOfferWait = new Quantiles();
+
   /** With the default starvation threshold (60 s). */
   public MetricsRecorder(RunSetup setup) {
     this(setup, DEFAULT_STARVATION_THRESHOLD);
@@ -274,6 +281,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     chartCols.add("gap");
     chartCols.add("jain_active");
     chartSeries = new SeriesBuffer(chartCols, CHART_POINTS);
+    heatmap = new AgentHeatmap(setup.resourceNames(), AgentHeatmap.Options.DEFAULT);
     chartRow = new double[chartCols.size()];
     try {
       Files.createDirectories(setup.outDir());
@@ -283,7 +291,8 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       jobsOut = open(setup.outDir().resolve(JOBS_PARTIAL));
       for (String stale : List.of("summary.json", "summary.json.partial", "timeseries.csv", "jobs.csv",
           "report.html", EventLog.FILE, EventLog.PARTIAL, org.mesosim.reports.csv.TidyTimeseries.FILE,
-          AllocatorSeries.FILE, AllocatorSeries.FILE + AtomicFiles.PARTIAL)) {
+          AllocatorSeries.FILE, AllocatorSeries.FILE + AtomicFiles.PARTIAL, AgentData.HEATMAP,
+          AgentData.OFFER_LATENCY)) {
         Files.deleteIfExists(setup.outDir().resolve(stale));
       }
       tsOut.write(String.join(",", timeseriesColumns(setup)) + allocatorHeader() + "\n");
@@ -436,13 +445,16 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
         return;
       }
       OpenJob j = e.job() == null ? null : openJobs.get(f).get(e.job());
-      lv.put(k, new LiveTask(e.resources(), TaskState.TASK_STAGING, j));
+      LiveTask added = new LiveTask(e.resources(), TaskState.TASK_STAGING, j);
+      lv.put(k, added);
+      agentTaskStarted(added, f, e.agent());
       launched[f]++;
       changeAlloc(f, e.resources(), +1);
       if (e.offer() != null) {
         Long made = offerMadeAt.remove(e.offer().value());
         if (made != null) {
           offerLatency[f].add((t - made) / 1e6);
+          allOfferLatency.add((t - made) / 1e6);
         }
         if (usedNow.add(e.offer().value())) {
           offersUsed[f]++;
@@ -470,6 +482,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
         live.get(f).remove(k);
         lt.ended();
         changeAlloc(f, lt.resources, -1);
+        agentTaskEnded(lt);
         switch (e.state()) {
           case TASK_FINISHED:
             finishedTasks[f]++;
@@ -498,7 +511,9 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
         return;
       }
       TaskState st = e.state().isTerminal() ? TaskState.TASK_RUNNING : e.state();
-      live.get(f).put(k, new LiveTask(e.resources(), st, null));
+      LiveTask back = new LiveTask(e.resources(), st, null);
+      live.get(f).put(k, back);
+      agentTaskStarted(back, f, e.agent());
       changeAlloc(f, e.resources(), +1);
       recoveredTasks[f]++;
       if (lostTasks[f] > 0) {
@@ -512,6 +527,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       offersReceived[f]++;
       offerMadeAt.put(e.offer().value(), t);
       if (waitingSince[f] >= 0) {
+        offerWaited(f, t - waitingSince[f]);
         closeStarvation(f, t);
         waitingSince[f] = t;
       }
@@ -681,8 +697,10 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
       }
       agentsMax = Math.max(agentsMax, agentTotals.size());
       capacityChanged();
+      agentRegistered(e.agent().value(), q);
     } else if (event instanceof ModelEvent.AgentRemoved e) {
       long[] old = agentTotals.remove(e.agent().value());
+      heatmap.removed(e.agent().value(), now);
       if (old != null) {
         for (int r = 0; r < nRes; r++) {
           cap[r] -= old[r];
@@ -727,9 +745,95 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
         it.remove();
         lt.ended();
         changeAlloc(f, lt.resources, -1);
+        agentTaskEnded(lt);
         endedUnseen[f]++;
       }
     }
+  }
+
+  // ------------------------------------------------------------- per agent: heatmap and Gantt
+
+  /**
+   * Sets the resolution of the per-agent heatmap ({@code metrics.agentHeatmap}); before the first
+   * event only.
+   */
+  public void agentHeatmap(AgentHeatmap.Options options) {
+    if (now > 0 || end >= 0 || heatmap.agentIds().size() > 0) {
+      throw new IllegalStateException("the heatmap's resolution is set before the run");
+    }
+    heatmap = new AgentHeatmap(setup.resourceNames(), options);
+  }
+
+  /** The per-agent utilization heatmap. */
+  public AgentHeatmap heatmap() {
+    return heatmap;
+  }
+
+  /** The task bars of a small run (see {@link TaskGantt#skipped()}). */
+  public TaskGantt gantt() {
+    return gantt;
+  }
+
+  /** Offer-to-launch latencies (s) of framework {@code f}'s used offers. */
+  public Quantiles offerLatency(int f) {
+    return offerLatency[f];
+  }
+
+  /** Offer-to-launch latencies (s) of every framework. */
+  public Quantiles offerLatency() {
+    return allOfferLatency;
+  }
+
+  /** Offer waits (s) of framework {@code f}: see {@link #offerWaited}. */
+  public Quantiles offerWait(int f) {
+    return offerWait == null ? new Quantiles() : offerWait[f];
+  }
+
+  /** Offer waits (s) of every framework. */
+  public Quantiles offerWait() {
+    return allOfferWait;
+  }
+
+  /**
+   * An offer reached framework {@code f} after it had waited {@code micros} with pending tasks
+   * while active (since its queue became non-empty, its previous offer or its re-registration,
+   * whichever is latest: the start of the current starvation interval).
+   */
+  private void offerWaited(int f, long micros) {
+    if (offerWait == null) {
+      offerWait = quantiles(nFw);
+    }
+    offerWait[f].add(micros / 1e6);
+    allOfferWait.add(micros / 1e6);
+  }
+
+  /** Job waits (s) of every framework. */
+  public Quantiles waits() {
+    return allWaits;
+  }
+
+  /** Job waits (s) of framework {@code f}. */
+  public Quantiles waits(int f) {
+    return waits[f];
+  }
+
+  private void agentRegistered(String agent, Resources total) {
+    heatmap.registered(agent, total, now);
+    gantt.agentSeen(heatmap.agent(agent, now));
+  }
+
+  private void agentTaskStarted(LiveTask lt, int f, org.mesosim.model.AgentId agent) {
+    if (agent == null) {
+      return;
+    }
+    lt.agent = heatmap.agent(agent.value(), now);
+    heatmap.allocate(lt.agent, lt.resources, +1, now);
+    lt.bar = gantt.started(lt.agent, f, now);
+  }
+
+  private void agentTaskEnded(LiveTask lt) {
+    heatmap.allocate(lt.agent, lt.resources, -1, now);
+    gantt.ended(lt.bar, now);
   }
 
   private void closeStarvation(int f, long t) {
@@ -1013,6 +1117,7 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     if (lostAt >= 0) {
       unavailable += e - lostAt;
     }
+    heatmap.finish(e);
     end = e;
   }
 
@@ -1169,6 +1274,9 @@ public final class MetricsRecorder implements ModelObserver, AutoCloseable {
     final Resources resources;
     final OpenJob job;
     TaskState state;
+    /** Agent index in the heatmap (-1: none), task bar in the Gantt (-1: none). */
+    int agent = -1;
+    int bar = -1;
 
     LiveTask(Resources resources, TaskState state, OpenJob job) {
       this.resources = resources;

@@ -9,8 +9,12 @@ import java.util.List;
  * @param formats image formats, a subset of {@link #FORMATS}
  */
 public record ReportOptions(List<String> charts, List<String> formats) {
-  /** Every chart: utilization, shares, fairness, queue, completion (CDF). */
-  public static final List<String> CHARTS = List.of("utilization", "shares", "fairness", "queue", "completion");
+  /**
+   * Every chart: utilization, shares, fairness, queue, completion, wait and offers (CDFs), heatmap
+   * (allocation per agent), gantt (tasks on agents; small runs only).
+   */
+  public static final List<String> CHARTS = List.of("utilization", "shares", "fairness", "queue", "completion",
+      "wait", "offers", "heatmap", "gantt");
 
   /** Every image format. */
   public static final List<String> FORMATS = List.of("png", "svg");

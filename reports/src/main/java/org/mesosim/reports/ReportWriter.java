@@ -59,6 +59,10 @@ public final class ReportWriter {
     List<HtmlReport.Image> images = new ArrayList<>();
     for (Map.Entry<String, JFreeChart> e : RunCharts.build(rec, opts.charts()).entrySet()) {
       JFreeChart c = e.getValue();
+      if (c == null) {
+        images.add(HtmlReport.Image.skipped(e.getKey(), RunCharts.note(rec, e.getKey())));
+        continue;
+      }
       byte[] png = null;
       byte[] svg = null;
       if (opts.formats().contains("png")) {
@@ -72,8 +76,13 @@ public final class ReportWriter {
       if (png == null) {
         png = ChartRenderer.png(c, ChartRenderer.WIDTH, ChartRenderer.heightFor(c));
       }
-      images.add(new HtmlReport.Image(e.getKey(), caption(e.getKey()), "image/png", png));
+      RunCharts.TimeSpec ts = RunCharts.timeSpec(rec, e.getKey());
+      String zoom = ts == null ? null : org.mesosim.reports.html.Interactive.spec(ts.title(), ts.yLabel(), ts.percent(), ts.yMax(),
+          ts.lines(), rec.leaderChangeTimes(), rec.faultTimes());
+      images.add(new HtmlReport.Image(e.getKey(), caption(e.getKey()), "image/png", png, zoom, null));
     }
+    AgentData.writeHeatmap(out.resolve(AgentData.HEATMAP), rec);
+    AgentData.writeOfferLatency(out.resolve(AgentData.OFFER_LATENCY), rec);
     AtomicFiles.write(out.resolve(SCENARIO), resolvedScenarioYaml == null ? "" : resolvedScenarioYaml);
     AtomicFiles.write(out.resolve(REPORT), HtmlReport.render(s, images, resolvedScenarioYaml == null ? ""
         : resolvedScenarioYaml));
@@ -150,6 +159,20 @@ public final class ReportWriter {
         return "Tasks waiting in each framework's queue.";
       case "completion":
         return "Empirical CDF of job completion times (submit to end) of finished jobs, log time axis.";
+      case "wait":
+        return "Empirical CDF of job waits (submit to the first launch of any of its tasks), log time axis; with more"
+            + " than 10 frameworks, all of them together and the 8 with the most jobs.";
+      case "offers":
+        return "Offer latency, log time axis. Per framework, demand → offer: for each offer to a framework with"
+            + " pending tasks, how long it had waited for it (since its queue became non-empty or its previous"
+            + " offer). Grey dashed, offer → launch: for each used offer, the time to the first launch on it. Latencies"
+            + " of 0 s are drawn at the left edge.";
+      case "heatmap":
+        return "Allocated fraction of each agent's cpus and mem over time (agents in registration order, grouped"
+            + " into rows; time-weighted within each cell; grey: no registered agent). Data: agents_heatmap.csv.";
+      case "gantt":
+        return "Each task as a bar from its launch to its first terminal status, on its agent's row, coloured by"
+            + " framework; tasks running at once on an agent are stacked.";
       default:
         return chart;
     }

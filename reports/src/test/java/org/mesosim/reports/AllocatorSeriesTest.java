@@ -42,6 +42,7 @@ class AllocatorSeriesTest {
         "allocator/mesos/quota/roles/a/resources/cpus/guarantee",
         "allocator/mesos/quota/roles/a/resources/cpus/offered_or_allocated"),
         cols.stream().map(AllocatorSeries.Column::metric).toList());
+    @SuppressWarnings({"unchecked", "rawtypes"}) // a one-slot generic array the supplier reads
     SortedMap<String, Double>[] now = new SortedMap[1]; // null: no leading allocator
     int[] reads = new int[1];
     AllocatorSeries series = new AllocatorSeries(cols, () -> {

@@ -113,7 +113,13 @@ class HeadlessBrowserTest {
           'keyNumbersBeforeCharts=' + (head.bottom <= fig.top),
           'everyMetricOpen=' + document.getElementById('all-metrics').open,
           'runsOpen=' + document.getElementById('runs-details').open,
-          'imagesLoaded=' + Array.prototype.every.call(document.images, function (i) { return i.naturalWidth > 0; })
+          'imagesLoaded=' + Array.prototype.every.call(document.images, function (i) { return i.naturalWidth > 0; }),
+          'zoomable=' + Array.prototype.map.call(document.querySelectorAll('figure[data-zoom="ready"]'),
+              function (f) { return f.id; }).join(','),
+          'zoomFitsWidth=' + Array.prototype.every.call(document.querySelectorAll('.zoom .uplot'), function (z) {
+            var r = z.getBoundingClientRect();
+            return r.right <= vw + 1 && r.width > 200;
+          })
         ];
         document.body.setAttribute('data-layout', facts.join(';'));
       })();
@@ -144,7 +150,63 @@ class HeadlessBrowserTest {
       java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-layout=\"([^\"]*)\"").matcher(l.dom());
       assertTrue(m.find(), "the measuring script ran: " + size);
       assertEquals("pageScrollsSideways=false;headlineOverflows=false;keyNumbersBeforeCharts=true;"
-          + "everyMetricOpen=false;runsOpen=false;imagesLoaded=true", m.group(1), size);
+          + "everyMetricOpen=false;runsOpen=false;imagesLoaded=true;zoomable=chart-roleshares-hierarchical-drf,"
+          + "chart-roleshares-fifo,chart-utilization,chart-fairness;"
+          + "zoomFitsWidth=true", m.group(1), size);
+    }
+  }
+
+  /** Layout facts of a run's report.html, measured in the browser after the zoomable charts are drawn. */
+  static final String MEASURE_RUN = """
+      <script>
+      window.addEventListener('load', function () {
+        var vw = document.documentElement.clientWidth;
+        var zooms = document.querySelectorAll('.zoom .uplot');
+        var fits = Array.prototype.every.call(zooms, function (z) {
+          var r = z.getBoundingClientRect();
+          return r.left >= 0 && r.right <= vw + 1 && r.width > 200 && r.height > 150;
+        });
+        var canvases = Array.prototype.every.call(zooms, function (z) {
+          var c = z.querySelector('canvas');
+          return c && c.width > 0 && c.height > 0;
+        });
+        var hidden = Array.prototype.filter.call(document.querySelectorAll('figure[data-zoom] img'), function (i) {
+          return i.style.display === 'none';
+        }).length;
+        var figs = ['heatmap', 'gantt', 'offers', 'wait'].map(function (n) {
+          var f = document.getElementById('chart-' + n);
+          var img = f && f.querySelector('img');
+          return n + '=' + (img ? img.naturalWidth > 0 && img.getBoundingClientRect().right <= vw + 1 : 'missing');
+        });
+        var facts = [
+          'pageScrollsSideways=' + (document.documentElement.scrollWidth > vw),
+          'zoomable=' + document.querySelectorAll('figure[data-zoom="ready"]').length,
+          'zoomFitsWidth=' + fits,
+          'canvasesDrawn=' + canvases,
+          'staticHiddenUnderZoom=' + hidden,
+          'imagesLoaded=' + Array.prototype.every.call(document.images, function (i) { return i.naturalWidth > 0; })
+        ].concat(figs);
+        document.body.setAttribute('data-layout', facts.join(';'));
+      });
+      </script>
+      """;
+
+  @Test
+  void reportHtml_zoomableTimeCharts_andEveryNewChart_fitTheWidth() throws Exception {
+    Assumptions.assumeTrue(chromium != null,
+        "chromium is not on the PATH: headless-browser test skipped (apt-get install chromium, as .ci/run does)");
+    Path run = tmp.resolve("run");
+    ReportWriterTest.run(run, ReportOptions.defaults());
+    String html = Files.readString(run.resolve("report.html"));
+    Path measured = run.resolve("measured.html");
+    Files.writeString(measured, html.replace("</body>", MEASURE_RUN + "</body>"));
+    for (String size : List.of("--window-size=1280,900", "--window-size=800,900", "--window-size=500,900")) {
+      Load l = load(measured, size);
+      assertEquals(List.of(), l.console(), size);
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-layout=\"([^\"]*)\"").matcher(l.dom());
+      assertTrue(m.find(), "the measuring script ran: " + size);
+      assertEquals("pageScrollsSideways=false;zoomable=4;zoomFitsWidth=true;canvasesDrawn=true;"
+          + "staticHiddenUnderZoom=4;imagesLoaded=true;heatmap=true;gantt=true;offers=true;wait=true", m.group(1), size);
     }
   }
 

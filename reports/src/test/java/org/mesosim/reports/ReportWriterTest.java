@@ -204,11 +204,38 @@ class ReportWriterTest {
     }
     assertEquals(ReportOptions.CHARTS.size(), imgs);
     assertFalse(Pattern.compile("(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//", Pattern.CASE_INSENSITIVE).matcher(html).find());
-    assertFalse(html.contains("<script"));
+    // scripts only inline (the bundled uPlot and the zoomable charts' data), never loaded from elsewhere
+    assertFalse(Pattern.compile("<script[^>]*\\ssrc\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find());
+    assertTrue(html.contains("uPlot"), "uPlot is embedded");
+    for (String c : List.of("utilization", "shares", "fairness", "queue")) {
+      assertTrue(html.contains("class=\"zoom-data\" data-fig=\"chart-" + c + "\""), c);
+    }
     assertFalse(html.contains("<link"));
     assertTrue(html.contains("<meta name=\"viewport\""));
     assertTrue(html.contains("<table id=\"summary\">"));
     assertTrue(html.contains("name: test"));
+  }
+
+  @Test
+  void gantt_ofALargeRun_isNotDrawn_andTheReportSaysWhyInItsPlace() throws IOException {
+    RunSetup setup = Events.setup(tmp, FWS, Events.s(1));
+    MetricsRecorder rec = new MetricsRecorder(setup);
+    for (int i = 0; i <= TaskGantt.MAX_AGENTS; i++) {
+      rec.on(Events.agent(0, "agent-" + i, 4, 4096));
+    }
+    rec.on(Events.launch(1, "A", "t1", null, 1, 1024));
+    rec.finish(Events.s(10));
+    ReportWriter.write(setup, rec, rec.summary("x", 1, 0, 0), new ReportOptions(List.of("heatmap", "gantt"),
+        List.of("png")), "");
+    String html = Files.readString(tmp.resolve("report.html"));
+    assertTrue(html.contains("<figure id=\"chart-gantt\" class=\"skipped\"><p class=\"note\">Task Gantt not drawn: it"
+        + " has more than 200 agents (drawn for runs of at most 5000 tasks on at most 200 agents).</p></figure>"), html);
+    assertFalse(Files.exists(tmp.resolve("charts/gantt.png")));
+    assertTrue(Files.exists(tmp.resolve("charts/heatmap.png")));
+    assertTrue(html.contains("id=\"chart-heatmap\"><img"));
+    // 201 agents in rows of 4 (at most 64 rows)
+    assertEquals(51, Files.readAllLines(tmp.resolve(AgentData.HEATMAP)).stream()
+        .filter(l -> l.startsWith("0,1,")).map(l -> l.split(",")[2]).distinct().count());
   }
 
   @Test

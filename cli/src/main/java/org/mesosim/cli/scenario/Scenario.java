@@ -22,6 +22,7 @@ import org.mesosim.model.config.ZooKeeperConfig;
  * @param file the file it was read from (trace paths are relative to its folder)
  * @param until stop time, or {@code SimTime.NEVER} for {@code drained}
  * @param sampleInterval {@code metrics.sampleInterval}
+ * @param heatmap {@code metrics.agentHeatmap}
  * @param charts {@code report.charts}
  * @param formats {@code report.formats}
  * @param expanded the frameworks after {@code count} and {@code splitBy} expansion, in order
@@ -38,6 +39,7 @@ public record Scenario(
     List<Framework> frameworks,
     List<Fault> faults,
     long sampleInterval,
+    org.mesosim.reports.AgentHeatmap.Options heatmap,
     List<String> charts,
     List<String> formats,
     List<Expanded> expanded) {
@@ -53,13 +55,13 @@ public record Scenario(
   /** The same scenario with another seed. */
   public Scenario withSeed(long newSeed) {
     return new Scenario(file, name, description, newSeed, until, cluster, roles, allocator, frameworks, faults,
-        sampleInterval, charts, formats, expanded);
+        sampleInterval, heatmap, charts, formats, expanded);
   }
 
   /** The same scenario drawing these charts ({@code report.charts}). */
   public Scenario withCharts(List<String> newCharts) {
     return new Scenario(file, name, description, seed, until, cluster, roles, allocator, frameworks, faults,
-        sampleInterval, newCharts, formats, expanded);
+        sampleInterval, heatmap, newCharts, formats, expanded);
   }
 
   /** {@code cluster}. */

@@ -45,7 +45,8 @@ public final class ScenarioKeys {
     m.put("window", List.of("from", "to"));
     m.put("range", List.of("min", "max"));
     m.put("fault", List.of("at", "every", "crash", "partition", "restartAfter", "healAfter"));
-    m.put("metrics", List.of("sampleInterval"));
+    m.put("metrics", List.of("sampleInterval", "agentHeatmap"));
+    m.put("agentHeatmap", List.of("rows", "columns", "interval"));
     m.put("report", List.of("charts", "formats"));
     return java.util.Collections.unmodifiableMap(m);
   }
@@ -107,7 +108,8 @@ public final class ScenarioKeys {
   /** {@code cluster.network.lossModel} values (NetworkConfig.LossModel): the default first. */
   public static final List<String> LOSS_MODELS = List.of("link", "message");
   /** Chart names (reports' {@code ReportOptions.CHARTS}). */
-  public static final List<String> CHARTS = List.of("utilization", "shares", "fairness", "queue", "completion");
+  public static final List<String> CHARTS = List.of("utilization", "shares", "fairness", "queue", "completion",
+      "wait", "offers", "heatmap", "gantt");
   /** Chart file formats. */
   public static final List<String> FORMATS = List.of("png", "svg");
   /** Agent presets (extension). */

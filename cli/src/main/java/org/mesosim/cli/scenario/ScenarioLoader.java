@@ -159,7 +159,9 @@ public final class ScenarioLoader {
     // such a list would report entries as unused that are not.
     boolean frameworksOk = ctx.count() == beforeFrameworks;
     List<Scenario.Expanded> expanded = frameworkSection.expand(entries);
-    long sampleInterval = sampleInterval(m.get("metrics"), in);
+    Fields metrics = ctx.object(m.get("metrics"), "metrics", "metrics");
+    long sampleInterval = sampleInterval(metrics, in);
+    org.mesosim.reports.AgentHeatmap.Options heatmap = heatmap(metrics, in);
     List<String> charts = ScenarioKeys.CHARTS;
     List<String> formats = ScenarioKeys.FORMATS;
     Fields report = ctx.object(m.get("report"), "report", "report");
@@ -185,7 +187,7 @@ public final class ScenarioLoader {
       return null;
     }
     return new Scenario(file, name, description, seed, until, cluster, roles, allocator, frameworks, faults,
-        sampleInterval, charts, formats, expanded);
+        sampleInterval, heatmap, charts, formats, expanded);
   }
 
   /** The {@code frameworks} list: each entry read (and added to {@code entries}); those without an error returned. */
@@ -214,10 +216,9 @@ public final class ScenarioLoader {
   }
 
   /** {@code metrics.sampleInterval}: > 0 and at least {@link #MIN_SAMPLE_INTERVAL}. */
-  private static long sampleInterval(YNode metricsNode, Scalars in) {
+  private static long sampleInterval(Fields metrics, Scalars in) {
     LoadContext ctx = in.ctx;
     long sampleInterval = Defaults.SAMPLE_INTERVAL;
-    Fields metrics = ctx.object(metricsNode, "metrics", "metrics");
     if (metrics != null) {
       YNode si = metrics.get("sampleInterval");
       sampleInterval = in.duration(si, "metrics.sampleInterval", Defaults.SAMPLE_INTERVAL, false);
@@ -233,5 +234,33 @@ public final class ScenarioLoader {
     }
     return sampleInterval;
   }
-}
 
+  /** {@code metrics.agentHeatmap}: rows, columns (even), interval; defaults for what is missing. */
+  private static org.mesosim.reports.AgentHeatmap.Options heatmap(Fields metrics, Scalars in) {
+    LoadContext ctx = in.ctx;
+    org.mesosim.reports.AgentHeatmap.Options d = org.mesosim.reports.AgentHeatmap.Options.DEFAULT;
+    if (metrics == null) {
+      return d;
+    }
+    String p = "metrics.agentHeatmap";
+    Fields h = ctx.object(metrics.get("agentHeatmap"), p, "agentHeatmap");
+    if (h == null) {
+      return d;
+    }
+    int rows = (int) in.integer(h.get("rows"), p + ".rows", d.rows(), 0, 4096);
+    YNode colsNode = h.get("columns");
+    int cols = (int) in.integer(colsNode, p + ".columns", d.columns(), 2, 8192);
+    if (cols % 2 != 0) {
+      // two columns merge into one as the run grows
+      ctx.error(colsNode, p + ".columns", "must be even, not " + cols);
+      cols = d.columns();
+    }
+    YNode iv = h.get("interval");
+    long interval = in.duration(iv, p + ".interval", d.interval(), false);
+    if (iv != null && interval <= 0) {
+      ctx.error(iv, p + ".interval", "must be > 0");
+      interval = d.interval();
+    }
+    return new org.mesosim.reports.AgentHeatmap.Options(rows, cols, interval);
+  }
+}

@@ -139,7 +139,9 @@ public final class ScenarioWriter {
       }
       root.put("faults", faults);
     }
-    root.put("metrics", shape("metrics", "sampleInterval", Durations.format(s.sampleInterval())));
+    root.put("metrics", shape("metrics", "sampleInterval", Durations.format(s.sampleInterval()), "agentHeatmap",
+        shape("agentHeatmap", "rows", s.heatmap().rows(), "columns", s.heatmap().columns(), "interval",
+            Durations.format(s.heatmap().interval()))));
     root.put("report", shape("report", "charts", new ArrayList<>(s.charts()), "formats", new ArrayList<>(s.formats())));
     return root;
   }

@@ -10,11 +10,12 @@ import java.util.Map;
 import org.mesosim.engine.BadInputException;
 
 /**
- * {@code --shard I/N}: a deterministic split of a sweep's runs for batch systems (Slurm job arrays,
- * Kubernetes indexed jobs). The run at 0-based position k (folder {@code runs/NNNN}, NNNN = k+1)
- * belongs to shard k mod N, so every shard gets every N-th run and shards are of equal size within
- * one run, whatever the grid. A shard writes {@code shard-I-of-N.json} into its output folder: the
- * plan's digest, the grid's keys and the key of each of its runs, which {@code sweep merge} checks.
+ * {@code --shard I/N}: a deterministic split of a sweep's or a comparison's runs for batch systems
+ * (Slurm job arrays, Kubernetes indexed jobs). The run at 0-based position k (a sweep's folder
+ * {@code runs/NNNN}, NNNN = k+1; a comparison's k-th (policy, seed), policies in the order given, then
+ * seeds) belongs to shard k mod N, so every shard gets every N-th run and shards are of equal size
+ * within one run. A shard writes {@code shard-I-of-N.json} into its output folder: the command, the
+ * plan's digest, its keys and the key of each of its runs, which {@code merge} checks.
  */
 public record Shard(int index, int count) {
   /** Parses {@code I/N}; a bad value is bad input (exit 2). */
@@ -47,6 +48,7 @@ public record Shard(int index, int count) {
   /** Writes this shard's manifest into {@code dir} (atomically). */
   public void writeManifest(Path dir, SweepPlan plan, List<String> runKeys) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
+    m.put("command", plan.kind().command);
     m.put("sweep", plan.name());
     m.put("plan", SweepPlan.planDigest(runKeys));
     m.put("shard", index);
@@ -56,7 +58,7 @@ public record Shard(int index, int count) {
     Map<String, String> mine = new LinkedHashMap<>();
     for (int k = 0; k < runKeys.size(); k++) {
       if (owns(k)) {
-        mine.put(plan.points().get(k).id(), runKeys.get(k));
+        mine.put(plan.points().get(k).id(), runKeys.get(k)); // in run order (a merge keeps it)
       }
     }
     m.put("run_keys", mine);

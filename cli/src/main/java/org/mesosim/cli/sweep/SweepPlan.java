@@ -27,13 +27,15 @@ import org.mesosim.cli.scenario.ScenarioLoader;
 import org.mesosim.cli.scenario.ScenarioWriter;
 import org.mesosim.cli.scenario.YNode;
 import org.mesosim.cli.scenario.YamlTree;
+import org.mesosim.engine.BadInputException;
 import org.mesosim.engine.SimTime;
 
 /**
- * A sweep file expanded into its ordered runs: the seam that {@code mesosim sweep} (local thread
- * pool, {@code --shard}), {@code mesosim sweep merge} and the Spark application share, so that every
- * engine runs the same points with the same seeds and overrides, through the same code path as
- * {@code mesosim run}, and writes the same rows and the same {@code sweep.csv}.
+ * A sweep file, or a comparison of policies ({@link #compare}), expanded into its ordered runs: the
+ * seam that {@code mesosim sweep} and {@code mesosim compare} (local thread pool, {@code --shard}),
+ * their {@code merge} and the Spark application share, so that every engine runs the same points with
+ * the same seeds and overrides, through the same code path as {@code mesosim run}, and writes the same
+ * rows, the same {@code sweep.csv} and the same aggregate over seeds ({@link #writeAggregate}).
  *
  * <pre>
  * scenario: ../scenarios/offer-starvation.yaml   # relative to the sweep file
@@ -49,10 +51,57 @@ public final class SweepPlan {
   /** The most runs one sweep may make (a typo such as seeds: 100000000 must not fill the heap with plans). */
   public static final int MAX_RUNS = 100_000;
 
-  /** One run of the grid; {@code index} counts from 1 and names its folder {@code runs/NNNN}. */
-  public record Point(int index, List<String> keys, List<String> values, long seed) {
-    public String id() {
-      return String.format(Locale.ROOT, "%04d", index);
+  /**
+   * What the runs are: a sweep's (grouped by grid values, folders {@code runs/NNNN}) or a comparison's
+   * (grouped by policy, folders {@code <policy>-seed<seed>}, as {@code mesosim compare} has always
+   * written them). Shard manifests record it, so a merge knows what it joins.
+   */
+  public enum Kind {
+    SWEEP("sweep", "config"), COMPARE("compare", "policy");
+
+    /** The command ({@code sweep}, {@code compare}): names the kind in manifests and messages. */
+    public final String command;
+    /** What a group is called in the aggregate's files. */
+    public final String groupColumn;
+
+    Kind(String command, String groupColumn) {
+      this.command = command;
+      this.groupColumn = groupColumn;
+    }
+
+    /** The kind a manifest or command names. */
+    public static Kind of(String command) {
+      return command == null || command.equals("sweep") ? SWEEP : COMPARE;
+    }
+
+    /** Where the run {@code id} goes, relative to the output folder, with {@code /} (a Hadoop path too). */
+    public String runPath(String id) {
+      return this == SWEEP ? "runs/" + id : id;
+    }
+
+    /** The folder of run {@code id} in {@code out}. */
+    public Path runDir(Path out, String id) {
+      return out.resolve(runPath(id));
+    }
+
+    /** The group of a run with these values of the plan's keys. */
+    String label(List<String> keys, List<String> values) {
+      return this == SWEEP ? SweepPlan.label(keys, values) : values.get(0);
+    }
+  }
+
+  /**
+   * One run; {@code index} counts from 1. Its {@code id} names its folder ({@link Kind#runPath}): a
+   * sweep's {@code NNNN}, a comparison's {@code <policy>-seed<seed>}. {@code keys} and {@code values}
+   * are what its row records (a sweep's grid values; a comparison's {@code policy}); {@code overrides}
+   * are the {@code --set} assignments it runs with.
+   */
+  public record Point(int index, String id, List<String> keys, List<String> values, long seed,
+      List<String> overrides) {
+    public Point {
+      keys = List.copyOf(keys);
+      values = List.copyOf(values);
+      overrides = List.copyOf(overrides);
     }
 
     /** Its overrides and seed, as a text (part of the row's resume key). */
@@ -64,21 +113,9 @@ public final class SweepPlan {
       return sb.append("seed=").append(seed).toString();
     }
 
-    /** The grid values as {@code key=value, ...} (the base scenario: {@code base}): the run's group. */
-    public String label() {
-      return SweepPlan.label(keys, values);
-    }
-
-    /** The {@code --set} assignments of this run. */
-    public List<String> overrides() {
-      List<String> o = new ArrayList<>();
-      for (int i = 0; i < keys.size(); i++) {
-        o.add(keys.get(i) + "=" + values.get(i));
-      }
-      return o;
-    }
   }
 
+  private final Kind kind;
   private final String name;
   private final Path scenarioFile;
   private final List<String> keys;
@@ -86,9 +123,11 @@ public final class SweepPlan {
   private final Integer parallel;
   private final Map<String, Loc> valueLocs;
   private final ScenarioLoader loader;
+  private final boolean checkInvariants;
 
-  private SweepPlan(String name, Path scenarioFile, List<String> keys, List<Point> points, Integer parallel,
-      Map<String, Loc> valueLocs, ScenarioLoader loader) {
+  private SweepPlan(Kind kind, String name, Path scenarioFile, List<String> keys, List<Point> points, Integer parallel,
+      Map<String, Loc> valueLocs, ScenarioLoader loader, boolean checkInvariants) {
+    this.kind = kind;
     this.name = name;
     this.scenarioFile = scenarioFile;
     this.keys = List.copyOf(keys);
@@ -96,9 +135,15 @@ public final class SweepPlan {
     this.parallel = parallel;
     this.valueLocs = valueLocs;
     this.loader = loader;
+    this.checkInvariants = checkInvariants;
   }
 
-  /** The sweep's name (names the default output folder). */
+  /** A sweep's or a comparison's runs. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The sweep's name (names the default output folder); a comparison's: its scenario's. */
   public String name() {
     return name;
   }
@@ -108,7 +153,7 @@ public final class SweepPlan {
     return scenarioFile;
   }
 
-  /** The grid's keys, in the file's order (the sweep.csv columns after run and seed). */
+  /** The grid's keys, in the file's order (the sweep.csv columns after run and seed); a comparison's: {@code policy}. */
   public List<String> keys() {
     return keys;
   }
@@ -280,8 +325,13 @@ public final class SweepPlan {
       for (int i = 0; i < keys.size(); i++) {
         vals.add(values.get(i).get(idx[i]));
       }
+      List<String> overrides = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        overrides.add(keys.get(i) + "=" + vals.get(i));
+      }
       for (long seed : seedList) {
-        points.add(new Point(points.size() + 1, keys, vals, seed));
+        points.add(new Point(points.size() + 1, String.format(Locale.ROOT, "%04d", points.size() + 1), keys, vals,
+            seed, overrides));
       }
       int k = keys.size() - 1;
       while (k >= 0 && ++idx[k] == values.get(k).size()) {
@@ -292,7 +342,64 @@ public final class SweepPlan {
         break;
       }
     }
-    return new SweepPlan(name, scenarioFile, keys, points, parallel, valueLocs, loader);
+    return new SweepPlan(Kind.SWEEP, name, scenarioFile, keys, points, parallel, valueLocs, loader, false);
+  }
+
+  /**
+   * {@code mesosim compare}'s runs: {@code scenarioFile} with {@code sets} under each policy (in the
+   * order given), each with {@code seeds} seeds (the scenario's seed, +1, ...). A policy other than the
+   * scenario's runs with {@code allocator.options} reset ({@code {}}): the scenario's options are its
+   * own policy's. Bad input (an empty, unknown or repeated policy, too many runs, a bad scenario) is a
+   * {@link BadInputException} or {@link ScenarioException}, before anything runs.
+   */
+  public static SweepPlan compare(Path scenarioFile, List<String> sets, List<String> policies, int seeds,
+      boolean checkInvariants, ScenarioCatalog catalog) {
+    if (seeds < 1) {
+      throw new BadInputException("--seeds: must be >= 1");
+    }
+    if ((long) seeds * policies.size() > MAX_RUNS) { // as a sweep: run plans must not fill the heap
+      throw new BadInputException(String.format(Locale.ROOT, "--seeds: %d seeds x %d policies would make"
+          + " %d runs; at most %,d", seeds, policies.size(), (long) seeds * policies.size(), MAX_RUNS));
+    }
+    // picocli splits at commas only: "fifo, drf" gives " drf", and "," or "" give nothing or empty names
+    List<String> names = policies.stream().map(String::strip).toList();
+    if (names.isEmpty() || names.contains("")) {
+      throw new BadInputException("--allocators: " + (names.stream().allMatch(String::isEmpty) ? "no policy given"
+          : "an empty policy name in '" + String.join(",", policies) + "'") + "; expected comma-separated"
+          + " policies, known: " + String.join(", ", catalog.allocatorNames()));
+    }
+    for (int i = 0; i < names.size(); i++) {
+      if (names.subList(0, i).contains(names.get(i))) {
+        // the runs would share an output folder (DIR/<policy>-seed<s>/)
+        throw new BadInputException("--allocators: " + names.get(i) + " is listed twice");
+      }
+    }
+    ScenarioLoader loader = new ScenarioLoader(catalog);
+    Scenario base = loader.load(scenarioFile, sets);
+    List<String> unknown = names.stream().filter(a -> catalog.policy(a).isEmpty()).toList();
+    if (!unknown.isEmpty()) {
+      throw new BadInputException("--allocators: unknown polic" + (unknown.size() == 1 ? "y " : "ies ")
+          + String.join(", ", unknown) + "; known: " + String.join(", ", catalog.allocatorNames()));
+    }
+    List<Point> points = new ArrayList<>();
+    for (String a : names) {
+      List<String> overrides = new ArrayList<>(sets);
+      if (!a.equals(base.allocator().policy())) {
+        overrides.add("allocator.policy=" + a);
+        overrides.add("allocator.options={}");
+      }
+      for (int k = 0; k < seeds; k++) {
+        long seed = base.seed() + k;
+        points.add(new Point(points.size() + 1, a + "-seed" + seed, List.of("policy"), List.of(a), seed, overrides));
+      }
+    }
+    return new SweepPlan(Kind.COMPARE, base.name(), scenarioFile, List.of("policy"),
+        points, null, Map.of(), loader, checkInvariants);
+  }
+
+  /** The folder of run {@code i} (0-based) in {@code out}. */
+  public Path runDir(Path out, int i) {
+    return kind.runDir(out, points.get(i).id());
   }
 
   /** The scenario of run {@code i} (0-based position in {@link #points()}), overrides and seed applied. */
@@ -334,7 +441,8 @@ public final class SweepPlan {
    * stale and runs again.
    */
   public String runKey(int i, Scenario s) {
-    return points.get(i).key() + ";scenario=" + fingerprint(s);
+    // a run checked for invariants is not the same as one that was not (compare --check-invariants)
+    return points.get(i).key() + ";scenario=" + fingerprint(s) + (checkInvariants ? ";check-invariants" : "");
   }
 
   /**
@@ -373,7 +481,7 @@ public final class SweepPlan {
       s = s.withCharts(List.of());
       overrides.add(org.mesosim.cli.ChartOptions.OVERRIDE);
     }
-    RunResult r = runner.run(new RunRequest(s, overrides, runDir, false, false), err);
+    RunResult r = runner.run(new RunRequest(s, overrides, runDir, checkInvariants, false), err);
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("key", key);
     row.put("run", p.id());
@@ -455,21 +563,21 @@ public final class SweepPlan {
   }
 
   /**
-   * The aggregate over seeds of a finished sweep, as {@code compare} writes it (comparison_runs.csv,
-   * comparison_summary.csv, comparison.json/html, the dimension charts): one group per combination of
-   * grid values. The local sweep, {@code sweep merge} and the Spark driver call it with the rows of
-   * every run (in run order, each run's folder at {@code dir/runs/NNNN}), so each writes the same
-   * files. Everything it needs is in the rows (run number, digest, grid values). Returns the results
-   * table for stdout.
+   * The aggregate over seeds of finished runs (comparison.csv, comparison_runs.csv,
+   * comparison_summary.csv, comparison.json/html, the charts): for a sweep one group per combination
+   * of grid values (and the dimension charts), for a comparison one per policy. The local commands,
+   * their {@code merge} and the Spark driver call it with the rows of every run (in run order, each
+   * run's folder at {@link Kind#runDir}), so each writes the same files. Everything it needs is in the
+   * rows (run, digest, grid values or policy) and the runs' folders. Returns the results table for stdout.
    */
-  public static String writeAggregate(Services.ComparisonWriter writer, Path dir, List<String> keys,
+  public static String writeAggregate(Services.ComparisonWriter writer, Kind kind, Path dir, List<String> keys,
       List<Map<String, Object>> rows, List<String> metrics, boolean charts) throws Exception {
     List<RunResult> all = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     Map<String, Map<String, String>> dims = new LinkedHashMap<>();
     for (Map<String, Object> row : rows) {
       all.add(new RunResult(String.valueOf(row.get("digest")), 0, 0, 0, 0,
-          dir.resolve("runs").resolve(String.valueOf(row.get("run"))), "", null, null));
+          kind.runDir(dir, String.valueOf(row.get("run"))), "", null, null));
       List<String> values = new ArrayList<>();
       Map<String, String> d = new LinkedHashMap<>();
       for (String k : keys) {
@@ -477,11 +585,29 @@ public final class SweepPlan {
         values.add(v);
         d.put(k, v);
       }
-      String label = label(keys, values);
+      String label = kind.label(keys, values);
       labels.add(label);
-      dims.putIfAbsent(label, d);
+      if (kind == Kind.SWEEP) { // a comparison has no grid to chart along
+        dims.putIfAbsent(label, d);
+      }
     }
-    return writer.write(new Services.Comparison(dir, all, labels, "config", dims, metrics, charts));
+    return writer.write(new Services.Comparison(dir, all, labels, kind.groupColumn, dims, metrics, charts));
+  }
+
+  /**
+   * The table of runs {@code compare} prints: policy, seed, events, simulated and wall time, digest,
+   * one line per row (in run order).
+   */
+  public static String table(List<Map<String, Object>> rows) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%-24s %6s %12s %12s %9s  %s%n", "allocator", "seed", "events",
+        "simulated_s", "wall_s", "digest"));
+    for (Map<String, Object> r : rows) {
+      sb.append(String.format(Locale.ROOT, "%-24s %6d %12d %12.1f %9.2f  %s%n", r.get("policy"),
+          ((Number) r.get("seed")).longValue(), ((Number) r.get("events")).longValue(),
+          ((Number) r.get("simulated_s")).doubleValue(), ((Number) r.get("wall_s")).doubleValue(), r.get("digest")));
+    }
+    return sb.toString().stripTrailing();
   }
 
   /** The text of {@code sweep.csv}: one row per run in run order; the grid's keys after run and seed. */

@@ -14,7 +14,10 @@ import org.mesosim.cli.ExitCodes;
 import org.mesosim.cli.Services;
 import org.mesosim.cli.scenario.TestCatalog;
 
-/** {@code sweep --shard I/N} and {@code sweep merge}: shards joined give the unsharded sweep's sweep.csv. */
+/**
+ * {@code sweep --shard I/N} and {@code sweep merge}: shards joined give the unsharded sweep's sweep.csv;
+ * {@code compare --shard I/N} and {@code compare merge}: the unsharded comparison's runs and aggregate.
+ */
 class ShardMergeTest {
   @TempDir Path dir;
 
@@ -210,11 +213,163 @@ class ShardMergeTest {
     Cli r = sweep(new FakeRunner(), sweep, dir.resolve("s"), "--engine", "spark", "--master", "local[2]");
     assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
     assertEquals("--engine spark: Spark and mesosim-spark.jar are not on the class path of this mesosim; submit the"
-        + " sweep to Spark instead: spark-submit --master local[2] --class org.mesosim.spark.SparkSweep"
+        + " runs to Spark instead: spark-submit --master local[2] --class org.mesosim.spark.SparkSweep"
         + " spark/target/mesosim-spark.jar " + sweep + " --out " + dir.resolve("s") + " (docs/spark.md)", r.err.strip());
+    Path scenario = dir.resolve("good.yaml");
+    Cli c = Cli.run(services(new FakeRunner()), "compare", scenario.toString(), "--allocators", "fifo,hierarchical-drf",
+        "--seeds", "3", "--set", "frameworks[0].scheduler.refuseSeconds=2", "--out", dir.resolve("s").toString(),
+        "--engine", "spark", "--no-charts");
+    assertEquals(ExitCodes.BAD_INPUT, c.code, c.toString());
+    assertEquals("--engine spark: Spark and mesosim-spark.jar are not on the class path of this mesosim; submit the"
+        + " runs to Spark instead: spark-submit --master URL --class org.mesosim.spark.SparkSweep"
+        + " spark/target/mesosim-spark.jar " + scenario + " --allocators fifo,hierarchical-drf --seeds 3 --set"
+        + " frameworks[0].scheduler.refuseSeconds=2 --out " + dir.resolve("s") + " --no-charts (docs/spark.md)",
+        c.err.strip());
+    // a Hadoop URI is handed on as typed (not as a path, which would drop a slash of hdfs://)
+    Cli hdfs = Cli.run(services(new FakeRunner()), "sweep", sweep.toString(), "--engine", "spark", "--out",
+        "hdfs://namenode:8020/runs/study");
+    assertEquals(ExitCodes.BAD_INPUT, hdfs.code, hdfs.toString());
+    assertTrue(hdfs.err.strip().endsWith(sweep + " --out hdfs://namenode:8020/runs/study (docs/spark.md)"), hdfs.err);
+    Cli shardSpark = Cli.run(services(new FakeRunner()), "compare", scenario.toString(), "--allocators", "fifo",
+        "--engine", "spark", "--shard", "0/2");
+    assertEquals(ExitCodes.BAD_INPUT, shardSpark.code, shardSpark.toString());
+    assertEquals("--engine spark: --shard is for the local engine (Spark makes one task per run; give executors cores"
+        + " instead)", shardSpark.err.strip());
     Cli bad = sweep(new FakeRunner(), sweep, dir.resolve("s"), "--engine", "flink");
     assertEquals(ExitCodes.BAD_INPUT, bad.code, bad.toString());
     assertEquals("--engine: expected local or spark, not 'flink'", bad.err.strip());
     assertFalse(Files.exists(dir.resolve("s")), "nothing ran");
+  }
+
+  Cli compare(FakeRunner r, Path out, String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("compare", dir.resolve("good.yaml").toString(),
+        "--allocators", "hierarchical-drf,fifo", "--seeds", "3", "--parallel", "1", "--out", out.toString()));
+    args.addAll(List.of(more));
+    return Cli.run(services(r), args.toArray(String[]::new));
+  }
+
+  /** The folders of a comparison's finished runs (those with a row.json). */
+  static List<String> compareRuns(Path out) throws Exception {
+    try (Stream<Path> s = Files.list(out)) {
+      return s.filter(p -> Files.exists(p.resolve("row.json"))).map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** A compare's stdout with the wall-time column blanked (the one column that may differ). */
+  static String withoutWallTime(String out) {
+    return out.replaceAll("(?m)^(\\S+\\s+\\d+\\s+\\d+\\s+\\S+)\\s+\\S+(\\s+[0-9a-f]+)$", "$1 -$2");
+  }
+
+  @Test
+  void compareInShards_eachRunsEveryNthPolicySeedRun_mergedGiveTheUnshardedRunsAndAggregate() throws Exception {
+    write("good.yaml", CommandsTest.GOOD);
+    Cli whole = compare(new FakeRunner(), dir.resolve("whole"));
+    assertEquals(ExitCodes.OK, whole.code, whole.toString());
+    assertEquals(1, comparisons.size());
+    FakeRunner[] runners = new FakeRunner[2];
+    for (int i = 0; i < 2; i++) {
+      runners[i] = new FakeRunner();
+      Cli s = compare(runners[i], dir.resolve("c" + i), "--shard", i + "/2");
+      assertEquals(ExitCodes.OK, s.code, s.toString());
+      assertEquals("compare: shard " + i + "/2: 3 of 3 runs done in " + dir.resolve("c" + i) + "; join the shards"
+          + " with: mesosim compare merge --out DIR SHARD_DIR...", s.out.strip());
+      assertTrue(Files.isRegularFile(dir.resolve("c" + i).resolve("shard-" + i + "-of-2.json")));
+    }
+    assertEquals(1, comparisons.size(), "a shard writes no aggregate: the merge does");
+    // the k-th run (policies in order, then seeds) belongs to shard k mod 2
+    assertEquals(List.of("fifo-seed2", "hierarchical-drf-seed1", "hierarchical-drf-seed3"), compareRuns(dir.resolve("c0")));
+    assertEquals(List.of("fifo-seed1", "fifo-seed3", "hierarchical-drf-seed2"), compareRuns(dir.resolve("c1")));
+    assertEquals(List.of("hierarchical-drf", "fifo", "fifo"), runners[1].seen.stream()
+        .map(q -> q.scenario().allocator().policy()).toList());
+
+    Path merged = dir.resolve("merged");
+    Cli m = Cli.run(services(new FakeRunner()), "compare", "merge", "--out", merged.toString(),
+        dir.resolve("c1").toString(), dir.resolve("c0").toString());
+    assertEquals(ExitCodes.OK, m.code, m.toString());
+    assertEquals("compare merge: 6 of 6 runs from 2 shards", m.out.lines().findFirst().orElse(""));
+    // the same table of runs (policy, then seed order) and the same aggregate as the unsharded compare
+    assertEquals(withoutWallTime(whole.out), withoutWallTime(m.out.substring(m.out.indexOf('\n') + 1)
+        .replace("results: " + merged, "results: " + dir.resolve("whole"))));
+    assertEquals(2, comparisons.size());
+    assertEquals(merged, comparisons.get(1).dir());
+    assertEquals(aggregate(comparisons.get(0)), aggregate(comparisons.get(1)));
+    assertEquals(List.of("hierarchical-drf", "hierarchical-drf", "hierarchical-drf", "fifo", "fifo", "fifo"),
+        comparisons.get(1).labels());
+    assertEquals("policy", comparisons.get(1).groupColumn());
+    assertEquals(compareRuns(dir.resolve("whole")), compareRuns(merged));
+    assertTrue(Files.isRegularFile(merged.resolve("fifo-seed2/scenario.resolved.yaml")), "run folders are copied");
+    assertFalse(Files.exists(merged.resolve("sweep.csv")), "a comparison has no sweep.csv");
+  }
+
+  @Test
+  void compareShard_resumes_andTheMergeNamesUnfinishedRuns_orRefusesSweepShardsAndOtherComparisons()
+      throws Exception {
+    write("good.yaml", CommandsTest.GOOD);
+    Path out = dir.resolve("shared");
+    assertEquals(ExitCodes.OK, compare(new FakeRunner(), out, "--shard", "0/2").code);
+    FakeRunner failing = new FakeRunner();
+    failing.failOnCall = 2;
+    Cli f = compare(failing, out, "--shard", "1/2");
+    assertEquals(ExitCodes.ERROR, f.code, f.toString());
+    assertEquals(List.of("run fifo seed 1 (" + out.resolve("fifo-seed1") + ") failed: interrupted",
+        "error: 1 of 3 runs failed; run the compare again to resume (--debug shows the stack trace)"),
+        f.err.strip().lines().toList());
+    Cli m = Cli.run(services(new FakeRunner()), "compare", "merge", "--out", out.toString(), out.toString());
+    assertEquals(ExitCodes.ERROR, m.code, m.toString());
+    assertEquals(List.of(), comparisons, "a merge that lacks runs writes no aggregate");
+    assertTrue(m.err.contains("compare merge: run fifo-seed1 (shard 1/2, " + out + ") is not finished"), m.err);
+    FakeRunner resume = new FakeRunner();
+    Cli again = compare(resume, out, "--shard", "1/2");
+    assertEquals(ExitCodes.OK, again.code, again.toString());
+    assertTrue(again.err.contains("compare: resuming; 2 of 3 runs already finished"), again.err);
+    assertEquals(1, resume.seen.size(), "only the failed run of shard 1 runs again");
+    Cli ok = Cli.run(services(new FakeRunner()), "compare", "merge", "--out", out.toString(), out.toString());
+    assertEquals(ExitCodes.OK, ok.code, ok.toString());
+    assertEquals(1, comparisons.size());
+
+    // another comparison (another --set), a sweep's shards, and the other way round: exit 2, nothing written
+    Cli other = compare(new FakeRunner(), dir.resolve("o"), "--shard", "1/2", "--set",
+        "frameworks[0].scheduler.refuseSeconds=2");
+    assertEquals(ExitCodes.OK, other.code, other.toString());
+    Path none = dir.resolve("none");
+    Cli mixed = Cli.run(services(new FakeRunner()), "compare", "merge", "--out", none.toString(), out.toString(),
+        dir.resolve("o").toString());
+    assertEquals(ExitCodes.BAD_INPUT, mixed.code, mixed.toString());
+    assertTrue(mixed.err.contains("a shard of another compare than"), mixed.err);
+    assertTrue(mixed.err.contains("the scenario, --set, policies or seeds differ"), mixed.err);
+    Path sweep = write("grid.yaml", GRID);
+    assertEquals(ExitCodes.OK, sweep(new FakeRunner(), sweep, dir.resolve("sw"), "--shard", "0/1").code);
+    Cli sweepShard = Cli.run(services(new FakeRunner()), "compare", "merge", "--out", none.toString(),
+        dir.resolve("sw").toString());
+    assertEquals(ExitCodes.BAD_INPUT, sweepShard.code, sweepShard.toString());
+    assertEquals(dir.resolve("sw").resolve("shard-0-of-1.json") + ": a shard of `sweep --shard`; join it with"
+        + " `mesosim sweep merge`", sweepShard.err.strip());
+    Cli compareShard = Cli.run(services(new FakeRunner()), "sweep", "merge", "--out", none.toString(), out.toString());
+    assertEquals(ExitCodes.BAD_INPUT, compareShard.code, compareShard.toString());
+    assertTrue(compareShard.err.endsWith(": a shard of `compare --shard`; join it with `mesosim compare merge`\n"),
+        compareShard.err);
+    assertFalse(Files.exists(none), "a refused merge writes nothing");
+    Cli usage = Cli.run(services(new FakeRunner()), "compare", dir.resolve("good.yaml").toString());
+    assertEquals(ExitCodes.BAD_INPUT, usage.code, usage.toString());
+    assertTrue(usage.err.startsWith("Missing required option: '--allocators=POLICY'"), usage.err);
+  }
+
+  @Test
+  void wholeCompare_runsEveryRunAgain_aRunThatFailsLeavesNoRow_andAShardOfTheFolderRunsOnlyIt() throws Exception {
+    write("good.yaml", CommandsTest.GOOD);
+    Path out = dir.resolve("w");
+    assertEquals(ExitCodes.OK, compare(new FakeRunner(), out).code);
+    assertEquals(6, compareRuns(out).size());
+    FakeRunner again = new FakeRunner();
+    again.failOnCall = 4; // fifo, seed 1
+    Cli r = compare(again, out);
+    assertEquals(ExitCodes.ERROR, r.code, r.toString());
+    assertEquals(6, again.seen.size(), "a whole compare runs every run again");
+    assertFalse(Files.exists(out.resolve("fifo-seed1/row.json")), "the failed run's earlier row is gone");
+    FakeRunner resume = new FakeRunner();
+    Cli shard = compare(resume, out, "--shard", "0/1");
+    assertEquals(ExitCodes.OK, shard.code, shard.toString());
+    assertEquals(List.of("fifo"), resume.seen.stream().map(q -> q.scenario().allocator().policy()).toList());
+    assertEquals(1, resume.seen.get(0).scenario().seed());
   }
 }

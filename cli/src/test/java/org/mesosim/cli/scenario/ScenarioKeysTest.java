@@ -93,7 +93,7 @@ class ScenarioKeysTest {
         faults:
           - {at: 10m, crash: leading-master, restartAfter: 1m}
           - {every: {exponential: {mean: 1h}}, partition: [agent small-1], healAfter: 30s}
-        metrics: {sampleInterval: 5s}
+        metrics: {sampleInterval: 5s, agentHeatmap: {rows: 8, columns: 16, interval: 10s}}
         report: {charts: [utilization], formats: [svg]}
         """.formatted(field, field, unit);
   }

@@ -63,7 +63,8 @@ class ScenarioLoaderTest {
     assertEquals(0, w.arrivalAt());
     assertEquals(new Distribution.Constant(10_000_000), w.duration().value());
     assertEquals(SimTime.SECOND, s.sampleInterval());
-    assertEquals(List.of("utilization", "shares", "fairness", "queue", "completion"), s.charts());
+    assertEquals(List.of("utilization", "shares", "fairness", "queue", "completion", "wait", "offers", "heatmap",
+        "gantt"), s.charts());
   }
 
   @Test
@@ -850,6 +851,21 @@ class ScenarioLoaderTest {
     assertEquals(1, errors(MINIMAL, "faults[0]={every: {empirical: [0s, 0s]}, crash: leading-master}").size());
     assertEquals(List.of("--set cluster.agent.registrationBackoffFactor=0s: cluster.agent.registrationBackoffFactor:"
         + " must be > 0"), errors(MINIMAL, "cluster.agent.registrationBackoffFactor=0s"));
+  }
+
+  @Test
+  void agentHeatmap_defaultsAndBadValues() {
+    assertEquals(org.mesosim.reports.AgentHeatmap.Options.DEFAULT, load(MINIMAL).heatmap());
+    assertEquals(new org.mesosim.reports.AgentHeatmap.Options(16, 100, 30 * SimTime.SECOND),
+        load(MINIMAL, "metrics.agentHeatmap={rows: 16, columns: 100, interval: 30s}").heatmap());
+    assertEquals(0, load(MINIMAL, "metrics.agentHeatmap.rows=0").heatmap().rows());
+    assertEquals(List.of("--set metrics.agentHeatmap.columns=7: metrics.agentHeatmap.columns: must be even, not 7"),
+        errors(MINIMAL, "metrics.agentHeatmap.columns=7"));
+    assertEquals(List.of("--set metrics.agentHeatmap.rows=-1: metrics.agentHeatmap.rows: must be >= 0, not -1"),
+        errors(MINIMAL, "metrics.agentHeatmap.rows=-1"));
+    assertEquals(List.of("--set metrics.agentHeatmap.interval=0s: metrics.agentHeatmap.interval: must be > 0"),
+        errors(MINIMAL, "metrics.agentHeatmap.interval=0s"));
+    assertEquals(1, errors(MINIMAL, "metrics.agentHeatmap={rows: 4, cells: 9}").size());
   }
 
   @Test

@@ -15,7 +15,6 @@ import org.mesosim.model.Resources;
 import org.mesosim.model.TaskState;
 import org.mesosim.model.allocation.Allocator;
 import org.mesosim.model.allocation.AllocatorContext;
-import org.mesosim.model.allocation.OfferBatch;
 import org.mesosim.model.events.ModelEvent;
 
 /**
@@ -251,23 +250,16 @@ final class Master extends Process {
   final class Leadership {
     final long epoch;
     final String masterId;
-    /** {@code masterId + "-O"}: offer ids are this plus a sequence number. */
-    private final String offerPrefix;
     boolean recovered;
     private boolean ended;
     Allocator allocator;
     final MAgent[] agents;
     final LinkedHashMap<AgentId, MAgent> agentsById = new LinkedHashMap<>();
-    // Scratch lists of decline(), reused (a DECLINE in an offer storm lists thousands of offers).
-    private final ArrayList<Offer> declineOffers = new ArrayList<>();
-    private final ArrayList<AgentId> declineAgents = new ArrayList<>();
-    private final ArrayList<ResourceSet> declineSets = new ArrayList<>();
-    private int[] declineTokens = new int[16];
-    /** By allocator agent token: 1 + the agent's index here, 0 if not yet seen (see agentByToken). */
-    private int[] idxByToken = new int[16];
     final MFramework[] frameworks;
     final LinkedHashMap<FrameworkId, MFramework> frameworksById = new LinkedHashMap<>();
     final Registry.Registrar registrar;
+    /** The outstanding offers of this term ({@link OfferBook}). */
+    final OfferBook book;
     private final boolean[] admitting;
     private final boolean[] reregistering;
     /** Agents this leader marked unreachable (for the strict shutdown of non-partition-aware frameworks). */
@@ -277,16 +269,15 @@ final class Master extends Process {
     private int awaiting;
     private long reregisterTimer = -1;
     private long frameworkSeq;
-    private long offerSeq;
 
     Leadership(long epoch) {
       this.epoch = epoch;
       this.masterId = "M" + epoch;
-      this.offerPrefix = masterId + "-O";
       int na = cluster.agents.length;
       agents = new MAgent[na];
       frameworks = new MFramework[cluster.frameworks.length];
       registrar = new Registry.Registrar(cluster, this);
+      book = new OfferBook(this, masterId + "-O");
       admitting = new boolean[na];
       reregistering = new boolean[na];
       markedUnreachable = new boolean[na];
@@ -401,108 +392,15 @@ final class Master extends Process {
 
     /** {@code Master::offer}: the allocator's callback. */
     void offer(FrameworkId fid, SortedMap<AgentId, ResourceSet> resources) {
-      if (!current()) {
-        return;
-      }
-      MFramework f = frameworksById.get(fid);
-      List<Offer> out = null;
-      OfferBatch batch = OfferBatch.of(resources);
-      for (int i = 0, n = batch.count(); i < n; i++) {
-        AgentId aid = batch.agent(i);
-        int token = batch.token(i);
-        MAgent a = agentByToken(token, aid);
-        if (f == null || !f.active || f.removed || a == null || !a.connected || a.markingUnreachable) {
-          allocator.recoverResources(fid, aid, batch.resources(i), 0);
-          continue;
-        }
-        Offer o = new Offer(OfferId.sequenced(offerPrefix, offerSeq++), this, f.idx, a.idx, batch.resources(i));
-        o.token = token;
-        o.agentSlot = a.offers.size();
-        a.offers.add(o);
-        o.frameworkSlot = f.offers.size();
-        f.offers.add(o);
-        if (out == null) {
-          out = new ArrayList<>(resources.size());
-        }
-        out.add(o);
-        cluster.offersMade++;
-        cluster.emit(new ModelEvent.OfferMade(cluster.sim.now(), o.id, cluster.frameworks[f.idx].name, a.id,
-            o.resources));
-        cluster.invariants.offerMade(o, a, this);
-        long timeout = cluster.config.master().offerTimeout();
-        if (timeout != SimTime.NEVER) {
-          o.timeoutHandle = cluster.sim.schedule(timeout, () -> {
-            if (o.live && current()) {
-              rescind(o, "offer-timeout", true);
-            }
-          });
-        }
-      }
-      if (out != null) {
-        send(cluster.frameworkEp(f.idx), new Message.ResourceOffers(ep, out));
-      }
+      book.offer(fid, resources);
     }
 
-    /**
-     * {@code agentsById.get(id)}, found through the allocator's token when it names the agent (the
-     * token remembers the agent's index here; checked against the id, so a stale one only costs
-     * the lookup).
-     */
-    private MAgent agentByToken(int token, AgentId id) {
-      if (token >= 0 && token < idxByToken.length) {
-        int i = idxByToken[token] - 1;
-        MAgent a = i >= 0 ? agents[i] : null;
-        if (a != null && (a.id == id || a.id.equals(id))) {
-          return a;
-        }
-      }
-      MAgent a = agentsById.get(id);
-      if (a != null && token >= 0) {
-        if (token >= idxByToken.length) {
-          idxByToken = java.util.Arrays.copyOf(idxByToken, Math.max(token + 1, idxByToken.length * 2));
-        }
-        idxByToken[token] = a.idx + 1;
-      }
-      return a;
-    }
-
-    /** Removes an offer from the book (accepted, declined or rescinded). */
-    private void removeOffer(Offer o) {
-      o.live = false;
-      cluster.sim.cancel(o.timeoutHandle);
-      MAgent a = agents[o.agent];
-      swapRemove(a.offers, o.agentSlot, true);
-      MFramework f = frameworks[o.framework];
-      swapRemove(f.offers, o.frameworkSlot, false);
-    }
-
-    private void swapRemove(ArrayList<Offer> list, int slot, boolean agentSide) {
-      int last = list.size() - 1;
-      Offer moved = list.get(last);
-      list.set(slot, moved);
-      list.remove(last);
-      if (slot != last) {
-        if (agentSide) {
-          moved.agentSlot = slot;
-        } else {
-          moved.frameworkSlot = slot;
-        }
-      }
-    }
-
-    /** Rescinds an offer: recovered with no filter, the framework told. */
     void rescind(Offer o, String reason, boolean tell) {
-      removeOffer(o);
-      allocator.recoverResources(frameworks[o.framework].id, agents[o.agent].id, o.resources, 0);
-      cluster.emit(new ModelEvent.OfferRescinded(cluster.sim.now(), o.id, cluster.frameworks[o.framework].name,
-          agents[o.agent].id, reason));
-      if (tell) {
-        send(cluster.frameworkEp(o.framework), new Message.RescindOffer(ep, o));
-      }
+      book.rescind(o, reason, tell);
     }
 
-    private boolean validOffer(Offer o, int fw) {
-      return o.live && o.owner == this && o.framework == fw;
+    void decline(Message.Decline call) {
+      book.decline(call);
     }
 
     /** {@code Master::accept} and {@code Master::_accept}. */
@@ -514,7 +412,7 @@ final class Master extends Process {
       boolean valid = !call.offers().isEmpty();
       int agent = -1;
       for (Offer o : call.offers()) {
-        if (!validOffer(o, f.idx) || (agent >= 0 && o.agent != agent)) {
+        if (!book.valid(o, f.idx) || (agent >= 0 && o.agent != agent)) {
           valid = false;
         }
         agent = o.agent;
@@ -522,8 +420,8 @@ final class Master extends Process {
       if (!valid) {
         // Invalid offers: recover the valid ones, launches become TASK_LOST (1.1).
         for (Offer o : call.offers()) {
-          if (validOffer(o, f.idx)) {
-            removeOffer(o);
+          if (book.valid(o, f.idx)) {
+            book.remove(o);
             allocator.recoverResources(f.id, agents[o.agent].id, o.resources, 0);
           }
         }
@@ -535,7 +433,7 @@ final class Master extends Process {
       MAgent a = agents[agent];
       ResourceSet offered = ResourceSet.EMPTY;
       for (Offer o : call.offers()) {
-        removeOffer(o);
+        book.remove(o);
         offered = offered.plus(o.resources);
       }
       OfferId firstOffer = call.offers().get(0).id;
@@ -568,43 +466,6 @@ final class Master extends Process {
         cluster.emit(new ModelEvent.OfferDeclined(cluster.sim.now(), firstOffer, cluster.frameworks[f.idx].name,
             a.id, remaining, call.refuseMicros()));
       }
-    }
-
-    void decline(Message.Decline call) {
-      MFramework f = frameworks[call.framework()];
-      if (f == null || f.removed) {
-        return;
-      }
-      // Mesos recovers each offer in turn (Master::decline -> allocator->recoverResources); one
-      // batched call does the same (Allocator#recoverResources(FrameworkId, List, List, long)).
-      List<Offer> valid = declineOffers;
-      List<AgentId> ids = declineAgents;
-      List<ResourceSet> sets = declineSets;
-      valid.clear();
-      ids.clear();
-      sets.clear();
-      for (Offer o : call.offers()) {
-        if (!validOffer(o, f.idx)) {
-          continue; // an unknown or stale offer is ignored
-        }
-        removeOffer(o);
-        if (valid.size() == declineTokens.length) {
-          declineTokens = java.util.Arrays.copyOf(declineTokens, declineTokens.length * 2);
-        }
-        declineTokens[valid.size()] = o.token;
-        valid.add(o);
-        ids.add(agents[o.agent].id);
-        sets.add(o.resources);
-      }
-      allocator.recoverResources(f.id, ids, sets, declineTokens, call.refuseMicros());
-      String name = cluster.frameworks[f.idx].name;
-      for (Offer o : valid) {
-        cluster.emit(new ModelEvent.OfferDeclined(cluster.sim.now(), o.id, name, agents[o.agent].id, o.resources,
-            call.refuseMicros()));
-      }
-      valid.clear();
-      ids.clear();
-      sets.clear();
     }
 
     void revive(Message.ReviveOffers call) {

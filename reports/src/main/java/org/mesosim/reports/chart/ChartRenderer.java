@@ -182,14 +182,40 @@ public final class ChartRenderer {
    * @param lines CDF points (x ascending, y in [0,1])
    */
   public static JFreeChart cdfChart(String title, String xLabel, List<Line> lines) {
+    return cdfChart(title, xLabel, "Fraction of finished jobs", lines, "no finished jobs");
+  }
+
+  /** Smallest time a CDF's log axis shows (1 µs, the clock's resolution): 0 s is drawn there. */
+  static final double CDF_FLOOR = 1e-6;
+
+  /**
+   * Empirical CDFs on a logarithmic x axis (from a decade below the smallest value of at least
+   * {@link #CDF_FLOOR}; smaller values, such as 0 s, drawn at that left edge), with the y axis label {@code yLabel} and {@code empty} written when there
+   * is nothing to draw.
+   */
+  public static JFreeChart cdfChart(String title, String xLabel, String yLabel, List<Line> lines, String empty) {
     XYSeriesCollection data = new XYSeriesCollection();
+    // zeros (and values below 1 µs) are drawn at the left edge: a decade below the smallest positive value
+    double minPos = Double.POSITIVE_INFINITY;
+    for (Line l : lines) {
+      for (double v : l.x()) {
+        if (v >= CDF_FLOOR) {
+          minPos = Math.min(minPos, v);
+        }
+      }
+    }
+    double floor = Double.isFinite(minPos) ? Math.max(CDF_FLOOR, Math.pow(10, Math.ceil(Math.log10(minPos)) - 1))
+        : 1e-3;
+    if (floor >= minPos) {
+      floor /= 10;
+    }
     double lo = Double.POSITIVE_INFINITY;
     double hi = 0;
     for (Line l : lines) {
       XYSeries s = new XYSeries(l.name(), false, true);
       double prevY = 0;
       for (int i = 0; i < l.x().length; i++) {
-        double xv = Math.max(l.x()[i], 1e-3);
+        double xv = Math.max(l.x()[i], floor);
         lo = Math.min(lo, xv);
         hi = Math.max(hi, xv);
         if (i == 0) {
@@ -203,20 +229,24 @@ public final class ChartRenderer {
     }
     LogAxis x = new LogAxis(xLabel);
     x.setBase(10);
-    x.setSmallestValue(1e-3);
-    x.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    x.setSmallestValue(CDF_FLOOR);
+    x.setNumberFormatOverride(new DecimalFormat("0.######", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     if (hi <= 0) {
       x.setRange(1, 1000);
     } else {
       double l0 = Math.pow(10, Math.floor(Math.log10(lo)));
       double h0 = Math.pow(10, Math.ceil(Math.log10(hi)));
-      if (h0 <= l0) {
-        h0 = l0 * 10;
+      // at least two decades, so that a narrow distribution reads as narrow
+      while (h0 / l0 < 99) {
+        if (l0 > CDF_FLOOR) {
+          l0 /= 10;
+        }
+        h0 *= 10;
       }
       x.setRange(l0, h0);
     }
     x.setTickUnit(new NumberTickUnit(1));
-    NumberAxis y = new NumberAxis("Fraction of finished jobs");
+    NumberAxis y = new NumberAxis(yLabel);
     y.setRange(0, 1.0);
     y.setTickUnit(new NumberTickUnit(0.2, new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
@@ -225,7 +255,7 @@ public final class ChartRenderer {
     XYPlot plot = new XYPlot(data, x, y, r);
     JFreeChart c = finish(title, plot, lines.size());
     if (data.getSeriesCount() == 0 || hi <= 0) {
-      TextTitle t = new TextTitle("no finished jobs", font(Font.ITALIC, 14));
+      TextTitle t = new TextTitle(empty, font(Font.ITALIC, 14));
       t.setPaint(Color.GRAY);
       c.addSubtitle(t);
     }
@@ -245,7 +275,7 @@ public final class ChartRenderer {
    * each later one narrower (down to 1.8 px), and later series are drawn on top ({@link #finish}),
    * so that identical lines (two frameworks with the same share) stay visible as a line within a line.
    */
-  static float width(int i, int n) {
+  public static float width(int i, int n) {
     return n < 2 || n > 8 ? 2.0f : (float) (1.8 + 2.2 * (n - 1 - i) / (n - 1));
   }
 
@@ -296,6 +326,9 @@ public final class ChartRenderer {
    * second (about five entries a row), so that a long legend does not squash the plot.
    */
   public static int heightFor(JFreeChart c) {
+    if (c.getID() != null && c.getID().startsWith("height=")) {
+      return Integer.parseInt(c.getID().substring("height=".length()));
+    }
     if (c.getLegend() == null) {
       return HEIGHT;
     }
@@ -348,6 +381,7 @@ public final class ChartRenderer {
     ctx.setComment(null);
     ctx.setPrecision(2);
     ctx.setEmbeddedFontsOn(false);
+    ctx.setImageHandler(new PngDataUris());
     SVGGraphics2D g = new SVGGraphics2D(ctx, false);
     g.setSVGCanvasSize(new java.awt.Dimension(width, height));
     chart.draw(g, new Rectangle(width, height));
@@ -360,6 +394,22 @@ public final class ChartRenderer {
       g.dispose();
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Embeds raster images (the heatmap) as {@code data:image/png;base64} URIs encoded by the JDK's
+   * ImageIO: Batik's own encoder needs its codec module, which the project does not ship.
+   */
+  static final class PngDataUris extends org.apache.batik.svggen.ImageHandlerBase64Encoder {
+    @Override
+    public void encodeImage(java.awt.image.RenderedImage img, java.io.OutputStream out)
+        throws org.apache.batik.svggen.SVGGraphics2DIOException {
+      try {
+        ImageIO.write(img, "png", out);
+      } catch (IOException e) {
+        throw new org.apache.batik.svggen.SVGGraphics2DIOException(e);
+      }
+    }
   }
 
   private static final javax.xml.parsers.DocumentBuilderFactory DOCUMENTS =

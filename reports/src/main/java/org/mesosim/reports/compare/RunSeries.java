@@ -56,6 +56,82 @@ public final class RunSeries {
     });
   }
 
+  /**
+   * The CDF of {@code metric} ({@code offer_wait} or {@code offer_to_launch}) of every framework
+   * together ({@code cluster} rows of {@code offer_latency.csv}): {x (s), fraction ≤ x, count},
+   * the count as a one-element array; null when the file is absent or has no such rows.
+   */
+  public static double[][] offerLatencyCdf(Path runDir, String metric) throws IOException {
+    Path f = runDir.resolve("offer_latency.csv");
+    if (!Files.exists(f)) {
+      return null;
+    }
+    List<double[]> pts = new ArrayList<>();
+    double[] count = new double[1];
+    int[] idx = new int[5];
+    CsvReader.read(f, h -> {
+      idx[4] = h.indexOf("metric");
+      idx[0] = h.indexOf("entity_kind");
+      idx[1] = h.indexOf("count");
+      idx[2] = h.indexOf("fraction");
+      idx[3] = h.indexOf("seconds");
+    }, r -> {
+      if (r.size() > idx[3] && idx[4] >= 0 && metric.equals(r.get(idx[4])) && "cluster".equals(r.get(idx[0]))) {
+        count[0] = parse(r.get(idx[1]));
+        pts.add(new double[] {parse(r.get(idx[3])), parse(r.get(idx[2]))});
+      }
+    });
+    if (pts.isEmpty()) {
+      return null;
+    }
+    double[][] out = {new double[pts.size()], new double[pts.size()], count};
+    for (int i = 0; i < pts.size(); i++) {
+      out[0][i] = pts.get(i)[0];
+      out[1][i] = pts.get(i)[1];
+    }
+    return out;
+  }
+
+  /**
+   * Pools empirical CDFs given as {x ascending, F(x), {n}} (step functions: F at x is the value of
+   * the last point at or before x): F(x) = Σ nᵢ·Fᵢ(x) / Σ nᵢ at every x of any of them.
+   * Returns {x, F}; empty arrays for no values.
+   */
+  public static double[][] pool(List<double[][]> cdfs) {
+    java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+    double total = 0;
+    for (double[][] c : cdfs) {
+      for (double x : c[0]) {
+        xs.add(x);
+      }
+      total += c[2][0];
+    }
+    if (total <= 0 || xs.isEmpty()) {
+      return new double[2][0];
+    }
+    double[] x = new double[xs.size()];
+    double[] y = new double[xs.size()];
+    int k = 0;
+    for (double v : xs) {
+      double sum = 0;
+      for (double[][] c : cdfs) {
+        int i = java.util.Arrays.binarySearch(c[0], v);
+        if (i < 0) {
+          i = -i - 2;
+        } else {
+          while (i + 1 < c[0].length && c[0][i + 1] == v) {
+            i++; // ties: the last point at v
+          }
+        }
+        sum += i < 0 ? 0 : c[1][i] * c[2][0];
+      }
+      x[k] = v;
+      y[k] = sum / total;
+      k++;
+    }
+    return new double[][] {x, y};
+  }
+
   /** Waits (first launch − submit) of every job in {@code jobs.csv} that launched, added to {@code q}. */
   public static void waits(Path runDir, Quantiles q) throws IOException {
     Path f = runDir.resolve("jobs.csv");

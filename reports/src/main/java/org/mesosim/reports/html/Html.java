@@ -63,6 +63,7 @@ public final class Html {
       ".sw{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.35em;vertical-align:-1px}",
       "figure{margin:1rem 0}figure img{width:100%;height:auto;border:1px solid #eee}",
       "figcaption{font-size:.9rem;color:#555}",
+      ".note{background:#fff8e1;border-left:4px solid #e0a000;padding:.4rem .6rem;font-size:.9rem}",
       ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:.8rem}",
       "pre{background:#f6f8fa;padding:.8rem;overflow-x:auto;font-size:.85rem}",
       "details summary{cursor:pointer;font-weight:600}",

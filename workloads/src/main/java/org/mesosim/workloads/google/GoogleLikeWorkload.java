@@ -142,7 +142,9 @@ public final class GoogleLikeWorkload implements Workload {
         .sampler(streams.stream(base + "arrivals"));
     this.capacity = GoogleCell.totalCpus(scale);
     this.samplers = new Distribution.Sampler[BANDS.size() * 2][];
-    this.fields = new SortedMap[BANDS.size()];
+    @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: filled with SortedMap<String, String> below
+    SortedMap<String, String>[] byBand = new SortedMap[BANDS.size()];
+    this.fields = byBand;
     for (int b = 0; b < BANDS.size(); b++) {
       Band band = BANDS.get(b);
       samplers[2 * b] = samplers(band.arriving());
