@@ -65,11 +65,14 @@ public final class PolicyOptions {
     return Collections.unmodifiableSortedMap(out);
   }
 
-  /** Parses one value of option {@code o}; throws {@code IllegalArgumentException("<key>: <problem>")}. */
+  /**
+   * Parses one value of option {@code o} and checks it against the option's range; throws
+   * {@code IllegalArgumentException("<key>: <problem>")} (for a map value, {@code "<key>.<name>: ..."}).
+   */
   public static Object parse(PolicyOption o, Object v) {
     String key = o.name();
     switch (o.type()) {
-      case "boolean":
+      case BOOLEAN:
         if (v instanceof Boolean) {
           return v;
         }
@@ -77,28 +80,33 @@ public final class PolicyOptions {
           return Boolean.valueOf(s.trim().toLowerCase(Locale.ROOT));
         }
         throw bad(key, "expected true or false, not '" + v + "'");
-      case "integer": {
+      case INTEGER: {
         double d = number(key, v);
         if (d != Math.rint(d) || Math.abs(d) > 9.0e15) {
           throw bad(key, "expected a whole number, not '" + v + "'");
         }
-        return (long) d;
+        long l = (long) d;
+        inRange(o.range(), key, d, l);
+        return l;
       }
-      case "number":
-        return number(key, v);
-      case "string":
+      case NUMBER: {
+        double d = number(key, v);
+        inRange(o.range(), key, d, d);
+        return d;
+      }
+      case STRING:
         if (v instanceof String || v instanceof Number || v instanceof Boolean) {
           return String.valueOf(v);
         }
         throw bad(key, "expected a string, not " + describe(v));
-      case "enum": {
+      case ENUM: {
         String s = String.valueOf(v).trim();
         if (o.allowed().contains(s)) {
           return s;
         }
         throw bad(key, "'" + s + "' is not one of " + String.join(", ", o.allowed()) + didYouMean(s, o.allowed()));
       }
-      case "duration":
+      case DURATION:
         if (v instanceof Long l && l >= 0) {
           return l;
         }
@@ -107,13 +115,20 @@ public final class PolicyOptions {
         } catch (DurationFormatException e) {
           throw bad(key, e.getMessage());
         }
-      case "resources":
+      case RESOURCES:
         return resources(key, v);
-      case "map":
-      case "roleMap": // the scenario loader checks the keys against the frameworks' roles
-        return map(key, v);
-      default:
-        throw bad(key, "unknown option type '" + o.type() + "'");
+      default: { // MAP, ROLE_MAP: the scenario loader checks a roleMap's keys against the frameworks' roles
+        SortedMap<String, Double> m = map(key, v);
+        m.forEach((name, d) -> inRange(o.range(), key + "." + name, d, d));
+        return m;
+      }
+    }
+  }
+
+  /** Throws {@code "<key>: must be in [0, 1), not <shown>"} when {@code v} is outside {@code range} (null: any). */
+  private static void inRange(PolicyOption.Range range, String key, double v, Object shown) {
+    if (range != null && !range.contains(v)) {
+      throw bad(key, "must be " + range.describe() + ", not " + shown);
     }
   }
 

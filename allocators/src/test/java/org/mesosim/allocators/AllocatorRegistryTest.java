@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mesosim.engine.Simulation;
 import org.mesosim.model.Resources;
 import org.mesosim.model.allocation.AllocatorPolicy;
+import org.mesosim.model.allocation.OptionType;
 import org.mesosim.model.allocation.PolicyOption;
 
 class AllocatorRegistryTest {
@@ -147,6 +148,14 @@ class AllocatorRegistryTest {
     assertEquals(Resources.of(1, 512), PolicyOptions.parse(new PolicyOption("r", "resources", "", null, ""), "cpus:1;mem:512"));
     assertEquals(Resources.of(0.5, 64), PolicyOptions.parse(new PolicyOption("r", "resources", "", null, ""), Map.of("cpus", 0.5, "mem", 64)));
     assertEquals("x", PolicyOptions.parse(new PolicyOption("s", "string", "", null, ""), "x"));
+    // a declared range bounds an integer, a number and every value of a map
+    PolicyOption atLeastOne = new PolicyOption("n", OptionType.INTEGER, "1", null, PolicyOption.Range.atLeast(1), "");
+    assertEquals(4L, PolicyOptions.parse(atLeastOne, 4));
+    assertEquals("n: must be >= 1, not 0", assertThrows(IllegalArgumentException.class,
+        () -> PolicyOptions.parse(atLeastOne, 0)).getMessage());
+    PolicyOption weights = new PolicyOption("w", OptionType.MAP, "{}", null, PolicyOption.Range.above(0), "");
+    assertEquals("w.b: must be > 0, not 0.0", assertThrows(IllegalArgumentException.class,
+        () -> PolicyOptions.parse(weights, Map.of("a", 1, "b", 0))).getMessage());
   }
 
   @Test
@@ -243,8 +252,7 @@ class AllocatorRegistryTest {
       "public final class LifoPolicy extends OfferAllocatorPolicy {",
       "  public LifoPolicy() {",
       "    super(\"lifo\", \"newest framework first\",",
-      "        List.of(new PolicyOption(\"newestFirst\", \"boolean\", \"true\", List.of(),",
-      "            \"false turns it into FIFO\")),",
+      "        List.of(PolicyOption.bool(\"newestFirst\", true, \"false turns it into FIFO\")),",
       "        LifoAllocator::new);",
       "  }",
       "",

@@ -67,15 +67,7 @@ public final class CapacityAllocator extends AbstractOfferAllocator {
   public CapacityAllocator(Map<String, Object> options) {
     super(options);
     this.shares = PolicyOptions.map(options, "shares");
-    this.defaultShare = PolicyOptions.number(options, "defaultShare", 1.0);
-    for (Map.Entry<String, Double> e : shares.entrySet()) {
-      if (e.getValue() < 0 || e.getValue() > 1) {
-        throw new IllegalArgumentException("shares." + e.getKey() + ": must be in [0, 1], not " + e.getValue());
-      }
-    }
-    if (defaultShare < 0 || defaultShare > 1) {
-      throw new IllegalArgumentException("defaultShare: must be in [0, 1], not " + defaultShare);
-    }
+    this.defaultShare = PolicyOptions.number(options, "defaultShare", 1.0); // both in [0, 1] (CapacityPolicy)
   }
 
   /** The configured capacity share of a role. */

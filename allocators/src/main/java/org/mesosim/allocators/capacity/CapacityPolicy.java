@@ -10,8 +10,8 @@ public final class CapacityPolicy extends OfferAllocatorPolicy {
     super("capacity",
         "static capacity shares: role r holds at most its configured fraction of the cluster",
         List.of(
-            new PolicyOption("shares", "roleMap", "{}", List.of(), "role -> fraction of the cluster in [0,1], e.g. {a: 0.6, b: 0.4}"),
-            new PolicyOption("defaultShare", "number", "1", List.of(), "fraction for roles not listed in shares")),
+            PolicyOption.roleMap("shares", "{}", PolicyOption.Range.closed(0, 1), "role -> fraction of the cluster, e.g. {a: 0.6, b: 0.4}"),
+            PolicyOption.number("defaultShare", "1", PolicyOption.Range.closed(0, 1), "fraction for roles not listed in shares")),
         CapacityAllocator::new);
   }
 }

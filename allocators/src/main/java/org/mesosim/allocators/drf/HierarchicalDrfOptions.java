@@ -37,18 +37,18 @@ public record HierarchicalDrfOptions(
   /** The option declarations, with defaults, in listing order. */
   public static List<PolicyOption> declarations() {
     return List.of(
-        new PolicyOption("mesosVersion", "enum", "1.1", VERSIONS,
+        PolicyOption.oneOf("mesosVersion", "1.1", VERSIONS,
             "Mesos allocator behaviour to model (the allocator only: the master, agents and schedulers stay Mesos 1.1,"
                 + " see docs/mesos-model.md): 1.2 batches triggers and ends a role's quota at its first reached"
                 + " guarantee, 1.3 tree sorter for a/b roles and no run on quota or weight changes, 1.4 descendant"
                 + " reservations, 1.5 quota headroom + chopped quota, 1.7 filter expiry after the run"),
-        new PolicyOption("roleSorter", "enum", "drf", List.of("drf", "random"),
+        PolicyOption.oneOf("roleSorter", "drf", List.of("drf", "random"),
             "order of roles (--role_sorter; random as Mesos 1.7)"),
-        new PolicyOption("frameworkSorter", "enum", "drf", List.of("drf", "random"),
+        PolicyOption.oneOf("frameworkSorter", "drf", List.of("drf", "random"),
             "order of frameworks within a role (--framework_sorter)"),
-        new PolicyOption("fairnessExcludeResourceNames", "string", "", List.of(),
+        PolicyOption.text("fairnessExcludeResourceNames", "",
             "comma-separated resource names left out of DRF shares (--fair_sharing_excluded_resource_names)"),
-        new PolicyOption("minAllocatableResources", "string", DEFAULT_MIN_ALLOCATABLE, List.of(),
+        PolicyOption.text("minAllocatableResources", DEFAULT_MIN_ALLOCATABLE,
             "alternatives separated by |, each name:amount;...: smallest offerable pool (--min_allocatable_resources, 1.7; 1.1 hard-codes the default)"));
   }
 

@@ -9,7 +9,7 @@ public final class RandomPolicy extends OfferAllocatorPolicy {
   public RandomPolicy() {
     super("random",
         "Mesos 1.7 random sorter: weighted random order of roles, then frameworks, on each sort",
-        List.of(new PolicyOption("reshuffle", "enum", "agent", List.of("agent", "run"),
+        List.of(PolicyOption.oneOf("reshuffle", "agent", List.of("agent", "run"),
             "draw a new order for every agent (as Mesos calls sort() per agent) or once per run")),
         RandomAllocator::new);
   }

@@ -39,10 +39,7 @@ public final class SlotsAllocator extends KeyedOfferAllocator {
   public SlotsAllocator(Map<String, Object> options) {
     super(options);
     double c = PolicyOptions.number(options, "slotCpus", 1.0);
-    double m = PolicyOptions.number(options, "slotMem", 2048.0);
-    if (c <= 0 || m <= 0) {
-      throw new IllegalArgumentException((c <= 0 ? "slotCpus" : "slotMem") + ": must be > 0, not " + (c <= 0 ? c : m));
-    }
+    double m = PolicyOptions.number(options, "slotMem", 2048.0); // both > 0 (SlotsPolicy)
     this.slotCpusMilli = Resources.toMilli("cpus", c);
     this.slotMemMilli = Resources.toMilli("mem", m);
     if (slotCpusMilli == 0 || slotMemMilli == 0) {

@@ -10,8 +10,8 @@ public final class SlotsPolicy extends OfferAllocatorPolicy {
     super("slots",
         "slot-based fair scheduler (single-resource max-min over fixed cpus/mem slots, as Hadoop's Fair Scheduler)",
         List.of(
-            new PolicyOption("slotCpus", "number", "1", List.of(), "cpus per slot"),
-            new PolicyOption("slotMem", "number", "2048", List.of(), "memory (MB) per slot")),
+            PolicyOption.number("slotCpus", "1", PolicyOption.Range.above(0), "cpus per slot"),
+            PolicyOption.number("slotMem", "2048", PolicyOption.Range.above(0), "memory (MB) per slot")),
         SlotsAllocator::new);
   }
 }

@@ -40,10 +40,7 @@ public final class TetrisAllocator extends AbstractOfferAllocator {
 
   public TetrisAllocator(Map<String, Object> options) {
     super(options);
-    this.fairnessKnob = PolicyOptions.number(options, "fairnessKnob", 0.0);
-    if (fairnessKnob < 0 || fairnessKnob >= 1) {
-      throw new IllegalArgumentException("fairnessKnob: must be in [0, 1), not " + fairnessKnob);
-    }
+    this.fairnessKnob = PolicyOptions.number(options, "fairnessKnob", 0.0); // in [0, 1) (TetrisPolicy)
   }
 
   /** The alignment score of {@code demand} with {@code free} on an agent of {@code capacity}. */

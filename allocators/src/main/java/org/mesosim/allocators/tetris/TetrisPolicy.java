@@ -9,8 +9,8 @@ public final class TetrisPolicy extends OfferAllocatorPolicy {
   public TetrisPolicy() {
     super("tetris",
         "packing in the spirit of Tetris (Grandl et al. SIGCOMM 2014): best alignment of next-task demand with free resources",
-        List.of(new PolicyOption("fairnessKnob", "number", "0", List.of(),
-            "f in [0,1): consider only the ceil((1-f)n) frameworks furthest below fair share; 0 = pure packing")),
+        List.of(PolicyOption.number("fairnessKnob", "0", PolicyOption.Range.closedOpen(0, 1),
+            "f: consider only the ceil((1-f)n) frameworks furthest below fair share; 0 = pure packing")),
         TetrisAllocator::new);
   }
 }

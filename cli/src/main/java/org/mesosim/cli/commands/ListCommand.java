@@ -12,13 +12,17 @@ import org.mesosim.cli.scenario.ScenarioCatalog;
 import org.mesosim.model.allocation.AllocatorPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code mesosim list allocators|formats|charts}: one line each, sorted by name. */
-@Command(name = "list", description = "List what is available: allocators, formats or charts (one line each).")
+/**
+ * {@code mesosim list allocators|formats|charts}: one line each, sorted by name; an allocator's line is
+ * followed by one indented line per option ({@link PolicyListing}).
+ */
+@Command(name = "list", description = "List what is available: allocators (with their options), formats or charts (one line each).")
 public final class ListCommand implements Callable<Integer> {
   /** What can be listed. */
   public enum What {
@@ -42,19 +46,23 @@ public final class ListCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "WHAT", description = "allocators, formats or charts")
   What what;
 
+  @Option(names = "--markdown", description = "With allocators: every option of every policy as the Markdown table"
+      + " of docs/allocators.md.")
+  boolean markdown;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     ScenarioCatalog c = parent.services().catalog();
     TreeMap<String, String> lines = new TreeMap<>();
     switch (what) {
-      case allocators:
-        for (String n : c.allocatorNames()) {
-          AllocatorPolicy p = c.policy(n).orElseThrow();
-          List<String> opts = p.options().stream().map(o -> o.name() + "=" + o.defaultValue()).toList();
-          lines.put(n, p.description() + (opts.isEmpty() ? "" : " [options: " + String.join(", ", opts) + "]"));
-        }
-        break;
+      case allocators: {
+        List<AllocatorPolicy> policies = c.allocatorNames().stream().sorted().map(n -> c.policy(n).orElseThrow())
+            .toList();
+        (markdown ? PolicyListing.markdown(policies) : PolicyListing.lines(policies)).forEach(out::println);
+        out.flush();
+        return ExitCodes.OK;
+      }
       case formats:
         for (String f : c.traceFormats()) {
           String d = c.traceFormatDescription(f);

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every mapping of the scenario format and the keys it accepts, by shape name. The loader rejects
- * any other key; the JSON Schema defines one object per shape ({@code $defs/<shape>}) and a test
- * checks that the two agree.
+ * Every mapping of the scenario format and the keys it accepts, by shape name: the one definition
+ * of the scenario's keys. The loader rejects any other key in a file and cannot read an undeclared
+ * one ({@link Fields}); the writer cannot write one ({@link Out}); the JSON Schema defines one object
+ * per shape ({@code definitions/<shape>}) and SchemaTest checks that the two agree; ScenarioKeysTest
+ * checks that every declared key is read and written.
  */
 public final class ScenarioKeys {
   private ScenarioKeys() {}
@@ -47,6 +49,41 @@ public final class ScenarioKeys {
     m.put("agentHeatmap", List.of("rows", "columns", "interval"));
     m.put("report", List.of("charts", "formats"));
     return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * An empty mapping of shape {@code shape} for writing a scenario ({@link ScenarioWriter}): putting
+   * a key the shape does not declare throws, so the writer cannot write a key the loader rejects.
+   */
+  public static Out out(String shape) {
+    return new Out(shape);
+  }
+
+  /** A mapping being written, of one shape; keys in insertion order. */
+  public static final class Out extends LinkedHashMap<String, Object> {
+    private static final long serialVersionUID = 1L;
+    private final String shape;
+
+    private Out(String shape) {
+      if (!SHAPES.containsKey(shape)) {
+        throw new IllegalArgumentException("no shape " + shape);
+      }
+      this.shape = shape;
+    }
+
+    /** The shape's name ({@link #SHAPES}). */
+    public String shape() {
+      return shape;
+    }
+
+    @Override
+    public Object put(String key, Object value) {
+      if (!SHAPES.get(shape).contains(key)) {
+        throw new IllegalStateException("the writer writes '" + key + "', which shape " + shape
+            + " does not declare (ScenarioKeys.SHAPES)");
+      }
+      return super.put(key, value);
+    }
   }
 
   /** Distribution kinds and their parameters ({@code empirical} takes a list). */

@@ -47,20 +47,20 @@ public final class ScenarioWriter {
 
   /** The scenario as plain maps and lists. */
   public static Map<String, Object> tree(Scenario s) {
-    Map<String, Object> root = new LinkedHashMap<>();
+    Map<String, Object> root = ScenarioKeys.out("scenario");
     root.put("name", s.name());
     if (!s.description().isEmpty()) {
       root.put("description", s.description());
     }
     root.put("seed", s.seed());
     root.put("until", s.until() == SimTime.NEVER ? "drained" : Durations.format(s.until()));
-    Map<String, Object> cluster = new LinkedHashMap<>();
+    Map<String, Object> cluster = ScenarioKeys.out("cluster");
     Scenario.Cluster c = s.cluster();
-    cluster.put("zookeeper", map("servers", c.zookeeper().servers(), "sessionTimeout",
+    cluster.put("zookeeper", shape("zookeeper", "servers", c.zookeeper().servers(), "sessionTimeout",
         Durations.format(c.zookeeper().sessionTimeout())));
     cluster.put("masters", c.masters());
     MasterFlags mf = c.master();
-    Map<String, Object> master = new LinkedHashMap<>();
+    Map<String, Object> master = ScenarioKeys.out("masterFlags");
     master.put("agentPingTimeout", Durations.format(mf.agentPingTimeout()));
     master.put("maxAgentPingTimeouts", mf.maxAgentPingTimeouts());
     master.put("offerTimeout", mf.offerTimeout() == SimTime.NEVER ? "none" : Durations.format(mf.offerTimeout()));
@@ -68,13 +68,14 @@ public final class ScenarioWriter {
     master.put("registryWriteLatency", Durations.format(mf.registryWriteLatency()));
     master.put("restartDelay", Durations.format(mf.restartDelay()));
     cluster.put("master", master);
-    cluster.put("agent", map("registrationBackoffFactor", Durations.format(c.agent().registrationBackoffFactor()),
+    cluster.put("agent", shape("agentFlags", "registrationBackoffFactor", Durations.format(c.agent().registrationBackoffFactor()),
         "executorRegistrationTimeout", Durations.format(c.agent().executorRegistrationTimeout()),
         "executorShutdownGracePeriod", Durations.format(c.agent().executorShutdownGracePeriod())));
-    cluster.put("network", map("latency", dist(c.latency()), "loss", c.loss(), "lossModel", c.lossModel().key()));
+    cluster.put("network", shape("network", "latency", dist(c.latency()), "loss", c.loss(), "lossModel",
+        c.lossModel().key()));
     List<Object> agents = new ArrayList<>();
     for (Scenario.Agents a : c.agents()) {
-      Map<String, Object> g = new LinkedHashMap<>();
+      Map<String, Object> g = ScenarioKeys.out("agentGroup");
       if (a.preset() != null) {
         g.put("preset", a.preset());
         g.put("scale", a.scale());
@@ -98,7 +99,7 @@ public final class ScenarioWriter {
     if (!s.roles().isEmpty()) {
       Map<String, Object> roles = new LinkedHashMap<>();
       for (Map.Entry<String, RoleConfig> e : s.roles().entrySet()) {
-        Map<String, Object> r = new LinkedHashMap<>();
+        Map<String, Object> r = ScenarioKeys.out("role");
         r.put("weight", e.getValue().weight());
         if (!e.getValue().quota().isEmpty()) {
           r.put("quota", resources(e.getValue().quota()));
@@ -107,7 +108,7 @@ public final class ScenarioWriter {
       }
       root.put("roles", roles);
     }
-    root.put("allocator", map("policy", s.allocator().policy(), "interval", Durations.format(s.allocator().interval()),
+    root.put("allocator", shape("allocator", "policy", s.allocator().policy(), "interval", Durations.format(s.allocator().interval()),
         "options", new LinkedHashMap<>(s.allocator().options())));
     List<Object> fws = new ArrayList<>();
     for (Scenario.Framework f : s.frameworks()) {
@@ -117,7 +118,7 @@ public final class ScenarioWriter {
     if (!s.faults().isEmpty()) {
       List<Object> faults = new ArrayList<>();
       for (Scenario.Fault f : s.faults()) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = ScenarioKeys.out("fault");
         if (f.at() >= 0) {
           m.put("at", Durations.format(f.at()));
         } else {
@@ -138,15 +139,15 @@ public final class ScenarioWriter {
       }
       root.put("faults", faults);
     }
-    root.put("metrics", map("sampleInterval", Durations.format(s.sampleInterval()), "agentHeatmap",
-        map("rows", s.heatmap().rows(), "columns", s.heatmap().columns(), "interval",
+    root.put("metrics", shape("metrics", "sampleInterval", Durations.format(s.sampleInterval()), "agentHeatmap",
+        shape("agentHeatmap", "rows", s.heatmap().rows(), "columns", s.heatmap().columns(), "interval",
             Durations.format(s.heatmap().interval()))));
-    root.put("report", map("charts", new ArrayList<>(s.charts()), "formats", new ArrayList<>(s.formats())));
+    root.put("report", shape("report", "charts", new ArrayList<>(s.charts()), "formats", new ArrayList<>(s.formats())));
     return root;
   }
 
   private static Map<String, Object> framework(Scenario.Framework f) {
-    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> m = ScenarioKeys.out("framework");
     m.put("name", f.name());
     m.put("count", f.count());
     m.put("role", f.role());
@@ -155,13 +156,13 @@ public final class ScenarioWriter {
     m.put("partitionAware", f.partitionAware());
     m.put("gpuResources", f.gpuResources());
     SchedulerConfig sc = f.scheduler();
-    Map<String, Object> s = new LinkedHashMap<>();
+    Map<String, Object> s = ScenarioKeys.out("scheduler");
     s.put("type", sc.type().name().toLowerCase(java.util.Locale.ROOT));
     s.put("maxAttempts", sc.maxAttempts());
     s.put("maxTasksPerOffer", sc.maxTasksPerOffer());
     s.put("refuseSeconds", Durations.format(sc.refuseMicros()));
     s.put("suppressWhenIdle", sc.suppressWhenIdle());
-    s.put("decisionTime", map("perOffer", Durations.format(sc.decisionPerOffer()), "perTask",
+    s.put("decisionTime", shape("decisionTime", "perOffer", Durations.format(sc.decisionPerOffer()), "perTask",
         Durations.format(sc.decisionPerTask())));
     // Extensions only when set, so resolved files of scenarios without them are unchanged.
     if (sc.serialDecisions()) {
@@ -171,26 +172,26 @@ public final class ScenarioWriter {
       s.put("abandonAfter", sc.abandonAfter());
     }
     if (sc.localityReplicas() > 0) {
-      s.put("locality", map("replicas", sc.localityReplicas(), "wait", Durations.format(sc.localityWait())));
+      s.put("locality", shape("locality", "replicas", sc.localityReplicas(), "wait", Durations.format(sc.localityWait())));
     }
     m.put("scheduler", s);
-    Map<String, Object> w = new LinkedHashMap<>();
+    Map<String, Object> w = ScenarioKeys.out("workload");
     if (f.workload() instanceof Scenario.Synthetic syn) {
-      Map<String, Object> y = new LinkedHashMap<>();
+      Map<String, Object> y = ScenarioKeys.out("synthetic");
       y.put("jobs", syn.jobs() < 0 ? "unbounded" : (Object) syn.jobs());
       y.put("arrival", syn.arrival() == null ? map("at", Durations.format(syn.arrivalAt())) : dist(syn.arrival()));
       y.put("tasksPerJob", syn.tasksPerJob().value() instanceof Distribution.Constant k ? (Object) (long) k.value()
           : dist(syn.tasksPerJob()));
-      Map<String, Object> t = new LinkedHashMap<>();
+      Map<String, Object> t = ScenarioKeys.out("task");
       t.put("resources", resources(syn.task()));
       t.put("duration", syn.duration() == null ? "forever" : dist(syn.duration()));
       t.put("failureProbability", syn.failureProbability());
       y.put("task", t);
       w.put("synthetic", y);
     } else if (f.workload() instanceof Scenario.GoogleLike g) {
-      w.put("synthetic", map("preset", "google-like", "scale", g.scale()));
+      w.put("synthetic", shape("synthetic", "preset", "google-like", "scale", g.scale()));
     } else if (f.workload() instanceof Scenario.Trace tr) {
-      Map<String, Object> t = new LinkedHashMap<>();
+      Map<String, Object> t = ScenarioKeys.out("trace");
       t.put("format", tr.format());
       List<Object> files = new ArrayList<>();
       for (Path p : tr.files()) {
@@ -205,7 +206,7 @@ public final class ScenarioWriter {
           } else if (v instanceof Scenario.In in) {
             fl.put(k, new ArrayList<>(in.values()));
           } else if (v instanceof Scenario.Range r) {
-            Map<String, Object> rm = new LinkedHashMap<>();
+            Map<String, Object> rm = ScenarioKeys.out("range");
             if (r.min() != Double.NEGATIVE_INFINITY) {
               rm.put("min", r.min());
             }
@@ -217,7 +218,7 @@ public final class ScenarioWriter {
         });
         t.put("filter", fl);
       }
-      t.put("window", map("from", Durations.format(tr.windowFrom()), "to",
+      t.put("window", shape("window", "from", Durations.format(tr.windowFrom()), "to",
           tr.windowTo() == SimTime.NEVER ? "none" : Durations.format(tr.windowTo())));
       t.put("timeScale", tr.timeScale());
       t.put("loadScale", tr.loadScale());
@@ -286,6 +287,15 @@ public final class ScenarioWriter {
     for (String n : r.names()) {
       double v = r.get(n);
       m.put(n, v == Math.rint(v) ? (Object) (long) v : (Object) v);
+    }
+    return m;
+  }
+
+  /** A mapping of {@code shape} ({@link ScenarioKeys#out}) with these keys and values. */
+  private static Map<String, Object> shape(String shape, Object... kv) {
+    Map<String, Object> m = ScenarioKeys.out(shape);
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
     }
     return m;
   }

@@ -106,8 +106,14 @@ class CommandsTest {
     List<String> names = charts.out.lines().map(l -> l.split(" ")[0]).toList();
     assertEquals(List.of("completion", "fairness", "queue", "shares", "utilization"), names);
     Cli alloc = Cli.run(services(), "list", "allocators");
-    assertEquals(List.of("fifo", "hierarchical-drf"), alloc.out.lines().map(l -> l.split(" ")[0]).toList());
-    assertTrue(alloc.out.contains("fake fifo [options: fairnessExcludeResourceNames=]"), alloc.out);
+    assertEquals(List.of("fifo", "hierarchical-drf"),
+        alloc.out.lines().filter(l -> !l.startsWith(" ")).map(l -> l.split(" ")[0]).toList());
+    // each policy's options, one indented line each, from its declarations (PolicyOption.summary)
+    assertEquals(List.of(
+        "fifo                            fake fifo",
+        "  fairnessExcludeResourceNames  string, default none: x",
+        "hierarchical-drf                fake hierarchical-drf",
+        "  fairnessExcludeResourceNames  string, default none: x"), alloc.out.lines().toList());
     Cli formats = Cli.run(services(), "list", "formats");
     assertEquals(List.of("alibaba-2018", "csv", "google-2011", "swf"),
         formats.out.lines().map(l -> l.split(" ")[0]).toList());

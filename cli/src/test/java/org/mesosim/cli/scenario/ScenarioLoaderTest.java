@@ -691,6 +691,26 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void trace_unknownUnit_namesTheFormatsUnits() throws Exception {
+    Files.writeString(dir.resolve("a.swf"), "x");
+    String yaml = MINIMAL.replace("""
+              synthetic:
+                jobs: 3
+                task: {resources: {cpus: 1, mem: 512MB}, duration: 10s}
+        """, """
+              trace: {format: swf, path: a.swf, units: {cpusPerProcesor: 2, memPerProcessor: -1}}
+          - name: B
+            workload: {trace: {format: csv, path: a.swf, units: {cpus: 1}}}
+        """);
+    assertEquals(List.of(
+        "s.yaml:8:49: frameworks[0].workload.trace.units.cpusPerProcesor: unknown unit of format swf (did you mean"
+            + " 'cpusPerProcessor'?); units: cpusPerProcessor, memPerProcessor",
+        "s.yaml:8:86: frameworks[0].workload.trace.units.memPerProcessor: must be >= 0, not -1",
+        "s.yaml:10:58: frameworks[1].workload.trace.units.cpus: unknown unit of format csv; units: (none)"),
+        errors(yaml));
+  }
+
+  @Test
   void trace_globAndSplitBy() throws Exception {
     Files.writeString(dir.resolve("b.swf"), "x");
     Files.writeString(dir.resolve("a.swf"), "x");

@@ -1,0 +1,197 @@
+package org.mesosim.cli.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.mesosim.model.Resources;
+import org.mesosim.model.config.AgentFlags;
+import org.mesosim.model.config.AgentGroup;
+import org.mesosim.model.config.Defaults;
+import org.mesosim.model.config.MasterFlags;
+import org.mesosim.model.config.NetworkConfig;
+import org.mesosim.model.config.ZooKeeperConfig;
+
+/** Reads {@code cluster}: ZooKeeper, masters, master and agent flags, the network and the agent groups. */
+final class ClusterSection extends Section {
+  private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._]*");
+
+  private final DistributionReader dists;
+
+  ClusterSection(Scalars in, DistributionReader dists) {
+    super(in);
+    this.dists = dists;
+  }
+
+  Scenario.Cluster read(YNode n, YNode root) {
+    Fields m = ctx.object(n, "cluster", "cluster");
+    if (m == null) {
+      return null;
+    }
+    Fields zk = ctx.object(m.get("zookeeper"), "cluster.zookeeper", "zookeeper");
+    int servers = Defaults.ZOOKEEPER.servers();
+    long session = Defaults.ZOOKEEPER.sessionTimeout();
+    if (zk != null) {
+      servers = (int) in.integer(zk.get("servers"), "cluster.zookeeper.servers", servers, 1, 99);
+      session = in.duration(zk.get("sessionTimeout"), "cluster.zookeeper.sessionTimeout", session, false);
+      if (session == 0) {
+        ctx.error(zk.get("sessionTimeout"), "cluster.zookeeper.sessionTimeout", "must be > 0");
+        session = Defaults.ZOOKEEPER.sessionTimeout();
+      }
+    }
+    int masters = (int) in.integer(m.get("masters"), "cluster.masters", 1, 1, 99);
+    MasterFlags d = Defaults.MASTER;
+    MasterFlags master = d;
+    Fields mf = ctx.object(m.get("master"), "cluster.master", "masterFlags");
+    if (mf != null) {
+      String p = "cluster.master.";
+      master = new MasterFlags(
+          in.positive(mf.get("agentPingTimeout"), p + "agentPingTimeout", d.agentPingTimeout()),
+          (int) in.integer(mf.get("maxAgentPingTimeouts"), p + "maxAgentPingTimeouts", d.maxAgentPingTimeouts(), 1,
+              Integer.MAX_VALUE),
+          in.duration(mf.get("offerTimeout"), p + "offerTimeout", d.offerTimeout(), true),
+          in.positive(mf.get("agentReregisterTimeout"), p + "agentReregisterTimeout", d.agentReregisterTimeout()),
+          in.duration(mf.get("registryWriteLatency"), p + "registryWriteLatency", d.registryWriteLatency(), false),
+          in.duration(mf.get("restartDelay"), p + "restartDelay", d.restartDelay(), true));
+    }
+    AgentFlags da = Defaults.AGENT;
+    AgentFlags agent = da;
+    Fields af = ctx.object(m.get("agent"), "cluster.agent", "agentFlags");
+    if (af != null) {
+      String p = "cluster.agent.";
+      agent = new AgentFlags(
+          // > 0: with no backoff an unregistered agent re-sends its registration in the same instant, forever
+          in.positive(af.get("registrationBackoffFactor"), p + "registrationBackoffFactor", da.registrationBackoffFactor()),
+          in.positive(af.get("executorRegistrationTimeout"), p + "executorRegistrationTimeout",
+              da.executorRegistrationTimeout()),
+          in.duration(af.get("executorShutdownGracePeriod"), p + "executorShutdownGracePeriod",
+              da.executorShutdownGracePeriod(), false));
+    }
+    Scenario.Dist latency = new Scenario.Dist(Defaults.NETWORK.latency(), true);
+    double loss = Defaults.NETWORK.loss();
+    NetworkConfig.LossModel lossModel = Defaults.NETWORK.lossModel();
+    Fields net = ctx.object(m.get("network"), "cluster.network", "network");
+    if (net != null) {
+      YNode l = net.get("latency");
+      if (l != null && !l.isNull()) {
+        Scenario.Dist dl = dists.dist(l, "cluster.network.latency", true);
+        latency = dl == null ? latency : dl;
+      }
+      loss = in.number(net.get("loss"), "cluster.network.loss", loss, 0, false, 1);
+      YNode lm = net.get("lossModel");
+      String lms = in.string(lm, "cluster.network.lossModel", null);
+      if (lms != null && in.oneOf(lm, "cluster.network.lossModel", lms, "loss model", ScenarioKeys.LOSS_MODELS)) {
+        lossModel = NetworkConfig.LossModel.valueOf(lms.toUpperCase(Locale.ROOT));
+      }
+    }
+    List<Scenario.Agents> agents = new ArrayList<>();
+    YNode list = m.get("agents");
+    if (list == null || list.isNull()) {
+      ctx.error(n == null ? root : n, "cluster.agents", "is required: at least one group of agents");
+    } else if (!list.isList()) {
+      ctx.error(list, "cluster.agents", "expected a list of agent groups, not " + list.describe());
+    } else {
+      if (list.items().isEmpty()) {
+        ctx.error(list, "cluster.agents", "needs at least one group of agents");
+      }
+      TreeSet<String> seen = new TreeSet<>();
+      for (int i = 0; i < list.items().size(); i++) {
+        Scenario.Agents g = agentGroup(list.items().get(i), "cluster.agents[" + i + "]");
+        if (g != null) {
+          for (String gn : groupNames(g)) {
+            if (!seen.add(gn)) {
+              ctx.error(list.items().get(i), "cluster.agents[" + i + "].name", "duplicate agent group '" + gn + "'");
+            }
+          }
+          agents.add(g);
+        }
+      }
+    }
+    return new Scenario.Cluster(new ZooKeeperConfig(servers, session), masters, master, agent, latency, loss,
+        lossModel, agents);
+  }
+
+  private List<String> groupNames(Scenario.Agents g) {
+    if (g.preset() == null) {
+      return g.name() == null ? List.of() : List.of(g.name()); // a group without a name is reported
+    }
+    return ctx.catalog.googleCell(g.scale()).stream().map(AgentGroup::name).toList();
+  }
+
+  private Scenario.Agents agentGroup(YNode n, String path) {
+    Fields m = ctx.object(n, path, "agentGroup");
+    if (m == null) {
+      return null;
+    }
+    YNode presetNode = m.get("preset");
+    if (presetNode != null && !presetNode.isNull()) {
+      String preset = in.string(presetNode, path + ".preset", null);
+      if (preset != null && !in.oneOf(presetNode, path + ".preset", preset, "preset", ScenarioKeys.AGENT_PRESETS)) {
+        return null;
+      }
+      in.absent(m, path, List.of("name", "count", "resources", "reservations", "attributes"),
+          "cannot be combined with preset (the preset defines the machines)");
+      double scale = in.number(m.get("scale"), path + ".scale", 1.0, 0, true, 1e6);
+      return new Scenario.Agents(null, 0, Resources.EMPTY, new TreeMap<>(), new TreeMap<>(), preset, scale);
+    }
+    if (m.containsKey("scale")) {
+      ctx.error(m.get("scale"), path + ".scale", "only applies with preset");
+    }
+    String name = in.string(m.get("name"), path + ".name", null);
+    if (name == null) {
+      ctx.error(n, path + ".name", "is required");
+    } else if (!GROUP_NAME.matcher(name).matches()) {
+      ctx.error(m.get("name"), path + ".name", "must be letters, digits, '.' or '_' (agents are named <name>-1, <name>-2, ...)");
+    }
+    int count = (int) in.integer(m.get("count"), path + ".count", 1, 1, 10_000_000);
+    Resources res = in.resources(m.get("resources"), path + ".resources", true, true);
+    if (m.get("resources") == null) {
+      ctx.error(n, path + ".resources", "is required, e.g. {cpus: 4, mem: 8192, disk: 100000}");
+    }
+    SortedMap<String, String> attributes = new TreeMap<>();
+    YNode attrs = m.get("attributes");
+    if (attrs != null && !attrs.isNull()) {
+      if (!attrs.isMap()) {
+        ctx.error(attrs, path + ".attributes", "expected a mapping of name: value");
+      } else {
+        attrs.entries().forEach((k, v) -> {
+          if (!v.isScalar() || v.isNull()) {
+            ctx.error(v, path + ".attributes." + k, "expected a text or number value");
+          } else {
+            attributes.put(k, v.text());
+          }
+        });
+      }
+    }
+    SortedMap<String, Resources> reservations = new TreeMap<>();
+    YNode resv = m.get("reservations");
+    if (resv != null && !resv.isNull()) {
+      if (!resv.isMap()) {
+        ctx.error(resv, path + ".reservations", "expected a mapping of role: resources");
+      } else {
+        Resources total = Resources.EMPTY;
+        for (Map.Entry<String, YNode> e : resv.entries().entrySet()) {
+          String rp = path + ".reservations." + e.getKey();
+          if (e.getKey().equals("*")) {
+            // Mesos: '*' is the default role, so cpus(*):4 means unreserved; nothing can be reserved to it
+            ctx.error(e.getValue(), rp, "'*' is the default role: resources not reserved to another role are"
+                + " unreserved; list them under resources only");
+            continue;
+          }
+          in.checkRole(e.getKey(), e.getValue(), rp);
+          Resources r = in.resources(e.getValue(), rp, false, true);
+          reservations.put(e.getKey(), r);
+          total = total.plus(r);
+        }
+        if (!res.contains(total)) {
+          ctx.error(resv, path + ".reservations", "reserve more (" + total + ") than each agent has (" + res + ")");
+        }
+      }
+    }
+    return new Scenario.Agents(name, count, res, attributes, reservations, null, 1.0);
+  }
+}

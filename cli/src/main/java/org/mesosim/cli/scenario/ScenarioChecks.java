@@ -1,0 +1,119 @@
+package org.mesosim.cli.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mesosim.model.ResourceNames;
+import org.mesosim.model.Resources;
+import org.mesosim.model.config.AgentGroup;
+
+/**
+ * The checks over the whole file once its sections are read: a run until drained that never
+ * drains, and a task that no agent could ever be offered. Each entry is checked as far as its own
+ * keys are valid, so that every problem of a file is reported at once.
+ */
+final class ScenarioChecks {
+  private final LoadContext ctx;
+
+  ScenarioChecks(LoadContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /**
+   * With {@code until: drained}, every entry must run out of work: an endless workload, a service
+   * scheduler or a trace with tasks that never end is reported at {@code until} (or at the entry).
+   */
+  void checkDrains(YNode untilNode, List<FrameworkEntry> entries) {
+    boolean readTraces = !ctx.hasProblems(); // reading a trace is slow: only for an otherwise good file
+    for (FrameworkEntry e : entries) {
+      String why = e.endless();
+      if (why == null && readTraces && e.complete != null && e.complete.workload() instanceof Scenario.Trace t) {
+        why = foreverTasks(t, e.node, e.index);
+      }
+      if (why != null) {
+        ctx.error(untilNode != null ? untilNode : e.node, "until", "is 'drained' but "
+            + (e.name != null ? "framework " + e.name : "frameworks[" + e.index + "]") + " " + why
+            + "; set until to a duration, e.g. until: 1h");
+      }
+    }
+  }
+
+  /**
+   * Why a trace never drains: tasks alive at the end of its input run forever (google-2011,
+   * alibaba-2018, csv). Reads the trace (filter and window applied), so only asked with
+   * {@code until: drained}; null when every task ends or the trace cannot be read (the run says why).
+   */
+  private String foreverTasks(Scenario.Trace t, YNode node, int i) {
+    long n;
+    try {
+      n = ctx.catalog.foreverTasks(t);
+    } catch (RuntimeException e) {
+      ctx.error(node, "frameworks[" + i + "].workload.trace", "cannot read the trace: " + e.getMessage());
+      return null;
+    }
+    return n <= 0 ? null : "replays a trace with " + n + (n == 1 ? " task that never ends" : " tasks that never end")
+        + " (alive at the end of the input, a task runs until `until`)";
+  }
+
+  private static boolean hasGpus(Resources agent) {
+    return agent.get(ResourceNames.GPUS) > 0;
+  }
+
+  void checkTasksFit(Scenario.Cluster cluster, List<FrameworkEntry> entries) {
+    List<AgentGroup> machines = new ArrayList<>();
+    for (Scenario.Agents a : cluster.agents()) {
+      if (a.preset() != null) {
+        machines.addAll(ctx.catalog.googleCell(a.scale()));
+      } else {
+        machines.add(new AgentGroup("", 1, a.resources(), new TreeMap<>(), a.reservations()));
+      }
+    }
+    if (machines.isEmpty()) {
+      return;
+    }
+    for (FrameworkEntry e : entries) {
+      Resources task = e.task;
+      if (task == null) {
+        continue;
+      }
+      String problem = null;
+      if (machines.stream().noneMatch(g -> g.resources().contains(task))) {
+        problem = "a task (" + task + ") is larger than every agent; it could never run";
+      } else if (!e.gpuResources && machines.stream().noneMatch(g -> !hasGpus(g.resources())
+          && g.resources().contains(task))) {
+        // Mesos offers an agent with GPUs only to GPU_RESOURCES frameworks (MESOS-5634), as every
+        // built-in policy does (AbstractOfferAllocator, HierarchicalDrfAllocator)
+        problem = "a task (" + task + ") fits only agents with gpus, which Mesos offers only to frameworks with"
+            + " gpuResources: true; it could never run";
+      } else if (e.role != null && machines.stream().noneMatch(g -> (e.gpuResources || !hasGpus(g.resources()))
+          && offerable(g, e.role).contains(task))) {
+        problem = "a task (" + task + ") fits no agent without resources reserved for roles other than '" + e.role
+            + "' (a framework is offered unreserved resources and its role's reservations); it could never run";
+      }
+      if (problem != null) {
+        YNode w = e.node.get("workload");
+        YNode syn = w == null ? null : w.get("synthetic");
+        YNode t = syn == null ? null : syn.get("task");
+        YNode res = t == null ? null : t.get("resources");
+        ctx.error(res != null ? res : e.node, "frameworks[" + e.index + "].workload.synthetic.task.resources", problem);
+      }
+    }
+  }
+
+  /**
+   * The most of an agent a framework of {@code role} can be offered: its unreserved resources plus
+   * what is reserved to the role or, as in Mesos 1.4+ (hierarchical roles), to an ancestor of it.
+   * The most generous of the modelled versions, so that no version's valid scenario is refused.
+   */
+  private static Resources offerable(AgentGroup g, String role) {
+    Resources out = g.resources();
+    for (Map.Entry<String, Resources> r : g.reservations().entrySet()) {
+      String owner = r.getKey();
+      if (!(role.equals(owner) || role.startsWith(owner + "/"))) {
+        out = out.minusFloored(r.getValue()); // floored: reservations larger than the agent are reported elsewhere
+      }
+    }
+    return out;
+  }
+}
