@@ -51,45 +51,19 @@ public final class Interactive {
       }
     }
     ChartRenderer.TimeUnit u = ChartRenderer.timeUnit(end);
-    StringBuilder b = new StringBuilder(4096);
-    b.append("{\"title\":").append(str(title)).append(",\"x\":").append(str("Simulated time (" + u.label() + ")"))
-        .append(",\"y\":").append(str(yLabel)).append(",\"percent\":").append(percent);
-    yMax(b, yMax);
+    StringBuilder b = head(title, yLabel, percent, yMax, u);
     b.append(",\"series\":[");
     for (int i = 0; i < lines.size(); i++) {
       ChartRenderer.Line l = lines.get(i);
       b.append(i == 0 ? "" : ",").append("{\"label\":").append(str(l.name())).append(",\"color\":\"")
-          .append(String.format(Locale.ROOT, "#%06x", l.color().getRGB() & 0xFFFFFF)).append("\",\"dash\":")
+          .append(hex(l.color())).append("\",\"dash\":")
           .append(l.dashed()).append(",\"width\":").append(ChartRenderer.width(i, lines.size())).append('}');
     }
-    b.append("],\"markers\":");
-    times(b, markers, u.seconds());
-    b.append(",\"faults\":");
-    times(b, faults, u.seconds());
-    b.append(",\"data\":[");
-    double[] x = lines.isEmpty() ? new double[0] : lines.get(0).x();
-    b.append('[');
-    for (int i = 0; i < x.length; i++) {
-      if (i > 0) {
-        b.append(',');
-      }
-      Num.append(b, x[i] / u.seconds());
-    }
     b.append(']');
+    markersAndX(b, markers, faults, u, lines.isEmpty() ? new double[0] : lines.get(0).x());
+    int n = lines.isEmpty() ? 0 : lines.get(0).x().length;
     for (ChartRenderer.Line l : lines) {
-      b.append(",[");
-      for (int i = 0; i < x.length; i++) {
-        if (i > 0) {
-          b.append(',');
-        }
-        double v = i < l.y().length ? l.y()[i] : Double.NaN;
-        if (Double.isFinite(v)) {
-          Num.append(b, v);
-        } else {
-          b.append("null");
-        }
-      }
-      b.append(']');
+      column(b, l.y(), n);
     }
     b.append("]}");
     return b.toString();
@@ -106,15 +80,12 @@ public final class Interactive {
       List<org.mesosim.reports.chart.ComparisonCharts.Band> bands, List<Double> markers, List<Double> faults,
       double xMaxSeconds) {
     ChartRenderer.TimeUnit u = ChartRenderer.timeUnit(xMaxSeconds);
-    StringBuilder b = new StringBuilder(4096);
-    b.append("{\"title\":").append(str(title)).append(",\"x\":").append(str("Simulated time (" + u.label() + ")"))
-        .append(",\"y\":").append(str(yLabel)).append(",\"percent\":").append(percent);
-    yMax(b, yMax);
+    StringBuilder b = head(title, yLabel, percent, yMax, u);
     b.append(",\"stepped\":false,\"series\":[");
     StringBuilder bandIdx = new StringBuilder();
     for (int i = 0; i < bands.size(); i++) {
       var band = bands.get(i);
-      String colour = String.format(Locale.ROOT, "#%06x", band.color().getRGB() & 0xFFFFFF);
+      String colour = hex(band.color());
       b.append(i == 0 ? "" : ",").append("{\"label\":").append(str(band.name())).append(",\"color\":\"").append(colour)
           .append("\",\"dash\":").append(band.dashed()).append(",\"width\":")
           .append(ChartRenderer.width(i, bands.size())).append('}');
@@ -126,13 +97,36 @@ public final class Interactive {
       bandIdx.append(i == 0 ? "" : ",").append('[').append(3 + 3 * i).append(',').append(2 + 3 * i).append(",\"")
           .append(colour).append("38\"]");
     }
-    b.append("],\"bands\":[").append(bandIdx).append("],\"markers\":");
+    b.append("],\"bands\":[").append(bandIdx).append(']');
+    markersAndX(b, markers, faults, u, bands.isEmpty() ? new double[0] : bands.get(0).t());
+    int n = bands.isEmpty() ? 0 : bands.get(0).t().length;
+    for (var band : bands) {
+      for (double[] col : List.of(band.median(), band.q25(), band.q75())) {
+        column(b, col, n);
+      }
+    }
+    b.append("]}");
+    return b.toString();
+  }
+
+  /** The spec's opening fields: title, axis labels, percent flag and the y axis' top. */
+  private static StringBuilder head(String title, String yLabel, boolean percent, double yMax,
+      ChartRenderer.TimeUnit u) {
+    StringBuilder b = new StringBuilder(4096);
+    b.append("{\"title\":").append(str(title)).append(",\"x\":").append(str("Simulated time (" + u.label() + ")"))
+        .append(",\"y\":").append(str(yLabel)).append(",\"percent\":").append(percent);
+    yMax(b, yMax);
+    return b;
+  }
+
+  /** {@code ,"markers":[..],"faults":[..],"data":[[x..]}: the data array is left open for the y columns. */
+  private static void markersAndX(StringBuilder b, List<Double> markers, List<Double> faults,
+      ChartRenderer.TimeUnit u, double[] x) {
+    b.append(",\"markers\":");
     times(b, markers, u.seconds());
     b.append(",\"faults\":");
     times(b, faults, u.seconds());
-    b.append(",\"data\":[");
-    double[] x = bands.isEmpty() ? new double[0] : bands.get(0).t();
-    b.append('[');
+    b.append(",\"data\":[[");
     for (int i = 0; i < x.length; i++) {
       if (i > 0) {
         b.append(',');
@@ -140,25 +134,27 @@ public final class Interactive {
       Num.append(b, x[i] / u.seconds());
     }
     b.append(']');
-    for (var band : bands) {
-      for (double[] col : List.of(band.median(), band.q25(), band.q75())) {
-        b.append(",[");
-        for (int i = 0; i < x.length; i++) {
-          if (i > 0) {
-            b.append(',');
-          }
-          double v = i < col.length ? col[i] : Double.NaN;
-          if (Double.isFinite(v)) {
-            Num.append(b, v);
-          } else {
-            b.append("null");
-          }
-        }
-        b.append(']');
+  }
+
+  /** {@code ,[y..]} over {@code n} x values: a missing or non-finite value is {@code null} (a gap). */
+  private static void column(StringBuilder b, double[] y, int n) {
+    b.append(",[");
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        b.append(',');
+      }
+      double v = i < y.length ? y[i] : Double.NaN;
+      if (Double.isFinite(v)) {
+        Num.append(b, v);
+      } else {
+        b.append("null");
       }
     }
-    b.append("]}");
-    return b.toString();
+    b.append(']');
+  }
+
+  private static String hex(java.awt.Color c) {
+    return String.format(Locale.ROOT, "#%06x", c.getRGB() & 0xFFFFFF);
   }
 
   /** A fixed top of the y axis (from 0), or none (NaN: uPlot fits the data). */
