@@ -103,7 +103,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private final TreeMap<AgentId, Agent> agents = new TreeMap<>();
   // Hash indexes for lookups on the hot path (never iterated; the TreeMaps give every order).
   private final java.util.LinkedHashMap<AgentId, Agent> agentById = new java.util.LinkedHashMap<>();
-  private final java.util.LinkedHashMap<FrameworkId, Fw> fwById = new java.util.LinkedHashMap<>();
+  private final java.util.LinkedHashMap<FrameworkId, FrameworkClient> fwById = new java.util.LinkedHashMap<>();
   private final TreeMap<AgentId, Integer> agentKeys = new TreeMap<>();
   /** The added agent of each key (null while removed): offers' tokens are keys. */
   private Agent[] agentByKey = new Agent[16];
@@ -134,7 +134,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private boolean skipIdleRuns = true;
   private long idleRuns;
 
-  private final TreeMap<FrameworkId, Fw> frameworks = new TreeMap<>();
+  private final TreeMap<FrameworkId, FrameworkClient> frameworks = new TreeMap<>();
   // Per agent key, a bit per framework index: "this framework has a live filter on this agent",
   // so the allocation loop rejects unfiltered frameworks with one bit test on a hot cache line.
   private long[][] filterBits = new long[16][];
@@ -155,7 +155,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private final TreeMap<String, long[]> quotas = new TreeMap<>();
   /** Bumped whenever {@link #quotas} or the quota role sorter's members change (Role's cache key). */
   private int quotaEpoch;
-  // The stage-2 headroom of 1.1-1.4 by reservation role (see allocate11): every added agent's
+  // The stage-2 headroom of 1.1-1.4 by reservation role (see allocateMesos11): every added agent's
   // reserved total, and what the frameworks known to the allocator hold of it, by reservation role
   // (the unreserved part is the rest of roleSorter's total and allocation).
   private final TreeMap<String, long[]> clusterReserved = new TreeMap<>();
@@ -205,7 +205,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private Agent curAgent;
   private Role curRole;
   private final IntPredicate eligible = this::eligible;
-  private final ArrayList<Fw> offered = new ArrayList<>();
+  private final ArrayList<FrameworkClient> offered = new ArrayList<>();
 
   /** A 1.1 allocator with default options. */
   public HierarchicalDrfAllocator() {
@@ -301,7 +301,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
   }
 
-  private static final class Fw {
+  /** The allocator's state of one framework: a client of its role's sorter (Mesos' {@code Framework} in hierarchical.hpp). */
+  private static final class FrameworkClient {
     final FrameworkId id;
     final Role role;
     final boolean gpuAware;
@@ -321,7 +322,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     ResourceSet[] offerSets = new ResourceSet[4];
     int offerCount;
 
-    Fw(FrameworkId id, Role role, boolean gpuAware, int handle, int width) {
+    FrameworkClient(FrameworkId id, Role role, boolean gpuAware, int handle, int width) {
       this.id = id;
       this.role = role;
       this.gpuAware = gpuAware;
@@ -333,7 +334,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private static final class Role {
     final String name;
     final Sorter sorter;
-    final ArrayList<Fw> byHandle = new ArrayList<>();
+    final ArrayList<FrameworkClient> byHandle = new ArrayList<>();
     int handle;
     int frameworks;
     // Cached quota facts of this role, valid while quotaEpoch equals the allocator's (see quotaOf):
@@ -350,7 +351,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   /** A filter; its expiry is the timer of its {@link FilterExpiry.Batch}. */
   private static final class OfferFilter {
-    final Fw fw;
+    final FrameworkClient fw;
     final int agentKey;
     final ResourceSet refused;
     /**
@@ -364,7 +365,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     /** The next filter of the same framework on the same agent (the chain in {@code filterHeads}). */
     OfferFilter next;
 
-    OfferFilter(Fw fw, int agentKey, ResourceSet refused) {
+    OfferFilter(FrameworkClient fw, int agentKey, ResourceSet refused) {
       this.fw = fw;
       this.agentKey = agentKey;
       this.refused = refused;
@@ -474,7 +475,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       roles.put(r.name, r);
     }
     r.frameworks++;
-    Fw fw = new Fw(id, r, info.gpuResources(), r.sorter.add(id.value()), width);
+    FrameworkClient fw = new FrameworkClient(id, r, info.gpuResources(), r.sorter.add(id.value()), width);
     fw.index = freeFwCount > 0 ? freeFwIndex[--freeFwCount] : fwIndexCount++;
     while (r.byHandle.size() <= fw.handle) {
       r.byHandle.add(null);
@@ -499,7 +500,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   @Override
   public void removeFramework(FrameworkId id) {
-    Fw fw = requireFw(id);
+    FrameworkClient fw = requireFw(id);
     Role r = fw.role;
     if (fw.allocReserved != null) {
       for (Map.Entry<String, long[]> e : fw.allocReserved.entrySet()) {
@@ -534,7 +535,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   @Override
   public void activateFramework(FrameworkId id) {
-    Fw fw = requireFw(id);
+    FrameworkClient fw = requireFw(id);
     fw.role.sorter.activate(id.value());
     eligibilityChanged();
     changed = true;
@@ -543,7 +544,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   @Override
   public void deactivateFramework(FrameworkId id) {
-    Fw fw = requireFw(id);
+    FrameworkClient fw = requireFw(id);
     fw.role.sorter.deactivate(id.value());
     clearFilters(fw);
     fw.suppressed = false;
@@ -583,7 +584,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
         continue;
       }
       takeFromAgent(a, rs);
-      Fw fw = frameworks.get(e.getKey());
+      FrameworkClient fw = frameworks.get(e.getKey());
       if (fw != null) {
         account(fw, key, vec(rs.quantity()));
         accountReserved(fw, rs, true);
@@ -758,7 +759,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   @Override
   public void recoverResources(FrameworkId framework, List<AgentId> agents, List<ResourceSet> resources,
       int[] agentTokens, long refuseMicros) {
-    Fw fw = fwById.get(framework);
+    FrameworkClient fw = fwById.get(framework);
     if (fw == null || agents.size() < 2) {
       for (int i = 0; i < agents.size(); i++) {
         AgentId id = agents.get(i);
@@ -780,7 +781,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
   }
 
-  private void unallocateInSorters(Fw fw, long[] q) {
+  private void unallocateInSorters(FrameworkClient fw, long[] q) {
     Role r = fw.role;
     r.sorter.unallocated(fw.handle, q);
     r.sorter.removeTotal(q);
@@ -797,7 +798,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
    * {@code fw} is {@code framework}'s entry and {@code a} {@code agent}'s, looked up by the caller
    * (null if unknown).
    */
-  private void recoverOne(Fw fw, FrameworkId framework, AgentId agent, Agent a, ResourceSet resources,
+  private void recoverOne(FrameworkClient fw, FrameworkId framework, AgentId agent, Agent a, ResourceSet resources,
       long refuseMicros, long[] deferredSum) {
     if (resources.isEmpty()) {
       return;
@@ -846,14 +847,14 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   @Override
   public void suppressOffers(FrameworkId framework) {
-    Fw fw = requireFw(framework);
+    FrameworkClient fw = requireFw(framework);
     fw.suppressed = true;
     fw.role.sorter.deactivate(framework.value());
   }
 
   @Override
   public void reviveOffers(FrameworkId framework) {
-    Fw fw = requireFw(framework);
+    FrameworkClient fw = requireFw(framework);
     clearFilters(fw);
     fw.suppressed = false;
     fw.role.sorter.activate(framework.value());
@@ -886,7 +887,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       // Copy the role's allocation, one allocated() call per agent as Mesos iterates
       // roleSorter->allocation(role) (this is what the allocation count sees).
       TreeMap<Integer, long[]> perAgent = new TreeMap<>();
-      for (Fw fw : r.byHandle) {
+      for (FrameworkClient fw : r.byHandle) {
         if (fw == null) {
           continue;
         }
@@ -972,7 +973,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       return 0;
     }
     int n = 0;
-    for (Fw fw : r.byHandle) {
+    for (FrameworkClient fw : r.byHandle) {
       if (fw != null) {
         n += fw.filterCount;
       }
@@ -1108,7 +1109,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   }
 
   /** Records {@code q} as allocated to {@code fw} on agent {@code key} in every sorter. */
-  private void account(Fw fw, int key, long[] q) {
+  private void account(FrameworkClient fw, int key, long[] q) {
     Role r = fw.role;
     roleSorter.allocated(r.handle, q);
     r.sorter.addTotal(q);
@@ -1132,7 +1133,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   }
 
   /** Adds ({@code add}) or takes away {@code rs}'s reserved part from {@code fw}'s and the global reserved allocation. */
-  private void accountReserved(Fw fw, ResourceSet rs, boolean add) {
+  private void accountReserved(FrameworkClient fw, ResourceSet rs, boolean add) {
     if (!rs.hasReservations()) {
       return;
     }
@@ -1143,7 +1144,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
   }
 
-  private void accountReserved(Fw fw, String role, long[] v, boolean add) {
+  private void accountReserved(FrameworkClient fw, String role, long[] v, boolean add) {
     if (fw.allocReserved == null) {
       if (!add) {
         return;
@@ -1264,7 +1265,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     f.fw.filterCount--;
   }
 
-  private void clearFilters(Fw fw) {
+  private void clearFilters(FrameworkClient fw) {
     if (fw.filterCount == 0) {
       return;
     }
@@ -1342,8 +1343,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
   }
 
-  private Fw requireFw(FrameworkId id) {
-    Fw fw = fwById.get(id);
+  private FrameworkClient requireFw(FrameworkId id) {
+    FrameworkClient fw = fwById.get(id);
     if (fw == null) {
       throw new IllegalArgumentException("unknown framework " + id);
     }
@@ -1459,9 +1460,9 @@ public final class HierarchicalDrfAllocator implements Allocator {
       if (active) {
         runRandom.shuffle(candidates, n);
         if (version >= 15) {
-          allocate15(n);
+          allocateMesos15(n);
         } else {
-          allocate11(n);
+          allocateMesos11(n);
         }
       }
     } finally {
@@ -1496,11 +1497,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
     if (offered.isEmpty()) {
       return;
     }
-    ArrayList<Fw> out = new ArrayList<>(offered);
+    ArrayList<FrameworkClient> out = new ArrayList<>(offered);
     offered.clear();
     emitting = true;
     try {
-      for (Fw fw : out) {
+      for (FrameworkClient fw : out) {
         offerCallbacks++;
         callback.offer(fw.id, offerMap(fw));
       }
@@ -1510,7 +1511,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   }
 
   /** Stage 1, headroom and stage 2 as in 1.1.0 {@code allocate(slaveIds)}. */
-  private void allocate11(int n) {
+  private void allocateMesos11(int n) {
     // Stage 1: quota.
     if (!quotas.isEmpty()) {
       for (int i = 0; i < n; i++) {
@@ -1638,7 +1639,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
    * stage 2 skips quota roles and withholds a candidate's unreserved part if taking it would
    * leave less available headroom than the unmet guarantees need.
    */
-  private void allocate15(int n) {
+  private void allocateMesos15(int n) {
     // requiredHeadroom = sum of unmet guarantees; availableHeadroom = unallocated unreserved.
     Quantities.clear(requiredHeadroom);
     for (Map.Entry<String, long[]> e : quotas.entrySet()) {
@@ -1777,7 +1778,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   }
 
   private boolean eligible(int h) {
-    Fw fw = curRole.byHandle.get(h);
+    FrameworkClient fw = curRole.byHandle.get(h);
     if (fw.suppressed) {
       return false;
     }
@@ -1788,7 +1789,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   }
 
   /** True iff a filter of {@code fw} on {@code a} refused a superset of the current candidate. */
-  private boolean filtered(Fw fw, Agent a) {
+  private boolean filtered(FrameworkClient fw, Agent a) {
     if (fw.filterCount == 0 || a.key >= filterBits.length) {
       return false;
     }
@@ -1865,7 +1866,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   }
 
   /** Gives the current candidate of {@code a} to {@code fw}. */
-  private void give(Fw fw, Agent a, boolean record) {
+  private void give(FrameworkClient fw, Agent a, boolean record) {
     Resources un = Quantities.isZero(candUnres) ? Resources.EMPTY : Resources.ofMilli(candUnres);
     ResourceSet rs;
     if (candRoles.isEmpty()) {
@@ -1910,7 +1911,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
    * are sorted by the agents' id ranks into arrays that the returned {@link OfferRun} wraps (no
    * tree is built: the master only walks it).
    */
-  private OfferRun offerMap(Fw fw) {
+  private OfferRun offerMap(FrameworkClient fw) {
     int n = fw.offerCount;
     Agent[] as = fw.offerAgents;
     ResourceSet[] rs = fw.offerSets;

@@ -201,7 +201,7 @@ final class Master extends Process {
   }
 
   /** The master's record of one agent ({@code Slave} in master.hpp). */
-  static final class MAgent {
+  static final class AgentRecord {
     final int idx;
     final AgentId id;
     final ResourceSet total;
@@ -220,7 +220,7 @@ final class Master extends Process {
     }
     boolean markingUnreachable;
 
-    MAgent(int idx, AgentId id, ResourceSet total) {
+    AgentRecord(int idx, AgentId id, ResourceSet total) {
       this.idx = idx;
       this.id = id;
       this.total = total;
@@ -228,7 +228,7 @@ final class Master extends Process {
   }
 
   /** The master's record of one framework ({@code Framework} in master.hpp). */
-  static final class MFramework {
+  static final class FrameworkRecord {
     final int idx;
     final FrameworkId id;
     final FrameworkInfo info;
@@ -239,7 +239,7 @@ final class Master extends Process {
     long failoverHandle = -1;
     long disconnectedAt;
 
-    MFramework(int idx, FrameworkId id, FrameworkInfo info) {
+    FrameworkRecord(int idx, FrameworkId id, FrameworkInfo info) {
       this.idx = idx;
       this.id = id;
       this.info = info;
@@ -253,10 +253,10 @@ final class Master extends Process {
     boolean recovered;
     private boolean ended;
     Allocator allocator;
-    final MAgent[] agents;
-    final LinkedHashMap<AgentId, MAgent> agentsById = new LinkedHashMap<>();
-    final MFramework[] frameworks;
-    final LinkedHashMap<FrameworkId, MFramework> frameworksById = new LinkedHashMap<>();
+    final AgentRecord[] agents;
+    final LinkedHashMap<AgentId, AgentRecord> agentsById = new LinkedHashMap<>();
+    final FrameworkRecord[] frameworks;
+    final LinkedHashMap<FrameworkId, FrameworkRecord> frameworksById = new LinkedHashMap<>();
     final Registry.Registrar registrar;
     /** The outstanding offers of this term ({@link OfferBook}). */
     final OfferBook book;
@@ -274,8 +274,8 @@ final class Master extends Process {
       this.epoch = epoch;
       this.masterId = "M" + epoch;
       int na = cluster.agents.length;
-      agents = new MAgent[na];
-      frameworks = new MFramework[cluster.frameworks.length];
+      agents = new AgentRecord[na];
+      frameworks = new FrameworkRecord[cluster.frameworks.length];
       registrar = new Registry.Registrar(cluster, this);
       book = new OfferBook(this, masterId + "-O");
       admitting = new boolean[na];
@@ -298,7 +298,7 @@ final class Master extends Process {
         allocator.pause();
       }
       cluster.health.leaderGone(this);
-      for (MAgent a : agents) {
+      for (AgentRecord a : agents) {
         if (a != null) {
           for (Offer o : a.offers) {
             o.live = false;
@@ -307,7 +307,7 @@ final class Master extends Process {
         }
       }
       cluster.sim.cancel(reregisterTimer);
-      for (MFramework f : frameworks) {
+      for (FrameworkRecord f : frameworks) {
         if (f != null) {
           cluster.sim.cancel(f.failoverHandle);
         }
@@ -369,7 +369,7 @@ final class Master extends Process {
               AgentId id = cluster.registry.ids[idx];
               cluster.emit(new ModelEvent.AgentRemoved(cluster.sim.now(), id, cluster.agents[idx].name,
                   "reregistration-timeout"));
-              for (MFramework f : frameworks) {
+              for (FrameworkRecord f : frameworks) {
                 if (f != null && !f.removed && f.connected) {
                   send(cluster.frameworkEp(f.idx), new Message.LostSlave(id, idx));
                 }
@@ -405,7 +405,7 @@ final class Master extends Process {
 
     /** {@code Master::accept} and {@code Master::_accept}. */
     void accept(Message.Accept call) {
-      MFramework f = frameworks[call.framework()];
+      FrameworkRecord f = frameworks[call.framework()];
       if (f == null || f.removed) {
         return;
       }
@@ -430,7 +430,7 @@ final class Master extends Process {
         }
         return;
       }
-      MAgent a = agents[agent];
+      AgentRecord a = agents[agent];
       ResourceSet offered = ResourceSet.EMPTY;
       for (Offer o : call.offers()) {
         book.remove(o);
@@ -469,7 +469,7 @@ final class Master extends Process {
     }
 
     void revive(Message.ReviveOffers call) {
-      MFramework f = frameworks[call.framework()];
+      FrameworkRecord f = frameworks[call.framework()];
       if (f == null || f.removed || !f.active) {
         return;
       }
@@ -478,7 +478,7 @@ final class Master extends Process {
     }
 
     void suppress(Message.SuppressOffers call) {
-      MFramework f = frameworks[call.framework()];
+      FrameworkRecord f = frameworks[call.framework()];
       if (f == null || f.removed || !f.active) {
         return;
       }
@@ -488,7 +488,7 @@ final class Master extends Process {
 
     // ---- tasks -------------------------------------------------------------------------
 
-    private void addTask(MAgent a, Task t, TaskState state) {
+    private void addTask(AgentRecord a, Task t, TaskState state) {
       t.mOwner = this;
       t.mKilled = false;
       t.mState = state;
@@ -503,7 +503,7 @@ final class Master extends Process {
     }
 
     private void removeTask(Task t) {
-      MAgent a = agents[t.agent];
+      AgentRecord a = agents[t.agent];
       if (a != null && t.mSlot >= 0 && t.mSlot < a.tasks.size() && a.tasks.get(t.mSlot) == t) {
         int last = a.tasks.size() - 1;
         Task moved = a.tasks.get(last);
@@ -531,7 +531,7 @@ final class Master extends Process {
       }
       t.mState = latest;
       cluster.invariants.transition(t, old, latest);
-      MAgent a = agents[t.agent];
+      AgentRecord a = agents[t.agent];
       if (latest.isTerminal() && !t.mTerminalRecovered) {
         t.mTerminalRecovered = true;
         if (a != null) {
@@ -557,7 +557,7 @@ final class Master extends Process {
     }
 
     /** A master-generated update: not reliable, no uuid, the task is removed at once. */
-    private void sendMasterUpdate(MFramework f, Task t, TaskState state, String reason) {
+    private void sendMasterUpdate(FrameworkRecord f, Task t, TaskState state, String reason) {
       if (knows(t)) {
         updateTask(t, state, reason);
         removeTask(t);
@@ -572,12 +572,12 @@ final class Master extends Process {
 
     /** {@code Master::statusUpdate}. */
     void statusUpdate(Message.StatusUpdate u) {
-      MAgent a = agents[u.agent()];
+      AgentRecord a = agents[u.agent()];
       if (a == null || a.markingUnreachable) {
         return; // from an unknown or removed agent: dropped
       }
       Task t = u.task();
-      MFramework f = frameworks[t.framework.index];
+      FrameworkRecord f = frameworks[t.framework.index];
       // The master updates its own view whether or not it knows the framework (after a failover
       // it may not yet: the agent re-registered first); it forwards only to a connected one.
       if (knows(t)) {
@@ -592,12 +592,12 @@ final class Master extends Process {
 
     /** {@code Master::acknowledge}: remove the task on its terminal update's ack; forward to the agent. */
     void acknowledge(Message.Acknowledge ack) {
-      MFramework f = frameworks[ack.framework()];
+      FrameworkRecord f = frameworks[ack.framework()];
       if (f == null || f.removed) {
         return;
       }
       Task t = ack.task();
-      MAgent a = agents[t.agent];
+      AgentRecord a = agents[t.agent];
       if (a == null || !a.connected) {
         // Not registered, or disconnected: dropped, the task kept (Master::acknowledge); the agent
         // resends the update once it re-registers.
@@ -612,7 +612,7 @@ final class Master extends Process {
 
     /** {@code Master::kill}. */
     void killTask(Message.KillTaskCall k) {
-      MFramework f = frameworks[k.framework()];
+      FrameworkRecord f = frameworks[k.framework()];
       if (f == null || f.removed) {
         return;
       }
@@ -621,7 +621,7 @@ final class Master extends Process {
         reconcileOne(f, t);
         return;
       }
-      MAgent a = agents[t.agent];
+      AgentRecord a = agents[t.agent];
       // Remembered whether or not it is sent: the agent may be cut off or disconnected without
       // the master knowing yet (Master::kill adds it to slave->killedTasks first).
       t.mKilled = true;
@@ -632,12 +632,12 @@ final class Master extends Process {
 
     /** {@code Master::_reconcileTasks}. */
     void reconcile(Message.Reconcile r) {
-      MFramework f = frameworks[r.framework()];
+      FrameworkRecord f = frameworks[r.framework()];
       if (f == null || f.removed) {
         return;
       }
       if (r.tasks().isEmpty()) {
-        for (MAgent a : agents) {
+        for (AgentRecord a : agents) {
           if (a == null) {
             continue;
           }
@@ -655,7 +655,7 @@ final class Master extends Process {
       }
     }
 
-    private void reconcileOne(MFramework f, Task t) {
+    private void reconcileOne(FrameworkRecord f, Task t) {
       TaskState s;
       if (knows(t)) {
         s = t.mUpdateState != null ? t.mUpdateState : t.mState;
@@ -684,7 +684,7 @@ final class Master extends Process {
     /** {@code Master::registerSlave}: admit in the registry, then add. */
     void registerSlave(Message.RegisterSlave r) {
       int idx = r.agent();
-      MAgent known = agents[idx];
+      AgentRecord known = agents[idx];
       if (known != null) {
         if (known.connected || known.markingUnreachable) {
           send(cluster.agentEp(idx), new Message.SlaveRegistered(ep, known.id));
@@ -711,13 +711,13 @@ final class Master extends Process {
         markedUnreachable[idx] = false;
         noteReregistered(idx);
         Agent ag = cluster.agents[idx];
-        MAgent a = new MAgent(idx, id, ag.total);
+        AgentRecord a = new AgentRecord(idx, id, ag.total);
         addAgent(a, new TreeMap<>(), false);
         send(cluster.agentEp(idx), new Message.SlaveRegistered(ep, id));
       });
     }
 
-    private void addAgent(MAgent a, SortedMap<FrameworkId, ResourceSet> used, boolean reregistered) {
+    private void addAgent(AgentRecord a, SortedMap<FrameworkId, ResourceSet> used, boolean reregistered) {
       agents[a.idx] = a;
       agentsById.put(a.id, a);
       cluster.emit(new ModelEvent.AgentRegistered(cluster.sim.now(), a.id, cluster.agents[a.idx].name, a.total,
@@ -729,7 +729,7 @@ final class Master extends Process {
     /** {@code Master::reregisterSlave}. */
     void reregisterSlave(Message.ReregisterSlave r) {
       int idx = r.agent();
-      MAgent known = agents[idx];
+      AgentRecord known = agents[idx];
       if (known != null && known.id.equals(r.id())) {
         if (known.markingUnreachable) {
           return;
@@ -764,7 +764,7 @@ final class Master extends Process {
         noteReregistered(idx);
         boolean strictShutdown = markedUnreachable[idx];
         markedUnreachable[idx] = false;
-        MAgent a = new MAgent(idx, id, cluster.agents[idx].total);
+        AgentRecord a = new AgentRecord(idx, id, cluster.agents[idx].total);
         TreeMap<FrameworkId, ResourceSet> used = new TreeMap<>();
         boolean[] shutdown = new boolean[frameworks.length];
         for (Task t : reported) {
@@ -817,7 +817,7 @@ final class Master extends Process {
     }
 
     /** Tasks the master knows on this agent that the agent did not report become TASK_LOST. */
-    private void reconcileKnownSlave(MAgent a, List<Task> reported) {
+    private void reconcileKnownSlave(AgentRecord a, List<Task> reported) {
       if (a.tasks.isEmpty()) {
         return;
       }
@@ -837,7 +837,7 @@ final class Master extends Process {
       }
       if (missing != null) {
         for (Task t : missing) {
-          MFramework f = frameworks[t.framework.index];
+          FrameworkRecord f = frameworks[t.framework.index];
           sendMasterUpdate(f, t, TaskState.TASK_LOST, "REASON_RECONCILIATION");
         }
       }
@@ -853,7 +853,7 @@ final class Master extends Process {
      * notice for an agent already disconnected is ignored, as Mesos ignores a duplicate exited().
      */
     void agentDisconnected(int idx) {
-      MAgent a = agents[idx];
+      AgentRecord a = agents[idx];
       if (a == null || !a.connected || a.markingUnreachable) {
         return;
       }
@@ -871,7 +871,7 @@ final class Master extends Process {
       ArrayList<Task> tasks = new ArrayList<>(a.tasks);
       tasks.sort(java.util.Comparator.comparingInt((Task t) -> t.framework.index).thenComparing(t -> t.id));
       for (Task t : tasks) {
-        MFramework f = frameworksById.get(t.frameworkId);
+        FrameworkRecord f = frameworksById.get(t.frameworkId);
         if (f != null && !f.removed && !f.info.checkpoint()) {
           if (!t.mState.isTerminal()) {
             t.mLostOnDisconnect = this;
@@ -887,7 +887,7 @@ final class Master extends Process {
      * reliable), unless it had already ended, when there is nothing to tell. Shared by the agent's
      * removal and its disconnect.
      */
-    private void reportGone(MFramework f, Task t, TaskState state, String reason) {
+    private void reportGone(FrameworkRecord f, Task t, TaskState state, String reason) {
       if (t.mState.isTerminal()) {
         removeTask(t);
         return;
@@ -901,7 +901,7 @@ final class Master extends Process {
      * runs gets its KillTask again ({@code Master::reconcileKnownSlave}, {@code killedTasks}), after
      * the SlaveReregistered message (which carries the reconciliation) on the same link.
      */
-    private void resendKills(MAgent a, List<Task> reported) {
+    private void resendKills(AgentRecord a, List<Task> reported) {
       for (Task t : reported) {
         if (t.mKilled && knows(t) && agents[t.agent] == a && !t.aState.isTerminal()) {
           send(cluster.agentEp(a.idx), new Message.KillTask(ep, t));
@@ -918,13 +918,13 @@ final class Master extends Process {
      * agent disconnected while alive (its link broke) can still run such a task: a crashed agent's
      * executors of frameworks that do not checkpoint died with it.
      */
-    private void killLostOnDisconnect(MAgent a, List<Task> reported) {
+    private void killLostOnDisconnect(AgentRecord a, List<Task> reported) {
       for (Task t : reported) {
         // Kept set: if this KillTask is lost with a broken link too, the next re-registration sends it again.
         // A task of a framework removed meanwhile whose index a newer incarnation already uses is
         // killed the same way: ShutdownFramework names the framework by index here, and Mesos
         // shuts a completed framework down by its ID (shutdownRemovedFrameworks).
-        MFramework f = frameworksById.get(t.frameworkId);
+        FrameworkRecord f = frameworksById.get(t.frameworkId);
         boolean removedSinceReplaced = f != null && f.removed && frameworks[f.idx] != f;
         if ((t.mLostOnDisconnect == this || removedSinceReplaced) && !knows(t) && !t.aState.isTerminal()
             && t.agent == a.idx) {
@@ -939,10 +939,10 @@ final class Master extends Process {
      * disconnected when the framework was removed, so it was never told. ShutdownFramework names
      * the framework by index here, so only while no newer incarnation of it has registered.
      */
-    private void shutdownRemovedFrameworks(MAgent a, List<Task> reported) {
+    private void shutdownRemovedFrameworks(AgentRecord a, List<Task> reported) {
       boolean[] sent = null;
       for (Task t : reported) {
-        MFramework f = frameworksById.get(t.frameworkId);
+        FrameworkRecord f = frameworksById.get(t.frameworkId);
         if (f != null && f.removed && frameworks[f.idx] == f && (sent == null || !sent[f.idx])) {
           if (sent == null) {
             sent = new boolean[frameworks.length];
@@ -954,7 +954,7 @@ final class Master extends Process {
     }
 
     void unregisterSlave(Message.UnregisterSlave u) {
-      MAgent a = agents[u.agent()];
+      AgentRecord a = agents[u.agent()];
       if (a != null && a.id.equals(u.id())) {
         removeAgent(a, false, "unregistered");
       }
@@ -962,8 +962,8 @@ final class Master extends Process {
 
     /** {@code Master::schedulerMessage}: relayed to the agent if the framework and agent are known. */
     void frameworkToExecutor(Message.FrameworkToExecutor m) {
-      MFramework f = frameworks[m.framework()];
-      MAgent a = agents[m.agent()];
+      FrameworkRecord f = frameworks[m.framework()];
+      AgentRecord a = agents[m.agent()];
       if (f != null && !f.removed && a != null && a.connected) {
         send(cluster.agentEp(a.idx), m);
       }
@@ -971,7 +971,7 @@ final class Master extends Process {
 
     /** {@code Master::executorMessage}: relayed to the framework if it is connected. */
     void executorToFramework(Message.ExecutorToFramework m) {
-      MFramework f = frameworks[m.framework()];
+      FrameworkRecord f = frameworks[m.framework()];
       if (f != null && !f.removed && f.connected) {
         send(cluster.frameworkEp(f.idx), m);
       }
@@ -990,7 +990,7 @@ final class Master extends Process {
      * reliable), and tell every framework LostSlaveMessage.
      */
     void markUnreachable(int idx) {
-      MAgent a = agents[idx];
+      AgentRecord a = agents[idx];
       if (a == null || a.markingUnreachable) {
         return;
       }
@@ -1007,7 +1007,7 @@ final class Master extends Process {
       });
     }
 
-    private void removeAgent(MAgent a, boolean unreachable, String reason) {
+    private void removeAgent(AgentRecord a, boolean unreachable, String reason) {
       cluster.health.unobserve(this, a.idx);
       while (!a.offers.isEmpty()) {
         rescind(a.offers.get(a.offers.size() - 1), "agent-removed", true);
@@ -1023,7 +1023,7 @@ final class Master extends Process {
       agents[a.idx] = null;
       agentsById.remove(a.id);
       cluster.emit(new ModelEvent.AgentRemoved(cluster.sim.now(), a.id, cluster.agents[a.idx].name, reason));
-      for (MFramework f : frameworks) {
+      for (FrameworkRecord f : frameworks) {
         if (f != null && !f.removed && f.connected) {
           send(cluster.frameworkEp(f.idx), new Message.LostSlave(a.id, a.idx));
         }
@@ -1034,7 +1034,7 @@ final class Master extends Process {
 
     void registerFramework(Message.RegisterFramework r) {
       int idx = r.framework();
-      MFramework f = frameworks[idx];
+      FrameworkRecord f = frameworks[idx];
       if (f != null && !f.removed) {
         // the registered message before the allocator's offers (see reregisterFramework)
         send(cluster.frameworkEp(idx), new Message.FrameworkRegistered(ep, f.id, false));
@@ -1044,7 +1044,7 @@ final class Master extends Process {
         return;
       }
       FrameworkId id = new FrameworkId(String.format("%s-%04d", masterId, frameworkSeq++));
-      f = new MFramework(idx, id, r.info());
+      f = new FrameworkRecord(idx, id, r.info());
       frameworks[idx] = f;
       frameworksById.put(id, f);
       cluster.emit(new ModelEvent.FrameworkRegistered(cluster.sim.now(), r.info().name(), id, r.info().role(), false));
@@ -1054,7 +1054,7 @@ final class Master extends Process {
 
     void reregisterFramework(Message.ReregisterFramework r) {
       int idx = r.framework();
-      MFramework f = frameworksById.get(r.id());
+      FrameworkRecord f = frameworksById.get(r.id());
       if (f != null) {
         if (f.removed) {
           send(cluster.frameworkEp(idx), new Message.FrameworkError("Framework has been removed"));
@@ -1073,11 +1073,11 @@ final class Master extends Process {
         return;
       }
       // Unknown to this master (typical after failover): rebuild, attach known tasks, add with used.
-      f = new MFramework(idx, r.id(), r.info());
+      f = new FrameworkRecord(idx, r.id(), r.info());
       frameworks[idx] = f;
       frameworksById.put(f.id, f);
       TreeMap<AgentId, ResourceSet> used = new TreeMap<>();
-      for (MAgent a : agents) {
+      for (AgentRecord a : agents) {
         if (a == null) {
           continue;
         }
@@ -1092,7 +1092,7 @@ final class Master extends Process {
       allocator.addFramework(f.id, r.info(), used);
     }
 
-    private void reconnectFramework(MFramework f) {
+    private void reconnectFramework(FrameworkRecord f) {
       cluster.sim.cancel(f.failoverHandle);
       f.failoverHandle = -1;
       f.connected = true;
@@ -1103,7 +1103,7 @@ final class Master extends Process {
     }
 
     void unregisterFramework(Message.UnregisterFramework u) {
-      MFramework f = frameworks[u.framework()];
+      FrameworkRecord f = frameworks[u.framework()];
       if (f != null && f.id.equals(u.id()) && !f.removed) {
         removeFramework(f, "unregistered");
       }
@@ -1111,7 +1111,7 @@ final class Master extends Process {
 
     /** The framework at this index is known, not removed, and disconnected (not yet subscribed again). */
     boolean disconnectedFramework(int idx) {
-      MFramework f = frameworks[idx];
+      FrameworkRecord f = frameworks[idx];
       return f != null && !f.removed && !f.connected;
     }
 
@@ -1128,7 +1128,7 @@ final class Master extends Process {
       if (peer instanceof Framework fw) {
         frameworkDisconnected(fw.index);
       } else if (peer instanceof Agent ag) {
-        MAgent a = agents[ag.idx];
+        AgentRecord a = agents[ag.idx];
         if (a != null && a.connected && !a.markingUnreachable) {
           agentDisconnected(ag.idx);
           cluster.health.pingDisconnected(this, ag.idx);
@@ -1141,7 +1141,7 @@ final class Master extends Process {
      * its failover timeout.
      */
     void frameworkDisconnected(int idx) {
-      MFramework f = frameworks[idx];
+      FrameworkRecord f = frameworks[idx];
       if (f == null || f.removed || !f.connected) {
         return;
       }
@@ -1162,12 +1162,12 @@ final class Master extends Process {
     }
 
     /** {@code Master::removeFramework}: tasks KILLED (FRAMEWORK_REMOVED, not sent), agents told to shut it down. */
-    private void removeFramework(MFramework f, String reason) {
+    private void removeFramework(FrameworkRecord f, String reason) {
       f.removed = true;
       while (!f.offers.isEmpty()) {
         rescind(f.offers.get(f.offers.size() - 1), "framework-removed", false);
       }
-      for (MAgent a : agents) {
+      for (AgentRecord a : agents) {
         if (a == null) {
           continue;
         }

@@ -10,8 +10,8 @@ import org.mesosim.model.OfferId;
 import org.mesosim.model.ResourceSet;
 import org.mesosim.model.allocation.OfferBatch;
 import org.mesosim.model.cluster.Master.Leadership;
-import org.mesosim.model.cluster.Master.MAgent;
-import org.mesosim.model.cluster.Master.MFramework;
+import org.mesosim.model.cluster.Master.AgentRecord;
+import org.mesosim.model.cluster.Master.FrameworkRecord;
 import org.mesosim.model.events.ModelEvent;
 
 /**
@@ -46,13 +46,13 @@ final class OfferBook {
     if (!l.current()) {
       return;
     }
-    MFramework f = l.frameworksById.get(fid);
+    FrameworkRecord f = l.frameworksById.get(fid);
     List<Offer> out = null;
     OfferBatch batch = OfferBatch.of(resources);
     for (int i = 0, n = batch.count(); i < n; i++) {
       AgentId aid = batch.agent(i);
       int token = batch.token(i);
-      MAgent a = agentByToken(token, aid);
+      AgentRecord a = agentByToken(token, aid);
       if (f == null || !f.active || f.removed || a == null || !a.connected || a.markingUnreachable) {
         l.allocator.recoverResources(fid, aid, batch.resources(i), 0);
         continue;
@@ -90,15 +90,15 @@ final class OfferBook {
    * token remembers the agent's index here; checked against the id, so a stale one only costs
    * the lookup).
    */
-  private MAgent agentByToken(int token, AgentId id) {
+  private AgentRecord agentByToken(int token, AgentId id) {
     if (token >= 0 && token < idxByToken.length) {
       int i = idxByToken[token] - 1;
-      MAgent a = i >= 0 ? l.agents[i] : null;
+      AgentRecord a = i >= 0 ? l.agents[i] : null;
       if (a != null && (a.id == id || a.id.equals(id))) {
         return a;
       }
     }
-    MAgent a = l.agentsById.get(id);
+    AgentRecord a = l.agentsById.get(id);
     if (a != null && token >= 0) {
       if (token >= idxByToken.length) {
         idxByToken = java.util.Arrays.copyOf(idxByToken, Math.max(token + 1, idxByToken.length * 2));
@@ -112,9 +112,9 @@ final class OfferBook {
   void remove(Offer o) {
     o.live = false;
     cluster.sim.cancel(o.timeoutHandle);
-    MAgent a = l.agents[o.agent];
+    AgentRecord a = l.agents[o.agent];
     swapRemove(a.offers, o.agentSlot, true);
-    MFramework f = l.frameworks[o.framework];
+    FrameworkRecord f = l.frameworks[o.framework];
     swapRemove(f.offers, o.frameworkSlot, false);
   }
 
@@ -148,7 +148,7 @@ final class OfferBook {
   }
 
   void decline(Message.Decline call) {
-    MFramework f = l.frameworks[call.framework()];
+    FrameworkRecord f = l.frameworks[call.framework()];
     if (f == null || f.removed) {
       return;
     }
