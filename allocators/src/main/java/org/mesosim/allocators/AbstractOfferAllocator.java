@@ -23,6 +23,7 @@ import org.mesosim.model.allocation.Allocator;
 import org.mesosim.model.allocation.AllocatorContext;
 import org.mesosim.model.allocation.AllocatorMetrics;
 import org.mesosim.model.allocation.AllocatorStats;
+import org.mesosim.model.allocation.Offerability;
 import org.mesosim.model.allocation.PolicyOption;
 
 /**
@@ -160,7 +161,7 @@ public abstract class AbstractOfferAllocator implements Allocator {
     boolean gpus = agent.hasGpus();
     for (int i = 0; i < registration.size(); i++) {
       FrameworkState f = registration.get(i);
-      if (f.active() && !f.suppressed() && (!gpus || f.info().gpuResources())) {
+      if (f.active() && !f.suppressed() && Offerability.agentOffered(gpus, f.info().gpuResources())) {
         eligible.add(f);
       }
     }
@@ -661,7 +662,7 @@ public abstract class AbstractOfferAllocator implements Allocator {
       Iterator<FrameworkState> order = frameworkOrder(agent);
       while (order.hasNext()) {
         FrameworkState f = order.next();
-        if (!f.active() || f.suppressed() || (gpus && !f.info().gpuResources())) {
+        if (!f.active() || f.suppressed() || !Offerability.agentOffered(gpus, f.info().gpuResources())) {
           continue;
         }
         ResourceSet candidate = agent.available().offerableTo(f.role());

@@ -6,7 +6,6 @@ import java.util.TreeMap;
 import org.mesosim.model.AgentId;
 import org.mesosim.model.AgentInfo;
 import org.mesosim.model.FrameworkId;
-import org.mesosim.model.ResourceNames;
 import org.mesosim.model.ResourceSet;
 
 /**
@@ -66,7 +65,7 @@ public final class AgentState {
 
   /** True iff the agent advertises GPUs (Mesos 1.1 offers those only to GPU_RESOURCES frameworks). */
   public boolean hasGpus() {
-    return total.quantity().milli(ResourceNames.GPUS) > 0;
+    return org.mesosim.model.allocation.Offerability.hasGpus(total.quantity());
   }
 
   /** What each framework holds here, by framework id. */

@@ -27,6 +27,7 @@ import org.mesosim.model.allocation.Allocator;
 import org.mesosim.model.allocation.AllocatorContext;
 import org.mesosim.model.allocation.AllocatorMetrics;
 import org.mesosim.model.allocation.AllocatorStats;
+import org.mesosim.model.allocation.Offerability;
 import org.mesosim.model.allocation.OfferCallback;
 
 /**
@@ -297,7 +298,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
         availRes.put(e.getKey(), v.clone());
       }
       this.availAll = totalQ.clone();
-      this.hasGpus = total.quantity().milli(ResourceNames.GPUS) > 0;
+      this.hasGpus = Offerability.hasGpus(total.quantity());
     }
   }
 
@@ -1782,7 +1783,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     if (fw.suppressed) {
       return false;
     }
-    if (curAgent.hasGpus && !fw.gpuAware) {
+    if (!Offerability.agentOffered(curAgent.hasGpus, fw.gpuAware)) {
       return false;
     }
     return !filtered(fw, curAgent);

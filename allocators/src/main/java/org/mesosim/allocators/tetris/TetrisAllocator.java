@@ -62,7 +62,8 @@ public final class TetrisAllocator extends AbstractOfferAllocator {
     eligible.clear();
     boolean gpus = agent.hasGpus();
     for (FrameworkState f : frameworksInRegistrationOrder()) {
-      if (f.active() && !f.suppressed() && (!gpus || f.info().gpuResources())) {
+      if (f.active() && !f.suppressed() && org.mesosim.model.allocation.Offerability.agentOffered(gpus,
+          f.info().gpuResources())) {
         eligible.add(f);
       }
     }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.mesosim.model.ResourceNames;
 import org.mesosim.model.Resources;
+import org.mesosim.model.allocation.Offerability;
 import org.mesosim.model.config.AgentGroup;
 
 /**
@@ -56,9 +56,6 @@ final class ScenarioChecks {
         + " (alive at the end of the input, a task runs until `until`)";
   }
 
-  private static boolean hasGpus(Resources agent) {
-    return agent.get(ResourceNames.GPUS) > 0;
-  }
 
   void checkTasksFit(Scenario.Cluster cluster, List<FrameworkEntry> entries) {
     List<AgentGroup> machines = new ArrayList<>();
@@ -80,14 +77,14 @@ final class ScenarioChecks {
       String problem = null;
       if (machines.stream().noneMatch(g -> g.resources().contains(task))) {
         problem = "a task (" + task + ") is larger than every agent; it could never run";
-      } else if (!e.gpuResources && machines.stream().noneMatch(g -> !hasGpus(g.resources())
-          && g.resources().contains(task))) {
+      } else if (machines.stream().noneMatch(g -> Offerability.agentOffered(Offerability.hasGpus(g.resources()),
+          e.gpuResources) && g.resources().contains(task))) {
         // Mesos offers an agent with GPUs only to GPU_RESOURCES frameworks (MESOS-5634), as every
         // built-in policy does (AbstractOfferAllocator, HierarchicalDrfAllocator)
         problem = "a task (" + task + ") fits only agents with gpus, which Mesos offers only to frameworks with"
             + " gpuResources: true; it could never run";
-      } else if (e.role != null && machines.stream().noneMatch(g -> (e.gpuResources || !hasGpus(g.resources()))
-          && offerable(g, e.role).contains(task))) {
+      } else if (e.role != null && machines.stream().noneMatch(g -> Offerability.agentOffered(
+          Offerability.hasGpus(g.resources()), e.gpuResources) && offerable(g, e.role).contains(task))) {
         problem = "a task (" + task + ") fits no agent without resources reserved for roles other than '" + e.role
             + "' (a framework is offered unreserved resources and its role's reservations); it could never run";
       }
@@ -110,7 +107,7 @@ final class ScenarioChecks {
     Resources out = g.resources();
     for (Map.Entry<String, Resources> r : g.reservations().entrySet()) {
       String owner = r.getKey();
-      if (!(role.equals(owner) || role.startsWith(owner + "/"))) {
+      if (!Offerability.reservationOffered(owner, role, true)) {
         out = out.minusFloored(r.getValue()); // floored: reservations larger than the agent are reported elsewhere
       }
     }

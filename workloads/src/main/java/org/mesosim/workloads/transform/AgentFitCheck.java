@@ -3,8 +3,8 @@ package org.mesosim.workloads.transform;
 import java.util.List;
 import org.mesosim.engine.BadInputException;
 import org.mesosim.engine.Durations;
-import org.mesosim.model.ResourceNames;
 import org.mesosim.model.Resources;
+import org.mesosim.model.allocation.Offerability;
 import org.mesosim.model.config.AgentGroup;
 import org.mesosim.model.workload.JobSpec;
 import org.mesosim.model.workload.TaskSpec;
@@ -115,7 +115,7 @@ public final class AgentFitCheck extends Transform {
    */
   private boolean fits(Resources r, boolean offerable) {
     for (AgentGroup g : agents) {
-      if (g.count() > 0 && (!offerable || gpuResources || g.resources().get(ResourceNames.GPUS) == 0)
+      if (g.count() > 0 && (!offerable || Offerability.agentOffered(Offerability.hasGpus(g.resources()), gpuResources))
           && g.resources().contains(r)) {
         return true;
       }
