@@ -1,7 +1,6 @@
 package org.mesosim.allocators.drf;
 
 import java.util.Arrays;
-import java.util.function.IntFunction;
 
 /**
  * A map from non-negative {@code int} keys to values, for the allocator's per-framework filter and
@@ -25,15 +24,6 @@ final class IntMap<V> {
   V get(int key) {
     Object[] v = values;
     return key < v.length ? (V) v[key] : null;
-  }
-
-  V computeIfAbsent(int key, IntFunction<V> create) {
-    V v = get(key);
-    if (v == null) {
-      v = create.apply(key);
-      put(key, v);
-    }
-    return v;
   }
 
   /** Maps {@code key} (>= 0) to {@code value} (not null). */
@@ -61,19 +51,6 @@ final class IntMap<V> {
     if (size > 0) {
       Arrays.fill(values, null);
       size = 0;
-    }
-  }
-
-  /** Calls {@code action} for every entry, in ascending key order. */
-  @SuppressWarnings("unchecked")
-  void forEachUnordered(java.util.function.ObjIntConsumer<V> action) {
-    Object[] v = values;
-    int left = size;
-    for (int i = 0; i < v.length && left > 0; i++) {
-      if (v[i] != null) {
-        left--;
-        action.accept((V) v[i], i);
-      }
     }
   }
 

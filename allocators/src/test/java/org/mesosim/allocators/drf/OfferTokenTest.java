@@ -22,7 +22,8 @@ import org.mesosim.model.allocation.OfferBatch;
 class OfferTokenTest {
   private static final long S = SimTime.SECOND;
 
-  private static AllocatorHarness.Offer storm(AllocatorHarness h, FrameworkId f, int[] tokens) {
+  /** Takes the next offer and declines all of it with its own tokens and a 5 s filter. */
+  private static AllocatorHarness.Offer declineNext(AllocatorHarness h) {
     AllocatorHarness.Offer o = h.next();
     OfferBatch b = assertInstanceOf(OfferBatch.class, o.resources());
     List<AgentId> ids = new ArrayList<>();
@@ -31,7 +32,7 @@ class OfferTokenTest {
       ids.add(b.agent(i));
       sets.add(b.resources(i));
     }
-    h.allocator.recoverResources(f, ids, sets, tokens == null ? tokensOf(b) : tokens, 5 * S);
+    h.allocator.recoverResources(o.framework(), ids, sets, tokensOf(b), 5 * S);
     h.settle();
     return o;
   }
@@ -92,7 +93,7 @@ class OfferTokenTest {
       for (int step = 0; step < 8; step++) {
         h.advance(S);
         while (!h.offers.isEmpty()) {
-          AllocatorHarness.Offer o = storm(h, o0(h).framework(), null);
+          AllocatorHarness.Offer o = declineNext(h);
           log.append(o.time()).append(o.framework()).append(o.resources()).append(';');
         }
       }
@@ -103,10 +104,6 @@ class OfferTokenTest {
     assertEquals(outcomes.get(0), outcomes.get(1), "no tokens");
     assertEquals(outcomes.get(0), outcomes.get(2), "tokens naming other agents");
     assertEquals(outcomes.get(0), outcomes.get(3), "tokens out of range");
-  }
-
-  private static AllocatorHarness.Offer o0(AllocatorHarness h) {
-    return h.offers.peek();
   }
 
   private static int[] reversed(int[] t) {
