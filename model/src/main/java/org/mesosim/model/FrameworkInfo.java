@@ -11,6 +11,9 @@ package org.mesosim.model;
  * @param checkpoint whether its tasks survive an agent restart
  * @param partitionAware PARTITION_AWARE capability: TASK_UNREACHABLE instead of TASK_LOST
  * @param gpuResources GPU_RESOURCES capability: may be offered agents that have GPUs
+ * @param revocableResources REVOCABLE_RESOURCES capability: may be offered revocable
+ *     (oversubscribed) resources ({@code hierarchical.cpp}, {@code frameworks[id].revocable}; a
+ *     framework without it is offered only {@code resources.nonRevocable()})
  */
 public record FrameworkInfo(
     String name,
@@ -18,7 +21,14 @@ public record FrameworkInfo(
     long failoverTimeout,
     boolean checkpoint,
     boolean partitionAware,
-    boolean gpuResources) {
+    boolean gpuResources,
+    boolean revocableResources) {
+
+  /** Without the REVOCABLE_RESOURCES capability (Mesos' default: no capabilities). */
+  public FrameworkInfo(String name, String role, long failoverTimeout, boolean checkpoint, boolean partitionAware,
+      boolean gpuResources) {
+    this(name, role, failoverTimeout, checkpoint, partitionAware, gpuResources, false);
+  }
 
   public FrameworkInfo {
     if (name == null || name.isEmpty()) {
@@ -34,6 +44,6 @@ public record FrameworkInfo(
 
   /** A framework with Mesos' defaults apart from name and role. */
   public static FrameworkInfo of(String name, String role) {
-    return new FrameworkInfo(name, role, 0L, false, false, false);
+    return new FrameworkInfo(name, role, 0L, false, false, false, false);
   }
 }

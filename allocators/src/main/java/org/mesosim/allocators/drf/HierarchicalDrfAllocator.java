@@ -161,6 +161,17 @@ public final class HierarchicalDrfAllocator implements Allocator {
   // (the unreserved part is the rest of roleSorter's total and allocation).
   private final TreeMap<String, long[]> clusterReserved = new TreeMap<>();
   private final TreeMap<String, long[]> allocatedReserved = new TreeMap<>();
+  // Oversubscription (docs/oversubscription.md): every added agent's revocable total (updateAgent)
+  // and what frameworks known to the allocator hold of revocable resources. Zero unless an agent
+  // reported oversubscribed resources; then stage 2 takes the revocable path (stage2Revocable).
+  private long[] clusterRevocable;
+  private long[] allocatedRevocable;
+  private int agentsWithRevocable;
+  private long[] candRev;
+  private boolean candRevOn;
+  private long[] remRev;
+  private long[] stage2Rev;
+  private int[] fwOrder = new int[16];
   private final TreeMap<String, Double> weights = new TreeMap<>();
   // Mesos 1.1's quota guarantee gauges, by full metric name: Metrics::setQuota adds them and
   // Metrics::removeQuota leaves them (it removes only the offered_or_allocated gauges); adding a
@@ -274,6 +285,16 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final TreeMap<String, long[]> availRes = new TreeMap<>();
     final long[] availAll;
     final boolean hasGpus;
+    /**
+     * Oversubscription (null until {@link HierarchicalDrfAllocator#updateAgent}): the revocable total
+     * Mesos keeps in {@code slaves[id].total.revocable()}, the revocable part of
+     * {@code slaves[id].allocated}, and {@code max(0, total - allocated)} per name (Mesos'
+     * {@code Resources} subtraction drops an entry that would go negative). {@link #availAll}
+     * includes {@link #availRev}.
+     */
+    long[] totalRev;
+    long[] allocRev;
+    long[] availRev;
     /** A candidate of runs: {@link #active} and whitelisted (Mesos' filter at the top of allocate). */
     boolean activated = true;
     /** activateAgent / deactivateAgent. */
@@ -307,6 +328,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final FrameworkId id;
     final Role role;
     final boolean gpuAware;
+    /** REVOCABLE_RESOURCES ({@code frameworks[id].revocable} in 1.1.0 hierarchical.cpp). */
+    boolean revocable;
+    /** The revocable part of {@link #allocQ}, in total and by agent key (null while none). */
+    long[] allocRevQ;
+    IntMap<long[]> revByAgent;
     final int handle;
     boolean suppressed;
     long[] allocQ;
@@ -411,6 +437,13 @@ public final class HierarchicalDrfAllocator implements Allocator {
     availableHeadroom = new long[w];
     recQ = new long[w];
     recU = new long[w];
+    if (clusterRevocable != null) {
+      clusterRevocable = Quantities.widen(clusterRevocable, w);
+      allocatedRevocable = Quantities.widen(allocatedRevocable, w);
+      candRev = new long[w];
+      remRev = new long[w];
+      stage2Rev = new long[w];
+    }
   }
 
   /** {@code out = r} (thousandths); {@code out} is a scratch of the current width. */
@@ -477,6 +510,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
     r.frameworks++;
     FrameworkClient fw = new FrameworkClient(id, r, info.gpuResources(), r.sorter.add(id.value()), width);
+    fw.revocable = info.revocableResources();
     fw.index = freeFwCount > 0 ? freeFwIndex[--freeFwCount] : fwIndexCount++;
     while (r.byHandle.size() <= fw.handle) {
       r.byHandle.add(null);
@@ -490,7 +524,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     for (Map.Entry<AgentId, ResourceSet> e : used.entrySet()) {
       Agent a = agentById.get(e.getKey());
       if (a != null && !e.getValue().isEmpty()) {
-        account(fw, a.key, vec(e.getValue().quantity()));
+        account(fw, a.key, vec(e.getValue().quantity()), revOf(e.getValue()));
         accountReserved(fw, e.getValue(), true);
       }
     }
@@ -514,8 +548,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
       r.sorter.removeTotal(fw.allocQ);
       int qh = quotaHandle(r);
       if (qh >= 0) {
-        quotaRoleSorter.unallocated(qh, fw.allocQ);
+        quotaRoleSorter.unallocated(qh, nonRevocable(fw.allocQ, fw.allocRevQ));
       }
+    }
+    if (fw.allocRevQ != null) {
+      Quantities.subtractFlooredInto(allocatedRevocable, fw.allocRevQ);
     }
     r.sorter.remove(id.value());
     r.byHandle.set(fw.handle, null);
@@ -587,7 +624,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       takeFromAgent(a, rs);
       FrameworkClient fw = frameworks.get(e.getKey());
       if (fw != null) {
-        account(fw, key, vec(rs.quantity()));
+        account(fw, key, vec(rs.quantity()), revOf(rs));
         accountReserved(fw, rs, true);
       }
     }
@@ -610,12 +647,108 @@ public final class HierarchicalDrfAllocator implements Allocator {
     ranksDirty = true;
     roleSorter.removeTotal(a.totalQ);
     quotaRoleSorter.removeTotal(a.totalQ);
+    if (a.totalRev != null) {
+      roleSorter.removeTotal(a.totalRev);
+      Quantities.subtractFlooredInto(clusterRevocable, a.totalRev);
+      if (!Quantities.isZero(a.totalRev)) {
+        agentsWithRevocable--;
+      }
+    }
     for (Map.Entry<String, long[]> e : a.totalRes.entrySet()) {
       addReserved(clusterReserved, e.getKey(), e.getValue(), false);
     }
     slots[a.slot] = null;
     slotAllocatable[a.slot] = false;
     changed = true;
+  }
+
+  /**
+   * Mesos' {@code updateSlave(slaveId, oversubscribed)} (1.1.0 hierarchical.cpp): the agent's
+   * total becomes {@code total.nonRevocable() + oversubscribed}; the role sorter's total loses the
+   * old revocable resources and gains the new ones ({@code roleSorter->remove(slaveId,
+   * oldRevocable); roleSorter->add(slaveId, oversubscribed)}), the quota role sorter is untouched
+   * (it holds non-revocable resources only); what is allocated stays allocated, so the available
+   * revocable resources are {@code total - allocated}, an entry going negative dropped. Then
+   * {@code allocate(slaveId)}: a run over this agent (batched from 1.2). Tests {@code UpdateSlave},
+   * {@code OversubscribedNotAllocated}, {@code RecoverOversubscribedResources} (1.1.0) and their
+   * later forms in Mesos12..15HierarchicalAllocatorTests.
+   */
+  @Override
+  public void updateAgent(AgentId id, Resources oversubscribed) {
+    Agent a = requireAgent(id);
+    if (oversubscribed.width() > a.totalQ.length) {
+      throw new IllegalArgumentException("agent " + id + " cannot oversubscribe " + oversubscribed
+          + ": a name it was registered without");
+    }
+    if (clusterRevocable == null) {
+      clusterRevocable = new long[width];
+      allocatedRevocable = new long[width];
+      candRev = new long[width];
+      remRev = new long[width];
+      stage2Rev = new long[width];
+    }
+    if (a.totalRev == null) {
+      a.totalRev = new long[a.totalQ.length];
+      a.allocRev = new long[a.totalQ.length];
+      a.availRev = new long[a.totalQ.length];
+    }
+    long[] next = Quantities.widen(Quantities.of(oversubscribed, oversubscribed.width()), a.totalQ.length);
+    if (version >= 14 && java.util.Arrays.equals(next, a.totalRev)) {
+      // 1.4.0 updateSlave(slaveId, total): updateSlaveTotal returns false for an unchanged total,
+      // and then there is no allocate(slaveId). 1.1-1.3 run on every update.
+      return;
+    }
+    boolean had = !Quantities.isZero(a.totalRev);
+    roleSorter.removeTotal(a.totalRev);
+    roleSorter.addTotal(next);
+    Quantities.subtractFlooredInto(clusterRevocable, a.totalRev);
+    Quantities.addInto(clusterRevocable, next);
+    System.arraycopy(next, 0, a.totalRev, 0, next.length);
+    boolean has = !Quantities.isZero(a.totalRev);
+    agentsWithRevocable += (has ? 1 : 0) - (had ? 1 : 0);
+    refreshRevocable(a);
+    refreshAllocatable(a);
+    eligibilityChanged();
+    changed = true;
+    trigger(a);
+  }
+
+  @Override
+  public boolean supportsOversubscription() {
+    return true;
+  }
+
+  /** The agent's revocable total (thousandths, a copy), empty if it never reported any. */
+  public Resources revocableTotal(AgentId id) {
+    Agent a = requireAgent(id);
+    return a.totalRev == null ? Resources.EMPTY : Resources.ofMilli(a.totalRev);
+  }
+
+  /** {@code availRev = max(0, totalRev - allocRev)}, with {@code availAll} moved by the change. */
+  private void refreshRevocable(Agent a) {
+    if (a.totalRev == null) {
+      return;
+    }
+    for (int x = 0; x < a.totalRev.length; x++) {
+      long v = Math.max(0, a.totalRev[x] - a.allocRev[x]);
+      a.availAll[x] += v - a.availRev[x];
+      a.availRev[x] = v;
+    }
+  }
+
+  /** The revocable part of {@code rs} as a vector, or null if it has none. */
+  private long[] revOf(ResourceSet rs) {
+    return rs.hasRevocable() ? vec(rs.revocable()) : null;
+  }
+
+  /** {@code q - rev} (a new array), or {@code q} itself without {@code rev}: what the quota role sorter sees. */
+  private static long[] nonRevocable(long[] q, long[] rev) {
+    if (rev == null || Quantities.isZero(rev)) {
+      return q;
+    }
+    long[] out = q.clone();
+    Quantities.subtractFlooredInto(out, rev);
+    return out;
   }
 
   @Override
@@ -783,13 +916,18 @@ public final class HierarchicalDrfAllocator implements Allocator {
   }
 
   private void unallocateInSorters(FrameworkClient fw, long[] q) {
+    unallocateInSorters(fw, q, null);
+  }
+
+  /** {@code rev} (null: none): the revocable part of {@code q}, kept out of the quota role sorter. */
+  private void unallocateInSorters(FrameworkClient fw, long[] q, long[] rev) {
     Role r = fw.role;
     r.sorter.unallocated(fw.handle, q);
     r.sorter.removeTotal(q);
     roleSorter.unallocated(r.handle, q);
     int qh = quotaHandle(r);
     if (qh >= 0) {
-      quotaRoleSorter.unallocated(qh, q);
+      quotaRoleSorter.unallocated(qh, nonRevocable(q, rev));
     }
     Quantities.subtractInto(fw.allocQ, q);
   }
@@ -820,7 +958,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
       if (resources.hasReservations()) {
         accountReserved(fw, resources, false);
       }
-      if (deferredSum != null) {
+      if (resources.hasRevocable()) {
+        long[] rev = vec(resources.revocable());
+        accountRevocable(fw, key, rev, false);
+        unallocateInSorters(fw, q, rev);
+      } else if (deferredSum != null) {
         Quantities.addInto(deferredSum, q);
       } else {
         unallocateInSorters(fw, q);
@@ -895,6 +1037,10 @@ public final class HierarchicalDrfAllocator implements Allocator {
         for (int key : fw.allocByAgent.keysSorted()) {
           long[] v = perAgent.computeIfAbsent(key, k -> new long[width]);
           Quantities.addInto(v, fw.allocByAgent.get(key));
+          long[] rev = fw.revByAgent == null ? null : fw.revByAgent.get(key);
+          if (rev != null) {
+            Quantities.subtractFlooredInto(v, rev); // allocation.nonRevocable()
+          }
         }
       }
       for (long[] v : perAgent.values()) {
@@ -1031,6 +1177,9 @@ public final class HierarchicalDrfAllocator implements Allocator {
     for (Agent a : agents.values()) {
       for (int x = 0; x < a.totalQ.length; x++) {
         allocated[x] += a.totalQ[x] - a.availAll[x];
+        if (a.totalRev != null) {
+          allocated[x] += a.availRev[x] + a.allocRev[x]; // availAll includes availRev
+        }
       }
     }
     Resources total = roleSorter.total();
@@ -1109,15 +1258,24 @@ public final class HierarchicalDrfAllocator implements Allocator {
     return k;
   }
 
-  /** Records {@code q} as allocated to {@code fw} on agent {@code key} in every sorter. */
-  private void account(FrameworkClient fw, int key, long[] q) {
+  /**
+   * Records {@code q} as allocated to {@code fw} on agent {@code key} in every sorter; {@code rev}
+   * (null: none) is the revocable part of {@code q}, which the quota role sorter does not see
+   * (1.1.0 hierarchical.cpp: {@code quotaRoleSorter->allocated(role, slaveId, resources.nonRevocable())}).
+   */
+  private void account(FrameworkClient fw, int key, long[] q, long[] rev) {
+    if (rev != null && !Quantities.isZero(rev)) {
+      accountRevocable(fw, key, rev, true);
+    } else {
+      rev = null;
+    }
     Role r = fw.role;
     roleSorter.allocated(r.handle, q);
     r.sorter.addTotal(q);
     r.sorter.allocated(fw.handle, q);
     int qh = quotaHandle(r);
     if (qh >= 0) {
-      quotaRoleSorter.allocated(qh, q);
+      quotaRoleSorter.allocated(qh, nonRevocable(q, rev));
     }
     fw.allocQ = Quantities.widen(fw.allocQ, q.length);
     Quantities.addInto(fw.allocQ, q);
@@ -1130,6 +1288,39 @@ public final class HierarchicalDrfAllocator implements Allocator {
       fw.allocByAgent.put(key, w);
     } else {
       Quantities.addInto(held, q);
+    }
+  }
+
+  /** Adds or takes away revocable resources held by {@code fw} on agent {@code key}. */
+  private void accountRevocable(FrameworkClient fw, int key, long[] rev, boolean add) {
+    if (allocatedRevocable == null) {
+      allocatedRevocable = new long[width];
+    }
+    allocatedRevocable = Quantities.widen(allocatedRevocable, rev.length);
+    if (fw.allocRevQ == null) {
+      fw.allocRevQ = new long[width];
+      fw.revByAgent = new IntMap<>();
+    }
+    fw.allocRevQ = Quantities.widen(fw.allocRevQ, rev.length);
+    long[] held = fw.revByAgent.get(key);
+    if (add) {
+      Quantities.addInto(allocatedRevocable, rev);
+      Quantities.addInto(fw.allocRevQ, rev);
+      if (held == null) {
+        fw.revByAgent.put(key, Quantities.widen(rev.clone(), width));
+      } else {
+        Quantities.addInto(held, rev);
+      }
+    } else {
+      if (held == null || !Quantities.contains(held, rev)) {
+        throw new IllegalArgumentException("framework " + fw.id + " does not hold revocable " + Resources.ofMilli(rev));
+      }
+      Quantities.subtractInto(held, rev);
+      if (Quantities.isZero(held)) {
+        fw.revByAgent.remove(key);
+      }
+      Quantities.subtractFlooredInto(allocatedRevocable, rev);
+      Quantities.subtractInto(fw.allocRevQ, rev);
     }
   }
 
@@ -1195,8 +1386,23 @@ public final class HierarchicalDrfAllocator implements Allocator {
     for (Map.Entry<String, Resources> e : rs.reservations().entrySet()) {
       Quantities.subtractInto(a.availRes.get(e.getKey()), vec(e.getValue()));
     }
-    Quantities.subtractInto(a.availAll, vec(rs.quantity()));
+    Quantities.subtractInto(a.availAll, vec(rs.nonRevocable().quantity()));
+    if (rs.hasRevocable()) {
+      // Revocable resources in use when the agent is added (re-registration): allocated even if
+      // the agent has reported no oversubscription yet (Mesos' addSlave takes `used` as given).
+      ensureRevocable(a);
+      Quantities.addInto(a.allocRev, vec(rs.revocable()));
+      refreshRevocable(a);
+    }
     refreshAllocatable(a);
+  }
+
+  private void ensureRevocable(Agent a) {
+    if (a.totalRev == null) {
+      a.totalRev = new long[a.totalQ.length];
+      a.allocRev = new long[a.totalQ.length];
+      a.availRev = new long[a.totalQ.length];
+    }
   }
 
   private void refreshAllocatable(Agent a) {
@@ -1214,8 +1420,22 @@ public final class HierarchicalDrfAllocator implements Allocator {
         ok &= av != null && fitsBack(av, vec(e.getValue()), a.totalRes.get(e.getKey()));
       }
     }
+    long[] rev = null;
+    if (rs.hasRevocable()) {
+      rev = vec(rs.revocable());
+      ok &= a.allocRev != null && Quantities.contains(a.allocRev, rev);
+    }
     if (!ok) {
       throw new IllegalArgumentException("agent " + a.id + " has not allocated " + rs);
+    }
+    if (rev != null) {
+      // Revocable resources come back to slaves[id].allocated; what is available again is
+      // max(0, total - allocated): after a shrunk estimate, less than what came back.
+      Quantities.subtractInto(a.allocRev, rev);
+      long[] nonRev = q.clone(); // availAll gains the non-revocable part below, refreshRevocable the rest
+      Quantities.subtractInto(nonRev, rev);
+      q = nonRev;
+      refreshRevocable(a);
     }
     Quantities.addInto(a.availUnres, u);
     if (reserved) {
@@ -1565,6 +1785,16 @@ public final class HierarchicalDrfAllocator implements Allocator {
     for (long[] held : allocatedReserved.values()) {
       Quantities.subtractFlooredInto(allocU, held);
     }
+    boolean revocable = agentsWithRevocable > 0 || (allocatedRevocable != null && !Quantities.isZero(allocatedRevocable));
+    if (clusterRevocable != null) {
+      // The revocable entries (cpus(*){REV} …) are a pool of their own, never charged with unmet
+      // quota (the guarantees are non-revocable): total revocable minus what is held of it.
+      Quantities.subtractFlooredInto(rem, clusterRevocable);
+      Quantities.subtractFlooredInto(allocU, allocatedRevocable);
+      System.arraycopy(Quantities.widen(clusterRevocable, width), 0, remRev, 0, width);
+      Quantities.subtractFlooredInto(remRev, allocatedRevocable);
+      Quantities.clear(stage2Rev);
+    }
     Quantities.subtractFlooredInto(rem, allocU);
     long[] unmetSum = scratch;
     Quantities.clear(unmetSum);
@@ -1585,8 +1815,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
     for (long[] r : remainingReserved.values()) {
       Quantities.addInto(left, r);
     }
+    if (clusterRevocable != null) {
+      Quantities.addInto(left, remRev);
+    }
     boolean headroom = allocatable(left);
-    boolean screen = screenFilteredAgents && quotas.isEmpty() && screenable;
+    boolean screen = screenFilteredAgents && quotas.isEmpty() && screenable && !revocable;
     long epoch = eligibilityEpoch;
     for (int i = 0; i < n; i++) {
       if (!headroom) {
@@ -1604,6 +1837,16 @@ public final class HierarchicalDrfAllocator implements Allocator {
       int nr = sortRoles(roleSorter);
       for (int k = 0; k < nr && slotAllocatable[a.slot]; k++) {
         Role r = roleByHandle.get(roleOrder[k]);
+        if (revocable && hasRevocableAvailable(a) && !hasQuota(r)) {
+          allRefused = false;
+          if (stage2Revocable(a, r, rem, s2, left, null)) {
+            headroom = allocatable(left);
+            if (!headroom) {
+              break;
+            }
+          }
+          continue;
+        }
         buildCandidate(a, r.name, !hasQuota(r), null);
         if (!allocatable(candQ)) {
           continue;
@@ -1649,7 +1892,14 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
     Quantities.clear(availableHeadroom);
     copyInto(availableHeadroom, roleSorter.total());
-    Quantities.subtractFlooredInto(availableHeadroom, vec(roleSorter.allocatedSum()));
+    long[] allocatedSum = vec(roleSorter.allocatedSum());
+    if (clusterRevocable != null) {
+      // 1.5.0 __allocate: "available headroom = ... - unallocated revocable resources"; the
+      // headroom is unreserved non-revocable, so revocable totals and allocations leave it.
+      Quantities.subtractFlooredInto(availableHeadroom, clusterRevocable);
+      Quantities.subtractFlooredInto(allocatedSum, allocatedRevocable);
+    }
+    Quantities.subtractFlooredInto(availableHeadroom, allocatedSum);
     Quantities.subtractFlooredInto(availableHeadroom, unallocatedReservationsAll());
 
     if (!quotas.isEmpty()) {
@@ -1716,6 +1966,10 @@ public final class HierarchicalDrfAllocator implements Allocator {
         if (hasQuota(r)) {
           continue;
         }
+        if (agentsWithRevocable > 0 && hasRevocableAvailable(a)) {
+          stage2Revocable(a, r, null, null, null, availableHeadroom);
+          continue;
+        }
         boolean unres = true;
         if (!Quantities.isZero(requiredHeadroom)) {
           long[] after = availableHeadroom.clone();
@@ -1733,6 +1987,91 @@ public final class HierarchicalDrfAllocator implements Allocator {
         }
       }
     }
+  }
+
+  private boolean hasRevocableAvailable(Agent a) {
+    return a.availRev != null && !Quantities.isZero(a.availRev);
+  }
+
+  /**
+   * Stage 2 on agent {@code a} for role {@code r} (a role without quota) when the agent has revocable
+   * resources available: Mesos' loop over the role's frameworks in sorter order, which the revocable
+   * resources make framework-dependent (1.1.0 hierarchical.cpp, allocate(slaveIds), stage 2; the
+   * same loop in 1.5.0 __allocate). For each framework: the candidate is the role's reservations
+   * plus every unreserved resource, revocable included; if that is not allocatable, stop (break);
+   * without REVOCABLE_RESOURCES drop the revocable part ({@code resources.nonRevocable()}); if the
+   * rest is not allocatable, or filtered, or (1.1-1.4) does not fit the stage-2 headroom, try the
+   * next framework ("we cannot break here, because another framework under the same role could
+   * accept revocable resources"). 1.5 instead withholds the unreserved non-revocable part when it
+   * would cut into the quota headroom ({@code headroom15} non-null). Each framework that gets
+   * something leaves the next one what is left, as Mesos recomputes {@code available} per
+   * framework: a framework without the capability takes the regular resources and a later one
+   * with it the revocable ones.
+   *
+   * @return whether anything was given
+   */
+  private boolean stage2Revocable(Agent a, Role r, long[] rem, long[] s2, long[] left, long[] headroom15) {
+    int nf = r.sorter.activeCount();
+    if (fwOrder.length < nf) {
+      fwOrder = new int[Math.max(nf, fwOrder.length * 2)];
+    }
+    nf = r.sorter.sortInto(fwOrder);
+    int[] order = fwOrder; // the snapshot Mesos iterates (frameworkSorters[role]->sort())
+    boolean gave = false;
+    for (int j = 0; j < nf; j++) {
+      FrameworkClient fw = r.byHandle.get(order[j]);
+      if (fw == null || fw.suppressed || !Offerability.agentOffered(a.hasGpus, fw.gpuAware)) {
+        continue;
+      }
+      buildCandidate(a, r.name, true, null);
+      Quantities.clear(candRev);
+      for (int x = 0; x < a.availRev.length; x++) {
+        candRev[x] = a.availRev[x];
+        candQ[x] += a.availRev[x];
+      }
+      candRevOn = true;
+      if (!allocatable(candQ)) {
+        break;
+      }
+      if (!fw.revocable) {
+        for (int x = 0; x < candRev.length; x++) {
+          candQ[x] -= candRev[x];
+          candRev[x] = 0;
+        }
+        candRevOn = false;
+      }
+      if (headroom15 != null && !Quantities.isZero(requiredHeadroom)) {
+        long[] after = headroom15.clone();
+        Quantities.subtractFlooredInto(after, candUnres);
+        if (!Quantities.contains(after, requiredHeadroom)) {
+          Quantities.subtractInto(candQ, candUnres); // resources -= headroomToAllocate
+          Quantities.clear(candUnres);
+        }
+      }
+      if (!allocatable(candQ) || filtered(fw, a)) {
+        continue;
+      }
+      if (headroom15 == null) {
+        if (!fitsHeadroom(rem, s2)) {
+          continue;
+        }
+        Quantities.addInto(s2, candUnres);
+        for (int i = 0; i < candRoles.size(); i++) {
+          addReserved(stage2Reserved, candRoles.get(i), candRes.get(i), true);
+        }
+        if (candRevOn) {
+          Quantities.addInto(stage2Rev, candRev);
+        }
+        Quantities.subtractFlooredInto(left, candQ);
+      } else {
+        Quantities.subtractFlooredInto(headroom15, candUnres);
+      }
+      give(fw, a, true);
+      candRevOn = false;
+      gave = true;
+    }
+    candRevOn = false;
+    return gave;
   }
 
   private long[] unallocatedReservations(String role) {
@@ -1814,6 +2153,15 @@ public final class HierarchicalDrfAllocator implements Allocator {
         return false;
       }
     }
+    if (candRevOn) {
+      // Mesos' contains() keeps revocable and non-revocable resources apart (subtractable).
+      Resources rr = f.refused.revocable();
+      for (int x = 0; x < candRev.length; x++) {
+        if (candRev[x] > rr.milli(x)) {
+          return false;
+        }
+      }
+    }
     for (int j = 0; j < candRoles.size(); j++) {
       Resources rr = f.refused.reserved(candRoles.get(j));
       long[] v = candRes.get(j);
@@ -1832,6 +2180,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
    * {@code cap} if given.
    */
   private void buildCandidate(Agent a, String role, boolean withUnreserved, long[] cap) {
+    candRevOn = false;
     Quantities.clear(candQ);
     Quantities.clear(candUnres);
     if (withUnreserved) {
@@ -1879,6 +2228,15 @@ public final class HierarchicalDrfAllocator implements Allocator {
       }
       rs = ResourceSet.of(un, res);
     }
+    long[] rev = null;
+    if (candRevOn) {
+      // The candidate's revocable part (only in the revocable path of stage 2, for a framework
+      // with REVOCABLE_RESOURCES): slaves[id].allocated += resources, revocable included.
+      rev = candRev.clone();
+      rs = ResourceSet.of(rs.unreserved(), rs.reservations(), Resources.ofMilli(rev));
+      Quantities.addInto(a.allocRev, rev);
+      Quantities.subtractInto(a.availRev, rev);
+    }
     Quantities.subtractInto(a.availUnres, candUnres);
     for (int j = 0; j < candRoles.size(); j++) {
       accountReserved(fw, candRoles.get(j), candRes.get(j), true);
@@ -1888,7 +2246,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
     Quantities.subtractInto(a.availAll, candQ);
     refreshAllocatable(a);
-    account(fw, a.key, candQ);
+    account(fw, a.key, candQ, rev);
     if (record) {
       if (fw.runStamp != runStamp) {
         fw.runStamp = runStamp;
@@ -2029,6 +2387,15 @@ public final class HierarchicalDrfAllocator implements Allocator {
     for (int x = 0; x < candUnres.length; x++) {
       if (candUnres[x] != 0 && s2[x] + candUnres[x] > Quantities.get(rem, x)) {
         return false;
+      }
+    }
+    if (candRevOn) {
+      // The revocable entries are a pool of their own: createStrippedScalarQuantity (1.1.0
+      // resources.cpp) keeps RevocableInfo, and contains() compares has_revocable().
+      for (int x = 0; x < candRev.length; x++) {
+        if (candRev[x] != 0 && stage2Rev[x] + candRev[x] > Quantities.get(remRev, x)) {
+          return false;
+        }
       }
     }
     for (int j = 0; j < candRoles.size(); j++) {

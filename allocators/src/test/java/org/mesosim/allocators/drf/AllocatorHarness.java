@@ -80,16 +80,23 @@ final class AllocatorHarness {
         (f, r) -> offers.add(new Offer(sim.now(), f, r)), options));
   }
 
-  /** Parses Mesos' resource text, e.g. {@code cpus:2;mem:1024;cpus(role1):1;disk:0}. */
+  /**
+   * Parses Mesos' resource text, e.g. {@code cpus:2;mem:1024;cpus(role1):1;disk:0}; a name ending in
+   * {@code {REV}} (Mesos' print form of a revocable resource, {@code cpus(*){REV}:10}) is revocable.
+   */
   static ResourceSet res(String text) {
     Resources un = Resources.EMPTY;
+    Resources rev = Resources.EMPTY;
     TreeMap<String, Resources> reserved = new TreeMap<>();
     for (String part : text.split(";")) {
       String[] kv = part.trim().split(":");
       String name = kv[0].trim();
       double v = Double.parseDouble(kv[1].trim());
       int p = name.indexOf('(');
-      if (p >= 0) {
+      if (name.endsWith("{REV}")) {
+        String plain = name.substring(0, name.length() - 5).replace("(*)", "");
+        rev = rev.plus(v == 0 ? Resources.EMPTY : Resources.of(plain, v));
+      } else if (p >= 0) {
         String role = name.substring(p + 1, name.length() - 1);
         Resources r = v == 0 ? Resources.EMPTY : Resources.of(name.substring(0, p), v);
         reserved.merge(role, r, Resources::plus);
@@ -97,7 +104,12 @@ final class AllocatorHarness {
         un = un.plus(Resources.of(name, v));
       }
     }
-    return ResourceSet.of(un, reserved);
+    return ResourceSet.of(un, reserved, rev);
+  }
+
+  /** Mesos' {@code createRevocableResources(name, value)}. */
+  static ResourceSet revocable(String name, String value) {
+    return ResourceSet.revocable(Resources.of(name, Double.parseDouble(value)));
   }
 
   FrameworkId addFramework(String role) {
@@ -119,6 +131,26 @@ final class AllocatorHarness {
     allocator.addFramework(id, new FrameworkInfo(id.value(), role, 0L, false, false, true), new TreeMap<>());
     afterCall();
     return id;
+  }
+
+  /**
+   * A framework with the REVOCABLE_RESOURCES capability
+   * ({@code createFrameworkInfo(role, {REVOCABLE_RESOURCES})}).
+   */
+  FrameworkId addRevocableFramework(String role) {
+    FrameworkId id = new FrameworkId("framework" + (++frameworks));
+    allocator.addFramework(id, new FrameworkInfo(id.value(), role, 0L, false, false, false, true), new TreeMap<>());
+    afterCall();
+    return id;
+  }
+
+  /** {@code allocator->updateSlave(slaveId, oversubscribed)}; {@code oversubscribed} must be revocable only. */
+  void updateSlave(AgentId agent, ResourceSet oversubscribed) {
+    if (!oversubscribed.nonRevocable().isEmpty()) {
+      throw new IllegalArgumentException("oversubscribed resources must be revocable: " + oversubscribed);
+    }
+    allocator.updateAgent(agent, oversubscribed.revocable());
+    afterCall();
   }
 
   AgentId addAgent(String resources) {

@@ -341,6 +341,85 @@ class Mesos110HierarchicalAllocatorTests {
         () -> h.allocator.reserve(slave, "role1", quota("cpus:25;mem:50")));
   }
 
+  // ------------------------------------------------------------------ oversubscription
+
+  /**
+   * Mesos 1.1.0: "when oversubscribed resources are updated subsequent allocations properly account
+   * for that". The 5-cpu update leaves 12 revocable cpus allocated against a total of 5: nothing
+   * revocable is available, so no offer.
+   */
+  @Test
+  @DisplayName("Mesos 1.1.0 HierarchicalAllocatorTest.UpdateSlave")
+  void UpdateSlave() {
+    AllocatorHarness h = new AllocatorHarness();
+    AgentId slave = h.addAgent("cpus:100;mem:100;disk:100");
+    // Add a framework that can accept revocable resources.
+    FrameworkId framework = h.addRevocableFramework("role1");
+    // Initially, all the resources are allocated.
+    expectSum(h, framework, "cpus:100;mem:100;disk:100");
+    // Update the slave with 10 oversubscribed cpus.
+    ResourceSet oversubscribed = AllocatorHarness.revocable("cpus", "10");
+    h.updateSlave(slave, oversubscribed);
+    // The next allocation should be for 10 oversubscribed resources.
+    AllocatorHarness.Offer allocation = h.next();
+    assertEquals(framework, allocation.framework());
+    assertEquals(oversubscribed, sum(allocation));
+    // Update the slave again with 12 oversubscribed cpus.
+    ResourceSet oversubscribed2 = AllocatorHarness.revocable("cpus", "12");
+    h.updateSlave(slave, oversubscribed2);
+    // The next allocation should be for 2 oversubscribed cpus.
+    allocation = h.next();
+    assertEquals(oversubscribed2.minus(oversubscribed), sum(allocation));
+    // Update the slave again with 5 oversubscribed cpus.
+    h.updateSlave(slave, AllocatorHarness.revocable("cpus", "5"));
+    // Since there are no more available oversubscribed resources there shouldn't be an allocation.
+    h.settle();
+    h.expectNoOffer();
+  }
+
+  /** Mesos 1.1.0: a framework that has not opted in for revocable resources is not allocated oversubscribed ones. */
+  @Test
+  @DisplayName("Mesos 1.1.0 HierarchicalAllocatorTest.OversubscribedNotAllocated")
+  void OversubscribedNotAllocated() {
+    AllocatorHarness h = new AllocatorHarness();
+    AgentId slave = h.addAgent("cpus:100;mem:100;disk:100");
+    // Add a framework that does *not* accept revocable resources.
+    FrameworkId framework = h.addFramework("role1");
+    // Initially, all the resources are allocated.
+    expectSum(h, framework, "cpus:100;mem:100;disk:100");
+    // Update the slave with 10 oversubscribed cpus.
+    h.updateSlave(slave, AllocatorHarness.revocable("cpus", "10"));
+    // No allocation should be made for oversubscribed resources because the framework has not
+    // opted in for them.
+    h.settle();
+    h.expectNoOffer();
+  }
+
+  /** Mesos 1.1.0: when oversubscribed resources are partially recovered, the next allocation accounts for that. */
+  @Test
+  @DisplayName("Mesos 1.1.0 HierarchicalAllocatorTest.RecoverOversubscribedResources")
+  void RecoverOversubscribedResources() {
+    AllocatorHarness h = new AllocatorHarness();
+    AgentId slave = h.addAgent("cpus:100;mem:100;disk:100");
+    // Add a framework that can accept revocable resources.
+    FrameworkId framework = h.addRevocableFramework("role1");
+    // Initially, all the resources are allocated.
+    expectSum(h, framework, "cpus:100;mem:100;disk:100");
+    // Update the slave with 10 oversubscribed cpus.
+    ResourceSet oversubscribed = AllocatorHarness.revocable("cpus", "10");
+    h.updateSlave(slave, oversubscribed);
+    // The next allocation should be for 10 oversubscribed cpus.
+    AllocatorHarness.Offer allocation = h.next();
+    assertEquals(oversubscribed, sum(allocation));
+    // Recover 6 oversubscribed cpus and 2 regular cpus.
+    ResourceSet recovered = AllocatorHarness.revocable("cpus", "6").plus(res("cpus:2"));
+    h.allocator.recoverResources(framework, slave, recovered, 0);
+    h.advance(INTERVAL);
+    // The next allocation should be for 6 oversubscribed and 2 regular cpus.
+    allocation = expectSum(h, framework, "cpus:2;cpus(*){REV}:6");
+    assertEquals(recovered, sum(allocation));
+  }
+
   // ------------------------------------------------------------------ whitelist
 
   @Test

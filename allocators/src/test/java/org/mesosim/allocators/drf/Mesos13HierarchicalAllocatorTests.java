@@ -47,6 +47,41 @@ class Mesos13HierarchicalAllocatorTests {
     return s;
   }
 
+  /**
+   * 1.1.0's {@code UpdateSlave}, renamed in 1.3.0 (the allocator API's new arguments only): each
+   * update of the oversubscribed cpus is offered to the REVOCABLE_RESOURCES framework, and once the
+   * estimate drops below what it holds nothing is offered.
+   */
+  @Test
+  @DisplayName("Mesos 1.3.0 HierarchicalAllocatorTest.UpdateSlaveOversubscribedResources")
+  void UpdateSlaveOversubscribedResources() {
+    AllocatorHarness.atVersions(LATER, Mesos13HierarchicalAllocatorTests::updateSlaveOversubscribedResources);
+  }
+
+  private static void updateSlaveOversubscribedResources(String version) {
+    AllocatorHarness h = AllocatorHarness.dispatching(version);
+    AgentId slave = h.addAgent("cpus:100;mem:100;disk:100");
+    // Add a framework that can accept revocable resources.
+    FrameworkId framework = h.addRevocableFramework("role1");
+    // Initially, all the resources are allocated.
+    h.expect(framework, Map.of(slave, "cpus:100;mem:100;disk:100"));
+    // Update the slave with 10 oversubscribed cpus.
+    ResourceSet oversubscribed = AllocatorHarness.revocable("cpus", "10");
+    h.updateSlave(slave, oversubscribed);
+    // The next allocation should be for 10 oversubscribed resources.
+    h.expect(framework, Map.of(slave, "cpus{REV}:10"));
+    // Update the slave again with 12 oversubscribed cpus.
+    ResourceSet oversubscribed2 = AllocatorHarness.revocable("cpus", "12");
+    h.updateSlave(slave, oversubscribed2);
+    // The next allocation should be for 2 oversubscribed cpus.
+    AllocatorHarness.Offer o = h.expect(framework, Map.of(slave, "cpus{REV}:2"));
+    assertEquals(oversubscribed2.minus(oversubscribed), sum(o));
+    // Update the slave again with 5 oversubscribed cpus: no more available oversubscribed resources.
+    h.updateSlave(slave, AllocatorHarness.revocable("cpus", "5"));
+    h.settle();
+    h.expectNoOffer();
+  }
+
   /** Subtree shares order the roles: "d" (0, then 0.2) is below "a" (2/3, then 0.4). */
   @Test
   @DisplayName("Mesos 1.3.0 HierarchicalAllocatorTest.NestedRoleDRF")

@@ -57,6 +57,27 @@ public interface Allocator {
   /** An agent registered or re-registered; {@code used} is what frameworks already hold on it. */
   void addAgent(AgentId id, AgentInfo info, ResourceSet total, SortedMap<FrameworkId, ResourceSet> used);
 
+  /**
+   * The agent's total oversubscribed (revocable) resources changed: Mesos'
+   * {@code updateSlave(slaveId, oversubscribed)} (1.1.0 {@code hierarchical.cpp}). The agent's total
+   * becomes its non-revocable total plus {@code oversubscribed}; revocable resources already
+   * offered or in use stay allocated (if they now exceed the total, nothing revocable is available
+   * until enough come back). Triggers a run over the agent. Only resources reported through this
+   * call are revocable; frameworks without the REVOCABLE_RESOURCES capability are never offered
+   * them (docs/oversubscription.md).
+   *
+   * <p>Policies that do not model oversubscription keep this default, which refuses the call (the
+   * scenario loader rejects a resource estimator with such a policy before a run starts).
+   */
+  default void updateAgent(AgentId id, Resources oversubscribed) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not model oversubscription");
+  }
+
+  /** Whether {@link #updateAgent} is modelled (revocable resources can be offered). */
+  default boolean supportsOversubscription() {
+    return false;
+  }
+
   /** Forget an agent's total; the master recovers each framework's allocation on it separately (MESOS-621). */
   void removeAgent(AgentId id);
 
