@@ -133,7 +133,7 @@ final class ClusterSection extends Section {
       if (preset != null && !in.oneOf(presetNode, path + ".preset", preset, "preset", ScenarioKeys.AGENT_PRESETS)) {
         return null;
       }
-      in.absent(m, path, List.of("name", "count", "resources", "reservations", "attributes"),
+      in.absent(m, path, List.of("name", "count", "resources", "reservations", "attributes", "resourceEstimator"),
           "cannot be combined with preset (the preset defines the machines)");
       double scale = in.number(m.get("scale"), path + ".scale", 1.0, 0, true, 1e6);
       return new Scenario.Agents(null, 0, Resources.EMPTY, new TreeMap<>(), new TreeMap<>(), preset, scale);
@@ -192,6 +192,61 @@ final class ClusterSection extends Section {
         }
       }
     }
-    return new Scenario.Agents(name, count, res, attributes, reservations, null, 1.0);
+    org.mesosim.model.config.Oversubscription.Estimator estimator = estimator(m.get("resourceEstimator"),
+        path + ".resourceEstimator", res);
+    return new Scenario.Agents(name, count, res, attributes, reservations, null, 1.0, estimator);
+  }
+
+  /**
+   * {@code resourceEstimator} of an agent group (docs/oversubscription.md): Mesos'
+   * {@code --resource_estimator} (the fixed module or the model's usage estimator),
+   * {@code --oversubscribed_resources_interval} and {@code --qos_controller}.
+   */
+  private org.mesosim.model.config.Oversubscription.Estimator estimator(YNode n, String path, Resources agent) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    Fields m = ctx.object(n, path, "resourceEstimator");
+    if (m == null) {
+      return null;
+    }
+    int before = ctx.count();
+    YNode tn = m.get("type");
+    String type = in.string(tn, path + ".type", null);
+    if (type == null) {
+      ctx.error(n, path + ".type", "is required: " + String.join(" or ", ScenarioKeys.ESTIMATOR_TYPES));
+    } else {
+      in.oneOf(tn, path + ".type", type, "estimator type", ScenarioKeys.ESTIMATOR_TYPES);
+    }
+    Resources res = in.resources(m.get("resources"), path + ".resources", false, true);
+    if (m.get("resources") == null) {
+      ctx.error(n, path + ".resources", "is required: the revocable resources (fixed) or the names to"
+          + " oversubscribe (usage), e.g. {cpus: 4}");
+    } else if (res.isEmpty()) {
+      ctx.error(m.get("resources"), path + ".resources", "must name at least one resource with an amount > 0");
+    } else {
+      for (String name : res.names()) {
+        if (agent.get(name) <= 0) {
+          ctx.error(m.get("resources"), path + ".resources." + name, "the agents have no " + name
+              + " to oversubscribe");
+        }
+      }
+    }
+    YNode un = m.get("usage");
+    double usage = in.number(un, path + ".usage", 0.5, 0, false, 1);
+    if (un != null && !un.isNull() && "fixed".equals(type)) {
+      ctx.error(un, path + ".usage", "only applies to type usage");
+    }
+    long interval = in.positive(m.get("interval"), path + ".interval",
+        org.mesosim.model.config.Oversubscription.DEFAULT_INTERVAL);
+    YNode qn = m.get("qosController");
+    String qos = in.string(qn, path + ".qosController", "noop");
+    boolean qosOk = in.oneOf(qn, path + ".qosController", qos, "QoS controller", ScenarioKeys.QOS_CONTROLLERS);
+    if (ctx.count() > before || type == null || !qosOk) {
+      return null;
+    }
+    return new org.mesosim.model.config.Oversubscription.Estimator(
+        org.mesosim.model.config.Oversubscription.EstimatorType.valueOf(type.toUpperCase(java.util.Locale.ROOT)), res,
+        usage, interval, org.mesosim.model.config.Oversubscription.QosType.valueOf(qos.toUpperCase(java.util.Locale.ROOT)));
   }
 }

@@ -51,6 +51,22 @@ final class FrameworkSection extends Section {
     boolean partitionAware = in.bool(m.get("partitionAware"), path + ".partitionAware", false);
     boolean gpus = in.bool(m.get("gpuResources"), path + ".gpuResources", false);
     facts.gpuResources = gpus;
+    boolean revocable = in.bool(m.get("revocableResources"), path + ".revocableResources", false);
+    // Which tasks use revocable resources (docs/oversubscription.md): by default every task of a
+    // REVOCABLE_RESOURCES framework prefers them; without the capability none may.
+    org.mesosim.model.config.FrameworkConfig.RevocableTasks revocableTasks = revocable
+        ? org.mesosim.model.config.FrameworkConfig.RevocableTasks.PREFER
+        : org.mesosim.model.config.FrameworkConfig.RevocableTasks.NONE;
+    YNode rtn = m.get("revocableTasks");
+    String rt = in.string(rtn, path + ".revocableTasks", null);
+    if (rt != null && in.oneOf(rtn, path + ".revocableTasks", rt, "revocableTasks", ScenarioKeys.REVOCABLE_TASKS)) {
+      revocableTasks = org.mesosim.model.config.FrameworkConfig.RevocableTasks.valueOf(rt.toUpperCase(Locale.ROOT));
+      if (!revocable && revocableTasks != org.mesosim.model.config.FrameworkConfig.RevocableTasks.NONE) {
+        // Mesos offers revocable resources only to frameworks with the capability (hierarchical.cpp)
+        ctx.error(rtn, path + ".revocableTasks", "'" + rt + "' needs revocableResources: true (Mesos offers revocable"
+            + " resources only to frameworks with the REVOCABLE_RESOURCES capability)");
+      }
+    }
     SchedulerConfig scheduler = scheduler(m.get("scheduler"), path + ".scheduler");
     facts.service = scheduler.type() == SchedulerConfig.SchedulerType.SERVICE;
     Scenario.Workload workload = null;
@@ -90,7 +106,7 @@ final class FrameworkSection extends Section {
       return null;
     }
     return new Scenario.Framework(name, count, role, failover, checkpoint, partitionAware, gpus, scheduler, workload,
-        splitBy);
+        splitBy, revocable, revocableTasks);
   }
 
   private SchedulerConfig scheduler(YNode n, String path) {

@@ -41,8 +41,8 @@ public final class ModelMapper {
       Scenario.Expanded e = s.expanded().get(i);
       Scenario.Framework f = e.spec();
       FrameworkInfo info = new FrameworkInfo(e.name(), e.role(), f.failoverTimeout(), f.checkpoint(),
-          f.partitionAware(), f.gpuResources());
-      frameworks.add(new FrameworkConfig(info, f.scheduler(), factories.get(i)));
+          f.partitionAware(), f.gpuResources(), f.revocableResources());
+      frameworks.add(new FrameworkConfig(info, f.scheduler(), factories.get(i), f.revocableTasks()));
     }
     List<FaultSpec> faults = new ArrayList<>();
     for (Scenario.Fault f : s.faults()) {
@@ -58,7 +58,19 @@ public final class ModelMapper {
     Scenario.Cluster c = s.cluster();
     return new ModelConfig(s.name(), s.seed(), s.until(), c.zookeeper(), c.masters(), c.master(), c.agent(),
         new NetworkConfig(c.latency().value(), c.loss(), c.lossModel()), agents, new TreeMap<>(s.roles()), allocator, frameworks,
-        faults, checkInvariants);
+        faults, checkInvariants, oversubscription(s));
+  }
+
+  /** The agent groups' resource estimators (docs/oversubscription.md); none unless a group sets one. */
+  static org.mesosim.model.config.Oversubscription oversubscription(Scenario s) {
+    TreeMap<String, org.mesosim.model.config.Oversubscription.Estimator> m = new TreeMap<>();
+    for (Scenario.Agents a : s.cluster().agents()) {
+      if (a.estimator() != null && a.name() != null) {
+        m.put(a.name(), a.estimator());
+      }
+    }
+    return m.isEmpty() ? org.mesosim.model.config.Oversubscription.NONE
+        : new org.mesosim.model.config.Oversubscription(m);
   }
 
   /** Agent groups in scenario order, presets expanded. */

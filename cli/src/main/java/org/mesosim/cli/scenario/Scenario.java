@@ -79,7 +79,14 @@ public record Scenario(
    * @param preset null, or {@code google-2011}
    */
   public record Agents(String name, int count, Resources resources, SortedMap<String, String> attributes,
-      SortedMap<String, Resources> reservations, String preset, double scale) {}
+      SortedMap<String, Resources> reservations, String preset, double scale,
+      org.mesosim.model.config.Oversubscription.Estimator estimator) {
+    /** Without a resource estimator. */
+    public Agents(String name, int count, Resources resources, SortedMap<String, String> attributes,
+        SortedMap<String, Resources> reservations, String preset, double scale) {
+      this(name, count, resources, attributes, reservations, preset, scale, null);
+    }
+  }
 
   /**
    * {@code allocator}.
@@ -92,7 +99,15 @@ public record Scenario(
 
   /** One entry of {@code frameworks}, before expansion. */
   public record Framework(String name, int count, String role, long failoverTimeout, boolean checkpoint,
-      boolean partitionAware, boolean gpuResources, SchedulerConfig scheduler, Workload workload, String splitBy) {}
+      boolean partitionAware, boolean gpuResources, SchedulerConfig scheduler, Workload workload, String splitBy,
+      boolean revocableResources, org.mesosim.model.config.FrameworkConfig.RevocableTasks revocableTasks) {
+    /** Without the REVOCABLE_RESOURCES capability. */
+    public Framework(String name, int count, String role, long failoverTimeout, boolean checkpoint,
+        boolean partitionAware, boolean gpuResources, SchedulerConfig scheduler, Workload workload, String splitBy) {
+      this(name, count, role, failoverTimeout, checkpoint, partitionAware, gpuResources, scheduler, workload, splitBy,
+          false, org.mesosim.model.config.FrameworkConfig.RevocableTasks.NONE);
+    }
+  }
 
   /** A framework after {@code count}/{@code splitBy} expansion. */
   public record Expanded(String name, String role, Framework spec, String splitValue) {}

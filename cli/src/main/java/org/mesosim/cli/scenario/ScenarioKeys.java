@@ -28,11 +28,13 @@ public final class ScenarioKeys {
     m.put("agentFlags", List.of("registrationBackoffFactor", "executorRegistrationTimeout",
         "executorShutdownGracePeriod"));
     m.put("network", List.of("latency", "loss", "lossModel"));
-    m.put("agentGroup", List.of("name", "count", "resources", "attributes", "reservations", "preset", "scale"));
+    m.put("agentGroup", List.of("name", "count", "resources", "attributes", "reservations", "preset", "scale",
+        "resourceEstimator"));
+    m.put("resourceEstimator", List.of("type", "resources", "usage", "interval", "qosController"));
     m.put("role", List.of("weight", "quota"));
     m.put("allocator", List.of("policy", "interval", "options"));
     m.put("framework", List.of("name", "count", "role", "failoverTimeout", "checkpoint", "partitionAware",
-        "gpuResources", "scheduler", "workload", "splitBy"));
+        "gpuResources", "revocableResources", "revocableTasks", "scheduler", "workload", "splitBy"));
     m.put("scheduler", List.of("type", "maxAttempts", "maxTasksPerOffer", "refuseSeconds", "suppressWhenIdle",
         "decisionTime", "serialDecisions", "abandonAfter", "locality"));
     m.put("locality", List.of("replicas", "wait"));
@@ -114,6 +116,10 @@ public final class ScenarioKeys {
   public static final List<String> FORMATS = List.of("png", "svg");
   /** Agent presets (extension). */
   public static final List<String> AGENT_PRESETS = List.of("google-2011");
+  /** {@code resourceEstimator.type}, {@code .qosController}, a framework's {@code revocableTasks} (docs/oversubscription.md). */
+  public static final List<String> ESTIMATOR_TYPES = List.of("fixed", "usage");
+  public static final List<String> QOS_CONTROLLERS = List.of("noop", "revoke");
+  public static final List<String> REVOCABLE_TASKS = List.of("none", "prefer", "only");
   /** Synthetic workload presets (extension). */
   public static final List<String> WORKLOAD_PRESETS = List.of("google-like");
 }

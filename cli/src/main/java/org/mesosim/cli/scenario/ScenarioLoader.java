@@ -179,6 +179,18 @@ public final class ScenarioLoader {
     if (cluster != null && clusterOk) { // an agent with a bad resource would make every task look too large
       checks.checkTasksFit(cluster, entries);
     }
+    if (cluster != null && allocator != null && !"hierarchical-drf".equals(allocator.policy())) {
+      // Only hierarchical-drf models Mesos' updateSlave and revocable offers (docs/oversubscription.md).
+      YNode list = m.get("cluster") == null || !m.get("cluster").isMap() ? null : m.get("cluster").get("agents");
+      for (int i = 0; list != null && list.isList() && i < list.items().size(); i++) {
+        YNode g = list.items().get(i);
+        YNode est = g.isMap() ? g.get("resourceEstimator") : null;
+        if (est != null && !est.isNull()) {
+          ctx.error(est, "cluster.agents[" + i + "].resourceEstimator", "oversubscription needs allocator policy"
+              + " hierarchical-drf (policy '" + allocator.policy() + "' offers no revocable resources)");
+        }
+      }
+    }
     if (frameworksOk && !expanded.isEmpty()) {
       allocatorSection.checkRolesUsed(m.get("roles"), roles, expanded);
       allocatorSection.checkRoleOptions(m.get("allocator"), allocator, expanded);

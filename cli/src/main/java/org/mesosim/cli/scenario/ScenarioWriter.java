@@ -91,6 +91,16 @@ public final class ScenarioWriter {
           a.reservations().forEach((role, res) -> r.put(role, resources(res)));
           g.put("reservations", r);
         }
+        if (a.estimator() != null) {
+          var est = a.estimator();
+          Map<String, Object> e = ScenarioKeys.out("resourceEstimator");
+          e.put("type", est.type().name().toLowerCase(java.util.Locale.ROOT));
+          e.put("resources", resources(est.resources()));
+          e.put("usage", est.usage());
+          e.put("interval", Durations.format(est.interval()));
+          e.put("qosController", est.qos().name().toLowerCase(java.util.Locale.ROOT));
+          g.put("resourceEstimator", e);
+        }
       }
       agents.add(g);
     }
@@ -155,6 +165,10 @@ public final class ScenarioWriter {
     m.put("checkpoint", f.checkpoint());
     m.put("partitionAware", f.partitionAware());
     m.put("gpuResources", f.gpuResources());
+    if (f.revocableResources() || f.revocableTasks() != org.mesosim.model.config.FrameworkConfig.RevocableTasks.NONE) {
+      m.put("revocableResources", f.revocableResources());
+      m.put("revocableTasks", f.revocableTasks().name().toLowerCase(java.util.Locale.ROOT));
+    }
     SchedulerConfig sc = f.scheduler();
     Map<String, Object> s = ScenarioKeys.out("scheduler");
     s.put("type", sc.type().name().toLowerCase(java.util.Locale.ROOT));

@@ -140,6 +140,26 @@ class ExampleScenariosTest {
     assertEquals(24, fw(none, "batch").at("/allocated/cpus").asDouble(), 1e-9);
   }
 
+  /**
+   * docs/oversubscription.md's headline (seed 1): best-effort tasks run only on the revocable cpus
+   * the agents' usage estimators report (three quarters of what prod's running tasks hold); each of
+   * prod's first two waves ends with 16 of them running, and the QoS controller revokes all 16 at
+   * the first estimate after the first wave (TASK_LOST, REASON_CONTAINER_PREEMPTED), which are
+   * retried on the next wave's slack. Pinned digest: any change to the oversubscription path shows.
+   */
+  @Test
+  void oversubscription_bestEffortRunsOnSlackAndIsRevoked() throws Exception {
+    JsonNode s = run("oversubscription");
+    assertEquals("4a8a3e496c3d0c7dcf4e95ea40f4342a", s.get("digest").asText(), "oversubscription digest (seed 1)");
+    JsonNode be = fw(s, "besteffort");
+    assertEquals(16, be.at("/tasks/lost").asLong(), be.toString());
+    assertEquals(56, be.at("/tasks/launched").asLong(), be.toString());
+    assertEquals(40, be.at("/tasks/finished").asLong(), be.toString());
+    JsonNode prod = fw(s, "prod");
+    assertEquals(0, prod.at("/tasks/lost").asLong(), prod.toString());
+    assertEquals(48, prod.at("/tasks/launched").asLong(), prod.toString());
+  }
+
   @Test
   void masterFailover_aNewLeaderIsElectedAndWorkFinishes() throws Exception {
     JsonNode s = run("master-failover");

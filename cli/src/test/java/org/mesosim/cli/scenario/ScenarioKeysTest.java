@@ -43,11 +43,12 @@ class ScenarioKeysTest {
           network: {latency: {exponential: {mean: 1ms}}, loss: 0.01, lossModel: message}
           agents:
             - {name: small, count: 2, resources: {cpus: 4, mem: 8GB}, attributes: {rack: r1},
-               reservations: {a: {cpus: 1}}}
+               reservations: {a: {cpus: 1}},
+               resourceEstimator: {type: usage, resources: {cpus: 1}, usage: 0.25, interval: 30s, qosController: revoke}}
             - {preset: google-2011, scale: 0.5}
         roles:
           a: {weight: 2, quota: {cpus: 1}}
-        allocator: {policy: fifo, interval: 2s, options: {fairnessExcludeResourceNames: gpus}}
+        allocator: {policy: hierarchical-drf, interval: 2s, options: {fairnessExcludeResourceNames: gpus}}
         frameworks:
           - name: A
             count: 2
@@ -56,6 +57,8 @@ class ScenarioKeysTest {
             checkpoint: true
             partitionAware: true
             gpuResources: true
+            revocableResources: true
+            revocableTasks: only
             scheduler:
               type: batch
               maxAttempts: 3

@@ -37,6 +37,13 @@ final class Agent extends MasterClient {
   final ResourceSet total;
   AgentId id;
   final ArrayList<Task> tasks = new ArrayList<>();
+  /** The group's resource estimator and QoS controller, or null (docs/oversubscription.md). */
+  final org.mesosim.model.config.Oversubscription.Estimator estimator;
+  /**
+   * {@code Slave::oversubscribedResources}: the last total oversubscribed estimate (revocable in use
+   * plus what the estimator offers), null before the first estimate.
+   */
+  org.mesosim.model.Resources oversubscribed;
 
   Agent(Cluster c, int ep, int idx, String group, AgentInfo info) {
     super(c, ep, info.hostname(), c.sim.random().stream("agent/" + info.hostname() + "/backoff"),
@@ -45,6 +52,121 @@ final class Agent extends MasterClient {
     this.group = group;
     this.info = info;
     this.total = info.resources();
+    this.estimator = c.config.oversubscription().of(group);
+  }
+
+  // ---- oversubscription ---------------------------------------------------------------------
+
+  /**
+   * Starts the agent's estimator loop (Mesos starts {@code forwardOversubscribed()} and
+   * {@code qosCorrections()} once the agent has recovered, src/slave/slave.cpp): the first round
+   * now, then one every {@code --oversubscribed_resources_interval}.
+   */
+  void startOversubscription() {
+    if (estimator != null) {
+      oversubscriptionRound();
+    }
+  }
+
+  /**
+   * One round: the QoS controller's corrections, then the estimate. {@code Slave::_forwardOversubscribed}:
+   * the total oversubscribed resources are the revocable resources the executors hold plus what the
+   * estimator reports as still oversubscribable; a total different from the last is sent to the
+   * master ({@code UpdateSlaveMessage}) if the agent is registered, and remembered either way. In
+   * Mesos the two are separate loops ({@code qosCorrections} runs every
+   * {@code --qos_correction_interval_min}); here they share the estimator's interval, corrections
+   * first, so a round reports what is left after its kills.
+   */
+  private void oversubscriptionRound() {
+    cluster.sim.schedule(estimator.interval(), this::oversubscriptionRound);
+    if (!alive()) {
+      return; // the process is down: no estimator to ask (a restart resumes at the next round)
+    }
+    org.mesosim.model.Resources slack = estimate();
+    if (estimator.qos() == org.mesosim.model.config.Oversubscription.QosType.REVOKE) {
+      qosRevoke(slack);
+    }
+    org.mesosim.model.Resources used = revocableInUse();
+    // The estimator's answer is total − used (fixed.cpp: totalRevocable − allocatedRevocable; the
+    // Resources difference drops an entry that would go negative); the agent adds used back.
+    org.mesosim.model.Resources total = used.plus(slack.minusFloored(used));
+    if (registered && (oversubscribed == null || !oversubscribed.equals(total))) {
+      send(masterEp, new Message.UpdateSlave(idx, total));
+    }
+    oversubscribed = total;
+  }
+
+  /**
+   * What the estimator says the agent may oversubscribe in all (revocable in use included): FIXED,
+   * the configured resources (src/slave/resource_estimators/fixed.cpp); USAGE, the unused part of
+   * what the running non-revocable tasks were allocated, for the configured names.
+   */
+  private org.mesosim.model.Resources estimate() {
+    if (estimator.type() == org.mesosim.model.config.Oversubscription.EstimatorType.FIXED) {
+      return estimator.resources();
+    }
+    long[] slack = new long[estimator.resources().width()];
+    for (int i = 0; i < tasks.size(); i++) {
+      Task t = tasks.get(i);
+      if (t.aState == null || t.aState.isTerminal()) {
+        continue;
+      }
+      org.mesosim.model.Resources q = t.resources.nonRevocable().quantity();
+      for (int x = 0; x < slack.length; x++) {
+        if (estimator.resources().milli(x) > 0) {
+          slack[x] += q.milli(x);
+        }
+      }
+    }
+    double idle = 1.0 - estimator.usage();
+    for (int x = 0; x < slack.length; x++) {
+      slack[x] = Math.round(slack[x] * idle);
+    }
+    return org.mesosim.model.Resources.ofMilli(slack);
+  }
+
+  /** The revocable resources held by the agent's non-terminal tasks. */
+  org.mesosim.model.Resources revocableInUse() {
+    org.mesosim.model.Resources used = org.mesosim.model.Resources.EMPTY;
+    for (int i = 0; i < tasks.size(); i++) {
+      Task t = tasks.get(i);
+      if (t.aState != null && !t.aState.isTerminal() && t.resources.hasRevocable()) {
+        used = used.plus(t.resources.revocable());
+      }
+    }
+    return used;
+  }
+
+  /**
+   * The model's REVOKE controller: while the revocable resources in use are not contained in the
+   * estimate, kill the newest revocable task (latest start, then highest task id), as Mesos carries
+   * out a QoS KILL correction: the container is destroyed and the task ends TASK_LOST with
+   * REASON_CONTAINER_PREEMPTED (src/slave/slave.cpp, {@code _qosCorrections}). Mesos' own
+   * controllers do not do this: {@code noop} never corrects, {@code load} kills every revocable
+   * executor when the 5- or 15-minute load average passes a threshold (src/slave/qos_controllers/).
+   */
+  private void qosRevoke(org.mesosim.model.Resources estimate) {
+    org.mesosim.model.Resources used = revocableInUse();
+    while (!estimate.contains(used)) {
+      Task victim = null;
+      for (int i = 0; i < tasks.size(); i++) {
+        Task t = tasks.get(i);
+        if (t.aState == null || t.aState.isTerminal() || !t.resources.hasRevocable()) {
+          continue;
+        }
+        if (victim == null || t.aStartTime > victim.aStartTime
+            || (t.aStartTime == victim.aStartTime && t.id.value().compareTo(victim.id.value()) > 0)) {
+          victim = t;
+        }
+      }
+      if (victim == null) {
+        return;
+      }
+      cancelFinish(victim);
+      statusUpdate(victim, TaskState.TASK_LOST, "REASON_CONTAINER_PREEMPTED");
+      cluster.revocations++;
+      used = revocableInUse();
+    }
   }
 
   // ---- detection and registration ---------------------------------------------------------
@@ -126,6 +248,10 @@ final class Agent extends MasterClient {
     id = assigned;
     stopRegistering();
     cluster.health.agentRegistered(idx);
+    if (oversubscribed != null) {
+      // Slave::registered / Slave::reregistered: "Send the latest estimate for oversubscribed resources."
+      send(from, new Message.UpdateSlave(idx, oversubscribed));
+    }
     // Resume every paused stream: the update in flight is resent now and retried from the minimum
     // interval again, whatever interval it had reached before the pause
     // (StatusUpdateManagerProcess::resume forwards with STATUS_UPDATE_RETRY_INTERVAL_MIN,

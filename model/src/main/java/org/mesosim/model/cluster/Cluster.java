@@ -45,6 +45,10 @@ public final class Cluster {
   private long stamps;
   int busyFrameworks;
   long tasksLaunched;
+  /** Oversubscription counters (docs/oversubscription.md): QoS kills, revocable launches, offers with revocable resources. */
+  long revocations;
+  long revocableLaunches;
+  long revocableOffers;
   /** OfferMade and TaskLaunched records emitted by masters (counted where emitted: no observer per record). */
   long offersMade;
   long launchesAccepted;
@@ -162,6 +166,13 @@ public final class Cluster {
     for (Framework f : frameworks) {
       f.start();
     }
+    if (config.oversubscription().enabled()) {
+      for (Agent a : agents) {
+        if (a.estimator != null) {
+          sim.at(sim.now(), a::startOversubscription);
+        }
+      }
+    }
     scheduleFaults();
   }
 
@@ -226,6 +237,30 @@ public final class Cluster {
 
   public long invariantViolations() {
     return invariants.violations();
+  }
+
+  /** Revocable tasks the QoS controllers killed. */
+  public long revocations() {
+    return revocations;
+  }
+
+  /** Tasks launched on revocable resources (any part of them revocable). */
+  public long revocableLaunches() {
+    return revocableLaunches;
+  }
+
+  /** Offers that carried revocable resources. */
+  public long revocableOffers() {
+    return revocableOffers;
+  }
+
+  /** The revocable resources in use on the agents now (what their tasks hold). */
+  public Resources revocableInUse() {
+    Resources sum = Resources.EMPTY;
+    for (Agent a : agents) {
+      sum = sum.plus(a.revocableInUse());
+    }
+    return sum;
   }
 
   public long tasksLaunched() {

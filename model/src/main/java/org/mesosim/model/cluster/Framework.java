@@ -50,6 +50,8 @@ final class Framework extends MasterClient {
 
   final int index;
   final FrameworkInfo info;
+  /** Which tasks run on revocable resources (docs/oversubscription.md). */
+  final org.mesosim.model.config.FrameworkConfig.RevocableTasks revocableTasks;
   final SchedulerConfig sc;
   final UniformRandomProvider outcomeRng;
   private final FrameworkConfig config;
@@ -120,6 +122,7 @@ final class Framework extends MasterClient {
     this.index = index;
     this.config = config;
     this.info = config.info();
+    this.revocableTasks = config.revocableTasks();
     this.sc = config.scheduler();
     this.outcomeRng = c.sim.random().stream("framework/" + info.name() + "/outcomes");
   }
@@ -750,7 +753,7 @@ final class Framework extends MasterClient {
       }
       launches.add(new Message.Launch(launch(lt, o.agent, take), take));
     }
-    if (complete && !anyFit && !rem.hasReservations()) {
+    if (complete && !anyFit && !rem.hasReservations() && !rem.hasRevocable()) {
       rememberNothingFits(o.agent, rem.unreserved());
     }
     answer(o, launches);
@@ -765,7 +768,7 @@ final class Framework extends MasterClient {
    * second with the same free vector, and each scan walks up to {@link #SCAN_LIMIT} shapes.
    */
   private boolean nothingFits(int agent, ResourceSet rem) {
-    if (noFitRem == null || rem.hasReservations()) {
+    if (noFitRem == null || rem.hasReservations() || rem.hasRevocable()) {
       return false;
     }
     Resources known = noFitRem[agent];
@@ -836,6 +839,61 @@ final class Framework extends MasterClient {
 
   /** What a task needing {@code need} takes from {@code rem}: its role's reservation first, then unreserved; null if it does not fit. */
   private ResourceSet take(ResourceSet rem, Resources need) {
+    if (revocableTasks != org.mesosim.model.config.FrameworkConfig.RevocableTasks.NONE) {
+      return takeRevocable(rem, need);
+    }
+    if (!rem.hasReservations()) {
+      return rem.unreserved().contains(need) ? ResourceSet.unreserved(need) : null;
+    }
+    Resources reserved = rem.reserved(info.role());
+    Resources fromReserved = reserved.min(need);
+    Resources rest = need.minus(fromReserved);
+    if (!rem.unreserved().contains(rest)) {
+      return null;
+    }
+    return fromReserved.isEmpty() ? ResourceSet.unreserved(rest) : ResourceSet.of(rest, Map.of(info.role(), fromReserved));
+  }
+
+  /**
+   * {@link #take} for a framework whose tasks may run on revocable resources: each name of
+   * {@code need} comes whole from the offer's revocable part (PREFER: if it holds the amount; ONLY:
+   * whenever it has the name at all, and at least one name must) or else from the regular part,
+   * its role's reservation first. Null if it does not fit.
+   */
+  private ResourceSet takeRevocable(ResourceSet rem, Resources need) {
+    Resources rev = rem.revocable();
+    long[] fromRev = new long[need.width()];
+    long[] regular = new long[need.width()];
+    boolean any = false;
+    boolean only = revocableTasks == org.mesosim.model.config.FrameworkConfig.RevocableTasks.ONLY;
+    for (int x = 0; x < need.width(); x++) {
+      long n = need.milli(x);
+      if (n == 0) {
+        continue;
+      }
+      if (only ? rev.milli(x) > 0 : rev.milli(x) >= n) {
+        if (rev.milli(x) < n) {
+          return null;
+        }
+        fromRev[x] = n;
+        any = true;
+      } else {
+        regular[x] = n;
+      }
+    }
+    if (only && !any) {
+      return null;
+    }
+    Resources reg = Resources.ofMilli(regular);
+    ResourceSet base = reg.isEmpty() ? ResourceSet.EMPTY : take(rem.nonRevocable(), reg, true);
+    if (base == null) {
+      return null;
+    }
+    return ResourceSet.of(base.unreserved(), base.reservations(), Resources.ofMilli(fromRev));
+  }
+
+  /** {@link #take} of the regular resources only. */
+  private ResourceSet take(ResourceSet rem, Resources need, boolean regularOnly) {
     if (!rem.hasReservations()) {
       return rem.unreserved().contains(need) ? ResourceSet.unreserved(need) : null;
     }

@@ -72,6 +72,10 @@ final class Invariants {
   void offerMade(Offer o, Master.AgentRecord a, Master.Leadership l) {
     if (on) {
       conservation(a);
+      if (o.resources.hasRevocable() && !c.frameworks[o.framework].info.revocableResources()) {
+        checker.violated(c.sim.now(), "revocable-capability", c.frameworks[o.framework].name + ": offer " + o.id
+            + " carries revocable " + o.resources.revocable() + " but the framework lacks REVOCABLE_RESOURCES");
+      }
     }
   }
 
@@ -89,6 +93,10 @@ final class Invariants {
     if (!sum.contains(res)) {
       checker.offerOwner(c.sim.now(), t.framework.name, t.id.value(), "resources " + res + " not in offers " + sum);
     }
+    if (res.hasRevocable() && !t.framework.info.revocableResources()) {
+      checker.violated(c.sim.now(), "revocable-capability", t.framework.name + "/" + t.id.value()
+          + ": launched on revocable " + res.revocable() + " without REVOCABLE_RESOURCES");
+    }
   }
 
   void agentTouched(Master.AgentRecord a) {
@@ -102,7 +110,9 @@ final class Invariants {
       checker.violated(c.sim.now(), "conservation", a.id.value() + ": negative used");
       return;
     }
-    // Offered = the sum of the agent's live offers, derived only when checking.
+    // Offered = the sum of the agent's live offers, derived only when checking. Both sides are the
+    // non-revocable parts: revocable resources come on top of the agent's total (and may exceed
+    // the latest estimate after it shrinks), so non-revocable use never exceeds the total.
     checker.conservation(c.sim.now(), a.id.value(), a.total.quantity(), Vec.of(a.used), Vec.of(a.offered()));
   }
 

@@ -208,13 +208,16 @@ final class Master extends Process {
     boolean connected = true;
     final ArrayList<Task> tasks = new ArrayList<>();
     final ArrayList<Offer> offers = new ArrayList<>();
+    /** What its non-terminal tasks use, non-revocable part (thousandths by name index). */
     long[] used = new long[4];
+    /** The agent's total oversubscribed resources as last reported (UpdateSlaveMessage), revocable. */
+    org.mesosim.model.Resources revocable = org.mesosim.model.Resources.EMPTY;
 
-    /** What is offered on this agent: the sum of its live offers (thousandths by name index). */
+    /** What is offered on this agent, non-revocable part: the sum of its live offers (thousandths by name index). */
     long[] offered() {
       long[] sum = new long[used.length];
       for (Offer o : offers) {
-        sum = Vec.add(sum, o.resources.quantity());
+        sum = Vec.add(sum, o.resources.nonRevocable().quantity());
       }
       return sum;
     }
@@ -453,6 +456,9 @@ final class Master extends Process {
         }
         remaining = remaining.minus(l.resources());
         cluster.invariants.launch(t, l.resources(), call.offers());
+        if (l.resources().hasRevocable()) {
+          cluster.revocableLaunches++;
+        }
         addTask(a, t, TaskState.TASK_STAGING);
         cluster.launchesAccepted++;
         cluster.emit(new ModelEvent.TaskLaunched(cluster.sim.now(), cluster.frameworks[f.idx].name, t.id,
@@ -498,7 +504,7 @@ final class Master extends Process {
       t.mSlot = a.tasks.size();
       a.tasks.add(t);
       if (!state.isTerminal()) {
-        a.used = Vec.add(a.used, t.resources.quantity());
+        a.used = Vec.add(a.used, t.resources.nonRevocable().quantity());
       }
     }
 
@@ -511,7 +517,7 @@ final class Master extends Process {
         a.tasks.remove(last);
         moved.mSlot = t.mSlot;
         if (!t.mTerminalRecovered) {
-          a.used = Vec.sub(a.used, t.resources.quantity());
+          a.used = Vec.sub(a.used, t.resources.nonRevocable().quantity());
         }
       }
       t.mSlot = -1;
@@ -535,7 +541,7 @@ final class Master extends Process {
       if (latest.isTerminal() && !t.mTerminalRecovered) {
         t.mTerminalRecovered = true;
         if (a != null) {
-          a.used = Vec.sub(a.used, t.resources.quantity());
+          a.used = Vec.sub(a.used, t.resources.nonRevocable().quantity());
           allocator.recoverResources(t.frameworkId, a.id, t.resources, 0);
           cluster.invariants.agentTouched(a);
         }
@@ -977,8 +983,27 @@ final class Master extends Process {
       }
     }
 
-    /** {@code Master::updateSlave}: oversubscription is not modelled, so the estimate is ignored. */
-    void updateSlave(Message.UpdateSlave u) {}
+    /**
+     * {@code Master::updateSlave} (1.1.0 src/master/master.cpp): an estimate from an agent this
+     * master does not have registered is ignored; else the agent's total becomes its non-revocable
+     * total plus the revocable estimate, the allocator is updated first ({@code
+     * allocator->updateSlave}), and then every outstanding offer on the agent that carries
+     * revocable resources is recovered and rescinded ("we must *first* update the agent's resources
+     * before we recover the resources", so the stale estimate is never offered again).
+     */
+    void updateSlave(Message.UpdateSlave u) {
+      AgentRecord a = agents[u.agent()];
+      if (a == null || !a.connected || a.markingUnreachable || !allocator.supportsOversubscription()) {
+        return;
+      }
+      a.revocable = u.oversubscribed();
+      allocator.updateAgent(a.id, u.oversubscribed());
+      for (int i = a.offers.size() - 1; i >= 0; i--) {
+        if (i < a.offers.size() && a.offers.get(i).resources.hasRevocable()) {
+          rescind(a.offers.get(i), "revocable-update", true);
+        }
+      }
+    }
 
     void exitedExecutor(Message.ExitedExecutor e) {
       // Command executors only: their resources are the task's, recovered with the task.

@@ -68,6 +68,9 @@ final class OfferBook {
       }
       out.add(o);
       cluster.offersMade++;
+      if (o.resources.hasRevocable()) {
+        cluster.revocableOffers++;
+      }
       cluster.emit(new ModelEvent.OfferMade(cluster.sim.now(), o.id, cluster.frameworks[f.idx].name, a.id,
           o.resources));
       cluster.invariants.offerMade(o, a, l);

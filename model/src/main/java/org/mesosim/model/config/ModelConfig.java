@@ -24,6 +24,7 @@ import org.mesosim.engine.SimTime;
  * @param frameworks frameworks in scenario order (counts already expanded)
  * @param faults fault injections, in scenario order
  * @param checkInvariants run the invariant checker after every event
+ * @param oversubscription agent groups' resource estimators and QoS controllers (none by default)
  */
 public record ModelConfig(
     String name,
@@ -39,9 +40,19 @@ public record ModelConfig(
     AllocatorConfig allocator,
     List<FrameworkConfig> frameworks,
     List<FaultSpec> faults,
-    boolean checkInvariants) {
+    boolean checkInvariants,
+    Oversubscription oversubscription) {
+
+  /** Without oversubscription. */
+  public ModelConfig(String name, long seed, long until, ZooKeeperConfig zookeeper, int masters, MasterFlags master,
+      AgentFlags agent, NetworkConfig network, List<AgentGroup> agents, SortedMap<String, RoleConfig> roles,
+      AllocatorConfig allocator, List<FrameworkConfig> frameworks, List<FaultSpec> faults, boolean checkInvariants) {
+    this(name, seed, until, zookeeper, masters, master, agent, network, agents, roles, allocator, frameworks, faults,
+        checkInvariants, Oversubscription.NONE);
+  }
 
   public ModelConfig {
+    oversubscription = oversubscription == null ? Oversubscription.NONE : oversubscription;
     if (masters < 1) {
       throw new IllegalArgumentException("masters: must be >= 1");
     }
