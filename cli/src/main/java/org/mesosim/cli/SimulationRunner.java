@@ -123,10 +123,32 @@ public final class SimulationRunner implements Runner {
         quotas.put(role, rc.quota());
       }
     });
-    return new org.mesosim.reports.AllocatorSeries(org.mesosim.reports.AllocatorSeries.columns(setup.roles(), quotas),
+    List<org.mesosim.reports.AllocatorSeries.Column> columns =
+        new java.util.ArrayList<>(org.mesosim.reports.AllocatorSeries.columns(setup.roles(), quotas));
+    boolean oversubscription = cfg.oversubscription().enabled();
+    if (oversubscription) {
+      // docs/oversubscription.md: Mesos' master revocable gauges and the agents' preemptions, only
+      // in runs with a resource estimator (every other run's outputs stay as they were).
+      for (String r : List.of("cpus", "mem", "disk")) {
+        String unit = org.mesosim.reports.csv.TidyTimeseries.unit(r);
+        columns.add(new org.mesosim.reports.AllocatorSeries.Column("master/" + r + "_revocable_total", r, unit));
+        columns.add(new org.mesosim.reports.AllocatorSeries.Column("master/" + r + "_revocable_used", r, unit));
+      }
+      columns.add(new org.mesosim.reports.AllocatorSeries.Column("slave/executors_preempted", "agents",
+          org.mesosim.reports.AllocatorSeries.COUNT));
+    }
+    return new org.mesosim.reports.AllocatorSeries(columns,
         () -> {
           org.mesosim.model.allocation.Allocator a = cluster.leadingAllocator();
-          return a == null ? null : a.metrics();
+          if (a == null) {
+            return null;
+          }
+          if (!oversubscription) {
+            return a.metrics();
+          }
+          java.util.TreeMap<String, Double> m = new java.util.TreeMap<>(a.metrics());
+          m.putAll(cluster.oversubscriptionMetrics());
+          return m;
         });
   }
 

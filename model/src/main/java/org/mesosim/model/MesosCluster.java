@@ -104,6 +104,16 @@ public final class MesosCluster {
     return cluster.leadingAllocator();
   }
 
+  /** Mesos' oversubscription metrics of the leading master ({@code master/<r>_revocable_*}, {@code slave/executors_preempted}). */
+  public java.util.SortedMap<String, Double> oversubscriptionMetrics() {
+    return cluster.oversubscriptionMetrics();
+  }
+
+  /** Oversubscription counters: QoS kills, tasks launched on revocable resources, offers with revocable resources. */
+  public long[] oversubscriptionCounts() {
+    return new long[] {cluster.revocations(), cluster.revocableLaunches(), cluster.revocableOffers()};
+  }
+
   /** Tasks launched so far (all attempts). */
   public long tasksLaunched() {
     return cluster.tasksLaunched();

@@ -142,10 +142,11 @@ class ExampleScenariosTest {
 
   /**
    * docs/oversubscription.md's headline (seed 1): best-effort tasks run only on the revocable cpus
-   * the agents' usage estimators report (three quarters of what prod's running tasks hold); each of
-   * prod's first two waves ends with 16 of them running, and the QoS controller revokes all 16 at
-   * the first estimate after the first wave (TASK_LOST, REASON_CONTAINER_PREEMPTED), which are
-   * retried on the next wave's slack. Pinned digest: any change to the oversubscription path shows.
+   * the agents' usage estimators report (three quarters of what prod's running tasks hold); prod's
+   * first wave ends with 16 of them running, the QoS controller revokes all 16 at the next estimate
+   * (TASK_LOST, REASON_CONTAINER_PREEMPTED) and they are retried on the second wave's slack. The
+   * Mesos metrics in metrics.json say the same. Pinned digest: any change to the oversubscription
+   * path shows.
    */
   @Test
   void oversubscription_bestEffortRunsOnSlackAndIsRevoked() throws Exception {
@@ -158,6 +159,11 @@ class ExampleScenariosTest {
     JsonNode prod = fw(s, "prod");
     assertEquals(0, prod.at("/tasks/lost").asLong(), prod.toString());
     assertEquals(48, prod.at("/tasks/launched").asLong(), prod.toString());
+    JsonNode metrics = new ObjectMapper().readTree(dir.resolve("oversubscription0").resolve("metrics.json").toFile());
+    assertEquals(16, metrics.get("slave/executors_preempted").asLong(), metrics.toString());
+    // at the end (15 min) the third wave runs: 4 agents x 4 tasks x 2 cpus x (1 - 0.25) revocable
+    assertEquals(24, metrics.get("master/cpus_revocable_total").asDouble(), 1e-9, metrics.toString());
+    assertEquals(0, metrics.get("master/cpus_revocable_used").asDouble(), 1e-9, metrics.toString());
   }
 
   @Test

@@ -239,6 +239,45 @@ public final class Cluster {
     return invariants.violations();
   }
 
+  /**
+   * Oversubscription metrics under Mesos' names: the leading master's
+   * {@code master/<r>_revocable_total}, {@code _used} and {@code _percent} for cpus, mem and disk
+   * (1.1.0 src/master/master.cpp, {@code _resources_revocable_*}: the registered agents' revocable
+   * totals as last reported, and the revocable part of what their tasks use; percent 0 when the
+   * total is 0), and {@code slave/executors_preempted} summed over every agent (in Mesos a counter
+   * per agent, src/slave/metrics.cpp; here the whole cluster's QoS kills). Empty while no master
+   * leads. Reading changes nothing.
+   */
+  public java.util.SortedMap<String, Double> oversubscriptionMetrics() {
+    java.util.TreeMap<String, Double> m = new java.util.TreeMap<>();
+    Master l = leader();
+    if (l == null || !l.leading.recovered) {
+      return m;
+    }
+    Resources total = Resources.EMPTY;
+    Resources used = Resources.EMPTY;
+    for (Master.AgentRecord a : l.leading.agents) {
+      if (a == null) {
+        continue;
+      }
+      total = total.plus(a.revocable);
+      for (Task t : a.tasks) {
+        if (!t.mTerminalRecovered && t.resources.hasRevocable()) {
+          used = used.plus(t.resources.revocable());
+        }
+      }
+    }
+    for (String r : java.util.List.of("cpus", "mem", "disk")) {
+      double tot = total.get(r);
+      double u = used.get(r);
+      m.put("master/" + r + "_revocable_total", tot);
+      m.put("master/" + r + "_revocable_used", u);
+      m.put("master/" + r + "_revocable_percent", tot == 0 ? 0.0 : u / tot);
+    }
+    m.put("slave/executors_preempted", (double) revocations);
+    return m;
+  }
+
   /** Revocable tasks the QoS controllers killed. */
   public long revocations() {
     return revocations;
