@@ -277,14 +277,25 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final AgentId id;
     final int key;
     final int slot;
-    final ResourceSet total;
+    ResourceSet total;
     final long[] totalQ;
     final long[] totalUnres;
     final TreeMap<String, long[]> totalRes = new TreeMap<>();
     final long[] availUnres;
     final TreeMap<String, long[]> availRes = new TreeMap<>();
     final long[] availAll;
-    final boolean hasGpus;
+    boolean hasGpus;
+    /**
+     * What is allocated beyond the total, per pool, after {@link HierarchicalDrfAllocator#updateAgentTotal}
+     * shrank it below the allocation (null while nothing is): recovered resources pay it off
+     * before they become available again. Mesos keeps {@code allocated} and computes
+     * {@code available = total - allocated}, dropping negative entries; the model keeps what is
+     * available, so it needs the excess to know when recovered resources are available again.
+     */
+    long[] debtUnres;
+    TreeMap<String, long[]> debtRes;
+    /** The agent's attributes (SlaveInfo), for 1.5's updateSlave with a new SlaveInfo. */
+    SortedMap<String, String> attributes;
     /**
      * Oversubscription (null until {@link HierarchicalDrfAllocator#updateAgent}): the revocable total
      * Mesos keeps in {@code slaves[id].total.revocable()}, the revocable part of
@@ -320,6 +331,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       }
       this.availAll = totalQ.clone();
       this.hasGpus = Offerability.hasGpus(total.quantity());
+      this.attributes = new TreeMap<>();
     }
   }
 
@@ -601,6 +613,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       candidates = new int[slots.length];
     }
     Agent a = new Agent(id, info.hostname(), key, slotCount, total, width);
+    a.attributes = new TreeMap<>(info.attributes());
     a.activated = whitelisted(a);
     slots[slotCount++] = a;
     refreshAllocatable(a);
@@ -711,6 +724,202 @@ public final class HierarchicalDrfAllocator implements Allocator {
     eligibilityChanged();
     changed = true;
     trigger(a);
+  }
+
+  /**
+   * Mesos 1.4's {@code updateSlave(slaveId, total)} (1.4.0 hierarchical.cpp, {@code updateSlaveTotal}):
+   * the agent's whole total, non-revocable and revocable, is replaced; the role sorter and the quota
+   * role sorter (its non-revocable part) follow. What is allocated stays allocated: if the new total
+   * is smaller, nothing of the shrunk pools is available until enough comes back (Mesos computes
+   * {@code total - allocated}; the model keeps the excess as a debt recovered resources pay first).
+   * A run over the agent only if the total changed. The model's master never calls this (its
+   * agents' totals do not change; oversubscription uses {@link #updateAgent(AgentId, Resources)}):
+   * it is the allocator side, for the ported 1.4 test {@code UpdateSlaveTotalResources}.
+   *
+   * @throws IllegalArgumentException if the agent is unknown or {@code total} has a name the agent
+   *     was registered without
+   */
+  public void updateAgentTotal(AgentId id, ResourceSet total) {
+    Agent a = requireAgent(id);
+    if (setAgentTotal(a, total)) {
+      trigger(a);
+    }
+  }
+
+  /** Replaces the agent's total (see {@link #updateAgentTotal}); true iff it changed. */
+  private boolean setAgentTotal(Agent a, ResourceSet total) {
+    boolean changedRev = false;
+    if (total.hasRevocable() || a.totalRev != null) {
+      long[] next = Quantities.widen(vec(total.revocable()), a.totalQ.length);
+      if (a.totalRev == null || !java.util.Arrays.equals(Quantities.widen(a.totalRev, next.length), next)) {
+        changedRev = true;
+      }
+    }
+    ResourceSet nonRev = total.nonRevocable();
+    if (nonRev.equals(a.total) && !changedRev) {
+      return false;
+    }
+    if (nonRev.quantity().width() > a.totalQ.length || total.revocable().width() > a.totalQ.length) {
+      throw new IllegalArgumentException("agent " + a.id + " cannot hold " + total + ": a name it was registered without");
+    }
+    if (changedRev) {
+      if (clusterRevocable == null) {
+        clusterRevocable = new long[width];
+        allocatedRevocable = new long[width];
+        candRev = new long[width];
+        remRev = new long[width];
+        stage2Rev = new long[width];
+      }
+      ensureRevocable(a);
+      long[] next = Quantities.widen(vec(total.revocable()), a.totalQ.length);
+      boolean had = !Quantities.isZero(a.totalRev);
+      roleSorter.removeTotal(a.totalRev);
+      roleSorter.addTotal(next);
+      Quantities.subtractFlooredInto(clusterRevocable, a.totalRev);
+      Quantities.addInto(clusterRevocable, next);
+      System.arraycopy(next, 0, a.totalRev, 0, next.length);
+      agentsWithRevocable += (Quantities.isZero(a.totalRev) ? 0 : 1) - (had ? 1 : 0);
+      refreshRevocable(a);
+    }
+    if (!nonRev.equals(a.total)) {
+      roleSorter.removeTotal(a.totalQ);
+      quotaRoleSorter.removeTotal(a.totalQ);
+      for (Map.Entry<String, long[]> e : a.totalRes.entrySet()) {
+        addReserved(clusterReserved, e.getKey(), e.getValue(), false);
+      }
+      int n = a.totalQ.length;
+      // Unreserved pool: allocated = total - available + debt, then available = max(0, new - allocated).
+      long[] newU = Quantities.widen(vec(nonRev.unreserved()), n);
+      a.debtUnres = repool(a.totalUnres, a.availUnres, a.debtUnres, newU);
+      java.util.TreeSet<String> roles = new java.util.TreeSet<>(a.totalRes.keySet());
+      roles.addAll(nonRev.reservations().keySet());
+      for (String role : roles) {
+        long[] t = a.totalRes.get(role);
+        if (t == null) {
+          t = new long[n];
+          a.totalRes.put(role, t);
+          a.availRes.put(role, new long[n]);
+        }
+        long[] debt = a.debtRes == null ? null : a.debtRes.get(role);
+        long[] after = repool(t, a.availRes.get(role), debt, Quantities.widen(vec(nonRev.reserved(role)), n));
+        if (after != null) {
+          if (a.debtRes == null) {
+            a.debtRes = new TreeMap<>();
+          }
+          a.debtRes.put(role, after);
+        } else if (a.debtRes != null) {
+          a.debtRes.remove(role);
+        }
+        if (Quantities.isZero(t) && after == null) {
+          a.totalRes.remove(role);
+          a.availRes.remove(role);
+        }
+      }
+      if (a.debtRes != null && a.debtRes.isEmpty()) {
+        a.debtRes = null;
+      }
+      long[] q = Quantities.widen(vec(nonRev.quantity()), n);
+      System.arraycopy(q, 0, a.totalQ, 0, n);
+      // availAll = every available pool plus the available revocable resources
+      Quantities.clear(a.availAll);
+      Quantities.addInto(a.availAll, a.availUnres);
+      for (long[] v : a.availRes.values()) {
+        Quantities.addInto(a.availAll, v);
+      }
+      if (a.availRev != null) {
+        Quantities.addInto(a.availAll, a.availRev);
+      }
+      a.total = nonRev;
+      a.hasGpus = Offerability.hasGpus(nonRev.quantity());
+      roleSorter.addTotal(a.totalQ);
+      quotaRoleSorter.addTotal(a.totalQ);
+      for (Map.Entry<String, long[]> e : a.totalRes.entrySet()) {
+        addReserved(clusterReserved, e.getKey(), e.getValue(), true);
+      }
+    }
+    refreshAllocatable(a);
+    eligibilityChanged();
+    changed = true;
+    return true;
+  }
+
+  /**
+   * One pool of a total update: {@code allocated = total - avail + debt}; the pool's total becomes
+   * {@code next}, what is available {@code max(0, next - allocated)}; returns the new debt
+   * ({@code max(0, allocated - next)}), or null if none. {@code total} and {@code avail} are updated in place.
+   */
+  private static long[] repool(long[] total, long[] avail, long[] debt, long[] next) {
+    boolean anyDebt = false;
+    long[] out = new long[total.length];
+    for (int x = 0; x < total.length; x++) {
+      long allocated = total[x] - avail[x] + (debt == null ? 0 : Quantities.get(debt, x));
+      long nx = Quantities.get(next, x);
+      total[x] = nx;
+      avail[x] = Math.max(0, nx - allocated);
+      out[x] = Math.max(0, allocated - nx);
+      anyDebt |= out[x] > 0;
+    }
+    return anyDebt ? out : null;
+  }
+
+  /**
+   * Mesos 1.5's {@code updateSlave(slaveId, info, total, capabilities)} with a new {@code SlaveInfo}
+   * (1.5.0 hierarchical.cpp): if the attributes changed, every framework's offer filters on the
+   * agent are removed ({@code removeFilters(slaveId)}: "schedulers might have decided that they're
+   * not interested in offers from this slave based on the non-presence of some required
+   * attributes"), and a changed info triggers a run over the agent. Before 1.5 {@code updateSlave}
+   * took no info and this changes nothing. {@code total} (null: unchanged) as {@link #updateAgentTotal}.
+   * Allocator side only: the model's agents never change their attributes (test {@code RemoveFilters}).
+   */
+  public void updateAgent(AgentId id, AgentInfo info, ResourceSet total) {
+    Agent a = requireAgent(id);
+    boolean updated = false;
+    if (version >= 15 && info != null) {
+      if (!a.attributes.equals(info.attributes())) {
+        updated = true;
+        removeFilters(a);
+        a.attributes = new TreeMap<>(info.attributes());
+      }
+      if (!a.hostname.equals(info.hostname())) {
+        updated = true; // Mesos overwrites the hostname in its SlaveInfo; nothing here reads it again
+      }
+    }
+    if (total != null) {
+      updated = setAgentTotal(a, total) || updated;
+    }
+    if (updated) {
+      changed = true;
+      trigger(a);
+    }
+  }
+
+  /** Mesos' {@code removeFilters(slaveId)}: every framework's filters on {@code a}, gone. */
+  private void removeFilters(Agent a) {
+    if (a.key >= filterHeads.length || filterHeads[a.key] == null) {
+      return;
+    }
+    OfferFilter[] heads = filterHeads[a.key];
+    for (int idx = 0; idx < heads.length; idx++) {
+      for (OfferFilter f = heads[idx]; f != null; ) {
+        OfferFilter next = f.next;
+        f.next = null;
+        f.live = false;
+        FilterExpiry.Batch<OfferFilter> b = f.batch;
+        f.batch = null;
+        if (b != null) {
+          b.gone();
+        }
+        f.fw.filterCount--;
+        f = next;
+      }
+      if (heads[idx] != null) {
+        heads[idx] = null;
+        setFilterBit(a.key, idx, false);
+      }
+    }
+    unscreen(a.key);
+    eligibilityChanged();
+    changed = true;
   }
 
   @Override
@@ -1177,6 +1386,14 @@ public final class HierarchicalDrfAllocator implements Allocator {
     for (Agent a : agents.values()) {
       for (int x = 0; x < a.totalQ.length; x++) {
         allocated[x] += a.totalQ[x] - a.availAll[x];
+        if (a.debtUnres != null) {
+          allocated[x] += Quantities.get(a.debtUnres, x);
+        }
+        if (a.debtRes != null) {
+          for (long[] d : a.debtRes.values()) {
+            allocated[x] += Quantities.get(d, x);
+          }
+        }
         if (a.totalRev != null) {
           allocated[x] += a.availRev[x] + a.allocRev[x]; // availAll includes availRev
         }
@@ -1411,6 +1628,14 @@ public final class HierarchicalDrfAllocator implements Allocator {
   }
 
   private void giveBackToAgent(Agent a, ResourceSet rs, long[] q) {
+    if (a.debtUnres != null || a.debtRes != null) {
+      ResourceSet paid = payDebt(a, rs);
+      if (!paid.isEmpty()) {
+        rs = rs.minus(paid);
+        q = q.clone();
+        Quantities.subtractInto(q, vec(paid.quantity()));
+      }
+    }
     long[] u = load(recU, rs.unreserved());
     boolean ok = fitsBack(a.availUnres, u, a.totalUnres);
     boolean reserved = rs.hasReservations(); // most sets have none: no entry iterator
@@ -1445,6 +1670,49 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
     Quantities.addInto(a.availAll, q);
     refreshAllocatable(a);
+  }
+
+  /**
+   * Pays what {@code a} has allocated beyond its total (after {@link #updateAgentTotal} shrank it)
+   * from the non-revocable part of {@code rs}, pool by pool; returns the part used to pay.
+   */
+  private ResourceSet payDebt(Agent a, ResourceSet rs) {
+    Resources paidU = Resources.EMPTY;
+    if (a.debtUnres != null) {
+      long[] u = vec(rs.unreserved());
+      long[] pay = new long[a.debtUnres.length];
+      for (int x = 0; x < pay.length; x++) {
+        pay[x] = Math.min(a.debtUnres[x], Quantities.get(u, x));
+      }
+      Quantities.subtractInto(a.debtUnres, pay);
+      paidU = Resources.ofMilli(pay);
+      if (Quantities.isZero(a.debtUnres)) {
+        a.debtUnres = null;
+      }
+    }
+    TreeMap<String, Resources> paidR = new TreeMap<>();
+    if (a.debtRes != null) {
+      for (Map.Entry<String, Resources> e : rs.reservations().entrySet()) {
+        long[] d = a.debtRes.get(e.getKey());
+        if (d == null) {
+          continue;
+        }
+        long[] v = vec(e.getValue());
+        long[] pay = new long[d.length];
+        for (int x = 0; x < pay.length; x++) {
+          pay[x] = Math.min(d[x], Quantities.get(v, x));
+        }
+        Quantities.subtractInto(d, pay);
+        paidR.put(e.getKey(), Resources.ofMilli(pay));
+        if (Quantities.isZero(d)) {
+          a.debtRes.remove(e.getKey());
+        }
+      }
+      if (a.debtRes.isEmpty()) {
+        a.debtRes = null;
+      }
+    }
+    return ResourceSet.of(paidU, paidR);
   }
 
   private static boolean fitsBack(long[] avail, long[] add, long[] total) {

@@ -224,4 +224,33 @@ class Mesos15HierarchicalAllocatorTests {
     h.expect(framework, Map.of(agent2, all));
     h.expectNoOffer();
   }
+
+  /**
+   * Mesos 1.5.0: an agent that comes back with changed attributes loses every offer filter on it
+   * ({@code updateSlave} with a new SlaveInfo calls {@code removeFilters}), so the resources a
+   * framework declined with a filter are offered again at once.
+   */
+  @Test
+  @DisplayName("Mesos 1.5.0 HierarchicalAllocatorTest.RemoveFilters")
+  void RemoveFilters() {
+    // We put both frameworks into the same role, but we could also have had separate roles; this
+    // should not influence the test.
+    String role = "role";
+    AllocatorHarness h = AllocatorHarness.dispatching("1.5");
+    FrameworkId framework = h.addFramework(role);
+    AgentId agent = h.addAgent("cpus:1;mem:512;disk:0");
+    // framework will be offered all of agent's resources because it is the only framework in the cluster.
+    AllocatorHarness.Offer allocation = h.expect(framework, Map.of(agent, "cpus:1;mem:512;disk:0"));
+    // Now framework declines the offer and sets a filter (refuse_seconds = 2 allocation intervals).
+    h.recover(allocation, 2 * INTERVAL);
+    // There should be no allocation due to the offer filter.
+    h.advance(INTERVAL);
+    h.expectNoOffer();
+    // Update the slave with new attributes.
+    java.util.TreeMap<String, String> attributes = new java.util.TreeMap<>(Map.of("foo", "bar", "baz", "quux"));
+    h.allocator.updateAgent(agent, new org.mesosim.model.AgentInfo("agent1", res("cpus:1;mem:512;disk:0"), attributes),
+        res("cpus:1;mem:512;disk:0"));
+    // Previously declined resources should be offered again.
+    h.expect(framework, Map.of(agent, "cpus:1;mem:512;disk:0"));
+  }
 }
