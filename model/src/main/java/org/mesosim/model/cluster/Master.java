@@ -985,7 +985,8 @@ final class Master extends Process {
 
     /**
      * {@code Master::updateSlave} (1.1.0 src/master/master.cpp): an estimate from an agent this
-     * master does not have registered is ignored; else the agent's total becomes its non-revocable
+     * master does not have registered is ignored (a disconnected agent, or one being marked
+     * unreachable, is still registered there); else the agent's total becomes its non-revocable
      * total plus the revocable estimate, the allocator is updated first ({@code
      * allocator->updateSlave}), and then every outstanding offer on the agent that carries
      * revocable resources is recovered and rescinded ("we must *first* update the agent's resources
@@ -993,7 +994,7 @@ final class Master extends Process {
      */
     void updateSlave(Message.UpdateSlave u) {
       AgentRecord a = agents[u.agent()];
-      if (a == null || !a.connected || a.markingUnreachable || !allocator.supportsOversubscription()) {
+      if (a == null || !allocator.supportsOversubscription()) {
         return;
       }
       a.revocable = u.oversubscribed();
