@@ -842,6 +842,11 @@ final class Framework extends MasterClient {
     if (revocableTasks != org.mesosim.model.config.FrameworkConfig.RevocableTasks.NONE) {
       return takeRevocable(rem, need);
     }
+    return takeRegular(rem, need);
+  }
+
+  /** {@link #take} from the regular (non-revocable) resources of {@code rem} only. */
+  private ResourceSet takeRegular(ResourceSet rem, Resources need) {
     if (!rem.hasReservations()) {
       return rem.unreserved().contains(need) ? ResourceSet.unreserved(need) : null;
     }
@@ -885,25 +890,11 @@ final class Framework extends MasterClient {
       return null;
     }
     Resources reg = Resources.ofMilli(regular);
-    ResourceSet base = reg.isEmpty() ? ResourceSet.EMPTY : take(rem.nonRevocable(), reg, true);
+    ResourceSet base = reg.isEmpty() ? ResourceSet.EMPTY : takeRegular(rem, reg);
     if (base == null) {
       return null;
     }
     return ResourceSet.of(base.unreserved(), base.reservations(), Resources.ofMilli(fromRev));
-  }
-
-  /** {@link #take} of the regular resources only. */
-  private ResourceSet take(ResourceSet rem, Resources need, boolean regularOnly) {
-    if (!rem.hasReservations()) {
-      return rem.unreserved().contains(need) ? ResourceSet.unreserved(need) : null;
-    }
-    Resources reserved = rem.reserved(info.role());
-    Resources fromReserved = reserved.min(need);
-    Resources rest = need.minus(fromReserved);
-    if (!rem.unreserved().contains(rest)) {
-      return null;
-    }
-    return fromReserved.isEmpty() ? ResourceSet.unreserved(rest) : ResourceSet.of(rest, Map.of(info.role(), fromReserved));
   }
 
   private Task launch(LogicalTask lt, int agent, ResourceSet take) {
