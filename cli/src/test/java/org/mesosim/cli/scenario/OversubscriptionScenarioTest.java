@@ -161,4 +161,44 @@ class OversubscriptionScenarioTest {
     assertEquals(r.cluster().oversubscriptionCounts()[0], preempted);
     assertTrue(preempted > 0, "R's revocable tasks are killed when P's slack goes");
   }
+
+  /**
+   * The agents' unchanged fixed estimate reaches a new leader only because an agent sends its
+   * latest estimate again when it re-registers (Slave::reregistered, src/slave/slave.cpp): after
+   * the leading master crashes, the new leader's master/cpus_revocable_total is back to 4.
+   */
+  @Test
+  void masterFailover_agentsResendTheirEstimateToTheNewLeader() {
+    String yaml = BASE.replace("until: 10m\ncluster:\n", "until: 10m\ncluster:\n  masters: 3\n")
+        + "faults:\n  - {at: 2m, crash: leading-master}\n";
+    Run r = run(yaml);
+    long leaders = r.events().stream().filter(e -> e instanceof ModelEvent.LeaderElected).count();
+    assertEquals(2, leaders, "a second leader was elected");
+    assertEquals(4.0, r.cluster().oversubscriptionMetrics().get("master/cpus_revocable_total"), 0.0);
+  }
+
+  /**
+   * With the noop QoS controller (Mesos' default) nothing is killed when the usage estimate drops
+   * below the revocable resources in use: the tasks run on, the agent forwards their total, and the
+   * invariants hold. A new estimate rescinds outstanding revocable offers, so an accept already on
+   * its way finds its offer gone: those launches are TASK_LOST with REASON_INVALID_OFFERS, as in Mesos 1.1.
+   */
+  @Test
+  void noopController_neverKills() {
+    String yaml = BASE.replace("{type: fixed, resources: {cpus: 2}}",
+            "{type: usage, resources: {cpus: 1}, usage: 0, interval: 5s}")
+        .replace("  - name: R\n    revocableResources: true\n",
+            "  - name: R\n    revocableResources: true\n    revocableTasks: only\n")
+        .replace("jobs: 2\n        tasksPerJob: 8\n        arrival: {at: 0s}\n        task: {resources: {cpus: 1,"
+            + " mem: 512MB}, duration: 1m}\n  - name: P", "jobs: 1\n        tasksPerJob: 4\n        arrival: {at: 0s}\n"
+            + "        task: {resources: {cpus: 1, mem: 512MB}, duration: 5m}\n  - name: P");
+    Run r = run(yaml);
+    assertEquals(0, r.cluster().oversubscriptionCounts()[0]);
+    assertTrue(r.cluster().oversubscriptionCounts()[1] > 0, "R ran on revocable cpus");
+    // The only losses are launches on offers rescinded by a new estimate while the accept was on
+    // its way (Mesos 1.1: TASK_LOST, REASON_INVALID_OFFERS); none is a QoS kill.
+    List<String> lost = r.events().stream().filter(e -> e instanceof ModelEvent.TaskStatus st
+        && st.state() == org.mesosim.model.TaskState.TASK_LOST).map(e -> ((ModelEvent.TaskStatus) e).reason()).toList();
+    assertEquals(List.of("REASON_INVALID_OFFERS"), lost.stream().distinct().toList());
+  }
 }
