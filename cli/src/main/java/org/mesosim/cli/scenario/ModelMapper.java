@@ -54,7 +54,7 @@ public final class ModelMapper {
           f.recoverAfter() == null ? null : f.recoverAfter().value()));
     }
     AllocatorConfig allocator = new AllocatorConfig(catalog.policy(s.allocator().policy()).orElseThrow(),
-        s.allocator().interval(), s.allocator().typedOptions());
+        s.allocator().interval(), s.allocator().typedOptions(), s.allocator().allocators());
     Scenario.Cluster c = s.cluster();
     return new ModelConfig(s.name(), s.seed(), s.until(), c.zookeeper(), c.masters(), c.master(), c.agent(),
         new NetworkConfig(c.latency().value(), c.loss(), c.lossModel()), agents, new TreeMap<>(s.roles()), allocator, frameworks,

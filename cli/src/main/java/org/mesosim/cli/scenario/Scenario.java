@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import org.mesosim.engine.random.Distribution;
 import org.mesosim.model.Resources;
+import org.mesosim.model.allocation.AllocatorPolicy;
 import org.mesosim.model.config.AgentFlags;
 import org.mesosim.model.config.FaultSpec;
 import org.mesosim.model.config.MasterFlags;
@@ -87,8 +88,11 @@ public record Scenario(
    * @param options every option of the policy, defaults filled in, in scenario syntax (for the
    *     resolved file)
    * @param typedOptions the same, as the policy's registry resolved them
+   * @param allocators what builds the run's allocators, from the options as the policy validated
+   *     and parsed them once; null when the policy is unknown or an option bad
    */
-  public record Allocator(String policy, long interval, Map<String, Object> options, Map<String, Object> typedOptions) {}
+  public record Allocator(String policy, long interval, Map<String, Object> options, Map<String, Object> typedOptions,
+      AllocatorPolicy.Validated allocators) {}
 
   /** One entry of {@code frameworks}, before expansion. */
   public record Framework(String name, int count, String role, long failoverTimeout, boolean checkpoint,

@@ -3,6 +3,7 @@ package org.mesosim.cli.scenario;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mesosim.allocators.AllocatorRegistry;
 import org.mesosim.model.allocation.AllocatorPolicy;
 import org.mesosim.model.config.AgentGroup;
 import org.mesosim.model.config.FrameworkConfig;
@@ -19,11 +20,12 @@ public interface ScenarioCatalog {
   Optional<AllocatorPolicy> policy(String name);
 
   /**
-   * Typed options with defaults filled in.
+   * Typed options with defaults filled in, and what the policy's validation built from them (the
+   * options parsed once for every allocator of a run).
    *
    * @throws IllegalArgumentException {@code "<key>: <problem>"}
    */
-  Map<String, Object> resolveOptions(AllocatorPolicy policy, Map<String, Object> raw);
+  AllocatorRegistry.Resolved resolveOptions(AllocatorPolicy policy, Map<String, Object> raw);
 
   /** Trace format ids, sorted. */
   List<String> traceFormats();

@@ -63,8 +63,8 @@ public final class StandardCatalog implements ScenarioCatalog {
   }
 
   @Override
-  public Map<String, Object> resolveOptions(AllocatorPolicy policy, Map<String, Object> raw) {
-    return registry.resolveOptions(policy, raw);
+  public AllocatorRegistry.Resolved resolveOptions(AllocatorPolicy policy, Map<String, Object> raw) {
+    return registry.validateOptions(policy, raw);
   }
 
   @Override

@@ -323,7 +323,7 @@ final class Master extends Process {
           awaiting++;
         }
       }
-      allocator = cluster.config.allocator().policy().create(cluster.config.allocator().options());
+      allocator = cluster.config.allocator().allocators().create();
       allocator.initialize(new AllocatorContext(cluster.sim, cluster.config.allocator().interval(),
           cluster.sim.random().stream("allocator/" + masterId), this::offer, cluster.config.allocator().options()));
       SortedMap<String, Resources> quotas = new TreeMap<>();
