@@ -177,14 +177,15 @@ public final class Workloads {
   }
 
   /**
-   * Stops the run at a job with a task larger than every agent of {@code agents} that the framework
-   * can be offered (with {@code gpuResources} false, agents with GPUs do not count; see
+   * Stops the run at a job with a task that no agent of {@code agents} could ever offer the
+   * framework (with {@code gpuResources} false, agents with GPUs do not count; resources reserved
+   * for roles other than {@code role} do not count, none when it is null; see
    * {@link AgentFitCheck}); {@code sourceName} (e.g. the trace file) and {@code frameworkName} go
    * into the message.
    */
-  public static Workload fitChecked(Workload w, List<AgentGroup> agents, boolean gpuResources, String sourceName,
-      String frameworkName) {
-    return new AgentFitCheck(w, agents, gpuResources, sourceName, frameworkName);
+  public static Workload fitChecked(Workload w, List<AgentGroup> agents, boolean gpuResources, String role,
+      String sourceName, String frameworkName) {
+    return new AgentFitCheck(w, agents, gpuResources, role, sourceName, frameworkName);
   }
 
   /**

@@ -175,18 +175,18 @@ public final class StandardCatalog implements ScenarioCatalog {
         }
         SharedSplit group = split;
         String value = e.splitValue();
-        out.add(streams -> opened.add(perFramework(group.view(streams, value), t, agents, f.gpuResources(), source, streams, name)));
+        out.add(streams -> opened.add(perFramework(group.view(streams, value), t, agents, f.gpuResources(), e.role(), source, streams, name)));
       } else {
-        out.add(streams -> opened.add(perFramework(traceOpener.apply(spec), t, agents, f.gpuResources(), source, streams, name)));
+        out.add(streams -> opened.add(perFramework(traceOpener.apply(spec), t, agents, f.gpuResources(), e.role(), source, streams, name)));
       }
     }
     return out;
   }
 
   private static Workload perFramework(Workload w, Scenario.Trace t, List<AgentGroup> agents, boolean gpuResources,
-      String source, RandomStreams streams, String framework) {
+      String role, String source, RandomStreams streams, String framework) {
     Workload scaled = Workloads.loadScaled(w, t.loadScale(), streams, framework);
-    return Workloads.fitChecked(scaled, agents, gpuResources, source, framework);
+    return Workloads.fitChecked(scaled, agents, gpuResources, role, source, framework);
   }
 
   /**
