@@ -66,24 +66,8 @@ final class Framework extends MasterClient {
    */
   private boolean connectPending;
 
-  // queue of logical tasks waiting for an offer
-  private LogicalTask qHead;
-  private LogicalTask qTail;
-  int pending;
+  private final TaskQueue queue;
   private int lastPendingEmitted = -1;
-  /** Queued tasks grouped by resource shape, each group FIFO in queue order. */
-  private final TreeMap<Resources, Shape> shapes = new TreeMap<>();
-  /** Non-empty shapes by the queue position of their first task. */
-  private final TreeMap<Long, Shape> byHead = new TreeMap<>();
-  // "Nothing fits" memo of decide(), per agent index (see nothingFits): the unreserved vector a
-  // full scan found no queued shape to fit, and the position in enteredNeeds (the needs of shapes
-  // entering byHead, in order, from enteredBase on) at that scan. Shapes leaving the queue cannot
-  // make a shape fit, so only the needs that entered since are tested again.
-  private final ArrayList<Resources> enteredNeeds = new ArrayList<>();
-  private long enteredBase;
-  private Resources[] noFitRem;
-  private long[] noFitAt;
-  private long nextSeq;
   private int scanStamp;
   // launched tasks not yet terminal in this framework's view, in launch order
   private Task liveHead;
@@ -122,6 +106,7 @@ final class Framework extends MasterClient {
     this.info = config.info();
     this.sc = config.scheduler();
     this.outcomeRng = c.sim.random().stream("framework/" + info.name() + "/outcomes");
+    this.queue = new TaskQueue(c);
   }
 
   /**
@@ -133,65 +118,6 @@ final class Framework extends MasterClient {
     long failover = info.failoverTimeout();
     return failover > 0 ? Math.min(REGISTRATION_RETRY_MAX, Math.max(SimTime.MILLISECOND, failover / 10))
         : REGISTRATION_RETRY_MAX;
-  }
-
-  /** A job as this framework tracks it. */
-  static final class Job {
-    final JobSpec spec;
-    final String id;
-    int remaining;
-    long start = -1;
-    boolean failed;
-    boolean killed;
-    boolean aborted;
-    boolean abandoned;
-    /** Delay scheduling: the agents holding the job's input, ascending; null = no preference. */
-    int[] preferred;
-    /** Delay scheduling: the job's arrival or its last launch; it takes a non-local offer localityWait after. */
-    long localSince;
-    /** Decision rounds that ended with this job at the head of the queue, tasks still unplaced. */
-    int attempts;
-    TreeMap<String, int[]> groupsLeft;
-    ArrayList<LogicalTask> blocked;
-    LogicalTask[] tasks;
-
-    Job(JobSpec spec) {
-      this.spec = spec;
-      this.id = spec.id();
-    }
-  }
-
-  /** One task of a job across its attempts. */
-  static final class LogicalTask {
-    final Job job;
-    final TaskSpec spec;
-    int attempts;
-    boolean queued;
-    boolean done;
-    Task current;
-    LogicalTask prev;
-    LogicalTask next;
-    long seq;
-    Shape shape;
-    LogicalTask sNext;
-
-    LogicalTask(Job job, TaskSpec spec) {
-      this.job = job;
-      this.spec = spec;
-    }
-  }
-
-  /** The queued tasks of one resource shape, in queue order (all fit an offer, or none does). */
-  static final class Shape {
-    final Resources need;
-    LogicalTask first;
-    LogicalTask last;
-    int count;
-    int failedStamp;
-
-    Shape(Resources need) {
-      this.need = need;
-    }
   }
 
   // ---- workload -----------------------------------------------------------------------------
@@ -257,7 +183,7 @@ final class Framework extends MasterClient {
       if (deps && !dependenciesMet(job, ts)) {
         job.blocked.add(lt);
       } else {
-        enqueue(lt);
+        queue.enqueue(lt);
       }
     }
     workArrived();
@@ -320,97 +246,17 @@ final class Framework extends MasterClient {
     return true;
   }
 
-  // ---- queue ------------------------------------------------------------------------------
-
-  private void enqueue(LogicalTask lt) {
-    lt.queued = true;
-    lt.seq = nextSeq++;
-    lt.prev = qTail;
-    lt.next = null;
-    if (qTail == null) {
-      qHead = lt;
-    } else {
-      qTail.next = lt;
-    }
-    qTail = lt;
-    pending++;
-    Shape sh = shapes.get(lt.spec.resources());
-    if (sh == null) {
-      sh = new Shape(lt.spec.resources());
-      shapes.put(sh.need, sh);
-    }
-    lt.shape = sh;
-    lt.sNext = null;
-    if (sh.last == null) {
-      sh.first = lt;
-      byHead.put(lt.seq, sh);
-      enteredNeeds.add(sh.need);
-    } else {
-      sh.last.sNext = lt;
-    }
-    sh.last = lt;
-    sh.count++;
-  }
-
-  /**
-   * Removes a queued task. Tasks leave a shape's FIFO from its head (launches) except when a job
-   * is aborted; then the FIFO is searched (aborts are rare).
-   */
-  private void dequeue(LogicalTask lt) {
-    if (!lt.queued) {
-      return;
-    }
-    lt.queued = false;
-    if (lt.prev == null) {
-      qHead = lt.next;
-    } else {
-      lt.prev.next = lt.next;
-    }
-    if (lt.next == null) {
-      qTail = lt.prev;
-    } else {
-      lt.next.prev = lt.prev;
-    }
-    lt.prev = null;
-    lt.next = null;
-    pending--;
-    Shape sh = lt.shape;
-    if (sh.first == lt) {
-      byHead.remove(lt.seq);
-      sh.first = lt.sNext;
-      if (sh.first == null) {
-        sh.last = null;
-      } else {
-        byHead.put(sh.first.seq, sh);
-      }
-    } else {
-      LogicalTask p = sh.first;
-      while (p.sNext != lt) {
-        p = p.sNext;
-      }
-      p.sNext = lt.sNext;
-      if (sh.last == lt) {
-        sh.last = p;
-      }
-    }
-    lt.sNext = null;
-    lt.shape = null;
-    if (--sh.count == 0) {
-      shapes.remove(sh.need);
-    }
-  }
-
   private void emitPending() {
-    if (pending != lastPendingEmitted) {
-      lastPendingEmitted = pending;
-      cluster.emit(new ModelEvent.PendingChanged(cluster.sim.now(), name, pending));
+    if (queue.pending != lastPendingEmitted) {
+      lastPendingEmitted = queue.pending;
+      cluster.emit(new ModelEvent.PendingChanged(cluster.sim.now(), name, queue.pending));
     }
   }
 
   private void workArrived() {
     emitPending();
     updateDemand();
-    if (registered && suppressed && pending > 0) {
+    if (registered && suppressed && queue.pending > 0) {
       suppressed = false;
       send(masterEp, new Message.ReviveOffers(index));
     }
@@ -426,7 +272,7 @@ final class Framework extends MasterClient {
 
   /** Suppress when idle; {@code force} re-sends it (an offer arrived while idle: the last SUPPRESS was lost). */
   private void maybeSuppress(boolean force) {
-    if (sc.suppressWhenIdle() && pending == 0 && registered && (!suppressed || force)) {
+    if (sc.suppressWhenIdle() && queue.pending == 0 && registered && (!suppressed || force)) {
       suppressed = true;
       send(masterEp, new Message.SuppressOffers(index));
     }
@@ -538,7 +384,7 @@ final class Framework extends MasterClient {
       // Implicit reconciliation after (re-)registration.
       send(masterEp, new Message.Reconcile(index, List.of()));
     }
-    if (pending == 0) {
+    if (queue.pending == 0) {
       maybeSuppress();
     }
     armCheck();
@@ -574,13 +420,13 @@ final class Framework extends MasterClient {
       tryGang();
       return;
     }
-    boolean idle = pending == 0;
+    boolean idle = queue.pending == 0;
     if (sc.serialDecisions()) {
       decisionQueue.addAll(offers);
       nextSerialDecision(idle);
       return;
     }
-    Job head = qHead == null ? null : qHead.job;
+    Job head = queue.qHead == null ? null : queue.qHead.job;
     long start = cluster.sim.now();
     long end = start;
     if (sc.recordsDecisions()) {
@@ -615,7 +461,7 @@ final class Framework extends MasterClient {
   private void nextSerialDecision(boolean idleBefore) {
     while (!deciding && !decisionQueue.isEmpty() && registered) {
       Offer o = decisionQueue.poll();
-      Job head = qHead == null ? null : qHead.job;
+      Job head = queue.qHead == null ? null : queue.qHead.job;
       long start = cluster.sim.now();
       attemptsBegin();
       declines = null;
@@ -684,7 +530,7 @@ final class Framework extends MasterClient {
 
   /** Tells the allocator the next queued task's resources (Allocator#updateDemand; not a Mesos call). */
   private void updateDemand() {
-    Resources next = qHead == null ? Resources.EMPTY : qHead.spec.resources();
+    Resources next = queue.qHead == null ? Resources.EMPTY : queue.qHead.spec.resources();
     if (!next.equals(lastDemand)) {
       lastDemand = next;
       cluster.updateDemand(this, next);
@@ -706,7 +552,7 @@ final class Framework extends MasterClient {
   private void decide(Offer o) {
     int max = sc.maxTasksPerOffer();
     ResourceSet rem = o.resources;
-    if (nothingFits(o.agent, rem)) {
+    if (queue.nothingFits(o.agent, rem)) {
       answer(o, null);
       return;
     }
@@ -716,11 +562,11 @@ final class Framework extends MasterClient {
     boolean anyFit = false;
     boolean complete = true;
     search:
-    while (!byHead.isEmpty() && (max == 0 || launches == null || launches.size() < max)) {
+    while (!queue.byHead.isEmpty() && (max == 0 || launches == null || launches.size() < max)) {
       Shape found = null;
       ResourceSet take = null;
       LogicalTask pick = null;
-      for (Shape sh : byHead.values()) {
+      for (Shape sh : queue.byHead.values()) {
         if (sh.failedStamp == stamp) {
           continue;
         }
@@ -744,60 +590,16 @@ final class Framework extends MasterClient {
       }
       LogicalTask lt = pick;
       rem = rem.minus(take);
-      dequeue(lt);
+      queue.dequeue(lt);
       if (launches == null) {
         launches = new ArrayList<>();
       }
       launches.add(new Message.Launch(launch(lt, o.agent, take), take));
     }
     if (complete && !anyFit && !rem.hasReservations()) {
-      rememberNothingFits(o.agent, rem.unreserved());
+      queue.rememberNothingFits(o.agent, rem.unreserved());
     }
     answer(o, launches);
-  }
-
-  /**
-   * True iff a full scan is known to find no queued shape fitting {@code rem}: an earlier full scan
-   * of an offer on this agent with the same unreserved vector (and no reservations) found none,
-   * and none of the shapes that entered the queue since fits either. Then the scan's answer is a
-   * decline with nothing examined that matters (no task picked, no locality state read), so
-   * skipping it changes nothing but its cost: in a decline storm every agent is offered every
-   * second with the same free vector, and each scan walks up to {@link #SCAN_LIMIT} shapes.
-   */
-  private boolean nothingFits(int agent, ResourceSet rem) {
-    if (noFitRem == null || rem.hasReservations()) {
-      return false;
-    }
-    Resources known = noFitRem[agent];
-    Resources un = rem.unreserved();
-    if (known == null || !(known == un || known.equals(un))) {
-      return false;
-    }
-    long at = noFitAt[agent];
-    if (at < enteredBase) {
-      return false; // the log was cleared since
-    }
-    int n = enteredNeeds.size();
-    for (int i = (int) (at - enteredBase); i < n; i++) {
-      if (un.contains(enteredNeeds.get(i))) {
-        return false;
-      }
-    }
-    noFitAt[agent] = enteredBase + n;
-    return true;
-  }
-
-  private void rememberNothingFits(int agent, Resources un) {
-    if (noFitRem == null) {
-      noFitRem = new Resources[cluster.agents.length];
-      noFitAt = new long[cluster.agents.length];
-    }
-    if (enteredNeeds.size() > (1 << 16)) {
-      enteredBase += enteredNeeds.size(); // every memo made before becomes stale
-      enteredNeeds.clear();
-    }
-    noFitRem[agent] = un;
-    noFitAt[agent] = enteredBase + enteredNeeds.size();
   }
 
   private void answer(Offer o, List<Message.Launch> launches) {
@@ -879,8 +681,8 @@ final class Framework extends MasterClient {
 
   /** Gang: launch the head job only when all its queued tasks fit at once across held offers. */
   private void tryGang() {
-    while (qHead != null && !held.isEmpty()) {
-      Job job = qHead.job;
+    while (queue.qHead != null && !held.isEmpty()) {
+      Job job = queue.qHead.job;
       ArrayList<LogicalTask> members = new ArrayList<>();
       for (LogicalTask lt : job.tasks) {
         if (lt.queued) {
@@ -917,7 +719,7 @@ final class Framework extends MasterClient {
       }
       for (int k = 0; k < members.size(); k++) {
         LogicalTask lt = members.get(k);
-        dequeue(lt);
+        queue.dequeue(lt);
         int i = where[k];
         if (per.get(i) == null) {
           per.set(i, new ArrayList<>());
@@ -935,7 +737,7 @@ final class Framework extends MasterClient {
       held.clear();
       held.addAll(keep);
     }
-    if (qHead == null && !held.isEmpty()) {
+    if (queue.qHead == null && !held.isEmpty()) {
       for (Offer o : held) {
         answer(o, null);
       }
@@ -1027,7 +829,7 @@ final class Framework extends MasterClient {
   }
 
   private void enqueueAgain(LogicalTask lt) {
-    enqueue(lt);
+    queue.enqueue(lt);
     workArrived();
   }
 
@@ -1045,7 +847,7 @@ final class Framework extends MasterClient {
           LogicalTask b = job.blocked.get(i);
           if (dependenciesMet(job, b.spec)) {
             job.blocked.remove(i);
-            enqueue(b);
+            queue.enqueue(b);
             released = true;
           }
         }
@@ -1068,7 +870,7 @@ final class Framework extends MasterClient {
     job.aborted = true;
     for (LogicalTask lt : job.tasks) {
       if (!lt.done && lt.current == null) {
-        dequeue(lt);
+        queue.dequeue(lt);
         lt.done = true;
         job.remaining--;
       }
@@ -1109,7 +911,7 @@ final class Framework extends MasterClient {
 
   private void check() {
     checkHandle = -1;
-    if (live == 0 && pending == 0) {
+    if (live == 0 && queue.pending == 0) {
       return;
     }
     if (registered) {
@@ -1133,7 +935,7 @@ final class Framework extends MasterClient {
       if (stale != null) {
         send(masterEp, new Message.Reconcile(index, stale));
       }
-      if (pending > 0 && !offerSinceCheck) {
+      if (queue.pending > 0 && !offerSinceCheck) {
         suppressed = false;
         send(masterEp, new Message.ReviveOffers(index));
       }
@@ -1178,6 +980,6 @@ final class Framework extends MasterClient {
 
   /** Tasks queued, waiting for offers. */
   int queued() {
-    return pending;
+    return queue.pending;
   }
 }
