@@ -272,7 +272,7 @@ public final class Cluster {
     if (l == null || !l.leading.recovered || f.mesosId == null) {
       return;
     }
-    Master.FrameworkRecord mf = l.leading.frameworks[f.index];
+    FrameworkRecord mf = l.leading.frameworks[f.index];
     if (mf != null && !mf.removed && mf.id.equals(f.mesosId)) {
       l.leading.allocator.updateDemand(mf.id, next);
     }

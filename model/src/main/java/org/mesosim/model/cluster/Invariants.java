@@ -69,7 +69,7 @@ final class Invariants {
     }
   }
 
-  void offerMade(Offer o, Master.AgentRecord a, Master.Leadership l) {
+  void offerMade(Offer o, AgentRecord a, Master.Leadership l) {
     if (on) {
       conservation(a);
     }
@@ -91,13 +91,13 @@ final class Invariants {
     }
   }
 
-  void agentTouched(Master.AgentRecord a) {
+  void agentTouched(AgentRecord a) {
     if (on) {
       conservation(a);
     }
   }
 
-  private void conservation(Master.AgentRecord a) {
+  private void conservation(AgentRecord a) {
     if (Vec.anyNegative(a.used)) {
       checker.violated(c.sim.now(), "conservation", a.id.value() + ": negative used");
       return;

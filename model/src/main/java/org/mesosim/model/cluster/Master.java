@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import org.mesosim.engine.SimTime;
 import org.mesosim.model.AgentId;
 import org.mesosim.model.FrameworkId;
-import org.mesosim.model.FrameworkInfo;
 import org.mesosim.model.OfferId;
 import org.mesosim.model.ResourceSet;
 import org.mesosim.model.Resources;
@@ -198,52 +197,6 @@ final class Master extends Process {
       return u.framework();
     }
     return -1;
-  }
-
-  /** The master's record of one agent ({@code Slave} in master.hpp). */
-  static final class AgentRecord {
-    final int idx;
-    final AgentId id;
-    final ResourceSet total;
-    boolean connected = true;
-    final ArrayList<Task> tasks = new ArrayList<>();
-    final ArrayList<Offer> offers = new ArrayList<>();
-    long[] used = new long[4];
-
-    /** What is offered on this agent: the sum of its live offers (thousandths by name index). */
-    long[] offered() {
-      long[] sum = new long[used.length];
-      for (Offer o : offers) {
-        sum = Vec.add(sum, o.resources.quantity());
-      }
-      return sum;
-    }
-    boolean markingUnreachable;
-
-    AgentRecord(int idx, AgentId id, ResourceSet total) {
-      this.idx = idx;
-      this.id = id;
-      this.total = total;
-    }
-  }
-
-  /** The master's record of one framework ({@code Framework} in master.hpp). */
-  static final class FrameworkRecord {
-    final int idx;
-    final FrameworkId id;
-    final FrameworkInfo info;
-    boolean connected = true;
-    boolean active = true;
-    boolean removed;
-    final ArrayList<Offer> offers = new ArrayList<>();
-    long failoverHandle = -1;
-    long disconnectedAt;
-
-    FrameworkRecord(int idx, FrameworkId id, FrameworkInfo info) {
-      this.idx = idx;
-      this.id = id;
-      this.info = info;
-    }
   }
 
   /** Everything one term as leader knows. */

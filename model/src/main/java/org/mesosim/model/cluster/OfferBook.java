@@ -10,8 +10,8 @@ import org.mesosim.model.OfferId;
 import org.mesosim.model.ResourceSet;
 import org.mesosim.model.allocation.OfferBatch;
 import org.mesosim.model.cluster.Master.Leadership;
-import org.mesosim.model.cluster.Master.AgentRecord;
-import org.mesosim.model.cluster.Master.FrameworkRecord;
+import org.mesosim.model.cluster.AgentRecord;
+import org.mesosim.model.cluster.FrameworkRecord;
 import org.mesosim.model.events.ModelEvent;
 
 /**

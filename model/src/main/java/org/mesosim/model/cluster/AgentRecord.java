@@ -1,0 +1,32 @@
+package org.mesosim.model.cluster;
+
+import java.util.ArrayList;
+import org.mesosim.model.AgentId;
+import org.mesosim.model.ResourceSet;
+
+/** The master's record of one agent ({@code Slave} in master.hpp). */
+final class AgentRecord {
+  final int idx;
+  final AgentId id;
+  final ResourceSet total;
+  boolean connected = true;
+  final ArrayList<Task> tasks = new ArrayList<>();
+  final ArrayList<Offer> offers = new ArrayList<>();
+  long[] used = new long[4];
+
+  /** What is offered on this agent: the sum of its live offers (thousandths by name index). */
+  long[] offered() {
+    long[] sum = new long[used.length];
+    for (Offer o : offers) {
+      sum = Vec.add(sum, o.resources.quantity());
+    }
+    return sum;
+  }
+  boolean markingUnreachable;
+
+  AgentRecord(int idx, AgentId id, ResourceSet total) {
+    this.idx = idx;
+    this.id = id;
+    this.total = total;
+  }
+}
