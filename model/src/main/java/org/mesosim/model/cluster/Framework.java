@@ -66,7 +66,7 @@ final class Framework extends MasterClient {
    */
   private boolean connectPending;
 
-  private final TaskQueue queue;
+  final TaskQueue queue;
   private int lastPendingEmitted = -1;
   private int scanStamp;
   // launched tasks not yet terminal in this framework's view, in launch order
@@ -80,7 +80,8 @@ final class Framework extends MasterClient {
   boolean exhausted;
   int openJobs;
   private boolean busy;
-  private final ArrayList<Offer> held = new ArrayList<>();
+  /** The gang scheduler: offers held until a whole job fits ({@link GangPlacement}). */
+  private final GangPlacement gang = new GangPlacement(this);
   private ArrayList<Offer> declines;
   long jobsSubmitted;
   long jobsEnded;
@@ -246,7 +247,7 @@ final class Framework extends MasterClient {
     return true;
   }
 
-  private void emitPending() {
+  void emitPending() {
     if (queue.pending != lastPendingEmitted) {
       lastPendingEmitted = queue.pending;
       cluster.emit(new ModelEvent.PendingChanged(cluster.sim.now(), name, queue.pending));
@@ -262,11 +263,11 @@ final class Framework extends MasterClient {
     }
     armCheck();
     if (sc.type() == SchedulerConfig.SchedulerType.GANG && registered) {
-      tryGang();
+      gang.tryGang();
     }
   }
 
-  private void maybeSuppress() {
+  void maybeSuppress() {
     maybeSuppress(false);
   }
 
@@ -339,7 +340,7 @@ final class Framework extends MasterClient {
     } else if (m instanceof Message.StatusUpdateForward u) {
       statusUpdate(from, u);
     } else if (m instanceof Message.RescindOffer r) {
-      held.remove(r.offer());
+      gang.held.remove(r.offer());
       decisionQueue.remove(r.offer());
     } else if (m instanceof Message.FrameworkRegistered r) {
       registeredWith(from, r.id(), r.reregistered());
@@ -416,8 +417,8 @@ final class Framework extends MasterClient {
     }
     offerSinceCheck = true;
     if (sc.type() == SchedulerConfig.SchedulerType.GANG) {
-      held.addAll(offers);
-      tryGang();
+      gang.held.addAll(offers);
+      gang.tryGang();
       return;
     }
     boolean idle = queue.pending == 0;
@@ -602,7 +603,7 @@ final class Framework extends MasterClient {
     answer(o, launches);
   }
 
-  private void answer(Offer o, List<Message.Launch> launches) {
+  void answer(Offer o, List<Message.Launch> launches) {
     if (launches == null && declines != null) {
       declines.add(o);
       lastDelay = sc.decisionPerOffer();
@@ -637,7 +638,7 @@ final class Framework extends MasterClient {
   }
 
   /** What a task needing {@code need} takes from {@code rem}: its role's reservation first, then unreserved; null if it does not fit. */
-  private ResourceSet take(ResourceSet rem, Resources need) {
+  ResourceSet take(ResourceSet rem, Resources need) {
     if (!rem.hasReservations()) {
       return rem.unreserved().contains(need) ? ResourceSet.unreserved(need) : null;
     }
@@ -650,7 +651,7 @@ final class Framework extends MasterClient {
     return fromReserved.isEmpty() ? ResourceSet.unreserved(rest) : ResourceSet.of(rest, Map.of(info.role(), fromReserved));
   }
 
-  private Task launch(LogicalTask lt, int agent, ResourceSet take) {
+  Task launch(LogicalTask lt, int agent, ResourceSet take) {
     lt.attempts++;
     Task t = new Task(new TaskId(lt.job.id + "-" + lt.spec.name() + "-" + lt.attempts), this, mesosId, lt,
         lt.attempts, agent, take, cluster.sim.now());
@@ -679,76 +680,8 @@ final class Framework extends MasterClient {
     return t;
   }
 
-  /** Gang: launch the head job only when all its queued tasks fit at once across held offers. */
-  private void tryGang() {
-    while (queue.qHead != null && !held.isEmpty()) {
-      Job job = queue.qHead.job;
-      ArrayList<LogicalTask> members = new ArrayList<>();
-      for (LogicalTask lt : job.tasks) {
-        if (lt.queued) {
-          members.add(lt);
-        }
-      }
-      ResourceSet[] rem = new ResourceSet[held.size()];
-      for (int i = 0; i < rem.length; i++) {
-        rem[i] = held.get(i).resources;
-      }
-      int[] where = new int[members.size()];
-      ResourceSet[] takes = new ResourceSet[members.size()];
-      boolean fits = true;
-      for (int k = 0; k < members.size() && fits; k++) {
-        Resources need = members.get(k).spec.resources();
-        where[k] = -1;
-        for (int i = 0; i < rem.length; i++) {
-          ResourceSet take = take(rem[i], need);
-          if (take != null) {
-            rem[i] = rem[i].minus(take);
-            where[k] = i;
-            takes[k] = take;
-            break;
-          }
-        }
-        fits = where[k] >= 0;
-      }
-      if (!fits) {
-        break;
-      }
-      ArrayList<List<Message.Launch>> per = new ArrayList<>(held.size());
-      for (int i = 0; i < held.size(); i++) {
-        per.add(null);
-      }
-      for (int k = 0; k < members.size(); k++) {
-        LogicalTask lt = members.get(k);
-        queue.dequeue(lt);
-        int i = where[k];
-        if (per.get(i) == null) {
-          per.set(i, new ArrayList<>());
-        }
-        per.get(i).add(new Message.Launch(launch(lt, held.get(i).agent, takes[k]), takes[k]));
-      }
-      ArrayList<Offer> keep = new ArrayList<>();
-      for (int i = 0; i < per.size(); i++) {
-        if (per.get(i) != null) {
-          answer(held.get(i), per.get(i));
-        } else {
-          keep.add(held.get(i));
-        }
-      }
-      held.clear();
-      held.addAll(keep);
-    }
-    if (queue.qHead == null && !held.isEmpty()) {
-      for (Offer o : held) {
-        answer(o, null);
-      }
-      held.clear();
-    }
-    emitPending();
-    maybeSuppress();
-  }
-
   private void dropHeld() {
-    held.clear();
+    gang.held.clear();
     decisionQueue.clear();
     deciding = false;
     decisionEpoch++;
@@ -971,7 +904,7 @@ final class Framework extends MasterClient {
 
   /** Offers a gang scheduler holds (tests). */
   int heldOffers() {
-    return held.size();
+    return gang.held.size();
   }
 
   int live() {
