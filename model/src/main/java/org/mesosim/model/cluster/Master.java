@@ -213,6 +213,8 @@ final class Master extends Process {
     final Registry.Registrar registrar;
     /** The outstanding offers of this term ({@link OfferBook}). */
     final OfferBook book;
+    /** The tasks this term knows, per agent ({@link TaskBook}). */
+    final TaskBook taskBook;
     private final boolean[] admitting;
     private final boolean[] reregistering;
     /** Agents this leader marked unreachable (for the strict shutdown of non-partition-aware frameworks). */
@@ -231,6 +233,7 @@ final class Master extends Process {
       frameworks = new FrameworkRecord[cluster.frameworks.length];
       registrar = new Registry.Registrar(cluster, this);
       book = new OfferBook(this, masterId + "-O");
+      taskBook = new TaskBook(this, agents);
       admitting = new boolean[na];
       reregistering = new boolean[na];
       markedUnreachable = new boolean[na];
@@ -406,7 +409,7 @@ final class Master extends Process {
         }
         remaining = remaining.minus(l.resources());
         cluster.invariants.launch(t, l.resources(), call.offers());
-        addTask(a, t, TaskState.TASK_STAGING);
+        taskBook.add(a, t, TaskState.TASK_STAGING);
         cluster.launchesAccepted++;
         cluster.emit(new ModelEvent.TaskLaunched(cluster.sim.now(), cluster.frameworks[f.idx].name, t.id,
             t.logical.job.id, a.id, firstOffer, t.resources.quantity()));
@@ -440,41 +443,6 @@ final class Master extends Process {
     }
 
     // ---- tasks -------------------------------------------------------------------------
-
-    private void addTask(AgentRecord a, Task t, TaskState state) {
-      t.mOwner = this;
-      t.mKilled = false;
-      t.mState = state;
-      t.mUpdateState = null;
-      t.mUpdateUuid = 0;
-      t.mTerminalRecovered = state.isTerminal();
-      t.mSlot = a.tasks.size();
-      a.tasks.add(t);
-      if (!state.isTerminal()) {
-        a.used = Vec.add(a.used, t.resources.quantity());
-      }
-    }
-
-    private void removeTask(Task t) {
-      AgentRecord a = agents[t.agent];
-      if (a != null && t.mSlot >= 0 && t.mSlot < a.tasks.size() && a.tasks.get(t.mSlot) == t) {
-        int last = a.tasks.size() - 1;
-        Task moved = a.tasks.get(last);
-        a.tasks.set(t.mSlot, moved);
-        a.tasks.remove(last);
-        moved.mSlot = t.mSlot;
-        if (!t.mTerminalRecovered) {
-          a.used = Vec.sub(a.used, t.resources.quantity());
-        }
-      }
-      t.mSlot = -1;
-      t.mOwner = null;
-      t.mKilled = false;
-    }
-
-    private boolean knows(Task t) {
-      return t.mOwner == this;
-    }
 
     /** {@code Master::updateTask}: the master's state follows {@code latest}; the first terminal state recovers. */
     private void updateTask(Task t, TaskState latest, String reason) {
@@ -511,9 +479,9 @@ final class Master extends Process {
 
     /** A master-generated update: not reliable, no uuid, the task is removed at once. */
     private void sendMasterUpdate(FrameworkRecord f, Task t, TaskState state, String reason) {
-      if (knows(t)) {
+      if (taskBook.knows(t)) {
         updateTask(t, state, reason);
-        removeTask(t);
+        taskBook.remove(t);
       } else {
         emitStatus(t, agents[t.agent] == null ? cluster.registry.ids[t.agent] : agents[t.agent].id, state, reason);
         cluster.invariants.transition(t, null, state);
@@ -533,7 +501,7 @@ final class Master extends Process {
       FrameworkRecord f = frameworks[t.framework.index];
       // The master updates its own view whether or not it knows the framework (after a failover
       // it may not yet: the agent re-registered first); it forwards only to a connected one.
-      if (knows(t)) {
+      if (taskBook.knows(t)) {
         updateTask(t, u.latest(), u.reason());
         t.mUpdateState = u.state();
         t.mUpdateUuid = u.uuid();
@@ -556,8 +524,8 @@ final class Master extends Process {
         // resends the update once it re-registers.
         return;
       }
-      if (knows(t) && t.mUpdateUuid == ack.uuid() && ack.state().isTerminal()) {
-        removeTask(t);
+      if (taskBook.knows(t) && t.mUpdateUuid == ack.uuid() && ack.state().isTerminal()) {
+        taskBook.remove(t);
       }
       cluster.emit(new ModelEvent.TaskAcknowledged(cluster.sim.now(), t.framework.name, t.id, ack.state()));
       send(cluster.agentEp(a.idx), new Message.StatusUpdateAcknowledgement(t, ack.uuid()));
@@ -570,7 +538,7 @@ final class Master extends Process {
         return;
       }
       Task t = k.task();
-      if (!knows(t)) {
+      if (!taskBook.knows(t)) {
         reconcileOne(f, t);
         return;
       }
@@ -610,7 +578,7 @@ final class Master extends Process {
 
     private void reconcileOne(FrameworkRecord f, Task t) {
       TaskState s;
-      if (knows(t)) {
+      if (taskBook.knows(t)) {
         s = t.mUpdateState != null ? t.mUpdateState : t.mState;
       } else if (agents[t.agent] != null && !agents[t.agent].markingUnreachable) {
         s = TaskState.TASK_LOST; // case 3: unknown task, agent registered
@@ -622,7 +590,7 @@ final class Master extends Process {
       } else {
         s = TaskState.TASK_LOST;
       }
-      if (!knows(t) && !t.reconciledGone && !t.terminalSeen) {
+      if (!taskBook.knows(t) && !t.reconciledGone && !t.terminalSeen) {
         // The master has generated a terminal state for a task it does not know: observable once
         // (and not at all if a terminal status of this attempt was already observed).
         t.reconciledGone = true;
@@ -727,7 +695,7 @@ final class Master extends Process {
             continue;
           }
           TaskState s = t.aState;
-          addTask(a, t, s);
+          taskBook.add(a, t, s);
           if (!s.isTerminal()) {
             used.merge(t.frameworkId, t.resources, ResourceSet::plus);
             if (t.reportedGone) {
@@ -842,7 +810,7 @@ final class Master extends Process {
      */
     private void reportGone(FrameworkRecord f, Task t, TaskState state, String reason) {
       if (t.mState.isTerminal()) {
-        removeTask(t);
+        taskBook.remove(t);
         return;
       }
       t.reportedGone = true;
@@ -856,7 +824,7 @@ final class Master extends Process {
      */
     private void resendKills(AgentRecord a, List<Task> reported) {
       for (Task t : reported) {
-        if (t.mKilled && knows(t) && agents[t.agent] == a && !t.aState.isTerminal()) {
+        if (t.mKilled && taskBook.knows(t) && agents[t.agent] == a && !t.aState.isTerminal()) {
           send(cluster.agentEp(a.idx), new Message.KillTask(ep, t));
         }
       }
@@ -879,7 +847,7 @@ final class Master extends Process {
         // shuts a completed framework down by its ID (shutdownRemovedFrameworks).
         FrameworkRecord f = frameworksById.get(t.frameworkId);
         boolean removedSinceReplaced = f != null && f.removed && frameworks[f.idx] != f;
-        if ((t.mLostOnDisconnect == this || removedSinceReplaced) && !knows(t) && !t.aState.isTerminal()
+        if ((t.mLostOnDisconnect == this || removedSinceReplaced) && !taskBook.knows(t) && !t.aState.isTerminal()
             && t.agent == a.idx) {
           send(cluster.agentEp(a.idx), new Message.KillTask(ep, t));
         }
@@ -1128,7 +1096,7 @@ final class Master extends Process {
           Task t = a.tasks.get(i);
           if (t.framework.index == f.idx) {
             updateTask(t, TaskState.TASK_KILLED, "REASON_FRAMEWORK_REMOVED");
-            removeTask(t);
+            taskBook.remove(t);
           }
         }
         // Master::removeFramework tells every registered agent (src/master/master.cpp), not only the
