@@ -92,8 +92,8 @@ final class Framework extends MasterClient {
   private boolean deciding;
   /** Bumped when held offers are dropped (leader change, crash): a pending decision timer is then void. */
   private int decisionEpoch;
-  /** Jobs not yet attempted (Omega's wait ends at the first attempt), in arrival order. */
-  private final ArrayDeque<Job> unattempted = new ArrayDeque<>();
+  /** Omega's first attempts and abandon limit ({@link JobAttempts}). */
+  private final JobAttempts attempts = new JobAttempts(this);
   /** The delay of the last answer planned by {@link #answer}. */
   private long lastDelay;
   /** Delay scheduling: draws the agents holding each job's input (only with localityReplicas > 0). */
@@ -157,7 +157,7 @@ final class Framework extends MasterClient {
     job.tasks = new LogicalTask[spec.tasks().size()];
     cluster.emit(new ModelEvent.JobSubmitted(cluster.sim.now(), name, job.id, spec.tasks().size()));
     if (sc.recordsDecisions()) {
-      unattempted.add(job);
+      attempts.unattempted.add(job);
     }
     if (sc.localityReplicas() > 0) {
       job.preferred = inputAgents();
@@ -431,7 +431,7 @@ final class Framework extends MasterClient {
     long start = cluster.sim.now();
     long end = start;
     if (sc.recordsDecisions()) {
-      attemptsBegin();
+      attempts.begin();
     }
     declines = null;
     for (Offer o : offers) {
@@ -447,7 +447,7 @@ final class Framework extends MasterClient {
     }
     if (sc.recordsDecisions()) {
       cluster.emit(new ModelEvent.SchedulerDecision(start, name, end, offers.size()));
-      attemptEnded(head);
+      attempts.ended(head);
     }
     emitPending();
     maybeSuppress(idle && suppressed);
@@ -464,7 +464,7 @@ final class Framework extends MasterClient {
       Offer o = decisionQueue.poll();
       Job head = queue.qHead == null ? null : queue.qHead.job;
       long start = cluster.sim.now();
-      attemptsBegin();
+      attempts.begin();
       declines = null;
       lastDelay = 0;
       decide(o);
@@ -476,7 +476,7 @@ final class Framework extends MasterClient {
         sendAfter(delay, m);
       }
       cluster.emit(new ModelEvent.SchedulerDecision(start, name, start + delay, 1));
-      attemptEnded(head);
+      attempts.ended(head);
       if (delay > 0) {
         deciding = true;
         int epoch = decisionEpoch;
@@ -491,42 +491,6 @@ final class Framework extends MasterClient {
     emitPending();
     maybeSuppress(idleBefore && suppressed);
     updateDemand();
-  }
-
-  /** A decision starts: every job queued and not attempted yet has its first attempt now. */
-  private void attemptsBegin() {
-    long now = cluster.sim.now();
-    while (!unattempted.isEmpty()) {
-      Job j = unattempted.poll();
-      if (j.remaining > 0 && !j.aborted) {
-        cluster.emit(new ModelEvent.JobAttempted(now, name, j.id, j.spec.submitTime()));
-      }
-    }
-  }
-
-  /**
-   * A decision ended. If the job that was at the head of the queue still has tasks queued, that was
-   * an unsuccessful attempt; after {@code abandonAfter} of them the job is abandoned (Omega section
-   * 4.2: "did not finish scheduling their tasks by the 1,000-attempt retry limit").
-   */
-  private void attemptEnded(Job head) {
-    if (head == null || sc.abandonAfter() == 0 || head.aborted || head.remaining == 0) {
-      return;
-    }
-    boolean queued = false;
-    for (LogicalTask lt : head.tasks) {
-      if (lt.queued) {
-        queued = true;
-        break;
-      }
-    }
-    if (queued && ++head.attempts >= sc.abandonAfter()) {
-      head.abandoned = true;
-      abort(head);
-      if (head.remaining == 0) {
-        jobEnded(head);
-      }
-    }
   }
 
   /** Tells the allocator the next queued task's resources (Allocator#updateDemand; not a Mesos call). */
@@ -799,7 +763,7 @@ final class Framework extends MasterClient {
   }
 
   /** A task of the job failed for good: drop the job's queued and blocked tasks (running ones run out). */
-  private void abort(Job job) {
+  void abort(Job job) {
     job.aborted = true;
     for (LogicalTask lt : job.tasks) {
       if (!lt.done && lt.current == null) {
@@ -813,7 +777,7 @@ final class Framework extends MasterClient {
     }
   }
 
-  private void jobEnded(Job job) {
+  void jobEnded(Job job) {
     String state = job.abandoned ? "abandoned" : job.failed ? "failed" : job.killed ? "killed" : "finished";
     cluster.emit(new ModelEvent.JobEnded(cluster.sim.now(), name, job.id, job.spec.submitTime(), job.start,
         job.tasks.length, state));
