@@ -20,9 +20,11 @@ import org.mesosim.model.AgentId;
 import org.mesosim.model.AgentInfo;
 import org.mesosim.model.FrameworkId;
 import org.mesosim.model.FrameworkInfo;
+import org.mesosim.model.Operation;
 import org.mesosim.model.ResourceNames;
 import org.mesosim.model.ResourceSet;
 import org.mesosim.model.Resources;
+import org.mesosim.model.Volume;
 import org.mesosim.model.allocation.Allocator;
 import org.mesosim.model.allocation.AllocatorContext;
 import org.mesosim.model.allocation.AllocatorMetrics;
@@ -202,6 +204,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private long[] recU;
   private final ArrayList<String> candRoles = new ArrayList<>(4);
   private final ArrayList<long[]> candRes = new ArrayList<>(4);
+  private boolean candWithUnreserved;
   private int[] roleOrder = new int[16];
   private Agent curAgent;
   private Role curRole;
@@ -274,6 +277,19 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final TreeMap<String, long[]> availRes = new TreeMap<>();
     final long[] availAll;
     final boolean hasGpus;
+    /**
+     * Persistent volumes (docs/operations.md; null while the agent has none): every volume of the
+     * agent's total by persistence id. A non-shared volume's disk is inside its role's vectors
+     * ({@link #totalRes}/{@link #availRes}, the unreserved ones for role "*"), so quantities and
+     * headroom see it as the role's disk; {@link #availVolumes} says which of them are not
+     * allocated. A shared volume's disk is in {@link #totalQ} and {@link #totalRes} once (Mesos'
+     * DRFSorter::add counts a shared resource once per agent) and never in the available vectors:
+     * it is offered beside them, once per run ({@link #sharedOffered}).
+     */
+    TreeMap<String, Volume> volumes;
+    java.util.TreeSet<String> availVolumes;
+    /** By shared volume id, the run stamp of the run that last offered it (Mesos' offeredSharedResources). */
+    TreeMap<String, Integer> sharedOffered;
     /** A candidate of runs: {@link #active} and whitelisted (Mesos' filter at the top of allocate). */
     boolean activated = true;
     /** activateAgent / deactivateAgent. */
@@ -307,6 +323,10 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final FrameworkId id;
     final Role role;
     final boolean gpuAware;
+    /** SHARED_RESOURCES capability: may be offered shared persistent volumes (Mesos' Framework::shared). */
+    boolean shared;
+    /** Copies of shared volumes it holds, by agent key and volume id (null while none). */
+    TreeMap<String, SharedCopies> sharedHeld;
     final int handle;
     boolean suppressed;
     long[] allocQ;
@@ -338,6 +358,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final ArrayList<FrameworkClient> byHandle = new ArrayList<>();
     int handle;
     int frameworks;
+    /** Copies of shared volumes its frameworks hold, by agent key and volume id (null while none). */
+    TreeMap<String, SharedCopies> sharedHeld;
     // Cached quota facts of this role, valid while quotaEpoch equals the allocator's (see quotaOf):
     // the hot loops ask them per agent and role, and a name lookup there costs more than the test.
     int quotaEpoch = -1;
@@ -477,6 +499,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
     r.frameworks++;
     FrameworkClient fw = new FrameworkClient(id, r, info.gpuResources(), r.sorter.add(id.value()), width);
+    // Mesos 1.1.0 hierarchical.cpp addFramework: frameworks[id].shared = the SHARED_RESOURCES capability.
+    fw.shared = info.sharedResources();
     fw.index = freeFwCount > 0 ? freeFwIndex[--freeFwCount] : fwIndexCount++;
     while (r.byHandle.size() <= fw.handle) {
       r.byHandle.add(null);
@@ -490,8 +514,9 @@ public final class HierarchicalDrfAllocator implements Allocator {
     for (Map.Entry<AgentId, ResourceSet> e : used.entrySet()) {
       Agent a = agentById.get(e.getKey());
       if (a != null && !e.getValue().isEmpty()) {
-        account(fw, a.key, vec(e.getValue().quantity()));
-        accountReserved(fw, e.getValue(), true);
+        ResourceSet plain = fold(e.getValue());
+        accountWithShared(fw, a.key, vec(plain.quantity()), e.getValue());
+        accountReserved(fw, plain, true);
       }
     }
     eligibilityChanged();
@@ -503,6 +528,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   public void removeFramework(FrameworkId id) {
     FrameworkClient fw = requireFw(id);
     Role r = fw.role;
+    releaseAllShared(fw);
     if (fw.allocReserved != null) {
       for (Map.Entry<String, long[]> e : fw.allocReserved.entrySet()) {
         addReserved(allocatedReserved, e.getKey(), e.getValue(), false);
@@ -563,7 +589,10 @@ public final class HierarchicalDrfAllocator implements Allocator {
       slotAllocatable = java.util.Arrays.copyOf(slotAllocatable, slots.length);
       candidates = new int[slots.length];
     }
-    Agent a = new Agent(id, info.hostname(), key, slotCount, total, width);
+    Agent a = new Agent(id, info.hostname(), key, slotCount, fold(total), width);
+    if (total.hasVolumes()) {
+      installVolumes(a, total);
+    }
     a.activated = whitelisted(a);
     slots[slotCount++] = a;
     refreshAllocatable(a);
@@ -584,11 +613,13 @@ public final class HierarchicalDrfAllocator implements Allocator {
       if (rs.isEmpty()) {
         continue;
       }
-      takeFromAgent(a, rs);
+      ResourceSet plain = fold(rs);
+      takeFromAgent(a, plain);
+      takeVolumes(a, rs);
       FrameworkClient fw = frameworks.get(e.getKey());
       if (fw != null) {
-        account(fw, key, vec(rs.quantity()));
-        accountReserved(fw, rs, true);
+        accountWithShared(fw, key, vec(plain.quantity()), rs);
+        accountReserved(fw, plain, true);
       }
     }
     if (paused && expectedAgents >= 0 && agents.size() >= expectedAgents) {
@@ -803,6 +834,26 @@ public final class HierarchicalDrfAllocator implements Allocator {
       long refuseMicros, long[] deferredSum) {
     if (resources.isEmpty()) {
       return;
+    }
+    if (resources.hasVolumes()) {
+      // Persistent volumes (docs/operations.md): shared copies are released, non-shared volumes
+      // become available again; the rest of the bookkeeping sees their disk as plain disk of their role.
+      if (fw != null) {
+        int key = a != null ? a.key : agentKey(agent);
+        for (Map.Entry<Volume, Integer> e : resources.volumes().entrySet()) {
+          if (e.getKey().shared()) {
+            releaseShared(fw, key, e.getKey(), e.getValue());
+          }
+        }
+      }
+      if (a != null) {
+        giveBackVolumes(a, resources);
+      }
+      resources = fold(resources);
+      if (resources.isEmpty()) {
+        changed = true;
+        return;
+      }
     }
     ensureWidth(resources.quantity().width());
     long[] q = load(recQ, resources.quantity());
@@ -1096,6 +1147,563 @@ public final class HierarchicalDrfAllocator implements Allocator {
   /** The options in force. */
   public HierarchicalDrfOptions options() {
     return opts;
+  }
+
+  // ====================================================================== offer operations, persistent volumes
+
+  /**
+   * Mesos' {@code updateAllocation(frameworkId, slaveId, offeredResources, operations)} (1.1.0
+   * {@code src/master/allocator/mesos/hierarchical.cpp}): the master applied {@code operations}
+   * (RESERVE, UNRESERVE, CREATE, DESTROY) to resources it had offered to {@code framework} on
+   * {@code agent} and accepted (a LAUNCH consumes what it uses of them, and allocates extra copies of
+   * a shared volume its tasks use more often than offered); the framework's allocation and the agent's total change with them,
+   * the available resources do not. Each operation is first applied to what is left of
+   * {@code offered} ({@code _offeredResources.apply}, a CHECK in Mesos: here an
+   * IllegalArgumentException, and nothing is changed by the failing operation). Quantities never
+   * change, so the sorters' totals and allocations stay as they are, except that a shared volume is
+   * counted once per sorter client and agent: creating one moves its disk out of the framework's
+   * plain allocation into a held copy, destroying one back. Triggers no run.
+   *
+   * @return {@code offered} with the operations applied
+   */
+  public ResourceSet updateAllocation(FrameworkId framework, AgentId agent, ResourceSet offered,
+      List<Operation> operations) {
+    FrameworkClient fw = requireFw(framework);
+    Agent a = requireAgent(agent);
+    ResourceSet cur = offered;
+    for (Operation op : operations) {
+      cur = cur.apply(op);
+      if (op instanceof Operation.Launch l) {
+        // Tasks may use more copies of a shared volume than offered: the extra copies are
+        // allocated to the framework (CHECKed to hold one already). Its sorters' quantities do not
+        // change, as a held shared volume counts once. Then the launched resources leave the rest.
+        ResourceSet consumed = l.resources();
+        for (Map.Entry<Volume, Integer> e : consumed.shared().volumes().entrySet()) {
+          int extra = e.getValue() - cur.copies(e.getKey());
+          if (extra > 0) {
+            if (sharedCopies(a.key, e.getKey(), fw.sharedHeld) == 0) {
+              throw new IllegalArgumentException("framework " + framework + " does not hold " + e.getKey());
+            }
+            holdShared(fw, a.key, e.getKey(), extra);
+            cur = cur.plus(ResourceSet.of(Resources.EMPTY, Map.of(), Map.of(e.getKey(), extra)));
+          }
+        }
+        cur = cur.minus(consumed);
+        continue;
+      }
+      if (op instanceof Operation.Reserve r) {
+        long[] v = vec(r.resources());
+        moveReservation(fw, a, ResourceSet.UNRESERVED, r.role(), v);
+      } else if (op instanceof Operation.Unreserve u) {
+        long[] v = vec(u.resources());
+        moveReservation(fw, a, u.role(), ResourceSet.UNRESERVED, v);
+      } else if (op instanceof Operation.Create c) {
+        Volume v = c.volume();
+        requireNewVolume(a, v);
+        addVolume(a, v);
+        if (v.shared()) {
+          // The disk leaves the framework's plain allocation and becomes its first copy of the
+          // volume; the sorters' counts stay (a copy counts as its disk once).
+          long[] d = vec(v.disk());
+          dropPlain(fw, a.key, v.role(), d);
+          holdShared(fw, a.key, v, 1);
+        }
+      } else {
+        Volume v = ((Operation.Destroy) op).volume();
+        Volume known = a.volumes == null ? null : a.volumes.get(v.id());
+        if (!v.equals(known)) {
+          throw new IllegalArgumentException("Persistent volumes not found: " + v + " on agent " + agent);
+        }
+        if (v.shared()) {
+          if (sharedCopies(a.key, v, fw.sharedHeld) != 1 || sharedCopies(a.key, v, fw.role.sharedHeld) != 1
+              || otherRolesHold(fw.role, a.key, v)) {
+            throw new IllegalArgumentException("Persistent volumes in use: " + v);
+          }
+          unholdShared(fw, a.key, v, 1);
+          long[] d = vec(v.disk());
+          addPlain(fw, a.key, v.role(), d);
+        }
+        removeVolume(a, v);
+      }
+    }
+    eligibilityChanged();
+    changed = true;
+    return cur;
+  }
+
+  /**
+   * Mesos' {@code updateAvailable(slaveId, operations)} (1.1.0 hierarchical.cpp): {@code operations}
+   * applied to the agent's available resources ({@code total - allocated}) and its total; if the
+   * available resources do not contain what they take, it fails (Mesos returns a Failure; here an
+   * IllegalArgumentException) and nothing changes. It triggers no run. RESERVE and UNRESERVE are
+   * {@link #reserve} and {@link #unreserve}; CREATE turns available plain disk of the volume's role
+   * into the volume (available, or for a shared volume offered beside the available resources),
+   * DESTROY an available volume (a shared one held by no framework) back into plain disk.
+   */
+  public void updateAvailable(AgentId agent, List<Operation> operations) {
+    Agent a = requireAgent(agent);
+    ResourceSet avail = available(a);
+    for (Operation op : operations) {
+      avail = avail.apply(op); // Resources::apply on a copy first: all or nothing
+      if (op instanceof Operation.Create c) {
+        requireNewVolume(a, c.volume());
+      }
+    }
+    for (Operation op : operations) {
+      if (op instanceof Operation.Reserve r) {
+        reserve(agent, r.role(), r.resources());
+      } else if (op instanceof Operation.Unreserve u) {
+        unreserve(agent, u.role(), u.resources());
+      } else if (op instanceof Operation.Create c) {
+        Volume v = c.volume();
+        addVolume(a, v);
+        if (v.shared()) {
+          moveShared(a, v, true);
+        } else {
+          a.availVolumes.add(v.id());
+        }
+      } else {
+        Volume v = ((Operation.Destroy) op).volume();
+        if (v.shared()) {
+          moveShared(a, v, false);
+        } else {
+          a.availVolumes.remove(v.id());
+        }
+        removeVolume(a, v);
+      }
+    }
+    refreshAllocatable(a);
+    eligibilityChanged();
+    changed = true;
+  }
+
+  /**
+   * What {@code agent} has that is not allocated, as Mesos' {@code total - allocated}: the available
+   * plain amounts, its available non-shared volumes and the shared volumes no framework holds.
+   */
+  public ResourceSet available(AgentId agent) {
+    return available(requireAgent(agent));
+  }
+
+  /** Every persistent volume of {@code agent}'s total, by persistence id (empty if none). */
+  public SortedMap<String, Volume> volumes(AgentId agent) {
+    Agent a = requireAgent(agent);
+    return a.volumes == null ? new TreeMap<>() : java.util.Collections.unmodifiableSortedMap(a.volumes);
+  }
+
+  private ResourceSet available(Agent a) {
+    TreeMap<String, Resources> res = new TreeMap<>();
+    for (Map.Entry<String, long[]> e : a.availRes.entrySet()) {
+      res.put(e.getKey(), Resources.ofMilli(e.getValue()));
+    }
+    ResourceSet plain = ResourceSet.of(Resources.ofMilli(a.availUnres), res);
+    if (a.volumes == null) {
+      return plain;
+    }
+    TreeMap<Volume, Integer> vols = new TreeMap<>();
+    Resources un = plain.unreserved();
+    TreeMap<String, Resources> m = new TreeMap<>(plain.reservations());
+    for (Volume v : a.volumes.values()) {
+      if (v.shared()) {
+        if (!heldByAnyone(a.key, v)) {
+          vols.put(v, 1);
+        }
+      } else if (a.availVolumes.contains(v.id())) {
+        if (ResourceSet.UNRESERVED.equals(v.role())) {
+          un = un.minus(v.disk());
+        } else {
+          m.put(v.role(), m.get(v.role()).minus(v.disk()));
+        }
+        vols.put(v, 1);
+      }
+    }
+    return ResourceSet.of(un, m, vols);
+  }
+
+  /** {@code rs} with every non-shared volume's disk as plain disk of its role and the shared volumes left out. */
+  static ResourceSet fold(ResourceSet rs) {
+    if (!rs.hasVolumes()) {
+      return rs;
+    }
+    Resources un = rs.unreserved();
+    TreeMap<String, Resources> m = new TreeMap<>(rs.reservations());
+    for (Map.Entry<Volume, Integer> e : rs.volumes().entrySet()) {
+      Volume v = e.getKey();
+      if (v.shared()) {
+        continue;
+      }
+      if (ResourceSet.UNRESERVED.equals(v.role())) {
+        un = un.plus(v.disk());
+      } else {
+        m.merge(v.role(), v.disk(), Resources::plus);
+      }
+    }
+    return ResourceSet.of(un, m);
+  }
+
+  /** An added agent's volumes: non-shared ones available, shared ones counted in the total once. */
+  private void installVolumes(Agent a, ResourceSet total) {
+    for (Volume v : total.volumes().keySet()) {
+      requireNewVolume(a, v);
+      addVolume(a, v);
+      if (v.shared()) {
+        long[] d = vec(v.disk());
+        Quantities.addInto(a.totalQ, d);
+        addToRolePool(a, v.role(), d, true, false);
+      } else {
+        a.availVolumes.add(v.id());
+      }
+    }
+  }
+
+  private void requireNewVolume(Agent a, Volume v) {
+    if (a.volumes != null && a.volumes.containsKey(v.id())) {
+      // Mesos' master validation (validateUniquePersistenceID, 1.1.0 src/master/validation.cpp).
+      throw new IllegalArgumentException("Persistence ID '" + v.id() + "' is not unique on agent " + a.id);
+    }
+  }
+
+  private static void addVolume(Agent a, Volume v) {
+    if (a.volumes == null) {
+      a.volumes = new TreeMap<>();
+      a.availVolumes = new java.util.TreeSet<>();
+      a.sharedOffered = new TreeMap<>();
+    }
+    a.volumes.put(v.id(), v);
+  }
+
+  private static void removeVolume(Agent a, Volume v) {
+    a.volumes.remove(v.id());
+    a.availVolumes.remove(v.id());
+    a.sharedOffered.remove(v.id());
+  }
+
+  /**
+   * A shared volume made from available disk ({@code in}, updateAvailable's CREATE) or turned back
+   * into it (DESTROY): its disk leaves or re-enters the available vectors (a shared volume is offered
+   * beside them); totals stay, as the disk counts once either way.
+   */
+  private void moveShared(Agent a, Volume v, boolean in) {
+    long[] d = vec(v.disk());
+    addToRolePool(a, v.role(), d, false, !in);
+    if (in) {
+      Quantities.subtractInto(a.availAll, d);
+    } else {
+      Quantities.addInto(a.availAll, d);
+    }
+  }
+
+  /** Adds ({@code add}) or takes {@code d} to/from the total or available pool of {@code role} ("*": unreserved). */
+  private void addToRolePool(Agent a, String role, long[] d, boolean total, boolean add) {
+    long[] pool;
+    if (ResourceSet.UNRESERVED.equals(role)) {
+      pool = total ? a.totalUnres : a.availUnres;
+    } else {
+      TreeMap<String, long[]> pools = total ? a.totalRes : a.availRes;
+      if (add) {
+        addPool(pools, role, d);
+        return;
+      }
+      pool = pools.get(role);
+    }
+    if (add) {
+      Quantities.addInto(pool, d);
+    } else {
+      Quantities.subtractInto(pool, d);
+    }
+  }
+
+  private void takeVolumes(Agent a, ResourceSet rs) {
+    if (!rs.hasVolumes()) {
+      return;
+    }
+    for (Volume v : rs.volumes().keySet()) {
+      if (a.volumes == null || !v.equals(a.volumes.get(v.id()))) {
+        throw new IllegalArgumentException("agent " + a.id + " has no persistent volume " + v);
+      }
+      if (!v.shared() && !a.availVolumes.remove(v.id())) {
+        throw new IllegalArgumentException("persistent volume " + v + " on agent " + a.id + " is not available");
+      }
+    }
+  }
+
+  private void giveBackVolumes(Agent a, ResourceSet rs) {
+    for (Volume v : rs.volumes().keySet()) {
+      if (a.volumes == null || !v.equals(a.volumes.get(v.id()))) {
+        throw new IllegalArgumentException("agent " + a.id + " has no persistent volume " + v);
+      }
+      if (!v.shared() && !a.availVolumes.add(v.id())) {
+        throw new IllegalArgumentException("persistent volume " + v + " on agent " + a.id + " is not allocated");
+      }
+    }
+  }
+
+  /**
+   * The pool {@code rs} given to {@code fw} on {@code a} with the agent's volumes in it (1.1.0
+   * hierarchical.cpp allocate, both stages): the available non-shared volumes inside the pool's
+   * amounts are offered as themselves; with the SHARED_RESOURCES capability, every shared volume of
+   * the pool's roles is added once per run and agent ({@code available += total.shared() -
+   * offeredSharedResources}); without it none ({@code nonShared}).
+   */
+  private ResourceSet offerVolumes(FrameworkClient fw, Agent a, ResourceSet rs) {
+    Resources un = rs.unreserved();
+    TreeMap<String, Resources> m = new TreeMap<>(rs.reservations());
+    TreeMap<Volume, Integer> vols = new TreeMap<>();
+    for (java.util.Iterator<String> it = a.availVolumes.iterator(); it.hasNext();) {
+      Volume v = a.volumes.get(it.next());
+      if (ResourceSet.UNRESERVED.equals(v.role())) {
+        if (un.contains(v.disk())) {
+          un = un.minus(v.disk());
+          vols.put(v, 1);
+          it.remove();
+        }
+      } else {
+        Resources r = m.get(v.role());
+        if (r != null && r.contains(v.disk())) {
+          m.put(v.role(), r.minus(v.disk()));
+          vols.put(v, 1);
+          it.remove();
+        }
+      }
+    }
+    if (fw.shared) {
+      for (Volume v : a.volumes.values()) {
+        if (!v.shared() || Integer.valueOf(runStamp).equals(a.sharedOffered.get(v.id()))) {
+          continue;
+        }
+        boolean ofPool = ResourceSet.UNRESERVED.equals(v.role()) ? candWithUnreserved : candRoles.contains(v.role());
+        if (ofPool) {
+          a.sharedOffered.put(v.id(), runStamp);
+          vols.put(v, 1);
+        }
+      }
+    }
+    return vols.isEmpty() ? rs : ResourceSet.of(un, m, vols);
+  }
+
+  /**
+   * {@link #account} of the plain quantity {@code q}, plus the shared volumes of {@code rs}: a copy
+   * counts in a sorter only if the client holds no copy of it on the agent yet (Mesos 1.1.0
+   * src/master/allocator/sorter/drf/sorter.cpp, DRFSorter::allocated and add: "newShared"); role
+   * sorter, quota sorter and the framework sorter's total count per role, the framework sorter's
+   * allocation per framework. One sorter call per client, as Mesos makes one.
+   */
+  private void accountWithShared(FrameworkClient fw, int key, long[] q, ResourceSet rs) {
+    if (!rs.hasVolumes() || rs.shared().isEmpty()) {
+      if (!Quantities.isZero(q)) {
+        account(fw, key, q);
+      }
+      return;
+    }
+    long[] roleQ = Quantities.widen(q.clone(), width);
+    long[] fwQ = Quantities.widen(q.clone(), width);
+    for (Map.Entry<Volume, Integer> e : rs.shared().volumes().entrySet()) {
+      Volume v = e.getKey();
+      long[] d = vec(v.disk());
+      if (sharedCopies(key, v, fw.role.sharedHeld) == 0) {
+        Quantities.addInto(roleQ, d);
+        if (!ResourceSet.UNRESERVED.equals(v.role())) {
+          addReserved(allocatedReserved, v.role(), d, true);
+        }
+      }
+      if (sharedCopies(key, v, fw.sharedHeld) == 0) {
+        Quantities.addInto(fwQ, d);
+      }
+      holdShared(fw, key, v, e.getValue());
+    }
+    Role r = fw.role;
+    roleSorter.allocated(r.handle, roleQ);
+    r.sorter.addTotal(roleQ);
+    r.sorter.allocated(fw.handle, fwQ);
+    int qh = quotaHandle(r);
+    if (qh >= 0) {
+      quotaRoleSorter.allocated(qh, roleQ);
+    }
+    if (!Quantities.isZero(q)) {
+      fw.allocQ = Quantities.widen(fw.allocQ, q.length);
+      Quantities.addInto(fw.allocQ, q);
+      long[] held = fw.allocByAgent.get(key);
+      if (held == null) {
+        fw.allocByAgent.put(key, q.clone());
+      } else {
+        long[] w = Quantities.widen(held, q.length);
+        Quantities.addInto(w, q);
+        fw.allocByAgent.put(key, w);
+      }
+    }
+  }
+
+  /** Copies of a shared volume held by a framework or role. */
+  private static final class SharedCopies {
+    final Volume volume;
+    final int agentKey;
+    int copies;
+
+    SharedCopies(Volume volume, int agentKey) {
+      this.volume = volume;
+      this.agentKey = agentKey;
+    }
+  }
+
+  private static String sharedKey(int agentKey, Volume v) {
+    return agentKey + "/" + v.id();
+  }
+
+  private static int sharedCopies(int agentKey, Volume v, TreeMap<String, SharedCopies> held) {
+    if (held == null) {
+      return 0;
+    }
+    SharedCopies c = held.get(sharedKey(agentKey, v));
+    return c == null ? 0 : c.copies;
+  }
+
+  private boolean heldByAnyone(int agentKey, Volume v) {
+    for (Role r : roles.values()) {
+      if (sharedCopies(agentKey, v, r.sharedHeld) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean otherRolesHold(Role own, int agentKey, Volume v) {
+    for (Role r : roles.values()) {
+      if (r != own && sharedCopies(agentKey, v, r.sharedHeld) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Counts {@code n} more copies for {@code fw} and its role (no sorter call). */
+  private static void holdShared(FrameworkClient fw, int agentKey, Volume v, int n) {
+    if (fw.sharedHeld == null) {
+      fw.sharedHeld = new TreeMap<>();
+    }
+    if (fw.role.sharedHeld == null) {
+      fw.role.sharedHeld = new TreeMap<>();
+    }
+    String k = sharedKey(agentKey, v);
+    fw.sharedHeld.computeIfAbsent(k, x -> new SharedCopies(v, agentKey)).copies += n;
+    fw.role.sharedHeld.computeIfAbsent(k, x -> new SharedCopies(v, agentKey)).copies += n;
+  }
+
+  /** Counts {@code n} fewer copies (no sorter call); returns {fw's last copy gone, role's last copy gone}. */
+  private static boolean[] unholdShared(FrameworkClient fw, int agentKey, Volume v, int n) {
+    String k = sharedKey(agentKey, v);
+    SharedCopies f = fw.sharedHeld == null ? null : fw.sharedHeld.get(k);
+    SharedCopies r = fw.role.sharedHeld == null ? null : fw.role.sharedHeld.get(k);
+    if (f == null || r == null || f.copies < n) {
+      throw new IllegalArgumentException("framework " + fw.id + " does not hold " + n + " copies of " + v);
+    }
+    f.copies -= n;
+    r.copies -= n;
+    boolean fwGone = f.copies == 0;
+    boolean roleGone = r.copies == 0;
+    if (fwGone) {
+      fw.sharedHeld.remove(k);
+    }
+    if (roleGone) {
+      fw.role.sharedHeld.remove(k);
+    }
+    return new boolean[] {fwGone, roleGone};
+  }
+
+  /** {@code n} copies of a shared volume come back from {@code fw}: the sorters drop it where no copy is left. */
+  private void releaseShared(FrameworkClient fw, int agentKey, Volume v, int n) {
+    boolean[] gone = unholdShared(fw, agentKey, v, n);
+    long[] d = vec(v.disk());
+    Role r = fw.role;
+    if (gone[0]) {
+      r.sorter.unallocated(fw.handle, d);
+    }
+    if (gone[1]) {
+      roleSorter.unallocated(r.handle, d);
+      r.sorter.removeTotal(d);
+      int qh = quotaHandle(r);
+      if (qh >= 0) {
+        quotaRoleSorter.unallocated(qh, d);
+      }
+      if (!ResourceSet.UNRESERVED.equals(v.role())) {
+        addReserved(allocatedReserved, v.role(), d, false);
+      }
+    }
+  }
+
+  private void releaseAllShared(FrameworkClient fw) {
+    if (fw.sharedHeld == null) {
+      return;
+    }
+    for (SharedCopies c : new ArrayList<>(fw.sharedHeld.values())) {
+      releaseShared(fw, c.agentKey, c.volume, c.copies);
+    }
+  }
+
+  /** A shared volume's disk leaves {@code fw}'s plain allocation on the agent (its copy carries it now). */
+  private void dropPlain(FrameworkClient fw, int key, String role, long[] d) {
+    long[] held = fw.allocByAgent.get(key);
+    if (held == null || !Quantities.contains(held, d)) {
+      throw new IllegalArgumentException("framework " + fw.id + " does not hold the volume's disk");
+    }
+    Quantities.subtractInto(held, d);
+    if (Quantities.isZero(held)) {
+      fw.allocByAgent.remove(key);
+    }
+    Quantities.subtractInto(fw.allocQ, d);
+    if (!ResourceSet.UNRESERVED.equals(role)) {
+      // The role's allocation of reserved disk stays (the copy counts it); only the framework's
+      // own record moves, so removeFramework does not subtract it twice.
+      addReserved(fw.allocReserved == null ? new TreeMap<>() : fw.allocReserved, role, d, false);
+    }
+  }
+
+  private void addPlain(FrameworkClient fw, int key, String role, long[] d) {
+    fw.allocQ = Quantities.widen(fw.allocQ, d.length);
+    Quantities.addInto(fw.allocQ, d);
+    long[] held = fw.allocByAgent.get(key);
+    if (held == null) {
+      fw.allocByAgent.put(key, d.clone());
+    } else {
+      long[] w = Quantities.widen(held, d.length);
+      Quantities.addInto(w, d);
+      fw.allocByAgent.put(key, w);
+    }
+    if (!ResourceSet.UNRESERVED.equals(role)) {
+      if (fw.allocReserved == null) {
+        fw.allocReserved = new TreeMap<>();
+      }
+      addReserved(fw.allocReserved, role, d, true);
+    }
+  }
+
+  /**
+   * RESERVE/UNRESERVE of resources allocated to {@code fw} on {@code a}: they move from pool
+   * {@code from} to pool {@code to} in the agent's total and in the framework's and the cluster's
+   * reserved allocation; quantities (so every sorter) stay.
+   */
+  private void moveReservation(FrameworkClient fw, Agent a, String from, String to, long[] v) {
+    addToRolePool(a, from, v, true, false);
+    addToRolePool(a, to, v, true, true);
+    if (!ResourceSet.UNRESERVED.equals(to)) {
+      addReserved(clusterReserved, to, v, true);
+    }
+    if (ResourceSet.UNRESERVED.equals(to)) {
+      long[] t = a.totalRes.get(from);
+      if (t != null && Quantities.isZero(t)) {
+        a.totalRes.remove(from);
+        long[] av = a.availRes.get(from);
+        if (av != null && Quantities.isZero(av)) {
+          a.availRes.remove(from);
+        }
+      }
+      addReserved(clusterReserved, from, v, false);
+      accountReserved(fw, from, v, false);
+    } else {
+      if (!a.availRes.containsKey(to)) {
+        a.availRes.put(to, new long[width]);
+      }
+      accountReserved(fw, to, v, true);
+    }
   }
 
   // ====================================================================== bookkeeping
@@ -1832,6 +2440,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
    * {@code cap} if given.
    */
   private void buildCandidate(Agent a, String role, boolean withUnreserved, long[] cap) {
+    candWithUnreserved = withUnreserved;
     Quantities.clear(candQ);
     Quantities.clear(candUnres);
     if (withUnreserved) {
@@ -1879,6 +2488,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
       }
       rs = ResourceSet.of(un, res);
     }
+    ResourceSet withShared = null;
+    if (a.volumes != null) {
+      rs = offerVolumes(fw, a, rs);
+      withShared = rs;
+    }
     Quantities.subtractInto(a.availUnres, candUnres);
     for (int j = 0; j < candRoles.size(); j++) {
       accountReserved(fw, candRoles.get(j), candRes.get(j), true);
@@ -1888,7 +2502,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
     Quantities.subtractInto(a.availAll, candQ);
     refreshAllocatable(a);
-    account(fw, a.key, candQ);
+    if (withShared != null) {
+      accountWithShared(fw, a.key, candQ, withShared);
+    } else {
+      account(fw, a.key, candQ);
+    }
     if (record) {
       if (fw.runStamp != runStamp) {
         fw.runStamp = runStamp;

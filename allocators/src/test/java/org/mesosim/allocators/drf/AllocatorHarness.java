@@ -121,6 +121,14 @@ final class AllocatorHarness {
     return id;
   }
 
+  /** A framework with the SHARED_RESOURCES capability ({@code createFrameworkInfo(role, {SHARED_RESOURCES})}). */
+  FrameworkId addSharedFramework(String role) {
+    FrameworkId id = new FrameworkId("framework" + (++frameworks));
+    allocator.addFramework(id, FrameworkInfo.of(id.value(), role).withSharedResources(true), new TreeMap<>());
+    afterCall();
+    return id;
+  }
+
   AgentId addAgent(String resources) {
     return addAgent(resources, Map.of());
   }
