@@ -1166,7 +1166,14 @@ public final class HierarchicalDrfAllocator implements Allocator {
    *
    * @return {@code offered} with the operations applied
    */
-  public ResourceSet updateAllocation(FrameworkId framework, AgentId agent, ResourceSet offered,
+  @Override
+  public void updateAllocation(FrameworkId framework, AgentId agent, ResourceSet offered,
+      List<Operation> operations) {
+    applyToAllocation(framework, agent, offered, operations);
+  }
+
+  /** {@link #updateAllocation}, returning {@code offered} with the operations applied. */
+  public ResourceSet applyToAllocation(FrameworkId framework, AgentId agent, ResourceSet offered,
       List<Operation> operations) {
     FrameworkClient fw = requireFw(framework);
     Agent a = requireAgent(agent);

@@ -106,6 +106,18 @@ public interface Allocator {
     recoverResources(framework, agents, resources, refuseMicros);
   }
 
+  /**
+   * Offer operations the master applied to resources offered to {@code framework} on {@code agent}
+   * and accepted (Mesos' {@code updateAllocation}, 1.1.0 hierarchical.cpp; docs/operations.md): the
+   * framework's allocation and the agent's total change with them. Only {@code hierarchical-drf}
+   * models offer operations; the scenario loader refuses operations with other policies, and this
+   * default says so if it is reached anyway.
+   */
+  default void updateAllocation(FrameworkId framework, AgentId agent, ResourceSet offered,
+      List<org.mesosim.model.Operation> operations) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not model offer operations");
+  }
+
   /** Stop sending offers to this framework until it revives. */
   void suppressOffers(FrameworkId framework);
 

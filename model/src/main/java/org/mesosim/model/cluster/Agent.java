@@ -34,7 +34,8 @@ final class Agent extends MasterClient {
   final int idx;
   final String group;
   final AgentInfo info;
-  final ResourceSet total;
+  /** Its resources, with the offer operations the master applied (checkpointed: they survive restarts). */
+  ResourceSet total;
   AgentId id;
   final ArrayList<Task> tasks = new ArrayList<>();
 

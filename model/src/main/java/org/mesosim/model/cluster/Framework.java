@@ -174,6 +174,9 @@ final class Framework extends MasterClient {
     long seq;
     Shape shape;
     LogicalTask sNext;
+    /** The stateful option: the agent its first launch reserved on (-1: not launched yet) and its volume (null if no disk). */
+    int home = -1;
+    org.mesosim.model.Volume volume;
 
     LogicalTask(Job job, TaskSpec spec) {
       this.job = job;
@@ -704,6 +707,10 @@ final class Framework extends MasterClient {
    * refuseSeconds. Cost per launch is O(shapes ahead of the first that fits), not O(queue).
    */
   private void decide(Offer o) {
+    if (sc.stateful()) {
+      decideStateful(o);
+      return;
+    }
     int max = sc.maxTasksPerOffer();
     ResourceSet rem = o.resources;
     if (nothingFits(o.agent, rem)) {
@@ -754,6 +761,77 @@ final class Framework extends MasterClient {
       rememberNothingFits(o.agent, rem.unreserved());
     }
     answer(o, launches);
+  }
+
+  /**
+   * The stateful option (docs/operations.md), as stateful services (databases, Cassandra or Kafka
+   * on Mesos) use offer operations: over the queue in order (at most {@link #SCAN_LIMIT} tasks), a
+   * task never launched takes its resources from the offer's unreserved part, reserves them for the
+   * framework's role (RESERVE) and makes its disk a persistent volume (CREATE, id
+   * framework/job/task) in the same ACCEPT, and launches on the reservation and the volume; a task
+   * launched before launches only on its home agent, from an offer that holds its volume and enough
+   * of the role's reservation (the volume and reservation came back when its last attempt ended and
+   * are offered to the role only). The rest is declined with refuseSeconds, as in {@link #decide}.
+   */
+  private void decideStateful(Offer o) {
+    int max = sc.maxTasksPerOffer();
+    ResourceSet rem = o.resources;
+    List<Message.Launch> launches = null;
+    List<org.mesosim.model.Operation> ops = null;
+    int looked = 0;
+    LogicalTask lt = qHead;
+    while (lt != null && looked++ < SCAN_LIMIT && (max == 0 || launches == null || launches.size() < max)) {
+      LogicalTask following = lt.next;
+      Resources need = lt.spec.resources();
+      int disk = org.mesosim.model.ResourceNames.DISK;
+      long[] plainMilli = need.toMilliArray();
+      if (plainMilli.length > disk) {
+        plainMilli[disk] = 0;
+      }
+      Resources plain = Resources.ofMilli(plainMilli);
+      ResourceSet use = null;
+      if (lt.home >= 0) {
+        if (lt.home == o.agent && (lt.volume == null || rem.copies(lt.volume) > 0)
+            && rem.reserved(info.role()).contains(plain)) {
+          use = ResourceSet.reservedFor(info.role(), plain);
+        }
+      } else if (rem.unreserved().contains(need)) {
+        if (ops == null) {
+          ops = new ArrayList<>();
+        }
+        org.mesosim.model.Operation reserve = new org.mesosim.model.Operation.Reserve(info.role(), need);
+        ops.add(reserve);
+        rem = rem.apply(reserve);
+        lt.home = o.agent;
+        if (need.milli(disk) > 0) {
+          lt.volume = new org.mesosim.model.Volume(name + "/" + lt.job.id + "/" + lt.spec.name(), info.role(),
+              need.milli(disk), false);
+          org.mesosim.model.Operation create = new org.mesosim.model.Operation.Create(lt.volume);
+          ops.add(create);
+          rem = rem.apply(create);
+        }
+        use = ResourceSet.reservedFor(info.role(), plain);
+      }
+      if (use != null) {
+        if (lt.volume != null) {
+          use = use.plus(ResourceSet.of(lt.volume));
+        }
+        rem = rem.minus(use);
+        dequeue(lt);
+        if (launches == null) {
+          launches = new ArrayList<>();
+        }
+        launches.add(new Message.Launch(launch(lt, o.agent, use), use));
+      }
+      lt = following;
+    }
+    if (ops == null) {
+      answer(o, launches);
+      return;
+    }
+    long delay = sc.decisionPerOffer() + sc.decisionPerTask() * launches.size();
+    lastDelay = delay;
+    sendAfter(delay, new Message.Accept(index, List.of(o), launches, sc.refuseMicros(), ops));
   }
 
   /**

@@ -10,6 +10,7 @@ import org.mesosim.model.AgentId;
 import org.mesosim.model.FrameworkId;
 import org.mesosim.model.FrameworkInfo;
 import org.mesosim.model.OfferId;
+import org.mesosim.model.Operation;
 import org.mesosim.model.ResourceSet;
 import org.mesosim.model.Resources;
 import org.mesosim.model.TaskState;
@@ -204,7 +205,8 @@ final class Master extends Process {
   static final class AgentRecord {
     final int idx;
     final AgentId id;
-    final ResourceSet total;
+    /** The agent's resources with the offer operations applied (Mesos' totalResources/checkpointedResources). */
+    ResourceSet total;
     boolean connected = true;
     final ArrayList<Task> tasks = new ArrayList<>();
     final ArrayList<Offer> offers = new ArrayList<>();
@@ -445,6 +447,14 @@ final class Master extends Process {
         return;
       }
       ResourceSet remaining = offered;
+      List<Operation> applied = call.operations().isEmpty() ? List.of() : new ArrayList<>();
+      for (Operation op : call.operations()) {
+        ResourceSet next = applyOperation(f, a, remaining, op);
+        if (next != null) {
+          remaining = next;
+          applied.add(op);
+        }
+      }
       for (Message.Launch l : call.launches()) {
         Task t = l.task();
         if (!remaining.contains(l.resources())) {
@@ -452,7 +462,8 @@ final class Master extends Process {
           continue;
         }
         remaining = remaining.minus(l.resources());
-        cluster.invariants.launch(t, l.resources(), call.offers());
+        cluster.invariants.launch(t, l.resources(), call.offers(), applied);
+        cluster.invariants.volumesUsed(a, t);
         addTask(a, t, TaskState.TASK_STAGING);
         cluster.launchesAccepted++;
         cluster.emit(new ModelEvent.TaskLaunched(cluster.sim.now(), cluster.frameworks[f.idx].name, t.id,
@@ -461,11 +472,61 @@ final class Master extends Process {
         send(cluster.agentEp(a.idx), new Message.RunTask(ep, t));
       }
       cluster.invariants.agentTouched(a);
+      if (!applied.isEmpty()) {
+        // Master::_accept (1.1.0 src/master/master.cpp): "Update the allocator based on the offer
+        // operations", with the offered resources, before the unused ones are recovered.
+        allocator.updateAllocation(f.id, a.id, offered, applied);
+      }
       if (!remaining.isEmpty()) {
         allocator.recoverResources(f.id, a.id, remaining, call.refuseMicros());
         cluster.emit(new ModelEvent.OfferDeclined(cluster.sim.now(), firstOffer, cluster.frameworks[f.idx].name,
             a.id, remaining, call.refuseMicros()));
       }
+    }
+
+    /**
+     * One offer operation of an ACCEPT (1.1.0 src/master/master.cpp, {@code _accept}): validated as
+     * {@code validation::operation::validate} does for what the model has (a reservation for a
+     * role other than "*"; a persistence id unique among the agent's volumes; a volume to destroy
+     * that exists and no task on the agent uses), then applied to what is left of the offers
+     * ({@code _offeredResources.apply}) and to the agent's resources ({@code _apply}: the agent
+     * checkpoints them at once, the CheckpointResourcesMessage's latency is not modelled). An invalid
+     * operation is dropped (Mesos' {@code drop}: logged, nothing else) and null returned.
+     */
+    private ResourceSet applyOperation(FrameworkRecord f, AgentRecord a, ResourceSet remaining, Operation op) {
+      if (op instanceof Operation.Create c) {
+        if (a.total.volumes().keySet().stream().anyMatch(v -> v.id().equals(c.volume().id()))) {
+          return null; // validateUniquePersistenceID
+        }
+      } else if (op instanceof Operation.Destroy d) {
+        if (a.total.copies(d.volume()) == 0) {
+          return null; // "Persistent volumes not found"
+        }
+        for (Task t : a.tasks) {
+          if (!t.mState.isTerminal() && t.resources.copies(d.volume()) > 0) {
+            return null; // "Persistent volumes in use"
+          }
+        }
+      } else if (op instanceof Operation.Launch) {
+        return null;
+      }
+      ResourceSet next;
+      ResourceSet total;
+      try {
+        next = remaining.apply(op);
+        total = a.total.apply(op);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+      cluster.invariants.operationApplied(a, a.total, total);
+      a.total = total;
+      cluster.agents[a.idx].total = total;
+      cluster.emit(new ModelEvent.OperationApplied(cluster.sim.now(), cluster.frameworks[f.idx].name, a.id,
+          op.type(), op instanceof Operation.Create c ? c.volume().id()
+              : op instanceof Operation.Destroy d ? d.volume().id() : "",
+          op instanceof Operation.Create || op instanceof Operation.Destroy ? Resources.EMPTY
+              : op instanceof Operation.Reserve r ? r.resources() : ((Operation.Unreserve) op).resources()));
+      return next;
     }
 
     void revive(Message.ReviveOffers call) {

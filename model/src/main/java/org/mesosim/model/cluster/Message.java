@@ -34,9 +34,18 @@ public sealed interface Message {
   /** One LAUNCH operation: the task and the resources it takes from the offer. */
   record Launch(Task task, ResourceSet resources) {}
 
-  /** {@code Call::ACCEPT} with LAUNCH operations and the filters for the unused remainder. */
-  record Accept(int framework, List<Offer> offers, List<Launch> launches, long refuseMicros)
-      implements Message {}
+  /**
+   * {@code Call::ACCEPT}: the offer operations before the launches (RESERVE, UNRESERVE, CREATE,
+   * DESTROY, applied in order, docs/operations.md), the LAUNCH operations, and the filters for the
+   * unused remainder.
+   */
+  record Accept(int framework, List<Offer> offers, List<Launch> launches, long refuseMicros,
+      List<org.mesosim.model.Operation> operations) implements Message {
+    /** LAUNCH operations only. */
+    Accept(int framework, List<Offer> offers, List<Launch> launches, long refuseMicros) {
+      this(framework, offers, launches, refuseMicros, List.of());
+    }
+  }
 
   /** {@code Call::DECLINE}. */
   record Decline(int framework, List<Offer> offers, long refuseMicros) implements Message {}

@@ -23,6 +23,10 @@ package org.mesosim.model.config;
  * @param localityWait how long a job with locality preferences waits for an offer from an agent
  *     holding its input before it takes a non-local one (counted from its arrival or its last
  *     launch); only with {@code localityReplicas} > 0
+ * @param stateful as stateful services do (docs/operations.md): a task's first launch reserves what
+ *     it takes for the framework's role (RESERVE) and makes its disk a persistent volume (CREATE) in
+ *     the same ACCEPT; every relaunch waits for an offer holding that volume and launches there on
+ *     the reservation; false (default) = plain launches
  */
 public record SchedulerConfig(
     SchedulerType type,
@@ -35,13 +39,22 @@ public record SchedulerConfig(
     boolean serialDecisions,
     int abandonAfter,
     int localityReplicas,
-    long localityWait) {
+    long localityWait,
+    boolean stateful) {
 
   /** Without the extensions: parallel decisions, no abandonment, no locality. */
   public SchedulerConfig(SchedulerType type, int maxAttempts, int maxTasksPerOffer, long refuseMicros,
       boolean suppressWhenIdle, long decisionPerOffer, long decisionPerTask) {
     this(type, maxAttempts, maxTasksPerOffer, refuseMicros, suppressWhenIdle, decisionPerOffer, decisionPerTask, false,
-        0, 0, 0L);
+        0, 0, 0L, false);
+  }
+
+  /** Without the stateful option. */
+  public SchedulerConfig(SchedulerType type, int maxAttempts, int maxTasksPerOffer, long refuseMicros,
+      boolean suppressWhenIdle, long decisionPerOffer, long decisionPerTask, boolean serialDecisions, int abandonAfter,
+      int localityReplicas, long localityWait) {
+    this(type, maxAttempts, maxTasksPerOffer, refuseMicros, suppressWhenIdle, decisionPerOffer, decisionPerTask,
+        serialDecisions, abandonAfter, localityReplicas, localityWait, false);
   }
 
   /** Whether the framework reports its decisions (busyness, first attempts): any decision time or extension set. */

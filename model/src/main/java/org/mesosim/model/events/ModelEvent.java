@@ -36,7 +36,7 @@ public sealed interface ModelEvent {
   List<String> KINDS = List.of("leader-elected", "leader-recovered", "leader-lost", "agent-registered",
       "agent-removed", "agent-disconnected", "framework-registered", "framework-deactivated", "offer",
       "decline", "rescind", "revive", "suppress", "job-submitted", "job-ended", "pending", "launch", "status",
-      "ack", "task-recovered", "fault", "invariant-violated", "decision", "job-attempted", "placement");
+      "ack", "task-recovered", "operation", "fault", "invariant-violated", "decision", "job-attempted", "placement");
 
   // ---- ZooKeeper, masters ----------------------------------------------------------------
 
@@ -289,6 +289,26 @@ public sealed interface ModelEvent {
 
     public void digestInto(Digest d) {
       d.event(kind(), time).str(framework).str(task.value()).str(agent.value()).num(state.ordinal());
+    }
+  }
+
+  // ---- Offer operations --------------------------------------------------------------------
+
+  /**
+   * The master applied an offer operation other than LAUNCH from a framework's ACCEPT
+   * (docs/operations.md): {@code type} RESERVE, UNRESERVE, CREATE or DESTROY; {@code volume} the
+   * persistence id for CREATE/DESTROY ("" otherwise); {@code resources} the amounts (re)reserved,
+   * empty for CREATE/DESTROY.
+   */
+  record OperationApplied(long time, String framework, AgentId agent, String type, String volume,
+      Resources resources) implements ModelEvent {
+    public String kind() {
+      return "operation";
+    }
+
+    public void digestInto(Digest d) {
+      d.event(kind(), time).str(framework).str(agent.value()).str(type).str(volume);
+      resources.digestInto(d);
     }
   }
 
