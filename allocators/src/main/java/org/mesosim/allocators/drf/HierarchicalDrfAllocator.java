@@ -1478,7 +1478,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
         if (!v.shared() || Integer.valueOf(runStamp).equals(a.sharedOffered.get(v.id()))) {
           continue;
         }
-        boolean ofPool = ResourceSet.UNRESERVED.equals(v.role()) ? candWithUnreserved : candRoles.contains(v.role());
+        // allocatableTo(role): the role's reservations (with 1.4+ its ancestors'), unreserved ones with the unreserved part.
+        boolean ofPool = ResourceSet.UNRESERVED.equals(v.role()) ? candWithUnreserved : reservedForChain(fw.role.name, v.role());
         if (ofPool) {
           a.sharedOffered.put(v.id(), runStamp);
           vols.put(v, 1);
@@ -1486,6 +1487,16 @@ public final class HierarchicalDrfAllocator implements Allocator {
       }
     }
     return vols.isEmpty() ? rs : ResourceSet.of(un, m, vols);
+  }
+
+  /** True iff resources reserved for {@code reservation} are offerable to {@code role} (itself, or with 1.4+ an ancestor). */
+  private boolean reservedForChain(String role, String reservation) {
+    for (String r = role; r != null; r = version >= 14 ? parentRole(r) : null) {
+      if (r.equals(reservation)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -41,7 +41,7 @@ public final class ModelMapper {
       Scenario.Expanded e = s.expanded().get(i);
       Scenario.Framework f = e.spec();
       FrameworkInfo info = new FrameworkInfo(e.name(), e.role(), f.failoverTimeout(), f.checkpoint(),
-          f.partitionAware(), f.gpuResources());
+          f.partitionAware(), f.gpuResources(), f.sharedResources());
       frameworks.add(new FrameworkConfig(info, f.scheduler(), factories.get(i)));
     }
     List<FaultSpec> faults = new ArrayList<>();

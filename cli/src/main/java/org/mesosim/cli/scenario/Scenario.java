@@ -92,7 +92,8 @@ public record Scenario(
 
   /** One entry of {@code frameworks}, before expansion. */
   public record Framework(String name, int count, String role, long failoverTimeout, boolean checkpoint,
-      boolean partitionAware, boolean gpuResources, SchedulerConfig scheduler, Workload workload, String splitBy) {}
+      boolean partitionAware, boolean gpuResources, boolean sharedResources, SchedulerConfig scheduler,
+      Workload workload, String splitBy) {}
 
   /** A framework after {@code count}/{@code splitBy} expansion. */
   public record Expanded(String name, String role, Framework spec, String splitValue) {}

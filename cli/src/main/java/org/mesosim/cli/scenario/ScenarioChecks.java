@@ -57,6 +57,28 @@ final class ScenarioChecks {
   }
 
 
+  /**
+   * {@code scheduler.stateful} uses offer operations (RESERVE, CREATE), which only
+   * {@code hierarchical-drf} models (docs/operations.md): with another policy it is an error at the key.
+   */
+  void checkOperations(Scenario.Allocator allocator, List<FrameworkEntry> entries) {
+    if (allocator == null || "hierarchical-drf".equals(allocator.policy())) {
+      return;
+    }
+    for (FrameworkEntry e : entries) {
+      if (!e.stateful) {
+        continue;
+      }
+      YNode at = e.node;
+      if (at != null && at.isMap() && at.get("scheduler") != null && at.get("scheduler").isMap()
+          && at.get("scheduler").get("stateful") != null) {
+        at = at.get("scheduler").get("stateful");
+      }
+      ctx.error(at, "frameworks[" + e.index + "].scheduler.stateful", "uses offer operations (RESERVE, CREATE),"
+          + " which only allocator policy hierarchical-drf models, not " + allocator.policy());
+    }
+  }
+
   void checkTasksFit(Scenario.Cluster cluster, List<FrameworkEntry> entries) {
     List<AgentGroup> machines = new ArrayList<>();
     for (Scenario.Agents a : cluster.agents()) {

@@ -32,9 +32,9 @@ public final class ScenarioKeys {
     m.put("role", List.of("weight", "quota"));
     m.put("allocator", List.of("policy", "interval", "options"));
     m.put("framework", List.of("name", "count", "role", "failoverTimeout", "checkpoint", "partitionAware",
-        "gpuResources", "scheduler", "workload", "splitBy"));
+        "gpuResources", "sharedResources", "scheduler", "workload", "splitBy"));
     m.put("scheduler", List.of("type", "maxAttempts", "maxTasksPerOffer", "refuseSeconds", "suppressWhenIdle",
-        "decisionTime", "serialDecisions", "abandonAfter", "locality"));
+        "decisionTime", "serialDecisions", "abandonAfter", "locality", "stateful"));
     m.put("locality", List.of("replicas", "wait"));
     m.put("decisionTime", List.of("perOffer", "perTask"));
     m.put("workload", List.of("synthetic", "trace"));

@@ -176,6 +176,7 @@ public final class ScenarioLoader {
     if (until == SimTime.NEVER) {
       checks.checkDrains(untilNode, entries);
     }
+    checks.checkOperations(allocator, entries);
     if (cluster != null && clusterOk) { // an agent with a bad resource would make every task look too large
       checks.checkTasksFit(cluster, entries);
     }

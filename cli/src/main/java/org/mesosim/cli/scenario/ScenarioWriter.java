@@ -155,6 +155,9 @@ public final class ScenarioWriter {
     m.put("checkpoint", f.checkpoint());
     m.put("partitionAware", f.partitionAware());
     m.put("gpuResources", f.gpuResources());
+    if (f.sharedResources()) {
+      m.put("sharedResources", true); // only when set: resolved files of scenarios without it are unchanged
+    }
     SchedulerConfig sc = f.scheduler();
     Map<String, Object> s = ScenarioKeys.out("scheduler");
     s.put("type", sc.type().name().toLowerCase(java.util.Locale.ROOT));
@@ -173,6 +176,9 @@ public final class ScenarioWriter {
     }
     if (sc.localityReplicas() > 0) {
       s.put("locality", shape("locality", "replicas", sc.localityReplicas(), "wait", Durations.format(sc.localityWait())));
+    }
+    if (sc.stateful()) {
+      s.put("stateful", true);
     }
     m.put("scheduler", s);
     Map<String, Object> w = ScenarioKeys.out("workload");
