@@ -190,6 +190,62 @@ class ExampleScenariosTest {
     assertEquals(17, crashed.size(), crashed.toString());
   }
 
+  /** Per db node (job-task), the agents of its launches, from a run's events.jsonl; counts operations by type into {@code ops}. */
+  private java.util.TreeMap<String, java.util.List<String>> dbLaunches(String out, java.util.TreeMap<String, Integer> ops)
+      throws Exception {
+    java.util.TreeMap<String, java.util.List<String>> at = new java.util.TreeMap<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String l : Files.readAllLines(dir.resolve(out).resolve("events.jsonl"))) {
+      JsonNode e = json.readTree(l);
+      String kind = e.get("kind").asText();
+      if (kind.equals("operation")) {
+        ops.merge(e.get("type").asText(), 1, Integer::sum);
+      } else if (kind.equals("launch") && e.get("framework").asText().equals("db")) {
+        String task = e.get("task").asText();
+        at.computeIfAbsent(task.substring(0, task.lastIndexOf('-')), k -> new ArrayList<>()).add(e.get("agent").asText());
+      }
+    }
+    return at;
+  }
+
+  @Test
+  void statefulServices_everyDbRelaunchIsOnItsVolume() throws Exception {
+    JsonNode s = run("stateful-services", "--event-kinds", "operation,launch");
+    // seed 1: the headline of the file and docs/examples.md
+    assertEquals("4eb2b7483e3576fcf3de3350ba0033bd", s.get("digest").asText(), "the example's digest");
+    java.util.TreeMap<String, Integer> ops = new java.util.TreeMap<>();
+    java.util.TreeMap<String, java.util.List<String>> at = dbLaunches("stateful-services2", ops);
+    // one RESERVE and one CREATE per node, nothing more: the reservation and the volume outlive every attempt
+    assertEquals("{CREATE=3, RESERVE=3}", ops.toString());
+    assertEquals(3, at.size(), at.toString());
+    java.util.TreeSet<String> homes = new java.util.TreeSet<>();
+    int launches = 0;
+    for (java.util.List<String> agents : at.values()) {
+      homes.add(agents.get(0));
+      launches += agents.size();
+      for (String a : agents) {
+        assertEquals(agents.get(0), a, "a db node relaunched away from its volume: " + at);
+      }
+    }
+    assertEquals(3, homes.size(), "one node per agent (maxTasksPerOffer 1): " + at);
+    assertEquals(33, launches, at.toString());
+    JsonNode db = fw(s, "db");
+    assertEquals(2, db.at("/tasks/lost").asLong(), "the two crashed agents held db nodes: " + db);
+    assertEquals(150, fw(s, "batch").at("/jobs/finished").asLong());
+    // without the option: no operation, and relaunches land wherever an offer fits
+    ops.clear();
+    run("stateful-services", "--event-kinds", "operation,launch", "--set", "frameworks[0].scheduler.stateful=false");
+    at = dbLaunches("stateful-services4", ops);
+    assertEquals("{}", ops.toString());
+    int away = 0;
+    for (java.util.List<String> agents : at.values()) {
+      for (String a : agents) {
+        away += a.equals(agents.get(0)) ? 0 : 1;
+      }
+    }
+    assertEquals(14, away, at.toString());
+  }
+
   @Test
   void networkPartition_tasksOnTheCutOffAgentsAreLost() throws Exception {
     JsonNode s = run("network-partition", "--event-kinds", "status,task-recovered");

@@ -47,7 +47,7 @@ class ScenarioKeysTest {
             - {preset: google-2011, scale: 0.5}
         roles:
           a: {weight: 2, quota: {cpus: 1}}
-        allocator: {policy: fifo, interval: 2s, options: {fairnessExcludeResourceNames: gpus}}
+        allocator: {policy: hierarchical-drf, interval: 2s, options: {fairnessExcludeResourceNames: gpus}}
         frameworks:
           - name: A
             count: 2
@@ -88,6 +88,9 @@ class ScenarioKeysTest {
                 index: t.index
                 unended: drop
           - name: G
+            role: g
+            sharedResources: true
+            scheduler: {type: service, stateful: true}
             workload:
               synthetic: {preset: google-like, scale: 0.1}
         faults:
