@@ -1251,6 +1251,9 @@ public final class HierarchicalDrfAllocator implements Allocator {
     Agent a = requireAgent(agent);
     ResourceSet avail = available(a);
     for (Operation op : operations) {
+      if (op instanceof Operation.Launch) {
+        throw new IllegalArgumentException("LAUNCH is not an operation on available resources");
+      }
       avail = avail.apply(op); // Resources::apply on a copy first: all or nothing
       if (op instanceof Operation.Create c) {
         requireNewVolume(a, c.volume());
