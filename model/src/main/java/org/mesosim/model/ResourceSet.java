@@ -50,8 +50,10 @@ public final class ResourceSet {
         q = q.plus(r);
       }
     }
-    for (Map.Entry<Volume, Integer> e : volumes.entrySet()) {
-      q = q.plus(e.getKey().disk().times(e.getValue()));
+    if (!volumes.isEmpty()) { // no iterator for the sets of the offer path, which have none
+      for (Map.Entry<Volume, Integer> e : volumes.entrySet()) {
+        q = q.plus(e.getKey().disk().times(e.getValue()));
+      }
     }
     this.quantity = q;
   }
@@ -326,12 +328,13 @@ public final class ResourceSet {
   @Override
   public boolean equals(Object o) {
     return o instanceof ResourceSet r && unreserved.equals(r.unreserved) && reserved.equals(r.reserved)
-        && volumes.equals(r.volumes);
+        && (volumes.isEmpty() ? r.volumes.isEmpty() : volumes.equals(r.volumes));
   }
 
   @Override
   public int hashCode() {
-    return (unreserved.hashCode() * 31 + reserved.hashCode()) * 31 + volumes.hashCode();
+    int h = unreserved.hashCode() * 31 + reserved.hashCode();
+    return volumes.isEmpty() ? h : h * 31 + volumes.hashCode(); // as before volumes for sets without any
   }
 
   /** E.g. {@code cpus:1; mem:512 + cpus(role1):2}. */
