@@ -53,6 +53,11 @@ class StatefulServicesTest {
   }
 
   private static List<ModelEvent> run(boolean stateful, long[] violations) {
+    return run(stateful, 1, List.of(), violations);
+  }
+
+  private static List<ModelEvent> run(boolean stateful, int masters, List<org.mesosim.model.config.FaultSpec> faults,
+      long[] violations) {
     AllocatorPolicy p = AllocatorRegistry.standard().require("hierarchical-drf");
     List<FrameworkConfig> fws = List.of(
         new FrameworkConfig(FrameworkInfo.of("db", "db"), sched(SchedulerConfig.SchedulerType.SERVICE, stateful),
@@ -61,10 +66,10 @@ class StatefulServicesTest {
             service("spark", 6, Resources.of(1, 512), 45 * S)));
     List<AgentGroup> agents = List.of(
         new AgentGroup("node", 4, Resources.of(4, 8192, 10000), new TreeMap<>(), new TreeMap<>()));
-    ModelConfig config = new ModelConfig("stateful", 5L, 10 * SimTime.MINUTE, new ZooKeeperConfig(1, 10 * S), 1,
+    ModelConfig config = new ModelConfig("stateful", 5L, 10 * SimTime.MINUTE, new ZooKeeperConfig(1, 10 * S), masters,
         Defaults.MASTER, Defaults.AGENT, Defaults.NETWORK, agents, new TreeMap<>(),
         new AllocatorConfig(p, Defaults.ALLOCATION_INTERVAL, PolicyOptions.resolve(p, java.util.Map.of())),
-        fws, List.of(), true);
+        fws, faults, true);
     Simulation sim = new Simulation(config.seed());
     MesosCluster cluster = new MesosCluster(sim, config);
     List<ModelEvent> events = new ArrayList<>();
@@ -109,6 +114,45 @@ class StatefulServicesTest {
     for (int n : launches.values()) {
       assertTrue(n >= 8 && n <= 10, launches.toString());
     }
+  }
+
+  /**
+   * The volumes and reservations survive a master failover (the new leader learns them from the
+   * agents' re-registrations: their checkpointed resources and their tasks' resources) and an agent
+   * crash (the agent keeps its checkpointed resources): no operation is repeated, every relaunch is at
+   * home, nothing is violated.
+   */
+  @Test
+  void volumesSurviveAMasterFailoverAndAnAgentCrash() {
+    org.mesosim.engine.random.Distribution.Constant thirty = new org.mesosim.engine.random.Distribution.Constant(30 * S);
+    List<org.mesosim.model.config.FaultSpec> faults = List.of(
+        new org.mesosim.model.config.FaultSpec(3 * SimTime.MINUTE, null, org.mesosim.model.config.FaultSpec.Action.CRASH,
+            List.of(new org.mesosim.model.config.FaultTarget(org.mesosim.model.config.FaultTarget.Kind.LEADING_MASTER,
+                "")), thirty),
+        new org.mesosim.model.config.FaultSpec(6 * SimTime.MINUTE, null, org.mesosim.model.config.FaultSpec.Action.CRASH,
+            List.of(new org.mesosim.model.config.FaultTarget(org.mesosim.model.config.FaultTarget.Kind.AGENT_GROUP,
+                "node")), thirty));
+    long[] violations = {0};
+    List<ModelEvent> events = run(true, 3, faults, violations);
+    assertEquals(0, violations[0], events.stream().filter(e -> e instanceof ModelEvent.InvariantViolated).toList().toString());
+    assertEquals(2, events.stream().filter(e -> e instanceof ModelEvent.LeaderElected).count(), "one failover");
+    assertEquals(6, events.stream().filter(e -> e instanceof ModelEvent.OperationApplied).count());
+    TreeMap<String, AgentId> home = new TreeMap<>();
+    int lost = 0;
+    int after = 0;
+    for (ModelEvent e : events) {
+      if (e instanceof ModelEvent.TaskLaunched t && t.framework().equals("db")) {
+        String logical = t.task().value().substring(0, t.task().value().lastIndexOf('-'));
+        AgentId first = home.putIfAbsent(logical, t.agent());
+        assertEquals(first == null ? t.agent() : first, t.agent(), t.task() + " relaunched away from its volume");
+        after += t.time() > 6 * SimTime.MINUTE ? 1 : 0;
+      } else if (e instanceof ModelEvent.TaskStatus st && st.framework().equals("db")
+          && st.state() == org.mesosim.model.TaskState.TASK_LOST) {
+        lost++;
+      }
+    }
+    assertEquals(3, lost, "every agent crashed at 6 minutes: the 3 db nodes are lost");
+    assertTrue(after >= 3, "and relaunched at home after the restart: " + after);
   }
 
   @Test
