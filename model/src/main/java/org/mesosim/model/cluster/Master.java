@@ -521,6 +521,16 @@ final class Master extends Process {
       cluster.invariants.operationApplied(a, a.total, total);
       a.total = total;
       cluster.agents[a.idx].total = total;
+      if (op instanceof Operation.Destroy d) {
+        // "If any offer from this slave contains a volume that needs to be destroyed, we should
+        // process it, but we should also rescind those offers" (_accept, DESTROY): a shared volume
+        // may be offered to other frameworks while in this ACCEPT.
+        for (Offer o : new ArrayList<>(a.offers)) {
+          if (o.resources.copies(d.volume()) > 0) {
+            rescind(o, "persistent volume destroyed", true);
+          }
+        }
+      }
       cluster.emit(new ModelEvent.OperationApplied(cluster.sim.now(), cluster.frameworks[f.idx].name, a.id,
           op.type(), op instanceof Operation.Create c ? c.volume().id()
               : op instanceof Operation.Destroy d ? d.volume().id() : "",
