@@ -199,6 +199,12 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private long[] availableHeadroom;
   // Scratch for recoverResources (also called from inside offer callbacks, never from a run).
   private long[] recQ;
+  /** Expired filters kept for reuse: at most about one storm second's worth. */
+  private static final int MAX_FILTER_POOL = 1 << 17;
+  private OfferFilter[] filterPool = new OfferFilter[1024];
+  private int filterPoolSize;
+  private final long[][] vecPool = new long[256][];
+  private int vecPoolSize;
   private long[] recU;
   private final ArrayList<String> candRoles = new ArrayList<>(4);
   private final ArrayList<long[]> candRes = new ArrayList<>(4);
@@ -282,6 +288,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
     /** Position of {@link #id} among all agents' ids (valid while {@code ranksDirty} is false). */
     int rank;
     int batchStamp;
+    /**
+     * The unreserved-only offer last made of this agent: an offer storm offers the same free vector
+     * of an agent run after run, and the immutable set is shared instead of built again.
+     */
+    ResourceSet lastUnreservedOffer;
 
     Agent(AgentId id, String hostname, int key, int slot, ResourceSet total, int width) {
       this.id = id;
@@ -352,31 +363,41 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   /** A filter; its expiry is the timer of its {@link FilterExpiry.Batch}. */
   private static final class OfferFilter {
-    final FrameworkClient fw;
-    final int agentKey;
-    final ResourceSet refused;
+    FrameworkClient fw;
+    int agentKey;
+    ResourceSet refused;
     /**
      * {@code refused}'s unreserved thousandths, copied beside the filter: the run tests every
      * filtered framework's filter on every agent it visits, and this saves two dependent loads
      * (set, resources, array) per test; allocated with the filter, it sits next to it in memory.
      */
-    final long[] unres;
+    long[] unres;
     FilterExpiry.Batch<OfferFilter> batch;
     boolean live = true;
     /** The next filter of the same framework on the same agent (the chain in {@code filterHeads}). */
     OfferFilter next;
 
     OfferFilter(FrameworkClient fw, int agentKey, ResourceSet refused) {
+      set(fw, agentKey, refused);
+    }
+
+    /** (Re)initialises this filter; a recycled one keeps its vector when the width matches. */
+    void set(FrameworkClient fw, int agentKey, ResourceSet refused) {
       this.fw = fw;
       this.agentKey = agentKey;
       this.refused = refused;
+      this.live = true;
       Resources ru = refused.unreserved();
-      this.unres = new long[ru.width()];
-      for (int x = 0; x < unres.length; x++) {
+      int w = ru.width();
+      if (unres == null || unres.length != w) {
+        unres = new long[w];
+      }
+      for (int x = 0; x < w; x++) {
         unres[x] = ru.milli(x);
       }
     }
   }
+
 
   // Filter expiry timers, one per DECLINE's filters (FilterExpiry); made in initialize.
   private FilterExpiry<OfferFilter> expiry;
@@ -816,6 +837,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       Quantities.subtractInto(held, q);
       if (Quantities.isZero(held)) {
         fw.allocByAgent.remove(key);
+        release(held);
       }
       if (resources.hasReservations()) {
         accountReserved(fw, resources, false);
@@ -838,7 +860,14 @@ public final class HierarchicalDrfAllocator implements Allocator {
       timeout = Math.min(timeout, MAX_REFUSE);
     }
     timeout = Math.max(interval, timeout);
-    OfferFilter f = new OfferFilter(fw, a.key, resources);
+    OfferFilter f;
+    if (filterPoolSize > 0) {
+      f = filterPool[--filterPoolSize];
+      filterPool[filterPoolSize] = null;
+      f.set(fw, a.key, resources);
+    } else {
+      f = new OfferFilter(fw, a.key, resources);
+    }
     f.next = filterHead(a.key, fw.index);
     setFilterHead(a.key, fw.index, f);
     fw.filterCount++;
@@ -1123,13 +1152,34 @@ public final class HierarchicalDrfAllocator implements Allocator {
     Quantities.addInto(fw.allocQ, q);
     long[] held = fw.allocByAgent.get(key);
     if (held == null) {
-      fw.allocByAgent.put(key, q.clone());
+      fw.allocByAgent.put(key, pooledCopy(q));
     } else if (held.length < q.length) {
       long[] w = Quantities.widen(held, q.length);
       Quantities.addInto(w, q);
       fw.allocByAgent.put(key, w);
     } else {
       Quantities.addInto(held, q);
+    }
+  }
+
+  /**
+   * A copy of {@code q} in a vector released by {@link #release} when one of its length is free: a
+   * framework's holding on an agent comes and goes with every offer of a storm.
+   */
+  private long[] pooledCopy(long[] q) {
+    if (vecPoolSize > 0 && vecPool[vecPoolSize - 1].length == q.length) {
+      long[] v = vecPool[--vecPoolSize];
+      vecPool[vecPoolSize] = null;
+      System.arraycopy(q, 0, v, 0, q.length);
+      return v;
+    }
+    return q.clone();
+  }
+
+  /** Gives back a zero vector that nothing references any more. */
+  private void release(long[] v) {
+    if (vecPoolSize < vecPool.length) {
+      vecPool[vecPoolSize++] = v;
     }
   }
 
@@ -1243,6 +1293,17 @@ public final class HierarchicalDrfAllocator implements Allocator {
     f.batch = null;
     removeFilter(f);
     changed = true;
+    // Nothing references an expired filter any more (its chain is unlinked and its batch drops it
+    // as this returns), so it is kept for the next DECLINE: a storm installs one per offer. A filter
+    // removed before its expiry stays in its batch until then and is left to the collector.
+    if (filterPoolSize == filterPool.length && filterPool.length < MAX_FILTER_POOL) {
+      filterPool = java.util.Arrays.copyOf(filterPool, filterPool.length * 2);
+    }
+    if (filterPoolSize < filterPool.length) {
+      f.fw = null;
+      f.refused = null;
+      filterPool[filterPoolSize++] = f;
+    }
   }
 
   private void removeFilter(OfferFilter f) {
@@ -1868,11 +1929,15 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   /** Gives the current candidate of {@code a} to {@code fw}. */
   private void give(FrameworkClient fw, Agent a, boolean record) {
-    Resources un = Quantities.isZero(candUnres) ? Resources.EMPTY : Resources.ofMilli(candUnres);
     ResourceSet rs;
     if (candRoles.isEmpty()) {
-      rs = ResourceSet.unreserved(un);
+      rs = a.lastUnreservedOffer;
+      if (rs == null || !sameMilli(rs.unreserved(), candUnres)) {
+        rs = ResourceSet.unreserved(Quantities.isZero(candUnres) ? Resources.EMPTY : Resources.ofMilli(candUnres));
+        a.lastUnreservedOffer = rs;
+      }
     } else {
+      Resources un = Quantities.isZero(candUnres) ? Resources.EMPTY : Resources.ofMilli(candUnres);
       TreeMap<String, Resources> res = new TreeMap<>();
       for (int j = 0; j < candRoles.size(); j++) {
         res.put(candRoles.get(j), Resources.ofMilli(candRes.get(j)));
@@ -1904,6 +1969,19 @@ public final class HierarchicalDrfAllocator implements Allocator {
       fw.offerSets[c] = rs;
       fw.offerCount = c + 1;
     }
+  }
+
+  /** True iff {@code r} holds exactly the thousandths {@code v} (r has no name beyond v's width). */
+  private static boolean sameMilli(Resources r, long[] v) {
+    if (r.width() > v.length) {
+      return false;
+    }
+    for (int x = 0; x < v.length; x++) {
+      if (r.milli(x) != v[x]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
