@@ -199,11 +199,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private long[] availableHeadroom;
   // Scratch for recoverResources (also called from inside offer callbacks, never from a run).
   private long[] recQ;
-  /** Expired filters kept for reuse: at most about one storm second's worth. */
+  /** Expired filters (and released holding vectors) kept for reuse: at most about one storm second's worth. */
   private static final int MAX_FILTER_POOL = 1 << 17;
   private OfferFilter[] filterPool = new OfferFilter[1024];
   private int filterPoolSize;
-  private final long[][] vecPool = new long[256][];
+  private long[][] vecPool = new long[256][];
   private int vecPoolSize;
   private long[] recU;
   private final ArrayList<String> candRoles = new ArrayList<>(4);
@@ -1178,6 +1178,9 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   /** Gives back a zero vector that nothing references any more. */
   private void release(long[] v) {
+    if (vecPoolSize == vecPool.length && vecPool.length < MAX_FILTER_POOL) {
+      vecPool = java.util.Arrays.copyOf(vecPool, vecPool.length * 2);
+    }
     if (vecPoolSize < vecPool.length) {
       vecPool[vecPoolSize++] = v;
     }
