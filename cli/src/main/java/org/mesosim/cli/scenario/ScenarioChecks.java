@@ -41,7 +41,7 @@ final class ScenarioChecks {
 
   /**
    * Why a trace never drains: tasks alive at the end of its input run forever (google-2011,
-   * alibaba-2018, csv). Reads the trace (filter and window applied), so only asked with
+   * google-2019, alibaba-2018, alibaba-2018-containers, csv). Reads the trace (filter and window applied), so only asked with
    * {@code until: drained}; null when every task ends or the trace cannot be read (the run says why).
    */
   private String foreverTasks(Scenario.Trace t, YNode node, int i) {

@@ -115,7 +115,7 @@ class CommandsTest {
         "hierarchical-drf                fake hierarchical-drf",
         "  fairnessExcludeResourceNames  string, default none: x"), alloc.out.lines().toList());
     Cli formats = Cli.run(services(), "list", "formats");
-    assertEquals(List.of("alibaba-2018", "csv", "google-2011", "swf"),
+    assertEquals(List.of("alibaba-2018", "alibaba-2018-containers", "csv", "google-2011", "google-2019", "swf"),
         formats.out.lines().map(l -> l.split(" ")[0]).toList());
     Cli bad = Cli.run(services(), "list", "policies");
     assertEquals(ExitCodes.BAD_INPUT, bad.code);

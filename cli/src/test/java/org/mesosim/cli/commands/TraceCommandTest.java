@@ -195,8 +195,8 @@ class TraceCommandTest {
   void inspect_badInput_exit2() throws Exception {
     Cli f = Cli.run(Services.standard(), "trace", "inspect", "x.swf", "--format", "sfw");
     assertEquals(ExitCodes.BAD_INPUT, f.code);
-    assertEquals("--format: unknown trace format 'sfw' (did you mean 'swf'?); known: alibaba-2018, csv, google-2011,"
-        + " swf", f.err.strip());
+    assertEquals("--format: unknown trace format 'sfw' (did you mean 'swf'?); known: alibaba-2018,"
+        + " alibaba-2018-containers, csv, google-2011, google-2019, swf", f.err.strip());
     Cli m = Cli.run(Services.standard(), "trace", "inspect", dir.resolve("none.swf").toString(), "--format", "swf");
     assertEquals(ExitCodes.BAD_INPUT, m.code);
     assertEquals(dir.resolve("none.swf") + ": no such file", m.err.strip());
