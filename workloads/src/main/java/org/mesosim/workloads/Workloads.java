@@ -47,6 +47,12 @@ public final class Workloads {
     return new GoogleLikeWorkload(scale, streams, frameworkName);
   }
 
+  /** The google-like preset with a daily cycle of its arrivals (docs/workload-fitting.md, "Daily cycle"). */
+  public static Workload googleLike(double scale, GoogleLikeWorkload.Diurnal diurnal, RandomStreams streams,
+      String frameworkName) {
+    return new GoogleLikeWorkload(scale, diurnal, streams, frameworkName);
+  }
+
   /** The format of a spec, or a BadInputException listing the known ones. */
   public static TraceFormat format(TraceSpec spec) {
     return TraceFormat.byId(spec.format()).orElseThrow(() -> new BadInputException(

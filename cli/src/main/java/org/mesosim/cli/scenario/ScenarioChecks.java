@@ -60,8 +60,8 @@ final class ScenarioChecks {
   void checkTasksFit(Scenario.Cluster cluster, List<FrameworkEntry> entries) {
     List<AgentGroup> machines = new ArrayList<>();
     for (Scenario.Agents a : cluster.agents()) {
-      if (a.preset() != null) {
-        machines.addAll(ctx.catalog.googleCell(a.scale()));
+      if (a.preset() != null || a.machines() != null) {
+        machines.addAll(ctx.catalog.presetGroups(a));
       } else {
         machines.add(new AgentGroup("", 1, a.resources(), new TreeMap<>(), a.reservations()));
       }
