@@ -65,8 +65,8 @@ public final class ModelMapper {
   public static List<AgentGroup> agentGroups(Scenario s, ScenarioCatalog catalog) {
     List<AgentGroup> agents = new ArrayList<>();
     for (Scenario.Agents a : s.cluster().agents()) {
-      if (a.preset() != null) {
-        agents.addAll(catalog.googleCell(a.scale()));
+      if (a.preset() != null || a.machines() != null) {
+        agents.addAll(catalog.presetGroups(a));
       } else {
         agents.add(new AgentGroup(a.name(), a.count(), a.resources(), a.attributes(), a.reservations()));
       }

@@ -79,7 +79,21 @@ public record Scenario(
    * @param preset null, or {@code google-2011}
    */
   public record Agents(String name, int count, Resources resources, SortedMap<String, String> attributes,
-      SortedMap<String, Resources> reservations, String preset, double scale) {}
+      SortedMap<String, Resources> reservations, String preset, double scale, Machines machines) {
+    /** A group or a preset (no machine table). */
+    public Agents(String name, int count, Resources resources, SortedMap<String, String> attributes,
+        SortedMap<String, Resources> reservations, String preset, double scale) {
+      this(name, count, resources, attributes, reservations, preset, scale, null);
+    }
+  }
+
+  /**
+   * (Extension) {@code machines: {format, path, units}}: a trace's machine table standing for the
+   * cluster's machines ({@link org.mesosim.workloads.MachineTables}), scaled by the entry's {@code scale}.
+   *
+   * @param path as written; {@code file} resolved against the scenario's folder
+   */
+  public record Machines(String format, String path, java.nio.file.Path file, SortedMap<String, Double> units) {}
 
   /**
    * {@code allocator}.
@@ -120,7 +134,12 @@ public record Scenario(
   }
 
   /** Extension: {@code workload.synthetic.preset: google-like} with {@code scale}. */
-  public record GoogleLike(double scale) implements Workload {
+  public record GoogleLike(double scale, double diurnalAmplitude, double diurnalPeakHour) implements Workload {
+    /** Without a daily cycle. */
+    public GoogleLike(double scale) {
+      this(scale, 0, 0);
+    }
+
     /** Endless: jobs keep arriving, and the services of time 0 run forever (docs/workloads.md, google-like). */
     @Override
     public boolean endless() {

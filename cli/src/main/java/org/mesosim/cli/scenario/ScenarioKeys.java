@@ -28,7 +28,9 @@ public final class ScenarioKeys {
     m.put("agentFlags", List.of("registrationBackoffFactor", "executorRegistrationTimeout",
         "executorShutdownGracePeriod"));
     m.put("network", List.of("latency", "loss", "lossModel"));
-    m.put("agentGroup", List.of("name", "count", "resources", "attributes", "reservations", "preset", "scale"));
+    m.put("agentGroup", List.of("name", "count", "resources", "attributes", "reservations", "preset", "scale",
+        "machines"));
+    m.put("machines", List.of("format", "path", "units"));
     m.put("role", List.of("weight", "quota"));
     m.put("allocator", List.of("policy", "interval", "options"));
     m.put("framework", List.of("name", "count", "role", "failoverTimeout", "checkpoint", "partitionAware",
@@ -38,7 +40,8 @@ public final class ScenarioKeys {
     m.put("locality", List.of("replicas", "wait"));
     m.put("decisionTime", List.of("perOffer", "perTask"));
     m.put("workload", List.of("synthetic", "trace"));
-    m.put("synthetic", List.of("jobs", "arrival", "tasksPerJob", "task", "preset", "scale"));
+    m.put("synthetic", List.of("jobs", "arrival", "tasksPerJob", "task", "preset", "scale", "diurnal"));
+    m.put("diurnal", List.of("amplitude", "peakHour"));
     m.put("task", List.of("resources", "duration", "failureProbability"));
     m.put("trace", List.of("format", "path", "filter", "window", "timeScale", "skipMalformed", "units",
         "loadScale", "index", "unended"));

@@ -76,7 +76,16 @@ public final class ScenarioWriter {
     List<Object> agents = new ArrayList<>();
     for (Scenario.Agents a : c.agents()) {
       Map<String, Object> g = ScenarioKeys.out("agentGroup");
-      if (a.preset() != null) {
+      if (a.machines() != null) {
+        Map<String, Object> mt = ScenarioKeys.out("machines");
+        mt.put("format", a.machines().format());
+        mt.put("path", a.machines().file().toString());
+        if (!a.machines().units().isEmpty()) {
+          mt.put("units", new LinkedHashMap<>(a.machines().units()));
+        }
+        g.put("machines", mt);
+        g.put("scale", a.scale());
+      } else if (a.preset() != null) {
         g.put("preset", a.preset());
         g.put("scale", a.scale());
       } else {
@@ -189,7 +198,11 @@ public final class ScenarioWriter {
       y.put("task", t);
       w.put("synthetic", y);
     } else if (f.workload() instanceof Scenario.GoogleLike g) {
-      w.put("synthetic", shape("synthetic", "preset", "google-like", "scale", g.scale()));
+      Map<String, Object> y = shape("synthetic", "preset", "google-like", "scale", g.scale());
+      if (g.diurnalAmplitude() > 0) {
+        y.put("diurnal", shape("diurnal", "amplitude", g.diurnalAmplitude(), "peakHour", g.diurnalPeakHour()));
+      }
+      w.put("synthetic", y);
     } else if (f.workload() instanceof Scenario.Trace tr) {
       Map<String, Object> t = ScenarioKeys.out("trace");
       t.put("format", tr.format());
