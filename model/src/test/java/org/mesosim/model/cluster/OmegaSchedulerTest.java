@@ -184,4 +184,30 @@ class OmegaSchedulerTest {
     assertTrue(perTask > perJob, "a queued task whose input is on the offered agent goes first: " + perTask
         + " local per task vs " + perJob + " per job (of 24)");
   }
+
+  @Test
+  void delayScheduling_perTask_afterANonLocalLaunchTheJobDoesNotWaitAgain_untilALocalOne() {
+    long wait = 3 * S;
+    EndToEndTest.Run r = locality(wait, true);
+    assertTrue(r.cluster().isDrained());
+    // Per job, every launch restarts the wait, so two launches of a job with a non-local second one are
+    // at least `wait` apart; per task only a local launch does, so a non-local launch can follow another
+    // launch of its job at once (the port's lastMapWasLocal = false).
+    java.util.TreeMap<String, Long> lastLaunch = new java.util.TreeMap<>();
+    java.util.TreeMap<String, Boolean> lastLocal = new java.util.TreeMap<>();
+    int quickNonLocal = 0;
+    for (ModelEvent.TaskPlaced p : r.rec().of(ModelEvent.TaskPlaced.class)) {
+      Long prev = lastLaunch.get(p.job());
+      if (prev != null && !p.local()) {
+        assertTrue(p.time() - prev >= wait || !lastLocal.get(p.job()),
+            "right after a local launch a non-local one must wait: " + p);
+        if (p.time() - prev < wait) {
+          quickNonLocal++;
+        }
+      }
+      lastLaunch.put(p.job(), p.time());
+      lastLocal.put(p.job(), p.local());
+    }
+    assertTrue(quickNonLocal > 0, "some non-local launch followed a non-local one of its job within the wait");
+  }
 }
