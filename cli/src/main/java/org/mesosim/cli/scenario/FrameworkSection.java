@@ -127,19 +127,25 @@ final class FrameworkSection extends Section {
     }
     int replicas = d.localityReplicas();
     long localityWait = d.localityWait();
+    boolean perTask = d.localityPerTask();
     YNode locNode = m.get("locality");
     Fields loc = locNode == null || locNode.isNull() ? null
         : ctx.object(locNode, path + ".locality", "locality");
     if (loc != null) {
       replicas = (int) in.integer(loc.get("replicas"), path + ".locality.replicas", 3, 1, 1_000_000);
       localityWait = in.duration(loc.get("wait"), path + ".locality.wait", 5 * org.mesosim.engine.SimTime.SECOND, false);
+      YNode pn = loc.get("per");
+      String per = in.string(pn, path + ".locality.per", "job");
+      if (per != null && in.oneOf(pn, path + ".locality.per", per, "locality placement", ScenarioKeys.LOCALITY_PER)) {
+        perTask = per.equals("task");
+      }
       if (type == SchedulerConfig.SchedulerType.GANG) {
         ctx.error(m.get("locality"), path + ".locality", "a gang scheduler launches whole jobs across held offers;"
             + " locality (delay scheduling) applies to batch and service schedulers");
       }
     }
     return new SchedulerConfig(type, maxAttempts, perOffer, refuse, suppress, perOfferTime, perTaskTime, serial,
-        abandonAfter, replicas, localityWait);
+        abandonAfter, replicas, localityWait, perTask);
   }
 
   /**

@@ -37,7 +37,7 @@ public final class ScenarioKeys {
         "gpuResources", "scheduler", "workload", "splitBy"));
     m.put("scheduler", List.of("type", "maxAttempts", "maxTasksPerOffer", "refuseSeconds", "suppressWhenIdle",
         "decisionTime", "serialDecisions", "abandonAfter", "locality"));
-    m.put("locality", List.of("replicas", "wait"));
+    m.put("locality", List.of("replicas", "wait", "per"));
     m.put("decisionTime", List.of("perOffer", "perTask"));
     m.put("workload", List.of("synthetic", "trace"));
     m.put("synthetic", List.of("jobs", "arrival", "tasksPerJob", "task", "preset", "scale", "diurnal"));
@@ -107,6 +107,9 @@ public final class ScenarioKeys {
 
   /** Scheduler types. */
   public static final List<String> SCHEDULER_TYPES = List.of("batch", "service", "gang");
+
+  /** {@code scheduler.locality.per}: one input placement per job (default) or per task. */
+  public static final List<String> LOCALITY_PER = List.of("job", "task");
 
   /** {@code cluster.network.lossModel} values (NetworkConfig.LossModel): the default first. */
   public static final List<String> LOSS_MODELS = List.of("link", "message");

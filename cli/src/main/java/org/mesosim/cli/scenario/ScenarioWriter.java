@@ -181,7 +181,8 @@ public final class ScenarioWriter {
       s.put("abandonAfter", sc.abandonAfter());
     }
     if (sc.localityReplicas() > 0) {
-      s.put("locality", shape("locality", "replicas", sc.localityReplicas(), "wait", Durations.format(sc.localityWait())));
+      s.put("locality", shape("locality", "replicas", sc.localityReplicas(), "wait",
+          Durations.format(sc.localityWait()), "per", sc.localityPerTask() ? "task" : "job"));
     }
     m.put("scheduler", s);
     Map<String, Object> w = ScenarioKeys.out("workload");

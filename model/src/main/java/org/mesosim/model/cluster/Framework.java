@@ -174,6 +174,8 @@ final class Framework extends MasterClient {
     long seq;
     Shape shape;
     LogicalTask sNext;
+    /** Delay scheduling per task ({@code locality.per: task}): the agents holding this task's input, ascending. */
+    int[] preferred;
 
     LogicalTask(Job job, TaskSpec spec) {
       this.job = job;
@@ -233,7 +235,9 @@ final class Framework extends MasterClient {
       unattempted.add(job);
     }
     if (sc.localityReplicas() > 0) {
-      job.preferred = inputAgents();
+      if (!sc.localityPerTask()) {
+        job.preferred = inputAgents();
+      }
       job.localSince = cluster.sim.now();
     }
     boolean deps = false;
@@ -253,6 +257,9 @@ final class Framework extends MasterClient {
     for (int i = 0; i < job.tasks.length; i++) {
       TaskSpec ts = spec.tasks().get(i);
       LogicalTask lt = new LogicalTask(job, ts);
+      if (sc.localityReplicas() > 0 && sc.localityPerTask()) {
+        lt.preferred = inputAgents(); // each task reads its own block, as a map task does
+      }
       job.tasks[i] = lt;
       if (deps && !dependenciesMet(job, ts)) {
         job.blocked.add(lt);
@@ -294,6 +301,12 @@ final class Framework extends MasterClient {
     return job.preferred == null || java.util.Arrays.binarySearch(job.preferred, agent) >= 0;
   }
 
+  /** Whether the task's input is on the agent: its own replicas (per task) or its job's. */
+  private static boolean localTask(LogicalTask lt, int agent) {
+    int[] p = lt.preferred != null ? lt.preferred : lt.job.preferred;
+    return p != null && java.util.Arrays.binarySearch(p, agent) >= 0;
+  }
+
   /**
    * Delay scheduling (Zaharia et al., EuroSys 2010): the first queued task of the shape whose job may
    * run on this agent: its input is there, or it has waited {@code localityWait} since its arrival or
@@ -301,6 +314,9 @@ final class Framework extends MasterClient {
    */
   private LogicalTask eligible(Shape sh, int agent) {
     long now = cluster.sim.now();
+    if (sc.localityPerTask()) {
+      return eligiblePerTask(sh, agent, now);
+    }
     int looked = 0;
     for (LogicalTask lt = sh.first; lt != null && looked < SCAN_LIMIT; lt = lt.sNext, looked++) {
       if (local(lt.job, agent) || now - lt.job.localSince >= sc.localityWait()) {
@@ -308,6 +324,27 @@ final class Framework extends MasterClient {
       }
     }
     return null;
+  }
+
+  /**
+   * Delay scheduling with per-task input ({@code locality.per: task}), as Hadoop's scheduler with
+   * delay scheduling picks a map task (Zaharia et al., EuroSys 2010, Algorithm 1; the Mesos paper's
+   * Hadoop port, FrameworkScheduler.canLaunchMap): a queued task whose input is on this agent, in queue
+   * order; if none, the first task whose job has waited {@code localityWait} since its arrival or its
+   * last local launch; else nothing. At most {@link #SCAN_LIMIT} tasks are looked at.
+   */
+  private LogicalTask eligiblePerTask(Shape sh, int agent, long now) {
+    LogicalTask waited = null;
+    int looked = 0;
+    for (LogicalTask lt = sh.first; lt != null && looked < SCAN_LIMIT; lt = lt.sNext, looked++) {
+      if (localTask(lt, agent)) {
+        return lt;
+      }
+      if (waited == null && now - lt.job.localSince >= sc.localityWait()) {
+        waited = lt;
+      }
+    }
+    return waited;
   }
 
   private static boolean dependenciesMet(Job job, TaskSpec ts) {
@@ -856,9 +893,15 @@ final class Framework extends MasterClient {
     if (lt.job.start < 0) {
       lt.job.start = cluster.sim.now();
     }
-    if (lt.job.preferred != null) {
-      boolean isLocal = java.util.Arrays.binarySearch(lt.job.preferred, agent) >= 0;
-      lt.job.localSince = cluster.sim.now();
+    if (lt.job.preferred != null || lt.preferred != null) {
+      boolean isLocal = localTask(lt, agent);
+      if (isLocal || lt.preferred == null) {
+        // Per job: every launch restarts the wait. Per task, as the Mesos paper's Hadoop port
+        // (apache/mesos frameworks/hadoop-0.20.2/src/contrib/mesos/src/java/org/apache/hadoop/mapred/
+        // FrameworkScheduler.java: lastMapWasLocal, timeWaitedForLocalMap): only a local launch restarts
+        // it; after a non-local one, further tasks may run anywhere until a local launch.
+        lt.job.localSince = cluster.sim.now();
+      }
       cluster.emit(new ModelEvent.TaskPlaced(cluster.sim.now(), name, lt.job.id, isLocal));
     }
     t.fLive = true;

@@ -23,6 +23,10 @@ package org.mesosim.model.config;
  * @param localityWait how long a job with locality preferences waits for an offer from an agent
  *     holding its input before it takes a non-local one (counted from its arrival or its last
  *     launch); only with {@code localityReplicas} > 0
+ * @param localityPerTask whether each task has its own {@code localityReplicas} input agents (a map
+ *     task reading one block of a file spread over the cluster) instead of one set per job; a local
+ *     task is then picked before any other queued one, and the wait counts from the job's arrival or
+ *     its last local launch (the Mesos paper's Hadoop port); false (default) = per job
  */
 public record SchedulerConfig(
     SchedulerType type,
@@ -35,7 +39,16 @@ public record SchedulerConfig(
     boolean serialDecisions,
     int abandonAfter,
     int localityReplicas,
-    long localityWait) {
+    long localityWait,
+    boolean localityPerTask) {
+
+  /** Locality, if any, per job (as before {@code locality.per} existed). */
+  public SchedulerConfig(SchedulerType type, int maxAttempts, int maxTasksPerOffer, long refuseMicros,
+      boolean suppressWhenIdle, long decisionPerOffer, long decisionPerTask, boolean serialDecisions,
+      int abandonAfter, int localityReplicas, long localityWait) {
+    this(type, maxAttempts, maxTasksPerOffer, refuseMicros, suppressWhenIdle, decisionPerOffer, decisionPerTask,
+        serialDecisions, abandonAfter, localityReplicas, localityWait, false);
+  }
 
   /** Without the extensions: parallel decisions, no abandonment, no locality. */
   public SchedulerConfig(SchedulerType type, int maxAttempts, int maxTasksPerOffer, long refuseMicros,
