@@ -23,6 +23,11 @@ package org.mesosim.model.config;
  * @param localityWait how long a job with locality preferences waits for an offer from an agent
  *     holding its input before it takes a non-local one (counted from its arrival or its last
  *     launch); only with {@code localityReplicas} > 0
+ * @param inverseOffers how the scheduler answers inverse offers (maintenance, docs/maintenance.md):
+ *     {@code IGNORE} (default: Mesos 1.1's scheduler driver has no handler for them,
+ *     src/sched/sched.cpp), {@code ACCEPT} (drain: accept, kill its tasks on the agent, and launch
+ *     nothing on offers that carry an unavailability) or {@code DECLINE} (decline with
+ *     {@code refuseMicros}, keep using the agent)
  */
 public record SchedulerConfig(
     SchedulerType type,
@@ -35,7 +40,16 @@ public record SchedulerConfig(
     boolean serialDecisions,
     int abandonAfter,
     int localityReplicas,
-    long localityWait) {
+    long localityWait,
+    InverseOfferAnswer inverseOffers) {
+
+  /** With the extensions, ignoring inverse offers. */
+  public SchedulerConfig(SchedulerType type, int maxAttempts, int maxTasksPerOffer, long refuseMicros,
+      boolean suppressWhenIdle, long decisionPerOffer, long decisionPerTask, boolean serialDecisions,
+      int abandonAfter, int localityReplicas, long localityWait) {
+    this(type, maxAttempts, maxTasksPerOffer, refuseMicros, suppressWhenIdle, decisionPerOffer, decisionPerTask,
+        serialDecisions, abandonAfter, localityReplicas, localityWait, InverseOfferAnswer.IGNORE);
+  }
 
   /** Without the extensions: parallel decisions, no abandonment, no locality. */
   public SchedulerConfig(SchedulerType type, int maxAttempts, int maxTasksPerOffer, long refuseMicros,
@@ -50,6 +64,7 @@ public record SchedulerConfig(
   }
 
   public SchedulerConfig {
+    inverseOffers = inverseOffers == null ? InverseOfferAnswer.IGNORE : inverseOffers;
     if (abandonAfter < 0) {
       throw new IllegalArgumentException("scheduler.abandonAfter: must be >= 0");
     }
@@ -62,6 +77,13 @@ public record SchedulerConfig(
     if (maxTasksPerOffer < 0) {
       throw new IllegalArgumentException("scheduler.maxTasksPerOffer: must be >= 0");
     }
+  }
+
+  /** How a scheduler answers an inverse offer (see {@code inverseOffers} above). */
+  public enum InverseOfferAnswer {
+    IGNORE,
+    ACCEPT,
+    DECLINE
   }
 
   public enum SchedulerType {
