@@ -68,14 +68,19 @@ class MaintenanceModelTest {
   }
 
   static ModelConfig config(MaintenanceConfig maintenance) {
+    return config(maintenance, InverseOfferAnswer.ACCEPT, InverseOfferAnswer.DECLINE, Defaults.MASTER);
+  }
+
+  static ModelConfig config(MaintenanceConfig maintenance, InverseOfferAnswer drain, InverseOfferAnswer stay,
+      org.mesosim.model.config.MasterFlags master) {
     AllocatorPolicy p = AllocatorRegistry.standard().require("hierarchical-drf");
     List<AgentGroup> agents = List.of(new AgentGroup("a", 2, Resources.of(4, 8192), new TreeMap<>(), new TreeMap<>()));
     List<FrameworkConfig> fws = List.of(
-        new FrameworkConfig(FrameworkInfo.of("drain", "*"), scheduler(InverseOfferAnswer.ACCEPT),
+        new FrameworkConfig(FrameworkInfo.of("drain", "*"), scheduler(drain),
             jobs("d", 12, 1, 20 * S, 4 * MIN)),
-        new FrameworkConfig(FrameworkInfo.of("stay", "*"), scheduler(InverseOfferAnswer.DECLINE),
+        new FrameworkConfig(FrameworkInfo.of("stay", "*"), scheduler(stay),
             jobs("s", 12, 1, 20 * S, 4 * MIN)));
-    return new ModelConfig("maintenance", 7L, 12 * MIN, new ZooKeeperConfig(1, 10 * S), 1, Defaults.MASTER,
+    return new ModelConfig("maintenance", 7L, 12 * MIN, new ZooKeeperConfig(1, 10 * S), 1, master,
         Defaults.AGENT, Defaults.NETWORK, agents, new TreeMap<>(),
         new AllocatorConfig(p, Defaults.ALLOCATION_INTERVAL, PolicyOptions.resolve(p, Map.of())), fws, List.of(),
         true, maintenance);
@@ -178,6 +183,57 @@ class MaintenanceModelTest {
     }
     assertTrue(drainKilled > 0, "the drainer killed its tasks on a-1\n" + dbg);
     assertTrue(stayLost > 0, "the decliner lost its tasks on a-1 at DOWN");
+  }
+
+  /**
+   * Frameworks that never answer (Mesos 1.1's driver): each gets one inverse offer per agent it
+   * holds and no other, since the allocator keeps it outstanding; with {@code --offer_timeout} the
+   * master rescinds it after that long ({@code inverseOfferTimeout}: updateInverseOffer with no
+   * status) and the next run sends a new one.
+   */
+  @Test
+  void unansweredInverseOffersStayOutstanding_untilTheOfferTimeoutRescindsThem() {
+    long[] v = new long[1];
+    MaintenanceConfig noActions = new MaintenanceConfig(70 * S,
+        List.of(new MaintenanceConfig.Window(List.of("a-1"), 5 * MIN, 10 * MIN)), List.of());
+    List<ModelEvent> plain = run(config(noActions, InverseOfferAnswer.IGNORE, InverseOfferAnswer.IGNORE,
+        Defaults.MASTER), v);
+    assertEquals(0, v[0]);
+    TreeMap<String, Integer> made = new TreeMap<>();
+    for (ModelEvent e : plain) {
+      if (e instanceof ModelEvent.InverseOfferMade io) {
+        made.merge(io.framework() + "@" + io.agent().value(), 1, Integer::sum);
+      }
+      assertFalse(e instanceof ModelEvent.InverseOfferAnswered || e instanceof ModelEvent.InverseOfferRescinded, e.toString());
+    }
+    assertFalse(made.isEmpty());
+    for (int n : made.values()) {
+      assertEquals(1, n, made.toString());
+    }
+    org.mesosim.model.config.MasterFlags d = Defaults.MASTER;
+    org.mesosim.model.config.MasterFlags timeout = new org.mesosim.model.config.MasterFlags(d.agentPingTimeout(),
+        d.maxAgentPingTimeouts(), 10 * S, d.agentReregisterTimeout(), d.registryWriteLatency(), d.restartDelay());
+    List<ModelEvent> timed = run(config(noActions, InverseOfferAnswer.IGNORE, InverseOfferAnswer.IGNORE, timeout), v);
+    assertEquals(0, v[0]);
+    TreeMap<String, Long> madeAt = new TreeMap<>();
+    int rescinded = 0;
+    int again = 0;
+    for (ModelEvent e : timed) {
+      if (e instanceof ModelEvent.InverseOfferMade io) {
+        Long prev = madeAt.put(io.inverseOffer().value(), io.time());
+        assertEquals(null, prev);
+      } else if (e instanceof ModelEvent.InverseOfferRescinded r) {
+        assertEquals("offer-timeout", r.reason());
+        assertEquals(madeAt.get(r.inverseOffer().value()) + 10 * S, r.time());
+        rescinded++;
+      }
+    }
+    for (ModelEvent e : timed) {
+      if (e instanceof ModelEvent.InverseOfferMade io && io.time() > 70 * S + 10 * S) {
+        again++;
+      }
+    }
+    assertTrue(rescinded > 0 && again > 0, rescinded + " rescinded, " + again + " made again");
   }
 
   @Test
