@@ -73,6 +73,19 @@ class MaintenanceSectionTest {
   }
 
   @Test
+  void aScheduleUnderAPolicyWithoutInverseOffers_isWarnedOf() {
+    String yaml = HEAD + """
+        maintenance:
+          schedule: {windows: [{machines: [small-1], start: 2m}]}
+        """;
+    assertEquals(List.of(), ScenarioWarnings.of(load(yaml)));
+    List<String> w = ScenarioWarnings.of(load(yaml + "allocator: {policy: fifo}\n"));
+    assertEquals(List.of(dir.resolve("s.yaml") + ": maintenance.schedule: allocator.policy fifo sends no inverse offers"
+        + " (only hierarchical-drf models Mesos' maintenance in the allocator); the schedule still shows in offers,"
+        + " and DOWN and UP still act"), w);
+  }
+
+  @Test
   void callsMesosWouldRefuse_areLocated() {
     List<String> e = errors(HEAD.replace("inverseOffers: decline", "inverseOffers: drain") + """
         maintenance:
