@@ -1114,13 +1114,15 @@ final class Master extends Process {
      */
     void startMaintenance(int[] machines, Runnable done) {
       Registry reg = cluster.registry;
-      for (int idx : machines) {
-        if (reg.machineMode[idx] != Registry.MACHINE_DRAINING) {
-          done.run();
-          return;
-        }
-      }
+      // Checked when the write applies, after the writes queued before it (a schedule posted at the
+      // same instant is applied first); Mesos checks before queuing and would answer 400 there.
       registrar.apply(() -> {
+        for (int idx : machines) {
+          if (reg.machineMode[idx] != Registry.MACHINE_DRAINING) {
+            done.run();
+            return;
+          }
+        }
         for (int idx : machines) {
           AgentRecord a = agents[idx];
           if (a != null) {
@@ -1145,13 +1147,13 @@ final class Master extends Process {
      */
     void stopMaintenance(int[] machines, Runnable done) {
       Registry reg = cluster.registry;
-      for (int idx : machines) {
-        if (reg.machineMode[idx] != Registry.MACHINE_DOWN) {
-          done.run();
-          return;
-        }
-      }
       registrar.apply(() -> {
+        for (int idx : machines) {
+          if (reg.machineMode[idx] != Registry.MACHINE_DOWN) {
+            done.run();
+            return;
+          }
+        }
         for (int idx : machines) {
           reg.machineMode[idx] = Registry.MACHINE_UP;
           reg.unavailability[idx] = null;

@@ -104,6 +104,22 @@ class MaintenanceTest {
     assertEquals(List.of(), rec.of(ModelEvent.InverseOfferMade.class));
   }
 
+  /** The DOWN call queues its registry write behind the schedule's, made at the same instant. */
+  @Test
+  void downAtTheInstantTheScheduleIsPosted() {
+    long[] v = new long[1];
+    MaintenanceConfig m = new MaintenanceConfig(30 * S,
+        List.of(new MaintenanceConfig.Window(List.of("a-1"), 30 * S, SimTime.NEVER)),
+        List.of(new MaintenanceConfig.Action(30 * S, MaintenanceConfig.Mode.DOWN, List.of("a-1"))));
+    Recorder rec = run(cluster().maintenance(m).build(), v);
+    assertEquals(0, v[0]);
+    List<String> modes = new ArrayList<>();
+    for (ModelEvent.MachineMode e : rec.of(ModelEvent.MachineMode.class)) {
+      modes.add(e.time() + " " + e.mode() + " " + e.endTime());
+    }
+    assertEquals(List.of((30 * S + REG) + " DRAINING -1", (30 * S + 2 * REG) + " DOWN -1"), modes);
+  }
+
   @Test
   void theModesOutliveTheLeader() {
     long[] v = new long[1];
