@@ -144,8 +144,15 @@ final class FrameworkSection extends Section {
             + " locality (delay scheduling) applies to batch and service schedulers");
       }
     }
+    SchedulerConfig.InverseOfferAnswer inverse = d.inverseOffers();
+    YNode io = m.get("inverseOffers");
+    String iv = in.string(io, path + ".inverseOffers", null);
+    if (iv != null && in.oneOf(io, path + ".inverseOffers", iv, "inverse-offer answer",
+        ScenarioKeys.INVERSE_OFFER_ANSWERS)) {
+      inverse = SchedulerConfig.InverseOfferAnswer.valueOf(iv.toUpperCase(Locale.ROOT));
+    }
     return new SchedulerConfig(type, maxAttempts, perOffer, refuse, suppress, perOfferTime, perTaskTime, serial,
-        abandonAfter, replicas, localityWait, perTask);
+        abandonAfter, replicas, localityWait, perTask, inverse);
   }
 
   /**

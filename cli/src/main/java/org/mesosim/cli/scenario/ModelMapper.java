@@ -58,7 +58,7 @@ public final class ModelMapper {
     Scenario.Cluster c = s.cluster();
     return new ModelConfig(s.name(), s.seed(), s.until(), c.zookeeper(), c.masters(), c.master(), c.agent(),
         new NetworkConfig(c.latency().value(), c.loss(), c.lossModel()), agents, new TreeMap<>(s.roles()), allocator, frameworks,
-        faults, checkInvariants);
+        faults, checkInvariants, s.maintenance());
   }
 
   /** Agent groups in scenario order, presets expanded. */

@@ -42,9 +42,20 @@ public record Scenario(
     org.mesosim.reports.AgentHeatmap.Options heatmap,
     List<String> charts,
     List<String> formats,
-    List<Expanded> expanded) {
+    List<Expanded> expanded,
+    org.mesosim.model.config.MaintenanceConfig maintenance) {
+
+  /** Without maintenance. */
+  public Scenario(Path file, String name, String description, long seed, long until, Cluster cluster,
+      SortedMap<String, RoleConfig> roles, Allocator allocator, List<Framework> frameworks, List<Fault> faults,
+      long sampleInterval, org.mesosim.reports.AgentHeatmap.Options heatmap, List<String> charts,
+      List<String> formats, List<Expanded> expanded) {
+    this(file, name, description, seed, until, cluster, roles, allocator, frameworks, faults, sampleInterval, heatmap,
+        charts, formats, expanded, org.mesosim.model.config.MaintenanceConfig.NONE);
+  }
 
   public Scenario {
+    maintenance = maintenance == null ? org.mesosim.model.config.MaintenanceConfig.NONE : maintenance;
     frameworks = List.copyOf(frameworks);
     faults = List.copyOf(faults);
     charts = List.copyOf(charts);
@@ -55,13 +66,13 @@ public record Scenario(
   /** The same scenario with another seed. */
   public Scenario withSeed(long newSeed) {
     return new Scenario(file, name, description, newSeed, until, cluster, roles, allocator, frameworks, faults,
-        sampleInterval, heatmap, charts, formats, expanded);
+        sampleInterval, heatmap, charts, formats, expanded, maintenance);
   }
 
   /** The same scenario drawing these charts ({@code report.charts}). */
   public Scenario withCharts(List<String> newCharts) {
     return new Scenario(file, name, description, seed, until, cluster, roles, allocator, frameworks, faults,
-        sampleInterval, heatmap, newCharts, formats, expanded);
+        sampleInterval, heatmap, newCharts, formats, expanded, maintenance);
   }
 
   /** {@code cluster}. */

@@ -20,7 +20,7 @@ public final class ScenarioKeys {
   private static Map<String, List<String>> shapes() {
     Map<String, List<String>> m = new LinkedHashMap<>();
     m.put("scenario", List.of("name", "description", "seed", "until", "cluster", "roles", "allocator", "frameworks",
-        "faults", "metrics", "report"));
+        "faults", "maintenance", "metrics", "report"));
     m.put("cluster", List.of("zookeeper", "masters", "master", "agent", "network", "agents"));
     m.put("zookeeper", List.of("servers", "sessionTimeout"));
     m.put("masterFlags", List.of("agentPingTimeout", "maxAgentPingTimeouts", "offerTimeout", "agentReregisterTimeout",
@@ -36,7 +36,7 @@ public final class ScenarioKeys {
     m.put("framework", List.of("name", "count", "role", "failoverTimeout", "checkpoint", "partitionAware",
         "gpuResources", "scheduler", "workload", "splitBy"));
     m.put("scheduler", List.of("type", "maxAttempts", "maxTasksPerOffer", "refuseSeconds", "suppressWhenIdle",
-        "decisionTime", "serialDecisions", "abandonAfter", "locality"));
+        "decisionTime", "serialDecisions", "abandonAfter", "locality", "inverseOffers"));
     m.put("locality", List.of("replicas", "wait", "per"));
     m.put("decisionTime", List.of("perOffer", "perTask"));
     m.put("workload", List.of("synthetic", "trace"));
@@ -48,6 +48,10 @@ public final class ScenarioKeys {
     m.put("window", List.of("from", "to"));
     m.put("range", List.of("min", "max"));
     m.put("fault", List.of("at", "every", "crash", "partition", "restartAfter", "healAfter"));
+    m.put("maintenance", List.of("schedule", "actions"));
+    m.put("maintenanceSchedule", List.of("at", "windows"));
+    m.put("maintenanceWindow", List.of("machines", "start", "duration"));
+    m.put("maintenanceAction", List.of("at", "down", "up"));
     m.put("metrics", List.of("sampleInterval", "agentHeatmap"));
     m.put("agentHeatmap", List.of("rows", "columns", "interval"));
     m.put("report", List.of("charts", "formats"));
@@ -104,6 +108,9 @@ public final class ScenarioKeys {
     m.put("empirical", List.of());
     return java.util.Collections.unmodifiableMap(m);
   }
+
+  /** {@code scheduler.inverseOffers} values (SchedulerConfig.InverseOfferAnswer): the default first. */
+  public static final List<String> INVERSE_OFFER_ANSWERS = List.of("ignore", "accept", "decline");
 
   /** Scheduler types. */
   public static final List<String> SCHEDULER_TYPES = List.of("batch", "service", "gang");

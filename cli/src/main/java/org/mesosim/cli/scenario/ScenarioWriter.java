@@ -148,11 +148,44 @@ public final class ScenarioWriter {
       }
       root.put("faults", faults);
     }
+    if (!s.maintenance().isNone()) {
+      root.put("maintenance", maintenance(s.maintenance()));
+    }
     root.put("metrics", shape("metrics", "sampleInterval", Durations.format(s.sampleInterval()), "agentHeatmap",
         shape("agentHeatmap", "rows", s.heatmap().rows(), "columns", s.heatmap().columns(), "interval",
             Durations.format(s.heatmap().interval()))));
     root.put("report", shape("report", "charts", new ArrayList<>(s.charts()), "formats", new ArrayList<>(s.formats())));
     return root;
+  }
+
+  /** {@code maintenance}: the schedule (when it has windows) and the actions (when any). */
+  private static Map<String, Object> maintenance(org.mesosim.model.config.MaintenanceConfig mc) {
+    Map<String, Object> m = ScenarioKeys.out("maintenance");
+    if (!mc.windows().isEmpty()) {
+      List<Object> windows = new ArrayList<>();
+      for (org.mesosim.model.config.MaintenanceConfig.Window w : mc.windows()) {
+        Map<String, Object> wm = ScenarioKeys.out("maintenanceWindow");
+        wm.put("machines", new ArrayList<>(w.machines()));
+        wm.put("start", Durations.format(w.start()));
+        if (w.duration() != org.mesosim.engine.SimTime.NEVER) {
+          wm.put("duration", Durations.format(w.duration()));
+        }
+        windows.add(wm);
+      }
+      m.put("schedule", shape("maintenanceSchedule", "at", Durations.format(mc.postAt()), "windows", windows));
+    }
+    if (!mc.actions().isEmpty()) {
+      List<Object> actions = new ArrayList<>();
+      for (org.mesosim.model.config.MaintenanceConfig.Action a : mc.actions()) {
+        Map<String, Object> am = ScenarioKeys.out("maintenanceAction");
+        am.put("at", Durations.format(a.at()));
+        am.put(a.mode() == org.mesosim.model.config.MaintenanceConfig.Mode.DOWN ? "down" : "up",
+            new ArrayList<>(a.machines()));
+        actions.add(am);
+      }
+      m.put("actions", actions);
+    }
+    return m;
   }
 
   private static Map<String, Object> framework(Scenario.Framework f) {
@@ -183,6 +216,9 @@ public final class ScenarioWriter {
     if (sc.localityReplicas() > 0) {
       s.put("locality", shape("locality", "replicas", sc.localityReplicas(), "wait",
           Durations.format(sc.localityWait()), "per", sc.localityPerTask() ? "task" : "job"));
+    }
+    if (sc.inverseOffers() != SchedulerConfig.InverseOfferAnswer.IGNORE) {
+      s.put("inverseOffers", sc.inverseOffers().name().toLowerCase(java.util.Locale.ROOT));
     }
     m.put("scheduler", s);
     Map<String, Object> w = ScenarioKeys.out("workload");

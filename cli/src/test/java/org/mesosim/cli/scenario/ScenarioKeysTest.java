@@ -68,6 +68,7 @@ class ScenarioKeysTest {
               serialDecisions: true
               abandonAfter: 4
               locality: {replicas: 2, wait: 3s}
+              inverseOffers: accept
             workload:
               synthetic:
                 jobs: 3
@@ -95,6 +96,13 @@ class ScenarioKeysTest {
         faults:
           - {at: 10m, crash: leading-master, restartAfter: 1m}
           - {every: {exponential: {mean: 1h}}, partition: [agent small-1], healAfter: 30s}
+        maintenance:
+          schedule:
+            at: 1m
+            windows: [{machines: [small-1], start: 5m, duration: 10m}]
+          actions:
+            - {at: 5m, down: [small-1]}
+            - {at: 8m, up: [small-1]}
         metrics: {sampleInterval: 5s, agentHeatmap: {rows: 8, columns: 16, interval: 10s}}
         report: {charts: [utilization], formats: [svg]}
         """.formatted(field, field, unit);

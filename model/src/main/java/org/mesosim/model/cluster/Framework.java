@@ -538,6 +538,43 @@ final class Framework extends MasterClient {
       error(from);
     } else if (m instanceof Message.LostSlave l) {
       lostSlave(from, l);
+    } else if (m instanceof Message.InverseOffers io) {
+      inverseOffers(from, io.inverseOffers());
+    }
+    // RescindInverseOffer: nothing to do, every inverse offer is answered (or ignored) on arrival.
+  }
+
+  /**
+   * Inverse offers (maintenance), answered by {@code scheduler.inverseOffers}: {@code IGNORE}
+   * (Mesos 1.1's scheduler driver has no handler for InverseOffersMessage, src/sched/sched.cpp:
+   * a driver-based framework never answers), {@code DECLINE} (one DECLINE_INVERSE_OFFERS call with
+   * the scheduler's refusal as its filter), or {@code ACCEPT} (one ACCEPT_INVERSE_OFFERS call
+   * without filters, then a KILL for each of its live tasks on those agents: it drains them; the
+   * killed tasks are queued again like any task that did not end on its own).
+   */
+  private void inverseOffers(int from, List<InverseOffer> ios) {
+    if (from != masterEp || !registered) {
+      return;
+    }
+    switch (sc.inverseOffers()) {
+      case IGNORE -> {
+      }
+      case DECLINE -> send(masterEp, new Message.DeclineInverseOffers(index, ios, sc.refuseMicros()));
+      case ACCEPT -> {
+        send(masterEp, new Message.AcceptInverseOffers(index, ios, -1));
+        for (InverseOffer io : ios) {
+          ArrayList<Task> kill = new ArrayList<>();
+          for (Task t = liveHead; t != null; t = t.fNext) {
+            if (t.agent == io.agent) {
+              kill.add(t);
+            }
+          }
+          for (Task t : kill) {
+            send(masterEp, new Message.KillTaskCall(index, t));
+          }
+        }
+      }
+      default -> throw new IllegalStateException();
     }
   }
 
@@ -743,6 +780,12 @@ final class Framework extends MasterClient {
   private void decide(Offer o) {
     int max = sc.maxTasksPerOffer();
     ResourceSet rem = o.resources;
+    if (o.unavailability != null && sc.inverseOffers() == SchedulerConfig.InverseOfferAnswer.ACCEPT) {
+      // A draining scheduler launches nothing on an agent scheduled for maintenance (the offer's
+      // unavailability): it declines the offer with its usual filter.
+      answer(o, null);
+      return;
+    }
     if (nothingFits(o.agent, rem)) {
       answer(o, null);
       return;

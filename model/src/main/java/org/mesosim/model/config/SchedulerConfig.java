@@ -27,6 +27,11 @@ package org.mesosim.model.config;
  *     task reading one block of a file spread over the cluster) instead of one set per job; a local
  *     task is then picked before any other queued one, and the wait counts from the job's arrival or
  *     its last local launch (the Mesos paper's Hadoop port); false (default) = per job
+ * @param inverseOffers how the scheduler answers inverse offers (maintenance, docs/maintenance.md):
+ *     {@code IGNORE} (default: Mesos 1.1's scheduler driver has no handler for them,
+ *     src/sched/sched.cpp), {@code ACCEPT} (drain: accept, kill its tasks on the agent, and launch
+ *     nothing on offers that carry an unavailability) or {@code DECLINE} (decline with
+ *     {@code refuseMicros}, keep using the agent)
  */
 public record SchedulerConfig(
     SchedulerType type,
@@ -40,14 +45,31 @@ public record SchedulerConfig(
     int abandonAfter,
     int localityReplicas,
     long localityWait,
-    boolean localityPerTask) {
+    boolean localityPerTask,
+    InverseOfferAnswer inverseOffers) {
 
-  /** Locality, if any, per job (as before {@code locality.per} existed). */
+  /** Locality, if any, per job (as before {@code locality.per} existed), ignoring inverse offers. */
   public SchedulerConfig(SchedulerType type, int maxAttempts, int maxTasksPerOffer, long refuseMicros,
       boolean suppressWhenIdle, long decisionPerOffer, long decisionPerTask, boolean serialDecisions,
       int abandonAfter, int localityReplicas, long localityWait) {
     this(type, maxAttempts, maxTasksPerOffer, refuseMicros, suppressWhenIdle, decisionPerOffer, decisionPerTask,
-        serialDecisions, abandonAfter, localityReplicas, localityWait, false);
+        serialDecisions, abandonAfter, localityReplicas, localityWait, false, InverseOfferAnswer.IGNORE);
+  }
+
+  /** With the extensions, locality per job or per task, ignoring inverse offers. */
+  public SchedulerConfig(SchedulerType type, int maxAttempts, int maxTasksPerOffer, long refuseMicros,
+      boolean suppressWhenIdle, long decisionPerOffer, long decisionPerTask, boolean serialDecisions,
+      int abandonAfter, int localityReplicas, long localityWait, boolean localityPerTask) {
+    this(type, maxAttempts, maxTasksPerOffer, refuseMicros, suppressWhenIdle, decisionPerOffer, decisionPerTask,
+        serialDecisions, abandonAfter, localityReplicas, localityWait, localityPerTask, InverseOfferAnswer.IGNORE);
+  }
+
+  /** With the extensions, locality per job, and an answer to inverse offers. */
+  public SchedulerConfig(SchedulerType type, int maxAttempts, int maxTasksPerOffer, long refuseMicros,
+      boolean suppressWhenIdle, long decisionPerOffer, long decisionPerTask, boolean serialDecisions,
+      int abandonAfter, int localityReplicas, long localityWait, InverseOfferAnswer inverseOffers) {
+    this(type, maxAttempts, maxTasksPerOffer, refuseMicros, suppressWhenIdle, decisionPerOffer, decisionPerTask,
+        serialDecisions, abandonAfter, localityReplicas, localityWait, false, inverseOffers);
   }
 
   /** Without the extensions: parallel decisions, no abandonment, no locality. */
@@ -63,6 +85,7 @@ public record SchedulerConfig(
   }
 
   public SchedulerConfig {
+    inverseOffers = inverseOffers == null ? InverseOfferAnswer.IGNORE : inverseOffers;
     if (abandonAfter < 0) {
       throw new IllegalArgumentException("scheduler.abandonAfter: must be >= 0");
     }
@@ -75,6 +98,13 @@ public record SchedulerConfig(
     if (maxTasksPerOffer < 0) {
       throw new IllegalArgumentException("scheduler.maxTasksPerOffer: must be >= 0");
     }
+  }
+
+  /** How a scheduler answers an inverse offer (see {@code inverseOffers} above). */
+  public enum InverseOfferAnswer {
+    IGNORE,
+    ACCEPT,
+    DECLINE
   }
 
   public enum SchedulerType {
