@@ -49,7 +49,8 @@ class StatefulServicesTest {
   }
 
   private static SchedulerConfig sched(SchedulerConfig.SchedulerType type, boolean stateful) {
-    return new SchedulerConfig(type, 4, 0, Defaults.REFUSE, true, 0L, 0L, false, 0, 0, 0L, stateful);
+    return new SchedulerConfig(type, 4, 0, Defaults.REFUSE, true, 0L, 0L, false, 0, 0, 0L, false,
+        SchedulerConfig.InverseOfferAnswer.IGNORE, stateful);
   }
 
   private static List<ModelEvent> run(boolean stateful, long[] violations) {

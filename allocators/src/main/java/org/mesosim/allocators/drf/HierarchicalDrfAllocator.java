@@ -29,8 +29,11 @@ import org.mesosim.model.allocation.Allocator;
 import org.mesosim.model.allocation.AllocatorContext;
 import org.mesosim.model.allocation.AllocatorMetrics;
 import org.mesosim.model.allocation.AllocatorStats;
+import org.mesosim.model.allocation.InverseOfferCallback;
+import org.mesosim.model.allocation.InverseOfferStatus;
 import org.mesosim.model.allocation.Offerability;
 import org.mesosim.model.allocation.OfferCallback;
+import org.mesosim.model.allocation.Unavailability;
 
 /**
  * Mesos' {@code HierarchicalAllocatorProcess} with DRF sorters
@@ -100,6 +103,14 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private long interval;
   private UniformRandomProvider stream;
   private OfferCallback callback;
+  private InverseOfferCallback inverseCallback = InverseOfferCallback.NONE;
+  // Maintenance (hierarchical.cpp's updateUnavailability, updateInverseOffer, deallocate): agents
+  // with an unavailability (while 0, runs skip deallocate: no agent could get an inverse offer),
+  // each framework's inverse-offer filters by agent, and the agents a run covers (for deallocate).
+  private int maintained;
+  private final TreeMap<FrameworkId, TreeMap<AgentId, ArrayList<InverseOfferFilter>>> inverseOfferFilters =
+      new TreeMap<>();
+  private final ArrayList<Agent> runAgents = new ArrayList<>();
   private final RunRandom runRandom = new RunRandom(0);
 
   // Agents, in registration order (slot), and by id.
@@ -201,6 +212,12 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private long[] availableHeadroom;
   // Scratch for recoverResources (also called from inside offer callbacks, never from a run).
   private long[] recQ;
+  /** Expired filters (and released holding vectors) kept for reuse: at most about one storm second's worth. */
+  private static final int MAX_FILTER_POOL = 1 << 17;
+  private OfferFilter[] filterPool = new OfferFilter[1024];
+  private int filterPoolSize;
+  private long[][] vecPool = new long[256][];
+  private int vecPoolSize;
   private long[] recU;
   private final ArrayList<String> candRoles = new ArrayList<>(4);
   private final ArrayList<long[]> candRes = new ArrayList<>(4);
@@ -295,9 +312,16 @@ public final class HierarchicalDrfAllocator implements Allocator {
     /** activateAgent / deactivateAgent. */
     boolean active = true;
     final String hostname;
+    /** Its machine's unavailability and the inverse offers about it (null: none). */
+    Maintenance maintenance;
     /** Position of {@link #id} among all agents' ids (valid while {@code ranksDirty} is false). */
     int rank;
     int batchStamp;
+    /**
+     * The unreserved-only offer last made of this agent: an offer storm offers the same free vector
+     * of an agent run after run, and the immutable set is shared instead of built again.
+     */
+    ResourceSet lastUnreservedOffer;
 
     Agent(AgentId id, String hostname, int key, int slot, ResourceSet total, int width) {
       this.id = id;
@@ -372,33 +396,71 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
   }
 
+  /**
+   * Mesos' {@code Slave::Maintenance} (1.1.0 src/master/allocator/mesos/hierarchical.hpp): the
+   * unavailability of the agent's machine, the frameworks' latest answers to its inverse offers,
+   * and the frameworks with an inverse offer outstanding for it (the "unit of accounting" that
+   * stops a run from sending a second one before the first is answered or rescinded).
+   */
+  private static final class Maintenance {
+    final Unavailability unavailability;
+    final TreeMap<FrameworkId, InverseOfferStatus> statuses = new TreeMap<>();
+    final java.util.TreeSet<FrameworkId> offersOutstanding = new java.util.TreeSet<>();
+
+    Maintenance(Unavailability unavailability) {
+      this.unavailability = unavailability;
+    }
+  }
+
+  /**
+   * Mesos' {@code RefusedInverseOfferFilter}: filters while its timeout has time remaining
+   * ({@code timeout.remaining() > 0}), removed by its expiry timer.
+   */
+  private static final class InverseOfferFilter {
+    final long expiresAt;
+
+    InverseOfferFilter(long expiresAt) {
+      this.expiresAt = expiresAt;
+    }
+  }
+
   /** A filter; its expiry is the timer of its {@link FilterExpiry.Batch}. */
   private static final class OfferFilter {
-    final FrameworkClient fw;
-    final int agentKey;
-    final ResourceSet refused;
+    FrameworkClient fw;
+    int agentKey;
+    ResourceSet refused;
     /**
      * {@code refused}'s unreserved thousandths, copied beside the filter: the run tests every
      * filtered framework's filter on every agent it visits, and this saves two dependent loads
      * (set, resources, array) per test; allocated with the filter, it sits next to it in memory.
      */
-    final long[] unres;
+    long[] unres;
     FilterExpiry.Batch<OfferFilter> batch;
     boolean live = true;
     /** The next filter of the same framework on the same agent (the chain in {@code filterHeads}). */
     OfferFilter next;
 
     OfferFilter(FrameworkClient fw, int agentKey, ResourceSet refused) {
+      set(fw, agentKey, refused);
+    }
+
+    /** (Re)initialises this filter; a recycled one keeps its vector when the width matches. */
+    void set(FrameworkClient fw, int agentKey, ResourceSet refused) {
       this.fw = fw;
       this.agentKey = agentKey;
       this.refused = refused;
+      this.live = true;
       Resources ru = refused.unreserved();
-      this.unres = new long[ru.width()];
-      for (int x = 0; x < unres.length; x++) {
+      int w = ru.width();
+      if (unres == null || unres.length != w) {
+        unres = new long[w];
+      }
+      for (int x = 0; x < w; x++) {
         unres[x] = ru.milli(x);
       }
     }
   }
+
 
   // Filter expiry timers, one per DECLINE's filters (FilterExpiry); made in initialize.
   private FilterExpiry<OfferFilter> expiry;
@@ -458,6 +520,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     this.interval = context.allocationInterval();
     this.stream = context.random();
     this.callback = context.offers();
+    this.inverseCallback = context.inverseOffers();
     sim.schedule(interval, this::periodic);
   }
 
@@ -546,6 +609,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     r.sorter.remove(id.value());
     r.byHandle.set(fw.handle, null);
     clearFilters(fw);
+    inverseOfferFilters.remove(id);
     frameworks.remove(id);
     fwById.remove(id);
     if (freeFwCount == freeFwIndex.length) {
@@ -574,11 +638,24 @@ public final class HierarchicalDrfAllocator implements Allocator {
     FrameworkClient fw = requireFw(id);
     fw.role.sorter.deactivate(id.value());
     clearFilters(fw);
+    // deactivateFramework clears the inverse-offer filters too (1.1.0 hierarchical.cpp).
+    inverseOfferFilters.remove(id);
     fw.suppressed = false;
   }
 
   @Override
   public void addAgent(AgentId id, AgentInfo info, ResourceSet total, SortedMap<FrameworkId, ResourceSet> used) {
+    addAgent(id, info, total, used, null);
+  }
+
+  /**
+   * {@code addSlave} with the machine's unavailability: set before the run the call triggers, as
+   * Mesos sets {@code slaves[slaveId].maintenance} before {@code allocate(slaveId)} (1.1.0
+   * hierarchical.cpp).
+   */
+  @Override
+  public void addAgent(AgentId id, AgentInfo info, ResourceSet total, SortedMap<FrameworkId, ResourceSet> used,
+      Unavailability unavailability) {
     if (agents.containsKey(id)) {
       throw new IllegalArgumentException("agent " + id + " is already added");
     }
@@ -594,6 +671,10 @@ public final class HierarchicalDrfAllocator implements Allocator {
       installVolumes(a, total);
     }
     a.activated = whitelisted(a);
+    if (unavailability != null) {
+      a.maintenance = new Maintenance(unavailability);
+      maintained++;
+    }
     slots[slotCount++] = a;
     refreshAllocatable(a);
     agents.put(id, a);
@@ -638,6 +719,10 @@ public final class HierarchicalDrfAllocator implements Allocator {
       throw new IllegalArgumentException("unknown agent " + id);
     }
     agentByKey[a.key] = null;
+    if (a.maintenance != null) {
+      a.maintenance = null;
+      maintained--;
+    }
     ranksDirty = true;
     roleSorter.removeTotal(a.totalQ);
     quotaRoleSorter.removeTotal(a.totalQ);
@@ -867,6 +952,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       Quantities.subtractInto(held, q);
       if (Quantities.isZero(held)) {
         fw.allocByAgent.remove(key);
+        release(held);
       }
       if (resources.hasReservations()) {
         accountReserved(fw, resources, false);
@@ -889,7 +975,14 @@ public final class HierarchicalDrfAllocator implements Allocator {
       timeout = Math.min(timeout, MAX_REFUSE);
     }
     timeout = Math.max(interval, timeout);
-    OfferFilter f = new OfferFilter(fw, a.key, resources);
+    OfferFilter f;
+    if (filterPoolSize > 0) {
+      f = filterPool[--filterPoolSize];
+      filterPool[filterPoolSize] = null;
+      f.set(fw, a.key, resources);
+    } else {
+      f = new OfferFilter(fw, a.key, resources);
+    }
     f.next = filterHead(a.key, fw.index);
     setFilterHead(a.key, fw.index, f);
     fw.filterCount++;
@@ -908,6 +1001,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
   public void reviveOffers(FrameworkId framework) {
     FrameworkClient fw = requireFw(framework);
     clearFilters(fw);
+    // reviveOffers clears the inverse-offer filters too (1.1.0 hierarchical.cpp).
+    inverseOfferFilters.remove(framework);
     fw.suppressed = false;
     fw.role.sorter.activate(framework.value());
     eligibilityChanged();
@@ -1727,6 +1822,175 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
   }
 
+  // ====================================================================== maintenance
+
+  /**
+   * Mesos' {@code updateUnavailability} (1.1.0 src/master/allocator/mesos/hierarchical.cpp): every
+   * framework's inverse-offer filters for the agent are removed (frameworks must reassess the new
+   * schedule), the old maintenance (outstanding inverse offers, answers) is dropped, the new
+   * unavailability set, and the agent is allocated ({@code allocate(slaveId)}), whose
+   * {@code deallocate} sends the inverse offers.
+   */
+  @Override
+  public void updateUnavailability(AgentId agent, Unavailability unavailability) {
+    Agent a = requireAgent(agent);
+    for (TreeMap<AgentId, ArrayList<InverseOfferFilter>> byAgent : inverseOfferFilters.values()) {
+      byAgent.remove(agent);
+    }
+    if (a.maintenance != null) {
+      a.maintenance = null;
+      maintained--;
+    }
+    if (unavailability != null) {
+      a.maintenance = new Maintenance(unavailability);
+      maintained++;
+    }
+    trigger(a);
+  }
+
+  /**
+   * Mesos' {@code updateInverseOffer} (1.1.0 hierarchical.cpp): only an inverse offer outstanding
+   * is handled (an old one is ignored); it stops being outstanding, so the next run sends a new one;
+   * an answer ({@code status} not null) is recorded. With a Filters message ({@code refuseMicros >=
+   * 0}) a refusal filter of that length is installed (0: none), whatever the answer was and
+   * whether or not the inverse offer was outstanding, as in Mesos.
+   *
+   * @throws IllegalArgumentException if the framework or the agent is unknown, or the agent has no
+   *     unavailability (Mesos CHECKs these)
+   */
+  @Override
+  public void updateInverseOffer(AgentId agent, FrameworkId framework, InverseOfferStatus status, long refuseMicros) {
+    requireFw(framework);
+    Agent a = requireAgent(agent);
+    Maintenance m = a.maintenance;
+    if (m == null) {
+      throw new IllegalArgumentException("agent " + agent + " has no unavailability");
+    }
+    if (m.offersOutstanding.remove(framework) && status != null) {
+      m.statuses.put(framework, status);
+    }
+    if (refuseMicros <= 0) {
+      return;
+    }
+    InverseOfferFilter f = new InverseOfferFilter(sim.now() + refuseMicros);
+    inverseOfferFilters.computeIfAbsent(framework, k -> new TreeMap<>())
+        .computeIfAbsent(agent, k -> new ArrayList<>()).add(f);
+    sim.schedule(refuseMicros, () -> expireInverseOfferFilter(framework, agent, f));
+  }
+
+  /** Mesos' {@code expire(frameworkId, slaveId, InverseOfferFilter*)}: gone if still installed. */
+  private void expireInverseOfferFilter(FrameworkId framework, AgentId agent, InverseOfferFilter f) {
+    TreeMap<AgentId, ArrayList<InverseOfferFilter>> byAgent = inverseOfferFilters.get(framework);
+    if (byAgent == null) {
+      return;
+    }
+    ArrayList<InverseOfferFilter> fs = byAgent.get(agent);
+    if (fs != null && fs.remove(f) && fs.isEmpty()) {
+      byAgent.remove(agent);
+      if (byAgent.isEmpty()) {
+        inverseOfferFilters.remove(framework);
+      }
+    }
+  }
+
+  /** Mesos' {@code isFiltered(frameworkId, slaveId)} for inverse offers: a filter with time remaining. */
+  private boolean inverseOfferFiltered(FrameworkId framework, AgentId agent) {
+    TreeMap<AgentId, ArrayList<InverseOfferFilter>> byAgent = inverseOfferFilters.get(framework);
+    ArrayList<InverseOfferFilter> fs = byAgent == null ? null : byAgent.get(agent);
+    if (fs != null) {
+      long now = sim.now();
+      for (InverseOfferFilter f : fs) {
+        if (f.expiresAt - now > 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Mesos' {@code deallocate} (1.1.0 hierarchical.cpp, called at the end of every
+   * {@code allocate(slaveIds)}; 1.2+ over the batched {@code allocationCandidates}): for each role's
+   * framework sorter and each agent of the run with an unavailability, every framework holding
+   * resources there (offered or in use, active or not) that has no inverse offer outstanding for it
+   * and no inverse-offer filter on it gets one, with unspecified resources (everything back) and
+   * the agent's unavailability, and is marked outstanding. Mesos walks hashmaps; here roles go by
+   * name, agents by id, frameworks by id, and the callbacks by framework id.
+   *
+   * @param all the run covered every agent (else {@link #runAgents})
+   */
+  private void deallocate(boolean all) {
+    if (maintained == 0 || roles.isEmpty()) {
+      return;
+    }
+    ArrayList<Agent> over = new ArrayList<>();
+    if (all) {
+      for (Agent a : agents.values()) {
+        if (a.maintenance != null) {
+          over.add(a);
+        }
+      }
+    } else {
+      for (Agent a : runAgents) {
+        if (a.maintenance != null) {
+          over.add(a);
+        }
+      }
+      over.sort(java.util.Comparator.comparing((Agent a) -> a.id));
+    }
+    runAgents.clear();
+    if (over.isEmpty()) {
+      return;
+    }
+    TreeMap<FrameworkId, TreeMap<AgentId, Unavailability>> offerable = new TreeMap<>();
+    for (Role r : roles.values()) {
+      for (Agent a : over) {
+        Maintenance m = a.maintenance;
+        TreeMap<FrameworkId, FrameworkClient> holding = new TreeMap<>();
+        for (FrameworkClient fw : r.byHandle) {
+          if (fw != null) {
+            long[] held = fw.allocByAgent.get(a.key);
+            if (held != null && !Quantities.isZero(held)) {
+              holding.put(fw.id, fw);
+            }
+          }
+        }
+        for (FrameworkId fid : holding.keySet()) {
+          TreeMap<AgentId, Unavailability> mine = offerable.get(fid);
+          if ((mine != null && mine.containsKey(a.id)) || m.offersOutstanding.contains(fid)
+              || inverseOfferFiltered(fid, a.id)) {
+            continue;
+          }
+          offerable.computeIfAbsent(fid, k -> new TreeMap<>()).put(a.id, m.unavailability);
+          m.offersOutstanding.add(fid);
+        }
+      }
+    }
+    for (Map.Entry<FrameworkId, TreeMap<AgentId, Unavailability>> e : offerable.entrySet()) {
+      inverseCallback.inverseOffer(e.getKey(), e.getValue());
+    }
+  }
+
+  /**
+   * Mesos' {@code getInverseOfferStatuses}: by agent with an unavailability, each framework's latest
+   * answer to its inverse offers (the master's {@code /maintenance/status} shows these).
+   */
+  public SortedMap<AgentId, SortedMap<FrameworkId, InverseOfferStatus>> inverseOfferStatuses() {
+    TreeMap<AgentId, SortedMap<FrameworkId, InverseOfferStatus>> out = new TreeMap<>();
+    for (Agent a : agents.values()) {
+      if (a.maintenance != null) {
+        out.put(a.id, new TreeMap<>(a.maintenance.statuses));
+      }
+    }
+    return out;
+  }
+
+  /** For tests: the frameworks with an inverse offer outstanding for the agent (empty without maintenance). */
+  java.util.SortedSet<FrameworkId> inverseOffersOutstanding(AgentId agent) {
+    Agent a = requireAgent(agent);
+    return a.maintenance == null ? new java.util.TreeSet<>() : new java.util.TreeSet<>(a.maintenance.offersOutstanding);
+  }
+
   // ====================================================================== bookkeeping
 
   private int agentKey(AgentId id) {
@@ -1752,13 +2016,37 @@ public final class HierarchicalDrfAllocator implements Allocator {
     Quantities.addInto(fw.allocQ, q);
     long[] held = fw.allocByAgent.get(key);
     if (held == null) {
-      fw.allocByAgent.put(key, q.clone());
+      fw.allocByAgent.put(key, pooledCopy(q));
     } else if (held.length < q.length) {
       long[] w = Quantities.widen(held, q.length);
       Quantities.addInto(w, q);
       fw.allocByAgent.put(key, w);
     } else {
       Quantities.addInto(held, q);
+    }
+  }
+
+  /**
+   * A copy of {@code q} in a vector released by {@link #release} when one of its length is free: a
+   * framework's holding on an agent comes and goes with every offer of a storm.
+   */
+  private long[] pooledCopy(long[] q) {
+    if (vecPoolSize > 0 && vecPool[vecPoolSize - 1].length == q.length) {
+      long[] v = vecPool[--vecPoolSize];
+      vecPool[vecPoolSize] = null;
+      System.arraycopy(q, 0, v, 0, q.length);
+      return v;
+    }
+    return q.clone();
+  }
+
+  /** Gives back a zero vector that nothing references any more. */
+  private void release(long[] v) {
+    if (vecPoolSize == vecPool.length && vecPool.length < MAX_FILTER_POOL) {
+      vecPool = java.util.Arrays.copyOf(vecPool, vecPool.length * 2);
+    }
+    if (vecPoolSize < vecPool.length) {
+      vecPool[vecPoolSize++] = v;
     }
   }
 
@@ -1872,6 +2160,17 @@ public final class HierarchicalDrfAllocator implements Allocator {
     f.batch = null;
     removeFilter(f);
     changed = true;
+    // Nothing references an expired filter any more (its chain is unlinked and its batch drops it
+    // as this returns), so it is kept for the next DECLINE: a storm installs one per offer. A filter
+    // removed before its expiry stays in its batch until then and is left to the collector.
+    if (filterPoolSize == filterPool.length && filterPool.length < MAX_FILTER_POOL) {
+      filterPool = java.util.Arrays.copyOf(filterPool, filterPool.length * 2);
+    }
+    if (filterPoolSize < filterPool.length) {
+      f.fw = null;
+      f.refused = null;
+      filterPool[filterPoolSize++] = f;
+    }
   }
 
   private void removeFilter(OfferFilter f) {
@@ -2039,6 +2338,15 @@ public final class HierarchicalDrfAllocator implements Allocator {
     boolean all = batchAll;
     batchAll = false;
     int n = 0;
+    runAgents.clear();
+    if (!all && maintained > 0) {
+      // 1.2+ deallocate() covers allocationCandidates, before the activation filter.
+      for (Agent a : batchAgents) {
+        if (a == slots[a.slot]) {
+          runAgents.add(a);
+        }
+      }
+    }
     if (!all) {
       for (Agent a : batchAgents) {
         if (a == slots[a.slot] && a.activated) {
@@ -2052,6 +2360,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   private void run(Agent only) {
     int n = 0;
+    runAgents.clear();
+    if (only != null && only == slots[only.slot] && maintained > 0) {
+      // 1.1 deallocate(slaveIds_) covers the run's agents before the activation filter.
+      runAgents.add(only);
+    }
     if (only != null && only == slots[only.slot] && only.activated) {
       candidates[n++] = only.slot;
     }
@@ -2068,6 +2381,9 @@ public final class HierarchicalDrfAllocator implements Allocator {
     runStamp++;
     if (!changed && skipUnchangedRuns) {
       skippedRuns++;
+      // A run skipped because it could offer nothing still sends inverse offers (allocate ends
+      // with deallocate whatever it offered).
+      deallocate(all);
       return;
     }
     boolean active = !skipIdleRuns || anyFrameworkActive();
@@ -2102,6 +2418,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       changed = false;
     }
     emit();
+    deallocate(all);
   }
 
   /**
@@ -2498,11 +2815,15 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   /** Gives the current candidate of {@code a} to {@code fw}. */
   private void give(FrameworkClient fw, Agent a, boolean record) {
-    Resources un = Quantities.isZero(candUnres) ? Resources.EMPTY : Resources.ofMilli(candUnres);
     ResourceSet rs;
     if (candRoles.isEmpty()) {
-      rs = ResourceSet.unreserved(un);
+      rs = a.lastUnreservedOffer;
+      if (rs == null || !sameMilli(rs.unreserved(), candUnres)) {
+        rs = ResourceSet.unreserved(Quantities.isZero(candUnres) ? Resources.EMPTY : Resources.ofMilli(candUnres));
+        a.lastUnreservedOffer = rs;
+      }
     } else {
+      Resources un = Quantities.isZero(candUnres) ? Resources.EMPTY : Resources.ofMilli(candUnres);
       TreeMap<String, Resources> res = new TreeMap<>();
       for (int j = 0; j < candRoles.size(); j++) {
         res.put(candRoles.get(j), Resources.ofMilli(candRes.get(j)));
@@ -2543,6 +2864,19 @@ public final class HierarchicalDrfAllocator implements Allocator {
       fw.offerSets[c] = rs;
       fw.offerCount = c + 1;
     }
+  }
+
+  /** True iff {@code r} holds exactly the thousandths {@code v} (r has no name beyond v's width). */
+  private static boolean sameMilli(Resources r, long[] v) {
+    if (r.width() > v.length) {
+      return false;
+    }
+    for (int x = 0; x < v.length; x++) {
+      if (r.milli(x) != v[x]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

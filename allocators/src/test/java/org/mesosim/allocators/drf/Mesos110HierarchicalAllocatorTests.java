@@ -21,6 +21,7 @@ import org.mesosim.model.Operation;
 import org.mesosim.model.ResourceSet;
 import org.mesosim.model.Resources;
 import org.mesosim.model.Volume;
+import org.mesosim.model.allocation.Unavailability;
 
 /**
  * Literal ports of the functional tests of Mesos 1.1.0's
@@ -194,6 +195,33 @@ class Mesos110HierarchicalAllocatorTests {
     h.allocator.recoverResources(framework1, agent2, allocation.resources().get(agent2), 0);
     h.advance(interval);
     expectSumAt(h, framework2, 2 * interval, "cpus:1;mem:512;disk:0");
+  }
+
+  /**
+   * Agents scheduled for maintenance are sent inverse offers once their resources are allocated.
+   * The unavailability starts 60 s from now ({@code Clock::now() + Seconds(60)}) without a
+   * duration ({@code createUnavailability(start)}); the inverse offer names the agent, asks for
+   * unspecified resources (everything back: Mesos' {@code Resources()}) and carries that start.
+   */
+  @Test
+  @DisplayName("Mesos 1.1.0 HierarchicalAllocatorTest.MaintenanceInverseOffers")
+  void MaintenanceInverseOffers() {
+    AllocatorHarness h = new AllocatorHarness();
+    AgentId agent = h.addAgent("cpus:2;mem:1024;disk:0");
+    FrameworkId framework = h.addFramework("*");
+    AllocatorHarness.Offer allocation = h.next();
+    assertEquals(framework, allocation.framework());
+    assertEquals(res("cpus:2;mem:1024;disk:0"), sum(allocation));
+    long start = h.sim.now() + 60 * S;
+    h.updateUnavailability(agent, new Unavailability(start, SimTime.NEVER));
+    AllocatorHarness.Deallocation deallocation = h.nextDeallocation();
+    assertEquals(framework, deallocation.framework());
+    assertTrue(deallocation.resources().containsKey(agent));
+    for (Unavailability unavailableResources : deallocation.resources().values()) {
+      // The model's inverse offers always ask for everything on the agent (Resources() in Mesos):
+      // the callback carries only the unavailability, whose start is checked here.
+      assertEquals(start, unavailableResources.start());
+    }
   }
 
   // ------------------------------------------------------------------ coarse grain, fairness, reservations

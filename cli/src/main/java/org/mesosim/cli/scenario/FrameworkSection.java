@@ -135,16 +135,29 @@ final class FrameworkSection extends Section {
     }
     int replicas = d.localityReplicas();
     long localityWait = d.localityWait();
+    boolean perTask = d.localityPerTask();
     YNode locNode = m.get("locality");
     Fields loc = locNode == null || locNode.isNull() ? null
         : ctx.object(locNode, path + ".locality", "locality");
     if (loc != null) {
       replicas = (int) in.integer(loc.get("replicas"), path + ".locality.replicas", 3, 1, 1_000_000);
       localityWait = in.duration(loc.get("wait"), path + ".locality.wait", 5 * org.mesosim.engine.SimTime.SECOND, false);
+      YNode pn = loc.get("per");
+      String per = in.string(pn, path + ".locality.per", "job");
+      if (per != null && in.oneOf(pn, path + ".locality.per", per, "locality placement", ScenarioKeys.LOCALITY_PER)) {
+        perTask = per.equals("task");
+      }
       if (type == SchedulerConfig.SchedulerType.GANG) {
         ctx.error(m.get("locality"), path + ".locality", "a gang scheduler launches whole jobs across held offers;"
             + " locality (delay scheduling) applies to batch and service schedulers");
       }
+    }
+    SchedulerConfig.InverseOfferAnswer inverse = d.inverseOffers();
+    YNode io = m.get("inverseOffers");
+    String iv = in.string(io, path + ".inverseOffers", null);
+    if (iv != null && in.oneOf(io, path + ".inverseOffers", iv, "inverse-offer answer",
+        ScenarioKeys.INVERSE_OFFER_ANSWERS)) {
+      inverse = SchedulerConfig.InverseOfferAnswer.valueOf(iv.toUpperCase(Locale.ROOT));
     }
     YNode statefulNode = m.get("stateful");
     boolean stateful = in.bool(statefulNode, path + ".stateful", d.stateful());
@@ -157,7 +170,7 @@ final class FrameworkSection extends Section {
           + " combined with locality");
     }
     return new SchedulerConfig(type, maxAttempts, perOffer, refuse, suppress, perOfferTime, perTaskTime, serial,
-        abandonAfter, replicas, localityWait, stateful);
+        abandonAfter, replicas, localityWait, perTask, inverse, stateful);
   }
 
   /**

@@ -41,7 +41,7 @@ final class ScenarioChecks {
 
   /**
    * Why a trace never drains: tasks alive at the end of its input run forever (google-2011,
-   * alibaba-2018, csv). Reads the trace (filter and window applied), so only asked with
+   * google-2019, alibaba-2018, alibaba-2018-containers, csv). Reads the trace (filter and window applied), so only asked with
    * {@code until: drained}; null when every task ends or the trace cannot be read (the run says why).
    */
   private String foreverTasks(Scenario.Trace t, YNode node, int i) {
@@ -82,8 +82,8 @@ final class ScenarioChecks {
   void checkTasksFit(Scenario.Cluster cluster, List<FrameworkEntry> entries) {
     List<AgentGroup> machines = new ArrayList<>();
     for (Scenario.Agents a : cluster.agents()) {
-      if (a.preset() != null) {
-        machines.addAll(ctx.catalog.googleCell(a.scale()));
+      if (a.preset() != null || a.machines() != null) {
+        machines.addAll(ctx.catalog.presetGroups(a));
       } else {
         machines.add(new AgentGroup("", 1, a.resources(), new TreeMap<>(), a.reservations()));
       }

@@ -246,6 +246,58 @@ class ExampleScenariosTest {
     assertEquals(14, away, at.toString());
   }
 
+  /** The digest of {@code scenarios/maintenance.yaml} (seed 1), pinned. */
+  static final String MAINTENANCE_DIGEST = "8b1700a39195c932928169e6c173aea5";
+
+  @Test
+  void maintenance_theDrainerMovesOffTheHolderLosesItsTasksAtDown() throws Exception {
+    JsonNode s = run("maintenance", "--event-kinds", "machine,inverse-offer-answer,status,agent-registered");
+    assertEquals(MAINTENANCE_DIGEST, s.get("digest").asText());
+    assertEquals(40, fw(s, "drainer").at("/jobs/finished").asLong());
+    assertEquals(40, fw(s, "holder").at("/jobs/finished").asLong());
+    assertEquals(0, fw(s, "drainer").at("/tasks/lost").asLong(), fw(s, "drainer").toString());
+    assertEquals(13, fw(s, "holder").at("/tasks/lost").asLong(), fw(s, "holder").toString());
+    // node-1 and node-2: DRAINING when the schedule is posted at 2m, DOWN at 6m, UP at 12m (each one
+    // registry write, 5 ms, later); their agents register anew after UP; the drainer accepts every
+    // inverse offer and kills its tasks there before 6m, the holder declines and loses its tasks
+    // there when they go DOWN.
+    List<String> machine = new ArrayList<>();
+    java.util.TreeMap<String, Integer> seen = new java.util.TreeMap<>();
+    java.util.TreeMap<String, String> agentHost = new java.util.TreeMap<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String l : Files.readAllLines(dir.resolve("maintenance2").resolve("events.jsonl"))) {
+      JsonNode e = json.readTree(l);
+      double t = e.get("t").asDouble();
+      switch (e.get("kind").asText()) {
+        case "machine" -> machine.add(t + " " + e.get("machine").asText() + " " + e.get("mode").asText());
+        case "agent-registered" -> {
+          agentHost.put(e.get("agent").asText(), e.get("hostname").asText());
+          if (t > 1) {
+            seen.merge("registered " + e.get("hostname").asText() + (t > 720.005 ? " after UP" : " before UP"), 1,
+                Integer::sum);
+          }
+        }
+        case "inverse-offer-answer" -> seen.merge(e.get("framework").asText() + " " + e.get("answer").asText(), 0,
+            Integer::sum);
+        case "status" -> {
+          String state = e.get("state").asText();
+          String host = agentHost.get(e.get("agent").asText());
+          if (state.equals("TASK_KILLED") || state.equals("TASK_LOST")) {
+            seen.merge(e.get("framework").asText() + " " + state + " on " + host + (t < 360 ? " before 6m"
+                : t == 360.005 ? " at DOWN" : " later"), 1, Integer::sum);
+          }
+        }
+        default -> {
+        }
+      }
+    }
+    assertEquals(List.of("120.005 node-1 DRAINING", "120.005 node-2 DRAINING", "360.005 node-1 DOWN",
+        "360.005 node-2 DOWN", "720.005 node-1 UP", "720.005 node-2 UP"), machine);
+    assertEquals("{drainer TASK_KILLED on node-1 before 6m=2, drainer accept=0, holder TASK_LOST on node-1 at DOWN=6,"
+        + " holder TASK_LOST on node-2 at DOWN=7, holder decline=0, registered node-1 after UP=1,"
+        + " registered node-2 after UP=1}", seen.toString());
+  }
+
   @Test
   void networkPartition_tasksOnTheCutOffAgentsAreLost() throws Exception {
     JsonNode s = run("network-partition", "--event-kinds", "status,task-recovered");

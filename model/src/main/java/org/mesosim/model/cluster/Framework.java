@@ -174,6 +174,8 @@ final class Framework extends MasterClient {
     long seq;
     Shape shape;
     LogicalTask sNext;
+    /** Delay scheduling per task ({@code locality.per: task}): the agents holding this task's input, ascending. */
+    int[] preferred;
     /** The stateful option: the agent its first launch reserved on (-1: not launched yet) and its volume (null if no disk). */
     int home = -1;
     org.mesosim.model.Volume volume;
@@ -236,7 +238,9 @@ final class Framework extends MasterClient {
       unattempted.add(job);
     }
     if (sc.localityReplicas() > 0) {
-      job.preferred = inputAgents();
+      if (!sc.localityPerTask()) {
+        job.preferred = inputAgents();
+      }
       job.localSince = cluster.sim.now();
     }
     boolean deps = false;
@@ -256,6 +260,9 @@ final class Framework extends MasterClient {
     for (int i = 0; i < job.tasks.length; i++) {
       TaskSpec ts = spec.tasks().get(i);
       LogicalTask lt = new LogicalTask(job, ts);
+      if (sc.localityReplicas() > 0 && sc.localityPerTask()) {
+        lt.preferred = inputAgents(); // each task reads its own block, as a map task does
+      }
       job.tasks[i] = lt;
       if (deps && !dependenciesMet(job, ts)) {
         job.blocked.add(lt);
@@ -297,6 +304,12 @@ final class Framework extends MasterClient {
     return job.preferred == null || java.util.Arrays.binarySearch(job.preferred, agent) >= 0;
   }
 
+  /** Whether the task's input is on the agent: its own replicas (per task) or its job's. */
+  private static boolean localTask(LogicalTask lt, int agent) {
+    int[] p = lt.preferred != null ? lt.preferred : lt.job.preferred;
+    return p != null && java.util.Arrays.binarySearch(p, agent) >= 0;
+  }
+
   /**
    * Delay scheduling (Zaharia et al., EuroSys 2010): the first queued task of the shape whose job may
    * run on this agent: its input is there, or it has waited {@code localityWait} since its arrival or
@@ -304,6 +317,9 @@ final class Framework extends MasterClient {
    */
   private LogicalTask eligible(Shape sh, int agent) {
     long now = cluster.sim.now();
+    if (sc.localityPerTask()) {
+      return eligiblePerTask(sh, agent, now);
+    }
     int looked = 0;
     for (LogicalTask lt = sh.first; lt != null && looked < SCAN_LIMIT; lt = lt.sNext, looked++) {
       if (local(lt.job, agent) || now - lt.job.localSince >= sc.localityWait()) {
@@ -311,6 +327,27 @@ final class Framework extends MasterClient {
       }
     }
     return null;
+  }
+
+  /**
+   * Delay scheduling with per-task input ({@code locality.per: task}), as Hadoop's scheduler with
+   * delay scheduling picks a map task (Zaharia et al., EuroSys 2010, Algorithm 1; the Mesos paper's
+   * Hadoop port, FrameworkScheduler.canLaunchMap): a queued task whose input is on this agent, in queue
+   * order; if none, the first task whose job has waited {@code localityWait} since its arrival or its
+   * last local launch; else nothing. At most {@link #SCAN_LIMIT} tasks are looked at.
+   */
+  private LogicalTask eligiblePerTask(Shape sh, int agent, long now) {
+    LogicalTask waited = null;
+    int looked = 0;
+    for (LogicalTask lt = sh.first; lt != null && looked < SCAN_LIMIT; lt = lt.sNext, looked++) {
+      if (localTask(lt, agent)) {
+        return lt;
+      }
+      if (waited == null && now - lt.job.localSince >= sc.localityWait()) {
+        waited = lt;
+      }
+    }
+    return waited;
   }
 
   private static boolean dependenciesMet(Job job, TaskSpec ts) {
@@ -504,6 +541,43 @@ final class Framework extends MasterClient {
       error(from);
     } else if (m instanceof Message.LostSlave l) {
       lostSlave(from, l);
+    } else if (m instanceof Message.InverseOffers io) {
+      inverseOffers(from, io.inverseOffers());
+    }
+    // RescindInverseOffer: nothing to do, every inverse offer is answered (or ignored) on arrival.
+  }
+
+  /**
+   * Inverse offers (maintenance), answered by {@code scheduler.inverseOffers}: {@code IGNORE}
+   * (Mesos 1.1's scheduler driver has no handler for InverseOffersMessage, src/sched/sched.cpp:
+   * a driver-based framework never answers), {@code DECLINE} (one DECLINE_INVERSE_OFFERS call with
+   * the scheduler's refusal as its filter), or {@code ACCEPT} (one ACCEPT_INVERSE_OFFERS call
+   * without filters, then a KILL for each of its live tasks on those agents: it drains them; the
+   * killed tasks are queued again like any task that did not end on its own).
+   */
+  private void inverseOffers(int from, List<InverseOffer> ios) {
+    if (from != masterEp || !registered) {
+      return;
+    }
+    switch (sc.inverseOffers()) {
+      case IGNORE -> {
+      }
+      case DECLINE -> send(masterEp, new Message.DeclineInverseOffers(index, ios, sc.refuseMicros()));
+      case ACCEPT -> {
+        send(masterEp, new Message.AcceptInverseOffers(index, ios, -1));
+        for (InverseOffer io : ios) {
+          ArrayList<Task> kill = new ArrayList<>();
+          for (Task t = liveHead; t != null; t = t.fNext) {
+            if (t.agent == io.agent) {
+              kill.add(t);
+            }
+          }
+          for (Task t : kill) {
+            send(masterEp, new Message.KillTaskCall(index, t));
+          }
+        }
+      }
+      default -> throw new IllegalStateException();
     }
   }
 
@@ -713,6 +787,12 @@ final class Framework extends MasterClient {
     }
     int max = sc.maxTasksPerOffer();
     ResourceSet rem = o.resources;
+    if (o.unavailability != null && sc.inverseOffers() == SchedulerConfig.InverseOfferAnswer.ACCEPT) {
+      // A draining scheduler launches nothing on an agent scheduled for maintenance (the offer's
+      // unavailability): it declines the offer with its usual filter.
+      answer(o, null);
+      return;
+    }
     if (nothingFits(o.agent, rem)) {
       answer(o, null);
       return;
@@ -934,9 +1014,15 @@ final class Framework extends MasterClient {
     if (lt.job.start < 0) {
       lt.job.start = cluster.sim.now();
     }
-    if (lt.job.preferred != null) {
-      boolean isLocal = java.util.Arrays.binarySearch(lt.job.preferred, agent) >= 0;
-      lt.job.localSince = cluster.sim.now();
+    if (lt.job.preferred != null || lt.preferred != null) {
+      boolean isLocal = localTask(lt, agent);
+      if (isLocal || lt.preferred == null) {
+        // Per job: every launch restarts the wait. Per task, as the Mesos paper's Hadoop port
+        // (apache/mesos frameworks/hadoop-0.20.2/src/contrib/mesos/src/java/org/apache/hadoop/mapred/
+        // FrameworkScheduler.java: lastMapWasLocal, timeWaitedForLocalMap): only a local launch restarts
+        // it; after a non-local one, further tasks may run anywhere until a local launch.
+        lt.job.localSince = cluster.sim.now();
+      }
       cluster.emit(new ModelEvent.TaskPlaced(cluster.sim.now(), name, lt.job.id, isLocal));
     }
     t.fLive = true;

@@ -148,6 +148,16 @@ final class Invariants {
     checker.conservation(c.sim.now(), a.id.value(), a.total.quantity(), Vec.of(a.used), Vec.of(a.offered()));
   }
 
+  /**
+   * Maintenance: no master may add an agent, or launch a task on one, whose machine is DOWN
+   * ({@code Master::registerSlave} refuses such agents, {@code _startMaintenance} removes them).
+   */
+  void notOnDownMachine(int agentIdx, String what) {
+    if (on && c.registry.machineMode[agentIdx] == Registry.MACHINE_DOWN) {
+      checker.violated(c.sim.now(), "machine-down", what + " on " + c.agents[agentIdx].name + ", whose machine is DOWN");
+    }
+  }
+
   void leaderElected(Master m) {
     if (!on) {
       return;
