@@ -11,6 +11,8 @@ package org.mesosim.model;
  * @param checkpoint whether its tasks survive an agent restart
  * @param partitionAware PARTITION_AWARE capability: TASK_UNREACHABLE instead of TASK_LOST
  * @param gpuResources GPU_RESOURCES capability: may be offered agents that have GPUs
+ * @param sharedResources SHARED_RESOURCES capability: may be offered shared persistent volumes
+ *     (docs/operations.md)
  */
 public record FrameworkInfo(
     String name,
@@ -18,7 +20,8 @@ public record FrameworkInfo(
     long failoverTimeout,
     boolean checkpoint,
     boolean partitionAware,
-    boolean gpuResources) {
+    boolean gpuResources,
+    boolean sharedResources) {
 
   public FrameworkInfo {
     if (name == null || name.isEmpty()) {
@@ -30,6 +33,17 @@ public record FrameworkInfo(
     if (failoverTimeout < 0) {
       throw new IllegalArgumentException("failoverTimeout must be >= 0");
     }
+  }
+
+  /** Without the SHARED_RESOURCES capability. */
+  public FrameworkInfo(String name, String role, long failoverTimeout, boolean checkpoint, boolean partitionAware,
+      boolean gpuResources) {
+    this(name, role, failoverTimeout, checkpoint, partitionAware, gpuResources, false);
+  }
+
+  /** This framework with the SHARED_RESOURCES capability set to {@code shared}. */
+  public FrameworkInfo withSharedResources(boolean shared) {
+    return new FrameworkInfo(name, role, failoverTimeout, checkpoint, partitionAware, gpuResources, shared);
   }
 
   /** A framework with Mesos' defaults apart from name and role. */

@@ -10,6 +10,12 @@ import java.util.TreeMap;
  * the part statically reserved for that role ({@code cpus(role1):2} in an agent's
  * {@code --resources}). What an agent has, what is offered, what a task uses.
  *
+ * <p>Persistent volumes ({@link Volume}) are kept apart from the plain amounts: {@link #unreserved()}
+ * and {@link #reserved(String)} do not include a volume's disk, {@link #quantity()} does (once per
+ * copy), as Mesos' {@code Resources} keeps {@code disk(role1):95} and {@code disk(role1)[id1]:5}
+ * apart and {@code createStrippedScalarQuantity} sums them. A shared volume may be held with
+ * several copies (Mesos counts shared resources); a non-shared one at most once.
+ *
  * <p>Immutable. Roles are kept in a sorted map so iteration order is by role name.
  * Reserved resources count under their plain name in shares (DRFSorter::calculateShare, src/master/allocator/sorter/drf/sorter.cpp), which
  * {@link #quantity()} gives.
@@ -24,17 +30,29 @@ public final class ResourceSet {
   private final SortedMap<String, Resources> reserved;
   private final Resources quantity;
   private final boolean anyReserved; // !reserved.isEmpty(), read on hot paths without touching the map
+  /** Persistent volumes and their copies (1 unless shared); empty for almost every set. */
+  private final SortedMap<Volume, Integer> volumes;
   /** Cached {@link #toString()} (the object is immutable; digests print offers twice). */
   private String text;
 
   private ResourceSet(Resources unreserved, SortedMap<String, Resources> reserved) {
+    this(unreserved, reserved, Collections.emptySortedMap());
+  }
+
+  private ResourceSet(Resources unreserved, SortedMap<String, Resources> reserved, SortedMap<Volume, Integer> volumes) {
     this.unreserved = unreserved;
     this.reserved = reserved;
+    this.volumes = volumes;
     this.anyReserved = !reserved.isEmpty();
     Resources q = unreserved;
     if (anyReserved) {
       for (Resources r : reserved.values()) {
         q = q.plus(r);
+      }
+    }
+    if (!volumes.isEmpty()) { // no iterator for the sets of the offer path, which have none
+      for (Map.Entry<Volume, Integer> e : volumes.entrySet()) {
+        q = q.plus(e.getKey().disk().times(e.getValue()));
       }
     }
     this.quantity = q;
@@ -58,6 +76,122 @@ public final class ResourceSet {
       return EMPTY;
     }
     return new ResourceSet(unreserved, Collections.unmodifiableSortedMap(m));
+  }
+
+  /**
+   * Unreserved plus reservations by role plus persistent volumes with their copies (a non-shared
+   * volume must have exactly one copy).
+   */
+  public static ResourceSet of(Resources unreserved, Map<String, Resources> reservations, Map<Volume, Integer> volumes) {
+    ResourceSet base = of(unreserved, reservations);
+    if (volumes.isEmpty()) {
+      return base;
+    }
+    TreeMap<Volume, Integer> v = new TreeMap<>();
+    for (Map.Entry<Volume, Integer> e : volumes.entrySet()) {
+      int n = e.getValue();
+      if (n < 0 || (n > 1 && !e.getKey().shared())) {
+        throw new IllegalArgumentException("persistent volume " + e.getKey() + " cannot be held " + n + " times");
+      }
+      if (n > 0) {
+        v.put(e.getKey(), n);
+      }
+    }
+    if (v.isEmpty()) {
+      return base;
+    }
+    return new ResourceSet(base.unreserved, base.reserved, Collections.unmodifiableSortedMap(v));
+  }
+
+  /** One copy of a persistent volume. */
+  public static ResourceSet of(Volume volume) {
+    return of(Resources.EMPTY, Map.of(), Map.of(volume, 1));
+  }
+
+  /** Persistent volumes held, with their copies, ordered by persistence id. */
+  public SortedMap<Volume, Integer> volumes() {
+    return volumes;
+  }
+
+  public boolean hasVolumes() {
+    return !volumes.isEmpty();
+  }
+
+  /** The copies of {@code volume} held (0 if none). */
+  public int copies(Volume volume) {
+    Integer n = volumes.get(volume);
+    return n == null ? 0 : n;
+  }
+
+  /** Everything but the shared volumes (Mesos' {@code Resources::nonShared}). */
+  public ResourceSet nonShared() {
+    if (volumes.isEmpty()) {
+      return this;
+    }
+    TreeMap<Volume, Integer> v = new TreeMap<>();
+    volumes.forEach((k, n) -> {
+      if (!k.shared()) {
+        v.put(k, n);
+      }
+    });
+    return v.size() == volumes.size() ? this : of(unreserved, reserved, v);
+  }
+
+  /** Only the shared volumes (Mesos' {@code Resources::shared}). */
+  public ResourceSet shared() {
+    TreeMap<Volume, Integer> v = new TreeMap<>();
+    volumes.forEach((k, n) -> {
+      if (k.shared()) {
+        v.put(k, n);
+      }
+    });
+    return of(Resources.EMPTY, Map.of(), v);
+  }
+
+  /**
+   * This set with {@code op} applied, as Mesos' {@code Resources::apply} (1.1.0
+   * {@code src/common/resources.cpp}): RESERVE moves unreserved amounts to the role, UNRESERVE back;
+   * CREATE takes the volume's plain disk of its role (never from a volume: the disk is stripped of
+   * persistence and sharing) and adds one copy of the volume; DESTROY takes one copy and gives the
+   * plain disk back. Amounts per name never change.
+   *
+   * @throws IllegalArgumentException with Mesos' message if this set does not contain what the
+   *     operation takes
+   */
+  public ResourceSet apply(Operation op) {
+    if (op instanceof Operation.Launch) {
+      return this; // "Launch operation does not alter the offered resources."
+    }
+    if (op instanceof Operation.Reserve r) {
+      ResourceSet from = unreserved(r.resources());
+      if (!contains(from)) {
+        throw new IllegalArgumentException("Invalid RESERVE Operation: " + this + " does not contain " + from);
+      }
+      return minus(from).plus(reservedFor(r.role(), r.resources()));
+    }
+    if (op instanceof Operation.Unreserve u) {
+      ResourceSet from = reservedFor(u.role(), u.resources());
+      if (!contains(from)) {
+        throw new IllegalArgumentException("Invalid UNRESERVE Operation: " + this + " does not contain " + from);
+      }
+      return minus(from).plus(unreserved(u.resources()));
+    }
+    if (op instanceof Operation.Create c) {
+      ResourceSet stripped = c.volume().stripped();
+      if (!contains(stripped)) {
+        throw new IllegalArgumentException(
+            "Invalid CREATE Operation: Insufficient disk resources for persistent volume " + c.volume());
+      }
+      if (!c.volume().shared() && copies(c.volume()) > 0) {
+        throw new IllegalArgumentException("Invalid CREATE Operation: persistent volume " + c.volume() + " exists");
+      }
+      return minus(stripped).plus(of(c.volume()));
+    }
+    Volume v = ((Operation.Destroy) op).volume();
+    if (copies(v) == 0) {
+      throw new IllegalArgumentException("Invalid DESTROY Operation: Persistent volume does not exist");
+    }
+    return minus(of(v)).plus(v.stripped());
   }
 
   /** Resources reserved for exactly {@code role} (unreserved for {@code "*"}). */
@@ -96,21 +230,42 @@ public final class ResourceSet {
   /** What a framework of {@code role} may be offered from this set: unreserved plus its role's reservation. */
   public ResourceSet offerableTo(String role) {
     Resources r = reserved(role);
-    if (r.isEmpty() && !anyReserved) {
+    if (r.isEmpty() && !anyReserved && volumes.isEmpty()) {
       return this;
     }
-    return r.isEmpty() ? unreserved(unreserved) : of(unreserved, Map.of(role, r));
+    ResourceSet plain = r.isEmpty() ? unreserved(unreserved) : of(unreserved, Map.of(role, r));
+    return volumes.isEmpty() ? plain : of(plain.unreserved, plain.reserved, volumesOf(role, true));
   }
 
   /** Only the part reserved for {@code role}. */
   public ResourceSet onlyReservedFor(String role) {
     Resources r = reserved(role);
+    if (!volumes.isEmpty()) {
+      return of(r, Map.of(), volumesOf(role, false)).reservedAs(role);
+    }
     return r.isEmpty() ? EMPTY : of(Resources.EMPTY, Map.of(role, r));
   }
 
   /** Only the unreserved part. */
   public ResourceSet onlyUnreserved() {
-    return unreserved(unreserved);
+    return volumes.isEmpty() ? unreserved(unreserved) : of(unreserved, Map.of(), volumesOf(UNRESERVED, false));
+  }
+
+  /** The volumes of {@code role} (and, with {@code withUnreserved}, those on unreserved disk). */
+  private SortedMap<Volume, Integer> volumesOf(String role, boolean withUnreserved) {
+    TreeMap<Volume, Integer> v = new TreeMap<>();
+    volumes.forEach((k, n) -> {
+      if (k.role().equals(role) || (withUnreserved && k.role().equals(UNRESERVED))) {
+        v.put(k, n);
+      }
+    });
+    return v;
+  }
+
+  /** This set's unreserved amounts moved to {@code role} (volumes kept as they are). */
+  private ResourceSet reservedAs(String role) {
+    return of(Resources.EMPTY, UNRESERVED.equals(role) ? Map.of(UNRESERVED, unreserved) : Map.of(role, unreserved),
+        volumes);
   }
 
   public ResourceSet plus(ResourceSet o) {
@@ -124,7 +279,12 @@ public final class ResourceSet {
     for (Map.Entry<String, Resources> e : o.reserved.entrySet()) {
       m.merge(e.getKey(), e.getValue(), Resources::plus);
     }
-    return of(unreserved.plus(o.unreserved), m);
+    if (volumes.isEmpty() && o.volumes.isEmpty()) {
+      return of(unreserved.plus(o.unreserved), m);
+    }
+    TreeMap<Volume, Integer> v = new TreeMap<>(volumes);
+    o.volumes.forEach((k, n) -> v.merge(k, n, Integer::sum));
+    return of(unreserved.plus(o.unreserved), m, v);
   }
 
   /** This minus {@code o}, reservation by reservation; {@code o} must be contained. */
@@ -139,7 +299,12 @@ public final class ResourceSet {
     for (Map.Entry<String, Resources> e : o.reserved.entrySet()) {
       m.put(e.getKey(), m.get(e.getKey()).minus(e.getValue()));
     }
-    return of(unreserved.minus(o.unreserved), m);
+    if (volumes.isEmpty()) {
+      return of(unreserved.minus(o.unreserved), m);
+    }
+    TreeMap<Volume, Integer> v = new TreeMap<>(volumes);
+    o.volumes.forEach((k, n) -> v.merge(k, -n, Integer::sum));
+    return of(unreserved.minus(o.unreserved), m, v);
   }
 
   /** True iff every reservation (and the unreserved part) of {@code o} is contained here. */
@@ -152,17 +317,24 @@ public final class ResourceSet {
         return false;
       }
     }
+    for (Map.Entry<Volume, Integer> e : o.volumes.entrySet()) {
+      if (copies(e.getKey()) < e.getValue()) {
+        return false;
+      }
+    }
     return true;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ResourceSet r && unreserved.equals(r.unreserved) && reserved.equals(r.reserved);
+    return o instanceof ResourceSet r && unreserved.equals(r.unreserved) && reserved.equals(r.reserved)
+        && (volumes.isEmpty() ? r.volumes.isEmpty() : volumes.equals(r.volumes));
   }
 
   @Override
   public int hashCode() {
-    return unreserved.hashCode() * 31 + reserved.hashCode();
+    int h = unreserved.hashCode() * 31 + reserved.hashCode();
+    return volumes.isEmpty() ? h : h * 31 + volumes.hashCode(); // as before volumes for sets without any
   }
 
   /** E.g. {@code cpus:1; mem:512 + cpus(role1):2}. */
@@ -179,7 +351,7 @@ public final class ResourceSet {
   /** Feeds {@link #toString()} into {@code d} as {@code d.str(toString())} would, without building it when it can. */
   public void digestInto(org.mesosim.engine.Digest d) {
     String t = text;
-    if (t == null && !anyReserved) {
+    if (t == null && !anyReserved && volumes.isEmpty()) {
       unreserved.digestInto(d);
     } else {
       d.str(toString());
@@ -187,7 +359,7 @@ public final class ResourceSet {
   }
 
   private String format() {
-    if (!anyReserved) {
+    if (!anyReserved && volumes.isEmpty()) {
       return unreserved.toString();
     }
     StringBuilder sb = new StringBuilder(unreserved.isEmpty() ? "" : unreserved.toString());
@@ -196,6 +368,15 @@ public final class ResourceSet {
         sb.append(" + ");
       }
       sb.append('(').append(e.getKey()).append(") ").append(e.getValue());
+    }
+    for (Map.Entry<Volume, Integer> e : volumes.entrySet()) {
+      if (sb.length() > 0) {
+        sb.append(" + ");
+      }
+      sb.append(e.getKey());
+      if (e.getValue() > 1) {
+        sb.append(" x").append(e.getValue());
+      }
     }
     return sb.toString();
   }

@@ -41,7 +41,7 @@ public final class ModelMapper {
       Scenario.Expanded e = s.expanded().get(i);
       Scenario.Framework f = e.spec();
       FrameworkInfo info = new FrameworkInfo(e.name(), e.role(), f.failoverTimeout(), f.checkpoint(),
-          f.partitionAware(), f.gpuResources());
+          f.partitionAware(), f.gpuResources(), f.sharedResources());
       frameworks.add(new FrameworkConfig(info, f.scheduler(), factories.get(i)));
     }
     List<FaultSpec> faults = new ArrayList<>();
@@ -58,15 +58,15 @@ public final class ModelMapper {
     Scenario.Cluster c = s.cluster();
     return new ModelConfig(s.name(), s.seed(), s.until(), c.zookeeper(), c.masters(), c.master(), c.agent(),
         new NetworkConfig(c.latency().value(), c.loss(), c.lossModel()), agents, new TreeMap<>(s.roles()), allocator, frameworks,
-        faults, checkInvariants);
+        faults, checkInvariants, s.maintenance());
   }
 
   /** Agent groups in scenario order, presets expanded. */
   public static List<AgentGroup> agentGroups(Scenario s, ScenarioCatalog catalog) {
     List<AgentGroup> agents = new ArrayList<>();
     for (Scenario.Agents a : s.cluster().agents()) {
-      if (a.preset() != null) {
-        agents.addAll(catalog.googleCell(a.scale()));
+      if (a.preset() != null || a.machines() != null) {
+        agents.addAll(catalog.presetGroups(a));
       } else {
         agents.add(new AgentGroup(a.name(), a.count(), a.resources(), a.attributes(), a.reservations()));
       }

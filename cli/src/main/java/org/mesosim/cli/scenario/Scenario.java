@@ -43,9 +43,20 @@ public record Scenario(
     org.mesosim.reports.AgentHeatmap.Options heatmap,
     List<String> charts,
     List<String> formats,
-    List<Expanded> expanded) {
+    List<Expanded> expanded,
+    org.mesosim.model.config.MaintenanceConfig maintenance) {
+
+  /** Without maintenance. */
+  public Scenario(Path file, String name, String description, long seed, long until, Cluster cluster,
+      SortedMap<String, RoleConfig> roles, Allocator allocator, List<Framework> frameworks, List<Fault> faults,
+      long sampleInterval, org.mesosim.reports.AgentHeatmap.Options heatmap, List<String> charts,
+      List<String> formats, List<Expanded> expanded) {
+    this(file, name, description, seed, until, cluster, roles, allocator, frameworks, faults, sampleInterval, heatmap,
+        charts, formats, expanded, org.mesosim.model.config.MaintenanceConfig.NONE);
+  }
 
   public Scenario {
+    maintenance = maintenance == null ? org.mesosim.model.config.MaintenanceConfig.NONE : maintenance;
     frameworks = List.copyOf(frameworks);
     faults = List.copyOf(faults);
     charts = List.copyOf(charts);
@@ -56,13 +67,13 @@ public record Scenario(
   /** The same scenario with another seed. */
   public Scenario withSeed(long newSeed) {
     return new Scenario(file, name, description, newSeed, until, cluster, roles, allocator, frameworks, faults,
-        sampleInterval, heatmap, charts, formats, expanded);
+        sampleInterval, heatmap, charts, formats, expanded, maintenance);
   }
 
   /** The same scenario drawing these charts ({@code report.charts}). */
   public Scenario withCharts(List<String> newCharts) {
     return new Scenario(file, name, description, seed, until, cluster, roles, allocator, frameworks, faults,
-        sampleInterval, heatmap, newCharts, formats, expanded);
+        sampleInterval, heatmap, newCharts, formats, expanded, maintenance);
   }
 
   /** {@code cluster}. */
@@ -80,7 +91,21 @@ public record Scenario(
    * @param preset null, or {@code google-2011}
    */
   public record Agents(String name, int count, Resources resources, SortedMap<String, String> attributes,
-      SortedMap<String, Resources> reservations, String preset, double scale) {}
+      SortedMap<String, Resources> reservations, String preset, double scale, Machines machines) {
+    /** A group or a preset (no machine table). */
+    public Agents(String name, int count, Resources resources, SortedMap<String, String> attributes,
+        SortedMap<String, Resources> reservations, String preset, double scale) {
+      this(name, count, resources, attributes, reservations, preset, scale, null);
+    }
+  }
+
+  /**
+   * (Extension) {@code machines: {format, path, units}}: a trace's machine table standing for the
+   * cluster's machines ({@link org.mesosim.workloads.MachineTables}), scaled by the entry's {@code scale}.
+   *
+   * @param path as written; {@code file} resolved against the scenario's folder
+   */
+  public record Machines(String format, String path, java.nio.file.Path file, SortedMap<String, Double> units) {}
 
   /**
    * {@code allocator}.
@@ -96,7 +121,8 @@ public record Scenario(
 
   /** One entry of {@code frameworks}, before expansion. */
   public record Framework(String name, int count, String role, long failoverTimeout, boolean checkpoint,
-      boolean partitionAware, boolean gpuResources, SchedulerConfig scheduler, Workload workload, String splitBy) {}
+      boolean partitionAware, boolean gpuResources, boolean sharedResources, SchedulerConfig scheduler,
+      Workload workload, String splitBy) {}
 
   /** A framework after {@code count}/{@code splitBy} expansion. */
   public record Expanded(String name, String role, Framework spec, String splitValue) {}
@@ -124,7 +150,12 @@ public record Scenario(
   }
 
   /** Extension: {@code workload.synthetic.preset: google-like} with {@code scale}. */
-  public record GoogleLike(double scale) implements Workload {
+  public record GoogleLike(double scale, double diurnalAmplitude, double diurnalPeakHour) implements Workload {
+    /** Without a daily cycle. */
+    public GoogleLike(double scale) {
+      this(scale, 0, 0);
+    }
+
     /** Endless: jobs keep arriving, and the services of time 0 run forever (docs/workloads.md, google-like). */
     @Override
     public boolean endless() {

@@ -44,6 +44,18 @@ public interface ScenarioCatalog {
   /** The 2011 Google cell's machines, scaled (extension {@code preset: google-2011}). */
   List<AgentGroup> googleCell(double scale);
 
+  /**
+   * The agent groups an entry of {@code cluster.agents} with {@code preset} or {@code machines}
+   * stands for: the Google 2011 cell, or a trace's machine table ({@code MachineTables}), scaled.
+   */
+  default List<AgentGroup> presetGroups(Scenario.Agents a) {
+    if (a.machines() != null) {
+      Scenario.Machines m = a.machines();
+      return org.mesosim.workloads.MachineTables.read(m.format(), List.of(m.file()), m.units(), a.scale());
+    }
+    return googleCell(a.scale());
+  }
+
   /** Fields of the {@code google-like} preset's jobs usable in {@code splitBy}. */
   List<String> PRESET_FIELDS = List.of("band", "kind");
 

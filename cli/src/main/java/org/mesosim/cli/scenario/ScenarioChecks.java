@@ -40,7 +40,7 @@ final class ScenarioChecks {
 
   /**
    * Why a trace never drains: tasks alive at the end of its input run forever (google-2011,
-   * alibaba-2018, csv). Reads the trace (filter and window applied), so only asked with
+   * google-2019, alibaba-2018, alibaba-2018-containers, csv). Reads the trace (filter and window applied), so only asked with
    * {@code until: drained}; null when every task ends or the trace cannot be read (the run says why).
    */
   private String foreverTasks(Scenario.Trace t, YNode node, int i) {
@@ -57,14 +57,36 @@ final class ScenarioChecks {
 
 
   /**
+   * {@code scheduler.stateful} uses offer operations (RESERVE, CREATE), which only
+   * {@code hierarchical-drf} models (docs/operations.md): with another policy it is an error at the key.
+   */
+  void checkOperations(Scenario.Allocator allocator, List<FrameworkEntry> entries) {
+    if (allocator == null || "hierarchical-drf".equals(allocator.policy())) {
+      return;
+    }
+    for (FrameworkEntry e : entries) {
+      if (!e.stateful) {
+        continue;
+      }
+      YNode at = e.node;
+      if (at != null && at.isMap() && at.get("scheduler") != null && at.get("scheduler").isMap()
+          && at.get("scheduler").get("stateful") != null) {
+        at = at.get("scheduler").get("stateful");
+      }
+      ctx.error(at, "frameworks[" + e.index + "].scheduler.stateful", "uses offer operations (RESERVE, CREATE),"
+          + " which only allocator policy hierarchical-drf models, not " + allocator.policy());
+    }
+  }
+
+  /**
    * A synthetic task that its framework could never be offered ({@link Offerability#taskFit}, the
    * question the trace fit check asks of each replayed job): reported at its resources.
    */
   void checkTasksFit(Scenario.Cluster cluster, List<FrameworkEntry> entries) {
     List<AgentGroup> machines = new ArrayList<>();
     for (Scenario.Agents a : cluster.agents()) {
-      if (a.preset() != null) {
-        machines.addAll(ctx.catalog.googleCell(a.scale()));
+      if (a.preset() != null || a.machines() != null) {
+        machines.addAll(ctx.catalog.presetGroups(a));
       } else {
         machines.add(new AgentGroup("", a.count(), a.resources(), new TreeMap<>(), a.reservations()));
       }

@@ -117,7 +117,7 @@ public final class StandardCatalog implements ScenarioCatalog {
       return streams -> Workloads.synthetic(spec, streams, frameworkName);
     }
     if (workload instanceof Scenario.GoogleLike g) {
-      return streams -> Workloads.googleLike(g.scale(), streams, frameworkName);
+      return streams -> Workloads.googleLike(g.scale(), diurnal(g), streams, frameworkName);
     }
     TraceSpec spec = traceSpec((Scenario.Trace) workload);
     if (splitField != null) {
@@ -147,7 +147,7 @@ public final class StandardCatalog implements ScenarioCatalog {
         if (split == null || split.entry != f) { // the frameworks of one entry are consecutive
           // one generator on the streams of the entry's name (workload/<name>/…, as without splitBy)
           split = new SharedSplit(f, f.splitBy(), presetValues(f.splitBy()),
-              streams -> Workloads.googleLike(g.scale(), streams, f.name()));
+              streams -> Workloads.googleLike(g.scale(), diurnal(g), streams, f.name()));
         }
         SharedSplit group = split;
         String value = e.splitValue();
@@ -258,5 +258,9 @@ public final class StandardCatalog implements ScenarioCatalog {
     });
     return new TraceSpec(t.format(), t.files(), filter, t.windowFrom(), t.windowTo(), t.timeScale(), t.skipMalformed(),
         new TreeMap<>(t.units()), t.index(), t.dropUnended());
+  }
+
+  private static GoogleLikeWorkload.Diurnal diurnal(Scenario.GoogleLike g) {
+    return new GoogleLikeWorkload.Diurnal(g.diurnalAmplitude(), g.diurnalPeakHour());
   }
 }

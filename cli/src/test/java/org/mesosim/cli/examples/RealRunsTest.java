@@ -213,6 +213,7 @@ class RealRunsTest {
         .replaceAll("offers: +([0-9,]+) .*", "$1").replace(",", ""));
     assertTrue(offers >= 61 * 20 && offers <= 66 * 20, r[1]);
     assertTrue(lines.stream().anyMatch(l -> l.matches("main-thread cpu: +[0-9.]+ s \\([0-9]+ ns per offer; .*")), r[1]);
+    assertTrue(lines.stream().anyMatch(l -> l.matches("main-thread alloc: +[0-9,]+ MB \\([0-9]+ bytes per offer\\)")), r[1]);
     String[] bad = run(terminal(false), "bench", "--workload", "decline-storm", "--duration", "0s");
     assertEquals(Integer.toString(ExitCodes.BAD_INPUT), bad[0]);
     assertTrue(bad[2].contains("--duration must be > 0 (at least 1s)"), bad[2]);

@@ -8,10 +8,13 @@ import org.mesosim.model.ResourceSet;
 final class AgentRecord {
   final int idx;
   final AgentId id;
-  final ResourceSet total;
+  /** The agent's resources with the offer operations applied (Mesos' totalResources/checkpointedResources). */
+  ResourceSet total;
   boolean connected = true;
   final ArrayList<Task> tasks = new ArrayList<>();
   final ArrayList<Offer> offers = new ArrayList<>();
+  /** Its outstanding inverse offers (maintenance), in the order made. */
+  final ArrayList<InverseOffer> inverseOffers = new ArrayList<>(0);
   long[] used = new long[4];
 
   /** What is offered on this agent: the sum of its live offers (thousandths by name index). */

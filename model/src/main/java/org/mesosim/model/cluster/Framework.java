@@ -160,7 +160,9 @@ final class Framework extends MasterClient {
       attempts.unattempted.add(job);
     }
     if (sc.localityReplicas() > 0) {
-      job.preferred = inputAgents();
+      if (!sc.localityPerTask()) {
+        job.preferred = inputAgents();
+      }
       job.localSince = cluster.sim.now();
     }
     boolean deps = false;
@@ -180,6 +182,9 @@ final class Framework extends MasterClient {
     for (int i = 0; i < job.tasks.length; i++) {
       TaskSpec ts = spec.tasks().get(i);
       LogicalTask lt = new LogicalTask(job, ts);
+      if (sc.localityReplicas() > 0 && sc.localityPerTask()) {
+        lt.preferred = inputAgents(); // each task reads its own block, as a map task does
+      }
       job.tasks[i] = lt;
       if (deps && !dependenciesMet(job, ts)) {
         job.blocked.add(lt);
@@ -221,6 +226,12 @@ final class Framework extends MasterClient {
     return job.preferred == null || java.util.Arrays.binarySearch(job.preferred, agent) >= 0;
   }
 
+  /** Whether the task's input is on the agent: its own replicas (per task) or its job's. */
+  private static boolean localTask(LogicalTask lt, int agent) {
+    int[] p = lt.preferred != null ? lt.preferred : lt.job.preferred;
+    return p != null && java.util.Arrays.binarySearch(p, agent) >= 0;
+  }
+
   /**
    * Delay scheduling (Zaharia et al., EuroSys 2010): the first queued task of the shape whose job may
    * run on this agent: its input is there, or it has waited {@code localityWait} since its arrival or
@@ -228,6 +239,9 @@ final class Framework extends MasterClient {
    */
   private LogicalTask eligible(Shape sh, int agent) {
     long now = cluster.sim.now();
+    if (sc.localityPerTask()) {
+      return eligiblePerTask(sh, agent, now);
+    }
     int looked = 0;
     for (LogicalTask lt = sh.first; lt != null && looked < SCAN_LIMIT; lt = lt.sNext, looked++) {
       if (local(lt.job, agent) || now - lt.job.localSince >= sc.localityWait()) {
@@ -235,6 +249,27 @@ final class Framework extends MasterClient {
       }
     }
     return null;
+  }
+
+  /**
+   * Delay scheduling with per-task input ({@code locality.per: task}), as Hadoop's scheduler with
+   * delay scheduling picks a map task (Zaharia et al., EuroSys 2010, Algorithm 1; the Mesos paper's
+   * Hadoop port, FrameworkScheduler.canLaunchMap): a queued task whose input is on this agent, in queue
+   * order; if none, the first task whose job has waited {@code localityWait} since its arrival or its
+   * last local launch; else nothing. At most {@link #SCAN_LIMIT} tasks are looked at.
+   */
+  private LogicalTask eligiblePerTask(Shape sh, int agent, long now) {
+    LogicalTask waited = null;
+    int looked = 0;
+    for (LogicalTask lt = sh.first; lt != null && looked < SCAN_LIMIT; lt = lt.sNext, looked++) {
+      if (localTask(lt, agent)) {
+        return lt;
+      }
+      if (waited == null && now - lt.job.localSince >= sc.localityWait()) {
+        waited = lt;
+      }
+    }
+    return waited;
   }
 
   private static boolean dependenciesMet(Job job, TaskSpec ts) {
@@ -348,6 +383,43 @@ final class Framework extends MasterClient {
       error(from);
     } else if (m instanceof Message.LostSlave l) {
       lostSlave(from, l);
+    } else if (m instanceof Message.InverseOffers io) {
+      inverseOffers(from, io.inverseOffers());
+    }
+    // RescindInverseOffer: nothing to do, every inverse offer is answered (or ignored) on arrival.
+  }
+
+  /**
+   * Inverse offers (maintenance), answered by {@code scheduler.inverseOffers}: {@code IGNORE}
+   * (Mesos 1.1's scheduler driver has no handler for InverseOffersMessage, src/sched/sched.cpp:
+   * a driver-based framework never answers), {@code DECLINE} (one DECLINE_INVERSE_OFFERS call with
+   * the scheduler's refusal as its filter), or {@code ACCEPT} (one ACCEPT_INVERSE_OFFERS call
+   * without filters, then a KILL for each of its live tasks on those agents: it drains them; the
+   * killed tasks are queued again like any task that did not end on its own).
+   */
+  private void inverseOffers(int from, List<InverseOffer> ios) {
+    if (from != masterEp || !registered) {
+      return;
+    }
+    switch (sc.inverseOffers()) {
+      case IGNORE -> {
+      }
+      case DECLINE -> send(masterEp, new Message.DeclineInverseOffers(index, ios, sc.refuseMicros()));
+      case ACCEPT -> {
+        send(masterEp, new Message.AcceptInverseOffers(index, ios, -1));
+        for (InverseOffer io : ios) {
+          ArrayList<Task> kill = new ArrayList<>();
+          for (Task t = liveHead; t != null; t = t.fNext) {
+            if (t.agent == io.agent) {
+              kill.add(t);
+            }
+          }
+          for (Task t : kill) {
+            send(masterEp, new Message.KillTaskCall(index, t));
+          }
+        }
+      }
+      default -> throw new IllegalStateException();
     }
   }
 
@@ -515,8 +587,18 @@ final class Framework extends MasterClient {
    * refuseSeconds. Cost per launch is O(shapes ahead of the first that fits), not O(queue).
    */
   private void decide(Offer o) {
+    if (sc.stateful()) {
+      decideStateful(o);
+      return;
+    }
     int max = sc.maxTasksPerOffer();
     ResourceSet rem = o.resources;
+    if (o.unavailability != null && sc.inverseOffers() == SchedulerConfig.InverseOfferAnswer.ACCEPT) {
+      // A draining scheduler launches nothing on an agent scheduled for maintenance (the offer's
+      // unavailability): it declines the offer with its usual filter.
+      answer(o, null);
+      return;
+    }
     if (queue.nothingFits(o.agent, rem)) {
       answer(o, null);
       return;
@@ -565,6 +647,77 @@ final class Framework extends MasterClient {
       queue.rememberNothingFits(o.agent, rem.unreserved());
     }
     answer(o, launches);
+  }
+
+  /**
+   * The stateful option (docs/operations.md), as stateful services (databases, Cassandra or Kafka
+   * on Mesos) use offer operations: over the queue in order (at most {@link #SCAN_LIMIT} tasks), a
+   * task never launched takes its resources from the offer's unreserved part, reserves them for the
+   * framework's role (RESERVE) and makes its disk a persistent volume (CREATE, id
+   * framework/job/task) in the same ACCEPT, and launches on the reservation and the volume; a task
+   * launched before launches only on its home agent, from an offer that holds its volume and enough
+   * of the role's reservation (the volume and reservation came back when its last attempt ended and
+   * are offered to the role only). The rest is declined with refuseSeconds, as in {@link #decide}.
+   */
+  private void decideStateful(Offer o) {
+    int max = sc.maxTasksPerOffer();
+    ResourceSet rem = o.resources;
+    List<Message.Launch> launches = null;
+    List<org.mesosim.model.Operation> ops = null;
+    int looked = 0;
+    LogicalTask lt = queue.qHead;
+    while (lt != null && looked++ < SCAN_LIMIT && (max == 0 || launches == null || launches.size() < max)) {
+      LogicalTask following = lt.next;
+      Resources need = lt.spec.resources();
+      int disk = org.mesosim.model.ResourceNames.DISK;
+      long[] plainMilli = need.toMilliArray();
+      if (plainMilli.length > disk) {
+        plainMilli[disk] = 0;
+      }
+      Resources plain = Resources.ofMilli(plainMilli);
+      ResourceSet use = null;
+      if (lt.home >= 0) {
+        if (lt.home == o.agent && (lt.volume == null || rem.copies(lt.volume) > 0)
+            && rem.reserved(info.role()).contains(plain)) {
+          use = ResourceSet.reservedFor(info.role(), plain);
+        }
+      } else if (rem.unreserved().contains(need)) {
+        if (ops == null) {
+          ops = new ArrayList<>();
+        }
+        org.mesosim.model.Operation reserve = new org.mesosim.model.Operation.Reserve(info.role(), need);
+        ops.add(reserve);
+        rem = rem.apply(reserve);
+        lt.home = o.agent;
+        if (need.milli(disk) > 0) {
+          lt.volume = new org.mesosim.model.Volume(name + "/" + lt.job.id + "/" + lt.spec.name(), info.role(),
+              need.milli(disk), false);
+          org.mesosim.model.Operation create = new org.mesosim.model.Operation.Create(lt.volume);
+          ops.add(create);
+          rem = rem.apply(create);
+        }
+        use = ResourceSet.reservedFor(info.role(), plain);
+      }
+      if (use != null) {
+        if (lt.volume != null) {
+          use = use.plus(ResourceSet.of(lt.volume));
+        }
+        rem = rem.minus(use);
+        queue.dequeue(lt);
+        if (launches == null) {
+          launches = new ArrayList<>();
+        }
+        launches.add(new Message.Launch(launch(lt, o.agent, use), use));
+      }
+      lt = following;
+    }
+    if (ops == null) {
+      answer(o, launches);
+      return;
+    }
+    long delay = sc.decisionPerOffer() + sc.decisionPerTask() * launches.size();
+    lastDelay = delay;
+    sendAfter(delay, new Message.Accept(index, List.of(o), launches, sc.refuseMicros(), ops));
   }
 
   void answer(Offer o, List<Message.Launch> launches) {
@@ -623,9 +776,15 @@ final class Framework extends MasterClient {
     if (lt.job.start < 0) {
       lt.job.start = cluster.sim.now();
     }
-    if (lt.job.preferred != null) {
-      boolean isLocal = java.util.Arrays.binarySearch(lt.job.preferred, agent) >= 0;
-      lt.job.localSince = cluster.sim.now();
+    if (lt.job.preferred != null || lt.preferred != null) {
+      boolean isLocal = localTask(lt, agent);
+      if (isLocal || lt.preferred == null) {
+        // Per job: every launch restarts the wait. Per task, as the Mesos paper's Hadoop port
+        // (apache/mesos frameworks/hadoop-0.20.2/src/contrib/mesos/src/java/org/apache/hadoop/mapred/
+        // FrameworkScheduler.java: lastMapWasLocal, timeWaitedForLocalMap): only a local launch restarts
+        // it; after a non-local one, further tasks may run anywhere until a local launch.
+        lt.job.localSince = cluster.sim.now();
+      }
       cluster.emit(new ModelEvent.TaskPlaced(cluster.sim.now(), name, lt.job.id, isLocal));
     }
     t.fLive = true;

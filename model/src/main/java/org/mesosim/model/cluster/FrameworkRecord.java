@@ -13,6 +13,8 @@ final class FrameworkRecord {
   boolean active = true;
   boolean removed;
   final ArrayList<Offer> offers = new ArrayList<>();
+  /** Its outstanding inverse offers (maintenance), in the order made. */
+  final ArrayList<InverseOffer> inverseOffers = new ArrayList<>(0);
   long failoverHandle = -1;
   long disconnectedAt;
 

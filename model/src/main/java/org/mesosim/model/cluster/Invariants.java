@@ -76,6 +76,11 @@ final class Invariants {
   }
 
   void launch(Task t, ResourceSet res, List<Offer> offers) {
+    launch(t, res, offers, List.of());
+  }
+
+  /** As {@link #launch(Task, ResourceSet, List)}, the offers taken with the ACCEPT's {@code applied} operations applied. */
+  void launch(Task t, ResourceSet res, List<Offer> offers, List<org.mesosim.model.Operation> applied) {
     if (!on) {
       return;
     }
@@ -86,8 +91,45 @@ final class Invariants {
       }
       sum = sum.plus(o.resources);
     }
+    for (org.mesosim.model.Operation op : applied) {
+      sum = sum.apply(op); // the master applied it to these offers: it cannot fail here
+    }
     if (!sum.contains(res)) {
       checker.offerOwner(c.sim.now(), t.framework.name, t.id.value(), "resources " + res + " not in offers " + sum);
+    }
+  }
+
+  /**
+   * An offer operation changed agent {@code a}'s resources from {@code before} to {@code after}:
+   * the amounts of every name stay (Mesos' {@code Resources::apply} CHECKs cpus, mem, disk, gpus).
+   */
+  void operationApplied(AgentRecord a, ResourceSet before, ResourceSet after) {
+    if (on && !before.quantity().equals(after.quantity())) {
+      checker.violated(c.sim.now(), "operation-conservation", a.id.value() + ": " + before.quantity()
+          + " became " + after.quantity());
+    }
+  }
+
+  /**
+   * {@code t} is launched on {@code a}: each non-shared persistent volume it uses exists on the
+   * agent and no other live task uses it (a non-shared volume has one holder at a time).
+   */
+  void volumesUsed(AgentRecord a, Task t) {
+    if (!on || !t.resources.hasVolumes()) {
+      return;
+    }
+    for (org.mesosim.model.Volume v : t.resources.volumes().keySet()) {
+      if (a.total.copies(v) == 0) {
+        checker.violated(c.sim.now(), "volume-exists", t.id.value() + " uses " + v + " absent from " + a.id.value());
+      }
+      if (v.shared()) {
+        continue;
+      }
+      for (Task o : a.tasks) {
+        if (o != t && !o.mState.isTerminal() && o.resources.copies(v) > 0) {
+          checker.violated(c.sim.now(), "volume-exclusive", t.id.value() + " and " + o.id.value() + " both use " + v);
+        }
+      }
     }
   }
 
@@ -104,6 +146,16 @@ final class Invariants {
     }
     // Offered = the sum of the agent's live offers, derived only when checking.
     checker.conservation(c.sim.now(), a.id.value(), a.total.quantity(), Vec.of(a.used), Vec.of(a.offered()));
+  }
+
+  /**
+   * Maintenance: no master may add an agent, or launch a task on one, whose machine is DOWN
+   * ({@code Master::registerSlave} refuses such agents, {@code _startMaintenance} removes them).
+   */
+  void notOnDownMachine(int agentIdx, String what) {
+    if (on && c.registry.machineMode[agentIdx] == Registry.MACHINE_DOWN) {
+      checker.violated(c.sim.now(), "machine-down", what + " on " + c.agents[agentIdx].name + ", whose machine is DOWN");
+    }
   }
 
   void leaderElected(Master m) {

@@ -15,6 +15,11 @@ final class LogicalTask {
   long seq;
   Shape shape;
   LogicalTask sNext;
+  /** Delay scheduling per task ({@code locality.per: task}): the agents holding this task's input, ascending. */
+  int[] preferred;
+  /** The stateful option: the agent its first launch reserved on (-1: not launched yet) and its volume (null if no disk). */
+  int home = -1;
+  org.mesosim.model.Volume volume;
 
   LogicalTask(Job job, TaskSpec spec) {
     this.job = job;

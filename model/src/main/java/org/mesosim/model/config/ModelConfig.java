@@ -24,6 +24,7 @@ import org.mesosim.engine.SimTime;
  * @param frameworks frameworks in scenario order (counts already expanded)
  * @param faults fault injections, in scenario order
  * @param checkInvariants run the invariant checker after every event
+ * @param maintenance the operator's maintenance schedule and machine actions ({@link MaintenanceConfig#NONE}: none)
  */
 public record ModelConfig(
     String name,
@@ -39,7 +40,16 @@ public record ModelConfig(
     AllocatorConfig allocator,
     List<FrameworkConfig> frameworks,
     List<FaultSpec> faults,
-    boolean checkInvariants) {
+    boolean checkInvariants,
+    MaintenanceConfig maintenance) {
+
+  /** Without maintenance. */
+  public ModelConfig(String name, long seed, long until, ZooKeeperConfig zookeeper, int masters, MasterFlags master,
+      AgentFlags agent, NetworkConfig network, List<AgentGroup> agents, SortedMap<String, RoleConfig> roles,
+      AllocatorConfig allocator, List<FrameworkConfig> frameworks, List<FaultSpec> faults, boolean checkInvariants) {
+    this(name, seed, until, zookeeper, masters, master, agent, network, agents, roles, allocator, frameworks, faults,
+        checkInvariants, MaintenanceConfig.NONE);
+  }
 
   public ModelConfig {
     if (masters < 1) {
@@ -49,6 +59,7 @@ public record ModelConfig(
     roles = new TreeMap<>(roles == null ? new TreeMap<>() : roles);
     frameworks = List.copyOf(frameworks);
     faults = faults == null ? List.of() : List.copyOf(faults);
+    maintenance = maintenance == null ? MaintenanceConfig.NONE : maintenance;
   }
 
   public boolean drained() {
