@@ -2839,8 +2839,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     for (int j = 0; j < candRoles.size(); j++) {
       accountReserved(fw, candRoles.get(j), candRes.get(j), true);
     }
-    for (long[] v : candRes) {
-      Quantities.clear(v);
+    for (int j = 0; j < candRes.size(); j++) { // indexed: no iterator per offer
+      Quantities.clear(candRes.get(j));
     }
     Quantities.subtractInto(a.availAll, candQ);
     refreshAllocatable(a);
