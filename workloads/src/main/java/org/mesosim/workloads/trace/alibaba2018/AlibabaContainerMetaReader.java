@@ -102,7 +102,7 @@ public final class AlibabaContainerMetaReader implements Workload {
           continue;
         }
         int n = lines.split((byte) ',');
-        if (lines.line() == 1 && n > 0 && Fields.equalsAscii(lines.buf(), lines.fieldStart(0), lines.fieldEnd(0), "container_id")) {
+        if (lines.headerRow(n, "container_id")) {
           continue; // header row
         }
         support.row();
