@@ -17,7 +17,6 @@ import org.mesosim.model.workload.Workload;
 import org.mesosim.model.workload.WorkloadStats;
 import org.mesosim.workloads.TraceFormat;
 import org.mesosim.workloads.trace.ByteInterner;
-import org.mesosim.workloads.trace.Fields;
 import org.mesosim.workloads.trace.MalformedRowException;
 import org.mesosim.workloads.trace.ReaderSupport;
 import org.mesosim.workloads.trace.TraceLines;
