@@ -126,8 +126,23 @@ public final class AllocatorRegistry {
    * @see PolicyOptions
    */
   public Map<String, Object> resolveOptions(AllocatorPolicy p, Map<String, Object> raw) {
-    Map<String, Object> typed = PolicyOptions.resolve(p, raw);
-    p.validate(typed);
-    return typed;
+    return validateOptions(p, raw).options();
   }
+
+  /**
+   * As {@link #resolveOptions}, keeping what the policy's validation built: the options are parsed
+   * once, and every allocator of a run is built from the result.
+   */
+  public Resolved validateOptions(AllocatorPolicy p, Map<String, Object> raw) {
+    Map<String, Object> typed = PolicyOptions.resolve(p, raw);
+    return new Resolved(typed, p.validate(typed));
+  }
+
+  /**
+   * A policy's options, resolved and validated.
+   *
+   * @param options typed, defaults filled in (as scenarios echo them and allocators read them)
+   * @param allocators builds each allocator of a run from the options as validated
+   */
+  public record Resolved(Map<String, Object> options, AllocatorPolicy.Validated allocators) {}
 }

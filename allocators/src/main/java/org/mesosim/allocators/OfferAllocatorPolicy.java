@@ -49,9 +49,15 @@ public abstract class OfferAllocatorPolicy implements AllocatorPolicy {
     return factory.apply(PolicyOptions.resolve(this, options));
   }
 
-  /** Builds (and drops) an allocator: its constructor checks the ranges of its options. */
+  /**
+   * Resolves the options once (already-typed values pass through) and builds (and drops) one
+   * allocator, whose constructor checks the ranges of its options; each allocator of the run is
+   * built from the same resolved options.
+   */
   @Override
-  public void validate(Map<String, Object> options) {
-    create(options);
+  public Validated validate(Map<String, Object> options) {
+    Map<String, Object> resolved = PolicyOptions.resolve(this, options);
+    factory.apply(resolved);
+    return () -> factory.apply(resolved);
   }
 }

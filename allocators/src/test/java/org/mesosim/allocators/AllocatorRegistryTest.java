@@ -62,6 +62,30 @@ class AllocatorRegistryTest {
     assertTrue(e.getMessage().startsWith("policy: unknown allocator policy 'fifoo'; did you mean 'fifo'?"), e.getMessage());
   }
 
+  /**
+   * The options are parsed once, when validated: every allocator of a run (one per elected master)
+   * is built from the same parsed record (fails if the factory parses again per allocator).
+   */
+  @Test
+  void validateOptions_parsesOnce_andEveryAllocatorOfTheRunGetsThatRecord() {
+    AllocatorRegistry.Resolved r = registry.validateOptions(registry.require("hierarchical-drf"),
+        Map.of("mesosVersion", "1.5", "minAllocatableResources", "cpus:1"));
+    var first = (org.mesosim.allocators.drf.HierarchicalDrfAllocator) r.allocators().create();
+    var second = (org.mesosim.allocators.drf.HierarchicalDrfAllocator) r.allocators().create();
+    assertTrue(first != second, "a fresh allocator each time");
+    assertTrue(first.options() == second.options(), "one options record, parsed once");
+    assertEquals(15, first.options().mesosVersion());
+    assertEquals("1.5", r.options().get("mesosVersion"));
+    // A bad value is bad input at validation, before any allocator is built.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> registry.validateOptions(registry.require("hierarchical-drf"), Map.of("minAllocatableResources", "cpus")));
+    assertTrue(e.getMessage().startsWith("minAllocatableResources: "), e.getMessage());
+    // Offer policies: resolved once, ranges checked by building one allocator at validation.
+    assertThrows(IllegalArgumentException.class,
+        () -> registry.validateOptions(registry.require("tetris"), Map.of("fairnessKnob", 1)));
+    assertTrue(registry.validateOptions(registry.require("fifo"), Map.of()).allocators().create() != null);
+  }
+
   @Test
   void everyPolicy_hasDescriptionAndValidDefaults() {
     for (AllocatorPolicy p : registry.all()) {

@@ -154,7 +154,7 @@ class TraceRunsTest {
       }
 
       @Override
-      public Map<String, Object> resolveOptions(AllocatorPolicy policy, Map<String, Object> raw) {
+      public AllocatorRegistry.Resolved resolveOptions(AllocatorPolicy policy, Map<String, Object> raw) {
         return c.resolveOptions(policy, raw);
       }
 

@@ -14,6 +14,8 @@ package org.mesosim.model;
  * @param revocableResources REVOCABLE_RESOURCES capability: may be offered revocable
  *     (oversubscribed) resources ({@code hierarchical.cpp}, {@code frameworks[id].revocable}; a
  *     framework without it is offered only {@code resources.nonRevocable()})
+ * @param sharedResources SHARED_RESOURCES capability: may be offered shared persistent volumes
+ *     (docs/operations.md)
  */
 public record FrameworkInfo(
     String name,
@@ -22,13 +24,8 @@ public record FrameworkInfo(
     boolean checkpoint,
     boolean partitionAware,
     boolean gpuResources,
-    boolean revocableResources) {
-
-  /** Without the REVOCABLE_RESOURCES capability (Mesos' default: no capabilities). */
-  public FrameworkInfo(String name, String role, long failoverTimeout, boolean checkpoint, boolean partitionAware,
-      boolean gpuResources) {
-    this(name, role, failoverTimeout, checkpoint, partitionAware, gpuResources, false);
-  }
+    boolean revocableResources,
+    boolean sharedResources) {
 
   public FrameworkInfo {
     if (name == null || name.isEmpty()) {
@@ -42,8 +39,26 @@ public record FrameworkInfo(
     }
   }
 
+  /** Without the REVOCABLE_RESOURCES and SHARED_RESOURCES capabilities (Mesos' default: no capabilities). */
+  public FrameworkInfo(String name, String role, long failoverTimeout, boolean checkpoint, boolean partitionAware,
+      boolean gpuResources) {
+    this(name, role, failoverTimeout, checkpoint, partitionAware, gpuResources, false, false);
+  }
+
+  /** This framework with the SHARED_RESOURCES capability set to {@code shared}. */
+  public FrameworkInfo withSharedResources(boolean shared) {
+    return new FrameworkInfo(name, role, failoverTimeout, checkpoint, partitionAware, gpuResources, revocableResources,
+        shared);
+  }
+
+  /** This framework with the REVOCABLE_RESOURCES capability set to {@code revocable}. */
+  public FrameworkInfo withRevocableResources(boolean revocable) {
+    return new FrameworkInfo(name, role, failoverTimeout, checkpoint, partitionAware, gpuResources, revocable,
+        sharedResources);
+  }
+
   /** A framework with Mesos' defaults apart from name and role. */
   public static FrameworkInfo of(String name, String role) {
-    return new FrameworkInfo(name, role, 0L, false, false, false, false);
+    return new FrameworkInfo(name, role, 0L, false, false, false, false, false);
   }
 }

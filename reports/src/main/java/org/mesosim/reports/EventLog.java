@@ -225,25 +225,51 @@ public final class EventLog implements ModelObserver, AutoCloseable {
 
   private static void resourceSet(StringBuilder b, ResourceSet rs) {
     resources(b, rs.quantity());
-    if (!rs.hasReservations()) {
+    if (!rs.hasReservations() && !rs.hasVolumes()) {
       return;
     }
     b.setLength(b.length() - 1); // reopen the object
-    if (b.charAt(b.length() - 1) != '{') {
-      b.append(',');
-    }
-    b.append("\"reservations\":{");
-    boolean first = true;
-    for (Map.Entry<String, Resources> e : rs.reservations().entrySet()) {
-      if (!first) {
+    if (rs.hasReservations()) {
+      if (b.charAt(b.length() - 1) != '{') {
         b.append(',');
       }
-      first = false;
-      string(b, e.getKey());
-      b.append(':');
-      resources(b, e.getValue());
+      b.append("\"reservations\":{");
+      boolean first = true;
+      for (Map.Entry<String, Resources> e : rs.reservations().entrySet()) {
+        if (!first) {
+          b.append(',');
+        }
+        first = false;
+        string(b, e.getKey());
+        b.append(':');
+        resources(b, e.getValue());
+      }
+      b.append('}');
     }
-    b.append("}}");
+    if (rs.hasVolumes()) {
+      // Persistent volumes (docs/operations.md), by persistence id; their disk is in the amounts above.
+      if (b.charAt(b.length() - 1) != '{') {
+        b.append(',');
+      }
+      b.append("\"volumes\":[");
+      boolean first = true;
+      for (Map.Entry<org.mesosim.model.Volume, Integer> e : rs.volumes().entrySet()) {
+        if (!first) {
+          b.append(',');
+        }
+        first = false;
+        org.mesosim.model.Volume v = e.getKey();
+        b.append("{\"id\":");
+        string(b, v.id());
+        b.append(",\"role\":");
+        string(b, v.role());
+        b.append(",\"disk\":").append(Resources.format(v.diskMilli()));
+        b.append(",\"shared\":").append(v.shared());
+        b.append(",\"copies\":").append(e.getValue()).append('}');
+      }
+      b.append(']');
+    }
+    b.append('}');
   }
 
   static void string(StringBuilder b, String s) {

@@ -31,6 +31,15 @@ public final class Quantiles {
   private double max = Double.NEGATIVE_INFINITY;
   private boolean sorted = true;
 
+  /** {@code n} empty sketches (one per framework). */
+  static Quantiles[] array(int n) {
+    Quantiles[] q = new Quantiles[n];
+    for (int i = 0; i < n; i++) {
+      q[i] = new Quantiles();
+    }
+    return q;
+  }
+
   /** Adds a value (negative or non-finite values are clamped to 0 / ignored). */
   public void add(double v) {
     if (Double.isNaN(v)) {

@@ -46,6 +46,25 @@ class EventLogTest {
   }
 
   @Test
+  void volumes_andOperations_areWritten() throws Exception {
+    org.mesosim.model.Volume v = org.mesosim.model.Volume.of("db/1/0", "db", 50, false);
+    ResourceSet withVolume = ResourceSet.of(Resources.of(1, 0), java.util.Map.of("db", Resources.of(2, 1024)),
+        java.util.Map.of(v, 1));
+    try (EventLog log = new EventLog(dir, List.of("offer", "operation"))) {
+      log.on(new ModelEvent.OperationApplied(1_000_000, "db", new AgentId("M1-S0"), "CREATE", "db/1/0", Resources.EMPTY));
+      log.on(new ModelEvent.OfferMade(2_000_000, new OfferId("M1-O1"), "db", new AgentId("M1-S0"), withVolume));
+      log.finish();
+    }
+    assertEquals(List.of(
+        "{\"seq\":1,\"t\":1,\"kind\":\"operation\",\"framework\":\"db\",\"agent\":\"M1-S0\",\"type\":\"CREATE\","
+            + "\"volume\":\"db/1/0\",\"resources\":{}}",
+        "{\"seq\":2,\"t\":2,\"kind\":\"offer\",\"offer\":\"M1-O1\",\"framework\":\"db\",\"agent\":\"M1-S0\","
+            + "\"resources\":{\"cpus\":3,\"mem\":1024,\"disk\":50,\"reservations\":{\"db\":{\"cpus\":2,\"mem\":1024}},"
+            + "\"volumes\":[{\"id\":\"db/1/0\",\"role\":\"db\",\"disk\":50,\"shared\":false,\"copies\":1}]}}"),
+        Files.readAllLines(dir.resolve(EventLog.PARTIAL)));
+  }
+
+  @Test
   void lines_carryEveryFieldInDeclarationOrder_andTheFilterKeepsStreamPositions() throws Exception {
     Resources r = Resources.of(1.5, 4096);
     TreeMap<String, Resources> res = new TreeMap<>();

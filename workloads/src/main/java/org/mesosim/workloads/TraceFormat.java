@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The registry of trace formats: one constant per format, each read by its own package
- * ({@code workloads.trace.swf}, {@code .google2011}, {@code .alibaba2018}, {@code .csv}). The
+ * ({@code workloads.trace.swf}, {@code .google2011} (also google-2019, through its {@code EventLayout}),
+ * {@code .alibaba2018} (batch_task and container_meta), {@code .csv}). The
  * mapping rules are in docs/workloads.md ("Trace formats").
  */
 public enum TraceFormat {
@@ -18,13 +19,24 @@ public enum TraceFormat {
       + " job submitted at the same instant form one job",
       List.of("user", "priority", "class", "band", "job"),
       List.of("cpus", "mem", "disk", "lookahead"), new double[] {32.0, 65536.0, 0.0, 300.0}),
+  /** Google clusterdata-2019 instance_events, exported from BigQuery as CSV with a header. */
+  GOOGLE_2019("google-2019", "Google cluster-data 2019 instance_events (CSV export with a header): the google-2011 episode"
+      + " rules on the 2019 event types; alloc set instances skipped",
+      List.of("priority", "class", "band", "job"),
+      List.of("cpus", "mem", "lookahead"), new double[] {32.0, 65536.0, 300.0}),
   /** Alibaba cluster-trace-v2018 batch_task. */
   ALIBABA_2018("alibaba-2018", "Alibaba cluster-trace-v2018 batch_task: DAG jobs, instance_num instances per task",
       List.of("job", "status", "task_type"),
       List.of("cpusPerCore", "memPerPercent"), new double[] {1.0, 1024.0}),
+  /** Alibaba cluster-trace-v2018 container_meta (the online services' containers). */
+  ALIBABA_2018_CONTAINERS("alibaba-2018-containers", "Alibaba cluster-trace-v2018 container_meta: each container a"
+      + " long-running task; containers of one app_du first seen at the same time form one job",
+      List.of("app_du", "status"),
+      List.of("cpusPerCore", "memPerPercent"), new double[] {1.0, 1024.0}),
   /** mesosim's native time-ordered CSV, what {@code mesosim trace convert} writes. */
   CSV("csv", "mesosim native CSV (what `mesosim trace convert` writes): one task per row, runtimes resolved",
-      List.of("band", "class", "executable", "group", "job", "partition", "priority", "queue", "status", "task_type", "user"),
+      List.of("app_du", "band", "class", "executable", "group", "job", "partition", "priority", "queue", "status", "task_type",
+          "user"),
       List.of(), new double[0]);
 
   private final String id;

@@ -9,7 +9,8 @@ import org.mesosim.engine.SimTime;
 /**
  * A trace workload as a scenario's {@code workload.trace} block describes it.
  *
- * @param format a {@link TraceFormat} id ({@code swf}, {@code google-2011}, {@code alibaba-2018}, {@code csv})
+ * @param format a {@link TraceFormat} id ({@code swf}, {@code google-2011}, {@code google-2019}, {@code alibaba-2018},
+ *     {@code alibaba-2018-containers}, {@code csv})
  * @param files the input files, resolved, read in this order ({@code .gz} transparently)
  * @param filter keep only jobs whose field matches (all entries must match)
  * @param windowFrom start of the window in µs of trace time; 0 or {@link SimTime#NEVER} = open

@@ -15,7 +15,9 @@ import org.mesosim.model.workload.Workload;
 import org.mesosim.workloads.google.GoogleLikeWorkload;
 import org.mesosim.workloads.synthetic.SyntheticWorkload;
 import org.mesosim.workloads.trace.alibaba2018.AlibabaBatchTaskReader;
+import org.mesosim.workloads.trace.alibaba2018.AlibabaContainerMetaReader;
 import org.mesosim.workloads.trace.csv.CsvTraceReader;
+import org.mesosim.workloads.trace.google2011.EventLayout;
 import org.mesosim.workloads.trace.google2011.GoogleTaskEventsReader;
 import org.mesosim.workloads.trace.swf.SwfReader;
 import org.mesosim.workloads.transform.AgentFitCheck;
@@ -43,6 +45,12 @@ public final class Workloads {
   /** The google-like preset at {@code scale} (1.0 = the full 2011 cell); endless. */
   public static Workload googleLike(double scale, RandomStreams streams, String frameworkName) {
     return new GoogleLikeWorkload(scale, streams, frameworkName);
+  }
+
+  /** The google-like preset with a daily cycle of its arrivals (docs/workload-fitting.md, "Daily cycle"). */
+  public static Workload googleLike(double scale, GoogleLikeWorkload.Diurnal diurnal, RandomStreams streams,
+      String frameworkName) {
+    return new GoogleLikeWorkload(scale, diurnal, streams, frameworkName);
   }
 
   /** The format of a spec, or a BadInputException listing the known ones. */
@@ -111,6 +119,11 @@ public final class Workloads {
         origin = r.origin();
         raw = r;
       }
+      case ALIBABA_2018_CONTAINERS -> raw = new AlibabaContainerMetaReader(spec.files(), spec.units(), spec.skipMalformed());
+      case GOOGLE_2019 -> raw = new GoogleTaskEventsReader(EventLayout.google2019(spec.files()), spec.files(), spec.units(),
+          spec.skipMalformed(), spec.hasWindowFrom() ? spec.windowFrom() : 0, spec.windowTo(),
+          runtimesKnown ? GoogleTaskEventsReader.UNBOUNDED : GoogleTaskEventsReader.lookaheadOf(f, spec.units()),
+          null, spec.dropUnended());
       case CSV -> raw = new CsvTraceReader(spec.files(), spec.units(), spec.skipMalformed());
       default -> throw new IllegalStateException(f.id());
     }
@@ -177,14 +190,15 @@ public final class Workloads {
   }
 
   /**
-   * Stops the run at a job with a task larger than every agent of {@code agents} that the framework
-   * can be offered (with {@code gpuResources} false, agents with GPUs do not count; see
+   * Stops the run at a job with a task that no agent of {@code agents} could ever offer the
+   * framework (with {@code gpuResources} false, agents with GPUs do not count; resources reserved
+   * for roles other than {@code role} do not count, none when it is null; see
    * {@link AgentFitCheck}); {@code sourceName} (e.g. the trace file) and {@code frameworkName} go
    * into the message.
    */
-  public static Workload fitChecked(Workload w, List<AgentGroup> agents, boolean gpuResources, String sourceName,
-      String frameworkName) {
-    return new AgentFitCheck(w, agents, gpuResources, sourceName, frameworkName);
+  public static Workload fitChecked(Workload w, List<AgentGroup> agents, boolean gpuResources, String role,
+      String sourceName, String frameworkName) {
+    return new AgentFitCheck(w, agents, gpuResources, role, sourceName, frameworkName);
   }
 
   /**

@@ -14,7 +14,7 @@ import org.mesosim.engine.BadInputException;
 class TraceFormatTest {
   @Test
   void registry_idsFieldsAndUnitDefaults() {
-    assertEquals(List.of("swf", "google-2011", "alibaba-2018", "csv"), TraceFormat.ids());
+    assertEquals(List.of("swf", "google-2011", "google-2019", "alibaba-2018", "alibaba-2018-containers", "csv"), TraceFormat.ids());
     assertEquals(Optional.of(TraceFormat.GOOGLE_2011), TraceFormat.byId("google-2011"));
     assertEquals(Optional.empty(), TraceFormat.byId("google"));
     assertEquals(List.of("user", "priority", "class", "band", "job"), TraceFormat.GOOGLE_2011.fields());
@@ -28,6 +28,8 @@ class TraceFormatTest {
     assertTrue(TraceFormat.CSV.fields().containsAll(TraceFormat.SWF.fields()));
     assertTrue(TraceFormat.CSV.fields().containsAll(TraceFormat.GOOGLE_2011.fields()));
     assertTrue(TraceFormat.CSV.fields().containsAll(TraceFormat.ALIBABA_2018.fields()));
+    assertTrue(TraceFormat.CSV.fields().containsAll(TraceFormat.GOOGLE_2019.fields()));
+    assertTrue(TraceFormat.CSV.fields().containsAll(TraceFormat.ALIBABA_2018_CONTAINERS.fields()));
     for (TraceFormat f : TraceFormat.values()) {
       assertTrue(!f.description().isEmpty());
     }
@@ -41,7 +43,7 @@ class TraceFormatTest {
     BadInputException e = assertThrows(BadInputException.class, () -> Workloads.trace(s));
     assertEquals("trace.units.cores: unknown for format swf (expected one of [cpusPerProcessor, memPerProcessor])", e.getMessage());
     e = assertThrows(BadInputException.class, () -> Workloads.trace(TraceSpec.of("pbs", List.of(Path.of("x")))));
-    assertEquals("trace.format: unknown format 'pbs' (expected one of [swf, google-2011, alibaba-2018, csv])", e.getMessage());
+    assertEquals("trace.format: unknown format 'pbs' (expected one of [swf, google-2011, google-2019, alibaba-2018, alibaba-2018-containers, csv])", e.getMessage());
   }
 
   @Test

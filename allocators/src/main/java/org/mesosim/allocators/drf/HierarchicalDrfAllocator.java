@@ -20,15 +20,20 @@ import org.mesosim.model.AgentId;
 import org.mesosim.model.AgentInfo;
 import org.mesosim.model.FrameworkId;
 import org.mesosim.model.FrameworkInfo;
+import org.mesosim.model.Operation;
 import org.mesosim.model.ResourceNames;
 import org.mesosim.model.ResourceSet;
 import org.mesosim.model.Resources;
+import org.mesosim.model.Volume;
 import org.mesosim.model.allocation.Allocator;
 import org.mesosim.model.allocation.AllocatorContext;
 import org.mesosim.model.allocation.AllocatorMetrics;
 import org.mesosim.model.allocation.AllocatorStats;
+import org.mesosim.model.allocation.InverseOfferCallback;
+import org.mesosim.model.allocation.InverseOfferStatus;
 import org.mesosim.model.allocation.Offerability;
 import org.mesosim.model.allocation.OfferCallback;
+import org.mesosim.model.allocation.Unavailability;
 
 /**
  * Mesos' {@code HierarchicalAllocatorProcess} with DRF sorters
@@ -98,6 +103,14 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private long interval;
   private UniformRandomProvider stream;
   private OfferCallback callback;
+  private InverseOfferCallback inverseCallback = InverseOfferCallback.NONE;
+  // Maintenance (hierarchical.cpp's updateUnavailability, updateInverseOffer, deallocate): agents
+  // with an unavailability (while 0, runs skip deallocate: no agent could get an inverse offer),
+  // each framework's inverse-offer filters by agent, and the agents a run covers (for deallocate).
+  private int maintained;
+  private final TreeMap<FrameworkId, TreeMap<AgentId, ArrayList<InverseOfferFilter>>> inverseOfferFilters =
+      new TreeMap<>();
+  private final ArrayList<Agent> runAgents = new ArrayList<>();
   private final RunRandom runRandom = new RunRandom(0);
 
   // Agents, in registration order (slot), and by id.
@@ -210,9 +223,16 @@ public final class HierarchicalDrfAllocator implements Allocator {
   private long[] availableHeadroom;
   // Scratch for recoverResources (also called from inside offer callbacks, never from a run).
   private long[] recQ;
+  /** Expired filters (and released holding vectors) kept for reuse: at most about one storm second's worth. */
+  private static final int MAX_FILTER_POOL = 1 << 17;
+  private OfferFilter[] filterPool = new OfferFilter[1024];
+  private int filterPoolSize;
+  private long[][] vecPool = new long[256][];
+  private int vecPoolSize;
   private long[] recU;
   private final ArrayList<String> candRoles = new ArrayList<>(4);
   private final ArrayList<long[]> candRes = new ArrayList<>(4);
+  private boolean candWithUnreserved;
   private int[] roleOrder = new int[16];
   private Agent curAgent;
   private Role curRole;
@@ -306,14 +326,34 @@ public final class HierarchicalDrfAllocator implements Allocator {
     long[] totalRev;
     long[] allocRev;
     long[] availRev;
+    /**
+     * Persistent volumes (docs/operations.md; null while the agent has none): every volume of the
+     * agent's total by persistence id. A non-shared volume's disk is inside its role's vectors
+     * ({@link #totalRes}/{@link #availRes}, the unreserved ones for role "*"), so quantities and
+     * headroom see it as the role's disk; {@link #availVolumes} says which of them are not
+     * allocated. A shared volume's disk is in {@link #totalQ} and {@link #totalRes} once (Mesos'
+     * DRFSorter::add counts a shared resource once per agent) and never in the available vectors:
+     * it is offered beside them, once per run ({@link #sharedOffered}).
+     */
+    TreeMap<String, Volume> volumes;
+    java.util.TreeSet<String> availVolumes;
+    /** By shared volume id, the run stamp of the run that last offered it (Mesos' offeredSharedResources). */
+    TreeMap<String, Integer> sharedOffered;
     /** A candidate of runs: {@link #active} and whitelisted (Mesos' filter at the top of allocate). */
     boolean activated = true;
     /** activateAgent / deactivateAgent. */
     boolean active = true;
     final String hostname;
+    /** Its machine's unavailability and the inverse offers about it (null: none). */
+    Maintenance maintenance;
     /** Position of {@link #id} among all agents' ids (valid while {@code ranksDirty} is false). */
     int rank;
     int batchStamp;
+    /**
+     * The unreserved-only offer last made of this agent: an offer storm offers the same free vector
+     * of an agent run after run, and the immutable set is shared instead of built again.
+     */
+    ResourceSet lastUnreservedOffer;
 
     Agent(AgentId id, String hostname, int key, int slot, ResourceSet total, int width) {
       this.id = id;
@@ -345,6 +385,10 @@ public final class HierarchicalDrfAllocator implements Allocator {
     /** The revocable part of {@link #allocQ}, in total and by agent key (null while none). */
     long[] allocRevQ;
     IntMap<long[]> revByAgent;
+    /** SHARED_RESOURCES capability: may be offered shared persistent volumes (Mesos' Framework::shared). */
+    boolean shared;
+    /** Copies of shared volumes it holds, by agent key and volume id (null while none). */
+    TreeMap<String, SharedCopies> sharedHeld;
     final int handle;
     boolean suppressed;
     long[] allocQ;
@@ -376,6 +420,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     final ArrayList<FrameworkClient> byHandle = new ArrayList<>();
     int handle;
     int frameworks;
+    /** Copies of shared volumes its frameworks hold, by agent key and volume id (null while none). */
+    TreeMap<String, SharedCopies> sharedHeld;
     // Cached quota facts of this role, valid while quotaEpoch equals the allocator's (see quotaOf):
     // the hot loops ask them per agent and role, and a name lookup there costs more than the test.
     int quotaEpoch = -1;
@@ -388,33 +434,71 @@ public final class HierarchicalDrfAllocator implements Allocator {
     }
   }
 
+  /**
+   * Mesos' {@code Slave::Maintenance} (1.1.0 src/master/allocator/mesos/hierarchical.hpp): the
+   * unavailability of the agent's machine, the frameworks' latest answers to its inverse offers,
+   * and the frameworks with an inverse offer outstanding for it (the "unit of accounting" that
+   * stops a run from sending a second one before the first is answered or rescinded).
+   */
+  private static final class Maintenance {
+    final Unavailability unavailability;
+    final TreeMap<FrameworkId, InverseOfferStatus> statuses = new TreeMap<>();
+    final java.util.TreeSet<FrameworkId> offersOutstanding = new java.util.TreeSet<>();
+
+    Maintenance(Unavailability unavailability) {
+      this.unavailability = unavailability;
+    }
+  }
+
+  /**
+   * Mesos' {@code RefusedInverseOfferFilter}: filters while its timeout has time remaining
+   * ({@code timeout.remaining() > 0}), removed by its expiry timer.
+   */
+  private static final class InverseOfferFilter {
+    final long expiresAt;
+
+    InverseOfferFilter(long expiresAt) {
+      this.expiresAt = expiresAt;
+    }
+  }
+
   /** A filter; its expiry is the timer of its {@link FilterExpiry.Batch}. */
   private static final class OfferFilter {
-    final FrameworkClient fw;
-    final int agentKey;
-    final ResourceSet refused;
+    FrameworkClient fw;
+    int agentKey;
+    ResourceSet refused;
     /**
      * {@code refused}'s unreserved thousandths, copied beside the filter: the run tests every
      * filtered framework's filter on every agent it visits, and this saves two dependent loads
      * (set, resources, array) per test; allocated with the filter, it sits next to it in memory.
      */
-    final long[] unres;
+    long[] unres;
     FilterExpiry.Batch<OfferFilter> batch;
     boolean live = true;
     /** The next filter of the same framework on the same agent (the chain in {@code filterHeads}). */
     OfferFilter next;
 
     OfferFilter(FrameworkClient fw, int agentKey, ResourceSet refused) {
+      set(fw, agentKey, refused);
+    }
+
+    /** (Re)initialises this filter; a recycled one keeps its vector when the width matches. */
+    void set(FrameworkClient fw, int agentKey, ResourceSet refused) {
       this.fw = fw;
       this.agentKey = agentKey;
       this.refused = refused;
+      this.live = true;
       Resources ru = refused.unreserved();
-      this.unres = new long[ru.width()];
-      for (int x = 0; x < unres.length; x++) {
+      int w = ru.width();
+      if (unres == null || unres.length != w) {
+        unres = new long[w];
+      }
+      for (int x = 0; x < w; x++) {
         unres[x] = ru.milli(x);
       }
     }
   }
+
 
   // Filter expiry timers, one per DECLINE's filters (FilterExpiry); made in initialize.
   private FilterExpiry<OfferFilter> expiry;
@@ -481,6 +565,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     this.interval = context.allocationInterval();
     this.stream = context.random();
     this.callback = context.offers();
+    this.inverseCallback = context.inverseOffers();
     sim.schedule(interval, this::periodic);
   }
 
@@ -523,6 +608,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
     r.frameworks++;
     FrameworkClient fw = new FrameworkClient(id, r, info.gpuResources(), r.sorter.add(id.value()), width);
     fw.revocable = info.revocableResources();
+    // Mesos 1.1.0 hierarchical.cpp addFramework: frameworks[id].shared = the SHARED_RESOURCES capability.
+    fw.shared = info.sharedResources();
     fw.index = freeFwCount > 0 ? freeFwIndex[--freeFwCount] : fwIndexCount++;
     while (r.byHandle.size() <= fw.handle) {
       r.byHandle.add(null);
@@ -536,8 +623,9 @@ public final class HierarchicalDrfAllocator implements Allocator {
     for (Map.Entry<AgentId, ResourceSet> e : used.entrySet()) {
       Agent a = agentById.get(e.getKey());
       if (a != null && !e.getValue().isEmpty()) {
-        account(fw, a.key, vec(e.getValue().quantity()), revOf(e.getValue()));
-        accountReserved(fw, e.getValue(), true);
+        ResourceSet plain = fold(e.getValue());
+        accountWithShared(fw, a.key, vec(plain.quantity()), e.getValue(), revOf(e.getValue()));
+        accountReserved(fw, plain, true);
       }
     }
     eligibilityChanged();
@@ -549,6 +637,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   public void removeFramework(FrameworkId id) {
     FrameworkClient fw = requireFw(id);
     Role r = fw.role;
+    releaseAllShared(fw);
     if (fw.allocReserved != null) {
       for (Map.Entry<String, long[]> e : fw.allocReserved.entrySet()) {
         addReserved(allocatedReserved, e.getKey(), e.getValue(), false);
@@ -569,6 +658,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     r.sorter.remove(id.value());
     r.byHandle.set(fw.handle, null);
     clearFilters(fw);
+    inverseOfferFilters.remove(id);
     frameworks.remove(id);
     fwById.remove(id);
     if (freeFwCount == freeFwIndex.length) {
@@ -597,11 +687,24 @@ public final class HierarchicalDrfAllocator implements Allocator {
     FrameworkClient fw = requireFw(id);
     fw.role.sorter.deactivate(id.value());
     clearFilters(fw);
+    // deactivateFramework clears the inverse-offer filters too (1.1.0 hierarchical.cpp).
+    inverseOfferFilters.remove(id);
     fw.suppressed = false;
   }
 
   @Override
   public void addAgent(AgentId id, AgentInfo info, ResourceSet total, SortedMap<FrameworkId, ResourceSet> used) {
+    addAgent(id, info, total, used, null);
+  }
+
+  /**
+   * {@code addSlave} with the machine's unavailability: set before the run the call triggers, as
+   * Mesos sets {@code slaves[slaveId].maintenance} before {@code allocate(slaveId)} (1.1.0
+   * hierarchical.cpp).
+   */
+  @Override
+  public void addAgent(AgentId id, AgentInfo info, ResourceSet total, SortedMap<FrameworkId, ResourceSet> used,
+      Unavailability unavailability) {
     if (agents.containsKey(id)) {
       throw new IllegalArgumentException("agent " + id + " is already added");
     }
@@ -612,9 +715,16 @@ public final class HierarchicalDrfAllocator implements Allocator {
       slotAllocatable = java.util.Arrays.copyOf(slotAllocatable, slots.length);
       candidates = new int[slots.length];
     }
-    Agent a = new Agent(id, info.hostname(), key, slotCount, total, width);
+    Agent a = new Agent(id, info.hostname(), key, slotCount, fold(total), width);
     a.attributes = new TreeMap<>(info.attributes());
+    if (total.hasVolumes()) {
+      installVolumes(a, total);
+    }
     a.activated = whitelisted(a);
+    if (unavailability != null) {
+      a.maintenance = new Maintenance(unavailability);
+      maintained++;
+    }
     slots[slotCount++] = a;
     refreshAllocatable(a);
     agents.put(id, a);
@@ -634,11 +744,13 @@ public final class HierarchicalDrfAllocator implements Allocator {
       if (rs.isEmpty()) {
         continue;
       }
-      takeFromAgent(a, rs);
+      ResourceSet plain = fold(rs);
+      takeFromAgent(a, plain);
+      takeVolumes(a, rs);
       FrameworkClient fw = frameworks.get(e.getKey());
       if (fw != null) {
-        account(fw, key, vec(rs.quantity()), revOf(rs));
-        accountReserved(fw, rs, true);
+        accountWithShared(fw, key, vec(plain.quantity()), rs, revOf(rs));
+        accountReserved(fw, plain, true);
       }
     }
     if (paused && expectedAgents >= 0 && agents.size() >= expectedAgents) {
@@ -657,6 +769,10 @@ public final class HierarchicalDrfAllocator implements Allocator {
       throw new IllegalArgumentException("unknown agent " + id);
     }
     agentByKey[a.key] = null;
+    if (a.maintenance != null) {
+      a.maintenance = null;
+      maintained--;
+    }
     ranksDirty = true;
     roleSorter.removeTotal(a.totalQ);
     quotaRoleSorter.removeTotal(a.totalQ);
@@ -748,6 +864,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   /** Replaces the agent's total (see {@link #updateAgentTotal}); true iff it changed. */
   private boolean setAgentTotal(Agent a, ResourceSet total) {
+    if (total.hasVolumes() || a.volumes != null) {
+      // Allocator-side only (the 1.4/1.5 ports); the model's master never replaces a total, and a
+      // total with persistent volumes would need the volumes' bookkeeping replaced too.
+      throw new IllegalArgumentException("agent " + a.id + ": replacing a total with persistent volumes is not modelled");
+    }
     boolean changedRev = false;
     if (total.hasRevocable() || a.totalRev != null) {
       long[] next = Quantities.widen(vec(total.revocable()), a.totalQ.length);
@@ -1151,6 +1272,26 @@ public final class HierarchicalDrfAllocator implements Allocator {
     if (resources.isEmpty()) {
       return;
     }
+    if (resources.hasVolumes()) {
+      // Persistent volumes (docs/operations.md): shared copies are released, non-shared volumes
+      // become available again; the rest of the bookkeeping sees their disk as plain disk of their role.
+      if (fw != null) {
+        int key = a != null ? a.key : agentKey(agent);
+        for (Map.Entry<Volume, Integer> e : resources.volumes().entrySet()) {
+          if (e.getKey().shared()) {
+            releaseShared(fw, key, e.getKey(), e.getValue());
+          }
+        }
+      }
+      if (a != null) {
+        giveBackVolumes(a, resources);
+      }
+      resources = fold(resources);
+      if (resources.isEmpty()) {
+        changed = true;
+        return;
+      }
+    }
     ensureWidth(resources.quantity().width());
     long[] q = load(recQ, resources.quantity());
     if (fw != null) {
@@ -1163,6 +1304,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       Quantities.subtractInto(held, q);
       if (Quantities.isZero(held)) {
         fw.allocByAgent.remove(key);
+        release(held);
       }
       if (resources.hasReservations()) {
         accountReserved(fw, resources, false);
@@ -1189,7 +1331,14 @@ public final class HierarchicalDrfAllocator implements Allocator {
       timeout = Math.min(timeout, MAX_REFUSE);
     }
     timeout = Math.max(interval, timeout);
-    OfferFilter f = new OfferFilter(fw, a.key, resources);
+    OfferFilter f;
+    if (filterPoolSize > 0) {
+      f = filterPool[--filterPoolSize];
+      filterPool[filterPoolSize] = null;
+      f.set(fw, a.key, resources);
+    } else {
+      f = new OfferFilter(fw, a.key, resources);
+    }
     f.next = filterHead(a.key, fw.index);
     setFilterHead(a.key, fw.index, f);
     fw.filterCount++;
@@ -1208,6 +1357,8 @@ public final class HierarchicalDrfAllocator implements Allocator {
   public void reviveOffers(FrameworkId framework) {
     FrameworkClient fw = requireFw(framework);
     clearFilters(fw);
+    // reviveOffers clears the inverse-offer filters too (1.1.0 hierarchical.cpp).
+    inverseOfferFilters.remove(framework);
     fw.suppressed = false;
     fw.role.sorter.activate(framework.value());
     eligibilityChanged();
@@ -1464,6 +1615,758 @@ public final class HierarchicalDrfAllocator implements Allocator {
     return opts;
   }
 
+  // ====================================================================== offer operations, persistent volumes
+
+  /**
+   * Mesos' {@code updateAllocation(frameworkId, slaveId, offeredResources, operations)} (1.1.0
+   * {@code src/master/allocator/mesos/hierarchical.cpp}): the master applied {@code operations}
+   * (RESERVE, UNRESERVE, CREATE, DESTROY) to resources it had offered to {@code framework} on
+   * {@code agent} and accepted (a LAUNCH consumes what it uses of them, and allocates extra copies of
+   * a shared volume its tasks use more often than offered); the framework's allocation and the agent's total change with them,
+   * the available resources do not. Each operation is first applied to what is left of
+   * {@code offered} ({@code _offeredResources.apply}, a CHECK in Mesos: here an
+   * IllegalArgumentException, and nothing is changed by the failing operation). Quantities never
+   * change, so the sorters' totals and allocations stay as they are, except that a shared volume is
+   * counted once per sorter client and agent: creating one moves its disk out of the framework's
+   * plain allocation into a held copy, destroying one back. Triggers no run.
+   *
+   * @return {@code offered} with the operations applied
+   */
+  @Override
+  public void updateAllocation(FrameworkId framework, AgentId agent, ResourceSet offered,
+      List<Operation> operations) {
+    applyToAllocation(framework, agent, offered, operations);
+  }
+
+  /** {@link #updateAllocation}, returning {@code offered} with the operations applied. */
+  public ResourceSet applyToAllocation(FrameworkId framework, AgentId agent, ResourceSet offered,
+      List<Operation> operations) {
+    FrameworkClient fw = requireFw(framework);
+    Agent a = requireAgent(agent);
+    ResourceSet cur = offered;
+    for (Operation op : operations) {
+      cur = cur.apply(op);
+      if (op instanceof Operation.Launch l) {
+        // Tasks may use more copies of a shared volume than offered: the extra copies are
+        // allocated to the framework (CHECKed to hold one already). Its sorters' quantities do not
+        // change, as a held shared volume counts once. Then the launched resources leave the rest.
+        ResourceSet consumed = l.resources();
+        for (Map.Entry<Volume, Integer> e : consumed.shared().volumes().entrySet()) {
+          int extra = e.getValue() - cur.copies(e.getKey());
+          if (extra > 0) {
+            if (sharedCopies(a.key, e.getKey(), fw.sharedHeld) == 0) {
+              throw new IllegalArgumentException("framework " + framework + " does not hold " + e.getKey());
+            }
+            holdShared(fw, a.key, e.getKey(), extra);
+            cur = cur.plus(ResourceSet.of(Resources.EMPTY, Map.of(), Map.of(e.getKey(), extra)));
+          }
+        }
+        cur = cur.minus(consumed);
+        continue;
+      }
+      if (op instanceof Operation.Reserve r) {
+        long[] v = vec(r.resources());
+        moveReservation(fw, a, ResourceSet.UNRESERVED, r.role(), v);
+      } else if (op instanceof Operation.Unreserve u) {
+        long[] v = vec(u.resources());
+        moveReservation(fw, a, u.role(), ResourceSet.UNRESERVED, v);
+      } else if (op instanceof Operation.Create c) {
+        Volume v = c.volume();
+        requireNewVolume(a, v);
+        addVolume(a, v);
+        if (v.shared()) {
+          // The disk leaves the framework's plain allocation and becomes its first copy of the
+          // volume; the sorters' counts stay (a copy counts as its disk once).
+          long[] d = vec(v.disk());
+          dropPlain(fw, a.key, v.role(), d);
+          holdShared(fw, a.key, v, 1);
+        }
+      } else {
+        Volume v = ((Operation.Destroy) op).volume();
+        Volume known = a.volumes == null ? null : a.volumes.get(v.id());
+        if (!v.equals(known)) {
+          throw new IllegalArgumentException("Persistent volumes not found: " + v + " on agent " + agent);
+        }
+        if (v.shared()) {
+          if (sharedCopies(a.key, v, fw.sharedHeld) != 1 || sharedCopies(a.key, v, fw.role.sharedHeld) != 1
+              || otherRolesHold(fw.role, a.key, v)) {
+            throw new IllegalArgumentException("Persistent volumes in use: " + v);
+          }
+          unholdShared(fw, a.key, v, 1);
+          long[] d = vec(v.disk());
+          addPlain(fw, a.key, v.role(), d);
+        }
+        removeVolume(a, v);
+      }
+    }
+    eligibilityChanged();
+    changed = true;
+    return cur;
+  }
+
+  /**
+   * Mesos' {@code updateAvailable(slaveId, operations)} (1.1.0 hierarchical.cpp): {@code operations}
+   * applied to the agent's available resources ({@code total - allocated}) and its total; if the
+   * available resources do not contain what they take, it fails (Mesos returns a Failure; here an
+   * IllegalArgumentException) and nothing changes. It triggers no run. RESERVE and UNRESERVE are
+   * {@link #reserve} and {@link #unreserve}; CREATE turns available plain disk of the volume's role
+   * into the volume (available, or for a shared volume offered beside the available resources),
+   * DESTROY an available volume (a shared one held by no framework) back into plain disk.
+   */
+  public void updateAvailable(AgentId agent, List<Operation> operations) {
+    Agent a = requireAgent(agent);
+    ResourceSet avail = available(a);
+    for (Operation op : operations) {
+      if (op instanceof Operation.Launch) {
+        throw new IllegalArgumentException("LAUNCH is not an operation on available resources");
+      }
+      avail = avail.apply(op); // Resources::apply on a copy first: all or nothing
+      if (op instanceof Operation.Create c) {
+        requireNewVolume(a, c.volume());
+      }
+    }
+    for (Operation op : operations) {
+      if (op instanceof Operation.Reserve r) {
+        reserve(agent, r.role(), r.resources());
+      } else if (op instanceof Operation.Unreserve u) {
+        unreserve(agent, u.role(), u.resources());
+      } else if (op instanceof Operation.Create c) {
+        Volume v = c.volume();
+        addVolume(a, v);
+        if (v.shared()) {
+          moveShared(a, v, true);
+        } else {
+          a.availVolumes.add(v.id());
+        }
+      } else {
+        Volume v = ((Operation.Destroy) op).volume();
+        if (v.shared()) {
+          moveShared(a, v, false);
+        } else {
+          a.availVolumes.remove(v.id());
+        }
+        removeVolume(a, v);
+      }
+    }
+    refreshAllocatable(a);
+    eligibilityChanged();
+    changed = true;
+  }
+
+  /**
+   * What {@code agent} has that is not allocated, as Mesos' {@code total - allocated}: the available
+   * plain amounts, its available non-shared volumes and the shared volumes no framework holds.
+   */
+  public ResourceSet available(AgentId agent) {
+    return available(requireAgent(agent));
+  }
+
+  /** Every persistent volume of {@code agent}'s total, by persistence id (empty if none). */
+  public SortedMap<String, Volume> volumes(AgentId agent) {
+    Agent a = requireAgent(agent);
+    return a.volumes == null ? new TreeMap<>() : java.util.Collections.unmodifiableSortedMap(a.volumes);
+  }
+
+  private ResourceSet available(Agent a) {
+    TreeMap<String, Resources> res = new TreeMap<>();
+    for (Map.Entry<String, long[]> e : a.availRes.entrySet()) {
+      res.put(e.getKey(), Resources.ofMilli(e.getValue()));
+    }
+    ResourceSet plain = ResourceSet.of(Resources.ofMilli(a.availUnres), res);
+    if (a.volumes == null) {
+      return plain;
+    }
+    TreeMap<Volume, Integer> vols = new TreeMap<>();
+    Resources un = plain.unreserved();
+    TreeMap<String, Resources> m = new TreeMap<>(plain.reservations());
+    for (Volume v : a.volumes.values()) {
+      if (v.shared()) {
+        if (!heldByAnyone(a.key, v)) {
+          vols.put(v, 1);
+        }
+      } else if (a.availVolumes.contains(v.id())) {
+        if (ResourceSet.UNRESERVED.equals(v.role())) {
+          un = un.minus(v.disk());
+        } else {
+          m.put(v.role(), m.get(v.role()).minus(v.disk()));
+        }
+        vols.put(v, 1);
+      }
+    }
+    return ResourceSet.of(un, m, vols);
+  }
+
+  /** {@code rs} with every non-shared volume's disk as plain disk of its role and the shared volumes left out. */
+  static ResourceSet fold(ResourceSet rs) {
+    if (!rs.hasVolumes()) {
+      return rs;
+    }
+    Resources un = rs.unreserved();
+    TreeMap<String, Resources> m = new TreeMap<>(rs.reservations());
+    for (Map.Entry<Volume, Integer> e : rs.volumes().entrySet()) {
+      Volume v = e.getKey();
+      if (v.shared()) {
+        continue;
+      }
+      if (ResourceSet.UNRESERVED.equals(v.role())) {
+        un = un.plus(v.disk());
+      } else {
+        m.merge(v.role(), v.disk(), Resources::plus);
+      }
+    }
+    return ResourceSet.of(un, m, rs.revocable(), Map.of()); // revocable part kept as it is
+  }
+
+  /** An added agent's volumes: non-shared ones available, shared ones counted in the total once. */
+  private void installVolumes(Agent a, ResourceSet total) {
+    for (Volume v : total.volumes().keySet()) {
+      requireNewVolume(a, v);
+      addVolume(a, v);
+      if (v.shared()) {
+        long[] d = vec(v.disk());
+        Quantities.addInto(a.totalQ, d);
+        addToRolePool(a, v.role(), d, true, false);
+      } else {
+        a.availVolumes.add(v.id());
+      }
+    }
+  }
+
+  private void requireNewVolume(Agent a, Volume v) {
+    if (a.volumes != null && a.volumes.containsKey(v.id())) {
+      // Mesos' master validation (validateUniquePersistenceID, 1.1.0 src/master/validation.cpp).
+      throw new IllegalArgumentException("Persistence ID '" + v.id() + "' is not unique on agent " + a.id);
+    }
+  }
+
+  private static void addVolume(Agent a, Volume v) {
+    if (a.volumes == null) {
+      a.volumes = new TreeMap<>();
+      a.availVolumes = new java.util.TreeSet<>();
+      a.sharedOffered = new TreeMap<>();
+    }
+    a.volumes.put(v.id(), v);
+  }
+
+  private static void removeVolume(Agent a, Volume v) {
+    a.volumes.remove(v.id());
+    a.availVolumes.remove(v.id());
+    a.sharedOffered.remove(v.id());
+  }
+
+  /**
+   * A shared volume made from available disk ({@code in}, updateAvailable's CREATE) or turned back
+   * into it (DESTROY): its disk leaves or re-enters the available vectors (a shared volume is offered
+   * beside them); totals stay, as the disk counts once either way.
+   */
+  private void moveShared(Agent a, Volume v, boolean in) {
+    long[] d = vec(v.disk());
+    addToRolePool(a, v.role(), d, false, !in);
+    if (in) {
+      Quantities.subtractInto(a.availAll, d);
+    } else {
+      Quantities.addInto(a.availAll, d);
+    }
+  }
+
+  /** Adds ({@code add}) or takes {@code d} to/from the total or available pool of {@code role} ("*": unreserved). */
+  private void addToRolePool(Agent a, String role, long[] d, boolean total, boolean add) {
+    long[] pool;
+    if (ResourceSet.UNRESERVED.equals(role)) {
+      pool = total ? a.totalUnres : a.availUnres;
+    } else {
+      TreeMap<String, long[]> pools = total ? a.totalRes : a.availRes;
+      if (add) {
+        addPool(pools, role, d);
+        return;
+      }
+      pool = pools.get(role);
+    }
+    if (add) {
+      Quantities.addInto(pool, d);
+    } else {
+      Quantities.subtractInto(pool, d);
+    }
+  }
+
+  private void takeVolumes(Agent a, ResourceSet rs) {
+    if (!rs.hasVolumes()) {
+      return;
+    }
+    for (Volume v : rs.volumes().keySet()) {
+      if (a.volumes == null || !v.equals(a.volumes.get(v.id()))) {
+        throw new IllegalArgumentException("agent " + a.id + " has no persistent volume " + v);
+      }
+      if (!v.shared() && !a.availVolumes.remove(v.id())) {
+        throw new IllegalArgumentException("persistent volume " + v + " on agent " + a.id + " is not available");
+      }
+    }
+  }
+
+  private void giveBackVolumes(Agent a, ResourceSet rs) {
+    for (Volume v : rs.volumes().keySet()) {
+      if (a.volumes == null || !v.equals(a.volumes.get(v.id()))) {
+        throw new IllegalArgumentException("agent " + a.id + " has no persistent volume " + v);
+      }
+      if (!v.shared() && !a.availVolumes.add(v.id())) {
+        throw new IllegalArgumentException("persistent volume " + v + " on agent " + a.id + " is not allocated");
+      }
+    }
+  }
+
+  /**
+   * The pool {@code rs} given to {@code fw} on {@code a} with the agent's volumes in it (1.1.0
+   * hierarchical.cpp allocate, both stages): the available non-shared volumes inside the pool's
+   * amounts are offered as themselves; with the SHARED_RESOURCES capability, every shared volume of
+   * the pool's roles is added once per run and agent ({@code available += total.shared() -
+   * offeredSharedResources}); without it none ({@code nonShared}).
+   */
+  private ResourceSet offerVolumes(FrameworkClient fw, Agent a, ResourceSet rs) {
+    Resources un = rs.unreserved();
+    TreeMap<String, Resources> m = new TreeMap<>(rs.reservations());
+    TreeMap<Volume, Integer> vols = new TreeMap<>();
+    for (java.util.Iterator<String> it = a.availVolumes.iterator(); it.hasNext();) {
+      Volume v = a.volumes.get(it.next());
+      if (ResourceSet.UNRESERVED.equals(v.role())) {
+        if (un.contains(v.disk())) {
+          un = un.minus(v.disk());
+          vols.put(v, 1);
+          it.remove();
+        }
+      } else {
+        Resources r = m.get(v.role());
+        if (r != null && r.contains(v.disk())) {
+          m.put(v.role(), r.minus(v.disk()));
+          vols.put(v, 1);
+          it.remove();
+        }
+      }
+    }
+    if (fw.shared) {
+      for (Volume v : a.volumes.values()) {
+        if (!v.shared() || Integer.valueOf(runStamp).equals(a.sharedOffered.get(v.id()))) {
+          continue;
+        }
+        // allocatableTo(role): the role's reservations (with 1.4+ its ancestors'), unreserved ones with the unreserved part.
+        boolean ofPool = ResourceSet.UNRESERVED.equals(v.role()) ? candWithUnreserved : reservedForChain(fw.role.name, v.role());
+        if (ofPool) {
+          a.sharedOffered.put(v.id(), runStamp);
+          vols.put(v, 1);
+        }
+      }
+    }
+    return vols.isEmpty() ? rs : ResourceSet.of(un, m, rs.revocable(), vols);
+  }
+
+  /** True iff resources reserved for {@code reservation} are offerable to {@code role} (itself, or with 1.4+ an ancestor). */
+  private boolean reservedForChain(String role, String reservation) {
+    for (String r = role; r != null; r = version >= 14 ? parentRole(r) : null) {
+      if (r.equals(reservation)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@link #account} of the plain quantity {@code q}, plus the shared volumes of {@code rs}: a copy
+   * counts in a sorter only if the client holds no copy of it on the agent yet (Mesos 1.1.0
+   * src/master/allocator/sorter/drf/sorter.cpp, DRFSorter::allocated and add: "newShared"); role
+   * sorter, quota sorter and the framework sorter's total count per role, the framework sorter's
+   * allocation per framework. One sorter call per client, as Mesos makes one.
+   */
+  private void accountWithShared(FrameworkClient fw, int key, long[] q, ResourceSet rs, long[] rev) {
+    if (!rs.hasVolumes() || rs.shared().isEmpty()) {
+      if (!Quantities.isZero(q)) {
+        account(fw, key, q, rev);
+      }
+      return;
+    }
+    if (rev != null && !Quantities.isZero(rev)) {
+      accountRevocable(fw, key, rev, true);
+    } else {
+      rev = null;
+    }
+    long[] roleQ = Quantities.widen(q.clone(), width);
+    long[] fwQ = Quantities.widen(q.clone(), width);
+    for (Map.Entry<Volume, Integer> e : rs.shared().volumes().entrySet()) {
+      Volume v = e.getKey();
+      long[] d = vec(v.disk());
+      if (sharedCopies(key, v, fw.role.sharedHeld) == 0) {
+        Quantities.addInto(roleQ, d);
+        if (!ResourceSet.UNRESERVED.equals(v.role())) {
+          addReserved(allocatedReserved, v.role(), d, true);
+        }
+      }
+      if (sharedCopies(key, v, fw.sharedHeld) == 0) {
+        Quantities.addInto(fwQ, d);
+      }
+      holdShared(fw, key, v, e.getValue());
+    }
+    Role r = fw.role;
+    roleSorter.allocated(r.handle, roleQ);
+    r.sorter.addTotal(roleQ);
+    r.sorter.allocated(fw.handle, fwQ);
+    int qh = quotaHandle(r);
+    if (qh >= 0) {
+      quotaRoleSorter.allocated(qh, nonRevocable(roleQ, rev));
+    }
+    if (!Quantities.isZero(q)) {
+      fw.allocQ = Quantities.widen(fw.allocQ, q.length);
+      Quantities.addInto(fw.allocQ, q);
+      long[] held = fw.allocByAgent.get(key);
+      if (held == null) {
+        fw.allocByAgent.put(key, q.clone());
+      } else {
+        long[] w = Quantities.widen(held, q.length);
+        Quantities.addInto(w, q);
+        fw.allocByAgent.put(key, w);
+      }
+    }
+  }
+
+  /** Copies of a shared volume held by a framework or role. */
+  private static final class SharedCopies {
+    final Volume volume;
+    final int agentKey;
+    int copies;
+
+    SharedCopies(Volume volume, int agentKey) {
+      this.volume = volume;
+      this.agentKey = agentKey;
+    }
+  }
+
+  private static String sharedKey(int agentKey, Volume v) {
+    return agentKey + "/" + v.id();
+  }
+
+  private static int sharedCopies(int agentKey, Volume v, TreeMap<String, SharedCopies> held) {
+    if (held == null) {
+      return 0;
+    }
+    SharedCopies c = held.get(sharedKey(agentKey, v));
+    return c == null ? 0 : c.copies;
+  }
+
+  private boolean heldByAnyone(int agentKey, Volume v) {
+    for (Role r : roles.values()) {
+      if (sharedCopies(agentKey, v, r.sharedHeld) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean otherRolesHold(Role own, int agentKey, Volume v) {
+    for (Role r : roles.values()) {
+      if (r != own && sharedCopies(agentKey, v, r.sharedHeld) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Counts {@code n} more copies for {@code fw} and its role (no sorter call). */
+  private static void holdShared(FrameworkClient fw, int agentKey, Volume v, int n) {
+    if (fw.sharedHeld == null) {
+      fw.sharedHeld = new TreeMap<>();
+    }
+    if (fw.role.sharedHeld == null) {
+      fw.role.sharedHeld = new TreeMap<>();
+    }
+    String k = sharedKey(agentKey, v);
+    fw.sharedHeld.computeIfAbsent(k, x -> new SharedCopies(v, agentKey)).copies += n;
+    fw.role.sharedHeld.computeIfAbsent(k, x -> new SharedCopies(v, agentKey)).copies += n;
+  }
+
+  /** Counts {@code n} fewer copies (no sorter call); returns {fw's last copy gone, role's last copy gone}. */
+  private static boolean[] unholdShared(FrameworkClient fw, int agentKey, Volume v, int n) {
+    String k = sharedKey(agentKey, v);
+    SharedCopies f = fw.sharedHeld == null ? null : fw.sharedHeld.get(k);
+    SharedCopies r = fw.role.sharedHeld == null ? null : fw.role.sharedHeld.get(k);
+    if (f == null || r == null || f.copies < n) {
+      throw new IllegalArgumentException("framework " + fw.id + " does not hold " + n + " copies of " + v);
+    }
+    f.copies -= n;
+    r.copies -= n;
+    boolean fwGone = f.copies == 0;
+    boolean roleGone = r.copies == 0;
+    if (fwGone) {
+      fw.sharedHeld.remove(k);
+    }
+    if (roleGone) {
+      fw.role.sharedHeld.remove(k);
+    }
+    return new boolean[] {fwGone, roleGone};
+  }
+
+  /** {@code n} copies of a shared volume come back from {@code fw}: the sorters drop it where no copy is left. */
+  private void releaseShared(FrameworkClient fw, int agentKey, Volume v, int n) {
+    boolean[] gone = unholdShared(fw, agentKey, v, n);
+    long[] d = vec(v.disk());
+    Role r = fw.role;
+    if (gone[0]) {
+      r.sorter.unallocated(fw.handle, d);
+    }
+    if (gone[1]) {
+      roleSorter.unallocated(r.handle, d);
+      r.sorter.removeTotal(d);
+      int qh = quotaHandle(r);
+      if (qh >= 0) {
+        quotaRoleSorter.unallocated(qh, d);
+      }
+      if (!ResourceSet.UNRESERVED.equals(v.role())) {
+        addReserved(allocatedReserved, v.role(), d, false);
+      }
+    }
+  }
+
+  private void releaseAllShared(FrameworkClient fw) {
+    if (fw.sharedHeld == null) {
+      return;
+    }
+    for (SharedCopies c : new ArrayList<>(fw.sharedHeld.values())) {
+      releaseShared(fw, c.agentKey, c.volume, c.copies);
+    }
+  }
+
+  /** A shared volume's disk leaves {@code fw}'s plain allocation on the agent (its copy carries it now). */
+  private void dropPlain(FrameworkClient fw, int key, String role, long[] d) {
+    long[] held = fw.allocByAgent.get(key);
+    if (held == null || !Quantities.contains(held, d)) {
+      throw new IllegalArgumentException("framework " + fw.id + " does not hold the volume's disk");
+    }
+    Quantities.subtractInto(held, d);
+    if (Quantities.isZero(held)) {
+      fw.allocByAgent.remove(key);
+    }
+    Quantities.subtractInto(fw.allocQ, d);
+    if (!ResourceSet.UNRESERVED.equals(role)) {
+      // The role's allocation of reserved disk stays (the copy counts it); only the framework's
+      // own record moves, so removeFramework does not subtract it twice.
+      addReserved(fw.allocReserved == null ? new TreeMap<>() : fw.allocReserved, role, d, false);
+    }
+  }
+
+  private void addPlain(FrameworkClient fw, int key, String role, long[] d) {
+    fw.allocQ = Quantities.widen(fw.allocQ, d.length);
+    Quantities.addInto(fw.allocQ, d);
+    long[] held = fw.allocByAgent.get(key);
+    if (held == null) {
+      fw.allocByAgent.put(key, d.clone());
+    } else {
+      long[] w = Quantities.widen(held, d.length);
+      Quantities.addInto(w, d);
+      fw.allocByAgent.put(key, w);
+    }
+    if (!ResourceSet.UNRESERVED.equals(role)) {
+      if (fw.allocReserved == null) {
+        fw.allocReserved = new TreeMap<>();
+      }
+      addReserved(fw.allocReserved, role, d, true);
+    }
+  }
+
+  /**
+   * RESERVE/UNRESERVE of resources allocated to {@code fw} on {@code a}: they move from pool
+   * {@code from} to pool {@code to} in the agent's total and in the framework's and the cluster's
+   * reserved allocation; quantities (so every sorter) stay.
+   */
+  private void moveReservation(FrameworkClient fw, Agent a, String from, String to, long[] v) {
+    addToRolePool(a, from, v, true, false);
+    addToRolePool(a, to, v, true, true);
+    if (!ResourceSet.UNRESERVED.equals(to)) {
+      addReserved(clusterReserved, to, v, true);
+    }
+    if (ResourceSet.UNRESERVED.equals(to)) {
+      long[] t = a.totalRes.get(from);
+      if (t != null && Quantities.isZero(t)) {
+        a.totalRes.remove(from);
+        long[] av = a.availRes.get(from);
+        if (av != null && Quantities.isZero(av)) {
+          a.availRes.remove(from);
+        }
+      }
+      addReserved(clusterReserved, from, v, false);
+      accountReserved(fw, from, v, false);
+    } else {
+      if (!a.availRes.containsKey(to)) {
+        a.availRes.put(to, new long[width]);
+      }
+      accountReserved(fw, to, v, true);
+    }
+  }
+
+  // ====================================================================== maintenance
+
+  /**
+   * Mesos' {@code updateUnavailability} (1.1.0 src/master/allocator/mesos/hierarchical.cpp): every
+   * framework's inverse-offer filters for the agent are removed (frameworks must reassess the new
+   * schedule), the old maintenance (outstanding inverse offers, answers) is dropped, the new
+   * unavailability set, and the agent is allocated ({@code allocate(slaveId)}), whose
+   * {@code deallocate} sends the inverse offers.
+   */
+  @Override
+  public void updateUnavailability(AgentId agent, Unavailability unavailability) {
+    Agent a = requireAgent(agent);
+    for (TreeMap<AgentId, ArrayList<InverseOfferFilter>> byAgent : inverseOfferFilters.values()) {
+      byAgent.remove(agent);
+    }
+    if (a.maintenance != null) {
+      a.maintenance = null;
+      maintained--;
+    }
+    if (unavailability != null) {
+      a.maintenance = new Maintenance(unavailability);
+      maintained++;
+    }
+    trigger(a);
+  }
+
+  /**
+   * Mesos' {@code updateInverseOffer} (1.1.0 hierarchical.cpp): only an inverse offer outstanding
+   * is handled (an old one is ignored); it stops being outstanding, so the next run sends a new one;
+   * an answer ({@code status} not null) is recorded. With a Filters message ({@code refuseMicros >=
+   * 0}) a refusal filter of that length is installed (0: none), whatever the answer was and
+   * whether or not the inverse offer was outstanding, as in Mesos.
+   *
+   * @throws IllegalArgumentException if the framework or the agent is unknown, or the agent has no
+   *     unavailability (Mesos CHECKs these)
+   */
+  @Override
+  public void updateInverseOffer(AgentId agent, FrameworkId framework, InverseOfferStatus status, long refuseMicros) {
+    requireFw(framework);
+    Agent a = requireAgent(agent);
+    Maintenance m = a.maintenance;
+    if (m == null) {
+      throw new IllegalArgumentException("agent " + agent + " has no unavailability");
+    }
+    if (m.offersOutstanding.remove(framework) && status != null) {
+      m.statuses.put(framework, status);
+    }
+    if (refuseMicros <= 0) {
+      return;
+    }
+    InverseOfferFilter f = new InverseOfferFilter(sim.now() + refuseMicros);
+    inverseOfferFilters.computeIfAbsent(framework, k -> new TreeMap<>())
+        .computeIfAbsent(agent, k -> new ArrayList<>()).add(f);
+    sim.schedule(refuseMicros, () -> expireInverseOfferFilter(framework, agent, f));
+  }
+
+  /** Mesos' {@code expire(frameworkId, slaveId, InverseOfferFilter*)}: gone if still installed. */
+  private void expireInverseOfferFilter(FrameworkId framework, AgentId agent, InverseOfferFilter f) {
+    TreeMap<AgentId, ArrayList<InverseOfferFilter>> byAgent = inverseOfferFilters.get(framework);
+    if (byAgent == null) {
+      return;
+    }
+    ArrayList<InverseOfferFilter> fs = byAgent.get(agent);
+    if (fs != null && fs.remove(f) && fs.isEmpty()) {
+      byAgent.remove(agent);
+      if (byAgent.isEmpty()) {
+        inverseOfferFilters.remove(framework);
+      }
+    }
+  }
+
+  /** Mesos' {@code isFiltered(frameworkId, slaveId)} for inverse offers: a filter with time remaining. */
+  private boolean inverseOfferFiltered(FrameworkId framework, AgentId agent) {
+    TreeMap<AgentId, ArrayList<InverseOfferFilter>> byAgent = inverseOfferFilters.get(framework);
+    ArrayList<InverseOfferFilter> fs = byAgent == null ? null : byAgent.get(agent);
+    if (fs != null) {
+      long now = sim.now();
+      for (InverseOfferFilter f : fs) {
+        if (f.expiresAt - now > 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Mesos' {@code deallocate} (1.1.0 hierarchical.cpp, called at the end of every
+   * {@code allocate(slaveIds)}; 1.2+ over the batched {@code allocationCandidates}): for each role's
+   * framework sorter and each agent of the run with an unavailability, every framework holding
+   * resources there (offered or in use, active or not) that has no inverse offer outstanding for it
+   * and no inverse-offer filter on it gets one, with unspecified resources (everything back) and
+   * the agent's unavailability, and is marked outstanding. Mesos walks hashmaps; here roles go by
+   * name, agents by id, frameworks by id, and the callbacks by framework id.
+   *
+   * @param all the run covered every agent (else {@link #runAgents})
+   */
+  private void deallocate(boolean all) {
+    if (maintained == 0 || roles.isEmpty()) {
+      return;
+    }
+    ArrayList<Agent> over = new ArrayList<>();
+    if (all) {
+      for (Agent a : agents.values()) {
+        if (a.maintenance != null) {
+          over.add(a);
+        }
+      }
+    } else {
+      for (Agent a : runAgents) {
+        if (a.maintenance != null) {
+          over.add(a);
+        }
+      }
+      over.sort(java.util.Comparator.comparing((Agent a) -> a.id));
+    }
+    runAgents.clear();
+    if (over.isEmpty()) {
+      return;
+    }
+    TreeMap<FrameworkId, TreeMap<AgentId, Unavailability>> offerable = new TreeMap<>();
+    for (Role r : roles.values()) {
+      for (Agent a : over) {
+        Maintenance m = a.maintenance;
+        TreeMap<FrameworkId, FrameworkClient> holding = new TreeMap<>();
+        for (FrameworkClient fw : r.byHandle) {
+          if (fw != null) {
+            long[] held = fw.allocByAgent.get(a.key);
+            if (held != null && !Quantities.isZero(held)) {
+              holding.put(fw.id, fw);
+            }
+          }
+        }
+        for (FrameworkId fid : holding.keySet()) {
+          TreeMap<AgentId, Unavailability> mine = offerable.get(fid);
+          if ((mine != null && mine.containsKey(a.id)) || m.offersOutstanding.contains(fid)
+              || inverseOfferFiltered(fid, a.id)) {
+            continue;
+          }
+          offerable.computeIfAbsent(fid, k -> new TreeMap<>()).put(a.id, m.unavailability);
+          m.offersOutstanding.add(fid);
+        }
+      }
+    }
+    for (Map.Entry<FrameworkId, TreeMap<AgentId, Unavailability>> e : offerable.entrySet()) {
+      inverseCallback.inverseOffer(e.getKey(), e.getValue());
+    }
+  }
+
+  /**
+   * Mesos' {@code getInverseOfferStatuses}: by agent with an unavailability, each framework's latest
+   * answer to its inverse offers (the master's {@code /maintenance/status} shows these).
+   */
+  public SortedMap<AgentId, SortedMap<FrameworkId, InverseOfferStatus>> inverseOfferStatuses() {
+    TreeMap<AgentId, SortedMap<FrameworkId, InverseOfferStatus>> out = new TreeMap<>();
+    for (Agent a : agents.values()) {
+      if (a.maintenance != null) {
+        out.put(a.id, new TreeMap<>(a.maintenance.statuses));
+      }
+    }
+    return out;
+  }
+
+  /** For tests: the frameworks with an inverse offer outstanding for the agent (empty without maintenance). */
+  java.util.SortedSet<FrameworkId> inverseOffersOutstanding(AgentId agent) {
+    Agent a = requireAgent(agent);
+    return a.maintenance == null ? new java.util.TreeSet<>() : new java.util.TreeSet<>(a.maintenance.offersOutstanding);
+  }
+
   // ====================================================================== bookkeeping
 
   private int agentKey(AgentId id) {
@@ -1498,7 +2401,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
     Quantities.addInto(fw.allocQ, q);
     long[] held = fw.allocByAgent.get(key);
     if (held == null) {
-      fw.allocByAgent.put(key, q.clone());
+      fw.allocByAgent.put(key, pooledCopy(q));
     } else if (held.length < q.length) {
       long[] w = Quantities.widen(held, q.length);
       Quantities.addInto(w, q);
@@ -1538,6 +2441,30 @@ public final class HierarchicalDrfAllocator implements Allocator {
       }
       Quantities.subtractFlooredInto(allocatedRevocable, rev);
       Quantities.subtractInto(fw.allocRevQ, rev);
+    }
+  }
+
+  /**
+   * A copy of {@code q} in a vector released by {@link #release} when one of its length is free: a
+   * framework's holding on an agent comes and goes with every offer of a storm.
+   */
+  private long[] pooledCopy(long[] q) {
+    if (vecPoolSize > 0 && vecPool[vecPoolSize - 1].length == q.length) {
+      long[] v = vecPool[--vecPoolSize];
+      vecPool[vecPoolSize] = null;
+      System.arraycopy(q, 0, v, 0, q.length);
+      return v;
+    }
+    return q.clone();
+  }
+
+  /** Gives back a zero vector that nothing references any more. */
+  private void release(long[] v) {
+    if (vecPoolSize == vecPool.length && vecPool.length < MAX_FILTER_POOL) {
+      vecPool = java.util.Arrays.copyOf(vecPool, vecPool.length * 2);
+    }
+    if (vecPoolSize < vecPool.length) {
+      vecPool[vecPoolSize++] = v;
     }
   }
 
@@ -1731,6 +2658,17 @@ public final class HierarchicalDrfAllocator implements Allocator {
     f.batch = null;
     removeFilter(f);
     changed = true;
+    // Nothing references an expired filter any more (its chain is unlinked and its batch drops it
+    // as this returns), so it is kept for the next DECLINE: a storm installs one per offer. A filter
+    // removed before its expiry stays in its batch until then and is left to the collector.
+    if (filterPoolSize == filterPool.length && filterPool.length < MAX_FILTER_POOL) {
+      filterPool = java.util.Arrays.copyOf(filterPool, filterPool.length * 2);
+    }
+    if (filterPoolSize < filterPool.length) {
+      f.fw = null;
+      f.refused = null;
+      filterPool[filterPoolSize++] = f;
+    }
   }
 
   private void removeFilter(OfferFilter f) {
@@ -1898,6 +2836,15 @@ public final class HierarchicalDrfAllocator implements Allocator {
     boolean all = batchAll;
     batchAll = false;
     int n = 0;
+    runAgents.clear();
+    if (!all && maintained > 0) {
+      // 1.2+ deallocate() covers allocationCandidates, before the activation filter.
+      for (Agent a : batchAgents) {
+        if (a == slots[a.slot]) {
+          runAgents.add(a);
+        }
+      }
+    }
     if (!all) {
       for (Agent a : batchAgents) {
         if (a == slots[a.slot] && a.activated) {
@@ -1911,6 +2858,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   private void run(Agent only) {
     int n = 0;
+    runAgents.clear();
+    if (only != null && only == slots[only.slot] && maintained > 0) {
+      // 1.1 deallocate(slaveIds_) covers the run's agents before the activation filter.
+      runAgents.add(only);
+    }
     if (only != null && only == slots[only.slot] && only.activated) {
       candidates[n++] = only.slot;
     }
@@ -1927,6 +2879,9 @@ public final class HierarchicalDrfAllocator implements Allocator {
     runStamp++;
     if (!changed && skipUnchangedRuns) {
       skippedRuns++;
+      // A run skipped because it could offer nothing still sends inverse offers (allocate ends
+      // with deallocate whatever it offered).
+      deallocate(all);
       return;
     }
     boolean active = !skipIdleRuns || anyFrameworkActive();
@@ -1961,6 +2916,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       changed = false;
     }
     emit();
+    deallocate(all);
   }
 
   /**
@@ -2449,6 +3405,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
    */
   private void buildCandidate(Agent a, String role, boolean withUnreserved, long[] cap) {
     candRevOn = false;
+    candWithUnreserved = withUnreserved;
     Quantities.clear(candQ);
     Quantities.clear(candUnres);
     if (withUnreserved) {
@@ -2485,11 +3442,15 @@ public final class HierarchicalDrfAllocator implements Allocator {
 
   /** Gives the current candidate of {@code a} to {@code fw}. */
   private void give(FrameworkClient fw, Agent a, boolean record) {
-    Resources un = Quantities.isZero(candUnres) ? Resources.EMPTY : Resources.ofMilli(candUnres);
     ResourceSet rs;
     if (candRoles.isEmpty()) {
-      rs = ResourceSet.unreserved(un);
+      rs = a.lastUnreservedOffer;
+      if (rs == null || !sameMilli(rs.unreserved(), candUnres)) {
+        rs = ResourceSet.unreserved(Quantities.isZero(candUnres) ? Resources.EMPTY : Resources.ofMilli(candUnres));
+        a.lastUnreservedOffer = rs;
+      }
     } else {
+      Resources un = Quantities.isZero(candUnres) ? Resources.EMPTY : Resources.ofMilli(candUnres);
       TreeMap<String, Resources> res = new TreeMap<>();
       for (int j = 0; j < candRoles.size(); j++) {
         res.put(candRoles.get(j), Resources.ofMilli(candRes.get(j)));
@@ -2505,16 +3466,25 @@ public final class HierarchicalDrfAllocator implements Allocator {
       Quantities.addInto(a.allocRev, rev);
       Quantities.subtractInto(a.availRev, rev);
     }
+    ResourceSet withShared = null;
+    if (a.volumes != null) {
+      rs = offerVolumes(fw, a, rs);
+      withShared = rs;
+    }
     Quantities.subtractInto(a.availUnres, candUnres);
     for (int j = 0; j < candRoles.size(); j++) {
       accountReserved(fw, candRoles.get(j), candRes.get(j), true);
     }
-    for (long[] v : candRes) {
-      Quantities.clear(v);
+    for (int j = 0; j < candRes.size(); j++) { // indexed: no iterator per offer
+      Quantities.clear(candRes.get(j));
     }
     Quantities.subtractInto(a.availAll, candQ);
     refreshAllocatable(a);
-    account(fw, a.key, candQ, rev);
+    if (withShared != null) {
+      accountWithShared(fw, a.key, candQ, withShared, rev);
+    } else {
+      account(fw, a.key, candQ, rev);
+    }
     if (record) {
       if (fw.runStamp != runStamp) {
         fw.runStamp = runStamp;
@@ -2530,6 +3500,19 @@ public final class HierarchicalDrfAllocator implements Allocator {
       fw.offerSets[c] = rs;
       fw.offerCount = c + 1;
     }
+  }
+
+  /** True iff {@code r} holds exactly the thousandths {@code v} (r has no name beyond v's width). */
+  private static boolean sameMilli(Resources r, long[] v) {
+    if (r.width() > v.length) {
+      return false;
+    }
+    for (int x = 0; x < v.length; x++) {
+      if (r.milli(x) != v[x]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -35,14 +35,24 @@ public final class HierarchicalDrfPolicy implements AllocatorPolicy {
     return HierarchicalDrfOptions.declarations();
   }
 
-  /** Parsing checks every option (e.g. {@code minAllocatableResources} as name:amount alternatives). */
+  /**
+   * Parses the options once into {@link HierarchicalDrfOptions} (parsing checks every option, e.g.
+   * {@code minAllocatableResources} as name:amount alternatives); each allocator of the run is
+   * {@link #create(HierarchicalDrfOptions)} of that record.
+   */
   @Override
-  public void validate(Map<String, Object> options) {
-    HierarchicalDrfOptions.parse(options == null ? Map.of() : options);
+  public Validated validate(Map<String, Object> options) {
+    HierarchicalDrfOptions parsed = HierarchicalDrfOptions.parse(options == null ? Map.of() : options);
+    return () -> create(parsed);
   }
 
   @Override
   public Allocator create(Map<String, Object> options) {
-    return new HierarchicalDrfAllocator(HierarchicalDrfOptions.parse(options == null ? Map.of() : options));
+    return create(HierarchicalDrfOptions.parse(options == null ? Map.of() : options));
+  }
+
+  /** An allocator with options already parsed. */
+  public Allocator create(HierarchicalDrfOptions options) {
+    return new HierarchicalDrfAllocator(options);
   }
 }

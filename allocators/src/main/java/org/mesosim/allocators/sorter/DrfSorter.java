@@ -35,6 +35,8 @@ import org.mesosim.model.Resources;
  * framework sorters, whose total is the role's allocation and so changes with every allocation.
  */
 public final class DrfSorter implements Sorter {
+  /** Up to this many active clients, {@link #first} sorts instead of scanning share groups. */
+  private static final int SMALL = 16;
   private final boolean legacyCounts;
   private final boolean[] excludedByIndex;
 
@@ -347,8 +349,13 @@ public final class DrfSorter implements Sorter {
       ungroup();
       return actSize == 1 && eligible.test(act[0]) ? act[0] : -1;
     }
-    if (!orderValid && scannedClean) {
-      // Asked twice with nothing changed in between: sorting now pays off.
+    if (!orderValid && (scannedClean || actSize <= SMALL)) {
+      // Asked twice with nothing changed in between: sorting now pays off. A small sorter (a
+      // role's few frameworks, whose total changes with every allocation) is always sorted: n
+      // exact shares and an insertion sort cost less than keeping share groups up to date.
+      if (actSize <= SMALL) {
+        ungroup();
+      }
       ensureOrder();
     }
     if (orderValid) {

@@ -18,6 +18,7 @@ import org.mesosim.model.FrameworkInfo;
 import org.mesosim.model.ResourceSet;
 import org.mesosim.model.Resources;
 import org.mesosim.model.allocation.AllocatorContext;
+import org.mesosim.model.allocation.Unavailability;
 
 /**
  * Drives a {@link HierarchicalDrfAllocator} on a {@link Simulation} the way Mesos'
@@ -30,9 +31,14 @@ final class AllocatorHarness {
   /** One offer callback. */
   record Offer(long time, FrameworkId framework, SortedMap<AgentId, ResourceSet> resources) {}
 
+  /** One inverse-offer callback (Mesos' test fixture's {@code Deallocation}). */
+  record Deallocation(long time, FrameworkId framework, SortedMap<AgentId, Unavailability> resources) {}
+
   final Simulation sim;
   final HierarchicalDrfAllocator allocator;
   final ArrayDeque<Offer> offers = new ArrayDeque<>();
+  /** Mesos' fixture's {@code deallocations} queue. */
+  final ArrayDeque<Deallocation> deallocations = new ArrayDeque<>();
   /**
    * Dispatch mode (Mesos 1.2+ tests, {@link #dispatching}): calls do not settle; what they trigger
    * runs when the test waits ({@link #next}, {@link #expectNoOffer}, {@link #settle},
@@ -77,7 +83,8 @@ final class AllocatorHarness {
     sim = new Simulation(seed);
     allocator = new HierarchicalDrfAllocator(HierarchicalDrfOptions.parse(options));
     allocator.initialize(new AllocatorContext(sim, interval, sim.random().stream("allocator/shuffle"),
-        (f, r) -> offers.add(new Offer(sim.now(), f, r)), options));
+        (f, r) -> offers.add(new Offer(sim.now(), f, r)), options,
+        (f, r) -> deallocations.add(new Deallocation(sim.now(), f, new TreeMap<>(r)))));
   }
 
   /**
@@ -139,7 +146,15 @@ final class AllocatorHarness {
    */
   FrameworkId addRevocableFramework(String role) {
     FrameworkId id = new FrameworkId("framework" + (++frameworks));
-    allocator.addFramework(id, new FrameworkInfo(id.value(), role, 0L, false, false, false, true), new TreeMap<>());
+    allocator.addFramework(id, FrameworkInfo.of(id.value(), role).withRevocableResources(true), new TreeMap<>());
+    afterCall();
+    return id;
+  }
+
+  /** A framework with the SHARED_RESOURCES capability ({@code createFrameworkInfo(role, {SHARED_RESOURCES})}). */
+  FrameworkId addSharedFramework(String role) {
+    FrameworkId id = new FrameworkId("framework" + (++frameworks));
+    allocator.addFramework(id, FrameworkInfo.of(id.value(), role).withSharedResources(true), new TreeMap<>());
     afterCall();
     return id;
   }
@@ -201,6 +216,29 @@ final class AllocatorHarness {
     Offer o = offers.poll();
     assertNotNull(o, "expected an offer at t=" + sim.now());
     return o;
+  }
+
+  /** {@code deallocations.get()} + {@code AWAIT_READY}: the next inverse-offer callback. */
+  Deallocation nextDeallocation() {
+    if (dispatch) {
+      settle();
+    }
+    Deallocation d = deallocations.poll();
+    assertNotNull(d, "expected an inverse offer at t=" + sim.now());
+    return d;
+  }
+
+  void expectNoDeallocation() {
+    if (dispatch) {
+      settle();
+    }
+    assertNull(deallocations.peek(), "expected no inverse offer");
+  }
+
+  /** {@code allocator->updateUnavailability(agent, unavailability)} ({@code null}: None()). */
+  void updateUnavailability(AgentId agent, Unavailability unavailability) {
+    allocator.updateUnavailability(agent, unavailability);
+    afterCall();
   }
 
   void expectNoOffer() {

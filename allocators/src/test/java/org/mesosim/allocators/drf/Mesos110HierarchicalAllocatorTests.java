@@ -2,6 +2,7 @@ package org.mesosim.allocators.drf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -16,8 +17,11 @@ import org.mesosim.engine.SimTime;
 import org.mesosim.model.AgentId;
 import org.mesosim.model.FrameworkId;
 import org.mesosim.model.FrameworkInfo;
+import org.mesosim.model.Operation;
 import org.mesosim.model.ResourceSet;
 import org.mesosim.model.Resources;
+import org.mesosim.model.Volume;
+import org.mesosim.model.allocation.Unavailability;
 
 /**
  * Literal ports of the functional tests of Mesos 1.1.0's
@@ -193,6 +197,33 @@ class Mesos110HierarchicalAllocatorTests {
     expectSumAt(h, framework2, 2 * interval, "cpus:1;mem:512;disk:0");
   }
 
+  /**
+   * Agents scheduled for maintenance are sent inverse offers once their resources are allocated.
+   * The unavailability starts 60 s from now ({@code Clock::now() + Seconds(60)}) without a
+   * duration ({@code createUnavailability(start)}); the inverse offer names the agent, asks for
+   * unspecified resources (everything back: Mesos' {@code Resources()}) and carries that start.
+   */
+  @Test
+  @DisplayName("Mesos 1.1.0 HierarchicalAllocatorTest.MaintenanceInverseOffers")
+  void MaintenanceInverseOffers() {
+    AllocatorHarness h = new AllocatorHarness();
+    AgentId agent = h.addAgent("cpus:2;mem:1024;disk:0");
+    FrameworkId framework = h.addFramework("*");
+    AllocatorHarness.Offer allocation = h.next();
+    assertEquals(framework, allocation.framework());
+    assertEquals(res("cpus:2;mem:1024;disk:0"), sum(allocation));
+    long start = h.sim.now() + 60 * S;
+    h.updateUnavailability(agent, new Unavailability(start, SimTime.NEVER));
+    AllocatorHarness.Deallocation deallocation = h.nextDeallocation();
+    assertEquals(framework, deallocation.framework());
+    assertTrue(deallocation.resources().containsKey(agent));
+    for (Unavailability unavailableResources : deallocation.resources().values()) {
+      // The model's inverse offers always ask for everything on the agent (Resources() in Mesos):
+      // the callback carries only the unavailability, whose start is checked here.
+      assertEquals(start, unavailableResources.start());
+    }
+  }
+
   // ------------------------------------------------------------------ coarse grain, fairness, reservations
 
   @Test
@@ -306,6 +337,123 @@ class Mesos110HierarchicalAllocatorTests {
   }
 
   // ------------------------------------------------------------------ updateAvailable
+
+  // ------------------------------------------------------------------ offer operations, persistent volumes
+
+  @Test
+  @DisplayName("Mesos 1.1.0 HierarchicalAllocatorTest.UpdateAllocation")
+  void UpdateAllocation() {
+    AllocatorHarness h = new AllocatorHarness();
+    AgentId slave = h.addAgent("cpus:100;mem:100;disk:100");
+    // Initially, all the resources are allocated.
+    FrameworkId framework = h.addFramework("role1");
+    AllocatorHarness.Offer allocation = h.next();
+    assertEquals(framework, allocation.framework());
+    assertEquals(1, allocation.resources().size());
+    assertTrue(allocation.resources().containsKey(slave));
+    assertEquals(res("cpus:100;mem:100;disk:100"), sum(allocation));
+    // A CREATE of volume "ID" (disk:5, role "*", container path "data": paths are not modelled).
+    Volume volume = Volume.of("ID", "*", 5, false);
+    Operation create = new Operation.Create(volume);
+    // Ensure the offer operation can be applied.
+    ResourceSet updated = sum(allocation).apply(create);
+    h.allocator.updateAllocation(framework, slave, sum(allocation), List.of(create));
+    // Now recover the resources, and expect the next allocation to contain the updated resources.
+    h.allocator.recoverResources(framework, slave, updated, 0);
+    h.settle();
+    h.advance(INTERVAL);
+    allocation = h.next();
+    assertEquals(framework, allocation.framework());
+    assertEquals(1, allocation.resources().size());
+    assertTrue(allocation.resources().containsKey(slave));
+    // The allocation should be the slave's resources with the offer operation applied.
+    updated = res("cpus:100;mem:100;disk:100").apply(create);
+    assertNotEquals(res("cpus:100;mem:100;disk:100"), sum(allocation));
+    assertEquals(updated, sum(allocation));
+    assertEquals(1, sum(allocation).copies(volume));
+  }
+
+  @Test
+  @DisplayName("Mesos 1.1.0 HierarchicalAllocatorTest.UpdateAllocationSharedPersistentVolume")
+  void UpdateAllocationSharedPersistentVolume() {
+    AllocatorHarness h = new AllocatorHarness();
+    AgentId slave = h.addAgent("cpus:100;mem:100;disk(role1):100");
+    // Initially, all the resources are allocated.
+    FrameworkId framework = h.addSharedFramework("role1");
+    AllocatorHarness.Offer allocation = h.next();
+    assertEquals(framework, allocation.framework());
+    assertEquals(1, allocation.resources().size());
+    assertTrue(allocation.resources().containsKey(slave));
+    assertEquals(res("cpus:100;mem:100;disk(role1):100"), sum(allocation));
+    // Create a shared volume: createDiskResource("5", "role1", "id1", None(), None(), true).
+    Volume volume = Volume.of("id1", "role1", 5, true);
+    Operation create = new Operation.Create(volume);
+    ResourceSet update = sum(allocation).apply(create);
+    h.allocator.updateAllocation(framework, slave, sum(allocation), List.of(create));
+    h.allocator.recoverResources(framework, slave, update, 0);
+    h.settle();
+    h.advance(INTERVAL);
+    allocation = h.next();
+    assertEquals(framework, allocation.framework());
+    assertEquals(1, allocation.resources().size());
+    assertTrue(allocation.resources().containsKey(slave));
+    update = res("cpus:100;mem:100;disk(role1):100").apply(create);
+    assertNotEquals(res("cpus:100;mem:100;disk(role1):100"), sum(allocation));
+    assertEquals(update, sum(allocation));
+    // Destroy the shared volume.
+    Operation destroy = new Operation.Destroy(volume);
+    h.allocator.updateAllocation(framework, slave, sum(allocation), List.of(destroy));
+    // The resources to recover equal the agent's original resources.
+    assertEquals(res("cpus:100;mem:100;disk(role1):100"), update.apply(destroy));
+    h.allocator.recoverResources(framework, slave, res("cpus:100;mem:100;disk(role1):100"), 0);
+    h.settle();
+    h.advance(INTERVAL);
+    allocation = h.next();
+    assertEquals(framework, allocation.framework());
+    assertEquals(1, allocation.resources().size());
+    assertTrue(allocation.resources().containsKey(slave));
+    assertEquals(res("cpus:100;mem:100;disk(role1):100"), sum(allocation));
+  }
+
+  @Test
+  @DisplayName("Mesos 1.1.0 HierarchicalAllocatorTest.SharedResourcesCapability")
+  void SharedResourcesCapability() {
+    AllocatorHarness h = new AllocatorHarness();
+    AgentId slave = h.addAgent("cpus:100;mem:100;disk(role1):100");
+    // framework1 without SHARED_RESOURCES.
+    FrameworkId framework1 = h.addFramework("role1");
+    AllocatorHarness.Offer allocation = h.next();
+    assertEquals(framework1, allocation.framework());
+    assertEquals(1, allocation.resources().size());
+    assertTrue(allocation.resources().containsKey(slave));
+    assertEquals(res("cpus:100;mem:100;disk(role1):100"), sum(allocation));
+    Volume volume = Volume.of("id1", "role1", 5, true);
+    Operation create = new Operation.Create(volume);
+    ResourceSet update = sum(allocation).apply(create);
+    h.allocator.updateAllocation(framework1, slave, sum(allocation), List.of(create));
+    h.allocator.recoverResources(framework1, slave, update, 0);
+    h.settle();
+    // Shared volume not offered to framework1: it has not opted in for SHARED_RESOURCES.
+    h.advance(INTERVAL);
+    allocation = h.next();
+    assertEquals(framework1, allocation.framework());
+    assertEquals(1, allocation.resources().size());
+    assertTrue(allocation.resources().containsKey(slave));
+    assertTrue(allocation.resources().get(slave).shared().isEmpty());
+    assertEquals(res("cpus:100;mem:100;disk(role1):95"), sum(allocation)); // beyond Mesos' checks
+    // Recover the resources for the offer in the next allocation cycle.
+    h.allocator.recoverResources(framework1, slave, allocation.resources().get(slave), 0);
+    h.settle();
+    // framework2 opts in for SHARED_RESOURCES.
+    FrameworkId framework2 = h.addSharedFramework("role1");
+    // The offer to framework2 contains the shared volume.
+    h.advance(INTERVAL);
+    allocation = h.next();
+    assertEquals(framework2, allocation.framework());
+    assertEquals(1, allocation.resources().size());
+    assertTrue(allocation.resources().containsKey(slave));
+    assertEquals(ResourceSet.of(volume), allocation.resources().get(slave).shared());
+  }
 
   @Test
   @DisplayName("Mesos 1.1.0 HierarchicalAllocatorTest.UpdateAvailableSuccess")

@@ -1,13 +1,19 @@
 package org.mesosim.allocators.drf;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mesosim.engine.SimTime;
 import org.mesosim.model.AgentId;
 import org.mesosim.model.FrameworkId;
+import org.mesosim.model.Operation;
 import org.mesosim.model.ResourceSet;
 import org.mesosim.model.Resources;
+import org.mesosim.model.Volume;
 
 /**
  * Literal ports of the functional tests that Mesos 1.5.0's
@@ -252,5 +258,43 @@ class Mesos15HierarchicalAllocatorTests {
         res("cpus:1;mem:512;disk:0"));
     // Previously declined resources should be offered again.
     h.expect(framework, Map.of(agent, "cpus:1;mem:512;disk:0"));
+  }
+
+  /**
+   * A shared volume allocated twice to a quota role counts once against its quota (Mesos 1.5.0's
+   * quota accounting reads the quota role sorter, which counts a shared resource once per client
+   * and agent). Were it counted twice, agent2's disk would not be offered.
+   */
+  @Test
+  @DisplayName("Mesos 1.5.0 HierarchicalAllocatorTestWithReservations.SharedAllocatedResourceQuotaAccounting")
+  void SharedAllocatedResourceQuotaAccounting() {
+    AllocatorHarness h = h();
+    h.allocator.setQuota("quota-role", quota("cpus:3;mem:2048;disk:100"));
+    String reserved = "cpus(quota-role):2;mem(quota-role):1024;disk(quota-role):50";
+    AgentId agent1 = h.addAgent(reserved);
+    FrameworkId framework = h.addSharedFramework("quota-role");
+    AllocatorHarness.Offer allocation = h.expect(framework, Map.of(agent1, reserved));
+    // Quota: cpus:3;mem:2048;disk:100. Allocated quota: cpus:2;mem:1024;disk:50.
+    Volume volume = Volume.of("id1", "quota-role", 50, true);
+    Operation create = new Operation.Create(volume);
+    ResourceSet updated = allocation.resources().get(agent1).apply(create);
+    h.allocator.updateAllocation(framework, agent1, allocation.resources().get(agent1), List.of(create));
+    // Recover part of the resources for the next allocation.
+    ResourceSet recover = res("cpus(quota-role):1;mem(quota-role):512");
+    assertTrue(updated.contains(recover));
+    h.allocator.recoverResources(framework, agent1, recover, 0);
+    // Allocated quota: cpus:1;mem:512;disk:50.
+    h.advance(INTERVAL);
+    // The remaining resources of agent1 along with the shared volume are offered again.
+    AllocatorHarness.Offer o = h.next();
+    assertEquals(framework, o.framework());
+    assertEquals(Map.of(agent1, recover.plus(ResourceSet.of(volume))), o.resources());
+    // Allocated quota: cpus:2;mem:1024;disk:50 (the 50 shared disk is allocated twice, counted once).
+    AgentId agent2 = h.addAgent("cpus:1;mem:1024;disk:50");
+    h.expect(framework, Map.of(agent2, "cpus:1;mem:1024;disk:50"));
+    // The quota is met.
+    h.addAgent("cpus:0.5;mem:512;disk:50"); // agent3
+    h.settle();
+    h.expectNoOffer();
   }
 }

@@ -109,6 +109,17 @@ class DrfSorterTest {
     }
   }
 
+  /**
+   * Up to 16 active clients first() sorts (and drops the share groups); above that it scans
+   * groups, rebuilt on the way up. Twenty names keep the active count crossing the line both ways.
+   */
+  @Test
+  void first_agreesWithTheReference_acrossTheSmallSorterLine() {
+    for (long seed = 81; seed <= 120; seed++) {
+      agreeWithReference(seed, 0, 20);
+    }
+  }
+
   private static void agreeWithReference(long seed, int firstScanAt, int nameSpace) {
     RunRandom r = new RunRandom(seed);
     DrfSorter s = new DrfSorter();

@@ -141,6 +141,15 @@ public final class BenchCommand implements Callable<Integer> {
         + "      synthetic: {preset: google-like, scale: " + plain(scale / frameworks) + "}\n";
   }
 
+  /** Bytes allocated so far by the calling thread, or -1 where the JVM does not count them. */
+  private static long allocatedBytes(java.lang.management.ThreadMXBean threads) {
+    if (threads instanceof com.sun.management.ThreadMXBean t && t.isThreadAllocatedMemorySupported()
+        && t.isThreadAllocatedMemoryEnabled()) {
+      return t.getCurrentThreadAllocatedBytes();
+    }
+    return -1;
+  }
+
   /** Default simulated time of the decline storm. */
   static final String STORM_DURATION = "5m";
 
@@ -278,11 +287,13 @@ public final class BenchCommand implements Callable<Integer> {
     long cpu0 = processCpuNanos();
     java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long main0 = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
+    long alloc0 = allocatedBytes(threads);
     RunResult r = parent.services().runner().run(new RunRequest(s, List.of(), reports ? out : null, checkInvariants,
         progress), err);
     double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
     // The simulation runs on this thread; the digest is folded on another (BackgroundDigest).
     double mainCpuSeconds = main0 < 0 ? 0 : (threads.getCurrentThreadCpuTime() - main0) / 1e9;
+    long allocated = alloc0 < 0 ? -1 : allocatedBytes(threads) - alloc0;
     long peak = 0;
     for (MemoryPoolMXBean p : pools) {
       if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
@@ -320,6 +331,12 @@ public final class BenchCommand implements Callable<Integer> {
       o.println(String.format(Locale.ROOT, "main-thread cpu:    %.2f s (%s per offer; the simulation's thread)",
           mainCpuSeconds, r.offers() == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f ns",
               mainCpuSeconds * 1e9 / r.offers())));
+    }
+    if (allocated >= 0) {
+      // Bytes the simulation's thread allocated: unlike time, this does not depend on what else the
+      // machine runs, so it compares builds on a busy machine too (docs/performance.md).
+      o.println(String.format(Locale.ROOT, "main-thread alloc: %,d MB (%s per offer)", allocated / (1024 * 1024),
+          r.offers() == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f bytes", allocated / (double) r.offers())));
     }
     if (cpuSeconds > 0) {
       o.println(String.format(Locale.ROOT, "process cpu:        %.2f s (%,.0f events per cpu-second; all JVM threads)",

@@ -219,7 +219,7 @@ public final class TraceCommand implements Runnable {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files (.gz read transparently).")
     List<Path> files;
 
-    @Option(names = "--format", required = true, paramLabel = "F", description = "swf, google-2011, alibaba-2018, csv")
+    @Option(names = "--format", required = true, paramLabel = "F", description = "swf, google-2011, google-2019, alibaba-2018, alibaba-2018-containers, csv")
     String format;
 
     @Option(names = "--skip-malformed", description = "Count malformed rows instead of stopping at the first.")
@@ -251,7 +251,7 @@ public final class TraceCommand implements Runnable {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Trace files (.gz read transparently).")
     List<Path> files;
 
-    @Option(names = "--format", paramLabel = "F", description = "swf, google-2011, alibaba-2018, csv")
+    @Option(names = "--format", paramLabel = "F", description = "swf, google-2011, google-2019, alibaba-2018, alibaba-2018-containers, csv")
     String format;
 
     @Option(names = "--preset", paramLabel = "P", description = "google-like: the statistics of the generated workload.")
@@ -329,7 +329,7 @@ public final class TraceCommand implements Runnable {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files (.gz read transparently).")
     List<Path> files;
 
-    @Option(names = "--format", required = true, paramLabel = "F", description = "swf, google-2011, alibaba-2018, csv")
+    @Option(names = "--format", required = true, paramLabel = "F", description = "swf, google-2011, google-2019, alibaba-2018, alibaba-2018-containers, csv")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "X.csv", description = "The CSV file to write.")

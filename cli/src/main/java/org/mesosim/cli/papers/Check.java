@@ -40,6 +40,16 @@ public record Check(String quantity, String published, String measured, String t
         Math.abs(published - measured) <= tol + 1e-12 ? Status.PASS : Status.MISS, note);
   }
 
+  /**
+   * A number that must lie in {@code [lo, hi]}: a published range, widened by the spread the paper
+   * states (the widening is said in {@code tolerance}).
+   */
+  public static Check range(String quantity, String published, double measured, double lo, double hi,
+      String tolerance, String note) {
+    return new Check(quantity, published, num(measured), tolerance,
+        measured >= lo - 1e-12 && measured <= hi + 1e-12 ? Status.PASS : Status.MISS, note);
+  }
+
   /** A claim of the paper (a direction, an inequality) that holds or not in mesosim's run. */
   public static Check claim(String quantity, String published, String measured, boolean holds, String note) {
     return new Check(quantity, published, measured, "claim (direction)", holds ? Status.PASS : Status.MISS, note);

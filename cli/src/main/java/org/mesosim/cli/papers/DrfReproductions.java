@@ -61,7 +61,9 @@ final class DrfReproductions {
             + " than half of every resource, B ⟨1, 2 GB⟩ 20.",
         "One agent holds the whole system; policy `asset-fairness`; one task per offer, refuse 0. The published"
             + " 15 tasks for A is as quoted in mesosim issue 19 (the paper's text could not be retrieved by the search"
-            + " tool used here); B's 20 tasks follow from it (the rest of the memory). Exact: integers.",
+            + " tool used here; course notes on DRF stored as a public GitHub file, search \"Asset fairness\", work"
+            + " the same example to A 15 tasks ⟨30 CPUs, 30 GB⟩ and B 20 ⟨20 CPUs, 40 GB⟩, a derivation, not the"
+            + " paper's words); B's 20 tasks follow from it (the rest of the memory). Exact: integers.",
         true,
         "about 1 s",
         List.of("scenarios/papers/asset-fairness.yaml"));

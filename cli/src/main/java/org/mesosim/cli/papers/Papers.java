@@ -16,6 +16,7 @@ public final class Papers {
     l.add(new SectionSixAndSeven.DrfVsSlots());
     l.add(new SectionSixAndSeven.MesosFailover());
     l.add(new MesosSharing());
+    l.add(new MesosLocality());
     l.add(new OmegaReproductions.Fig7());
     return List.copyOf(l);
   }

@@ -17,12 +17,17 @@ final class SectionSixAndSeven {
         MESOS + ", §6 (failure recovery of the master: hot standbys elected through ZooKeeper)",
         "The leading master crashes; a standby takes over once ZooKeeper expires the dead leader's session. Recovery"
             + " time against the session timeout.",
-        "The paper's measured recovery times could not be found (not found), so mesosim's are shown without a"
-            + " comparison; the abstract's claim that Mesos is resilient to node failures is checked exactly (no task"
-            + " lost, every job finished). Differences: 50 agents instead of the paper's 200-4,000 slave daemons on EC2;"
-            + " two recovery times are shown: leader lost → new leader recovered (`leadership.recoverySeconds`: the"
-            + " session timeout plus the election's messages) and crash → the last of the 50 agents and 2 frameworks"
-            + " re-registered with the new leader (from the event stream).",
+        "Published (read in two sets of paper notes that quote the NSDI'11 text, https://www.anantjain.dev/posts/mesos,"
+            + " \"Evaluation\", \"Failure recovery\", and a GitHub notes file quoting the same subsection; not in the"
+            + " paper's own PDF): \"the MTTR was between 4 and 8 seconds, with 95% confidence intervals of up to 3s on"
+            + " either side\". Compared with mesosim's crash → the last of the 50 agents and 2 frameworks re-registered"
+            + " with the new leader (from the event stream; our reading of a recovery: the text read does not define"
+            + " MTTR); the check passes within 1-11 s (the published 4-8 s widened by its 3 s confidence intervals)."
+            + " The text read gives neither the session timeout nor the cluster of this experiment, so every swept"
+            + " timeout is compared; a timeout above the range cannot recover within it, as Mesos waits for the dead"
+            + " leader's session to expire. Also shown: leader lost → new leader recovered"
+            + " (`leadership.recoverySeconds`: the session timeout plus the election's messages). The abstract's"
+            + " claim that Mesos is resilient to failures is checked exactly (no task lost, every job finished).",
         true,
         "about 8 s",
         List.of("scenarios/papers/mesos-failover.yaml"));
@@ -55,11 +60,15 @@ final class SectionSixAndSeven {
         all[i] = Math.round((last - crash) * 1000) / 1000.0;
         checks.add(Check.notFound("leader recovery (s), session timeout " + TIMEOUTS[i], Check.num(rec[i]),
             "timeout + " + Check.num(Math.round((rec[i] - TIMEOUT_S[i]) * 1000) / 1000.0) + " s"));
-        checks.add(Check.notFound("crash → all re-registered (s), session timeout " + TIMEOUTS[i], Check.num(all[i]),
-            back + " agents and frameworks re-registered"));
+        checks.add(Check.range("crash → all re-registered (s), session timeout " + TIMEOUTS[i],
+            "MTTR 4-8 s (95% CI up to ±3 s)", all[i], 1, 11, "1-11 s (4-8 ± 3)", all[i] <= 11
+                ? back + " agents and frameworks re-registered"
+                : "miss: " + back + " agents and frameworks re-registered, but the " + TIMEOUTS[i] + " session timeout"
+                    + " alone (the dead leader's session must expire before a standby is elected) is at or past"
+                    + " the range's end"));
         long lost = r.longAt("hadoop", "/tasks/lost") + r.longAt("spark", "/tasks/lost");
         long finished = r.longAt("hadoop", "/jobs/finished") + r.longAt("spark", "/jobs/finished");
-        checks.add(Check.exact("tasks lost, session timeout " + TIMEOUTS[i], 0, lost, "\"resilient to node failures\""));
+        checks.add(Check.exact("tasks lost, session timeout " + TIMEOUTS[i], 0, lost, "\"resilient to failures\" (NSDI abstract)"));
         checks.add(Check.exact("jobs finished (of 90), session timeout " + TIMEOUTS[i], 90, finished, ""));
       }
       return new Result(checks, List.of(new Figure("Master failover: recovery time", "ZooKeeper session timeout (s)",

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mesosim.allocators.AllocatorRegistry;
 import org.mesosim.model.Resources;
 import org.mesosim.model.allocation.AllocatorPolicy;
 import org.mesosim.model.allocation.OptionType;
@@ -134,11 +135,14 @@ final class AllocatorSection extends Section {
       ctx.error(policyNode != null ? policyNode : n, "allocator.policy", "unknown allocator policy '" + policyName + "'"
           + DidYouMean.hint(policyName, names) + "; known: " + (names.isEmpty() ? "(none installed)"
           : String.join(", ", names)) + " (mesosim list allocators)");
-      return new Scenario.Allocator(policyName, interval, raw, Map.of());
+      return new Scenario.Allocator(policyName, interval, raw, Map.of(), null);
     }
     Map<String, Object> typed = Map.of();
+    AllocatorPolicy.Validated allocators = null;
     try {
-      typed = ctx.catalog.resolveOptions(policy.get(), raw);
+      AllocatorRegistry.Resolved r = ctx.catalog.resolveOptions(policy.get(), raw);
+      typed = r.options();
+      allocators = r.allocators();
     } catch (IllegalArgumentException e) {
       String msg = e.getMessage() == null ? "bad option" : e.getMessage();
       int colon = msg.indexOf(':');
@@ -157,7 +161,7 @@ final class AllocatorSection extends Section {
       }
     }
     raw.forEach(resolved::putIfAbsent);
-    return new Scenario.Allocator(policy.get().name(), interval, resolved, typed);
+    return new Scenario.Allocator(policy.get().name(), interval, resolved, typed, allocators);
   }
 
   private static Object defaultScalar(PolicyOption o) {

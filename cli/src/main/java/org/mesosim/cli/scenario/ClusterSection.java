@@ -116,10 +116,10 @@ final class ClusterSection extends Section {
   }
 
   private List<String> groupNames(Scenario.Agents g) {
-    if (g.preset() == null) {
+    if (g.preset() == null && g.machines() == null) {
       return g.name() == null ? List.of() : List.of(g.name()); // a group without a name is reported
     }
-    return ctx.catalog.googleCell(g.scale()).stream().map(AgentGroup::name).toList();
+    return ctx.catalog.presetGroups(g).stream().map(AgentGroup::name).toList();
   }
 
   private Scenario.Agents agentGroup(YNode n, String path) {
@@ -128,6 +128,10 @@ final class ClusterSection extends Section {
       return null;
     }
     YNode presetNode = m.get("preset");
+    if (presetNode != null && !presetNode.isNull() && m.get("machines") != null) {
+      ctx.error(m.get("machines"), path + ".machines", "cannot be combined with preset (each defines the machines)");
+      return null;
+    }
     if (presetNode != null && !presetNode.isNull()) {
       String preset = in.string(presetNode, path + ".preset", null);
       if (preset != null && !in.oneOf(presetNode, path + ".preset", preset, "preset", ScenarioKeys.AGENT_PRESETS)) {
@@ -138,8 +142,26 @@ final class ClusterSection extends Section {
       double scale = in.number(m.get("scale"), path + ".scale", 1.0, 0, true, 1e6);
       return new Scenario.Agents(null, 0, Resources.EMPTY, new TreeMap<>(), new TreeMap<>(), preset, scale);
     }
+    YNode machinesNode = m.get("machines");
+    if (machinesNode != null && !machinesNode.isNull()) {
+      in.absent(m, path, List.of("name", "count", "resources", "reservations", "attributes"),
+          "cannot be combined with machines (the machine table defines the machines)");
+      Scenario.Machines mt = machines(machinesNode, path + ".machines");
+      double scale = in.number(m.get("scale"), path + ".scale", 1.0, 0, true, 1e6);
+      if (mt == null) {
+        return null;
+      }
+      Scenario.Agents a = new Scenario.Agents(null, 0, Resources.EMPTY, new TreeMap<>(), new TreeMap<>(), null, scale, mt, null);
+      try {
+        ctx.catalog.presetGroups(a); // read once here: a bad table is reported at its YAML path
+      } catch (org.mesosim.engine.BadInputException e) {
+        ctx.error(machinesNode, path + ".machines", e.getMessage());
+        return null;
+      }
+      return a;
+    }
     if (m.containsKey("scale")) {
-      ctx.error(m.get("scale"), path + ".scale", "only applies with preset");
+      ctx.error(m.get("scale"), path + ".scale", "only applies with preset or machines");
     }
     String name = in.string(m.get("name"), path + ".name", null);
     if (name == null) {
@@ -194,7 +216,7 @@ final class ClusterSection extends Section {
     }
     org.mesosim.model.config.Oversubscription.Estimator estimator = estimator(m.get("resourceEstimator"),
         path + ".resourceEstimator", res);
-    return new Scenario.Agents(name, count, res, attributes, reservations, null, 1.0, estimator);
+    return new Scenario.Agents(name, count, res, attributes, reservations, null, 1.0, null, estimator);
   }
 
   /**
@@ -248,5 +270,50 @@ final class ClusterSection extends Section {
     return new org.mesosim.model.config.Oversubscription.Estimator(
         org.mesosim.model.config.Oversubscription.EstimatorType.valueOf(type.toUpperCase(java.util.Locale.ROOT)), res,
         usage, interval, org.mesosim.model.config.Oversubscription.QosType.valueOf(qos.toUpperCase(java.util.Locale.ROOT)));
+  }
+
+  /** {@code machines: {format, path, units}}: null when in error (reported). */
+  private Scenario.Machines machines(YNode n, String path) {
+    Fields m = ctx.object(n, path, "machines");
+    if (m == null) {
+      return null;
+    }
+    YNode fn = m.get("format");
+    String format = in.string(fn, path + ".format", null);
+    if (format == null) {
+      ctx.error(n, path + ".format", "is required: one of " + String.join(", ", org.mesosim.workloads.MachineTables.FORMATS));
+      return null;
+    }
+    if (!in.oneOf(fn, path + ".format", format, "machine table format", org.mesosim.workloads.MachineTables.FORMATS)) {
+      return null;
+    }
+    String p = in.string(m.get("path"), path + ".path", null);
+    if (p == null) {
+      ctx.error(n, path + ".path", "is required: the machine table, relative to the scenario file");
+      return null;
+    }
+    java.nio.file.Path f = ctx.baseDir.resolve(p).normalize();
+    if (!java.nio.file.Files.isRegularFile(f)) {
+      ctx.error(m.get("path"), path + ".path", "machine table not found: " + f);
+      return null;
+    }
+    SortedMap<String, Double> units = new TreeMap<>();
+    YNode un = m.get("units");
+    if (un != null && !un.isNull()) {
+      if (!un.isMap()) {
+        ctx.error(un, path + ".units", "expected a mapping of unit: number");
+      } else {
+        List<String> keys = org.mesosim.workloads.MachineTables.unitKeys(format);
+        for (Map.Entry<String, YNode> e : un.entries().entrySet()) {
+          if (!keys.contains(e.getKey())) {
+            ctx.error(e.getValue(), path + ".units." + e.getKey(), "unknown for machine tables of " + format
+                + " (expected one of " + String.join(", ", keys) + ")");
+            continue;
+          }
+          units.put(e.getKey(), in.number(e.getValue(), path + ".units." + e.getKey(), 0, 0, true, 1e15));
+        }
+      }
+    }
+    return new Scenario.Machines(format, p, f, units);
   }
 }

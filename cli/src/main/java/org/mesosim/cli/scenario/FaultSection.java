@@ -161,8 +161,8 @@ final class FaultSection extends Section {
         TreeMap<String, Integer> groups = new TreeMap<>();
         boolean unnamed = false; // a group without a name (reported) may be the one meant
         for (Scenario.Agents a : cluster.agents()) {
-          if (a.preset() != null) {
-            ctx.catalog.googleCell(a.scale()).forEach(g -> groups.put(g.name(), g.count()));
+          if (a.preset() != null || a.machines() != null) {
+            ctx.catalog.presetGroups(a).forEach(g -> groups.put(g.name(), g.count()));
           } else if (a.name() == null) {
             unnamed = true;
           } else {

@@ -24,6 +24,8 @@ final class FrameworkEntry {
   Resources task;
   /** {@code gpuResources}: agents with GPUs are offered to this framework. */
   boolean gpuResources;
+  /** {@code scheduler.stateful}: the framework uses offer operations (hierarchical-drf only). */
+  boolean stateful;
   /** The framework's role; null when invalid or set per split value ({@code {value}}). */
   String role;
 

@@ -67,7 +67,15 @@ final class FrameworkSection extends Section {
             + " resources only to frameworks with the REVOCABLE_RESOURCES capability)");
       }
     }
+    boolean shared = in.bool(m.get("sharedResources"), path + ".sharedResources", false);
     SchedulerConfig scheduler = scheduler(m.get("scheduler"), path + ".scheduler");
+    if (scheduler.stateful()) {
+      facts.stateful = true;
+      if (org.mesosim.model.ResourceSet.UNRESERVED.equals(role)) {
+        ctx.error(m.get("scheduler"), path + ".scheduler.stateful", "a stateful scheduler reserves for its role;"
+            + " give the framework a role other than '*'");
+      }
+    }
     facts.service = scheduler.type() == SchedulerConfig.SchedulerType.SERVICE;
     Scenario.Workload workload = null;
     YNode wn = m.get("workload");
@@ -105,8 +113,8 @@ final class FrameworkSection extends Section {
     if (ctx.count() > before || workload == null) {
       return null;
     }
-    return new Scenario.Framework(name, count, role, failover, checkpoint, partitionAware, gpus, scheduler, workload,
-        splitBy, revocable, revocableTasks);
+    return new Scenario.Framework(name, count, role, failover, checkpoint, partitionAware, gpus, shared, scheduler,
+        workload, splitBy, revocable, revocableTasks);
   }
 
   private SchedulerConfig scheduler(YNode n, String path) {
@@ -143,19 +151,42 @@ final class FrameworkSection extends Section {
     }
     int replicas = d.localityReplicas();
     long localityWait = d.localityWait();
+    boolean perTask = d.localityPerTask();
     YNode locNode = m.get("locality");
     Fields loc = locNode == null || locNode.isNull() ? null
         : ctx.object(locNode, path + ".locality", "locality");
     if (loc != null) {
       replicas = (int) in.integer(loc.get("replicas"), path + ".locality.replicas", 3, 1, 1_000_000);
       localityWait = in.duration(loc.get("wait"), path + ".locality.wait", 5 * org.mesosim.engine.SimTime.SECOND, false);
+      YNode pn = loc.get("per");
+      String per = in.string(pn, path + ".locality.per", "job");
+      if (per != null && in.oneOf(pn, path + ".locality.per", per, "locality placement", ScenarioKeys.LOCALITY_PER)) {
+        perTask = per.equals("task");
+      }
       if (type == SchedulerConfig.SchedulerType.GANG) {
         ctx.error(m.get("locality"), path + ".locality", "a gang scheduler launches whole jobs across held offers;"
             + " locality (delay scheduling) applies to batch and service schedulers");
       }
     }
+    SchedulerConfig.InverseOfferAnswer inverse = d.inverseOffers();
+    YNode io = m.get("inverseOffers");
+    String iv = in.string(io, path + ".inverseOffers", null);
+    if (iv != null && in.oneOf(io, path + ".inverseOffers", iv, "inverse-offer answer",
+        ScenarioKeys.INVERSE_OFFER_ANSWERS)) {
+      inverse = SchedulerConfig.InverseOfferAnswer.valueOf(iv.toUpperCase(Locale.ROOT));
+    }
+    YNode statefulNode = m.get("stateful");
+    boolean stateful = in.bool(statefulNode, path + ".stateful", d.stateful());
+    if (stateful && type == SchedulerConfig.SchedulerType.GANG) {
+      ctx.error(statefulNode, path + ".stateful", "a gang scheduler launches whole jobs across held offers;"
+          + " stateful applies to batch and service schedulers");
+    }
+    if (stateful && loc != null) {
+      ctx.error(statefulNode, path + ".stateful", "a stateful task relaunches on its volume's agent; it cannot be"
+          + " combined with locality");
+    }
     return new SchedulerConfig(type, maxAttempts, perOffer, refuse, suppress, perOfferTime, perTaskTime, serial,
-        abandonAfter, replicas, localityWait);
+        abandonAfter, replicas, localityWait, perTask, inverse, stateful);
   }
 
   /**

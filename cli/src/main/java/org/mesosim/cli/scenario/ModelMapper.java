@@ -41,7 +41,7 @@ public final class ModelMapper {
       Scenario.Expanded e = s.expanded().get(i);
       Scenario.Framework f = e.spec();
       FrameworkInfo info = new FrameworkInfo(e.name(), e.role(), f.failoverTimeout(), f.checkpoint(),
-          f.partitionAware(), f.gpuResources(), f.revocableResources());
+          f.partitionAware(), f.gpuResources(), f.revocableResources(), f.sharedResources());
       frameworks.add(new FrameworkConfig(info, f.scheduler(), factories.get(i), f.revocableTasks()));
     }
     List<FaultSpec> faults = new ArrayList<>();
@@ -54,11 +54,11 @@ public final class ModelMapper {
           f.recoverAfter() == null ? null : f.recoverAfter().value()));
     }
     AllocatorConfig allocator = new AllocatorConfig(catalog.policy(s.allocator().policy()).orElseThrow(),
-        s.allocator().interval(), s.allocator().typedOptions());
+        s.allocator().interval(), s.allocator().typedOptions(), s.allocator().allocators());
     Scenario.Cluster c = s.cluster();
     return new ModelConfig(s.name(), s.seed(), s.until(), c.zookeeper(), c.masters(), c.master(), c.agent(),
         new NetworkConfig(c.latency().value(), c.loss(), c.lossModel()), agents, new TreeMap<>(s.roles()), allocator, frameworks,
-        faults, checkInvariants, oversubscription(s));
+        faults, checkInvariants, s.maintenance(), oversubscription(s));
   }
 
   /** The agent groups' resource estimators (docs/oversubscription.md); none unless a group sets one. */
@@ -77,8 +77,8 @@ public final class ModelMapper {
   public static List<AgentGroup> agentGroups(Scenario s, ScenarioCatalog catalog) {
     List<AgentGroup> agents = new ArrayList<>();
     for (Scenario.Agents a : s.cluster().agents()) {
-      if (a.preset() != null) {
-        agents.addAll(catalog.googleCell(a.scale()));
+      if (a.preset() != null || a.machines() != null) {
+        agents.addAll(catalog.presetGroups(a));
       } else {
         agents.add(new AgentGroup(a.name(), a.count(), a.resources(), a.attributes(), a.reservations()));
       }

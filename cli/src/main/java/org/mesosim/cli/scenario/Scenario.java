@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import org.mesosim.engine.random.Distribution;
 import org.mesosim.model.Resources;
+import org.mesosim.model.allocation.AllocatorPolicy;
 import org.mesosim.model.config.AgentFlags;
 import org.mesosim.model.config.FaultSpec;
 import org.mesosim.model.config.MasterFlags;
@@ -42,9 +43,20 @@ public record Scenario(
     org.mesosim.reports.AgentHeatmap.Options heatmap,
     List<String> charts,
     List<String> formats,
-    List<Expanded> expanded) {
+    List<Expanded> expanded,
+    org.mesosim.model.config.MaintenanceConfig maintenance) {
+
+  /** Without maintenance. */
+  public Scenario(Path file, String name, String description, long seed, long until, Cluster cluster,
+      SortedMap<String, RoleConfig> roles, Allocator allocator, List<Framework> frameworks, List<Fault> faults,
+      long sampleInterval, org.mesosim.reports.AgentHeatmap.Options heatmap, List<String> charts,
+      List<String> formats, List<Expanded> expanded) {
+    this(file, name, description, seed, until, cluster, roles, allocator, frameworks, faults, sampleInterval, heatmap,
+        charts, formats, expanded, org.mesosim.model.config.MaintenanceConfig.NONE);
+  }
 
   public Scenario {
+    maintenance = maintenance == null ? org.mesosim.model.config.MaintenanceConfig.NONE : maintenance;
     frameworks = List.copyOf(frameworks);
     faults = List.copyOf(faults);
     charts = List.copyOf(charts);
@@ -55,13 +67,13 @@ public record Scenario(
   /** The same scenario with another seed. */
   public Scenario withSeed(long newSeed) {
     return new Scenario(file, name, description, newSeed, until, cluster, roles, allocator, frameworks, faults,
-        sampleInterval, heatmap, charts, formats, expanded);
+        sampleInterval, heatmap, charts, formats, expanded, maintenance);
   }
 
   /** The same scenario drawing these charts ({@code report.charts}). */
   public Scenario withCharts(List<String> newCharts) {
     return new Scenario(file, name, description, seed, until, cluster, roles, allocator, frameworks, faults,
-        sampleInterval, heatmap, newCharts, formats, expanded);
+        sampleInterval, heatmap, newCharts, formats, expanded, maintenance);
   }
 
   /** {@code cluster}. */
@@ -79,14 +91,22 @@ public record Scenario(
    * @param preset null, or {@code google-2011}
    */
   public record Agents(String name, int count, Resources resources, SortedMap<String, String> attributes,
-      SortedMap<String, Resources> reservations, String preset, double scale,
+      SortedMap<String, Resources> reservations, String preset, double scale, Machines machines,
       org.mesosim.model.config.Oversubscription.Estimator estimator) {
-    /** Without a resource estimator. */
+    /** A group or a preset (no machine table, no resource estimator). */
     public Agents(String name, int count, Resources resources, SortedMap<String, String> attributes,
         SortedMap<String, Resources> reservations, String preset, double scale) {
-      this(name, count, resources, attributes, reservations, preset, scale, null);
+      this(name, count, resources, attributes, reservations, preset, scale, null, null);
     }
   }
+
+  /**
+   * (Extension) {@code machines: {format, path, units}}: a trace's machine table standing for the
+   * cluster's machines ({@link org.mesosim.workloads.MachineTables}), scaled by the entry's {@code scale}.
+   *
+   * @param path as written; {@code file} resolved against the scenario's folder
+   */
+  public record Machines(String format, String path, java.nio.file.Path file, SortedMap<String, Double> units) {}
 
   /**
    * {@code allocator}.
@@ -94,18 +114,29 @@ public record Scenario(
    * @param options every option of the policy, defaults filled in, in scenario syntax (for the
    *     resolved file)
    * @param typedOptions the same, as the policy's registry resolved them
+   * @param allocators what builds the run's allocators, from the options as the policy validated
+   *     and parsed them once; null when the policy is unknown or an option bad
    */
-  public record Allocator(String policy, long interval, Map<String, Object> options, Map<String, Object> typedOptions) {}
+  public record Allocator(String policy, long interval, Map<String, Object> options, Map<String, Object> typedOptions,
+      AllocatorPolicy.Validated allocators) {}
 
   /** One entry of {@code frameworks}, before expansion. */
   public record Framework(String name, int count, String role, long failoverTimeout, boolean checkpoint,
-      boolean partitionAware, boolean gpuResources, SchedulerConfig scheduler, Workload workload, String splitBy,
-      boolean revocableResources, org.mesosim.model.config.FrameworkConfig.RevocableTasks revocableTasks) {
+      boolean partitionAware, boolean gpuResources, boolean sharedResources, SchedulerConfig scheduler,
+      Workload workload, String splitBy, boolean revocableResources, org.mesosim.model.config.FrameworkConfig.RevocableTasks revocableTasks) {
     /** Without the REVOCABLE_RESOURCES capability. */
     public Framework(String name, int count, String role, long failoverTimeout, boolean checkpoint,
+        boolean partitionAware, boolean gpuResources, boolean sharedResources, SchedulerConfig scheduler,
+        Workload workload, String splitBy) {
+      this(name, count, role, failoverTimeout, checkpoint, partitionAware, gpuResources, sharedResources, scheduler,
+          workload, splitBy, false, org.mesosim.model.config.FrameworkConfig.RevocableTasks.NONE);
+    }
+
+    /** Without the SHARED_RESOURCES and REVOCABLE_RESOURCES capabilities. */
+    public Framework(String name, int count, String role, long failoverTimeout, boolean checkpoint,
         boolean partitionAware, boolean gpuResources, SchedulerConfig scheduler, Workload workload, String splitBy) {
-      this(name, count, role, failoverTimeout, checkpoint, partitionAware, gpuResources, scheduler, workload, splitBy,
-          false, org.mesosim.model.config.FrameworkConfig.RevocableTasks.NONE);
+      this(name, count, role, failoverTimeout, checkpoint, partitionAware, gpuResources, false, scheduler, workload,
+          splitBy, false, org.mesosim.model.config.FrameworkConfig.RevocableTasks.NONE);
     }
   }
 
@@ -135,7 +166,12 @@ public record Scenario(
   }
 
   /** Extension: {@code workload.synthetic.preset: google-like} with {@code scale}. */
-  public record GoogleLike(double scale) implements Workload {
+  public record GoogleLike(double scale, double diurnalAmplitude, double diurnalPeakHour) implements Workload {
+    /** Without a daily cycle. */
+    public GoogleLike(double scale) {
+      this(scale, 0, 0);
+    }
+
     /** Endless: jobs keep arriving, and the services of time 0 run forever (docs/workloads.md, google-like). */
     @Override
     public boolean endless() {

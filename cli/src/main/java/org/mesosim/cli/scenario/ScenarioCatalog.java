@@ -3,6 +3,7 @@ package org.mesosim.cli.scenario;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mesosim.allocators.AllocatorRegistry;
 import org.mesosim.model.allocation.AllocatorPolicy;
 import org.mesosim.model.config.AgentGroup;
 import org.mesosim.model.config.FrameworkConfig;
@@ -19,11 +20,12 @@ public interface ScenarioCatalog {
   Optional<AllocatorPolicy> policy(String name);
 
   /**
-   * Typed options with defaults filled in.
+   * Typed options with defaults filled in, and what the policy's validation built from them (the
+   * options parsed once for every allocator of a run).
    *
    * @throws IllegalArgumentException {@code "<key>: <problem>"}
    */
-  Map<String, Object> resolveOptions(AllocatorPolicy policy, Map<String, Object> raw);
+  AllocatorRegistry.Resolved resolveOptions(AllocatorPolicy policy, Map<String, Object> raw);
 
   /** Trace format ids, sorted. */
   List<String> traceFormats();
@@ -41,6 +43,18 @@ public interface ScenarioCatalog {
 
   /** The 2011 Google cell's machines, scaled (extension {@code preset: google-2011}). */
   List<AgentGroup> googleCell(double scale);
+
+  /**
+   * The agent groups an entry of {@code cluster.agents} with {@code preset} or {@code machines}
+   * stands for: the Google 2011 cell, or a trace's machine table ({@code MachineTables}), scaled.
+   */
+  default List<AgentGroup> presetGroups(Scenario.Agents a) {
+    if (a.machines() != null) {
+      Scenario.Machines m = a.machines();
+      return org.mesosim.workloads.MachineTables.read(m.format(), List.of(m.file()), m.units(), a.scale());
+    }
+    return googleCell(a.scale());
+  }
 
   /** Fields of the {@code google-like} preset's jobs usable in {@code splitBy}. */
   List<String> PRESET_FIELDS = List.of("band", "kind");

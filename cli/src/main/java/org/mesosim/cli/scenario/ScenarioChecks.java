@@ -2,7 +2,6 @@ package org.mesosim.cli.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.mesosim.model.Resources;
 import org.mesosim.model.allocation.Offerability;
@@ -41,7 +40,7 @@ final class ScenarioChecks {
 
   /**
    * Why a trace never drains: tasks alive at the end of its input run forever (google-2011,
-   * alibaba-2018, csv). Reads the trace (filter and window applied), so only asked with
+   * google-2019, alibaba-2018, alibaba-2018-containers, csv). Reads the trace (filter and window applied), so only asked with
    * {@code until: drained}; null when every task ends or the trace cannot be read (the run says why).
    */
   private String foreverTasks(Scenario.Trace t, YNode node, int i) {
@@ -57,13 +56,39 @@ final class ScenarioChecks {
   }
 
 
+  /**
+   * {@code scheduler.stateful} uses offer operations (RESERVE, CREATE), which only
+   * {@code hierarchical-drf} models (docs/operations.md): with another policy it is an error at the key.
+   */
+  void checkOperations(Scenario.Allocator allocator, List<FrameworkEntry> entries) {
+    if (allocator == null || "hierarchical-drf".equals(allocator.policy())) {
+      return;
+    }
+    for (FrameworkEntry e : entries) {
+      if (!e.stateful) {
+        continue;
+      }
+      YNode at = e.node;
+      if (at != null && at.isMap() && at.get("scheduler") != null && at.get("scheduler").isMap()
+          && at.get("scheduler").get("stateful") != null) {
+        at = at.get("scheduler").get("stateful");
+      }
+      ctx.error(at, "frameworks[" + e.index + "].scheduler.stateful", "uses offer operations (RESERVE, CREATE),"
+          + " which only allocator policy hierarchical-drf models, not " + allocator.policy());
+    }
+  }
+
+  /**
+   * A synthetic task that its framework could never be offered ({@link Offerability#taskFit}, the
+   * question the trace fit check asks of each replayed job): reported at its resources.
+   */
   void checkTasksFit(Scenario.Cluster cluster, List<FrameworkEntry> entries) {
     List<AgentGroup> machines = new ArrayList<>();
     for (Scenario.Agents a : cluster.agents()) {
-      if (a.preset() != null) {
-        machines.addAll(ctx.catalog.googleCell(a.scale()));
+      if (a.preset() != null || a.machines() != null) {
+        machines.addAll(ctx.catalog.presetGroups(a));
       } else {
-        machines.add(new AgentGroup("", 1, a.resources(), new TreeMap<>(), a.reservations()));
+        machines.add(new AgentGroup("", a.count(), a.resources(), new TreeMap<>(), a.reservations()));
       }
     }
     if (machines.isEmpty()) {
@@ -74,20 +99,17 @@ final class ScenarioChecks {
       if (task == null) {
         continue;
       }
-      String problem = null;
-      if (machines.stream().noneMatch(g -> g.resources().contains(task))) {
-        problem = "a task (" + task + ") is larger than every agent; it could never run";
-      } else if (machines.stream().noneMatch(g -> Offerability.agentOffered(Offerability.hasGpus(g.resources()),
-          e.gpuResources) && g.resources().contains(task))) {
+      String problem = switch (Offerability.taskFit(task, machines, e.gpuResources, e.role)) {
+        case FITS -> null;
+        case LARGER_THAN_EVERY_AGENT -> "a task (" + task + ") is larger than every agent; it could never run";
         // Mesos offers an agent with GPUs only to GPU_RESOURCES frameworks (MESOS-5634), as every
         // built-in policy does (AbstractOfferAllocator, HierarchicalDrfAllocator)
-        problem = "a task (" + task + ") fits only agents with gpus, which Mesos offers only to frameworks with"
-            + " gpuResources: true; it could never run";
-      } else if (e.role != null && machines.stream().noneMatch(g -> Offerability.agentOffered(
-          Offerability.hasGpus(g.resources()), e.gpuResources) && offerable(g, e.role).contains(task))) {
-        problem = "a task (" + task + ") fits no agent without resources reserved for roles other than '" + e.role
-            + "' (a framework is offered unreserved resources and its role's reservations); it could never run";
-      }
+        case ONLY_AGENTS_WITH_GPUS -> "a task (" + task + ") fits only agents with gpus, which Mesos offers only to"
+            + " frameworks with gpuResources: true; it could never run";
+        case ONLY_OTHER_ROLES_RESERVATIONS -> "a task (" + task + ") fits no agent without resources reserved for"
+            + " roles other than '" + e.role + "' (a framework is offered unreserved resources and its role's"
+            + " reservations); it could never run";
+      };
       if (problem != null) {
         YNode w = e.node.get("workload");
         YNode syn = w == null ? null : w.get("synthetic");
@@ -96,21 +118,5 @@ final class ScenarioChecks {
         ctx.error(res != null ? res : e.node, "frameworks[" + e.index + "].workload.synthetic.task.resources", problem);
       }
     }
-  }
-
-  /**
-   * The most of an agent a framework of {@code role} can be offered: its unreserved resources plus
-   * what is reserved to the role or, as in Mesos 1.4+ (hierarchical roles), to an ancestor of it.
-   * The most generous of the modelled versions, so that no version's valid scenario is refused.
-   */
-  private static Resources offerable(AgentGroup g, String role) {
-    Resources out = g.resources();
-    for (Map.Entry<String, Resources> r : g.reservations().entrySet()) {
-      String owner = r.getKey();
-      if (!Offerability.reservationOffered(owner, role, true)) {
-        out = out.minusFloored(r.getValue()); // floored: reservations larger than the agent are reported elsewhere
-      }
-    }
-    return out;
   }
 }

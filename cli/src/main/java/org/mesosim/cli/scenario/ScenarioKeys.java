@@ -20,7 +20,7 @@ public final class ScenarioKeys {
   private static Map<String, List<String>> shapes() {
     Map<String, List<String>> m = new LinkedHashMap<>();
     m.put("scenario", List.of("name", "description", "seed", "until", "cluster", "roles", "allocator", "frameworks",
-        "faults", "metrics", "report"));
+        "faults", "maintenance", "metrics", "report"));
     m.put("cluster", List.of("zookeeper", "masters", "master", "agent", "network", "agents"));
     m.put("zookeeper", List.of("servers", "sessionTimeout"));
     m.put("masterFlags", List.of("agentPingTimeout", "maxAgentPingTimeouts", "offerTimeout", "agentReregisterTimeout",
@@ -29,24 +29,30 @@ public final class ScenarioKeys {
         "executorShutdownGracePeriod"));
     m.put("network", List.of("latency", "loss", "lossModel"));
     m.put("agentGroup", List.of("name", "count", "resources", "attributes", "reservations", "preset", "scale",
-        "resourceEstimator"));
+        "machines", "resourceEstimator"));
+    m.put("machines", List.of("format", "path", "units"));
     m.put("resourceEstimator", List.of("type", "resources", "usage", "interval", "qosController"));
     m.put("role", List.of("weight", "quota"));
     m.put("allocator", List.of("policy", "interval", "options"));
     m.put("framework", List.of("name", "count", "role", "failoverTimeout", "checkpoint", "partitionAware",
-        "gpuResources", "revocableResources", "revocableTasks", "scheduler", "workload", "splitBy"));
+        "gpuResources", "sharedResources", "revocableResources", "revocableTasks", "scheduler", "workload", "splitBy"));
     m.put("scheduler", List.of("type", "maxAttempts", "maxTasksPerOffer", "refuseSeconds", "suppressWhenIdle",
-        "decisionTime", "serialDecisions", "abandonAfter", "locality"));
-    m.put("locality", List.of("replicas", "wait"));
+        "decisionTime", "serialDecisions", "abandonAfter", "locality", "inverseOffers", "stateful"));
+    m.put("locality", List.of("replicas", "wait", "per"));
     m.put("decisionTime", List.of("perOffer", "perTask"));
     m.put("workload", List.of("synthetic", "trace"));
-    m.put("synthetic", List.of("jobs", "arrival", "tasksPerJob", "task", "preset", "scale"));
+    m.put("synthetic", List.of("jobs", "arrival", "tasksPerJob", "task", "preset", "scale", "diurnal"));
+    m.put("diurnal", List.of("amplitude", "peakHour"));
     m.put("task", List.of("resources", "duration", "failureProbability"));
     m.put("trace", List.of("format", "path", "filter", "window", "timeScale", "skipMalformed", "units",
         "loadScale", "index", "unended"));
     m.put("window", List.of("from", "to"));
     m.put("range", List.of("min", "max"));
     m.put("fault", List.of("at", "every", "crash", "partition", "restartAfter", "healAfter"));
+    m.put("maintenance", List.of("schedule", "actions"));
+    m.put("maintenanceSchedule", List.of("at", "windows"));
+    m.put("maintenanceWindow", List.of("machines", "start", "duration"));
+    m.put("maintenanceAction", List.of("at", "down", "up"));
     m.put("metrics", List.of("sampleInterval", "agentHeatmap"));
     m.put("agentHeatmap", List.of("rows", "columns", "interval"));
     m.put("report", List.of("charts", "formats"));
@@ -104,8 +110,14 @@ public final class ScenarioKeys {
     return java.util.Collections.unmodifiableMap(m);
   }
 
+  /** {@code scheduler.inverseOffers} values (SchedulerConfig.InverseOfferAnswer): the default first. */
+  public static final List<String> INVERSE_OFFER_ANSWERS = List.of("ignore", "accept", "decline");
+
   /** Scheduler types. */
   public static final List<String> SCHEDULER_TYPES = List.of("batch", "service", "gang");
+
+  /** {@code scheduler.locality.per}: one input placement per job (default) or per task. */
+  public static final List<String> LOCALITY_PER = List.of("job", "task");
 
   /** {@code cluster.network.lossModel} values (NetworkConfig.LossModel): the default first. */
   public static final List<String> LOSS_MODELS = List.of("link", "message");

@@ -170,12 +170,15 @@ public final class ScenarioLoader {
       formats = in.names(report.get("formats"), "report.formats", ScenarioKeys.FORMATS, ScenarioKeys.FORMATS);
     }
     List<Scenario.Fault> faults = new FaultSection(in, dists, entries).read(m.get("faults"), cluster, expanded, until);
+    org.mesosim.model.config.MaintenanceConfig maintenance =
+        new MaintenanceSection(in).read(m.get("maintenance"), clusterOk ? cluster : null, until);
 
     // cross-checks, over every entry as far as its own keys are valid (a file's problems come at once)
     ScenarioChecks checks = new ScenarioChecks(ctx);
     if (until == SimTime.NEVER) {
       checks.checkDrains(untilNode, entries);
     }
+    checks.checkOperations(allocator, entries);
     if (cluster != null && clusterOk) { // an agent with a bad resource would make every task look too large
       checks.checkTasksFit(cluster, entries);
     }
@@ -199,7 +202,7 @@ public final class ScenarioLoader {
       return null;
     }
     return new Scenario(file, name, description, seed, until, cluster, roles, allocator, frameworks, faults,
-        sampleInterval, heatmap, charts, formats, expanded);
+        sampleInterval, heatmap, charts, formats, expanded, maintenance);
   }
 
   /** The {@code frameworks} list: each entry read (and added to {@code entries}); those without an error returned. */

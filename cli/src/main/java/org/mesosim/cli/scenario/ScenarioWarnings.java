@@ -13,7 +13,8 @@ import org.mesosim.model.config.NetworkConfig;
  * a run until drained whose faults leave no master able to lead for good (it would be stopped
  * with exit 2 as one that cannot drain), per-message loss without an offer timeout, link loss with
  * frameworks that have no failover timeout, a bounded run
- * sampled more than {@link #MAX_SAMPLES} times (see docs/reliability.md). Warnings never fail
+ * sampled more than {@link #MAX_SAMPLES} times (see docs/reliability.md), a maintenance schedule under a
+ * policy that sends no inverse offers (docs/maintenance.md). Warnings never fail
  * validation.
  */
 public final class ScenarioWarnings {
@@ -51,6 +52,13 @@ public final class ScenarioWarnings {
             names.size() == 1 ? "framework " + names.get(0) : "frameworks " + String.join(", ", names),
             names.size() == 1 ? "has" : "have"));
       }
+    }
+    if (!s.maintenance().windows().isEmpty() && !s.allocator().policy().equals("hierarchical-drf")) {
+      // Only HierarchicalDrfAllocator models the allocator's maintenance (updateUnavailability,
+      // deallocate); the other policies ignore it (docs/maintenance.md).
+      out.add(String.format(Locale.ROOT, "%s: maintenance.schedule: allocator.policy %s sends no inverse offers (only"
+          + " hierarchical-drf models Mesos' maintenance in the allocator); the schedule still shows in offers, and"
+          + " DOWN and UP still act", s.file(), s.allocator().policy()));
     }
     if (s.until() == SimTime.NEVER) {
       leaderLostForGood(s, out);

@@ -76,7 +76,16 @@ public final class ScenarioWriter {
     List<Object> agents = new ArrayList<>();
     for (Scenario.Agents a : c.agents()) {
       Map<String, Object> g = ScenarioKeys.out("agentGroup");
-      if (a.preset() != null) {
+      if (a.machines() != null) {
+        Map<String, Object> mt = ScenarioKeys.out("machines");
+        mt.put("format", a.machines().format());
+        mt.put("path", a.machines().file().toString());
+        if (!a.machines().units().isEmpty()) {
+          mt.put("units", new LinkedHashMap<>(a.machines().units()));
+        }
+        g.put("machines", mt);
+        g.put("scale", a.scale());
+      } else if (a.preset() != null) {
         g.put("preset", a.preset());
         g.put("scale", a.scale());
       } else {
@@ -149,11 +158,44 @@ public final class ScenarioWriter {
       }
       root.put("faults", faults);
     }
+    if (!s.maintenance().isNone()) {
+      root.put("maintenance", maintenance(s.maintenance()));
+    }
     root.put("metrics", shape("metrics", "sampleInterval", Durations.format(s.sampleInterval()), "agentHeatmap",
         shape("agentHeatmap", "rows", s.heatmap().rows(), "columns", s.heatmap().columns(), "interval",
             Durations.format(s.heatmap().interval()))));
     root.put("report", shape("report", "charts", new ArrayList<>(s.charts()), "formats", new ArrayList<>(s.formats())));
     return root;
+  }
+
+  /** {@code maintenance}: the schedule (when it has windows) and the actions (when any). */
+  private static Map<String, Object> maintenance(org.mesosim.model.config.MaintenanceConfig mc) {
+    Map<String, Object> m = ScenarioKeys.out("maintenance");
+    if (!mc.windows().isEmpty()) {
+      List<Object> windows = new ArrayList<>();
+      for (org.mesosim.model.config.MaintenanceConfig.Window w : mc.windows()) {
+        Map<String, Object> wm = ScenarioKeys.out("maintenanceWindow");
+        wm.put("machines", new ArrayList<>(w.machines()));
+        wm.put("start", Durations.format(w.start()));
+        if (w.duration() != org.mesosim.engine.SimTime.NEVER) {
+          wm.put("duration", Durations.format(w.duration()));
+        }
+        windows.add(wm);
+      }
+      m.put("schedule", shape("maintenanceSchedule", "at", Durations.format(mc.postAt()), "windows", windows));
+    }
+    if (!mc.actions().isEmpty()) {
+      List<Object> actions = new ArrayList<>();
+      for (org.mesosim.model.config.MaintenanceConfig.Action a : mc.actions()) {
+        Map<String, Object> am = ScenarioKeys.out("maintenanceAction");
+        am.put("at", Durations.format(a.at()));
+        am.put(a.mode() == org.mesosim.model.config.MaintenanceConfig.Mode.DOWN ? "down" : "up",
+            new ArrayList<>(a.machines()));
+        actions.add(am);
+      }
+      m.put("actions", actions);
+    }
+    return m;
   }
 
   private static Map<String, Object> framework(Scenario.Framework f) {
@@ -165,6 +207,9 @@ public final class ScenarioWriter {
     m.put("checkpoint", f.checkpoint());
     m.put("partitionAware", f.partitionAware());
     m.put("gpuResources", f.gpuResources());
+    if (f.sharedResources()) {
+      m.put("sharedResources", true); // only when set: resolved files of scenarios without it are unchanged
+    }
     if (f.revocableResources() || f.revocableTasks() != org.mesosim.model.config.FrameworkConfig.RevocableTasks.NONE) {
       m.put("revocableResources", f.revocableResources());
       m.put("revocableTasks", f.revocableTasks().name().toLowerCase(java.util.Locale.ROOT));
@@ -186,7 +231,14 @@ public final class ScenarioWriter {
       s.put("abandonAfter", sc.abandonAfter());
     }
     if (sc.localityReplicas() > 0) {
-      s.put("locality", shape("locality", "replicas", sc.localityReplicas(), "wait", Durations.format(sc.localityWait())));
+      s.put("locality", shape("locality", "replicas", sc.localityReplicas(), "wait",
+          Durations.format(sc.localityWait()), "per", sc.localityPerTask() ? "task" : "job"));
+    }
+    if (sc.inverseOffers() != SchedulerConfig.InverseOfferAnswer.IGNORE) {
+      s.put("inverseOffers", sc.inverseOffers().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (sc.stateful()) {
+      s.put("stateful", true);
     }
     m.put("scheduler", s);
     Map<String, Object> w = ScenarioKeys.out("workload");
@@ -203,7 +255,11 @@ public final class ScenarioWriter {
       y.put("task", t);
       w.put("synthetic", y);
     } else if (f.workload() instanceof Scenario.GoogleLike g) {
-      w.put("synthetic", shape("synthetic", "preset", "google-like", "scale", g.scale()));
+      Map<String, Object> y = shape("synthetic", "preset", "google-like", "scale", g.scale());
+      if (g.diurnalAmplitude() > 0) {
+        y.put("diurnal", shape("diurnal", "amplitude", g.diurnalAmplitude(), "peakHour", g.diurnalPeakHour()));
+      }
+      w.put("synthetic", y);
     } else if (f.workload() instanceof Scenario.Trace tr) {
       Map<String, Object> t = ScenarioKeys.out("trace");
       t.put("format", tr.format());

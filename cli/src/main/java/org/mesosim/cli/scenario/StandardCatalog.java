@@ -63,8 +63,8 @@ public final class StandardCatalog implements ScenarioCatalog {
   }
 
   @Override
-  public Map<String, Object> resolveOptions(AllocatorPolicy policy, Map<String, Object> raw) {
-    return registry.resolveOptions(policy, raw);
+  public AllocatorRegistry.Resolved resolveOptions(AllocatorPolicy policy, Map<String, Object> raw) {
+    return registry.validateOptions(policy, raw);
   }
 
   @Override
@@ -117,7 +117,7 @@ public final class StandardCatalog implements ScenarioCatalog {
       return streams -> Workloads.synthetic(spec, streams, frameworkName);
     }
     if (workload instanceof Scenario.GoogleLike g) {
-      return streams -> Workloads.googleLike(g.scale(), streams, frameworkName);
+      return streams -> Workloads.googleLike(g.scale(), diurnal(g), streams, frameworkName);
     }
     TraceSpec spec = traceSpec((Scenario.Trace) workload);
     if (splitField != null) {
@@ -147,7 +147,7 @@ public final class StandardCatalog implements ScenarioCatalog {
         if (split == null || split.entry != f) { // the frameworks of one entry are consecutive
           // one generator on the streams of the entry's name (workload/<name>/…, as without splitBy)
           split = new SharedSplit(f, f.splitBy(), presetValues(f.splitBy()),
-              streams -> Workloads.googleLike(g.scale(), streams, f.name()));
+              streams -> Workloads.googleLike(g.scale(), diurnal(g), streams, f.name()));
         }
         SharedSplit group = split;
         String value = e.splitValue();
@@ -175,18 +175,18 @@ public final class StandardCatalog implements ScenarioCatalog {
         }
         SharedSplit group = split;
         String value = e.splitValue();
-        out.add(streams -> opened.add(perFramework(group.view(streams, value), t, agents, f.gpuResources(), source, streams, name)));
+        out.add(streams -> opened.add(perFramework(group.view(streams, value), t, agents, f.gpuResources(), e.role(), source, streams, name)));
       } else {
-        out.add(streams -> opened.add(perFramework(traceOpener.apply(spec), t, agents, f.gpuResources(), source, streams, name)));
+        out.add(streams -> opened.add(perFramework(traceOpener.apply(spec), t, agents, f.gpuResources(), e.role(), source, streams, name)));
       }
     }
     return out;
   }
 
   private static Workload perFramework(Workload w, Scenario.Trace t, List<AgentGroup> agents, boolean gpuResources,
-      String source, RandomStreams streams, String framework) {
+      String role, String source, RandomStreams streams, String framework) {
     Workload scaled = Workloads.loadScaled(w, t.loadScale(), streams, framework);
-    return Workloads.fitChecked(scaled, agents, gpuResources, source, framework);
+    return Workloads.fitChecked(scaled, agents, gpuResources, role, source, framework);
   }
 
   /**
@@ -258,5 +258,9 @@ public final class StandardCatalog implements ScenarioCatalog {
     });
     return new TraceSpec(t.format(), t.files(), filter, t.windowFrom(), t.windowTo(), t.timeScale(), t.skipMalformed(),
         new TreeMap<>(t.units()), t.index(), t.dropUnended());
+  }
+
+  private static GoogleLikeWorkload.Diurnal diurnal(Scenario.GoogleLike g) {
+    return new GoogleLikeWorkload.Diurnal(g.diurnalAmplitude(), g.diurnalPeakHour());
   }
 }

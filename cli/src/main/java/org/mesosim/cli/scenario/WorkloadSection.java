@@ -50,10 +50,26 @@ final class WorkloadSection extends Section {
       in.absent(m, path, List.of("jobs", "arrival", "tasksPerJob", "task"),
           "cannot be combined with preset (the preset defines the workload)");
       double scale = in.number(m.get("scale"), path + ".scale", 1.0, 0, true, 1e6);
-      return ctx.count() > before ? null : new Scenario.GoogleLike(scale);
+      double amplitude = 0;
+      double peakHour = 0;
+      Fields d = ctx.object(m.get("diurnal"), path + ".diurnal", "diurnal");
+      if (d != null) {
+        amplitude = in.number(d.get("amplitude"), path + ".diurnal.amplitude", 0, 0, false, 1);
+        if (amplitude >= 1) {
+          ctx.error(d.get("amplitude"), path + ".diurnal.amplitude", "must be below 1 (the rate would reach 0)");
+        }
+        peakHour = in.number(d.get("peakHour"), path + ".diurnal.peakHour", 0, 0, false, 24);
+        if (peakHour >= 24) {
+          ctx.error(d.get("peakHour"), path + ".diurnal.peakHour", "must be below 24 (an hour of the day)");
+        }
+      }
+      return ctx.count() > before ? null : new Scenario.GoogleLike(scale, amplitude, peakHour);
     }
     if (m.containsKey("scale")) {
       ctx.error(m.get("scale"), path + ".scale", "only applies with preset");
+    }
+    if (m.containsKey("diurnal")) {
+      ctx.error(m.get("diurnal"), path + ".diurnal", "only applies with preset");
     }
     long jobs = 100;
     YNode jn = m.get("jobs");

@@ -70,7 +70,7 @@ class CommandsTest {
     assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
     assertEquals(List.of(
         bad + ":3:26: cluster.agents[0].cuont: unknown key (did you mean 'count'?); allowed here: name, count,"
-            + " resources, attributes, reservations, preset, scale, resourceEstimator",
+            + " resources, attributes, reservations, preset, scale, machines, resourceEstimator",
         bad + ":6:62: frameworks[0].workload.synthetic.task.resources.cpus: must be > 0, not -1",
         "1 of 2 files invalid"), List.of(r.err.strip().split("\n")));
     assertFalse(r.err.contains("Exception"), r.err);
@@ -115,7 +115,7 @@ class CommandsTest {
         "hierarchical-drf                fake hierarchical-drf",
         "  fairnessExcludeResourceNames  string, default none: x"), alloc.out.lines().toList());
     Cli formats = Cli.run(services(), "list", "formats");
-    assertEquals(List.of("alibaba-2018", "csv", "google-2011", "swf"),
+    assertEquals(List.of("alibaba-2018", "alibaba-2018-containers", "csv", "google-2011", "google-2019", "swf"),
         formats.out.lines().map(l -> l.split(" ")[0]).toList());
     Cli bad = Cli.run(services(), "list", "policies");
     assertEquals(ExitCodes.BAD_INPUT, bad.code);

@@ -352,6 +352,21 @@ final class EquivalenceScenarios {
         + "  - name: wide\n    role: batch\n    scheduler: {type: batch, refuseSeconds: 1}\n"
         + "    workload:\n      synthetic: {jobs: 20, arrival: {exponential: {mean: 15s}}, tasksPerJob: 2,"
         + " task: {resources: {cpus: 6, mem: 8GB}, duration: {exponential: {mean: 45s}}}}\n"));
+    // --- a role of many frameworks: DrfSorter sorts up to 16 active clients and scans share groups
+    // above that; suppression (idle frameworks) moves the active count across the line both ways ---
+    for (String v : List.of("1.1", "1.7")) {
+      out.add(new Case("crowded-role-v" + v.replace(".", ""), "name: crowded-role\nseed: 12\nuntil: 6m\n"
+          + "report: {charts: []}\n"
+          + "cluster:\n  agents:\n    - {name: node, count: 10, resources: {cpus: 8, mem: 32GB}}\n"
+          + "allocator:\n  policy: hierarchical-drf\n  options: {mesosVersion: \"" + v + "\"}\n"
+          + "frameworks:\n"
+          + "  - name: crowd\n    count: 24\n    role: crowd\n    scheduler: {type: batch, refuseSeconds: 2}\n"
+          + "    workload:\n      synthetic: {jobs: 6, arrival: {exponential: {mean: 40s}}, tasksPerJob: 3,"
+          + " task: {resources: {cpus: 1, mem: 2GB}, duration: {exponential: {mean: 35s}}}}\n"
+          + "  - name: other\n    role: other\n    scheduler: {type: batch, refuseSeconds: 1, suppressWhenIdle: false}\n"
+          + "    workload:\n      synthetic: {jobs: 30, arrival: {exponential: {mean: 10s}}, tasksPerJob: 4,"
+          + " task: {resources: {cpus: 2, mem: 4GB}, duration: {exponential: {mean: 50s}}}}\n"));
+    }
     return out;
   }
 }

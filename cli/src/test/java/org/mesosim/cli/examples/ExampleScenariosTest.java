@@ -216,6 +216,114 @@ class ExampleScenariosTest {
     assertEquals(17, crashed.size(), crashed.toString());
   }
 
+  /** Per db node (job-task), the agents of its launches, from a run's events.jsonl; counts operations by type into {@code ops}. */
+  private java.util.TreeMap<String, java.util.List<String>> dbLaunches(String out, java.util.TreeMap<String, Integer> ops)
+      throws Exception {
+    java.util.TreeMap<String, java.util.List<String>> at = new java.util.TreeMap<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String l : Files.readAllLines(dir.resolve(out).resolve("events.jsonl"))) {
+      JsonNode e = json.readTree(l);
+      String kind = e.get("kind").asText();
+      if (kind.equals("operation")) {
+        ops.merge(e.get("type").asText(), 1, Integer::sum);
+      } else if (kind.equals("launch") && e.get("framework").asText().equals("db")) {
+        String task = e.get("task").asText();
+        at.computeIfAbsent(task.substring(0, task.lastIndexOf('-')), k -> new ArrayList<>()).add(e.get("agent").asText());
+      }
+    }
+    return at;
+  }
+
+  @Test
+  void statefulServices_everyDbRelaunchIsOnItsVolume() throws Exception {
+    JsonNode s = run("stateful-services", "--event-kinds", "operation,launch");
+    // seed 1: the headline of the file and docs/examples.md
+    assertEquals("4eb2b7483e3576fcf3de3350ba0033bd", s.get("digest").asText(), "the example's digest");
+    java.util.TreeMap<String, Integer> ops = new java.util.TreeMap<>();
+    java.util.TreeMap<String, java.util.List<String>> at = dbLaunches("stateful-services2", ops);
+    // one RESERVE and one CREATE per node, nothing more: the reservation and the volume outlive every attempt
+    assertEquals("{CREATE=3, RESERVE=3}", ops.toString());
+    assertEquals(3, at.size(), at.toString());
+    java.util.TreeSet<String> homes = new java.util.TreeSet<>();
+    int launches = 0;
+    for (java.util.List<String> agents : at.values()) {
+      homes.add(agents.get(0));
+      launches += agents.size();
+      for (String a : agents) {
+        assertEquals(agents.get(0), a, "a db node relaunched away from its volume: " + at);
+      }
+    }
+    assertEquals(3, homes.size(), "one node per agent (maxTasksPerOffer 1): " + at);
+    assertEquals(33, launches, at.toString());
+    JsonNode db = fw(s, "db");
+    assertEquals(2, db.at("/tasks/lost").asLong(), "the two crashed agents held db nodes: " + db);
+    assertEquals(150, fw(s, "batch").at("/jobs/finished").asLong());
+    // without the option: no operation, and relaunches land wherever an offer fits
+    ops.clear();
+    run("stateful-services", "--event-kinds", "operation,launch", "--set", "frameworks[0].scheduler.stateful=false");
+    at = dbLaunches("stateful-services4", ops);
+    assertEquals("{}", ops.toString());
+    int away = 0;
+    for (java.util.List<String> agents : at.values()) {
+      for (String a : agents) {
+        away += a.equals(agents.get(0)) ? 0 : 1;
+      }
+    }
+    assertEquals(14, away, at.toString());
+  }
+
+  /** The digest of {@code scenarios/maintenance.yaml} (seed 1), pinned. */
+  static final String MAINTENANCE_DIGEST = "8b1700a39195c932928169e6c173aea5";
+
+  @Test
+  void maintenance_theDrainerMovesOffTheHolderLosesItsTasksAtDown() throws Exception {
+    JsonNode s = run("maintenance", "--event-kinds", "machine,inverse-offer-answer,status,agent-registered");
+    assertEquals(MAINTENANCE_DIGEST, s.get("digest").asText());
+    assertEquals(40, fw(s, "drainer").at("/jobs/finished").asLong());
+    assertEquals(40, fw(s, "holder").at("/jobs/finished").asLong());
+    assertEquals(0, fw(s, "drainer").at("/tasks/lost").asLong(), fw(s, "drainer").toString());
+    assertEquals(13, fw(s, "holder").at("/tasks/lost").asLong(), fw(s, "holder").toString());
+    // node-1 and node-2: DRAINING when the schedule is posted at 2m, DOWN at 6m, UP at 12m (each one
+    // registry write, 5 ms, later); their agents register anew after UP; the drainer accepts every
+    // inverse offer and kills its tasks there before 6m, the holder declines and loses its tasks
+    // there when they go DOWN.
+    List<String> machine = new ArrayList<>();
+    java.util.TreeMap<String, Integer> seen = new java.util.TreeMap<>();
+    java.util.TreeMap<String, String> agentHost = new java.util.TreeMap<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String l : Files.readAllLines(dir.resolve("maintenance2").resolve("events.jsonl"))) {
+      JsonNode e = json.readTree(l);
+      double t = e.get("t").asDouble();
+      switch (e.get("kind").asText()) {
+        case "machine" -> machine.add(t + " " + e.get("machine").asText() + " " + e.get("mode").asText());
+        case "agent-registered" -> {
+          agentHost.put(e.get("agent").asText(), e.get("hostname").asText());
+          if (t > 1) {
+            seen.merge("registered " + e.get("hostname").asText() + (t > 720.005 ? " after UP" : " before UP"), 1,
+                Integer::sum);
+          }
+        }
+        case "inverse-offer-answer" -> seen.merge(e.get("framework").asText() + " " + e.get("answer").asText(), 0,
+            Integer::sum);
+        case "status" -> {
+          String state = e.get("state").asText();
+          String host = agentHost.get(e.get("agent").asText());
+          if (state.equals("TASK_KILLED") || state.equals("TASK_LOST")) {
+            seen.merge(e.get("framework").asText() + " " + state + " on " + host + (t < 360 ? " before 6m"
+                : t == 360.005 ? " at DOWN" : " later"), 1, Integer::sum);
+          }
+        }
+        default -> {
+        }
+      }
+    }
+    assertEquals(List.of("120.005 node-1 DRAINING", "120.005 node-2 DRAINING", "360.005 node-1 DOWN",
+        "360.005 node-2 DOWN", "720.005 node-1 UP", "720.005 node-2 UP"), machine);
+    assertEquals("{drainer TASK_KILLED on node-1 before 6m=2, drainer accept=0, holder TASK_LOST on node-1 at DOWN=6,"
+        + " holder TASK_LOST on node-2 at DOWN=7, holder decline=0, registered node-1 after UP=1,"
+        + " registered node-2 after UP=1}", seen.toString());
+  }
+
   @Test
   void networkPartition_tasksOnTheCutOffAgentsAreLost() throws Exception {
     JsonNode s = run("network-partition", "--event-kinds", "status,task-recovered");

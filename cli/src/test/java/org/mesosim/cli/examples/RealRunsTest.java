@@ -80,7 +80,7 @@ class RealRunsTest {
         + " job needs more than the whole cluster at once. Set until to a duration to run it anyway", r[2].strip());
     assertTrue(!java.nio.file.Files.exists(out.resolve("summary.json")), "an unfinished run has no summary");
     // a synthetic task that only resources reserved for another role would hold is refused at load
-    // (ScenarioLoaderTest); a trace's is not checked for reservations, so the stuck check stops it
+    // (ScenarioLoaderTest); a trace's, by the same question (Offerability.taskFit), when its job arrives
     java.nio.file.Path trace = dir.resolve("t.csv");
     java.nio.file.Files.writeString(trace, "job,submit_us,task,group,cpus,mem,disk,gpus,duration_us,outcome,depends\n"
         + "j,0,0,,1,512,,,10000000,FINISHED,\n");
@@ -95,8 +95,10 @@ class RealRunsTest {
         """, "      trace: {format: csv, path: t.csv}\n"));
     String[] reserved = run(terminal(false), "run", scenario.toString(), "--out", dir.resolve("r").toString());
     assertEquals(Integer.toString(ExitCodes.BAD_INPUT), reserved[0], reserved[2]);
-    assertTrue(reserved[2].contains("no task has launched or ended since 0.000000 s (a simulated day) while A (1 task)"),
+    assertTrue(reserved[2].contains("t.csv (frameworks[0].workload.trace): job j (framework A, submitted at 0.000000 s):"
+        + " task 0 asks {cpus:1; mem:512}, which no agent holds without resources reserved for roles other than 'y'"),
         reserved[2]);
+    assertTrue(!java.nio.file.Files.exists(dir.resolve("r").resolve("summary.json")), "an unfinished run has no summary");
     java.nio.file.Files.writeString(scenario, STUCK);
     // the same with a duration runs to it
     String[] capped = run(terminal(false), "run", scenario.toString(), "--out", out.toString(), "--set", "until=2d");
@@ -211,6 +213,7 @@ class RealRunsTest {
         .replaceAll("offers: +([0-9,]+) .*", "$1").replace(",", ""));
     assertTrue(offers >= 61 * 20 && offers <= 66 * 20, r[1]);
     assertTrue(lines.stream().anyMatch(l -> l.matches("main-thread cpu: +[0-9.]+ s \\([0-9]+ ns per offer; .*")), r[1]);
+    assertTrue(lines.stream().anyMatch(l -> l.matches("main-thread alloc: +[0-9,]+ MB \\([0-9]+ bytes per offer\\)")), r[1]);
     String[] bad = run(terminal(false), "bench", "--workload", "decline-storm", "--duration", "0s");
     assertEquals(Integer.toString(ExitCodes.BAD_INPUT), bad[0]);
     assertTrue(bad[2].contains("--duration must be > 0 (at least 1s)"), bad[2]);

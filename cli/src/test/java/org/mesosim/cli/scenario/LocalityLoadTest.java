@@ -36,6 +36,19 @@ class LocalityLoadTest {
   }
 
   @Test
+  void localityPer_defaultsToJob_taskRoundTrips_andABadValueIsNamed() {
+    assertTrue(!load(with("{}")).frameworks().get(0).scheduler().localityPerTask());
+    Scenario s = load(with("{replicas: 3, wait: 1s, per: task}"));
+    assertTrue(s.frameworks().get(0).scheduler().localityPerTask());
+    String resolved = ScenarioWriter.write(s, List.of());
+    assertTrue(resolved.contains("per: \"task\""), resolved);
+    assertEquals(s.frameworks().get(0).scheduler(), load(resolved).frameworks().get(0).scheduler(), resolved);
+    ScenarioException e = assertThrows(ScenarioException.class, () -> load(with("{per: block}")));
+    assertTrue(e.problems().get(0).toString().startsWith("s.yaml:7:")
+        && e.problems().get(0).toString().contains("frameworks[0].scheduler.locality.per"), e.toString());
+  }
+
+  @Test
   void locality_errors() {
     ScenarioException e = assertThrows(ScenarioException.class, () -> load(with("{replicas: 0}")));
     assertEquals(List.of("s.yaml:7:38: frameworks[0].scheduler.locality.replicas: must be >= 1, not 0"),

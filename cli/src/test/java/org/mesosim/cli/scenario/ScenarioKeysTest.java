@@ -26,6 +26,7 @@ class ScenarioKeysTest {
   String everyKey() throws Exception {
     Files.writeString(dir.resolve("t.csv"), "x\n");
     Files.writeString(dir.resolve("t.index"), "x\n");
+    Files.writeString(dir.resolve("machine_meta.csv"), "m_1,0,1,a,8,50,USING\n");
     StandardCatalog c = new StandardCatalog();
     String field = c.traceFields("google-2011").get(0);
     String unit = c.traceUnitKeys("google-2011").get(0);
@@ -46,6 +47,7 @@ class ScenarioKeysTest {
                reservations: {a: {cpus: 1}},
                resourceEstimator: {type: usage, resources: {cpus: 1}, usage: 0.25, interval: 30s, qosController: revoke}}
             - {preset: google-2011, scale: 0.5}
+            - {machines: {format: alibaba-2018, path: machine_meta.csv, units: {memPerPercent: 100}}, scale: 1}
         roles:
           a: {weight: 2, quota: {cpus: 1}}
         allocator: {policy: hierarchical-drf, interval: 2s, options: {fairnessExcludeResourceNames: gpus}}
@@ -69,6 +71,7 @@ class ScenarioKeysTest {
               serialDecisions: true
               abandonAfter: 4
               locality: {replicas: 2, wait: 3s}
+              inverseOffers: accept
             workload:
               synthetic:
                 jobs: 3
@@ -91,11 +94,21 @@ class ScenarioKeysTest {
                 index: t.index
                 unended: drop
           - name: G
+            role: g
+            sharedResources: true
+            scheduler: {type: service, stateful: true}
             workload:
-              synthetic: {preset: google-like, scale: 0.1}
+              synthetic: {preset: google-like, scale: 0.1, diurnal: {amplitude: 0.3, peakHour: 14}}
         faults:
           - {at: 10m, crash: leading-master, restartAfter: 1m}
           - {every: {exponential: {mean: 1h}}, partition: [agent small-1], healAfter: 30s}
+        maintenance:
+          schedule:
+            at: 1m
+            windows: [{machines: [small-1], start: 5m, duration: 10m}]
+          actions:
+            - {at: 5m, down: [small-1]}
+            - {at: 8m, up: [small-1]}
         metrics: {sampleInterval: 5s, agentHeatmap: {rows: 8, columns: 16, interval: 10s}}
         report: {charts: [utilization], formats: [svg]}
         """.formatted(field, field, unit);

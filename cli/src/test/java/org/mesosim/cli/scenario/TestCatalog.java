@@ -3,6 +3,7 @@ package org.mesosim.cli.scenario;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mesosim.allocators.AllocatorRegistry;
 import org.mesosim.model.allocation.Allocator;
 import org.mesosim.model.allocation.AllocatorPolicy;
 import org.mesosim.model.allocation.PolicyOption;
@@ -48,7 +49,7 @@ public final class TestCatalog implements ScenarioCatalog {
   }
 
   @Override
-  public Map<String, Object> resolveOptions(AllocatorPolicy policy, Map<String, Object> raw) {
+  public AllocatorRegistry.Resolved resolveOptions(AllocatorPolicy policy, Map<String, Object> raw) {
     return standard.resolveOptions(policy, raw);
   }
 

@@ -78,6 +78,39 @@ public interface Allocator {
     return false;
   }
 
+  /**
+   * {@link #addAgent(AgentId, AgentInfo, ResourceSet, SortedMap)} with the agent's machine's
+   * unavailability ({@code null}: none), Mesos' {@code addSlave(..., unavailability, ...)}: the
+   * master passes it when the agent's machine is in a maintenance schedule. Allocators without
+   * maintenance (this default) ignore it.
+   */
+  default void addAgent(AgentId id, AgentInfo info, ResourceSet total, SortedMap<FrameworkId, ResourceSet> used,
+      Unavailability unavailability) {
+    addAgent(id, info, total, used);
+  }
+
+  /**
+   * Maintenance: the agent's machine is now scheduled to be unavailable ({@code null}: no longer),
+   * Mesos' {@code updateUnavailability} (1.1.0 src/master/allocator/mesos/hierarchical.cpp). An
+   * allocator that models maintenance clears every framework's inverse-offer filters for the
+   * agent, replaces its unavailability (and with it the inverse offers outstanding and the
+   * answers), and runs over the agent, which sends inverse offers through
+   * {@link AllocatorContext#inverseOffers()}. The default ignores it: such an allocator sends no
+   * inverse offers.
+   */
+  default void updateUnavailability(AgentId agent, Unavailability unavailability) {}
+
+  /**
+   * Maintenance: an inverse offer was answered, or ended unanswered; Mesos'
+   * {@code updateInverseOffer}. {@code status} is the answer ({@code null}: none, the inverse offer
+   * was rescinded or timed out); with {@code refuseMicros >= 0} (a Filters message; 0 installs
+   * nothing) the framework is sent no inverse offer for this agent for that long; negative means
+   * no Filters message. Either way the inverse offer is no longer outstanding, so the next run may
+   * send a new one. Default: ignored.
+   */
+  default void updateInverseOffer(AgentId agent, FrameworkId framework, InverseOfferStatus status,
+      long refuseMicros) {}
+
   /** Forget an agent's total; the master recovers each framework's allocation on it separately (MESOS-621). */
   void removeAgent(AgentId id);
 
@@ -125,6 +158,18 @@ public interface Allocator {
   default void recoverResources(FrameworkId framework, List<AgentId> agents, List<ResourceSet> resources,
       int[] agentTokens, long refuseMicros) {
     recoverResources(framework, agents, resources, refuseMicros);
+  }
+
+  /**
+   * Offer operations the master applied to resources offered to {@code framework} on {@code agent}
+   * and accepted (Mesos' {@code updateAllocation}, 1.1.0 hierarchical.cpp; docs/operations.md): the
+   * framework's allocation and the agent's total change with them. Only {@code hierarchical-drf}
+   * models offer operations; the scenario loader refuses operations with other policies, and this
+   * default says so if it is reached anyway.
+   */
+  default void updateAllocation(FrameworkId framework, AgentId agent, ResourceSet offered,
+      List<org.mesosim.model.Operation> operations) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not model offer operations");
   }
 
   /** Stop sending offers to this framework until it revives. */

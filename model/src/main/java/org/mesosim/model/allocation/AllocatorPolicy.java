@@ -18,15 +18,31 @@ public interface AllocatorPolicy {
   /** Its options, with defaults. */
   List<PolicyOption> options();
 
-  /** A fresh allocator; {@code options} holds only keys from {@link #options()}. */
+  /**
+   * A fresh allocator; {@code options} holds only keys from {@link #options()}. Checks and parses
+   * them on every call: a run builds its allocators (one per elected master) from what
+   * {@link #validate} returned instead.
+   */
   Allocator create(Map<String, Object> options);
 
   /**
    * Checks what typing cannot (ranges, combinations) when a scenario is loaded, so that a bad
-   * value is reported as bad input before any run starts; {@code options} are typed as
-   * {@link #create} receives them. Default: nothing to check.
+   * value is reported as bad input before any run starts, and parses the options once into what
+   * builds the run's allocators (the policy's options record, given to its own {@code create}):
+   * {@code options} are typed as {@link #create} receives them. Default: nothing to check, and
+   * each allocator is {@code create(options)}.
    *
    * @throws IllegalArgumentException {@code "<key>: <problem>"}
    */
-  default void validate(Map<String, Object> options) {}
+  default Validated validate(Map<String, Object> options) {
+    Map<String, Object> typed = options;
+    return () -> create(typed);
+  }
+
+  /** A policy's options checked and parsed once ({@link #validate}): builds each allocator of a run. */
+  @FunctionalInterface
+  interface Validated {
+    /** A fresh allocator from the options as validated. */
+    Allocator create();
+  }
 }

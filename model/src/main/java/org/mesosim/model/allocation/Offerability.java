@@ -1,7 +1,10 @@
 package org.mesosim.model.allocation;
 
+import java.util.List;
+import java.util.Map;
 import org.mesosim.model.ResourceNames;
 import org.mesosim.model.Resources;
+import org.mesosim.model.config.AgentGroup;
 
 /**
  * Mesos' rules of what a framework can ever be offered, stated once: the allocators apply them per
@@ -33,5 +36,64 @@ public final class Offerability {
    */
   public static boolean reservationOffered(String owner, String role, boolean ancestors) {
     return role.equals(owner) || (ancestors && role.startsWith(owner + "/"));
+  }
+
+  /** Whether a task of some shape could ever be offered to a framework: {@link #taskFit}'s answer. */
+  public enum TaskFit {
+    /** An agent the framework can be offered holds it. */
+    FITS,
+    /** No agent holds it at all. */
+    LARGER_THAN_EVERY_AGENT,
+    /** Only agents with GPUs hold it, and the framework lacks GPU_RESOURCES (MESOS-5634). */
+    ONLY_AGENTS_WITH_GPUS,
+    /** Only with resources reserved for roles other than the framework's (and its ancestors). */
+    ONLY_OTHER_ROLES_RESERVATIONS
+  }
+
+  /**
+   * Could a task asking {@code task} ever be offered to a framework ({@code gpuResources}: it has
+   * the GPU_RESOURCES capability; {@code role}: its role) on a cluster of {@code agents} (groups
+   * with count 0 do not count)? The one question the scenario checks (synthetic tasks, at load) and
+   * the trace fit check (each replayed job) ask, with the most specific reason first. An agent's
+   * most a framework of {@code role} can be offered is its unreserved resources plus what is
+   * reserved to the role or, as in Mesos 1.4+ (hierarchical roles), to an ancestor of it: the most
+   * generous of the modelled versions, so that no version's valid scenario is refused. With
+   * {@code role} null (not known) reservations are not asked about: an agent's whole total counts.
+   */
+  public static TaskFit taskFit(Resources task, List<AgentGroup> agents, boolean gpuResources, String role) {
+    boolean any = false;
+    boolean offered = false;
+    for (AgentGroup g : agents) {
+      if (g.count() <= 0 || !g.resources().contains(task)) {
+        continue;
+      }
+      any = true;
+      if (agentOffered(hasGpus(g.resources()), gpuResources)) {
+        offered = true;
+        if (offerableTo(g, role).contains(task)) {
+          return TaskFit.FITS;
+        }
+      }
+    }
+    return !any ? TaskFit.LARGER_THAN_EVERY_AGENT
+        : !offered ? TaskFit.ONLY_AGENTS_WITH_GPUS : TaskFit.ONLY_OTHER_ROLES_RESERVATIONS;
+  }
+
+  /**
+   * The most of an agent of group {@code g} a framework of {@code role} can be offered: its
+   * unreserved resources plus what is reserved to the role or an ancestor of it (all of it when
+   * {@code role} is null).
+   */
+  private static Resources offerableTo(AgentGroup g, String role) {
+    Resources out = g.resources();
+    if (role == null) {
+      return out;
+    }
+    for (Map.Entry<String, Resources> r : g.reservations().entrySet()) {
+      if (!reservationOffered(r.getKey(), role, true)) {
+        out = out.minusFloored(r.getValue()); // floored: reservations larger than the agent are reported elsewhere
+      }
+    }
+    return out;
   }
 }

@@ -34,7 +34,8 @@ final class Agent extends MasterClient {
   final int idx;
   final String group;
   final AgentInfo info;
-  final ResourceSet total;
+  /** Its resources, with the offer operations the master applied (checkpointed: they survive restarts). */
+  ResourceSet total;
   AgentId id;
   final ArrayList<Task> tasks = new ArrayList<>();
   /** The group's resource estimator and QoS controller, or null (docs/oversubscription.md). */
@@ -44,6 +45,8 @@ final class Agent extends MasterClient {
    * plus what the estimator offers), null before the first estimate.
    */
   org.mesosim.model.Resources oversubscribed;
+  /** Exited on a ShutdownMessage (machine DOWN); started again when its machine comes UP. */
+  boolean shutDown;
 
   Agent(Cluster c, int ep, int idx, String group, AgentInfo info) {
     super(c, ep, info.hostname(), c.sim.random().stream("agent/" + info.hostname() + "/backoff"),
@@ -235,7 +238,7 @@ final class Agent extends MasterClient {
     } else if (m instanceof Message.ShutdownFramework s) {
       shutdownFramework(s.framework());
     } else if (m instanceof Message.ShutdownSlave s) {
-      shutdown();
+      shutdown(from);
     }
   }
 
@@ -396,14 +399,33 @@ final class Agent extends MasterClient {
     }
   }
 
-  private void shutdown() {
+  /**
+   * {@code Slave::shutdown} (src/slave/slave.cpp): a ShutdownMessage from the master it is registered
+   * with, or from the leader it is registering with (which refuses it: "Machine is `DOWN`"), shuts
+   * down every executor (their tasks end; the master has already counted them lost) and the agent
+   * exits. A master-initiated shutdown removes the "latest" checkpoint link ({@code Slave::finalize}),
+   * so when started again (its machine UP, {@link Cluster#machineUp}) it registers as a new agent.
+   */
+  private void shutdown(int from) {
+    if (from != masterEp && from != leaderEp) {
+      return;
+    }
     for (int i = tasks.size() - 1; i >= 0; i--) {
       Task t = tasks.get(i);
       cancelFinish(t);
+      if (!t.aState.isTerminal()) {
+        t.aState = TaskState.TASK_KILLED;
+      }
       removeTask(t);
     }
     id = null;
-    redetect();
+    incarnation++;
+    registered = false;
+    masterEp = -1;
+    leaderEp = -1;
+    stopRegistering();
+    shutDown = true;
+    cluster.agentExited(this);
   }
 
   // ---- status update manager ------------------------------------------------------------

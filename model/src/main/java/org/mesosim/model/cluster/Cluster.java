@@ -9,9 +9,11 @@ import org.mesosim.engine.random.Distribution;
 import org.mesosim.model.AgentInfo;
 import org.mesosim.model.ResourceSet;
 import org.mesosim.model.Resources;
+import org.mesosim.model.allocation.Unavailability;
 import org.mesosim.model.config.AgentGroup;
 import org.mesosim.model.config.FaultSpec;
 import org.mesosim.model.config.FaultTarget;
+import org.mesosim.model.config.MaintenanceConfig;
 import org.mesosim.model.config.ModelConfig;
 import org.mesosim.model.events.BackgroundDigest;
 import org.mesosim.model.events.DigestObserver;
@@ -174,6 +176,93 @@ public final class Cluster {
       }
     }
     scheduleFaults();
+    scheduleMaintenance();
+  }
+
+  // ---- maintenance (docs/maintenance.md) -------------------------------------------------
+
+  /** How long the operator waits before repeating a maintenance call that did not take effect. */
+  static final long OPERATOR_RETRY = SimTime.SECOND;
+
+  /**
+   * The operator's maintenance calls, each at its time: the schedule at {@code postAt}, then the
+   * DOWN / UP actions. Nothing is scheduled without maintenance, so such a run is unchanged.
+   */
+  private void scheduleMaintenance() {
+    MaintenanceConfig mc = config.maintenance();
+    if (mc.isNone()) {
+      return;
+    }
+    if (!mc.windows().isEmpty()) {
+      Unavailability[] windowOf = new Unavailability[agents.length];
+      for (MaintenanceConfig.Window w : mc.windows()) {
+        for (String machine : w.machines()) {
+          windowOf[machineIndex(machine)] = new Unavailability(w.start(), w.duration());
+        }
+      }
+      sim.at(mc.postAt(), () -> operate((l, done) -> l.updateSchedule(windowOf, done)));
+    }
+    for (MaintenanceConfig.Action a : mc.actions()) {
+      int[] idx = new int[a.machines().size()];
+      for (int i = 0; i < idx.length; i++) {
+        idx[i] = machineIndex(a.machines().get(i));
+      }
+      if (a.mode() == MaintenanceConfig.Mode.DOWN) {
+        sim.at(a.at(), () -> operate((l, done) -> l.startMaintenance(idx, done)));
+      } else {
+        sim.at(a.at(), () -> operate((l, done) -> l.stopMaintenance(idx, done)));
+      }
+    }
+  }
+
+  private int machineIndex(String machine) {
+    Integer i = agentByName.get(machine);
+    if (i == null) {
+      throw new IllegalArgumentException("maintenance: no agent named '" + machine + "'");
+    }
+    return i;
+  }
+
+  /**
+   * One operator HTTP call to the leading master: made on the leader once it has recovered; if
+   * there is none, or the call has not taken effect {@link #OPERATOR_RETRY} later (the leader lost
+   * its leadership before the registry write committed), the operator calls again. A call Mesos
+   * would refuse (400) counts as done: it changes nothing.
+   */
+  private void operate(java.util.function.BiConsumer<Master.Leadership, Runnable> call) {
+    boolean[] done = new boolean[1];
+    Master m = leader();
+    if (m != null && m.leading.recovered) {
+      call.accept(m.leading, () -> done[0] = true);
+    }
+    sim.schedule(OPERATOR_RETRY, () -> {
+      if (!done[0]) {
+        operate(call);
+      }
+    });
+  }
+
+  /**
+   * The operator starts the agent of a machine brought UP: an agent that exited on the master's
+   * ShutdownMessage restarts (forgetting its ID, it registers as a new agent); one still running
+   * is left alone.
+   */
+  void machineUp(int idx) {
+    Agent a = agents[idx];
+    if (a.alive() || !a.shutDown) {
+      return;
+    }
+    a.shutDown = false;
+    net.restart(a.ep);
+    a.restarted();
+    health.reevaluate(a.idx);
+    detectLater(a.ep);
+  }
+
+  /** The agent exited on a ShutdownMessage (its process ends; the host stays up). */
+  void agentExited(Agent a) {
+    net.crash(a.ep);
+    health.reevaluate(a.idx);
   }
 
   void emit(ModelEvent e) {
@@ -256,7 +345,7 @@ public final class Cluster {
     }
     Resources total = Resources.EMPTY;
     Resources used = Resources.EMPTY;
-    for (Master.AgentRecord a : l.leading.agents) {
+    for (AgentRecord a : l.leading.agents) {
       if (a == null) {
         continue;
       }
@@ -346,7 +435,7 @@ public final class Cluster {
     if (l == null || !l.leading.recovered || f.mesosId == null) {
       return;
     }
-    Master.FrameworkRecord mf = l.leading.frameworks[f.index];
+    FrameworkRecord mf = l.leading.frameworks[f.index];
     if (mf != null && !mf.removed && mf.id.equals(f.mesosId)) {
       l.leading.allocator.updateDemand(mf.id, next);
     }

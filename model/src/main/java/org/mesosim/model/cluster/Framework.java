@@ -68,24 +68,8 @@ final class Framework extends MasterClient {
    */
   private boolean connectPending;
 
-  // queue of logical tasks waiting for an offer
-  private LogicalTask qHead;
-  private LogicalTask qTail;
-  int pending;
+  final TaskQueue queue;
   private int lastPendingEmitted = -1;
-  /** Queued tasks grouped by resource shape, each group FIFO in queue order. */
-  private final TreeMap<Resources, Shape> shapes = new TreeMap<>();
-  /** Non-empty shapes by the queue position of their first task. */
-  private final TreeMap<Long, Shape> byHead = new TreeMap<>();
-  // "Nothing fits" memo of decide(), per agent index (see nothingFits): the unreserved vector a
-  // full scan found no queued shape to fit, and the position in enteredNeeds (the needs of shapes
-  // entering byHead, in order, from enteredBase on) at that scan. Shapes leaving the queue cannot
-  // make a shape fit, so only the needs that entered since are tested again.
-  private final ArrayList<Resources> enteredNeeds = new ArrayList<>();
-  private long enteredBase;
-  private Resources[] noFitRem;
-  private long[] noFitAt;
-  private long nextSeq;
   private int scanStamp;
   // launched tasks not yet terminal in this framework's view, in launch order
   private Task liveHead;
@@ -98,7 +82,8 @@ final class Framework extends MasterClient {
   boolean exhausted;
   int openJobs;
   private boolean busy;
-  private final ArrayList<Offer> held = new ArrayList<>();
+  /** The gang scheduler: offers held until a whole job fits ({@link GangPlacement}). */
+  private final GangPlacement gang = new GangPlacement(this);
   private ArrayList<Offer> declines;
   long jobsSubmitted;
   long jobsEnded;
@@ -109,8 +94,8 @@ final class Framework extends MasterClient {
   private boolean deciding;
   /** Bumped when held offers are dropped (leader change, crash): a pending decision timer is then void. */
   private int decisionEpoch;
-  /** Jobs not yet attempted (Omega's wait ends at the first attempt), in arrival order. */
-  private final ArrayDeque<Job> unattempted = new ArrayDeque<>();
+  /** Omega's first attempts and abandon limit ({@link JobAttempts}). */
+  private final JobAttempts attempts = new JobAttempts(this);
   /** The delay of the last answer planned by {@link #answer}. */
   private long lastDelay;
   /** Delay scheduling: draws the agents holding each job's input (only with localityReplicas > 0). */
@@ -125,6 +110,7 @@ final class Framework extends MasterClient {
     this.revocableTasks = config.revocableTasks();
     this.sc = config.scheduler();
     this.outcomeRng = c.sim.random().stream("framework/" + info.name() + "/outcomes");
+    this.queue = new TaskQueue(c);
   }
 
   /**
@@ -136,65 +122,6 @@ final class Framework extends MasterClient {
     long failover = info.failoverTimeout();
     return failover > 0 ? Math.min(REGISTRATION_RETRY_MAX, Math.max(SimTime.MILLISECOND, failover / 10))
         : REGISTRATION_RETRY_MAX;
-  }
-
-  /** A job as this framework tracks it. */
-  static final class Job {
-    final JobSpec spec;
-    final String id;
-    int remaining;
-    long start = -1;
-    boolean failed;
-    boolean killed;
-    boolean aborted;
-    boolean abandoned;
-    /** Delay scheduling: the agents holding the job's input, ascending; null = no preference. */
-    int[] preferred;
-    /** Delay scheduling: the job's arrival or its last launch; it takes a non-local offer localityWait after. */
-    long localSince;
-    /** Decision rounds that ended with this job at the head of the queue, tasks still unplaced. */
-    int attempts;
-    TreeMap<String, int[]> groupsLeft;
-    ArrayList<LogicalTask> blocked;
-    LogicalTask[] tasks;
-
-    Job(JobSpec spec) {
-      this.spec = spec;
-      this.id = spec.id();
-    }
-  }
-
-  /** One task of a job across its attempts. */
-  static final class LogicalTask {
-    final Job job;
-    final TaskSpec spec;
-    int attempts;
-    boolean queued;
-    boolean done;
-    Task current;
-    LogicalTask prev;
-    LogicalTask next;
-    long seq;
-    Shape shape;
-    LogicalTask sNext;
-
-    LogicalTask(Job job, TaskSpec spec) {
-      this.job = job;
-      this.spec = spec;
-    }
-  }
-
-  /** The queued tasks of one resource shape, in queue order (all fit an offer, or none does). */
-  static final class Shape {
-    final Resources need;
-    LogicalTask first;
-    LogicalTask last;
-    int count;
-    int failedStamp;
-
-    Shape(Resources need) {
-      this.need = need;
-    }
   }
 
   // ---- workload -----------------------------------------------------------------------------
@@ -233,10 +160,12 @@ final class Framework extends MasterClient {
     job.tasks = new LogicalTask[spec.tasks().size()];
     cluster.emit(new ModelEvent.JobSubmitted(cluster.sim.now(), name, job.id, spec.tasks().size()));
     if (sc.recordsDecisions()) {
-      unattempted.add(job);
+      attempts.unattempted.add(job);
     }
     if (sc.localityReplicas() > 0) {
-      job.preferred = inputAgents();
+      if (!sc.localityPerTask()) {
+        job.preferred = inputAgents();
+      }
       job.localSince = cluster.sim.now();
     }
     boolean deps = false;
@@ -256,11 +185,14 @@ final class Framework extends MasterClient {
     for (int i = 0; i < job.tasks.length; i++) {
       TaskSpec ts = spec.tasks().get(i);
       LogicalTask lt = new LogicalTask(job, ts);
+      if (sc.localityReplicas() > 0 && sc.localityPerTask()) {
+        lt.preferred = inputAgents(); // each task reads its own block, as a map task does
+      }
       job.tasks[i] = lt;
       if (deps && !dependenciesMet(job, ts)) {
         job.blocked.add(lt);
       } else {
-        enqueue(lt);
+        queue.enqueue(lt);
       }
     }
     workArrived();
@@ -297,6 +229,12 @@ final class Framework extends MasterClient {
     return job.preferred == null || java.util.Arrays.binarySearch(job.preferred, agent) >= 0;
   }
 
+  /** Whether the task's input is on the agent: its own replicas (per task) or its job's. */
+  private static boolean localTask(LogicalTask lt, int agent) {
+    int[] p = lt.preferred != null ? lt.preferred : lt.job.preferred;
+    return p != null && java.util.Arrays.binarySearch(p, agent) >= 0;
+  }
+
   /**
    * Delay scheduling (Zaharia et al., EuroSys 2010): the first queued task of the shape whose job may
    * run on this agent: its input is there, or it has waited {@code localityWait} since its arrival or
@@ -304,6 +242,9 @@ final class Framework extends MasterClient {
    */
   private LogicalTask eligible(Shape sh, int agent) {
     long now = cluster.sim.now();
+    if (sc.localityPerTask()) {
+      return eligiblePerTask(sh, agent, now);
+    }
     int looked = 0;
     for (LogicalTask lt = sh.first; lt != null && looked < SCAN_LIMIT; lt = lt.sNext, looked++) {
       if (local(lt.job, agent) || now - lt.job.localSince >= sc.localityWait()) {
@@ -311,6 +252,27 @@ final class Framework extends MasterClient {
       }
     }
     return null;
+  }
+
+  /**
+   * Delay scheduling with per-task input ({@code locality.per: task}), as Hadoop's scheduler with
+   * delay scheduling picks a map task (Zaharia et al., EuroSys 2010, Algorithm 1; the Mesos paper's
+   * Hadoop port, FrameworkScheduler.canLaunchMap): a queued task whose input is on this agent, in queue
+   * order; if none, the first task whose job has waited {@code localityWait} since its arrival or its
+   * last local launch; else nothing. At most {@link #SCAN_LIMIT} tasks are looked at.
+   */
+  private LogicalTask eligiblePerTask(Shape sh, int agent, long now) {
+    LogicalTask waited = null;
+    int looked = 0;
+    for (LogicalTask lt = sh.first; lt != null && looked < SCAN_LIMIT; lt = lt.sNext, looked++) {
+      if (localTask(lt, agent)) {
+        return lt;
+      }
+      if (waited == null && now - lt.job.localSince >= sc.localityWait()) {
+        waited = lt;
+      }
+    }
+    return waited;
   }
 
   private static boolean dependenciesMet(Job job, TaskSpec ts) {
@@ -323,113 +285,33 @@ final class Framework extends MasterClient {
     return true;
   }
 
-  // ---- queue ------------------------------------------------------------------------------
-
-  private void enqueue(LogicalTask lt) {
-    lt.queued = true;
-    lt.seq = nextSeq++;
-    lt.prev = qTail;
-    lt.next = null;
-    if (qTail == null) {
-      qHead = lt;
-    } else {
-      qTail.next = lt;
-    }
-    qTail = lt;
-    pending++;
-    Shape sh = shapes.get(lt.spec.resources());
-    if (sh == null) {
-      sh = new Shape(lt.spec.resources());
-      shapes.put(sh.need, sh);
-    }
-    lt.shape = sh;
-    lt.sNext = null;
-    if (sh.last == null) {
-      sh.first = lt;
-      byHead.put(lt.seq, sh);
-      enteredNeeds.add(sh.need);
-    } else {
-      sh.last.sNext = lt;
-    }
-    sh.last = lt;
-    sh.count++;
-  }
-
-  /**
-   * Removes a queued task. Tasks leave a shape's FIFO from its head (launches) except when a job
-   * is aborted; then the FIFO is searched (aborts are rare).
-   */
-  private void dequeue(LogicalTask lt) {
-    if (!lt.queued) {
-      return;
-    }
-    lt.queued = false;
-    if (lt.prev == null) {
-      qHead = lt.next;
-    } else {
-      lt.prev.next = lt.next;
-    }
-    if (lt.next == null) {
-      qTail = lt.prev;
-    } else {
-      lt.next.prev = lt.prev;
-    }
-    lt.prev = null;
-    lt.next = null;
-    pending--;
-    Shape sh = lt.shape;
-    if (sh.first == lt) {
-      byHead.remove(lt.seq);
-      sh.first = lt.sNext;
-      if (sh.first == null) {
-        sh.last = null;
-      } else {
-        byHead.put(sh.first.seq, sh);
-      }
-    } else {
-      LogicalTask p = sh.first;
-      while (p.sNext != lt) {
-        p = p.sNext;
-      }
-      p.sNext = lt.sNext;
-      if (sh.last == lt) {
-        sh.last = p;
-      }
-    }
-    lt.sNext = null;
-    lt.shape = null;
-    if (--sh.count == 0) {
-      shapes.remove(sh.need);
-    }
-  }
-
-  private void emitPending() {
-    if (pending != lastPendingEmitted) {
-      lastPendingEmitted = pending;
-      cluster.emit(new ModelEvent.PendingChanged(cluster.sim.now(), name, pending));
+  void emitPending() {
+    if (queue.pending != lastPendingEmitted) {
+      lastPendingEmitted = queue.pending;
+      cluster.emit(new ModelEvent.PendingChanged(cluster.sim.now(), name, queue.pending));
     }
   }
 
   private void workArrived() {
     emitPending();
     updateDemand();
-    if (registered && suppressed && pending > 0) {
+    if (registered && suppressed && queue.pending > 0) {
       suppressed = false;
       send(masterEp, new Message.ReviveOffers(index));
     }
     armCheck();
     if (sc.type() == SchedulerConfig.SchedulerType.GANG && registered) {
-      tryGang();
+      gang.tryGang();
     }
   }
 
-  private void maybeSuppress() {
+  void maybeSuppress() {
     maybeSuppress(false);
   }
 
   /** Suppress when idle; {@code force} re-sends it (an offer arrived while idle: the last SUPPRESS was lost). */
   private void maybeSuppress(boolean force) {
-    if (sc.suppressWhenIdle() && pending == 0 && registered && (!suppressed || force)) {
+    if (sc.suppressWhenIdle() && queue.pending == 0 && registered && (!suppressed || force)) {
       suppressed = true;
       send(masterEp, new Message.SuppressOffers(index));
     }
@@ -496,7 +378,7 @@ final class Framework extends MasterClient {
     } else if (m instanceof Message.StatusUpdateForward u) {
       statusUpdate(from, u);
     } else if (m instanceof Message.RescindOffer r) {
-      held.remove(r.offer());
+      gang.held.remove(r.offer());
       decisionQueue.remove(r.offer());
     } else if (m instanceof Message.FrameworkRegistered r) {
       registeredWith(from, r.id(), r.reregistered());
@@ -504,6 +386,43 @@ final class Framework extends MasterClient {
       error(from);
     } else if (m instanceof Message.LostSlave l) {
       lostSlave(from, l);
+    } else if (m instanceof Message.InverseOffers io) {
+      inverseOffers(from, io.inverseOffers());
+    }
+    // RescindInverseOffer: nothing to do, every inverse offer is answered (or ignored) on arrival.
+  }
+
+  /**
+   * Inverse offers (maintenance), answered by {@code scheduler.inverseOffers}: {@code IGNORE}
+   * (Mesos 1.1's scheduler driver has no handler for InverseOffersMessage, src/sched/sched.cpp:
+   * a driver-based framework never answers), {@code DECLINE} (one DECLINE_INVERSE_OFFERS call with
+   * the scheduler's refusal as its filter), or {@code ACCEPT} (one ACCEPT_INVERSE_OFFERS call
+   * without filters, then a KILL for each of its live tasks on those agents: it drains them; the
+   * killed tasks are queued again like any task that did not end on its own).
+   */
+  private void inverseOffers(int from, List<InverseOffer> ios) {
+    if (from != masterEp || !registered) {
+      return;
+    }
+    switch (sc.inverseOffers()) {
+      case IGNORE -> {
+      }
+      case DECLINE -> send(masterEp, new Message.DeclineInverseOffers(index, ios, sc.refuseMicros()));
+      case ACCEPT -> {
+        send(masterEp, new Message.AcceptInverseOffers(index, ios, -1));
+        for (InverseOffer io : ios) {
+          ArrayList<Task> kill = new ArrayList<>();
+          for (Task t = liveHead; t != null; t = t.fNext) {
+            if (t.agent == io.agent) {
+              kill.add(t);
+            }
+          }
+          for (Task t : kill) {
+            send(masterEp, new Message.KillTaskCall(index, t));
+          }
+        }
+      }
+      default -> throw new IllegalStateException();
     }
   }
 
@@ -541,7 +460,7 @@ final class Framework extends MasterClient {
       // Implicit reconciliation after (re-)registration.
       send(masterEp, new Message.Reconcile(index, List.of()));
     }
-    if (pending == 0) {
+    if (queue.pending == 0) {
       maybeSuppress();
     }
     armCheck();
@@ -573,21 +492,21 @@ final class Framework extends MasterClient {
     }
     offerSinceCheck = true;
     if (sc.type() == SchedulerConfig.SchedulerType.GANG) {
-      held.addAll(offers);
-      tryGang();
+      gang.held.addAll(offers);
+      gang.tryGang();
       return;
     }
-    boolean idle = pending == 0;
+    boolean idle = queue.pending == 0;
     if (sc.serialDecisions()) {
       decisionQueue.addAll(offers);
       nextSerialDecision(idle);
       return;
     }
-    Job head = qHead == null ? null : qHead.job;
+    Job head = queue.qHead == null ? null : queue.qHead.job;
     long start = cluster.sim.now();
     long end = start;
     if (sc.recordsDecisions()) {
-      attemptsBegin();
+      attempts.begin();
     }
     declines = null;
     for (Offer o : offers) {
@@ -603,7 +522,7 @@ final class Framework extends MasterClient {
     }
     if (sc.recordsDecisions()) {
       cluster.emit(new ModelEvent.SchedulerDecision(start, name, end, offers.size()));
-      attemptEnded(head);
+      attempts.ended(head);
     }
     emitPending();
     maybeSuppress(idle && suppressed);
@@ -618,9 +537,9 @@ final class Framework extends MasterClient {
   private void nextSerialDecision(boolean idleBefore) {
     while (!deciding && !decisionQueue.isEmpty() && registered) {
       Offer o = decisionQueue.poll();
-      Job head = qHead == null ? null : qHead.job;
+      Job head = queue.qHead == null ? null : queue.qHead.job;
       long start = cluster.sim.now();
-      attemptsBegin();
+      attempts.begin();
       declines = null;
       lastDelay = 0;
       decide(o);
@@ -632,7 +551,7 @@ final class Framework extends MasterClient {
         sendAfter(delay, m);
       }
       cluster.emit(new ModelEvent.SchedulerDecision(start, name, start + delay, 1));
-      attemptEnded(head);
+      attempts.ended(head);
       if (delay > 0) {
         deciding = true;
         int epoch = decisionEpoch;
@@ -649,45 +568,9 @@ final class Framework extends MasterClient {
     updateDemand();
   }
 
-  /** A decision starts: every job queued and not attempted yet has its first attempt now. */
-  private void attemptsBegin() {
-    long now = cluster.sim.now();
-    while (!unattempted.isEmpty()) {
-      Job j = unattempted.poll();
-      if (j.remaining > 0 && !j.aborted) {
-        cluster.emit(new ModelEvent.JobAttempted(now, name, j.id, j.spec.submitTime()));
-      }
-    }
-  }
-
-  /**
-   * A decision ended. If the job that was at the head of the queue still has tasks queued, that was
-   * an unsuccessful attempt; after {@code abandonAfter} of them the job is abandoned (Omega section
-   * 4.2: "did not finish scheduling their tasks by the 1,000-attempt retry limit").
-   */
-  private void attemptEnded(Job head) {
-    if (head == null || sc.abandonAfter() == 0 || head.aborted || head.remaining == 0) {
-      return;
-    }
-    boolean queued = false;
-    for (LogicalTask lt : head.tasks) {
-      if (lt.queued) {
-        queued = true;
-        break;
-      }
-    }
-    if (queued && ++head.attempts >= sc.abandonAfter()) {
-      head.abandoned = true;
-      abort(head);
-      if (head.remaining == 0) {
-        jobEnded(head);
-      }
-    }
-  }
-
   /** Tells the allocator the next queued task's resources (Allocator#updateDemand; not a Mesos call). */
   private void updateDemand() {
-    Resources next = qHead == null ? Resources.EMPTY : qHead.spec.resources();
+    Resources next = queue.qHead == null ? Resources.EMPTY : queue.qHead.spec.resources();
     if (!next.equals(lastDemand)) {
       lastDemand = next;
       cluster.updateDemand(this, next);
@@ -707,9 +590,19 @@ final class Framework extends MasterClient {
    * refuseSeconds. Cost per launch is O(shapes ahead of the first that fits), not O(queue).
    */
   private void decide(Offer o) {
+    if (sc.stateful()) {
+      decideStateful(o);
+      return;
+    }
     int max = sc.maxTasksPerOffer();
     ResourceSet rem = o.resources;
-    if (nothingFits(o.agent, rem)) {
+    if (o.unavailability != null && sc.inverseOffers() == SchedulerConfig.InverseOfferAnswer.ACCEPT) {
+      // A draining scheduler launches nothing on an agent scheduled for maintenance (the offer's
+      // unavailability): it declines the offer with its usual filter.
+      answer(o, null);
+      return;
+    }
+    if (queue.nothingFits(o.agent, rem)) {
       answer(o, null);
       return;
     }
@@ -719,11 +612,11 @@ final class Framework extends MasterClient {
     boolean anyFit = false;
     boolean complete = true;
     search:
-    while (!byHead.isEmpty() && (max == 0 || launches == null || launches.size() < max)) {
+    while (!queue.byHead.isEmpty() && (max == 0 || launches == null || launches.size() < max)) {
       Shape found = null;
       ResourceSet take = null;
       LogicalTask pick = null;
-      for (Shape sh : byHead.values()) {
+      for (Shape sh : queue.byHead.values()) {
         if (sh.failedStamp == stamp) {
           continue;
         }
@@ -747,63 +640,90 @@ final class Framework extends MasterClient {
       }
       LogicalTask lt = pick;
       rem = rem.minus(take);
-      dequeue(lt);
+      queue.dequeue(lt);
       if (launches == null) {
         launches = new ArrayList<>();
       }
       launches.add(new Message.Launch(launch(lt, o.agent, take), take));
     }
     if (complete && !anyFit && !rem.hasReservations() && !rem.hasRevocable()) {
-      rememberNothingFits(o.agent, rem.unreserved());
+      queue.rememberNothingFits(o.agent, rem.unreserved());
     }
     answer(o, launches);
   }
 
   /**
-   * True iff a full scan is known to find no queued shape fitting {@code rem}: an earlier full scan
-   * of an offer on this agent with the same unreserved vector (and no reservations) found none,
-   * and none of the shapes that entered the queue since fits either. Then the scan's answer is a
-   * decline with nothing examined that matters (no task picked, no locality state read), so
-   * skipping it changes nothing but its cost: in a decline storm every agent is offered every
-   * second with the same free vector, and each scan walks up to {@link #SCAN_LIMIT} shapes.
+   * The stateful option (docs/operations.md), as stateful services (databases, Cassandra or Kafka
+   * on Mesos) use offer operations: over the queue in order (at most {@link #SCAN_LIMIT} tasks), a
+   * task never launched takes its resources from the offer's unreserved part, reserves them for the
+   * framework's role (RESERVE) and makes its disk a persistent volume (CREATE, id
+   * framework/job/task) in the same ACCEPT, and launches on the reservation and the volume; a task
+   * launched before launches only on its home agent, from an offer that holds its volume and enough
+   * of the role's reservation (the volume and reservation came back when its last attempt ended and
+   * are offered to the role only). The rest is declined with refuseSeconds, as in {@link #decide}.
    */
-  private boolean nothingFits(int agent, ResourceSet rem) {
-    if (noFitRem == null || rem.hasReservations() || rem.hasRevocable()) {
-      return false;
-    }
-    Resources known = noFitRem[agent];
-    Resources un = rem.unreserved();
-    if (known == null || !(known == un || known.equals(un))) {
-      return false;
-    }
-    long at = noFitAt[agent];
-    if (at < enteredBase) {
-      return false; // the log was cleared since
-    }
-    int n = enteredNeeds.size();
-    for (int i = (int) (at - enteredBase); i < n; i++) {
-      if (un.contains(enteredNeeds.get(i))) {
-        return false;
+  private void decideStateful(Offer o) {
+    int max = sc.maxTasksPerOffer();
+    ResourceSet rem = o.resources;
+    List<Message.Launch> launches = null;
+    List<org.mesosim.model.Operation> ops = null;
+    int looked = 0;
+    LogicalTask lt = queue.qHead;
+    while (lt != null && looked++ < SCAN_LIMIT && (max == 0 || launches == null || launches.size() < max)) {
+      LogicalTask following = lt.next;
+      Resources need = lt.spec.resources();
+      int disk = org.mesosim.model.ResourceNames.DISK;
+      long[] plainMilli = need.toMilliArray();
+      if (plainMilli.length > disk) {
+        plainMilli[disk] = 0;
       }
+      Resources plain = Resources.ofMilli(plainMilli);
+      ResourceSet use = null;
+      if (lt.home >= 0) {
+        if (lt.home == o.agent && (lt.volume == null || rem.copies(lt.volume) > 0)
+            && rem.reserved(info.role()).contains(plain)) {
+          use = ResourceSet.reservedFor(info.role(), plain);
+        }
+      } else if (rem.unreserved().contains(need)) {
+        if (ops == null) {
+          ops = new ArrayList<>();
+        }
+        org.mesosim.model.Operation reserve = new org.mesosim.model.Operation.Reserve(info.role(), need);
+        ops.add(reserve);
+        rem = rem.apply(reserve);
+        lt.home = o.agent;
+        if (need.milli(disk) > 0) {
+          lt.volume = new org.mesosim.model.Volume(name + "/" + lt.job.id + "/" + lt.spec.name(), info.role(),
+              need.milli(disk), false);
+          org.mesosim.model.Operation create = new org.mesosim.model.Operation.Create(lt.volume);
+          ops.add(create);
+          rem = rem.apply(create);
+        }
+        use = ResourceSet.reservedFor(info.role(), plain);
+      }
+      if (use != null) {
+        if (lt.volume != null) {
+          use = use.plus(ResourceSet.of(lt.volume));
+        }
+        rem = rem.minus(use);
+        queue.dequeue(lt);
+        if (launches == null) {
+          launches = new ArrayList<>();
+        }
+        launches.add(new Message.Launch(launch(lt, o.agent, use), use));
+      }
+      lt = following;
     }
-    noFitAt[agent] = enteredBase + n;
-    return true;
+    if (ops == null) {
+      answer(o, launches);
+      return;
+    }
+    long delay = sc.decisionPerOffer() + sc.decisionPerTask() * launches.size();
+    lastDelay = delay;
+    sendAfter(delay, new Message.Accept(index, List.of(o), launches, sc.refuseMicros(), ops));
   }
 
-  private void rememberNothingFits(int agent, Resources un) {
-    if (noFitRem == null) {
-      noFitRem = new Resources[cluster.agents.length];
-      noFitAt = new long[cluster.agents.length];
-    }
-    if (enteredNeeds.size() > (1 << 16)) {
-      enteredBase += enteredNeeds.size(); // every memo made before becomes stale
-      enteredNeeds.clear();
-    }
-    noFitRem[agent] = un;
-    noFitAt[agent] = enteredBase + enteredNeeds.size();
-  }
-
-  private void answer(Offer o, List<Message.Launch> launches) {
+  void answer(Offer o, List<Message.Launch> launches) {
     if (launches == null && declines != null) {
       declines.add(o);
       lastDelay = sc.decisionPerOffer();
@@ -838,7 +758,7 @@ final class Framework extends MasterClient {
   }
 
   /** What a task needing {@code need} takes from {@code rem}: its role's reservation first, then unreserved; null if it does not fit. */
-  private ResourceSet take(ResourceSet rem, Resources need) {
+  ResourceSet take(ResourceSet rem, Resources need) {
     if (revocableTasks != org.mesosim.model.config.FrameworkConfig.RevocableTasks.NONE) {
       return takeRevocable(rem, need);
     }
@@ -897,7 +817,7 @@ final class Framework extends MasterClient {
     return ResourceSet.of(base.unreserved(), base.reservations(), Resources.ofMilli(fromRev));
   }
 
-  private Task launch(LogicalTask lt, int agent, ResourceSet take) {
+  Task launch(LogicalTask lt, int agent, ResourceSet take) {
     lt.attempts++;
     Task t = new Task(new TaskId(lt.job.id + "-" + lt.spec.name() + "-" + lt.attempts), this, mesosId, lt,
         lt.attempts, agent, take, cluster.sim.now());
@@ -905,9 +825,15 @@ final class Framework extends MasterClient {
     if (lt.job.start < 0) {
       lt.job.start = cluster.sim.now();
     }
-    if (lt.job.preferred != null) {
-      boolean isLocal = java.util.Arrays.binarySearch(lt.job.preferred, agent) >= 0;
-      lt.job.localSince = cluster.sim.now();
+    if (lt.job.preferred != null || lt.preferred != null) {
+      boolean isLocal = localTask(lt, agent);
+      if (isLocal || lt.preferred == null) {
+        // Per job: every launch restarts the wait. Per task, as the Mesos paper's Hadoop port
+        // (apache/mesos frameworks/hadoop-0.20.2/src/contrib/mesos/src/java/org/apache/hadoop/mapred/
+        // FrameworkScheduler.java: lastMapWasLocal, timeWaitedForLocalMap): only a local launch restarts
+        // it; after a non-local one, further tasks may run anywhere until a local launch.
+        lt.job.localSince = cluster.sim.now();
+      }
       cluster.emit(new ModelEvent.TaskPlaced(cluster.sim.now(), name, lt.job.id, isLocal));
     }
     t.fLive = true;
@@ -926,76 +852,8 @@ final class Framework extends MasterClient {
     return t;
   }
 
-  /** Gang: launch the head job only when all its queued tasks fit at once across held offers. */
-  private void tryGang() {
-    while (qHead != null && !held.isEmpty()) {
-      Job job = qHead.job;
-      ArrayList<LogicalTask> members = new ArrayList<>();
-      for (LogicalTask lt : job.tasks) {
-        if (lt.queued) {
-          members.add(lt);
-        }
-      }
-      ResourceSet[] rem = new ResourceSet[held.size()];
-      for (int i = 0; i < rem.length; i++) {
-        rem[i] = held.get(i).resources;
-      }
-      int[] where = new int[members.size()];
-      ResourceSet[] takes = new ResourceSet[members.size()];
-      boolean fits = true;
-      for (int k = 0; k < members.size() && fits; k++) {
-        Resources need = members.get(k).spec.resources();
-        where[k] = -1;
-        for (int i = 0; i < rem.length; i++) {
-          ResourceSet take = take(rem[i], need);
-          if (take != null) {
-            rem[i] = rem[i].minus(take);
-            where[k] = i;
-            takes[k] = take;
-            break;
-          }
-        }
-        fits = where[k] >= 0;
-      }
-      if (!fits) {
-        break;
-      }
-      ArrayList<List<Message.Launch>> per = new ArrayList<>(held.size());
-      for (int i = 0; i < held.size(); i++) {
-        per.add(null);
-      }
-      for (int k = 0; k < members.size(); k++) {
-        LogicalTask lt = members.get(k);
-        dequeue(lt);
-        int i = where[k];
-        if (per.get(i) == null) {
-          per.set(i, new ArrayList<>());
-        }
-        per.get(i).add(new Message.Launch(launch(lt, held.get(i).agent, takes[k]), takes[k]));
-      }
-      ArrayList<Offer> keep = new ArrayList<>();
-      for (int i = 0; i < per.size(); i++) {
-        if (per.get(i) != null) {
-          answer(held.get(i), per.get(i));
-        } else {
-          keep.add(held.get(i));
-        }
-      }
-      held.clear();
-      held.addAll(keep);
-    }
-    if (qHead == null && !held.isEmpty()) {
-      for (Offer o : held) {
-        answer(o, null);
-      }
-      held.clear();
-    }
-    emitPending();
-    maybeSuppress();
-  }
-
   private void dropHeld() {
-    held.clear();
+    gang.held.clear();
     decisionQueue.clear();
     deciding = false;
     decisionEpoch++;
@@ -1076,7 +934,7 @@ final class Framework extends MasterClient {
   }
 
   private void enqueueAgain(LogicalTask lt) {
-    enqueue(lt);
+    queue.enqueue(lt);
     workArrived();
   }
 
@@ -1094,7 +952,7 @@ final class Framework extends MasterClient {
           LogicalTask b = job.blocked.get(i);
           if (dependenciesMet(job, b.spec)) {
             job.blocked.remove(i);
-            enqueue(b);
+            queue.enqueue(b);
             released = true;
           }
         }
@@ -1113,11 +971,11 @@ final class Framework extends MasterClient {
   }
 
   /** A task of the job failed for good: drop the job's queued and blocked tasks (running ones run out). */
-  private void abort(Job job) {
+  void abort(Job job) {
     job.aborted = true;
     for (LogicalTask lt : job.tasks) {
       if (!lt.done && lt.current == null) {
-        dequeue(lt);
+        queue.dequeue(lt);
         lt.done = true;
         job.remaining--;
       }
@@ -1127,7 +985,7 @@ final class Framework extends MasterClient {
     }
   }
 
-  private void jobEnded(Job job) {
+  void jobEnded(Job job) {
     String state = job.abandoned ? "abandoned" : job.failed ? "failed" : job.killed ? "killed" : "finished";
     cluster.emit(new ModelEvent.JobEnded(cluster.sim.now(), name, job.id, job.spec.submitTime(), job.start,
         job.tasks.length, state));
@@ -1158,7 +1016,7 @@ final class Framework extends MasterClient {
 
   private void check() {
     checkHandle = -1;
-    if (live == 0 && pending == 0) {
+    if (live == 0 && queue.pending == 0) {
       return;
     }
     if (registered) {
@@ -1182,7 +1040,7 @@ final class Framework extends MasterClient {
       if (stale != null) {
         send(masterEp, new Message.Reconcile(index, stale));
       }
-      if (pending > 0 && !offerSinceCheck) {
+      if (queue.pending > 0 && !offerSinceCheck) {
         suppressed = false;
         send(masterEp, new Message.ReviveOffers(index));
       }
@@ -1218,7 +1076,7 @@ final class Framework extends MasterClient {
 
   /** Offers a gang scheduler holds (tests). */
   int heldOffers() {
-    return held.size();
+    return gang.held.size();
   }
 
   int live() {
@@ -1227,6 +1085,6 @@ final class Framework extends MasterClient {
 
   /** Tasks queued, waiting for offers. */
   int queued() {
-    return pending;
+    return queue.pending;
   }
 }

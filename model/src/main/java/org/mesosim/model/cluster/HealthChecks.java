@@ -182,7 +182,7 @@ final class HealthChecks {
       if (observedBy[idx] != l || !l.current() || !o.observing()) {
         return;
       }
-      Master.AgentRecord a = l.agents[idx];
+      AgentRecord a = l.agents[idx];
       if (a == null || a.connected || a.markingUnreachable) {
         return;
       }

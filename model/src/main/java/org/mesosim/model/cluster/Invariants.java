@@ -69,7 +69,7 @@ final class Invariants {
     }
   }
 
-  void offerMade(Offer o, Master.AgentRecord a, Master.Leadership l) {
+  void offerMade(Offer o, AgentRecord a, Master.Leadership l) {
     if (on) {
       conservation(a);
       if (o.resources.hasRevocable() && !c.frameworks[o.framework].info.revocableResources()) {
@@ -80,6 +80,11 @@ final class Invariants {
   }
 
   void launch(Task t, ResourceSet res, List<Offer> offers) {
+    launch(t, res, offers, List.of());
+  }
+
+  /** As {@link #launch(Task, ResourceSet, List)}, the offers taken with the ACCEPT's {@code applied} operations applied. */
+  void launch(Task t, ResourceSet res, List<Offer> offers, List<org.mesosim.model.Operation> applied) {
     if (!on) {
       return;
     }
@@ -90,6 +95,9 @@ final class Invariants {
       }
       sum = sum.plus(o.resources);
     }
+    for (org.mesosim.model.Operation op : applied) {
+      sum = sum.apply(op); // the master applied it to these offers: it cannot fail here
+    }
     if (!sum.contains(res)) {
       checker.offerOwner(c.sim.now(), t.framework.name, t.id.value(), "resources " + res + " not in offers " + sum);
     }
@@ -99,13 +107,47 @@ final class Invariants {
     }
   }
 
-  void agentTouched(Master.AgentRecord a) {
+  /**
+   * An offer operation changed agent {@code a}'s resources from {@code before} to {@code after}:
+   * the amounts of every name stay (Mesos' {@code Resources::apply} CHECKs cpus, mem, disk, gpus).
+   */
+  void operationApplied(AgentRecord a, ResourceSet before, ResourceSet after) {
+    if (on && !before.quantity().equals(after.quantity())) {
+      checker.violated(c.sim.now(), "operation-conservation", a.id.value() + ": " + before.quantity()
+          + " became " + after.quantity());
+    }
+  }
+
+  /**
+   * {@code t} is launched on {@code a}: each non-shared persistent volume it uses exists on the
+   * agent and no other live task uses it (a non-shared volume has one holder at a time).
+   */
+  void volumesUsed(AgentRecord a, Task t) {
+    if (!on || !t.resources.hasVolumes()) {
+      return;
+    }
+    for (org.mesosim.model.Volume v : t.resources.volumes().keySet()) {
+      if (a.total.copies(v) == 0) {
+        checker.violated(c.sim.now(), "volume-exists", t.id.value() + " uses " + v + " absent from " + a.id.value());
+      }
+      if (v.shared()) {
+        continue;
+      }
+      for (Task o : a.tasks) {
+        if (o != t && !o.mState.isTerminal() && o.resources.copies(v) > 0) {
+          checker.violated(c.sim.now(), "volume-exclusive", t.id.value() + " and " + o.id.value() + " both use " + v);
+        }
+      }
+    }
+  }
+
+  void agentTouched(AgentRecord a) {
     if (on) {
       conservation(a);
     }
   }
 
-  private void conservation(Master.AgentRecord a) {
+  private void conservation(AgentRecord a) {
     if (Vec.anyNegative(a.used)) {
       checker.violated(c.sim.now(), "conservation", a.id.value() + ": negative used");
       return;
@@ -114,6 +156,16 @@ final class Invariants {
     // non-revocable parts: revocable resources come on top of the agent's total (and may exceed
     // the latest estimate after it shrinks), so non-revocable use never exceeds the total.
     checker.conservation(c.sim.now(), a.id.value(), a.total.quantity(), Vec.of(a.used), Vec.of(a.offered()));
+  }
+
+  /**
+   * Maintenance: no master may add an agent, or launch a task on one, whose machine is DOWN
+   * ({@code Master::registerSlave} refuses such agents, {@code _startMaintenance} removes them).
+   */
+  void notOnDownMachine(int agentIdx, String what) {
+    if (on && c.registry.machineMode[agentIdx] == Registry.MACHINE_DOWN) {
+      checker.violated(c.sim.now(), "machine-down", what + " on " + c.agents[agentIdx].name + ", whose machine is DOWN");
+    }
   }
 
   void leaderElected(Master m) {

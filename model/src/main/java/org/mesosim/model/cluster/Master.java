@@ -8,13 +8,14 @@ import java.util.TreeMap;
 import org.mesosim.engine.SimTime;
 import org.mesosim.model.AgentId;
 import org.mesosim.model.FrameworkId;
-import org.mesosim.model.FrameworkInfo;
 import org.mesosim.model.OfferId;
+import org.mesosim.model.Operation;
 import org.mesosim.model.ResourceSet;
 import org.mesosim.model.Resources;
 import org.mesosim.model.TaskState;
 import org.mesosim.model.allocation.Allocator;
 import org.mesosim.model.allocation.AllocatorContext;
+import org.mesosim.model.allocation.InverseOfferStatus;
 import org.mesosim.model.events.ModelEvent;
 
 /**
@@ -143,6 +144,10 @@ final class Master extends Process {
       l.accept(a);
     } else if (m instanceof Message.Decline d) {
       l.decline(d);
+    } else if (m instanceof Message.AcceptInverseOffers a) {
+      l.answerInverseOffers(a.framework(), a.inverseOffers(), InverseOfferStatus.ACCEPT, a.refuseMicros());
+    } else if (m instanceof Message.DeclineInverseOffers d) {
+      l.answerInverseOffers(d.framework(), d.inverseOffers(), InverseOfferStatus.DECLINE, d.refuseMicros());
     } else if (m instanceof Message.ReviveOffers r) {
       l.revive(r);
     } else if (m instanceof Message.SuppressOffers s) {
@@ -182,6 +187,10 @@ final class Master extends Process {
       return a.framework();
     } else if (m instanceof Message.Decline d) {
       return d.framework();
+    } else if (m instanceof Message.AcceptInverseOffers a) {
+      return a.framework();
+    } else if (m instanceof Message.DeclineInverseOffers d) {
+      return d.framework();
     } else if (m instanceof Message.Acknowledge a) {
       return a.framework();
     } else if (m instanceof Message.ReviveOffers r) {
@@ -200,55 +209,6 @@ final class Master extends Process {
     return -1;
   }
 
-  /** The master's record of one agent ({@code Slave} in master.hpp). */
-  static final class AgentRecord {
-    final int idx;
-    final AgentId id;
-    final ResourceSet total;
-    boolean connected = true;
-    final ArrayList<Task> tasks = new ArrayList<>();
-    final ArrayList<Offer> offers = new ArrayList<>();
-    /** What its non-terminal tasks use, non-revocable part (thousandths by name index). */
-    long[] used = new long[4];
-    /** The agent's total oversubscribed resources as last reported (UpdateSlaveMessage), revocable. */
-    org.mesosim.model.Resources revocable = org.mesosim.model.Resources.EMPTY;
-
-    /** What is offered on this agent, non-revocable part: the sum of its live offers (thousandths by name index). */
-    long[] offered() {
-      long[] sum = new long[used.length];
-      for (Offer o : offers) {
-        sum = Vec.add(sum, o.resources.nonRevocable().quantity());
-      }
-      return sum;
-    }
-    boolean markingUnreachable;
-
-    AgentRecord(int idx, AgentId id, ResourceSet total) {
-      this.idx = idx;
-      this.id = id;
-      this.total = total;
-    }
-  }
-
-  /** The master's record of one framework ({@code Framework} in master.hpp). */
-  static final class FrameworkRecord {
-    final int idx;
-    final FrameworkId id;
-    final FrameworkInfo info;
-    boolean connected = true;
-    boolean active = true;
-    boolean removed;
-    final ArrayList<Offer> offers = new ArrayList<>();
-    long failoverHandle = -1;
-    long disconnectedAt;
-
-    FrameworkRecord(int idx, FrameworkId id, FrameworkInfo info) {
-      this.idx = idx;
-      this.id = id;
-      this.info = info;
-    }
-  }
-
   /** Everything one term as leader knows. */
   final class Leadership {
     final long epoch;
@@ -263,6 +223,8 @@ final class Master extends Process {
     final Registry.Registrar registrar;
     /** The outstanding offers of this term ({@link OfferBook}). */
     final OfferBook book;
+    /** The tasks this term knows, per agent ({@link TaskBook}). */
+    final TaskBook taskBook;
     private final boolean[] admitting;
     private final boolean[] reregistering;
     /** Agents this leader marked unreachable (for the strict shutdown of non-partition-aware frameworks). */
@@ -281,6 +243,7 @@ final class Master extends Process {
       frameworks = new FrameworkRecord[cluster.frameworks.length];
       registrar = new Registry.Registrar(cluster, this);
       book = new OfferBook(this, masterId + "-O");
+      taskBook = new TaskBook(this, agents);
       admitting = new boolean[na];
       reregistering = new boolean[na];
       markedUnreachable = new boolean[na];
@@ -307,6 +270,10 @@ final class Master extends Process {
             o.live = false;
             cluster.sim.cancel(o.timeoutHandle);
           }
+          for (InverseOffer io : a.inverseOffers) {
+            io.live = false;
+            cluster.sim.cancel(io.timeoutHandle);
+          }
         }
       }
       cluster.sim.cancel(reregisterTimer);
@@ -326,9 +293,10 @@ final class Master extends Process {
           awaiting++;
         }
       }
-      allocator = cluster.config.allocator().policy().create(cluster.config.allocator().options());
+      allocator = cluster.config.allocator().allocators().create();
       allocator.initialize(new AllocatorContext(cluster.sim, cluster.config.allocator().interval(),
-          cluster.sim.random().stream("allocator/" + masterId), this::offer, cluster.config.allocator().options()));
+          cluster.sim.random().stream("allocator/" + masterId), this::offer, cluster.config.allocator().options(),
+          this::inverseOffer));
       SortedMap<String, Resources> quotas = new TreeMap<>();
       SortedMap<String, Double> weights = new TreeMap<>();
       cluster.config.roles().forEach((role, rc) -> {
@@ -448,6 +416,14 @@ final class Master extends Process {
         return;
       }
       ResourceSet remaining = offered;
+      List<Operation> applied = call.operations().isEmpty() ? List.of() : new ArrayList<>();
+      for (Operation op : call.operations()) {
+        ResourceSet next = applyOperation(f, a, remaining, op);
+        if (next != null) {
+          remaining = next;
+          applied.add(op);
+        }
+      }
       for (Message.Launch l : call.launches()) {
         Task t = l.task();
         if (!remaining.contains(l.resources())) {
@@ -455,11 +431,13 @@ final class Master extends Process {
           continue;
         }
         remaining = remaining.minus(l.resources());
-        cluster.invariants.launch(t, l.resources(), call.offers());
+        cluster.invariants.launch(t, l.resources(), call.offers(), applied);
+        cluster.invariants.volumesUsed(a, t);
+        cluster.invariants.notOnDownMachine(a.idx, "task " + t.id.value() + " launched");
         if (l.resources().hasRevocable()) {
           cluster.revocableLaunches++;
         }
-        addTask(a, t, TaskState.TASK_STAGING);
+        taskBook.add(a, t, TaskState.TASK_STAGING);
         cluster.launchesAccepted++;
         cluster.emit(new ModelEvent.TaskLaunched(cluster.sim.now(), cluster.frameworks[f.idx].name, t.id,
             t.logical.job.id, a.id, firstOffer, t.resources.quantity()));
@@ -467,11 +445,71 @@ final class Master extends Process {
         send(cluster.agentEp(a.idx), new Message.RunTask(ep, t));
       }
       cluster.invariants.agentTouched(a);
+      if (!applied.isEmpty()) {
+        // Master::_accept (1.1.0 src/master/master.cpp): "Update the allocator based on the offer
+        // operations", with the offered resources, before the unused ones are recovered.
+        allocator.updateAllocation(f.id, a.id, offered, applied);
+      }
       if (!remaining.isEmpty()) {
         allocator.recoverResources(f.id, a.id, remaining, call.refuseMicros());
         cluster.emit(new ModelEvent.OfferDeclined(cluster.sim.now(), firstOffer, cluster.frameworks[f.idx].name,
             a.id, remaining, call.refuseMicros()));
       }
+    }
+
+    /**
+     * One offer operation of an ACCEPT (1.1.0 src/master/master.cpp, {@code _accept}): validated as
+     * {@code validation::operation::validate} does for what the model has (a reservation for a
+     * role other than "*"; a persistence id unique among the agent's volumes; a volume to destroy
+     * that exists and no task on the agent uses), then applied to what is left of the offers
+     * ({@code _offeredResources.apply}) and to the agent's resources ({@code _apply}: the agent
+     * checkpoints them at once, the CheckpointResourcesMessage's latency is not modelled). An invalid
+     * operation is dropped (Mesos' {@code drop}: logged, nothing else) and null returned.
+     */
+    private ResourceSet applyOperation(FrameworkRecord f, AgentRecord a, ResourceSet remaining, Operation op) {
+      if (op instanceof Operation.Create c) {
+        if (a.total.volumes().keySet().stream().anyMatch(v -> v.id().equals(c.volume().id()))) {
+          return null; // validateUniquePersistenceID
+        }
+      } else if (op instanceof Operation.Destroy d) {
+        if (a.total.copies(d.volume()) == 0) {
+          return null; // "Persistent volumes not found"
+        }
+        for (Task t : a.tasks) {
+          if (!t.mState.isTerminal() && t.resources.copies(d.volume()) > 0) {
+            return null; // "Persistent volumes in use"
+          }
+        }
+      } else if (op instanceof Operation.Launch) {
+        return null;
+      }
+      ResourceSet next;
+      ResourceSet total;
+      try {
+        next = remaining.apply(op);
+        total = a.total.apply(op);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+      cluster.invariants.operationApplied(a, a.total, total);
+      a.total = total;
+      cluster.agents[a.idx].total = total;
+      if (op instanceof Operation.Destroy d) {
+        // "If any offer from this slave contains a volume that needs to be destroyed, we should
+        // process it, but we should also rescind those offers" (_accept, DESTROY): a shared volume
+        // may be offered to other frameworks while in this ACCEPT.
+        for (Offer o : new ArrayList<>(a.offers)) {
+          if (o.resources.copies(d.volume()) > 0) {
+            rescind(o, "persistent volume destroyed", true);
+          }
+        }
+      }
+      cluster.emit(new ModelEvent.OperationApplied(cluster.sim.now(), cluster.frameworks[f.idx].name, a.id,
+          op.type(), op instanceof Operation.Create c ? c.volume().id()
+              : op instanceof Operation.Destroy d ? d.volume().id() : "",
+          op instanceof Operation.Create || op instanceof Operation.Destroy ? Resources.EMPTY
+              : op instanceof Operation.Reserve r ? r.resources() : ((Operation.Unreserve) op).resources()));
+      return next;
     }
 
     void revive(Message.ReviveOffers call) {
@@ -493,41 +531,6 @@ final class Master extends Process {
     }
 
     // ---- tasks -------------------------------------------------------------------------
-
-    private void addTask(AgentRecord a, Task t, TaskState state) {
-      t.mOwner = this;
-      t.mKilled = false;
-      t.mState = state;
-      t.mUpdateState = null;
-      t.mUpdateUuid = 0;
-      t.mTerminalRecovered = state.isTerminal();
-      t.mSlot = a.tasks.size();
-      a.tasks.add(t);
-      if (!state.isTerminal()) {
-        a.used = Vec.add(a.used, t.resources.nonRevocable().quantity());
-      }
-    }
-
-    private void removeTask(Task t) {
-      AgentRecord a = agents[t.agent];
-      if (a != null && t.mSlot >= 0 && t.mSlot < a.tasks.size() && a.tasks.get(t.mSlot) == t) {
-        int last = a.tasks.size() - 1;
-        Task moved = a.tasks.get(last);
-        a.tasks.set(t.mSlot, moved);
-        a.tasks.remove(last);
-        moved.mSlot = t.mSlot;
-        if (!t.mTerminalRecovered) {
-          a.used = Vec.sub(a.used, t.resources.nonRevocable().quantity());
-        }
-      }
-      t.mSlot = -1;
-      t.mOwner = null;
-      t.mKilled = false;
-    }
-
-    private boolean knows(Task t) {
-      return t.mOwner == this;
-    }
 
     /** {@code Master::updateTask}: the master's state follows {@code latest}; the first terminal state recovers. */
     private void updateTask(Task t, TaskState latest, String reason) {
@@ -564,9 +567,9 @@ final class Master extends Process {
 
     /** A master-generated update: not reliable, no uuid, the task is removed at once. */
     private void sendMasterUpdate(FrameworkRecord f, Task t, TaskState state, String reason) {
-      if (knows(t)) {
+      if (taskBook.knows(t)) {
         updateTask(t, state, reason);
-        removeTask(t);
+        taskBook.remove(t);
       } else {
         emitStatus(t, agents[t.agent] == null ? cluster.registry.ids[t.agent] : agents[t.agent].id, state, reason);
         cluster.invariants.transition(t, null, state);
@@ -586,7 +589,7 @@ final class Master extends Process {
       FrameworkRecord f = frameworks[t.framework.index];
       // The master updates its own view whether or not it knows the framework (after a failover
       // it may not yet: the agent re-registered first); it forwards only to a connected one.
-      if (knows(t)) {
+      if (taskBook.knows(t)) {
         updateTask(t, u.latest(), u.reason());
         t.mUpdateState = u.state();
         t.mUpdateUuid = u.uuid();
@@ -609,8 +612,8 @@ final class Master extends Process {
         // resends the update once it re-registers.
         return;
       }
-      if (knows(t) && t.mUpdateUuid == ack.uuid() && ack.state().isTerminal()) {
-        removeTask(t);
+      if (taskBook.knows(t) && t.mUpdateUuid == ack.uuid() && ack.state().isTerminal()) {
+        taskBook.remove(t);
       }
       cluster.emit(new ModelEvent.TaskAcknowledged(cluster.sim.now(), t.framework.name, t.id, ack.state()));
       send(cluster.agentEp(a.idx), new Message.StatusUpdateAcknowledgement(t, ack.uuid()));
@@ -623,7 +626,7 @@ final class Master extends Process {
         return;
       }
       Task t = k.task();
-      if (!knows(t)) {
+      if (!taskBook.knows(t)) {
         reconcileOne(f, t);
         return;
       }
@@ -663,7 +666,7 @@ final class Master extends Process {
 
     private void reconcileOne(FrameworkRecord f, Task t) {
       TaskState s;
-      if (knows(t)) {
+      if (taskBook.knows(t)) {
         s = t.mUpdateState != null ? t.mUpdateState : t.mState;
       } else if (agents[t.agent] != null && !agents[t.agent].markingUnreachable) {
         s = TaskState.TASK_LOST; // case 3: unknown task, agent registered
@@ -675,7 +678,7 @@ final class Master extends Process {
       } else {
         s = TaskState.TASK_LOST;
       }
-      if (!knows(t) && !t.reconciledGone && !t.terminalSeen) {
+      if (!taskBook.knows(t) && !t.reconciledGone && !t.terminalSeen) {
         // The master has generated a terminal state for a task it does not know: observable once
         // (and not at all if a terminal status of this attempt was already observed).
         t.reconciledGone = true;
@@ -690,6 +693,9 @@ final class Master extends Process {
     /** {@code Master::registerSlave}: admit in the registry, then add. */
     void registerSlave(Message.RegisterSlave r) {
       int idx = r.agent();
+      if (refuseOnDownMachine(idx)) {
+        return;
+      }
       AgentRecord known = agents[idx];
       if (known != null) {
         if (known.connected || known.markingUnreachable) {
@@ -729,12 +735,22 @@ final class Master extends Process {
       cluster.emit(new ModelEvent.AgentRegistered(cluster.sim.now(), a.id, cluster.agents[a.idx].name, a.total,
           reregistered));
       cluster.health.observe(this, a.idx);
-      allocator.addAgent(a.id, cluster.agents[a.idx].info, a.total, used);
+      cluster.invariants.notOnDownMachine(a.idx, "agent " + a.id.value() + " added");
+      // Master::addSlave passes the machine's unavailability (maintenance) to the allocator.
+      org.mesosim.model.allocation.Unavailability u = cluster.registry.unavailability[a.idx];
+      if (u == null) {
+        allocator.addAgent(a.id, cluster.agents[a.idx].info, a.total, used);
+      } else {
+        allocator.addAgent(a.id, cluster.agents[a.idx].info, a.total, used, u);
+      }
     }
 
     /** {@code Master::reregisterSlave}. */
     void reregisterSlave(Message.ReregisterSlave r) {
       int idx = r.agent();
+      if (refuseOnDownMachine(idx)) {
+        return;
+      }
       AgentRecord known = agents[idx];
       if (known != null && known.id.equals(r.id())) {
         if (known.markingUnreachable) {
@@ -780,7 +796,7 @@ final class Master extends Process {
             continue;
           }
           TaskState s = t.aState;
-          addTask(a, t, s);
+          taskBook.add(a, t, s);
           if (!s.isTerminal()) {
             used.merge(t.frameworkId, t.resources, ResourceSet::plus);
             if (t.reportedGone) {
@@ -869,6 +885,8 @@ final class Master extends Process {
       while (!a.offers.isEmpty()) {
         rescind(a.offers.get(a.offers.size() - 1), "agent-disconnected", true);
       }
+      // Master::deactivate(Slave*): its inverse offers are ended in the allocator and rescinded.
+      rescindInverseOffers(a.inverseOffers, "agent-disconnected", true);
       // Mesos walks a hash set of framework IDs; here frameworks go in index order, and each one's
       // tasks in the order of their task IDs (explicit tie-break keys, docs/engine.md, determinism contract).
       // Only frameworks this master knows (Master::exited: getFramework(frameworkId) != nullptr):
@@ -895,7 +913,7 @@ final class Master extends Process {
      */
     private void reportGone(FrameworkRecord f, Task t, TaskState state, String reason) {
       if (t.mState.isTerminal()) {
-        removeTask(t);
+        taskBook.remove(t);
         return;
       }
       t.reportedGone = true;
@@ -909,7 +927,7 @@ final class Master extends Process {
      */
     private void resendKills(AgentRecord a, List<Task> reported) {
       for (Task t : reported) {
-        if (t.mKilled && knows(t) && agents[t.agent] == a && !t.aState.isTerminal()) {
+        if (t.mKilled && taskBook.knows(t) && agents[t.agent] == a && !t.aState.isTerminal()) {
           send(cluster.agentEp(a.idx), new Message.KillTask(ep, t));
         }
       }
@@ -932,7 +950,7 @@ final class Master extends Process {
         // shuts a completed framework down by its ID (shutdownRemovedFrameworks).
         FrameworkRecord f = frameworksById.get(t.frameworkId);
         boolean removedSinceReplaced = f != null && f.removed && frameworks[f.idx] != f;
-        if ((t.mLostOnDisconnect == this || removedSinceReplaced) && !knows(t) && !t.aState.isTerminal()
+        if ((t.mLostOnDisconnect == this || removedSinceReplaced) && !taskBook.knows(t) && !t.aState.isTerminal()
             && t.agent == a.idx) {
           send(cluster.agentEp(a.idx), new Message.KillTask(ep, t));
         }
@@ -1038,6 +1056,8 @@ final class Master extends Process {
       while (!a.offers.isEmpty()) {
         rescind(a.offers.get(a.offers.size() - 1), "agent-removed", true);
       }
+      // Master::removeSlave: inverse offers rescinded; the allocator forgets the agent anyway.
+      rescindInverseOffers(a.inverseOffers, "agent-removed", false);
       ArrayList<Task> tasks = new ArrayList<>(a.tasks);
       for (Task t : tasks) {
         TaskState s = unreachable && t.framework.info.partitionAware() ? TaskState.TASK_UNREACHABLE
@@ -1052,6 +1072,246 @@ final class Master extends Process {
       for (FrameworkRecord f : frameworks) {
         if (f != null && !f.removed && f.connected) {
           send(cluster.frameworkEp(f.idx), new Message.LostSlave(a.id, a.idx));
+        }
+      }
+    }
+
+    // ---- maintenance ---------------------------------------------------------------------
+    // src/master/http.cpp (_updateMaintenanceSchedule, _startMaintenance, _stopMaintenance),
+    // src/master/maintenance.cpp (the registry operations), src/master/master.cpp
+    // (updateUnavailability, inverseOffer, acceptInverseOffers, declineInverseOffers,
+    // removeInverseOffer, inverseOfferTimeout), Mesos 1.1.0. docs/maintenance.md.
+
+    /**
+     * {@code POST /maintenance/schedule}: after the {@code UpdateSchedule} registry write, every
+     * machine in the schedule that was UP becomes DRAINING, and each machine in it gets its window's
+     * unavailability; a machine left out returns to UP without one. Each change goes through
+     * {@link #updateUnavailability}. Machines go in agent order (Mesos walks hashmaps).
+     *
+     * @param windowOf each agent's window, by agent index (null: not in the schedule)
+     * @param done called when the write has committed
+     */
+    void updateSchedule(org.mesosim.model.allocation.Unavailability[] windowOf, Runnable done) {
+      registrar.apply(() -> {
+        Registry reg = cluster.registry;
+        for (int idx = 0; idx < windowOf.length; idx++) {
+          org.mesosim.model.allocation.Unavailability u = windowOf[idx];
+          if (u != null) {
+            if (reg.machineMode[idx] == Registry.MACHINE_UP) {
+              reg.machineMode[idx] = Registry.MACHINE_DRAINING;
+            }
+            reg.unavailability[idx] = u;
+            emitMachine(idx);
+            updateUnavailability(idx);
+          } else if (reg.machineMode[idx] != Registry.MACHINE_UP || reg.unavailability[idx] != null) {
+            reg.machineMode[idx] = Registry.MACHINE_UP;
+            reg.unavailability[idx] = null;
+            emitMachine(idx);
+            updateUnavailability(idx);
+          }
+        }
+        done.run();
+      });
+    }
+
+    /**
+     * {@code POST /machine/down} ({@code _startMaintenance}): the machines must be DRAINING (Mesos
+     * answers 400 Bad Request otherwise; the scenario loader rejects such a scenario, so here an
+     * invalid call changes nothing). After the {@code StartMaintenance} write each machine's agent
+     * is sent a ShutdownMessage and removed at once ({@code removeSlave}: TASK_LOST for its tasks,
+     * LostSlaveMessage to every framework; in Mesos behind a second registry write, here in the
+     * same one), and the machine is DOWN: its agent may not register while it is.
+     */
+    void startMaintenance(int[] machines, Runnable done) {
+      Registry reg = cluster.registry;
+      // Checked when the write applies, after the writes queued before it (a schedule posted at the
+      // same instant is applied first); Mesos checks before queuing and would answer 400 there.
+      registrar.apply(() -> {
+        for (int idx : machines) {
+          if (reg.machineMode[idx] != Registry.MACHINE_DRAINING) {
+            done.run();
+            return;
+          }
+        }
+        for (int idx : machines) {
+          AgentRecord a = agents[idx];
+          if (a != null) {
+            send(cluster.agentEp(idx), new Message.ShutdownSlave("Operator initiated 'Machine DOWN'"));
+            removeAgent(a, false, "machine-down");
+            if (reg.state[idx] == Registry.ADMITTED) {
+              reg.admitted--;
+            }
+            reg.state[idx] = Registry.NONE;
+          }
+          reg.machineMode[idx] = Registry.MACHINE_DOWN;
+          emitMachine(idx);
+        }
+        done.run();
+      });
+    }
+
+    /**
+     * {@code POST /machine/up} ({@code _stopMaintenance}): the machines must be DOWN. After the
+     * {@code StopMaintenance} write they are UP, without unavailability, and out of the schedule.
+     * The operator then starts the agent on each ({@link Cluster#machineUp}): it registers anew.
+     */
+    void stopMaintenance(int[] machines, Runnable done) {
+      Registry reg = cluster.registry;
+      registrar.apply(() -> {
+        for (int idx : machines) {
+          if (reg.machineMode[idx] != Registry.MACHINE_DOWN) {
+            done.run();
+            return;
+          }
+        }
+        for (int idx : machines) {
+          reg.machineMode[idx] = Registry.MACHINE_UP;
+          reg.unavailability[idx] = null;
+          emitMachine(idx);
+        }
+        done.run();
+        for (int idx : machines) {
+          cluster.machineUp(idx);
+        }
+      });
+    }
+
+    private void emitMachine(int idx) {
+      Registry reg = cluster.registry;
+      org.mesosim.model.allocation.Unavailability u = reg.unavailability[idx];
+      String mode = reg.machineMode[idx] == Registry.MACHINE_DOWN ? "DOWN"
+          : reg.machineMode[idx] == Registry.MACHINE_DRAINING ? "DRAINING" : "UP";
+      cluster.emit(new ModelEvent.MachineMode(cluster.sim.now(), cluster.agents[idx].name, mode,
+          u == null ? -1 : u.start(), u == null || u.end() == SimTime.NEVER ? -1 : u.end()));
+    }
+
+    /**
+     * {@code Master::updateUnavailability} for one machine's agent, if registered: its offers are
+     * rescinded and recovered without a filter, its inverse offers ended in the allocator and
+     * rescinded (the allocator sends new ones), then the allocator's {@code updateUnavailability}.
+     */
+    private void updateUnavailability(int idx) {
+      AgentRecord a = agents[idx];
+      if (a == null) {
+        return;
+      }
+      while (!a.offers.isEmpty()) {
+        rescind(a.offers.get(a.offers.size() - 1), "maintenance", true);
+      }
+      rescindInverseOffers(a.inverseOffers, "maintenance", true);
+      allocator.updateUnavailability(a.id, cluster.registry.unavailability[idx]);
+    }
+
+    /**
+     * Refuses the registration of an agent whose machine is DOWN: "Machine is `DOWN`", a
+     * ShutdownMessage ({@code Master::registerSlave}, {@code reregisterSlave}).
+     */
+    private boolean refuseOnDownMachine(int idx) {
+      if (cluster.registry.machineMode[idx] != Registry.MACHINE_DOWN) {
+        return false;
+      }
+      send(cluster.agentEp(idx), new Message.ShutdownSlave("Machine is `DOWN`"));
+      return true;
+    }
+
+    /**
+     * {@code Master::inverseOffer}: the allocator's inverse-offer callback. Ignored for a framework
+     * that is not registered and active, and per agent for one not registered or not active (the
+     * allocator still counts it outstanding, as in Mesos 1.1). One InverseOffer per agent, timed
+     * out after {@code --offer_timeout} if set, all in one InverseOffersMessage.
+     */
+    void inverseOffer(FrameworkId fid, SortedMap<AgentId, org.mesosim.model.allocation.Unavailability> resources) {
+      if (!current()) {
+        return;
+      }
+      FrameworkRecord f = frameworksById.get(fid);
+      if (f == null || f.removed || !f.active) {
+        return;
+      }
+      ArrayList<InverseOffer> out = new ArrayList<>();
+      for (var e : resources.entrySet()) {
+        AgentRecord a = agentsById.get(e.getKey());
+        if (a == null || !a.connected || a.markingUnreachable) {
+          continue;
+        }
+        InverseOffer io = new InverseOffer(book.nextId(), this, f.idx, a.idx, e.getValue());
+        a.inverseOffers.add(io);
+        f.inverseOffers.add(io);
+        long timeout = cluster.config.master().offerTimeout();
+        if (timeout != SimTime.NEVER) {
+          io.timeoutHandle = cluster.sim.schedule(timeout, () -> {
+            if (io.live && current()) {
+              allocator.updateInverseOffer(a.id, f.id, null, -1);
+              removeInverseOffer(io, true, "offer-timeout");
+            }
+          });
+        }
+        org.mesosim.model.allocation.Unavailability u = e.getValue();
+        cluster.emit(new ModelEvent.InverseOfferMade(cluster.sim.now(), io.id, cluster.frameworks[f.idx].name, a.id,
+            u.start(), u.end() == SimTime.NEVER ? -1 : u.end()));
+        out.add(io);
+      }
+      if (!out.isEmpty()) {
+        send(cluster.frameworkEp(f.idx), new Message.InverseOffers(ep, out));
+      }
+    }
+
+    /**
+     * {@code Master::acceptInverseOffers} / {@code declineInverseOffers}: each inverse offer still
+     * outstanding for this framework is answered in the allocator ({@code updateInverseOffer} with
+     * the status and the call's filters) and removed; stale ones are ignored.
+     */
+    void answerInverseOffers(int fwIdx, List<InverseOffer> answered, InverseOfferStatus status, long refuseMicros) {
+      FrameworkRecord f = frameworks[fwIdx];
+      if (f == null || f.removed) {
+        return;
+      }
+      for (InverseOffer io : answered) {
+        if (!io.live || io.owner != this || io.framework != f.idx) {
+          continue;
+        }
+        AgentRecord a = agents[io.agent];
+        allocator.updateInverseOffer(a.id, f.id, status, refuseMicros);
+        removeInverseOffer(io, false, null);
+        cluster.emit(new ModelEvent.InverseOfferAnswered(cluster.sim.now(), io.id, cluster.frameworks[f.idx].name,
+            a.id, status == InverseOfferStatus.ACCEPT ? "accept" : "decline", refuseMicros));
+      }
+    }
+
+    /**
+     * Ends every inverse offer in {@code list}: with {@code tellAllocator}, {@code updateInverseOffer}
+     * without a status or filters first (the agent or framework stays known to it); then removed and
+     * rescinded.
+     */
+    private void rescindInverseOffers(ArrayList<InverseOffer> list, String reason, boolean tellAllocator) {
+      if (list.isEmpty()) {
+        return;
+      }
+      for (InverseOffer io : new ArrayList<>(list)) {
+        if (tellAllocator) {
+          allocator.updateInverseOffer(agents[io.agent].id, frameworks[io.framework].id, null, -1);
+        }
+        removeInverseOffer(io, true, reason);
+      }
+    }
+
+    /** {@code Master::removeInverseOffer}: out of both lists, its timer cancelled; rescinded if asked. */
+    private void removeInverseOffer(InverseOffer io, boolean rescind, String reason) {
+      io.live = false;
+      cluster.sim.cancel(io.timeoutHandle);
+      AgentRecord a = agents[io.agent];
+      FrameworkRecord f = frameworks[io.framework];
+      if (a != null) {
+        a.inverseOffers.remove(io);
+      }
+      if (f != null) {
+        f.inverseOffers.remove(io);
+      }
+      if (rescind) {
+        cluster.emit(new ModelEvent.InverseOfferRescinded(cluster.sim.now(), io.id,
+            cluster.frameworks[io.framework].name, a == null ? cluster.registry.ids[io.agent] : a.id, reason));
+        if (f != null && f.connected && !f.removed) {
+          send(cluster.frameworkEp(io.framework), new Message.RescindInverseOffer(ep, io));
         }
       }
     }
@@ -1089,6 +1349,7 @@ final class Master extends Process {
         while (!f.offers.isEmpty()) {
           rescind(f.offers.get(f.offers.size() - 1), "framework-reregistered", false);
         }
+        rescindInverseOffers(f.inverseOffers, "framework-reregistered", true);
         // Master::_failoverFramework activates the framework in the allocator and then sends the
         // registered message; the allocator is another libprocess process there, so its offers follow
         // that message. The model's allocator answers at once: the message goes out first, or the
@@ -1177,6 +1438,8 @@ final class Master extends Process {
       while (!f.offers.isEmpty()) {
         rescind(f.offers.get(f.offers.size() - 1), "framework-disconnected", false);
       }
+      // Master::deactivate(Framework*): inverse offers ended in the allocator and rescinded.
+      rescindInverseOffers(f.inverseOffers, "framework-disconnected", true);
       allocator.deactivateFramework(f.id);
       cluster.emit(new ModelEvent.FrameworkDeactivated(cluster.sim.now(), f.info.name(), f.id, false, "disconnected"));
       f.failoverHandle = cluster.sim.schedule(f.info.failoverTimeout(), () -> {
@@ -1193,6 +1456,7 @@ final class Master extends Process {
       while (!f.offers.isEmpty()) {
         rescind(f.offers.get(f.offers.size() - 1), "framework-removed", false);
       }
+      rescindInverseOffers(f.inverseOffers, "framework-removed", true);
       for (AgentRecord a : agents) {
         if (a == null) {
           continue;
@@ -1201,7 +1465,7 @@ final class Master extends Process {
           Task t = a.tasks.get(i);
           if (t.framework.index == f.idx) {
             updateTask(t, TaskState.TASK_KILLED, "REASON_FRAMEWORK_REMOVED");
-            removeTask(t);
+            taskBook.remove(t);
           }
         }
         // Master::removeFramework tells every registered agent (src/master/master.cpp), not only the

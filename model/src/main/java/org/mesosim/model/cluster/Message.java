@@ -34,12 +34,32 @@ public sealed interface Message {
   /** One LAUNCH operation: the task and the resources it takes from the offer. */
   record Launch(Task task, ResourceSet resources) {}
 
-  /** {@code Call::ACCEPT} with LAUNCH operations and the filters for the unused remainder. */
-  record Accept(int framework, List<Offer> offers, List<Launch> launches, long refuseMicros)
-      implements Message {}
+  /**
+   * {@code Call::ACCEPT}: the offer operations before the launches (RESERVE, UNRESERVE, CREATE,
+   * DESTROY, applied in order, docs/operations.md), the LAUNCH operations, and the filters for the
+   * unused remainder.
+   */
+  record Accept(int framework, List<Offer> offers, List<Launch> launches, long refuseMicros,
+      List<org.mesosim.model.Operation> operations) implements Message {
+    /** LAUNCH operations only. */
+    Accept(int framework, List<Offer> offers, List<Launch> launches, long refuseMicros) {
+      this(framework, offers, launches, refuseMicros, List.of());
+    }
+  }
 
   /** {@code Call::DECLINE}. */
   record Decline(int framework, List<Offer> offers, long refuseMicros) implements Message {}
+
+  /**
+   * {@code Call::ACCEPT_INVERSE_OFFERS} (src/master/master.cpp {@code acceptInverseOffers}); a
+   * negative {@code refuseMicros} means no Filters message.
+   */
+  record AcceptInverseOffers(int framework, List<InverseOffer> inverseOffers, long refuseMicros)
+      implements Message {}
+
+  /** {@code Call::DECLINE_INVERSE_OFFERS} ({@code declineInverseOffers}), with its filter. */
+  record DeclineInverseOffers(int framework, List<InverseOffer> inverseOffers, long refuseMicros)
+      implements Message {}
 
   /** {@code Call::KILL}. */
   record KillTaskCall(int framework, Task task) implements Message {}
@@ -103,7 +123,20 @@ public sealed interface Message {
   /** {@code ShutdownFrameworkMessage}: kill everything of this framework. */
   record ShutdownFramework(int framework) implements Message {}
 
-  /** {@code ShutdownMessage}: the agent must shut down and register afresh. */
+  /**
+   * {@code InverseOffersMessage} (master -> scheduler): inverse offers, one per agent
+   * ({@code Master::inverseOffer}).
+   */
+  record InverseOffers(int master, List<InverseOffer> inverseOffers) implements Message {}
+
+  /** {@code RescindInverseOfferMessage} ({@code Master::removeInverseOffer} with rescind). */
+  record RescindInverseOffer(int master, InverseOffer inverseOffer) implements Message {}
+
+  /**
+   * {@code ShutdownMessage}: the agent shuts down every executor and exits; after a master-initiated
+   * shutdown it forgets its ID, so when started again it registers as a new agent
+   * ({@code Slave::shutdown}, {@code Slave::finalize}, src/slave/slave.cpp).
+   */
   record ShutdownSlave(String reason) implements Message {}
 
   /** {@code RunTaskMessage}. */

@@ -19,6 +19,8 @@ final class Offer {
   int agentSlot = -1;
   int frameworkSlot = -1;
   long timeoutHandle = -1;
+  /** The agent's machine's unavailability when offered ({@code Offer.unavailability}), or null. */
+  org.mesosim.model.allocation.Unavailability unavailability;
 
   Offer(OfferId id, Master.Leadership owner, int framework, int agent, ResourceSet resources) {
     this.id = id;

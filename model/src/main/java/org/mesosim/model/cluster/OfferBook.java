@@ -10,8 +10,8 @@ import org.mesosim.model.OfferId;
 import org.mesosim.model.ResourceSet;
 import org.mesosim.model.allocation.OfferBatch;
 import org.mesosim.model.cluster.Master.Leadership;
-import org.mesosim.model.cluster.Master.AgentRecord;
-import org.mesosim.model.cluster.Master.FrameworkRecord;
+import org.mesosim.model.cluster.AgentRecord;
+import org.mesosim.model.cluster.FrameworkRecord;
 import org.mesosim.model.events.ModelEvent;
 
 /**
@@ -59,6 +59,8 @@ final class OfferBook {
       }
       Offer o = new Offer(OfferId.sequenced(offerPrefix, offerSeq++), l, f.idx, a.idx, batch.resources(i));
       o.token = token;
+      // Master::offer: an agent whose machine is scheduled for maintenance shows it in its offers.
+      o.unavailability = cluster.registry.unavailability[a.idx];
       o.agentSlot = a.offers.size();
       a.offers.add(o);
       o.frameworkSlot = f.offers.size();
@@ -109,6 +111,11 @@ final class OfferBook {
       idxByToken[token] = a.idx + 1;
     }
     return a;
+  }
+
+  /** The next id of the offers' generator (inverse offers share it, as in Mesos' {@code newOfferId}). */
+  OfferId nextId() {
+    return OfferId.sequenced(offerPrefix, offerSeq++);
   }
 
   /** Removes an offer from the book (accepted, declined or rescinded). */

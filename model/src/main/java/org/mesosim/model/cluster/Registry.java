@@ -18,8 +18,17 @@ final class Registry {
   final AgentId[] ids;
   long nextAgentSeq;
   int admitted;
+  // Maintenance (registry.proto's schedules and machines; src/master/maintenance.cpp's operations):
+  // each agent's machine's mode and unavailability, by agent index (one agent per machine here).
+  static final byte MACHINE_UP = 0;
+  static final byte MACHINE_DRAINING = 1;
+  static final byte MACHINE_DOWN = 2;
+  final byte[] machineMode;
+  final org.mesosim.model.allocation.Unavailability[] unavailability;
 
   Registry(int agents) {
+    machineMode = new byte[agents];
+    unavailability = new org.mesosim.model.allocation.Unavailability[agents];
     state = new byte[agents];
     unreachableSince = new long[agents];
     ids = new AgentId[agents];

@@ -17,7 +17,7 @@ final class Task {
   final Framework framework;
   /** The framework's ID when the task was launched. */
   final FrameworkId frameworkId;
-  final Framework.LogicalTask logical;
+  final LogicalTask logical;
   final int attempt;
   /** Agent index it was launched on. */
   final int agent;
@@ -81,7 +81,7 @@ final class Task {
   Task fNext;
   boolean fLive;
 
-  Task(TaskId id, Framework framework, FrameworkId frameworkId, Framework.LogicalTask logical, int attempt, int agent,
+  Task(TaskId id, Framework framework, FrameworkId frameworkId, LogicalTask logical, int attempt, int agent,
       ResourceSet resources, long launchTime) {
     this.id = id;
     this.framework = framework;

@@ -24,6 +24,7 @@ import org.mesosim.engine.SimTime;
  * @param frameworks frameworks in scenario order (counts already expanded)
  * @param faults fault injections, in scenario order
  * @param checkInvariants run the invariant checker after every event
+ * @param maintenance the operator's maintenance schedule and machine actions ({@link MaintenanceConfig#NONE}: none)
  * @param oversubscription agent groups' resource estimators and QoS controllers (none by default)
  */
 public record ModelConfig(
@@ -41,14 +42,33 @@ public record ModelConfig(
     List<FrameworkConfig> frameworks,
     List<FaultSpec> faults,
     boolean checkInvariants,
+    MaintenanceConfig maintenance,
     Oversubscription oversubscription) {
 
-  /** Without oversubscription. */
+  /** Without maintenance and oversubscription. */
   public ModelConfig(String name, long seed, long until, ZooKeeperConfig zookeeper, int masters, MasterFlags master,
       AgentFlags agent, NetworkConfig network, List<AgentGroup> agents, SortedMap<String, RoleConfig> roles,
       AllocatorConfig allocator, List<FrameworkConfig> frameworks, List<FaultSpec> faults, boolean checkInvariants) {
     this(name, seed, until, zookeeper, masters, master, agent, network, agents, roles, allocator, frameworks, faults,
-        checkInvariants, Oversubscription.NONE);
+        checkInvariants, MaintenanceConfig.NONE, Oversubscription.NONE);
+  }
+
+  /** With maintenance, without oversubscription. */
+  public ModelConfig(String name, long seed, long until, ZooKeeperConfig zookeeper, int masters, MasterFlags master,
+      AgentFlags agent, NetworkConfig network, List<AgentGroup> agents, SortedMap<String, RoleConfig> roles,
+      AllocatorConfig allocator, List<FrameworkConfig> frameworks, List<FaultSpec> faults, boolean checkInvariants,
+      MaintenanceConfig maintenance) {
+    this(name, seed, until, zookeeper, masters, master, agent, network, agents, roles, allocator, frameworks, faults,
+        checkInvariants, maintenance, Oversubscription.NONE);
+  }
+
+  /** With oversubscription, without maintenance. */
+  public ModelConfig(String name, long seed, long until, ZooKeeperConfig zookeeper, int masters, MasterFlags master,
+      AgentFlags agent, NetworkConfig network, List<AgentGroup> agents, SortedMap<String, RoleConfig> roles,
+      AllocatorConfig allocator, List<FrameworkConfig> frameworks, List<FaultSpec> faults, boolean checkInvariants,
+      Oversubscription oversubscription) {
+    this(name, seed, until, zookeeper, masters, master, agent, network, agents, roles, allocator, frameworks, faults,
+        checkInvariants, MaintenanceConfig.NONE, oversubscription);
   }
 
   public ModelConfig {
@@ -60,6 +80,7 @@ public record ModelConfig(
     roles = new TreeMap<>(roles == null ? new TreeMap<>() : roles);
     frameworks = List.copyOf(frameworks);
     faults = faults == null ? List.of() : List.copyOf(faults);
+    maintenance = maintenance == null ? MaintenanceConfig.NONE : maintenance;
   }
 
   public boolean drained() {

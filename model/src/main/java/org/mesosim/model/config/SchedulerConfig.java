@@ -23,6 +23,19 @@ package org.mesosim.model.config;
  * @param localityWait how long a job with locality preferences waits for an offer from an agent
  *     holding its input before it takes a non-local one (counted from its arrival or its last
  *     launch); only with {@code localityReplicas} > 0
+ * @param localityPerTask whether each task has its own {@code localityReplicas} input agents (a map
+ *     task reading one block of a file spread over the cluster) instead of one set per job; a local
+ *     task is then picked before any other queued one, and the wait counts from the job's arrival or
+ *     its last local launch (the Mesos paper's Hadoop port); false (default) = per job
+ * @param inverseOffers how the scheduler answers inverse offers (maintenance, docs/maintenance.md):
+ *     {@code IGNORE} (default: Mesos 1.1's scheduler driver has no handler for them,
+ *     src/sched/sched.cpp), {@code ACCEPT} (drain: accept, kill its tasks on the agent, and launch
+ *     nothing on offers that carry an unavailability) or {@code DECLINE} (decline with
+ *     {@code refuseMicros}, keep using the agent)
+ * @param stateful as stateful services do (docs/operations.md): a task's first launch reserves what
+ *     it takes for the framework's role (RESERVE) and makes its disk a persistent volume (CREATE) in
+ *     the same ACCEPT; every relaunch waits for an offer holding that volume and launches there on
+ *     the reservation; false (default) = plain launches
  */
 public record SchedulerConfig(
     SchedulerType type,
@@ -35,7 +48,44 @@ public record SchedulerConfig(
     boolean serialDecisions,
     int abandonAfter,
     int localityReplicas,
-    long localityWait) {
+    long localityWait,
+    boolean localityPerTask,
+    InverseOfferAnswer inverseOffers,
+    boolean stateful) {
+
+  /** Locality, if any, per job (as before {@code locality.per} existed), ignoring inverse offers, not stateful. */
+  public SchedulerConfig(SchedulerType type, int maxAttempts, int maxTasksPerOffer, long refuseMicros,
+      boolean suppressWhenIdle, long decisionPerOffer, long decisionPerTask, boolean serialDecisions,
+      int abandonAfter, int localityReplicas, long localityWait) {
+    this(type, maxAttempts, maxTasksPerOffer, refuseMicros, suppressWhenIdle, decisionPerOffer, decisionPerTask,
+        serialDecisions, abandonAfter, localityReplicas, localityWait, false, InverseOfferAnswer.IGNORE, false);
+  }
+
+  /** With the extensions, locality per job or per task, ignoring inverse offers, not stateful. */
+  public SchedulerConfig(SchedulerType type, int maxAttempts, int maxTasksPerOffer, long refuseMicros,
+      boolean suppressWhenIdle, long decisionPerOffer, long decisionPerTask, boolean serialDecisions,
+      int abandonAfter, int localityReplicas, long localityWait, boolean localityPerTask) {
+    this(type, maxAttempts, maxTasksPerOffer, refuseMicros, suppressWhenIdle, decisionPerOffer, decisionPerTask,
+        serialDecisions, abandonAfter, localityReplicas, localityWait, localityPerTask, InverseOfferAnswer.IGNORE,
+        false);
+  }
+
+  /** With the extensions, locality per job, and an answer to inverse offers, not stateful. */
+  public SchedulerConfig(SchedulerType type, int maxAttempts, int maxTasksPerOffer, long refuseMicros,
+      boolean suppressWhenIdle, long decisionPerOffer, long decisionPerTask, boolean serialDecisions,
+      int abandonAfter, int localityReplicas, long localityWait, InverseOfferAnswer inverseOffers) {
+    this(type, maxAttempts, maxTasksPerOffer, refuseMicros, suppressWhenIdle, decisionPerOffer, decisionPerTask,
+        serialDecisions, abandonAfter, localityReplicas, localityWait, false, inverseOffers, false);
+  }
+
+  /** Every extension but the stateful option. */
+  public SchedulerConfig(SchedulerType type, int maxAttempts, int maxTasksPerOffer, long refuseMicros,
+      boolean suppressWhenIdle, long decisionPerOffer, long decisionPerTask, boolean serialDecisions,
+      int abandonAfter, int localityReplicas, long localityWait, boolean localityPerTask,
+      InverseOfferAnswer inverseOffers) {
+    this(type, maxAttempts, maxTasksPerOffer, refuseMicros, suppressWhenIdle, decisionPerOffer, decisionPerTask,
+        serialDecisions, abandonAfter, localityReplicas, localityWait, localityPerTask, inverseOffers, false);
+  }
 
   /** Without the extensions: parallel decisions, no abandonment, no locality. */
   public SchedulerConfig(SchedulerType type, int maxAttempts, int maxTasksPerOffer, long refuseMicros,
@@ -50,6 +100,7 @@ public record SchedulerConfig(
   }
 
   public SchedulerConfig {
+    inverseOffers = inverseOffers == null ? InverseOfferAnswer.IGNORE : inverseOffers;
     if (abandonAfter < 0) {
       throw new IllegalArgumentException("scheduler.abandonAfter: must be >= 0");
     }
@@ -62,6 +113,13 @@ public record SchedulerConfig(
     if (maxTasksPerOffer < 0) {
       throw new IllegalArgumentException("scheduler.maxTasksPerOffer: must be >= 0");
     }
+  }
+
+  /** How a scheduler answers an inverse offer (see {@code inverseOffers} above). */
+  public enum InverseOfferAnswer {
+    IGNORE,
+    ACCEPT,
+    DECLINE
   }
 
   public enum SchedulerType {

@@ -35,8 +35,9 @@ public sealed interface ModelEvent {
   /** Every kind, in the order the records are declared. */
   List<String> KINDS = List.of("leader-elected", "leader-recovered", "leader-lost", "agent-registered",
       "agent-removed", "agent-disconnected", "framework-registered", "framework-deactivated", "offer",
-      "decline", "rescind", "revive", "suppress", "job-submitted", "job-ended", "pending", "launch", "status",
-      "ack", "task-recovered", "fault", "invariant-violated", "decision", "job-attempted", "placement");
+      "decline", "rescind", "revive", "suppress", "machine", "inverse-offer", "inverse-offer-answer",
+      "inverse-offer-rescind", "job-submitted", "job-ended", "pending", "launch", "status",
+      "ack", "task-recovered", "operation", "fault", "invariant-violated", "decision", "job-attempted", "placement");
 
   // ---- ZooKeeper, masters ----------------------------------------------------------------
 
@@ -196,6 +197,64 @@ public sealed interface ModelEvent {
     }
   }
 
+  // ---- Maintenance (docs/maintenance.md) ---------------------------------------------------
+
+  /**
+   * An operator's maintenance call took effect on a machine (after its registry write):
+   * {@code mode} is the machine's new mode, {@code DRAINING} (in the posted schedule, with its
+   * window), {@code DOWN} ({@code /machine/down}) or {@code UP} ({@code /machine/up}, or left out
+   * of a new schedule). {@code startTime}/{@code endTime}: its window (end -1: no duration; both
+   * -1 when it has none).
+   */
+  record MachineMode(long time, String machine, String mode, long startTime, long endTime) implements ModelEvent {
+    public String kind() {
+      return "machine";
+    }
+
+    public void digestInto(Digest d) {
+      d.event(kind(), time).str(machine).str(mode).num(startTime).num(endTime);
+    }
+  }
+
+  /** The master sent a framework an inverse offer for an agent whose window starts at {@code startTime}. */
+  record InverseOfferMade(long time, OfferId inverseOffer, String framework, AgentId agent, long startTime,
+      long endTime) implements ModelEvent {
+    public String kind() {
+      return "inverse-offer";
+    }
+
+    public void digestInto(Digest d) {
+      d.event(kind(), time).str(inverseOffer.value()).str(framework).str(agent.value()).num(startTime).num(endTime);
+    }
+  }
+
+  /**
+   * A framework answered an inverse offer: {@code answer} is {@code accept} or {@code decline};
+   * {@code refuseMicros} its filter (-1: none).
+   */
+  record InverseOfferAnswered(long time, OfferId inverseOffer, String framework, AgentId agent, String answer,
+      long refuseMicros) implements ModelEvent {
+    public String kind() {
+      return "inverse-offer-answer";
+    }
+
+    public void digestInto(Digest d) {
+      d.event(kind(), time).str(inverseOffer.value()).str(framework).str(answer).num(refuseMicros);
+    }
+  }
+
+  /** The master took an unanswered inverse offer back ({@code reason}: why). */
+  record InverseOfferRescinded(long time, OfferId inverseOffer, String framework, AgentId agent, String reason)
+      implements ModelEvent {
+    public String kind() {
+      return "inverse-offer-rescind";
+    }
+
+    public void digestInto(Digest d) {
+      d.event(kind(), time).str(inverseOffer.value()).str(framework).str(reason);
+    }
+  }
+
   // ---- Jobs and tasks ----------------------------------------------------------------------
 
   /** A job arrived at its framework (from its workload). */
@@ -289,6 +348,26 @@ public sealed interface ModelEvent {
 
     public void digestInto(Digest d) {
       d.event(kind(), time).str(framework).str(task.value()).str(agent.value()).num(state.ordinal());
+    }
+  }
+
+  // ---- Offer operations --------------------------------------------------------------------
+
+  /**
+   * The master applied an offer operation other than LAUNCH from a framework's ACCEPT
+   * (docs/operations.md): {@code type} RESERVE, UNRESERVE, CREATE or DESTROY; {@code volume} the
+   * persistence id for CREATE/DESTROY ("" otherwise); {@code resources} the amounts (re)reserved,
+   * empty for CREATE/DESTROY.
+   */
+  record OperationApplied(long time, String framework, AgentId agent, String type, String volume,
+      Resources resources) implements ModelEvent {
+    public String kind() {
+      return "operation";
+    }
+
+    public void digestInto(Digest d) {
+      d.event(kind(), time).str(framework).str(agent.value()).str(type).str(volume);
+      resources.digestInto(d);
     }
   }
 

@@ -61,7 +61,7 @@ class EndToEndTest {
     assertEquals(75 * 3, r.rec.of(ModelEvent.TaskStatus.class).size());
     // Resources conserved: nothing used at the end on any agent.
     Master.Leadership l = r.internal().leader().leading;
-    for (Master.AgentRecord a : l.agents) {
+    for (AgentRecord a : l.agents) {
       assertEquals(Resources.EMPTY, Vec.of(a.used));
       assertTrue(a.total.quantity().contains(Vec.of(a.offered())));
     }

@@ -318,7 +318,7 @@ class FaultScenariosTest {
     assertNotEquals(old, again.get(0).agent());
     assertFalse(again.get(0).reregistered());
     assertEquals(removed.time(), again.get(0).time() - REGISTRY, "removed when the registration arrives");
-    Master.AgentRecord now = c.leader().leading.agents[0];
+    AgentRecord now = c.leader().leading.agents[0];
     assertTrue(now.connected);
     assertEquals(again.get(0).agent(), now.id);
     assertEquals(0, count(r.rec(), TaskState.TASK_LOST));
@@ -402,7 +402,7 @@ class FaultScenariosTest {
     EndToEndTest.Run r = start(cfg);
     r.sim().runWhile(45 * S, () -> true);
     Master.Leadership l = r.internal().leader().leading;
-    Master.AgentRecord a = l.agents[0];
+    AgentRecord a = l.agents[0];
     assertFalse(a.connected, "disconnected since 40 s + one latency");
     assertEquals(1, a.tasks.size());
     Task t = a.tasks.get(0);

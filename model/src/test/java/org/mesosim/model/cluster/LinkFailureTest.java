@@ -51,18 +51,18 @@ class LinkFailureTest {
     List<String> states = new ArrayList<>();
     List<Integer> offersAtBreak = new ArrayList<>();
     r.sim().at(t, () -> {
-      Master.FrameworkRecord f = m.leading.frameworks[0];
+      FrameworkRecord f = m.leading.frameworks[0];
       offersAtBreak.add(f.offers.size());
       states.add("before " + f.connected + " " + f.active);
       c.net.breakLink(m.ep, g.ep);
     });
     r.sim().at(t + L + 1, () -> {
-      Master.FrameworkRecord f = m.leading.frameworks[0];
+      FrameworkRecord f = m.leading.frameworks[0];
       states.add("exited " + f.connected + " " + f.active + " offers " + f.offers.size() + " failover "
           + (f.failoverHandle >= 0) + " driver " + g.registered);
     });
     r.sim().at(t + L + Framework.CONNECTION_DELAY_MAX + 2 * L, () -> {
-      Master.FrameworkRecord f = m.leading.frameworks[0];
+      FrameworkRecord f = m.leading.frameworks[0];
       states.add("resubscribed " + f.connected + " " + f.active + " failover " + (f.failoverHandle >= 0)
           + " driver " + g.registered);
     });

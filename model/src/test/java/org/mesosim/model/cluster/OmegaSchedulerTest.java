@@ -118,9 +118,13 @@ class OmegaSchedulerTest {
   }
 
   static EndToEndTest.Run locality(long wait) {
+    return locality(wait, false);
+  }
+
+  static EndToEndTest.Run locality(long wait, boolean perTask) {
     SchedulerConfig d = Defaults.SCHEDULER;
     SchedulerConfig sc = new SchedulerConfig(SchedulerConfig.SchedulerType.BATCH, d.maxAttempts(), 0, d.refuseMicros(),
-        d.suppressWhenIdle(), 0, 0, false, 0, 1, wait);
+        d.suppressWhenIdle(), 0, 0, false, 0, 1, wait, perTask);
     ModelConfig cfg = TestScenarios.builder()
         .agents(TestScenarios.agents("a", 4, 2, 4096))
         .framework(TestScenarios.framework(FrameworkInfo.of("H", "*"), sc,
@@ -154,5 +158,56 @@ class OmegaSchedulerTest {
     assertEquals(24, p.size());
     long local = p.stream().filter(ModelEvent.TaskPlaced::local).count();
     assertTrue(local < 24, "with no wait some tasks run away from their input: " + local + " of 24 local");
+  }
+
+  @Test
+  void delayScheduling_perTask_longWait_eachTaskRunsWhereItsOwnInputIs_soAJobSpreads() {
+    EndToEndTest.Run r = locality(SimTime.HOUR, true);
+    assertTrue(r.cluster().isDrained());
+    List<ModelEvent.TaskPlaced> p = r.rec().of(ModelEvent.TaskPlaced.class);
+    assertEquals(24, p.size());
+    p.forEach(t -> assertTrue(t.local(), t.toString()));
+    java.util.TreeMap<String, java.util.TreeSet<String>> agentsOfJob = new java.util.TreeMap<>();
+    for (ModelEvent.TaskLaunched l : r.rec().of(ModelEvent.TaskLaunched.class)) {
+      agentsOfJob.computeIfAbsent(l.job(), k -> new java.util.TreeSet<>()).add(l.agent().value());
+    }
+    assertTrue(agentsOfJob.values().stream().anyMatch(a -> a.size() > 1),
+        "per-task input: a job's tasks run on several agents: " + agentsOfJob);
+  }
+
+  @Test
+  void delayScheduling_perTask_noWait_stillPicksALocalTaskFirst() {
+    long perTask = locality(0, true).rec().of(ModelEvent.TaskPlaced.class).stream()
+        .filter(ModelEvent.TaskPlaced::local).count();
+    long perJob = locality(0, false).rec().of(ModelEvent.TaskPlaced.class).stream()
+        .filter(ModelEvent.TaskPlaced::local).count();
+    assertTrue(perTask > perJob, "a queued task whose input is on the offered agent goes first: " + perTask
+        + " local per task vs " + perJob + " per job (of 24)");
+  }
+
+  @Test
+  void delayScheduling_perTask_afterANonLocalLaunchTheJobDoesNotWaitAgain_untilALocalOne() {
+    long wait = 3 * S;
+    EndToEndTest.Run r = locality(wait, true);
+    assertTrue(r.cluster().isDrained());
+    // Per job, every launch restarts the wait, so two launches of a job with a non-local second one are
+    // at least `wait` apart; per task only a local launch does, so a non-local launch can follow another
+    // launch of its job at once (the port's lastMapWasLocal = false).
+    java.util.TreeMap<String, Long> lastLaunch = new java.util.TreeMap<>();
+    java.util.TreeMap<String, Boolean> lastLocal = new java.util.TreeMap<>();
+    int quickNonLocal = 0;
+    for (ModelEvent.TaskPlaced p : r.rec().of(ModelEvent.TaskPlaced.class)) {
+      Long prev = lastLaunch.get(p.job());
+      if (prev != null && !p.local()) {
+        assertTrue(p.time() - prev >= wait || !lastLocal.get(p.job()),
+            "right after a local launch a non-local one must wait: " + p);
+        if (p.time() - prev < wait) {
+          quickNonLocal++;
+        }
+      }
+      lastLaunch.put(p.job(), p.time());
+      lastLocal.put(p.job(), p.local());
+    }
+    assertTrue(quickNonLocal > 0, "some non-local launch followed a non-local one of its job within the wait");
   }
 }

@@ -78,6 +78,12 @@ final class TestScenarios {
     List<FrameworkConfig> frameworks = new ArrayList<>();
     List<FaultSpec> faults = new ArrayList<>();
     TreeMap<String, org.mesosim.model.config.RoleConfig> roles = new TreeMap<>();
+    org.mesosim.model.config.MaintenanceConfig maintenance = org.mesosim.model.config.MaintenanceConfig.NONE;
+
+    Builder maintenance(org.mesosim.model.config.MaintenanceConfig m) {
+      maintenance = m;
+      return this;
+    }
 
     Builder role(String name, double weight, Resources quota) {
       roles.put(name, new org.mesosim.model.config.RoleConfig(weight, quota));
@@ -160,7 +166,7 @@ final class TestScenarios {
       return new ModelConfig("test", seed, until, new ZooKeeperConfig(zkServers, zkTimeout), masters, master,
           Defaults.AGENT, network, agents, roles,
           allocator(), frameworks, faults,
-          true);
+          true, maintenance);
     }
   }
 }

@@ -242,6 +242,14 @@ public final class TraceLines implements AutoCloseable {
     return lineNo;
   }
 
+  /**
+   * True iff this is the first line of the input, already split into {@code n} fields, and its
+   * first field is {@code firstColumn}: a header row that some copies of a table carry.
+   */
+  public boolean headerRow(int n, String firstColumn) {
+    return line() == 1 && n > 0 && Fields.equalsAscii(buf(), fieldStart(0), fieldEnd(0), firstColumn);
+  }
+
   public byte[] buf() {
     return buf;
   }

@@ -5,17 +5,19 @@ import org.mesosim.engine.BadInputException;
 import org.mesosim.engine.Durations;
 import org.mesosim.model.Resources;
 import org.mesosim.model.allocation.Offerability;
+import org.mesosim.model.allocation.Offerability.TaskFit;
 import org.mesosim.model.config.AgentGroup;
 import org.mesosim.model.workload.JobSpec;
 import org.mesosim.model.workload.TaskSpec;
 import org.mesosim.model.workload.Workload;
 
 /**
- * Stops a run at a task that no agent of the cluster could ever hold (a task larger than every
- * agent, or, for a framework without the GPU_RESOURCES capability, larger than every agent without
- * GPUs), which a trace cannot be checked for at load time without reading it all. A job passes
- * through unchanged; when one of its tasks fits no agent group (an agent's total resources,
- * reserved parts included, must contain the task's), the job is still delivered, and the
+ * Stops a run at a task that the framework could never be offered ({@link Offerability#taskFit}:
+ * larger than every agent; for a framework without the GPU_RESOURCES capability, larger than every
+ * agent without GPUs; or held only with resources reserved for other roles), which a trace cannot be
+ * checked for at load time without reading it all. It is the question the scenario checks ask of a
+ * synthetic task at load, asked of each replayed job. A job passes through unchanged; when one of
+ * its tasks could never be offered, the job is still delivered, and the
  * <em>next</em> call of {@link #next()} throws a {@link BadInputException}. A framework pulls its
  * next job right after the previous one arrived, so the run stops at the simulated time the
  * oversized job arrives, with its submission in the event stream.
@@ -28,6 +30,7 @@ import org.mesosim.model.workload.Workload;
 public final class AgentFitCheck extends Transform {
   private final List<AgentGroup> agents;
   private final boolean gpuResources;
+  private final String role;
   private final String sourceName;
   private final String framework;
   private String pendingError;
@@ -37,14 +40,17 @@ public final class AgentFitCheck extends Transform {
    * @param agents the cluster's agent groups (groups with {@code count == 0} are ignored)
    * @param gpuResources whether the framework has the GPU_RESOURCES capability: without it, agents
    *     with GPUs are never offered to it (MESOS-5634), so they do not count
+   * @param role the framework's role: resources reserved for other roles do not count; null: not
+   *     asked (an agent's whole total counts)
    * @param sourceName what the jobs come from, for the message (e.g. the trace file)
    * @param framework the framework the workload feeds, for the message
    */
-  public AgentFitCheck(Workload source, List<AgentGroup> agents, boolean gpuResources, String sourceName,
-      String framework) {
+  public AgentFitCheck(Workload source, List<AgentGroup> agents, boolean gpuResources, String role,
+      String sourceName, String framework) {
     super(source);
     this.agents = List.copyOf(agents);
     this.gpuResources = gpuResources;
+    this.role = role;
     this.sourceName = sourceName;
     this.framework = framework;
   }
@@ -61,22 +67,24 @@ public final class AgentFitCheck extends Transform {
     return j;
   }
 
-  /** The error message for a job with a task larger than every agent, or null when all fit. */
+  /** The error message for a job with a task that could never be offered, or null when all can. */
   String check(JobSpec j) {
     TaskSpec first = null;
+    TaskFit firstFit = TaskFit.FITS;
     int oversized = 0;
     Resources last = null;
-    boolean lastFits = true;
+    TaskFit lastFit = TaskFit.FITS;
     for (TaskSpec t : j.tasks()) {
       Resources r = t.resources();
       if (!r.equals(last)) { // the tasks of a job usually share one shape
         last = r;
-        lastFits = fits(r, true);
+        lastFit = Offerability.taskFit(r, agents, gpuResources, role);
       }
-      if (!lastFits) {
+      if (lastFit != TaskFit.FITS) {
         oversized++;
         if (first == null) {
           first = t;
+          firstFit = lastFit;
         }
       }
     }
@@ -88,10 +96,14 @@ public final class AgentFitCheck extends Transform {
     sb.append(sourceName).append(": job ").append(j.id()).append(" (framework ").append(framework)
         .append(", submitted at ").append(Durations.formatSeconds(j.submitTime())).append(" s): task ")
         .append(first.name()).append(" asks {").append(first.resources()).append("}, ");
-    boolean gpuOnly = fits(first.resources(), false);
+    boolean gpuOnly = firstFit == TaskFit.ONLY_AGENTS_WITH_GPUS;
     if (gpuOnly) {
       sb.append("which only agents with gpus hold, and Mesos offers those only to frameworks with gpuResources:"
           + " true");
+      closest = null;
+    } else if (firstFit == TaskFit.ONLY_OTHER_ROLES_RESERVATIONS) {
+      sb.append("which no agent holds without resources reserved for roles other than '").append(role)
+          .append("' (a framework is offered unreserved resources and its role's reservations)");
       closest = null;
     } else {
       sb.append("larger than every agent");
@@ -105,24 +117,11 @@ public final class AgentFitCheck extends Transform {
           .append(" of this job too");
     }
     sb.append(gpuOnly ? "; it could never run. Set gpuResources: true or leave it out (trace.filter or trace.window)"
-        : "; it could never run. Leave it out (trace.filter or trace.window) or add larger agents");
+        : firstFit == TaskFit.ONLY_OTHER_ROLES_RESERVATIONS
+            ? "; it could never run. Leave it out (trace.filter or trace.window) or reserve for this role"
+            : "; it could never run. Leave it out (trace.filter or trace.window) or add larger agents");
     return sb.toString();
   }
-
-  /**
-   * True iff an agent holds {@code r}: one this framework can be offered ({@code offerable}), or any
-   * agent at all.
-   */
-  private boolean fits(Resources r, boolean offerable) {
-    for (AgentGroup g : agents) {
-      if (g.count() > 0 && (!offerable || Offerability.agentOffered(Offerability.hasGpus(g.resources()), gpuResources))
-          && g.resources().contains(r)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
 
   /**
    * The group whose agents come closest to holding {@code need}: the largest minimum, over the

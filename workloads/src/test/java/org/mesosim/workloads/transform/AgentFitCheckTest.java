@@ -58,7 +58,7 @@ class AgentFitCheckTest {
   void fittingJobs_passUnchanged() {
     JobSpec a = job("a", 0, Resources.of(8, 16384));
     JobSpec b = job("b", 5, Resources.of(4, 200000), Resources.of(1, 1));
-    Workload w = Workloads.fitChecked(new Jobs(a, b), AGENTS, false, "t.csv", "A");
+    Workload w = Workloads.fitChecked(new Jobs(a, b), AGENTS, false, null, "t.csv", "A");
     assertSame(a, w.next());
     assertSame(b, w.next());
     assertNull(w.next());
@@ -71,7 +71,7 @@ class AgentFitCheckTest {
     JobSpec big = job("2", 12_500_000, Resources.of(1, 1024), Resources.of(6, 100000), Resources.of(6, 100000),
         Resources.of(9, 1));
     Jobs src = new Jobs(ok, big, job("3", 20_000_000, Resources.of(1, 1)));
-    Workload w = new AgentFitCheck(src, AGENTS, false, "t.csv (frameworks[0].workload.trace)", "A-u1");
+    Workload w = new AgentFitCheck(src, AGENTS, false, null, "t.csv (frameworks[0].workload.trace)", "A-u1");
     assertSame(ok, w.next());
     assertSame(big, w.next());
     BadInputException e = assertThrows(BadInputException.class, w::next);
@@ -84,7 +84,7 @@ class AgentFitCheckTest {
 
   @Test
   void oversizedLastJob_stopsWhenTheWorkloadWouldEnd() {
-    Workload w = new AgentFitCheck(new Jobs(job("9", 0, Resources.of(2, 300000))), AGENTS, false, "x", "F");
+    Workload w = new AgentFitCheck(new Jobs(job("9", 0, Resources.of(2, 300000))), AGENTS, false, null, "x", "F");
     w.next();
     BadInputException e = assertThrows(BadInputException.class, w::next);
     assertEquals("x: job 9 (framework F, submitted at 0.000000 s): task 0 asks {cpus:2; mem:300000}, larger than"
@@ -101,23 +101,47 @@ class AgentFitCheckTest {
         new AgentGroup("gpu", 1, Resources.of(java.util.Map.of("cpus", 16, "mem", 65536, "gpus", 2)),
             new TreeMap<>(), new TreeMap<>()));
     JobSpec big = job("7", 0, Resources.of(8, 1024));
-    Workload plain = new AgentFitCheck(new Jobs(big), agents, false, "x", "F");
+    Workload plain = new AgentFitCheck(new Jobs(big), agents, false, null, "x", "F");
     plain.next();
     BadInputException e = assertThrows(BadInputException.class, plain::next);
     assertEquals("x: job 7 (framework F, submitted at 0.000000 s): task 0 asks {cpus:8; mem:1024}, which only agents"
         + " with gpus hold, and Mesos offers those only to frameworks with gpuResources: true; it could never run."
         + " Set gpuResources: true or leave it out (trace.filter or trace.window)", e.getMessage());
-    Workload gpu = new AgentFitCheck(new Jobs(big), agents, true, "x", "F");
+    Workload gpu = new AgentFitCheck(new Jobs(big), agents, true, null, "x", "F");
     assertSame(big, gpu.next());
     assertNull(gpu.next());
-    Workload small = new AgentFitCheck(new Jobs(job("8", 0, Resources.of(4, 1024))), agents, false, "x", "F");
+    Workload small = new AgentFitCheck(new Jobs(job("8", 0, Resources.of(4, 1024))), agents, false, null, "x", "F");
     small.next();
     assertNull(small.next());
   }
 
   @Test
+  void resourcesReservedForOtherRoles_countOnlyForThoseRoles_asInTheScenarioCheck() {
+    // The agents of group "big" are whole only for role "a" (and its sub-roles, Mesos 1.4+); others
+    // get what is left unreserved, 2 cpus: a task of 8 cpus could never run in role "b".
+    TreeMap<String, Resources> reserved = new TreeMap<>();
+    reserved.put("a", Resources.of(14, 1024));
+    List<AgentGroup> agents = List.of(
+        new AgentGroup("small", 2, Resources.of(4, 8192), new TreeMap<>(), new TreeMap<>()),
+        new AgentGroup("big", 1, Resources.of(16, 65536), new TreeMap<>(), reserved));
+    JobSpec big = job("3", 0, Resources.of(8, 1024));
+    Workload other = new AgentFitCheck(new Jobs(big), agents, false, "b", "x", "F");
+    other.next();
+    BadInputException e = assertThrows(BadInputException.class, other::next);
+    assertEquals("x: job 3 (framework F, submitted at 0.000000 s): task 0 asks {cpus:8; mem:1024}, which no agent"
+        + " holds without resources reserved for roles other than 'b' (a framework is offered unreserved resources"
+        + " and its role's reservations); it could never run. Leave it out (trace.filter or trace.window) or reserve"
+        + " for this role", e.getMessage());
+    for (String role : new String[] {"a", "a/x", null}) {
+      Workload w = new AgentFitCheck(new Jobs(big), agents, false, role, "x", "F");
+      assertSame(big, w.next(), String.valueOf(role));
+      assertNull(w.next(), String.valueOf(role));
+    }
+  }
+
+  @Test
   void groupsWithoutAgents_holdNothing() {
-    Workload w = new AgentFitCheck(new Jobs(job("1", 0, Resources.of(100, 1))), AGENTS, false, "x", "F");
+    Workload w = new AgentFitCheck(new Jobs(job("1", 0, Resources.of(100, 1))), AGENTS, false, null, "x", "F");
     w.next();
     assertThrows(BadInputException.class, w::next);
   }
@@ -125,7 +149,7 @@ class AgentFitCheckTest {
   @Test
   void close_closesTheSourceOnce() {
     Jobs src = new Jobs(job("1", 0, Resources.of(1, 1)));
-    Workload w = new AgentFitCheck(src, AGENTS, false, "x", "F");
+    Workload w = new AgentFitCheck(src, AGENTS, false, null, "x", "F");
     w.close();
     w.close();
     assertEquals(1, src.closes);

@@ -146,7 +146,7 @@ public final class AlibabaBatchTaskReader implements Workload {
           continue;
         }
         int n = lines.split((byte) ',');
-        if (lines.line() == 1 && n > 0 && Fields.equalsAscii(lines.buf(), lines.fieldStart(0), lines.fieldEnd(0), "task_name")) {
+        if (lines.headerRow(n, "task_name")) {
           continue; // header row
         }
         support.row();

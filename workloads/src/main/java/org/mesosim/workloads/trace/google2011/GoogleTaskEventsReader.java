@@ -103,6 +103,7 @@ public final class GoogleTaskEventsReader implements Workload {
   private final Resources[] resCache = new Resources[RES_CACHE];
   private Resources lastResources;
   private final TraceLines lines;
+  private final EventLayout layout;
   private final ReaderSupport support;
   private final double cpuUnit;
   private final double memUnit;
@@ -205,17 +206,28 @@ public final class GoogleTaskEventsReader implements Workload {
    */
   public GoogleTaskEventsReader(List<Path> files, Map<String, Double> units, boolean skipMalformed, long startAt,
       long stopAt, long lookahead, Path index, boolean dropUnended) {
+    this(EventLayout.GOOGLE_2011, files, units, skipMalformed, startAt, stopAt, lookahead, index, dropUnended);
+  }
+
+  /**
+   * @param layout where the input keeps its columns: {@link EventLayout#GOOGLE_2011}, or a 2019
+   *     {@code instance_events} export ({@link EventLayout#google2019}); {@code units} are those of
+   *     the layout's format
+   */
+  public GoogleTaskEventsReader(EventLayout layout, List<Path> files, Map<String, Double> units, boolean skipMalformed,
+      long startAt, long stopAt, long lookahead, Path index, boolean dropUnended) {
+    this.layout = layout;
     this.index = index;
     this.dropUnended = dropUnended;
-    Units.validate(TraceFormat.GOOGLE_2011, units);
+    Units.validate(layout.format, units);
     if (lookahead < 0) {
       throw new IllegalArgumentException("lookahead must be >= 0");
     }
     this.lines = new TraceLines(files);
     this.support = new ReaderSupport(skipMalformed);
-    this.cpuUnit = Units.get(TraceFormat.GOOGLE_2011, units, "cpus");
-    this.memUnit = Units.get(TraceFormat.GOOGLE_2011, units, "mem");
-    this.diskUnit = Units.get(TraceFormat.GOOGLE_2011, units, "disk");
+    this.cpuUnit = Units.get(layout.format, units, "cpus");
+    this.memUnit = Units.get(layout.format, units, "mem");
+    this.diskUnit = layout.disk < 0 ? 0 : Units.get(layout.format, units, "disk");
     this.stopAt = stopAt;
     this.startAt = Math.max(0, startAt);
     this.lookahead = lookahead;
@@ -224,8 +236,13 @@ public final class GoogleTaskEventsReader implements Workload {
 
   /** The lookahead of a units map ({@code lookahead} in seconds), in µs; huge values are {@link #UNBOUNDED}. */
   public static long lookaheadOf(Map<String, Double> units) {
-    Units.validate(TraceFormat.GOOGLE_2011, units);
-    double s = Units.get(TraceFormat.GOOGLE_2011, units, "lookahead");
+    return lookaheadOf(TraceFormat.GOOGLE_2011, units);
+  }
+
+  /** The lookahead of a units map of {@code format} (google-2011 or google-2019), in µs. */
+  public static long lookaheadOf(TraceFormat format, Map<String, Double> units) {
+    Units.validate(format, units);
+    double s = Units.get(format, units, "lookahead");
     double micros = Math.rint(s * SimTime.SECOND);
     return micros >= (double) (SimTime.NEVER / 4) ? UNBOUNDED : (long) micros;
   }
@@ -292,8 +309,8 @@ public final class GoogleTaskEventsReader implements Workload {
     long rows = 0;
     long sum = 0;
     while (lines.next()) {
-      if (lines.split((byte) ',') == 13) {
-        sum += lines.longField(TaskEventField.TIME.index(), "time") + lines.longField(TaskEventField.EVENT_TYPE.index(), "type");
+      if (lines.split((byte) ',') == layout.columns && !(layout.header != null && lines.line() == 1)) {
+        sum += lines.longField(layout.time, "time") + lines.longField(layout.type, "type");
         rows++;
       }
     }
@@ -425,10 +442,12 @@ public final class GoogleTaskEventsReader implements Workload {
       return lastFields;
     }
     TreeMap<String, String> fields = new TreeMap<>();
-    fields.put("user", u);
+    if (u != null) {
+      fields.put("user", u);
+    }
     fields.put("priority", small(p));
     fields.put("class", small(k));
-    fields.put("band", p <= 1 ? "free" : p <= 8 ? "batch" : "production");
+    fields.put("band", layout.band(p));
     fields.put("job", jobIdString(job));
     lastFields = Collections.unmodifiableSortedMap(fields); // never changed again: jobs share it (JobSpec.sharedFields)
     lastFieldsUser = u;
@@ -527,6 +546,9 @@ public final class GoogleTaskEventsReader implements Workload {
   }
 
   private static String small(int v) {
+    if (v >= SMALL.length) {
+      return Integer.toString(v);
+    }
     return v >= 0 && v < SMALL.length ? SMALL[v] : Integer.toString(v);
   }
 
@@ -578,6 +600,13 @@ public final class GoogleTaskEventsReader implements Workload {
     }
     if (lines.blank()) {
       return; // an empty line (trailing ones, say) is no row, as in the other formats
+    }
+    if (layout.header != null && lines.line() == 1) {
+      if (!lines.text().strip().equals(layout.header)) {
+        throw lines.error("the header differs from the first file's (" + layout.header + "): every file of one input"
+            + " must come from the same export");
+      }
+      return;
     }
     support.row();
     try {
@@ -734,10 +763,10 @@ public final class GoogleTaskEventsReader implements Workload {
 
   private void row() {
     int n = lines.split((byte) ',');
-    if (n != 13) {
-      throw new MalformedRowException("expected 13 comma-separated columns, found " + n);
+    if (n != layout.columns) {
+      throw new MalformedRowException("expected " + layout.columns + " comma-separated columns, found " + n);
     }
-    long time = lines.longField(TaskEventField.TIME.index(), "time"); // changes from row to row: no memo
+    long time = lines.longField(layout.time, "time"); // changes from row to row: no memo
     if (time == Long.MAX_VALUE) {
       support.skip("google: event after the end of the trace (time 2^63-1)");
       return;
@@ -746,7 +775,9 @@ public final class GoogleTaskEventsReader implements Workload {
       throw new MalformedRowException("time must be >= 0");
     }
     if (time < lastTime) {
-      throw new MalformedRowException("time goes backwards (" + time + " after " + lastTime + "); task_events are in time order");
+      throw new MalformedRowException("time goes backwards (" + time + " after " + lastTime + "); "
+          + (layout.header == null ? "task_events are in time order"
+              : "export instance_events ordered by time, or sort the rows by time"));
     }
     if (time >= stopAt) {
       support.skip("google: rows at or after the window end (not read)");
@@ -754,19 +785,29 @@ public final class GoogleTaskEventsReader implements Workload {
       return;
     }
     lastTime = time;
-    long job = jobMemo.longField(lines, TaskEventField.JOB_ID.index(), "job ID");
-    long idx = lines.longField(TaskEventField.TASK_INDEX.index(), "task index");
+    long job = jobMemo.longField(lines, layout.job, layout.jobName);
+    long idx = lines.longField(layout.index, layout.indexName);
     if (job < 0 || job >= (1L << 39)) { // a task is keyed job << 24 | index in one long
-      throw new MalformedRowException("job ID must be 0 to " + ((1L << 39) - 1) + ", not " + job);
+      throw new MalformedRowException(layout.jobName + " must be 0 to " + ((1L << 39) - 1) + ", not " + job);
     }
     if (idx < 0 || idx >= (1L << 24)) {
-      throw new MalformedRowException("task index must be 0 to " + ((1L << 24) - 1) + ", not " + idx);
+      throw new MalformedRowException(layout.indexName + " must be 0 to " + ((1L << 24) - 1) + ", not " + idx);
     }
-    long eventType = lines.longField(TaskEventField.EVENT_TYPE.index(), "event type");
-    if (eventType < 0 || eventType > 8) { // checked before the cast: 4294967297 is no SCHEDULE
-      throw new MalformedRowException("event type must be 0-8, not " + eventType);
+    long eventType = lines.longField(layout.type, "event type");
+    if (eventType < 0 || eventType > layout.maxType()) { // checked before the cast: 4294967297 is no SCHEDULE
+      throw new MalformedRowException("event type must be 0-" + layout.maxType() + ", not " + eventType);
     }
-    int type = (int) eventType;
+    if (layout.collectionType >= 0 && !lines.empty(layout.collectionType)) {
+      long ct = lines.longField(layout.collectionType, "collection_type");
+      if (ct != 0 && ct != 1) {
+        throw new MalformedRowException("collection_type must be 0 (job) or 1 (alloc set), not " + ct);
+      }
+      if (ct == 1) {
+        support.skip(SKIP_ALLOC_INSTANCE);
+        return;
+      }
+    }
+    int type = layout.type((int) eventType);
     if (type >= 2 && type <= 6) {
       endRowRanges(); // an end event uses none of these, but they are checked as on every other row
     }
@@ -873,20 +914,20 @@ public final class GoogleTaskEventsReader implements Workload {
 
   /** True if this row's non-empty requests would change {@code res} (what the task was handed out with). */
   private boolean requestsChange(Resources res) {
-    int c = TaskEventField.CPU_REQUEST.index();
-    int m = TaskEventField.MEMORY_REQUEST.index();
-    int d = TaskEventField.DISK_REQUEST.index();
-    if (!lines.empty(c)
+    int c = layout.cpu;
+    int m = layout.mem;
+    int d = layout.disk;
+    if (!empty(c)
         && Resources.toMilli("cpus", request(lines.doubleField(c, "CPU request"), "CPU request", cpuUnit, "cpus") * cpuUnit)
         != res.milli(ResourceNames.CPUS)) {
       return true;
     }
-    if (!lines.empty(m) && Resources.toMilli("mem",
+    if (!empty(m) && Resources.toMilli("mem",
         request(lines.doubleField(m, "memory request"), "memory request", memUnit, "MB of memory") * memUnit)
         != res.milli(ResourceNames.MEM)) {
       return true;
     }
-    return diskUnit > 0 && !lines.empty(d)
+    return diskUnit > 0 && !empty(d)
         && Resources.toMilli("disk",
             request(lines.doubleField(d, "disk request"), "disk request", diskUnit, "MB of disk") * diskUnit)
         != res.milli(ResourceNames.DISK);
@@ -895,17 +936,17 @@ public final class GoogleTaskEventsReader implements Workload {
   private void start(long key, long job, int idx, long time, byte st) {
     // Parse and check the whole row before it takes a slot: a malformed row skipped with
     // skipMalformed leaves no episode behind (nor another task's leftovers in a reused chunk).
-    String user = userMemo.internedField(lines, TaskEventField.USER.index(), users);
-    byte klass = (byte) smallInt(TaskEventField.SCHEDULING_CLASS.index(), "scheduling class", 0, 3);
-    byte prio = (byte) smallInt(TaskEventField.PRIORITY.index(), "priority", 0, 11);
-    int ci = TaskEventField.CPU_REQUEST.index();
-    int mi = TaskEventField.MEMORY_REQUEST.index();
-    double cpu = lines.empty(ci) ? Double.NaN : request(cpuMemo.doubleField(lines, ci, "CPU request"), "CPU request", cpuUnit, "cpus");
-    double mem = lines.empty(mi) ? Double.NaN
+    String user = layout.user < 0 ? null : userMemo.internedField(lines, layout.user, users);
+    byte klass = (byte) smallInt(layout.klass, "scheduling class", 0, 3);
+    short prio = (short) smallInt(layout.prio, "priority", 0, layout.maxPriority);
+    int ci = layout.cpu;
+    int mi = layout.mem;
+    double cpu = empty(ci) ? Double.NaN : request(cpuMemo.doubleField(lines, ci, "CPU request"), "CPU request", cpuUnit, "cpus");
+    double mem = empty(mi) ? Double.NaN
         : request(memMemo.doubleField(lines, mi, "memory request"), "memory request", memUnit, "MB of memory");
     double dsk = Double.NaN;
-    int di = TaskEventField.DISK_REQUEST.index();
-    if (disk && !lines.empty(di)) { // units.disk = 0 (the default): the disk column is neither used nor checked
+    int di = layout.disk;
+    if (disk && !empty(di)) { // units.disk = 0 (the default): the disk column is neither used nor checked
       dsk = request(lines.doubleField(di, "disk request"), "disk request", diskUnit, "MB of disk");
     }
     ensureChunk();
@@ -940,27 +981,35 @@ public final class GoogleTaskEventsReader implements Workload {
    * pass, as on other rows where they are optional.
    */
   private void endRowRanges() {
-    int k = TaskEventField.SCHEDULING_CLASS.index();
-    int p = TaskEventField.PRIORITY.index();
-    int c = TaskEventField.CPU_REQUEST.index();
-    int m = TaskEventField.MEMORY_REQUEST.index();
-    int d = TaskEventField.DISK_REQUEST.index();
-    if (!lines.empty(k)) {
+    int k = layout.klass;
+    int p = layout.prio;
+    int c = layout.cpu;
+    int m = layout.mem;
+    int d = layout.disk;
+    if (!empty(k)) {
       smallInt(k, "scheduling class", 0, 3);
     }
-    if (!lines.empty(p)) {
-      smallInt(p, "priority", 0, 11);
+    if (!empty(p)) {
+      smallInt(p, "priority", 0, layout.maxPriority);
     }
-    if (!lines.empty(c)) {
+    if (!empty(c)) {
       request(lines.doubleField(c, "CPU request"), "CPU request", cpuUnit, "cpus");
     }
-    if (!lines.empty(m)) {
+    if (!empty(m)) {
       request(lines.doubleField(m, "memory request"), "memory request", memUnit, "MB of memory");
     }
-    if (disk && !lines.empty(d)) { // as in start: unchecked while units.disk = 0
+    if (disk && !empty(d)) { // as in start: unchecked while units.disk = 0
       request(lines.doubleField(d, "disk request"), "disk request", diskUnit, "MB of disk");
     }
   }
+
+  /** True when the layout has no such column or the row leaves it empty. */
+  private boolean empty(int col) {
+    return col < 0 || lines.empty(col);
+  }
+
+  /** Skip reason (google-2019): an instance of an alloc set, a reservation rather than a task. */
+  public static final String SKIP_ALLOC_INSTANCE = "google-2019: alloc set instance (a reservation, not a task; skipped)";
 
   private int smallInt(int f, String name, int min, int max) {
     long v = lines.longField(f, name);
@@ -971,17 +1020,17 @@ public final class GoogleTaskEventsReader implements Workload {
   }
 
   private void requests(Chunk ch, int s) {
-    int c = TaskEventField.CPU_REQUEST.index();
-    int m = TaskEventField.MEMORY_REQUEST.index();
-    if (!lines.empty(c)) {
+    int c = layout.cpu;
+    int m = layout.mem;
+    if (!empty(c)) {
       ch.cpu[s] = request(cpuMemo.doubleField(lines, c, "CPU request"), "CPU request", cpuUnit, "cpus");
     }
-    if (!lines.empty(m)) {
+    if (!empty(m)) {
       ch.mem[s] = request(memMemo.doubleField(lines, m, "memory request"), "memory request", memUnit, "MB of memory");
     }
     if (ch.disk != null) { // units.disk = 0 (the default): the disk column is neither used nor checked
-      int d = TaskEventField.DISK_REQUEST.index();
-      if (!lines.empty(d)) {
+      int d = layout.disk;
+      if (!empty(d)) {
         ch.disk[s] = request(lines.doubleField(d, "disk request"), "disk request", diskUnit, "MB of disk");
       }
     }
@@ -1019,7 +1068,7 @@ public final class GoogleTaskEventsReader implements Workload {
     final byte[] state = new byte[CHUNK];
     final byte[] outcome = new byte[CHUNK];
     final byte[] klass = new byte[CHUNK];
-    final byte[] prio = new byte[CHUNK];
+    final short[] prio = new short[CHUNK];
 
     Chunk(boolean withDisk) {
       disk = withDisk ? new double[CHUNK] : null;
