@@ -2012,16 +2012,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       quotaRoleSorter.allocated(qh, nonRevocable(roleQ, rev));
     }
     if (!Quantities.isZero(q)) {
-      fw.allocQ = Quantities.widen(fw.allocQ, q.length);
-      Quantities.addInto(fw.allocQ, q);
-      long[] held = fw.allocByAgent.get(key);
-      if (held == null) {
-        fw.allocByAgent.put(key, q.clone());
-      } else {
-        long[] w = Quantities.widen(held, q.length);
-        Quantities.addInto(w, q);
-        fw.allocByAgent.put(key, w);
-      }
+      hold(fw, key, q);
     }
   }
 
@@ -2150,16 +2141,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
   }
 
   private void addPlain(FrameworkClient fw, int key, String role, long[] d) {
-    fw.allocQ = Quantities.widen(fw.allocQ, d.length);
-    Quantities.addInto(fw.allocQ, d);
-    long[] held = fw.allocByAgent.get(key);
-    if (held == null) {
-      fw.allocByAgent.put(key, d.clone());
-    } else {
-      long[] w = Quantities.widen(held, d.length);
-      Quantities.addInto(w, d);
-      fw.allocByAgent.put(key, w);
-    }
+    hold(fw, key, d);
     if (!ResourceSet.UNRESERVED.equals(role)) {
       if (fw.allocReserved == null) {
         fw.allocReserved = new TreeMap<>();
@@ -2397,6 +2379,11 @@ public final class HierarchicalDrfAllocator implements Allocator {
     if (qh >= 0) {
       quotaRoleSorter.allocated(qh, nonRevocable(q, rev));
     }
+    hold(fw, key, q);
+  }
+
+  /** Adds {@code q} to what {@code fw} holds in all and on the agent with key {@code key}. */
+  private void hold(FrameworkClient fw, int key, long[] q) {
     fw.allocQ = Quantities.widen(fw.allocQ, q.length);
     Quantities.addInto(fw.allocQ, q);
     long[] held = fw.allocByAgent.get(key);
