@@ -2003,14 +2003,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
       }
       holdShared(fw, key, v, e.getValue());
     }
-    Role r = fw.role;
-    roleSorter.allocated(r.handle, roleQ);
-    r.sorter.addTotal(roleQ);
-    r.sorter.allocated(fw.handle, fwQ);
-    int qh = quotaHandle(r);
-    if (qh >= 0) {
-      quotaRoleSorter.allocated(qh, nonRevocable(roleQ, rev));
-    }
+    allocateInSorters(fw, roleQ, fwQ, rev);
     if (!Quantities.isZero(q)) {
       hold(fw, key, q);
     }
@@ -2371,15 +2364,25 @@ public final class HierarchicalDrfAllocator implements Allocator {
     } else {
       rev = null;
     }
+    allocateInSorters(fw, q, q, rev);
+    hold(fw, key, q);
+  }
+
+  /**
+   * The sorters' side of an allocation: {@code roleQ} to the role (and as the framework sorter's
+   * total), {@code fwQ} to the framework (they differ only by shared volumes counted once), the
+   * non-revocable part of {@code roleQ} to the quota role sorter; the counterpart of
+   * {@link #unallocateInSorters}.
+   */
+  private void allocateInSorters(FrameworkClient fw, long[] roleQ, long[] fwQ, long[] rev) {
     Role r = fw.role;
-    roleSorter.allocated(r.handle, q);
-    r.sorter.addTotal(q);
-    r.sorter.allocated(fw.handle, q);
+    roleSorter.allocated(r.handle, roleQ);
+    r.sorter.addTotal(roleQ);
+    r.sorter.allocated(fw.handle, fwQ);
     int qh = quotaHandle(r);
     if (qh >= 0) {
-      quotaRoleSorter.allocated(qh, nonRevocable(q, rev));
+      quotaRoleSorter.allocated(qh, nonRevocable(roleQ, rev));
     }
-    hold(fw, key, q);
   }
 
   /** Adds {@code q} to what {@code fw} holds in all and on the agent with key {@code key}. */
